@@ -1,0 +1,449 @@
+//! Stage 2 — annotate: find dates, figures, documents, terms, places and organisations in each
+//! paragraph, and the cities each paragraph is about.
+//!
+//! Each kind has its own small module; this one runs them in order of precedence and keeps the
+//! spans from overlapping: a document title claims its text first (numbers in a title are not
+//! figures), then quoted terms, then dates (the digits of a date are not figures), then
+//! organisations, figures, and finally place names. Nested finds that lose (a term quoted inside
+//! a title) are kept as `nested` so that term pages still list them.
+
+mod attribution;
+mod dates;
+mod documents;
+mod figures;
+mod numerals;
+mod orgs;
+mod terms;
+
+pub use dates::FoundDate;
+pub use figures::format_number;
+
+use crate::gazetteer::{Gazetteer, Mention, Target};
+use crate::glossary::Glossary;
+use crate::ingest::{Paragraph, Seed};
+use crate::lexicon::Lexicon;
+use crate::script;
+use crate::slug::slug;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The kinds of annotation, in the export's spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    City,
+    Place,
+    Date,
+    Figure,
+    Document,
+    Term,
+    Org,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [Kind::City, Kind::Place, Kind::Date, Kind::Figure, Kind::Document, Kind::Term, Kind::Org];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::City => "city",
+            Kind::Place => "place",
+            Kind::Date => "date",
+            Kind::Figure => "figure",
+            Kind::Document => "document",
+            Kind::Term => "term",
+            Kind::Org => "org",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One span of a paragraph and what it means. Offsets are in chars, end exclusive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Annotation {
+    pub kind: Kind,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// City id, ISO date, term or document id, `<number> <unit>` for a figure, place id.
+    pub value: String,
+    /// A date whose year was not written but taken from the article.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
+    /// A figure's value in its unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// For places and organisations: the prefectures they belong to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cities: Vec<String>,
+    /// A readable name for the value (English place name, glossary label).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// A paragraph with its annotations and cities.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnotatedParagraph {
+    pub id: String,
+    pub line: usize,
+    pub text: String,
+    /// Non-overlapping, sorted by start.
+    pub annotations: Vec<Annotation>,
+    /// Terms and documents found inside other spans (‘人工智能+数据安全’ inside a quoted slogan).
+    pub nested: Vec<Annotation>,
+    /// Prefecture ids the paragraph is about, in order of first mention.
+    pub cities: Vec<String>,
+    /// The cities came from the previous paragraph (the paragraph only continues it).
+    pub cities_inherited: bool,
+}
+
+/// Where a seed's year comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum YearSource {
+    /// The seed's metadata gives its date.
+    Metadata,
+    /// Read from the latest year the text names.
+    Inferred,
+    /// Neither: dates without a year stay without one.
+    Unknown,
+}
+
+/// A seed after annotation.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnotatedSeed {
+    pub seed: Seed,
+    pub year: Option<i32>,
+    pub year_source: YearSource,
+    /// The city whose paper or government published the seed, if any.
+    pub home_city: Option<String>,
+    pub paragraphs: Vec<AnnotatedParagraph>,
+}
+
+/// Runs every annotator with the curated knowledge it needs.
+pub struct Annotator<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub lexicon: &'a Lexicon,
+    pub glossary: &'a Glossary,
+}
+
+/// What every paragraph yields before the article's year is known.
+struct Found {
+    chars: Vec<char>,
+    mentions: Vec<Mention>,
+    titles: Vec<documents::FoundTitle>,
+    terms: Vec<terms::FoundTerm>,
+    dates: Vec<FoundDate>,
+}
+
+impl Annotator<'_> {
+    pub fn annotate(&self, seed: Seed) -> AnnotatedSeed {
+        let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
+        let (year, year_source) = match seed.meta.year() {
+            Some(y) => (Some(y), YearSource::Metadata),
+            None => match dates::infer_year(found.iter().flat_map(|f| f.dates.iter())) {
+                Some(y) => (Some(y), YearSource::Inferred),
+                None => (None, YearSource::Unknown),
+            },
+        };
+        let home_city = attribution::home_city(self.gazetteer, seed.meta.publisher.as_deref());
+        let mut documents = DocumentIds::default();
+        let mut paragraphs: Vec<AnnotatedParagraph> = Vec::with_capacity(found.len());
+        for (paragraph, found) in seed.paragraphs.iter().zip(found) {
+            let mut annotated = self.resolve(paragraph, found, year, year_source, &mut documents);
+            if let Some(city) = attribution::this_city(&paragraph.text, home_city.as_deref(), self.lexicon)
+                && !annotated.cities.contains(&city)
+            {
+                annotated.cities.push(city);
+            }
+            if annotated.cities.is_empty()
+                && let Some(previous) = paragraphs.last()
+                && attribution::continues_previous(&paragraph.text, &self.gazetteer.find(&paragraph.text), self.lexicon)
+            {
+                annotated.cities = previous.cities.clone();
+                annotated.cities_inherited = !annotated.cities.is_empty();
+            }
+            paragraphs.push(annotated);
+        }
+        AnnotatedSeed { seed, year, year_source, home_city, paragraphs }
+    }
+
+    fn find(&self, paragraph: &Paragraph) -> Found {
+        let chars: Vec<char> = paragraph.text.chars().collect();
+        let titles = documents::find(&chars);
+        let title_spans: Vec<(usize, usize)> = titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
+        let terms = terms::find(&chars, self.lexicon, &title_spans);
+        let mut quoted = title_spans.clone();
+        quoted.extend(terms.iter().map(|t| (t.start.saturating_sub(1), t.end + 1)));
+        let dates = dates::find(&chars).into_iter().filter(|d| !overlaps_any(d.start, d.end, &quoted)).collect();
+        let mentions = self.gazetteer.find(&paragraph.text);
+        Found { chars, mentions, titles, terms, dates }
+    }
+
+    /// Turns one paragraph's finds into non-overlapping annotations.
+    fn resolve(&self, paragraph: &Paragraph, found: Found, year: Option<i32>, year_source: YearSource, documents: &mut DocumentIds) -> AnnotatedParagraph {
+        let Found { chars, mentions, titles, terms, dates } = found;
+        let text_of = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
+        let mut out: Vec<Annotation> = Vec::new();
+        let mut nested: Vec<Annotation> = Vec::new();
+        for title in &titles {
+            let text = text_of(title.start, title.end);
+            let id = documents.id_for(&text, title.short_name_of_previous, self.glossary);
+            let label = self.glossary.document_by_id(&id).map(|d| d.title_en.clone());
+            out.push(annotation(Kind::Document, &text, title.start, title.end, id, label));
+            // Quoted terms inside a title (《浙江省“人工智能+”行动计划》) are uses of the term too.
+            for t in terms::find(&chars[title.start..title.end], self.lexicon, &[]) {
+                let (s, e) = (title.start + t.start, title.start + t.end);
+                nested.push(self.term_annotation(&text_of(s, e), s, e));
+            }
+        }
+        for term in &terms {
+            out.push(self.term_annotation(&text_of(term.start, term.end), term.start, term.end));
+            for &(s, e) in &term.nested {
+                nested.push(self.term_annotation(&text_of(s, e), s, e));
+            }
+        }
+        for date in &dates {
+            let Some(value) = date.iso(year) else { continue };
+            let mut a = annotation(Kind::Date, &text_of(date.start, date.end), date.start, date.end, value, None);
+            a.inferred = date.needs_article_year() && year_source == YearSource::Inferred;
+            out.push(a);
+        }
+        let mut taken: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
+        for &(s, e) in &taken.clone() {
+            // The marks around titles and terms belong to them.
+            taken.push((s.saturating_sub(1), e + 1));
+        }
+        for org in orgs::find(&chars, &mentions, self.lexicon, &taken) {
+            let text = text_of(org.start, org.end);
+            let inside: Vec<Mention> = mentions.iter().filter(|m| m.start >= org.start && m.end <= org.end).copied().collect();
+            let mut a = annotation(Kind::Org, &text, org.start, org.end, slug(&text), None);
+            a.cities = attribution::named_cities(self.gazetteer, &inside);
+            out.push(a);
+            taken.push((org.start, org.end));
+        }
+        for figure in figures::find(&chars, self.lexicon, &taken) {
+            let mut a = annotation(Kind::Figure, &text_of(figure.start, figure.end), figure.start, figure.end, figure.value(), None);
+            a.number = Some(figure.number);
+            a.unit = Some(figure.unit.clone());
+            out.push(a);
+            taken.push((figure.start, figure.end));
+        }
+        for (s, e, entry) in self.glossary.find_unquoted(&paragraph.text) {
+            let a = annotation(Kind::Term, &text_of(s, e), s, e, entry.id.clone(), Some(entry.label_en.clone()));
+            if overlaps_any(s, e, &taken) {
+                nested.push(a);
+            } else {
+                out.push(a);
+                taken.push((s, e));
+            }
+        }
+        for m in &mentions {
+            if overlaps_any(m.start, m.end, &taken) {
+                continue;
+            }
+            if let Some(a) = self.place_annotation(m, &text_of(m.start, m.end)) {
+                out.push(a);
+            }
+        }
+        out.sort_by_key(|a| (a.start, a.end));
+        nested.sort_by_key(|a| (a.start, a.end));
+        nested.dedup();
+        let cities = attribution::named_cities(self.gazetteer, &mentions);
+        AnnotatedParagraph {
+            id: paragraph.id.clone(),
+            line: paragraph.line,
+            text: paragraph.text.clone(),
+            annotations: out,
+            nested,
+            cities,
+            cities_inherited: false,
+        }
+    }
+
+    fn term_annotation(&self, text: &str, start: usize, end: usize) -> Annotation {
+        let (id, label) = match self.glossary.term(text) {
+            Some(entry) => (entry.id.clone(), Some(entry.label_en.clone())),
+            None => (slug(text), None),
+        };
+        annotation(Kind::Term, text, start, end, id, label)
+    }
+
+    fn place_annotation(&self, m: &Mention, text: &str) -> Option<Annotation> {
+        let gz = self.gazetteer;
+        let (kind, value, label) = match m.target {
+            Target::Province => return None,
+            Target::City(i) => (Kind::City, gz.cities[i].id.clone(), Some(gz.cities[i].name_en.clone())),
+            Target::County { index, .. } => {
+                let county = &gz.counties[index];
+                (Kind::Place, format!("{}/{}", county.city, slug(&county.name_en)), Some(county.name_en.clone()))
+            }
+            Target::Place(i) => (Kind::Place, slug(&gz.places[i].name_en), Some(gz.places[i].name_en.clone())),
+            Target::Outside(i) => (Kind::Place, slug(&gz.outside[i].name_en), Some(gz.outside[i].name_en.clone())),
+        };
+        let mut a = annotation(kind, text, m.start, m.end, value, label);
+        if kind == Kind::Place {
+            a.cities = gz.cities_of(m.target).into_iter().map(str::to_string).collect();
+        }
+        Some(a)
+    }
+}
+
+fn annotation(kind: Kind, text: &str, start: usize, end: usize, value: String, label: Option<String>) -> Annotation {
+    Annotation { kind, text: text.to_string(), start, end, value, inferred: false, number: None, unit: None, cities: Vec::new(), label }
+}
+
+fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
+    spans.iter().any(|&(s, e)| start < e && s < end)
+}
+
+/// Gives every document one id across a seed: curated ids first, then short names (以下简称)
+/// and later mentions by a part of the full title.
+#[derive(Default)]
+struct DocumentIds {
+    /// (folded title, id) in order of first mention.
+    seen: Vec<(String, String)>,
+}
+
+impl DocumentIds {
+    fn id_for(&mut self, title: &str, short_of_previous: bool, glossary: &Glossary) -> String {
+        let key = script::fold(title);
+        let id = if let Some(entry) = glossary.document(title) {
+            entry.id.clone()
+        } else if let Some((_, id)) = self.seen.iter().find(|(k, _)| *k == key) {
+            id.clone()
+        } else if short_of_previous && let Some((_, id)) = self.seen.last() {
+            id.clone()
+        } else if let Some((_, id)) = self.seen.iter().rev().find(|(k, _)| key.chars().count() >= 4 && k.contains(&key)) {
+            id.clone()
+        } else {
+            slug(title)
+        };
+        self.seen.push((key, id.clone()));
+        id
+    }
+}
+
+/// Every annotation of a paragraph by kind, for counting.
+pub fn count_by_kind(paragraphs: &[AnnotatedParagraph]) -> BTreeMap<Kind, usize> {
+    let mut counts = BTreeMap::new();
+    for a in paragraphs.iter().flat_map(|p| &p.annotations) {
+        *counts.entry(a.kind).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    struct Fixture {
+        gazetteer: Gazetteer,
+        lexicon: Lexicon,
+        glossary: Glossary,
+    }
+
+    fn fixture() -> Fixture {
+        Fixture { gazetteer: Gazetteer::embedded().unwrap(), lexicon: Lexicon::embedded().unwrap(), glossary: Glossary::embedded().unwrap() }
+    }
+
+    fn annotate(text: &str) -> AnnotatedSeed {
+        let f = fixture();
+        let seed = crate::ingest::parse(Path::new("seeds/t.txt"), text.as_bytes(), &f.lexicon).unwrap();
+        Annotator { gazetteer: &f.gazetteer, lexicon: &f.lexicon, glossary: &f.glossary }.annotate(seed)
+    }
+
+    fn spans(p: &AnnotatedParagraph, kind: Kind) -> Vec<String> {
+        p.annotations.iter().filter(|a| a.kind == kind).map(|a| a.text.clone()).collect()
+    }
+
+    #[test]
+    fn precedence_keeps_title_digits_out_of_dates_and_figures() {
+        let seed = annotate("题\n根據《2024年浙江省人工智能產業發展報告》,2024年全省產值突破5700億元。");
+        let p = &seed.paragraphs[0];
+        assert_eq!(spans(p, Kind::Document), ["2024年浙江省人工智能產業發展報告"]);
+        assert_eq!(spans(p, Kind::Date), ["2024年"]);
+        assert_eq!(spans(p, Kind::Figure), ["5700億元"]);
+        assert_eq!(p.annotations.iter().find(|a| a.kind == Kind::Document).unwrap().value, "zhejiang-ai-industry-report-2024");
+    }
+
+    #[test]
+    fn offsets_slice_the_text() {
+        let seed = annotate("题\n5月14日,寧波舉行全市“人工智能+制造”現場會,超600家企業參加。");
+        for p in &seed.paragraphs {
+            let chars: Vec<char> = p.text.chars().collect();
+            for a in &p.annotations {
+                assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text);
+            }
+        }
+    }
+
+    #[test]
+    fn year_is_inferred_and_marked() {
+        let seed = annotate("题\n2025年1月,杭州发布新政。\n5月14日,宁波举行现场会。");
+        assert_eq!(seed.year, Some(2025));
+        assert_eq!(seed.year_source, YearSource::Inferred);
+        let date = &seed.paragraphs[1].annotations[0];
+        assert_eq!((date.value.as_str(), date.inferred), ("2025-05-14", true));
+        assert!(!seed.paragraphs[0].annotations[0].inferred);
+    }
+
+    #[test]
+    fn metadata_year_wins_and_is_not_inferred() {
+        let f = fixture();
+        let md = "+++\ndate = \"2023-06-01\"\npublisher = \"温州日报\"\n+++\n\n5月17日,我市举办大会。2025年将继续。\n";
+        let seed = crate::ingest::parse(Path::new("seeds/m.md"), md.as_bytes(), &f.lexicon).unwrap();
+        let seed = Annotator { gazetteer: &f.gazetteer, lexicon: &f.lexicon, glossary: &f.glossary }.annotate(seed);
+        let p = &seed.paragraphs[0];
+        assert_eq!(p.annotations[0].value, "2023-05-17");
+        assert!(!p.annotations[0].inferred);
+        assert_eq!(p.cities, ["wenzhou"]);
+    }
+
+    #[test]
+    fn same_document_same_id_across_scripts_and_short_names() {
+        let seed = annotate("题\n印发《杭州市人工智能产业发展实施方案》(以下简称《实施方案》)。\n《實施方案》提出,《杭州市人工智能產業發展實施方案》要求。");
+        let ids: Vec<String> = seed.paragraphs.iter().flat_map(|p| &p.annotations).filter(|a| a.kind == Kind::Document).map(|a| a.value.clone()).collect();
+        assert_eq!(ids.len(), 4);
+        assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
+    }
+
+    #[test]
+    fn terms_have_one_id_in_both_scripts() {
+        let seed = annotate("题\n溫州搶佔“人工智能+數據安全”賽道。\n温州抢占“人工智能+数据安全”赛道。");
+        let ids: Vec<&str> = seed.paragraphs.iter().map(|p| p.annotations.iter().find(|a| a.kind == Kind::Term).unwrap().value.as_str()).collect();
+        assert_eq!(ids, ["ai-plus-data-security", "ai-plus-data-security"]);
+    }
+
+    #[test]
+    fn continuation_inherits_and_traps_hold() {
+        let seed = annotate("题\n寧波擁有單項冠軍企業104家。\n背后的原因,並不難理解。\n環杭州灣地區和天台上的風景。");
+        assert_eq!(seed.paragraphs[1].cities, ["ningbo"]);
+        assert!(seed.paragraphs[1].cities_inherited);
+        assert!(seed.paragraphs[2].cities.is_empty());
+        assert_eq!(spans(&seed.paragraphs[2], Kind::Place), ["杭州灣"]);
+    }
+
+    #[test]
+    fn county_places_name_their_prefecture() {
+        let seed = annotate("题\n台州持續推動位於黃岩的浙東南智算中心建設。");
+        let p = &seed.paragraphs[0];
+        let place = p.annotations.iter().find(|a| a.kind == Kind::Place).unwrap();
+        assert_eq!((place.text.as_str(), place.value.as_str()), ("黃岩", "taizhou/huangyan-district"));
+        assert_eq!(spans(p, Kind::Org), ["浙東南智算中心"]);
+        assert_eq!(p.cities, ["taizhou"]);
+    }
+
+    #[test]
+    fn english_seed() {
+        let seed = annotate("Title\nOn May 17, 2025, Wenzhou hosted a data-security conference; Hangzhou sent 600 companies.");
+        let p = &seed.paragraphs[0];
+        assert_eq!(p.cities, ["wenzhou", "hangzhou"]);
+        assert_eq!(spans(p, Kind::Date), ["May 17, 2025"]);
+    }
+}

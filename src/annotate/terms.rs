@@ -1,0 +1,217 @@
+//! Terms: phrases in “” 「」 ‘’ 『』 (nested too), AI+X and 人工智能+X slogans, numbered systems
+//! (“510”, 1+4+N). A quotation that is speech — a sentence someone said — is not a term.
+//! The span excludes the quotation marks.
+
+use crate::lexicon::Lexicon;
+
+/// A term found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundTerm {
+    pub start: usize,
+    pub end: usize,
+    /// Terms quoted inside this one (‘人工智能+数据安全’ inside “全力抢占…赛道”).
+    pub nested: Vec<(usize, usize)>,
+}
+
+const PAIRS: [(char, char); 5] = [('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’'), ('"', '"')];
+/// Longest phrase that is still a term rather than a quoted sentence.
+const MAX_TERM_CHARS: usize = 30;
+const SENTENCE_MARKS: [char; 9] = ['。', '！', '？', '!', '?', '；', ';', '：', ':'];
+
+/// Every term in `chars`, outermost only, skipping the ranges in `taken` (document titles).
+pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundTerm> {
+    let free = |i: usize| !taken.iter().any(|&(s, e)| s <= i && i < e);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !free(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(&(open, close)) = PAIRS.iter().find(|(o, _)| *o == chars[i])
+            && let Some(end) = closing(chars, i, open, close)
+        {
+            let (start, stop) = (i + 1, end);
+            if is_term(chars, start, stop, lexicon) {
+                let nested = quoted_inside(chars, start, stop);
+                out.push(FoundTerm { start, end: stop, nested });
+            }
+            i = end + 1;
+            continue;
+        }
+        if let Some(found) = slogan_at(chars, i).or_else(|| numbered_system_at(chars, i))
+            && (found.start..found.end).all(free)
+        {
+            i = found.end;
+            out.push(found);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The index of the mark closing the quotation opened at `at`.
+fn closing(chars: &[char], at: usize, open: char, close: char) -> Option<usize> {
+    if open == close {
+        // ASCII quotes: only around CJK text, on one paragraph.
+        let end = (at + 1..chars.len()).find(|&k| chars[k] == close)?;
+        return chars[at + 1..end].iter().any(|c| is_cjk(*c)).then_some(end);
+    }
+    let mut depth = 0;
+    for (k, &c) in chars.iter().enumerate().skip(at) {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
+}
+
+/// Quoted phrase or quoted speech? Speech is long, holds sentence punctuation, or follows a
+/// colon or a verb of saying.
+fn is_term(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> bool {
+    let inner = &chars[start..end];
+    if inner.is_empty() || inner.len() > MAX_TERM_CHARS || inner.iter().all(|c| c.is_whitespace()) {
+        return false;
+    }
+    if inner.iter().any(|c| SENTENCE_MARKS.contains(c)) {
+        return false;
+    }
+    let commas = inner.iter().filter(|c| matches!(c, '，' | ',')).count();
+    if commas > 0 && inner.len() > 12 {
+        return false;
+    }
+    let before: String = chars[start.saturating_sub(6)..start - 1].iter().collect();
+    let before = before.trim_end();
+    if before.ends_with(['：', ':']) {
+        return false;
+    }
+    !lexicon.speech_verbs.iter().any(|v| before.ends_with(v.as_str()))
+}
+
+fn quoted_inside(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end {
+        if let Some(&(open, close)) = PAIRS.iter().find(|(o, _)| *o == chars[i])
+            && let Some(stop) = closing(&chars[..end], i, open, close)
+        {
+            if stop > i + 1 {
+                out.push((i + 1, stop));
+            }
+            i = stop + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+const SLOGAN_HEADS: [&str; 6] = ["人工智能", "人工智慧", "AI", "ＡＩ", "互联网", "互聯網"];
+/// Characters that end an unquoted slogan's X (人工智能+制造 的…).
+const SLOGAN_STOPS: &str = "的地得和与與及等在是为為将將把对對向从從行动動赛賽场場发發新";
+
+/// An unquoted AI+X / 人工智能+X slogan at `at`.
+fn slogan_at(chars: &[char], at: usize) -> Option<FoundTerm> {
+    let head = SLOGAN_HEADS.iter().find(|h| h.chars().enumerate().all(|(k, c)| chars.get(at + k) == Some(&c)))?;
+    if at > 0 && chars[at - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let plus = at + head.chars().count();
+    if !matches!(chars.get(plus), Some('+' | '＋')) {
+        return None;
+    }
+    let mut end = plus + 1;
+    while end < chars.len() && end - plus <= 6 && is_cjk(chars[end]) && !SLOGAN_STOPS.contains(chars[end]) {
+        end += 1;
+    }
+    Some(FoundTerm { start: at, end, nested: Vec::new() })
+}
+
+/// 1+4+N, 1+N, 8+4+2: parts of digits or N joined by +; three parts, or two with an N.
+fn numbered_system_at(chars: &[char], at: usize) -> Option<FoundTerm> {
+    let is_part_char = |c: char| c.is_ascii_digit() || c == 'N';
+    if at > 0 && (chars[at - 1].is_ascii_alphanumeric() || chars[at - 1] == '+') || !chars[at].is_ascii_digit() {
+        return None;
+    }
+    let mut end = at;
+    let mut parts = 0;
+    let mut has_n = false;
+    loop {
+        let part_start = end;
+        while end < chars.len() && is_part_char(chars[end]) {
+            has_n |= chars[end] == 'N';
+            end += 1;
+        }
+        if end == part_start {
+            return None;
+        }
+        parts += 1;
+        if chars.get(end) == Some(&'+') && chars.get(end + 1).is_some_and(|&c| is_part_char(c)) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let whole = !chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '=');
+    (whole && (parts >= 3 || parts == 2 && has_n)).then_some(FoundTerm { start: at, end, nested: Vec::new() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        let lex = Lexicon::embedded().unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        find(&chars, &lex, &[]).iter().map(|t| chars[t.start..t.end].iter().collect()).collect()
+    }
+
+    #[test]
+    fn quoted_phrases_in_all_marks() {
+        assert_eq!(terms("搶佔“人工智能+數字安全”賽道,推動“AI+工業”“AI+農業”"), ["人工智能+數字安全", "AI+工業", "AI+農業"]);
+        assert_eq!(terms("建設「數安港」與『大滿貫』"), ["數安港", "大滿貫"]);
+        assert_eq!(terms("作为“510”科技创新体系"), ["510"]);
+    }
+
+    #[test]
+    fn nested_quotes_make_one_term() {
+        let lex = Lexicon::embedded().unwrap();
+        let chars: Vec<char> = "“全力搶佔‘人工智能+數據安全’發展賽道”這句話".chars().collect();
+        let found = find(&chars, &lex, &[]);
+        assert_eq!(found.len(), 1);
+        let nested: String = chars[found[0].nested[0].0..found[0].nested[0].1].iter().collect();
+        assert_eq!(nested, "人工智能+數據安全");
+    }
+
+    #[test]
+    fn quoted_speech_is_not_a_term() {
+        assert!(terms("他说:“我们要加快发展人工智能产业。”").is_empty());
+        assert!(terms("负责人表示“今年将继续加大投入，推动产业升级和数字化转型”").is_empty());
+        assert!(terms("市长指出“要抓紧”").is_empty());
+        assert_eq!(terms("推广“企业认定、政府认账”机制"), ["企业认定、政府认账"]);
+    }
+
+    #[test]
+    fn unquoted_slogans_and_systems() {
+        assert_eq!(terms("推进人工智能+制造的融合"), ["人工智能+制造"]);
+        assert_eq!(terms("实施AI+医疗行动"), ["AI+医疗"]);
+        assert_eq!(terms("构建1+4+N政策体系,3+2=5,1+N"), ["1+4+N", "1+N"]);
+    }
+
+    #[test]
+    fn titles_are_skipped() {
+        let lex = Lexicon::embedded().unwrap();
+        let chars: Vec<char> = "《浙江省“人工智能+”行動計劃》".chars().collect();
+        assert!(find(&chars, &lex, &[(1, chars.len() - 1)]).is_empty());
+    }
+}

@@ -1,0 +1,476 @@
+//! Stage 1 — ingest: read `seeds/` into [`Seed`]s.
+//!
+//! A seed is a plain-text article (`.txt`: title line, optional subtitle line, one paragraph per
+//! line) or a hand-prepared one (`.md` with TOML front matter between `+++` lines, paragraphs
+//! separated by blank lines). A `.txt` may have a sidecar `<stem>.toml` with the same metadata
+//! fields as the front matter. Page chrome (share/comment buttons) is dropped and bylines are kept
+//! as metadata, so that `paragraphs` holds exactly the article's body. Seed text is kept verbatim:
+//! nothing here interprets it as Markdown or HTML.
+
+use crate::error::{Error, Result, toml_error};
+use crate::lexicon::Lexicon;
+use crate::script;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One article, as read from `seeds/`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Seed {
+    /// The file stem: `000_cc229362e59457d6`. Used in URLs (`source/<id>/`).
+    pub id: String,
+    /// The file, as found under the seeds folder given on the command line.
+    pub file: PathBuf,
+    /// The title line; empty when the article has none.
+    pub title: String,
+    /// A short second line under the title, when there is one.
+    pub subtitle: Option<String>,
+    /// Byline lines (记者 …, 通讯员 …), kept out of the body.
+    pub bylines: Vec<String>,
+    /// Metadata from front matter, a sidecar `.toml`, or a date line in the text.
+    pub meta: Meta,
+    /// `zh` or `en`: the language the body is written in.
+    pub language: String,
+    /// The body, in order; every body line of the file is here exactly once.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// Metadata a seed may carry.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    /// Publication date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
+    pub date: Option<String>,
+    /// Where the article was published (URL).
+    pub source: Option<String>,
+    /// Who published it (a newspaper, a government site).
+    pub publisher: Option<String>,
+    /// `zh` or `en`; detected from the text when absent.
+    pub language: Option<String>,
+}
+
+/// One body paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    /// `p1`, `p2`, … in body order: the anchor on the source page.
+    pub id: String,
+    /// 1-based line in the seed file where the paragraph starts.
+    pub line: usize,
+    /// The paragraph exactly as the seed has it, trimmed of surrounding whitespace.
+    pub text: String,
+}
+
+impl Meta {
+    /// The year of the publication date, when one is known.
+    pub fn year(&self) -> Option<i32> {
+        self.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+    }
+}
+
+/// The file extensions that are seeds.
+const SEED_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+/// Reads every seed under `dir`, sorted by path. Files that are not seeds are skipped, with a
+/// note in `skipped`.
+pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>)> {
+    if !dir.is_dir() {
+        return Err(Error::file(dir, "the seeds folder does not exist or is not a folder"));
+    }
+    let mut seeds = Vec::new();
+    let mut skipped = Vec::new();
+    let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
+            let what = if e.loop_ancestor().is_some() { "symbolic link loop".to_string() } else { e.to_string() };
+            Error::file(path, what)
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if name.starts_with('.') || !SEED_EXTENSIONS.contains(&ext) {
+            if ext != "toml" {
+                skipped.push(format!("{}: not a seed (only .txt and .md are read), skipped", path.display()));
+            }
+            continue;
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        seeds.push(parse(path, &bytes, lexicon)?);
+    }
+    check_unique_ids(&seeds)?;
+    Ok((seeds, skipped))
+}
+
+fn check_unique_ids(seeds: &[Seed]) -> Result<()> {
+    let mut ids: Vec<(&str, &Path)> = seeds.iter().map(|s| (s.id.as_str(), s.file.as_path())).collect();
+    ids.sort();
+    for pair in ids.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            return Err(Error::file(
+                pair[1].1,
+                format!("seed id `{}` is also the id of {}; rename one of them", pair[0].0, pair[0].1.display()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Parses one seed file's bytes. `path` decides the format (`.md` or plain text) and the id.
+pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Seed> {
+    let id = seed_id(path)?;
+    let text = decode(path, bytes)?;
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut seed = if path.extension().is_some_and(|e| e == "md") {
+        parse_markdown(path, &id, &text, lexicon)?
+    } else {
+        let sidecar = read_sidecar(path)?;
+        parse_text(path, &id, &text, sidecar, lexicon)?
+    };
+    if seed.paragraphs.is_empty() {
+        let what = if text.trim().is_empty() { "the seed is empty" } else { "the seed has no body paragraphs" };
+        return Err(Error::at(path, 1, what));
+    }
+    seed.language = seed.meta.language.clone().unwrap_or_else(|| detect_language(&seed.paragraphs));
+    Ok(seed)
+}
+
+/// The id of a seed: its file stem, which must be usable as a URL path segment.
+fn seed_id(path: &Path) -> Result<String> {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let ok = !stem.is_empty()
+        && !stem.starts_with('.')
+        && stem.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(stem.to_string())
+    } else {
+        Err(Error::file(
+            path,
+            "a seed's file name becomes its URL: use letters, digits, '-', '_' and '.' only (no spaces)",
+        ))
+    }
+}
+
+/// Decodes UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is an error that
+/// names the line and byte offset of the first bad byte.
+fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(path, rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(path, rest, u16::from_be_bytes);
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::at(path, line, format!("not valid UTF-8 (bad byte at offset {at}); save the file as UTF-8"))
+    })?;
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(Error::at(path, line, format!("contains a NUL byte at offset {at}: this looks like a binary file, not an article")));
+    }
+    Ok(text.to_string())
+}
+
+fn decode_utf16(path: &Path, bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String> {
+    if bytes.len() % 2 != 0 {
+        return Err(Error::file(path, "UTF-16 text with an odd number of bytes"));
+    }
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| word([c[0], c[1]])).collect();
+    String::from_utf16(&units).map_err(|_| Error::file(path, "not valid UTF-16 text"))
+}
+
+fn read_sidecar(path: &Path) -> Result<Meta> {
+    let sidecar = path.with_extension("toml");
+    if !sidecar.is_file() {
+        return Ok(Meta::default());
+    }
+    let source = std::fs::read_to_string(&sidecar).map_err(|e| Error::io(&sidecar, e))?;
+    toml::from_str(&source).map_err(|e| toml_error(&sidecar, &source, &e))
+}
+
+/// Whitespace, zero-width characters and BOMs trimmed from both ends.
+fn trim_line(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'))
+}
+
+fn parse_text(path: &Path, id: &str, text: &str, meta: Meta, lexicon: &Lexicon) -> Result<Seed> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut seed = Seed {
+        id: id.to_string(),
+        file: path.to_path_buf(),
+        title: trim_line(lines.first().copied().unwrap_or("")).to_string(),
+        subtitle: None,
+        bylines: Vec::new(),
+        meta,
+        language: String::new(),
+        paragraphs: Vec::new(),
+    };
+    let mut start = 1;
+    let more_follows = lines.iter().skip(2).any(|l| !trim_line(l).is_empty());
+    if let Some(second) = lines.get(1).map(|l| trim_line(l))
+        && is_subtitle(second)
+        && date_line(second).is_none()
+        && !seed.title.is_empty()
+        && more_follows
+    {
+        seed.subtitle = Some(second.to_string());
+        start = 2;
+    }
+    for (index, raw) in lines.iter().enumerate().skip(start) {
+        add_line(&mut seed, index + 1, trim_line(raw), lexicon);
+    }
+    apply_meta_overrides(&mut seed);
+    Ok(seed)
+}
+
+fn apply_meta_overrides(seed: &mut Seed) {
+    if let Some(title) = seed.meta.title.clone() {
+        seed.title = title;
+    }
+    if let Some(subtitle) = seed.meta.subtitle.clone() {
+        seed.subtitle = Some(subtitle);
+    }
+}
+
+/// Sorts one body line into paragraph, byline, metadata or chrome.
+fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexicon) {
+    if text.is_empty() || lexicon.is_chrome(text) {
+        return;
+    }
+    if lexicon.is_byline(text) {
+        seed.bylines.push(text.to_string());
+        return;
+    }
+    if let Some(date) = date_line(text) {
+        seed.meta.date.get_or_insert(date);
+        return;
+    }
+    let id = format!("p{}", seed.paragraphs.len() + 1);
+    seed.paragraphs.push(Paragraph { id, line, text: text.to_string() });
+}
+
+/// A short line with no sentence-ending punctuation: a subtitle, not a paragraph.
+fn is_subtitle(line: &str) -> bool {
+    let n = line.chars().count();
+    n > 0 && n <= 40 && !line.contains(['。', '！', '？', '；', '，', ',']) && !line.ends_with(['.', '!', '?'])
+}
+
+/// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`), as its ISO form.
+fn date_line(line: &str) -> Option<String> {
+    let digits: Vec<u32> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().ok())
+        .collect::<Option<_>>()?;
+    let allowed = line.chars().all(|c| c.is_ascii_digit() || " -/.:年月日".contains(c) || c == '\u{3000}');
+    match digits.as_slice() {
+        [y, m, d, rest @ ..] if allowed && (1900..2100).contains(y) && (1..=12).contains(m) && (1..=31).contains(d) && rest.len() <= 3 => {
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        _ => None,
+    }
+}
+
+/// `.md` seeds: `+++` TOML front matter, then paragraphs separated by blank lines.
+fn parse_markdown(path: &Path, id: &str, text: &str, lexicon: &Lexicon) -> Result<Seed> {
+    let (meta, body, body_line) = split_front_matter(path, text)?;
+    let mut seed = Seed {
+        id: id.to_string(),
+        file: path.to_path_buf(),
+        title: String::new(),
+        subtitle: None,
+        bylines: Vec::new(),
+        meta,
+        language: String::new(),
+        paragraphs: Vec::new(),
+    };
+    let mut block: Vec<&str> = Vec::new();
+    let mut block_line = body_line;
+    for (offset, raw) in body.split('\n').chain(std::iter::once("")).enumerate() {
+        let line = trim_line(raw);
+        if line.is_empty() {
+            if !block.is_empty() {
+                let joined = join_lines(&block);
+                add_line(&mut seed, block_line, &joined, lexicon);
+                block.clear();
+            }
+            block_line = body_line + offset + 1;
+        } else {
+            if block.is_empty() {
+                block_line = body_line + offset;
+            }
+            block.push(line);
+        }
+    }
+    apply_meta_overrides(&mut seed);
+    Ok(seed)
+}
+
+/// Joins hard-wrapped lines: no space between CJK characters, one space otherwise.
+fn join_lines(lines: &[&str]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let cjk_join = out.chars().last().is_some_and(is_wide) || line.chars().next().is_some_and(is_wide);
+        if !out.is_empty() && !cjk_join {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+fn is_wide(c: char) -> bool {
+    ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+}
+
+fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize)> {
+    let Some(rest) = text.strip_prefix("+++\n") else {
+        return Ok((Meta::default(), text, 1));
+    };
+    let Some(end) = rest.find("\n+++") else {
+        return Err(Error::at(path, 1, "front matter opened with +++ is never closed"));
+    };
+    let front = &rest[..end + 1];
+    let after = &rest[end + 4..];
+    let body = after.strip_prefix('\n').unwrap_or(after);
+    let meta: Meta = toml::from_str(front).map_err(|e| {
+        let shifted = match e.span() {
+            Some(span) => crate::error::line_column(front, span.start).0 + 1,
+            None => 1,
+        };
+        let base = toml_error(path, front, &e);
+        Error::at(path, shifted, base.message().to_string())
+    })?;
+    let body_line = front.matches('\n').count() + 3;
+    Ok((meta, body, body_line))
+}
+
+fn detect_language(paragraphs: &[Paragraph]) -> String {
+    let (mut cjk, mut latin) = (0usize, 0usize);
+    for c in paragraphs.iter().flat_map(|p| p.text.chars()) {
+        if is_wide(c) {
+            cjk += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if latin > cjk * 4 { "en".to_string() } else { "zh".to_string() }
+}
+
+/// Whether the seed is written in Traditional characters (most of its convertible characters are).
+pub fn is_traditional(seed: &Seed) -> bool {
+    let sample: String = seed.paragraphs.iter().take(8).map(|p| p.text.as_str()).collect();
+    let hans = script::to_hans(&sample);
+    let changed = sample.chars().zip(hans.chars()).filter(|(a, b)| a != b).count();
+    changed * 50 > sample.chars().count().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::embedded().unwrap()
+    }
+
+    fn txt(text: &str) -> Result<Seed> {
+        parse(Path::new("seeds/t.txt"), text.as_bytes(), &lex())
+    }
+
+    #[test]
+    fn title_subtitle_body_chrome_and_byline() {
+        let seed = txt("標題\r\n副標題\r\n\r\n■记者 王凯 通讯员 李晓\r\n第一段。\r\n\r\n第二段,有逗號。\r\n分享讓更多人看到\r\n- 評論\r\n- 關注\r\n").unwrap();
+        assert_eq!(seed.title, "標題");
+        assert_eq!(seed.subtitle.as_deref(), Some("副標題"));
+        assert_eq!(seed.bylines, ["■记者 王凯 通讯员 李晓"]);
+        let texts: Vec<_> = seed.paragraphs.iter().map(|p| (p.id.as_str(), p.line, p.text.as_str())).collect();
+        assert_eq!(texts, [("p1", 5, "第一段。"), ("p2", 7, "第二段,有逗號。")]);
+    }
+
+    #[test]
+    fn reporter_sentence_is_body_not_byline() {
+        let seed = txt("题\n记者注意到,为强化算力支撑,台州持续推动建设。").unwrap();
+        assert_eq!(seed.paragraphs.len(), 1);
+        assert!(seed.bylines.is_empty());
+    }
+
+    #[test]
+    fn empty_title_line_keeps_the_body() {
+        let seed = txt("\n杭州发布新政。\n宁波跟进。").unwrap();
+        assert_eq!(seed.title, "");
+        assert_eq!(seed.paragraphs.len(), 2);
+        assert_eq!(seed.paragraphs[0].line, 2);
+    }
+
+    #[test]
+    fn bom_fullwidth_space_and_cr_only() {
+        let seed = txt("\u{FEFF}题\r\u{3000}\u{3000}杭州发布新政。\u{3000}\r").unwrap();
+        assert_eq!(seed.paragraphs[0].text, "杭州发布新政。");
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "题\n杭州。".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let seed = parse(Path::new("seeds/u.txt"), &bytes, &lex()).unwrap();
+        assert_eq!(seed.paragraphs[0].text, "杭州。");
+    }
+
+    #[test]
+    fn bad_input_is_reported_with_line() {
+        let err = parse(Path::new("seeds/b.txt"), b"title\nok\n\xFF\xFE\xFD", &lex()).unwrap_err();
+        assert_eq!(err.line(), Some(3));
+        assert!(err.to_string().contains("UTF-8"), "{err}");
+        let err = txt("题\n正文\0二进制").unwrap_err();
+        assert!(err.to_string().contains("NUL"));
+        assert!(txt("").unwrap_err().to_string().contains("empty"));
+        assert!(txt("只有标题\n").unwrap_err().to_string().contains("no body"));
+    }
+
+    #[test]
+    fn date_line_becomes_metadata() {
+        let seed = txt("题\n2025-05-20 08:30\n杭州发布新政。").unwrap();
+        assert_eq!(seed.meta.date.as_deref(), Some("2025-05-20"));
+        assert_eq!(seed.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn markdown_front_matter_and_blocks() {
+        let md = "+++\ntitle = \"温州数安港\"\ndate = \"2025-05-17\"\npublisher = \"温州日报\"\n+++\n\n第一段\n接着写。\n\nSecond\nparagraph.\n";
+        let seed = parse(Path::new("seeds/m.md"), md.as_bytes(), &lex()).unwrap();
+        assert_eq!(seed.title, "温州数安港");
+        assert_eq!(seed.meta.year(), Some(2025));
+        assert_eq!(seed.paragraphs[0].text, "第一段接着写。");
+        assert_eq!(seed.paragraphs[0].line, 7);
+        assert_eq!(seed.paragraphs[1].text, "Second paragraph.");
+        assert_eq!(seed.paragraphs[1].line, 10);
+    }
+
+    #[test]
+    fn unknown_front_matter_key_is_an_error_with_line() {
+        let md = "+++\ntitle = \"x\"\npublsher = \"y\"\n+++\n正文。\n";
+        let err = parse(Path::new("seeds/m.md"), md.as_bytes(), &lex()).unwrap_err();
+        assert!(err.to_string().contains("publsher"), "{err}");
+        assert_eq!(err.line(), Some(3));
+    }
+
+    #[test]
+    fn file_names_must_be_url_safe() {
+        assert!(parse(Path::new("seeds/a b.txt"), "t\nx".as_bytes(), &lex()).is_err());
+        assert!(parse(Path::new("seeds/寧波-1.txt"), "t\nx".as_bytes(), &lex()).is_ok());
+    }
+
+    #[test]
+    fn english_is_detected() {
+        let seed = txt("Title\nHangzhou and Wenzhou lead Zhejiang's AI push, officials said.").unwrap();
+        assert_eq!(seed.language, "en");
+    }
+}

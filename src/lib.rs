@@ -1,0 +1,23 @@
+//! explainer — turns Chinese policy news about Zhejiang's cities ("seeds") into an annotated
+//! explainer website with one page per city.
+//!
+//! The build is a line of stages, each one module, data flowing forward only:
+//!
+//! ```text
+//! seeds/ ─ingest─► Seed ─annotate─► AnnotatedSeed ─model─► Explainer
+//!        ─emit─► annotated Markdown pages ─render─► HTML (Tera) ─write─► site/
+//! ```
+//!
+//! Curated knowledge (gazetteer, glossary, word lists) is data under `data/`, embedded in the
+//! binary as the default and read from disk when a `data/` folder is present.
+
+pub mod annotate;
+pub mod error;
+pub mod gazetteer;
+pub mod glossary;
+pub mod ingest;
+pub mod lexicon;
+pub mod script;
+pub mod slug;
+
+pub use error::{Error, Result};

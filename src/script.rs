@@ -1,0 +1,78 @@
+//! Conversion between Traditional and Simplified Chinese (OpenCC's tables, via ferrous-opencc).
+//!
+//! Used to fold spellings so that 寧波 and 宁波 are one city, one term id, one search key, and
+//! to render the zh-Hans mirror of the site. The converters are built once per process.
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+use std::sync::OnceLock;
+
+fn converter(cell: &'static OnceLock<Option<OpenCC>>, config: BuiltinConfig) -> Option<&'static OpenCC> {
+    cell.get_or_init(|| OpenCC::from_config(config).ok()).as_ref()
+}
+
+/// Simplified spelling of `text` (Traditional → Simplified; Simplified text is unchanged).
+pub fn to_hans(text: &str) -> String {
+    static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
+    match converter(&T2S, BuiltinConfig::T2s) {
+        Some(cc) => cc.convert(text),
+        None => text.to_string(),
+    }
+}
+
+/// Traditional spelling of `text` (Simplified → Traditional).
+pub fn to_hant(text: &str) -> String {
+    static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
+    match converter(&S2T, BuiltinConfig::S2t) {
+        Some(cc) => cc.convert(text),
+        None => text.to_string(),
+    }
+}
+
+/// Both spellings of a word, deduplicated, the given one first.
+pub fn spellings(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    for other in [to_hans(word), to_hant(word)] {
+        if !out.contains(&other) {
+            out.push(other);
+        }
+    }
+    out
+}
+
+/// The key that identifies a phrase across scripts: Simplified, without whitespace, ASCII
+/// letters lowercased, full-width forms folded to ASCII.
+pub fn fold(text: &str) -> String {
+    let hans = to_hans(text);
+    hans.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_both_ways() {
+        assert_eq!(to_hans("寧波溫州數據安全"), "宁波温州数据安全");
+        assert_eq!(to_hant("宁波温州"), "寧波溫州");
+    }
+
+    #[test]
+    fn fold_is_script_independent() {
+        assert_eq!(fold("人工智能＋製造"), fold("人工智能+制造"));
+        assert_eq!(fold("AI+工業"), "ai+工业");
+    }
+
+    #[test]
+    fn spellings_include_both_scripts() {
+        let s = spellings("数据安全");
+        assert!(s.contains(&"數據安全".to_string()) && s.contains(&"数据安全".to_string()));
+    }
+}

@@ -1,0 +1,92 @@
+//! Ids for terms and documents that read well in a URL and are the same in both scripts:
+//! the pinyin of the Simplified spelling (人工智能+制造 → `ren-gong-zhi-neng-plus-zhi-zao`).
+
+use crate::script;
+use pinyin::ToPinyin;
+
+/// Longest slug before it is cut and given a hash suffix.
+const MAX_SLUG: usize = 48;
+
+/// A URL-safe id for `text`, identical for its Traditional and Simplified spellings.
+pub fn slug(text: &str) -> String {
+    let folded: String = script::to_hans(text)
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut ascii = String::new();
+    let flush = |ascii: &mut String, words: &mut Vec<String>| {
+        if !ascii.is_empty() {
+            words.push(std::mem::take(ascii));
+        }
+    };
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            ascii.push(c.to_ascii_lowercase());
+            continue;
+        }
+        flush(&mut ascii, &mut words);
+        if c == '+' {
+            words.push("plus".to_string());
+        } else if let Some(p) = c.to_pinyin() {
+            words.push(p.plain().to_string());
+        }
+    }
+    flush(&mut ascii, &mut words);
+    let full = words.join("-");
+    if full.is_empty() {
+        return format!("x-{}", short_hash(&folded));
+    }
+    if full.len() <= MAX_SLUG {
+        return full;
+    }
+    let mut cut = String::new();
+    for word in &words {
+        if cut.len() + word.len() + 1 > MAX_SLUG - 7 {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push('-');
+        }
+        cut.push_str(word);
+    }
+    format!("{cut}-{}", short_hash(&folded))
+}
+
+/// Six hex digits of FNV-1a over the text: stable across runs and platforms.
+pub fn short_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:06x}", hash & 0xff_ffff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_in_both_scripts() {
+        assert_eq!(slug("人工智能+製造"), slug("人工智能+制造"));
+        assert_eq!(slug("人工智能+制造"), "ren-gong-zhi-neng-plus-zhi-zao");
+        assert_eq!(slug("AI+工業"), "ai-plus-gong-ye");
+        assert_eq!(slug("510"), "510");
+    }
+
+    #[test]
+    fn long_titles_are_cut_with_a_hash() {
+        let s = slug("关于支持人工智能创新发展的若干措施关于支持人工智能创新发展的若干措施");
+        assert!(s.len() <= MAX_SLUG, "{s}");
+        assert_ne!(s, slug("关于支持人工智能创新发展的若干措施关于支持人工智能创新发展的若干办法"));
+    }
+
+    #[test]
+    fn punctuation_only_still_has_an_id() {
+        assert!(slug("……").starts_with("x-"));
+    }
+}
