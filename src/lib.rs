@@ -12,12 +12,18 @@
 //! binary as the default and read from disk when a `data/` folder is present.
 
 pub mod annotate;
+pub mod check;
+pub mod emit;
+pub mod export;
 pub mod error;
 pub mod gazetteer;
 pub mod glossary;
 pub mod ingest;
 pub mod lexicon;
+pub mod model;
+pub mod render;
 pub mod script;
+pub mod site;
 pub mod slug;
 
 pub use error::{Error, Result};

@@ -1,0 +1,460 @@
+//! Stage 4 — emit: one annotated Markdown document per page (the intermediate representation,
+//! published beside each page as `index.md`).
+//!
+//! Seed text is escaped on the way in (every ASCII punctuation mark gets a backslash, which
+//! CommonMark reads as that literal character), so nothing in a seed is ever Markdown, HTML or
+//! template syntax. Annotations are links whose destination names their kind
+//! (`[寧波](<city:ningbo>)`); the renderer turns them into semantic HTML.
+
+use crate::annotate::{AnnotatedParagraph, Annotation, Kind};
+use crate::model::{Explainer, ParaRef};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+/// One page of the site, before rendering.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// Folder of the page relative to the site root, with a trailing slash (`city/ningbo/`);
+    /// empty for the home page.
+    pub path: String,
+    /// Template name without extension (`city`).
+    pub template: &'static str,
+    pub title: String,
+    /// One sentence for search engines and link previews.
+    pub description: String,
+    /// The annotated Markdown, front matter included.
+    pub markdown: String,
+    /// Structured data the template lays out (cards, tables).
+    pub data: Value,
+}
+
+/// Escapes seed text for CommonMark: every ASCII punctuation character is backslash-escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        match c {
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn front_matter(title: &str, kind: &str, extra: &[(&str, &str)]) -> String {
+    let mut out = format!("+++\ntitle = {}\nkind = {}\n", toml_string(title), toml_string(kind));
+    for (k, v) in extra {
+        out.push_str(&format!("{k} = {}\n", toml_string(v)));
+    }
+    out.push_str("+++\n\n");
+    out
+}
+
+/// The Markdown link destination of an annotation.
+fn destination(a: &Annotation) -> String {
+    format!("{}:{}", a.kind.as_str(), a.value)
+}
+
+/// Annotated Markdown for the chars `from..to` of a paragraph.
+pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
+    let chars: Vec<char> = p.text.chars().collect();
+    let mut out = String::new();
+    let mut at = from;
+    for a in p.annotations.iter().filter(|a| a.start >= from && a.end <= to) {
+        out.push_str(&escape(&chars[at..a.start].iter().collect::<String>()));
+        let title = if a.inferred { " \"inferred\"" } else { "" };
+        out.push_str(&format!("[{}](<{}>{title})", escape(&a.text), destination(a)));
+        at = a.end;
+    }
+    out.push_str(&escape(&chars[at..to].iter().collect::<String>()));
+    out
+}
+
+fn paragraph_md(p: &AnnotatedParagraph) -> String {
+    annotated(p, 0, p.text.chars().count())
+}
+
+fn source_link(ex: &Explainer, at: ParaRef, label: &str) -> String {
+    let seed = &ex.seeds[at.seed].seed;
+    format!("[{}](<source:{}#{}>)", escape(label), seed.id, ex.paragraph(at).id)
+}
+
+/// The sentence (。！？ bounded) around chars `start..end` of a paragraph.
+pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usize, usize) {
+    let chars: Vec<char> = p.text.chars().collect();
+    let is_stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '；');
+    let from = (0..start).rev().find(|&i| is_stop(chars[i])).map_or(0, |i| i + 1);
+    let to = (end..chars.len()).find(|&i| is_stop(chars[i])).map_or(chars.len(), |i| i + 1);
+    // Never cut through an annotation.
+    let from = p.annotations.iter().filter(|a| a.start < from && a.end > from).map(|a| a.start).min().unwrap_or(from);
+    let to = p.annotations.iter().filter(|a| a.start < to && a.end > to).map(|a| a.end).max().unwrap_or(to);
+    (from, to)
+}
+
+fn seed_title(ex: &Explainer, seed: usize) -> String {
+    let s = &ex.seeds[seed].seed;
+    if s.title.is_empty() { s.id.clone() } else { s.title.clone() }
+}
+
+fn first_chars(text: &str, n: usize) -> String {
+    let mut out: String = text.chars().take(n).collect();
+    if text.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+/// Every page of the site.
+pub fn pages(ex: &Explainer) -> Vec<Page> {
+    let mut pages = vec![index_page(ex)];
+    pages.extend((0..ex.seeds.len()).map(|s| source_page(ex, s)));
+    pages.extend(ex.cities.iter().map(|c| city_page(ex, &c.info.id)));
+    pages.extend(ex.terms.iter().map(|t| term_page(ex, &t.id)));
+    pages.extend(ex.documents.iter().map(|d| document_page(ex, &d.id)));
+    pages.push(timeline_page(ex));
+    pages.push(compare_page(ex));
+    pages.push(about_page(ex));
+    pages
+}
+
+fn city_card(ex: &Explainer, id: &str) -> Value {
+    let c = ex.city(id).expect("city in model");
+    let first = ex.paragraph(c.paragraphs[0].at);
+    json!({
+        "id": c.info.id, "name": c.info.name, "name_hans": c.info.name_hans, "name_en": c.info.name_en,
+        "pinyin": c.info.pinyin, "paragraphs": c.paragraphs.len(), "first": first_chars(&first.text, 60),
+        "focus_zh": c.focus_zh, "focus_en": c.focus_en,
+    })
+}
+
+fn index_page(ex: &Explainer) -> Page {
+    let mut md = front_matter("浙江各地人工智能競跑", "index", &[]);
+    md.push_str("# 浙江各地人工智能競跑\n\n");
+    md.push_str("## 全省層面\n\n");
+    for &r in &ex.province_paragraphs {
+        md.push_str(&format!("{} {}\n\n", paragraph_md(ex.paragraph(r)), source_link(ex, r, "原文 ›")));
+    }
+    let cards: Vec<Value> = ex.cities.iter().map(|c| city_card(ex, &c.info.id)).collect();
+    let figures = headline_figures(ex);
+    let documents: Vec<Value> = ex.documents.iter().map(|d| json!({"id": d.id, "title": d.title, "mentions": d.mentions.len()})).collect();
+    let names: Vec<&str> = ex.cities.iter().map(|c| c.info.name.as_str()).collect();
+    Page {
+        path: String::new(),
+        template: "index",
+        title: "浙江各地人工智能競跑".to_string(),
+        description: format!("{} 座城市的人工智能布局:{}", ex.cities.len(), names.join("、")),
+        markdown: md,
+        data: json!({ "cities": cards, "figures": figures, "documents": documents, "seeds": ex.seeds.len() }),
+    }
+}
+
+/// Figures with the sentence each came from, for cards.
+fn figure_cards(ex: &Explainer, figures: &[(ParaRef, usize)]) -> Vec<Value> {
+    figures
+        .iter()
+        .map(|&(r, i)| {
+            let p = ex.paragraph(r);
+            let a = &p.annotations[i];
+            let (from, to) = sentence_around(p, a.start, a.end);
+            json!({
+                "text": a.text, "number": a.number, "unit": a.unit, "cities": p.cities,
+                "sentence_md": annotated(p, from, to), "seed": ex.seeds[r.seed].seed.id, "para": p.id,
+            })
+        })
+        .collect()
+}
+
+fn headline_figures(ex: &Explainer) -> Vec<Value> {
+    let mut all: Vec<(ParaRef, usize)> = Vec::new();
+    for (s, seed) in ex.seeds.iter().enumerate() {
+        for (pi, p) in seed.paragraphs.iter().enumerate() {
+            for (i, a) in p.annotations.iter().enumerate() {
+                if a.kind == Kind::Figure {
+                    all.push((ParaRef { seed: s, para: pi }, i));
+                }
+            }
+        }
+    }
+    figure_cards(ex, &all[..all.len().min(6)])
+}
+
+fn source_page(ex: &Explainer, s: usize) -> Page {
+    let a = &ex.seeds[s];
+    let seed = &a.seed;
+    let title = seed_title(ex, s);
+    let mut md = front_matter(&title, "source", &[("seed", &seed.id), ("file", &seed.file.to_string_lossy())]);
+    md.push_str(&format!("# {}\n\n", escape(&title)));
+    if let Some(sub) = &seed.subtitle {
+        md.push_str(&format!("*{}*\n\n", escape(sub)));
+    }
+    for p in &a.paragraphs {
+        md.push_str(&format!("[¶](<para:{}>) {}\n\n", p.id, paragraph_md(p)));
+    }
+    let cities: Vec<Value> = ex
+        .cities
+        .iter()
+        .filter(|c| a.paragraphs.iter().any(|p| p.cities.contains(&c.info.id)))
+        .map(|c| json!({"id": c.info.id, "name": c.info.name}))
+        .collect();
+    Page {
+        path: format!("source/{}/", seed.id),
+        template: "source",
+        title: title.clone(),
+        description: first_chars(&a.paragraphs[0].text, 80),
+        markdown: md,
+        data: json!({
+            "seed": seed.id, "file": seed.file.to_string_lossy(), "bylines": seed.bylines, "meta": seed.meta,
+            "year": a.year, "year_inferred": crate::model::year_note(a), "cities": cities,
+            "paragraphs": a.paragraphs.len(), "language": seed.language,
+        }),
+    }
+}
+
+fn city_page(ex: &Explainer, id: &str) -> Page {
+    let c = ex.city(id).expect("city in model");
+    let info = &c.info;
+    let mut md = front_matter(&info.name, "city", &[("city", id)]);
+    md.push_str(&format!("# {} {}\n\n", escape(&info.name), escape(&info.name_en)));
+    let mut current_seed = usize::MAX;
+    for cp in &c.paragraphs {
+        if cp.at.seed != current_seed {
+            current_seed = cp.at.seed;
+            md.push_str(&format!("## {}\n\n", escape(&seed_title(ex, cp.at.seed))));
+        }
+        let p = ex.paragraph(cp.at);
+        let mut line = format!("{} {}", paragraph_md(p), source_link(ex, cp.at, "原文 ›"));
+        for &other in &cp.also_in {
+            line.push(' ');
+            line.push_str(&source_link(ex, other, &format!("亦見 {}", seed_title(ex, other.seed))));
+        }
+        md.push_str(&line);
+        md.push_str("\n\n");
+    }
+    let terms: Vec<Value> = c
+        .terms
+        .iter()
+        .filter_map(|t| ex.term(t))
+        .map(|t| json!({"id": t.id, "text": t.text, "label_en": t.entry.as_ref().map(|e| e.label_en.clone())}))
+        .collect();
+    let documents: Vec<Value> = c.documents.iter().filter_map(|d| ex.document(d)).map(|d| json!({"id": d.id, "title": d.title})).collect();
+    let events: Vec<Value> = c.events.iter().map(|&i| event_json(ex, i)).collect();
+    let related: Vec<Value> = c
+        .related
+        .iter()
+        .filter_map(|(id, n)| ex.city(id).map(|r| json!({"id": id, "name": r.info.name, "count": n})))
+        .collect();
+    Page {
+        path: format!("city/{id}/"),
+        template: "city",
+        title: info.name.clone(),
+        description: format!(
+            "{}({}):{} 段報道{}",
+            info.name,
+            info.name_en,
+            c.paragraphs.len(),
+            c.focus_zh.as_deref().map(|f| format!(",重點:{f}")).unwrap_or_default()
+        ),
+        markdown: md,
+        data: json!({
+            "city": info, "focus_zh": c.focus_zh, "focus_en": c.focus_en, "figures": figure_cards(ex, &c.figures),
+            "terms": terms, "documents": documents, "events": events, "related": related, "paragraphs": c.paragraphs.len(),
+        }),
+    }
+}
+
+fn event_json(ex: &Explainer, i: usize) -> Value {
+    let e = &ex.events[i];
+    let p = ex.paragraph(e.at);
+    let date = p.annotations.iter().find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
+    let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
+    let cities: Vec<Value> =
+        e.cities.iter().filter_map(|c| ex.city(c)).map(|c| json!({"id": c.info.id, "name": c.info.name})).collect();
+    json!({
+        "date": e.date, "text": e.text, "inferred": e.inferred, "year": e.date.get(..4),
+        "sentence_md": annotated(p, from, to), "seed": ex.seeds[e.at.seed].seed.id, "para": p.id, "cities": cities,
+        "seed_title": seed_title(ex, e.at.seed),
+    })
+}
+
+/// Uses of a term or document: the sentence around each mention.
+fn uses_md(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str) -> String {
+    let mut md = String::new();
+    for &r in refs {
+        let p = ex.paragraph(r);
+        let hit = p.annotations.iter().chain(&p.nested).find(|a| a.kind == kind && a.value == id);
+        let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
+        md.push_str(&format!("- {} {}\n", annotated(p, from, to), source_link(ex, r, &format!("{} ›", seed_title(ex, r.seed)))));
+    }
+    md.push('\n');
+    md
+}
+
+fn term_page(ex: &Explainer, id: &str) -> Page {
+    let t = ex.term(id).expect("term in model");
+    let mut md = front_matter(&t.text, "term", &[("term", id)]);
+    md.push_str(&format!("# “{}”\n\n", escape(&t.text)));
+    if let Some(e) = &t.entry {
+        md.push_str(&format!("{}\n\n{}\n\n", escape(&e.zh), escape(&e.en)));
+        if let Some(src) = &e.source {
+            md.push_str(&format!("來源:{}\n\n", escape(src)));
+        }
+    } else {
+        md.push_str("詞彙表尚無此條目的解釋;以下是它在報道中的用法。\n\nNo glossary entry yet; here is how the articles use it.\n\n");
+    }
+    md.push_str(&format!("## 用例 Uses ({})\n\n", t.uses.len()));
+    md.push_str(&uses_md(ex, &t.uses, Kind::Term, id));
+    let cities = cities_of_refs(ex, &t.uses);
+    Page {
+        path: format!("terms/{id}/"),
+        template: "term",
+        title: format!("“{}”", t.text),
+        description: t.entry.as_ref().map_or_else(|| format!("“{}”在報道中的 {} 處用法", t.text, t.uses.len()), |e| first_chars(&e.en, 150)),
+        markdown: md,
+        data: json!({"id": id, "text": t.text, "entry": t.entry, "uses": t.uses.len(), "cities": cities}),
+    }
+}
+
+fn cities_of_refs(ex: &Explainer, refs: &[ParaRef]) -> Vec<Value> {
+    let mut ids: Vec<&str> = Vec::new();
+    for &r in refs {
+        for c in &ex.paragraph(r).cities {
+            if !ids.contains(&c.as_str()) {
+                ids.push(c);
+            }
+        }
+    }
+    ids.iter().filter_map(|c| ex.city(c)).map(|c| json!({"id": c.info.id, "name": c.info.name})).collect()
+}
+
+fn document_page(ex: &Explainer, id: &str) -> Page {
+    let d = ex.document(id).expect("document in model");
+    let mut md = front_matter(&d.title, "document", &[("document", id)]);
+    md.push_str(&format!("# 《{}》\n\n", escape(&d.title)));
+    if let Some(e) = &d.entry {
+        md.push_str(&format!("*{}*\n\n", escape(&e.title_en)));
+        md.push_str(&format!("- 發布方 Issuer:{}\n", escape(&e.issuer)));
+        if let Some(date) = &e.date {
+            md.push_str(&format!("- 日期 Date:{}\n", escape(date)));
+        }
+        md.push_str(&format!("\n{}\n\n{}\n\n", escape(&e.zh), escape(&e.en)));
+    } else {
+        md.push_str("詞彙表尚無此文件的說明;以下是報道提及它的地方。\n\nNo glossary entry yet; here is where the articles mention it.\n\n");
+    }
+    md.push_str(&format!("## 提及 Mentions ({})\n\n", d.mentions.len()));
+    md.push_str(&uses_md(ex, &d.mentions, Kind::Document, id));
+    Page {
+        path: format!("documents/{id}/"),
+        template: "document",
+        title: format!("《{}》", d.title),
+        description: d.entry.as_ref().map_or_else(|| format!("《{}》", d.title), |e| first_chars(&e.en, 150)),
+        markdown: md,
+        data: json!({"id": id, "title": d.title, "entry": d.entry, "mentions": d.mentions.len(), "cities": cities_of_refs(ex, &d.mentions)}),
+    }
+}
+
+fn timeline_page(ex: &Explainer) -> Page {
+    let mut md = front_matter("時間線", "timeline", &[]);
+    md.push_str("# 時間線 Timeline\n\n");
+    let mut year = String::new();
+    for (i, e) in ex.events.iter().enumerate() {
+        let y = e.date.get(..4).unwrap_or("").to_string();
+        if y != year {
+            md.push_str(&format!("## {y} {{#y{y}}}\n\n"));
+            year = y;
+        }
+        let p = ex.paragraph(e.at);
+        let date = p.annotations.iter().find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
+        let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
+        let inferred = if e.inferred { "(年份推斷 year inferred)" } else { "" };
+        md.push_str(&format!("- **{}**{inferred} {} {}\n", escape(&e.date), annotated(p, from, to), source_link(ex, e.at, "原文 ›")));
+        let _ = i;
+    }
+    md.push('\n');
+    let events: Vec<Value> = (0..ex.events.len()).map(|i| event_json(ex, i)).collect();
+    Page {
+        path: "timeline/".to_string(),
+        template: "timeline",
+        title: "時間線 Timeline".to_string(),
+        description: format!("報道中的 {} 個日期事件,按時間排列", ex.events.len()),
+        markdown: md,
+        data: json!({ "events": events }),
+    }
+}
+
+fn compare_page(ex: &Explainer) -> Page {
+    let mut md = front_matter("城市比較", "compare", &[]);
+    md.push_str("# 城市比較 Compare cities\n\n");
+    md.push_str("| 城市 | 重點 Focus | 段落 | 數字 | 文件 | 事件 |\n|---|---|---|---|---|---|\n");
+    let mut rows = Vec::new();
+    for c in &ex.cities {
+        md.push_str(&format!(
+            "| [{}](<city:{}>) | {} | {} | {} | {} | {} |\n",
+            escape(&c.info.name),
+            c.info.id,
+            escape(c.focus_en.as_deref().unwrap_or("—")),
+            c.paragraphs.len(),
+            c.figures.len(),
+            c.documents.len(),
+            c.events.len()
+        ));
+        let figures = figure_cards(ex, &c.figures);
+        let events: Vec<Value> = c.events.iter().map(|&i| event_json(ex, i)).collect();
+        let docs: Vec<Value> = c.documents.iter().filter_map(|d| ex.document(d)).map(|d| json!({"id": d.id, "title": d.title})).collect();
+        rows.push(json!({"card": city_card(ex, &c.info.id), "figures": figures, "events": events, "documents": docs}));
+    }
+    md.push('\n');
+    Page {
+        path: "compare/".to_string(),
+        template: "compare",
+        title: "城市比較 Compare".to_string(),
+        description: format!("{} 座城市並排比較:重點、數字、文件、事件", ex.cities.len()),
+        markdown: md,
+        data: json!({ "rows": rows }),
+    }
+}
+
+fn about_page(ex: &Explainer) -> Page {
+    let mut md = front_matter("關於本站", "about", &[]);
+    md.push_str("# 關於本站 About\n\n");
+    md.push_str("本站由 explainer 從下列報道生成:每篇報道先被標註(城市、地點、日期、數字、文件、術語、機構),再寫成帶標註的 Markdown,最後由模板生成網頁。每頁旁邊都有它的 Markdown(index.md),全部標註可在 data/annotations.json 下載。\n\n");
+    md.push_str("This site is generated by explainer from the articles below. Each article is annotated, written out as annotated Markdown (published beside every page as index.md), then rendered. Every annotation is exported in data/annotations.json.\n\n## 報道 Sources\n\n");
+    for (s, a) in ex.seeds.iter().enumerate() {
+        md.push_str(&format!(
+            "- [{}](<page:source/{}/>) — {}, {} 段\n",
+            escape(&seed_title(ex, s)),
+            a.seed.id,
+            escape(&a.seed.file.to_string_lossy()),
+            a.paragraphs.len()
+        ));
+    }
+    md.push('\n');
+    Page {
+        path: "about/".to_string(),
+        template: "about",
+        title: "關於本站 About".to_string(),
+        description: "本站如何生成、來自哪些報道".to_string(),
+        markdown: md,
+        data: json!({}),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_neutralises_markdown_and_html() {
+        assert_eq!(escape("<script>"), "\\<script\\>");
+        assert_eq!(escape("[x](javascript:alert(1))"), "\\[x\\]\\(javascript\\:alert\\(1\\)\\)");
+        assert_eq!(escape("# 標題"), "\\# 標題");
+        assert_eq!(escape("{{ x }}"), "\\{\\{ x \\}\\}");
+        assert_eq!(escape("寧波"), "寧波");
+    }
+}

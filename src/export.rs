@@ -1,0 +1,98 @@
+//! The data export `site/data/annotations.json` (a **contract**, see DESIGN.md): every city,
+//! every seed, every body paragraph with its cities and annotations, offsets in chars.
+
+use crate::model::Explainer;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    schema: u32,
+    cities: Vec<CityOut<'a>>,
+    seeds: Vec<SeedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CityOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    name_hans: &'a str,
+    name_en: &'a str,
+    adcode: &'a str,
+    url: String,
+    paragraphs: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SeedOut<'a> {
+    id: &'a str,
+    file: String,
+    title: &'a str,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    year_source: crate::annotate::YearSource,
+    paragraphs: Vec<ParagraphOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ParagraphOut<'a> {
+    id: &'a str,
+    line: usize,
+    text: &'a str,
+    cities: &'a [String],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    cities_inherited: bool,
+    annotations: &'a [crate::annotate::Annotation],
+}
+
+/// The export as pretty-printed JSON, with a trailing newline.
+pub fn annotations_json(ex: &Explainer) -> String {
+    let export = Export {
+        schema: 1,
+        cities: ex
+            .cities
+            .iter()
+            .map(|c| CityOut {
+                id: &c.info.id,
+                name: &c.info.name,
+                name_hans: &c.info.name_hans,
+                name_en: &c.info.name_en,
+                adcode: &c.info.adcode,
+                url: format!("city/{}/", c.info.id),
+                paragraphs: c
+                    .paragraphs
+                    .iter()
+                    .flat_map(|p| std::iter::once(p.at).chain(p.also_in.iter().copied()))
+                    .map(|r| format!("{}#{}", ex.seeds[r.seed].seed.id, ex.paragraph(r).id))
+                    .collect(),
+            })
+            .collect(),
+        seeds: ex
+            .seeds
+            .iter()
+            .map(|s| SeedOut {
+                id: &s.seed.id,
+                file: format!("seeds/{}", s.seed.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()),
+                title: &s.seed.title,
+                url: format!("source/{}/", s.seed.id),
+                year: s.year,
+                year_source: s.year_source,
+                paragraphs: s
+                    .paragraphs
+                    .iter()
+                    .map(|p| ParagraphOut {
+                        id: &p.id,
+                        line: p.line,
+                        text: &p.text,
+                        cities: &p.cities,
+                        cities_inherited: p.cities_inherited,
+                        annotations: &p.annotations,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let mut json = serde_json::to_string_pretty(&export).unwrap_or_else(|_| "{}".to_string());
+    json.push('\n');
+    json
+}

@@ -1,0 +1,261 @@
+//! Stage 5 — render: annotated Markdown → HTML through pulldown-cmark, with an iterator adapter
+//! that turns annotation links into semantic elements, then the page's Tera template.
+
+use crate::emit::Page;
+use crate::error::{Error, Result};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::path::Path;
+use tera::{Context, Tera};
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    tera::escape_html(s)
+}
+
+/// Turns annotation links (`city:`, `term:`, `date:` …) into semantic HTML; other links pass
+/// through. `root` is the relative path from the page to the site root (`../../`).
+pub struct AnnotationLinks<'a, I> {
+    inner: I,
+    root: &'a str,
+    /// The closing HTML of each open link; `None` for a link passed through unchanged.
+    open: Vec<Option<String>>,
+}
+
+impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
+    pub fn new(inner: I, root: &'a str) -> Self {
+        AnnotationLinks { inner, root, open: Vec::new() }
+    }
+
+    fn page(&self, path: &str) -> String {
+        format!("{}{}index.html", self.root, path)
+    }
+
+    /// Opening and closing HTML for a link with a known scheme.
+    fn element(&self, dest: &str, title: &str) -> Option<(String, String)> {
+        let (scheme, value) = dest.split_once(':')?;
+        let v = escape_html(value);
+        let a = |class: &str, href: String, extra: &str| {
+            (format!("<a class=\"ann ann-{class}\" href=\"{}\" data-kind=\"{class}\" data-value=\"{v}\"{extra}>", escape_html(&href)), "</a>".to_string())
+        };
+        Some(match scheme {
+            "city" => a("city", self.page(&format!("city/{value}/")), ""),
+            "term" => a("term", self.page(&format!("terms/{value}/")), ""),
+            "document" => a("document", self.page(&format!("documents/{value}/")), ""),
+            "date" => {
+                let inferred = title == "inferred";
+                let (class, note) = if inferred { (" inferred", " title=\"年份由文章推斷 year inferred from the article\"") } else { ("", "") };
+                let machine = value.split('/').next().unwrap_or(value);
+                let year = value.get(..4).unwrap_or("");
+                (
+                    format!(
+                        "<a class=\"ann ann-date{class}\" href=\"{}\" data-kind=\"date\" data-value=\"{v}\"{note}><time datetime=\"{}\">",
+                        escape_html(&format!("{}#y{year}", self.page("timeline/"))),
+                        escape_html(machine)
+                    ),
+                    "</time></a>".to_string(),
+                )
+            }
+            "figure" => {
+                let number = value.split(' ').next().unwrap_or("");
+                (format!("<data class=\"ann ann-figure\" value=\"{}\" data-kind=\"figure\" data-value=\"{v}\">", escape_html(number)), "</data>".to_string())
+            }
+            "place" | "org" => {
+                let city = value.split('/').next().filter(|_| value.contains('/'));
+                match city {
+                    Some(city) if scheme == "place" => a("place", self.page(&format!("city/{city}/")), ""),
+                    _ => (format!("<span class=\"ann ann-{scheme}\" data-kind=\"{scheme}\" data-value=\"{v}\">"), "</span>".to_string()),
+                }
+            }
+            "source" => {
+                let (seed, para) = value.split_once('#').unwrap_or((value, ""));
+                let href = format!("{}#{para}", self.page(&format!("source/{seed}/")));
+                (format!("<a class=\"source-link\" href=\"{}\">", escape_html(&href)), "</a>".to_string())
+            }
+            "para" => (format!("<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"), "</a>".to_string()),
+            "page" => (format!("<a href=\"{}\">", escape_html(&self.page(value))), "</a>".to_string()),
+            _ => return None,
+        })
+    }
+}
+
+impl<'e, I: Iterator<Item = Event<'e>>> Iterator for AnnotationLinks<'_, I> {
+    type Item = Event<'e>;
+
+    fn next(&mut self) -> Option<Event<'e>> {
+        let event = self.inner.next()?;
+        match event {
+            Event::Start(Tag::Link { link_type: LinkType::Inline, ref dest_url, ref title, .. }) => match self.element(dest_url, title) {
+                Some((open, close)) => {
+                    self.open.push(Some(close));
+                    Some(Event::InlineHtml(CowStr::from(open)))
+                }
+                None => {
+                    self.open.push(None);
+                    Some(event)
+                }
+            },
+            Event::End(TagEnd::Link) => match self.open.pop().flatten() {
+                Some(close) => Some(Event::InlineHtml(CowStr::from(close))),
+                None => Some(event),
+            },
+            // The generator never emits raw HTML; anything that parses as HTML is shown as text.
+            Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+            other => Some(other),
+        }
+    }
+}
+
+/// The body of an annotated Markdown document (front matter removed).
+pub fn strip_front_matter(markdown: &str) -> &str {
+    markdown
+        .strip_prefix("+++\n")
+        .and_then(|rest| rest.find("\n+++\n").map(|end| &rest[end + 5..]))
+        .unwrap_or(markdown)
+}
+
+/// Annotated Markdown → HTML.
+pub fn markdown_to_html(markdown: &str, root: &str) -> String {
+    let parser = Parser::new_ext(strip_front_matter(markdown), Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES);
+    let mut html = String::with_capacity(markdown.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, AnnotationLinks::new(parser, root));
+    html
+}
+
+/// Relative path from a page folder to the site root: `city/ningbo/` → `../../`.
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// The templates: from `dir` when it exists (editors change them without rebuilding), else the
+/// copies embedded in the binary.
+pub fn load_templates(dir: Option<&Path>) -> Result<Tera> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    let mut sources: Vec<(String, String)> = Vec::new();
+    for (name, embedded) in EMBEDDED_TEMPLATES {
+        let from_disk = dir.map(|d| d.join(name)).filter(|p| p.is_file());
+        let source = match &from_disk {
+            Some(path) => std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?,
+            None => embedded.to_string(),
+        };
+        sources.push((name.to_string(), source));
+    }
+    tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str()))).map_err(|e| template_error(dir, &e))?;
+    Ok(tera)
+}
+
+/// A Tera error with the template file and, where Tera gives it, the line and column.
+pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
+    let mut chain = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        chain.push_str(": ");
+        chain.push_str(&s.to_string());
+        source = s.source();
+    }
+    let name = chain.split('\'').nth(1).unwrap_or("");
+    let path = dir.unwrap_or(Path::new("templates")).join(name);
+    // Tera's parse errors carry " --> line:column" in their message.
+    let at = chain.split("--> ").nth(1).and_then(|rest| {
+        let mut parts = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+        Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+    });
+    let message = chain.replace('\n', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    match at {
+        Some((line, column)) if !name.is_empty() => Error::at_column(path, line, column, message),
+        _ if !name.is_empty() => Error::file(path, message),
+        _ => Error::msg(message),
+    }
+}
+
+const EMBEDDED_TEMPLATES: [(&str, &str); 10] = [
+    ("base.html", include_str!("../templates/base.html")),
+    ("macros.html", include_str!("../templates/macros.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("city.html", include_str!("../templates/city.html")),
+    ("source.html", include_str!("../templates/source.html")),
+    ("term.html", include_str!("../templates/term.html")),
+    ("document.html", include_str!("../templates/document.html")),
+    ("timeline.html", include_str!("../templates/timeline.html")),
+    ("compare.html", include_str!("../templates/compare.html")),
+    ("about.html", include_str!("../templates/about.html")),
+];
+
+/// Site-wide values every template sees.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SiteInfo {
+    /// Absolute base URL with a trailing slash (for canonical links and feeds), or empty.
+    pub base_url: String,
+    pub title: String,
+    pub cities: Vec<serde_json::Value>,
+}
+
+/// Renders one page to HTML.
+pub fn render_page(tera: &Tera, templates: Option<&Path>, site: &SiteInfo, page: &Page) -> Result<String> {
+    let root = root_of(&page.path);
+    let mut context = Context::new();
+    context.insert("root", &root);
+    context.insert("site", site);
+    context.insert("page", page);
+    context.insert("body", &markdown_to_html(&page.markdown, &root));
+    context.insert("canonical", &format!("{}{}", site.base_url, page.path));
+    let rendered_md = |md: &str| markdown_to_html(md, &root);
+    // Sentences in cards are Markdown too: render them here so templates only display.
+    let mut data = page.data.clone();
+    render_nested_markdown(&mut data, &rendered_md);
+    context.insert("data", &data);
+    tera.render(&format!("{}.html", page.template), &context).map_err(|e| template_error(templates, &e))
+}
+
+/// Replaces every `*_md` string field in `value` with its rendered HTML under `*_html`.
+fn render_nested_markdown(value: &mut serde_json::Value, render: &dyn Fn(&str) -> String) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let keys: Vec<String> = map.keys().filter(|k| k.ends_with("_md")).cloned().collect();
+            for key in keys {
+                if let Some(serde_json::Value::String(md)) = map.get(&key) {
+                    let html = render(md);
+                    let html = html.trim().trim_start_matches("<p>").trim_end_matches("</p>").to_string();
+                    map.insert(key.replace("_md", "_html"), serde_json::Value::String(html));
+                }
+            }
+            for v in map.values_mut() {
+                render_nested_markdown(v, render);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| render_nested_markdown(v, render)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::escape;
+
+    #[test]
+    fn annotation_links_become_semantic_html() {
+        let html = markdown_to_html("[5月14日](<date:2025-05-14> \"inferred\"),[寧波](<city:ningbo>)的[5700億元](<figure:570000000000 CNY>)", "../../");
+        assert!(html.contains("<time datetime=\"2025-05-14\">5月14日</time>"), "{html}");
+        assert!(html.contains("class=\"ann ann-date inferred\""));
+        assert!(html.contains("href=\"../../city/ningbo/index.html\""));
+        assert!(html.contains("<data class=\"ann ann-figure\" value=\"570000000000\""));
+    }
+
+    #[test]
+    fn escaped_seed_text_renders_literally() {
+        let unescape = |s: &str| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+        for text in ["<script>alert(1)</script>", "[x](javascript:alert(1))", "# 標題", "---", "<!-- c -->", "{{ x }} {% if %}", "[寧波](city:ningbo)", "1. 一", "&amp; &lt;", "* item", "```fence", "<img src=x onerror=alert(1)>", "[a]: /b"] {
+            let html = markdown_to_html(&escape(text), "");
+            let inner = html.strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>\n")).unwrap_or_else(|| panic!("{text}: {html}"));
+            assert!(!inner.contains('<'), "{text}: {html}");
+            assert_eq!(unescape(inner), text);
+        }
+    }
+
+    #[test]
+    fn root_depth() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("city/ningbo/"), "../../");
+    }
+}
