@@ -221,7 +221,6 @@ fn city_page(ex: &Explainer, id: &str) -> Page {
     let c = ex.city(id).expect("city in model");
     let info = &c.info;
     let mut md = front_matter(&info.name, "city", &[("city", id)]);
-    md.push_str(&format!("# {} {}\n\n", escape(&info.name), escape(&info.name_en)));
     let mut current_seed = usize::MAX;
     for cp in &c.paragraphs {
         if cp.at.seed != current_seed {

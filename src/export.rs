@@ -72,7 +72,7 @@ pub fn annotations_json(ex: &Explainer) -> String {
             .iter()
             .map(|s| SeedOut {
                 id: &s.seed.id,
-                file: format!("seeds/{}", s.seed.file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()),
+                file: s.seed.file.to_string_lossy().replace('\\', "/"),
                 title: &s.seed.title,
                 url: format!("source/{}/", s.seed.id),
                 year: s.year,

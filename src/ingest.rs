@@ -19,7 +19,7 @@ use walkdir::WalkDir;
 pub struct Seed {
     /// The file stem: `000_cc229362e59457d6`. Used in URLs (`source/<id>/`).
     pub id: String,
-    /// The file, as found under the seeds folder given on the command line.
+    /// The file, relative to the seeds folder and written as `seeds/…`.
     pub file: PathBuf,
     /// The title line; empty when the article has none.
     pub title: String,
@@ -100,7 +100,10 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
             continue;
         }
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        seeds.push(parse(path, &bytes, lexicon)?);
+        let mut seed = parse(path, &bytes, lexicon)?;
+        // Pages and the export name the file as it sits in the seeds folder, wherever that is.
+        seed.file = Path::new("seeds").join(path.strip_prefix(dir).unwrap_or(path));
+        seeds.push(seed);
     }
     check_unique_ids(&seeds)?;
     Ok((seeds, skipped))

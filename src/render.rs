@@ -9,7 +9,18 @@ use tera::{Context, Tera};
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(s: &str) -> String {
-    tera::escape_html(s)
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Turns annotation links (`city:`, `term:`, `date:` …) into semantic HTML; other links pass
