@@ -23,7 +23,10 @@ fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&amp;", "&").replace("&#x2F;", "/").replace("&quot;", "\"").replace("&#x27;", "'")
+    s.replace("&amp;", "&")
+        .replace("&#x2F;", "/")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
 }
 
 /// Resolves `target` against the folder of `page`; `None` when it leaves the site.
@@ -51,33 +54,69 @@ fn resolve(page: &str, target: &str) -> Option<String> {
 
 /// Every broken internal link in the site's HTML files.
 pub fn broken_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<BrokenLink> {
-    let html: BTreeMap<&str, String> =
-        files.iter().filter(|(p, _)| p.ends_with(".html")).map(|(p, b)| (p.as_str(), String::from_utf8_lossy(b).into_owned())).collect();
-    let ids: BTreeMap<&str, BTreeSet<String>> =
-        html.iter().map(|(p, text)| (*p, attribute_values(text, "id").into_iter().map(unescape).collect())).collect();
+    let html: BTreeMap<&str, String> = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p.as_str(), String::from_utf8_lossy(b).into_owned()))
+        .collect();
+    let ids: BTreeMap<&str, BTreeSet<String>> = html
+        .iter()
+        .map(|(p, text)| {
+            (
+                *p,
+                attribute_values(text, "id")
+                    .into_iter()
+                    .map(unescape)
+                    .collect(),
+            )
+        })
+        .collect();
     let mut broken = Vec::new();
     for (page, text) in &html {
         let mut targets = attribute_values(text, "href");
         targets.extend(attribute_values(text, "src"));
         for raw in targets {
             let target = unescape(raw);
-            if target.contains("://") || target.starts_with("mailto:") || target.starts_with("data:") {
+            if target.contains("://")
+                || target.starts_with("mailto:")
+                || target.starts_with("data:")
+            {
                 continue;
             }
-            let (path, fragment) = target.split_once('#').map_or((target.as_str(), None), |(p, f)| (p, Some(f)));
-            let file = if path.is_empty() { Some(page.to_string()) } else { resolve(page, path) };
+            let (path, fragment) = target
+                .split_once('#')
+                .map_or((target.as_str(), None), |(p, f)| (p, Some(f)));
+            let file = if path.is_empty() {
+                Some(page.to_string())
+            } else {
+                resolve(page, path)
+            };
             let Some(file) = file else {
-                broken.push(BrokenLink { page: page.to_string(), target, reason: "points outside the site" });
+                broken.push(BrokenLink {
+                    page: page.to_string(),
+                    target,
+                    reason: "points outside the site",
+                });
                 continue;
             };
             if !files.contains_key(&file) {
-                broken.push(BrokenLink { page: page.to_string(), target, reason: "no such file" });
+                broken.push(BrokenLink {
+                    page: page.to_string(),
+                    target,
+                    reason: "no such file",
+                });
                 continue;
             }
             if let Some(fragment) = fragment.filter(|f| !f.is_empty())
-                && ids.get(file.as_str()).is_some_and(|set| !set.contains(fragment))
+                && ids
+                    .get(file.as_str())
+                    .is_some_and(|set| !set.contains(fragment))
             {
-                broken.push(BrokenLink { page: page.to_string(), target, reason: "no such anchor" });
+                broken.push(BrokenLink {
+                    page: page.to_string(),
+                    target,
+                    reason: "no such anchor",
+                });
             }
         }
     }
@@ -92,7 +131,11 @@ mod tests {
     fn finds_missing_files_and_anchors() {
         let mut files = BTreeMap::new();
         files.insert("index.html".to_string(), br##"<a href="city/a/index.html">a</a><a href="city/b/index.html">b</a><a href="x.html#nope">x</a>"##.to_vec());
-        files.insert("city/a/index.html".to_string(), br##"<p id="p1"></p><a href="../../index.html">home</a><a href="#p1">self</a>"##.to_vec());
+        files.insert(
+            "city/a/index.html".to_string(),
+            br##"<p id="p1"></p><a href="../../index.html">home</a><a href="#p1">self</a>"##
+                .to_vec(),
+        );
         files.insert("x.html".to_string(), b"<p></p>".to_vec());
         let broken = broken_links(&files);
         assert_eq!(broken.len(), 2, "{broken:?}");

@@ -49,7 +49,11 @@ fn toml_string(s: &str) -> String {
 }
 
 fn front_matter(title: &str, kind: &str, extra: &[(&str, &str)]) -> String {
-    let mut out = format!("+++\ntitle = {}\nkind = {}\n", toml_string(title), toml_string(kind));
+    let mut out = format!(
+        "+++\ntitle = {}\nkind = {}\n",
+        toml_string(title),
+        toml_string(kind)
+    );
     for (k, v) in extra {
         out.push_str(&format!("{k} = {}\n", toml_string(v)));
     }
@@ -67,10 +71,18 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
     let chars: Vec<char> = p.text.chars().collect();
     let mut out = String::new();
     let mut at = from;
-    for a in p.annotations.iter().filter(|a| a.start >= from && a.end <= to) {
+    for a in p
+        .annotations
+        .iter()
+        .filter(|a| a.start >= from && a.end <= to)
+    {
         out.push_str(&escape(&chars[at..a.start].iter().collect::<String>()));
         let title = if a.inferred { " \"inferred\"" } else { "" };
-        out.push_str(&format!("[{}](<{}>{title})", escape(&a.text), destination(a)));
+        out.push_str(&format!(
+            "[{}](<{}>{title})",
+            escape(&a.text),
+            destination(a)
+        ));
         at = a.end;
     }
     out.push_str(&escape(&chars[at..to].iter().collect::<String>()));
@@ -83,24 +95,50 @@ fn paragraph_md(p: &AnnotatedParagraph) -> String {
 
 fn source_link(ex: &Explainer, at: ParaRef, label: &str) -> String {
     let seed = &ex.seeds[at.seed].seed;
-    format!("[{}](<source:{}#{}>)", escape(label), seed.id, ex.paragraph(at).id)
+    format!(
+        "[{}](<source:{}#{}>)",
+        escape(label),
+        seed.id,
+        ex.paragraph(at).id
+    )
 }
 
 /// The sentence (。！？ bounded) around chars `start..end` of a paragraph.
 pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usize, usize) {
     let chars: Vec<char> = p.text.chars().collect();
     let is_stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '；');
-    let from = (0..start).rev().find(|&i| is_stop(chars[i])).map_or(0, |i| i + 1);
-    let to = (end..chars.len()).find(|&i| is_stop(chars[i])).map_or(chars.len(), |i| i + 1);
+    let from = (0..start)
+        .rev()
+        .find(|&i| is_stop(chars[i]))
+        .map_or(0, |i| i + 1);
+    let to = (end..chars.len())
+        .find(|&i| is_stop(chars[i]))
+        .map_or(chars.len(), |i| i + 1);
     // Never cut through an annotation.
-    let from = p.annotations.iter().filter(|a| a.start < from && a.end > from).map(|a| a.start).min().unwrap_or(from);
-    let to = p.annotations.iter().filter(|a| a.start < to && a.end > to).map(|a| a.end).max().unwrap_or(to);
+    let from = p
+        .annotations
+        .iter()
+        .filter(|a| a.start < from && a.end > from)
+        .map(|a| a.start)
+        .min()
+        .unwrap_or(from);
+    let to = p
+        .annotations
+        .iter()
+        .filter(|a| a.start < to && a.end > to)
+        .map(|a| a.end)
+        .max()
+        .unwrap_or(to);
     (from, to)
 }
 
 fn seed_title(ex: &Explainer, seed: usize) -> String {
     let s = &ex.seeds[seed].seed;
-    if s.title.is_empty() { s.id.clone() } else { s.title.clone() }
+    if s.title.is_empty() {
+        s.id.clone()
+    } else {
+        s.title.clone()
+    }
 }
 
 fn first_chars(text: &str, n: usize) -> String {
@@ -139,17 +177,33 @@ fn index_page(ex: &Explainer) -> Page {
     md.push_str("# 浙江各地人工智能競跑\n\n");
     md.push_str("## 全省層面\n\n");
     for &r in &ex.province_paragraphs {
-        md.push_str(&format!("{} {}\n\n", paragraph_md(ex.paragraph(r)), source_link(ex, r, "原文 ›")));
+        md.push_str(&format!(
+            "{} {}\n\n",
+            paragraph_md(ex.paragraph(r)),
+            source_link(ex, r, "原文 ›")
+        ));
     }
-    let cards: Vec<Value> = ex.cities.iter().map(|c| city_card(ex, &c.info.id)).collect();
+    let cards: Vec<Value> = ex
+        .cities
+        .iter()
+        .map(|c| city_card(ex, &c.info.id))
+        .collect();
     let figures = headline_figures(ex);
-    let documents: Vec<Value> = ex.documents.iter().map(|d| json!({"id": d.id, "title": d.title, "mentions": d.mentions.len()})).collect();
+    let documents: Vec<Value> = ex
+        .documents
+        .iter()
+        .map(|d| json!({"id": d.id, "title": d.title, "mentions": d.mentions.len()}))
+        .collect();
     let names: Vec<&str> = ex.cities.iter().map(|c| c.info.name.as_str()).collect();
     Page {
         path: String::new(),
         template: "index",
         title: "浙江各地人工智能競跑".to_string(),
-        description: format!("{} 座城市的人工智能布局:{}", ex.cities.len(), names.join("、")),
+        description: format!(
+            "{} 座城市的人工智能布局:{}",
+            ex.cities.len(),
+            names.join("、")
+        ),
         markdown: md,
         data: json!({ "cities": cards, "figures": figures, "documents": documents, "seeds": ex.seeds.len() }),
     }
@@ -189,7 +243,11 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
     let a = &ex.seeds[s];
     let seed = &a.seed;
     let title = seed_title(ex, s);
-    let mut md = front_matter(&title, "source", &[("seed", &seed.id), ("file", &seed.file.to_string_lossy())]);
+    let mut md = front_matter(
+        &title,
+        "source",
+        &[("seed", &seed.id), ("file", &seed.file.to_string_lossy())],
+    );
     md.push_str(&format!("# {}\n\n", escape(&title)));
     if let Some(sub) = &seed.subtitle {
         md.push_str(&format!("*{}*\n\n", escape(sub)));
@@ -231,7 +289,11 @@ fn city_page(ex: &Explainer, id: &str) -> Page {
         let mut line = format!("{} {}", paragraph_md(p), source_link(ex, cp.at, "原文 ›"));
         for &other in &cp.also_in {
             line.push(' ');
-            line.push_str(&source_link(ex, other, &format!("亦見 {}", seed_title(ex, other.seed))));
+            line.push_str(&source_link(
+                ex,
+                other,
+                &format!("亦見 {}", seed_title(ex, other.seed)),
+            ));
         }
         md.push_str(&line);
         md.push_str("\n\n");
@@ -242,12 +304,20 @@ fn city_page(ex: &Explainer, id: &str) -> Page {
         .filter_map(|t| ex.term(t))
         .map(|t| json!({"id": t.id, "text": t.text, "label_en": t.entry.as_ref().map(|e| e.label_en.clone())}))
         .collect();
-    let documents: Vec<Value> = c.documents.iter().filter_map(|d| ex.document(d)).map(|d| json!({"id": d.id, "title": d.title})).collect();
+    let documents: Vec<Value> = c
+        .documents
+        .iter()
+        .filter_map(|d| ex.document(d))
+        .map(|d| json!({"id": d.id, "title": d.title}))
+        .collect();
     let events: Vec<Value> = c.events.iter().map(|&i| event_json(ex, i)).collect();
     let related: Vec<Value> = c
         .related
         .iter()
-        .filter_map(|(id, n)| ex.city(id).map(|r| json!({"id": id, "name": r.info.name, "count": n})))
+        .filter_map(|(id, n)| {
+            ex.city(id)
+                .map(|r| json!({"id": id, "name": r.info.name, "count": n}))
+        })
         .collect();
     Page {
         path: format!("city/{id}/"),
@@ -258,7 +328,10 @@ fn city_page(ex: &Explainer, id: &str) -> Page {
             info.name,
             info.name_en,
             c.paragraphs.len(),
-            c.focus_zh.as_deref().map(|f| format!(",重點:{f}")).unwrap_or_default()
+            c.focus_zh
+                .as_deref()
+                .map(|f| format!(",重點:{f}"))
+                .unwrap_or_default()
         ),
         markdown: md,
         data: json!({
@@ -271,10 +344,19 @@ fn city_page(ex: &Explainer, id: &str) -> Page {
 fn event_json(ex: &Explainer, i: usize) -> Value {
     let e = &ex.events[i];
     let p = ex.paragraph(e.at);
-    let date = p.annotations.iter().find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
-    let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
-    let cities: Vec<Value> =
-        e.cities.iter().filter_map(|c| ex.city(c)).map(|c| json!({"id": c.info.id, "name": c.info.name})).collect();
+    let date = p
+        .annotations
+        .iter()
+        .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
+    let (from, to) = date.map_or((0, p.text.chars().count()), |a| {
+        sentence_around(p, a.start, a.end)
+    });
+    let cities: Vec<Value> = e
+        .cities
+        .iter()
+        .filter_map(|c| ex.city(c))
+        .map(|c| json!({"id": c.info.id, "name": c.info.name}))
+        .collect();
     json!({
         "date": e.date, "text": e.text, "inferred": e.inferred, "year": e.date.get(..4),
         "sentence_md": annotated(p, from, to), "seed": ex.seeds[e.at.seed].seed.id, "para": p.id, "cities": cities,
@@ -287,9 +369,19 @@ fn uses_md(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str) -> String {
     let mut md = String::new();
     for &r in refs {
         let p = ex.paragraph(r);
-        let hit = p.annotations.iter().chain(&p.nested).find(|a| a.kind == kind && a.value == id);
-        let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
-        md.push_str(&format!("- {} {}\n", annotated(p, from, to), source_link(ex, r, &format!("{} ›", seed_title(ex, r.seed)))));
+        let hit = p
+            .annotations
+            .iter()
+            .chain(&p.nested)
+            .find(|a| a.kind == kind && a.value == id);
+        let (from, to) = hit.map_or((0, p.text.chars().count()), |a| {
+            sentence_around(p, a.start, a.end)
+        });
+        md.push_str(&format!(
+            "- {} {}\n",
+            annotated(p, from, to),
+            source_link(ex, r, &format!("{} ›", seed_title(ex, r.seed)))
+        ));
     }
     md.push('\n');
     md
@@ -314,7 +406,10 @@ fn term_page(ex: &Explainer, id: &str) -> Page {
         path: format!("terms/{id}/"),
         template: "term",
         title: format!("“{}”", t.text),
-        description: t.entry.as_ref().map_or_else(|| format!("“{}”在報道中的 {} 處用法", t.text, t.uses.len()), |e| first_chars(&e.en, 150)),
+        description: t.entry.as_ref().map_or_else(
+            || format!("“{}”在報道中的 {} 處用法", t.text, t.uses.len()),
+            |e| first_chars(&e.en, 150),
+        ),
         markdown: md,
         data: json!({"id": id, "text": t.text, "entry": t.entry, "uses": t.uses.len(), "cities": cities}),
     }
@@ -329,7 +424,10 @@ fn cities_of_refs(ex: &Explainer, refs: &[ParaRef]) -> Vec<Value> {
             }
         }
     }
-    ids.iter().filter_map(|c| ex.city(c)).map(|c| json!({"id": c.info.id, "name": c.info.name})).collect()
+    ids.iter()
+        .filter_map(|c| ex.city(c))
+        .map(|c| json!({"id": c.info.id, "name": c.info.name}))
+        .collect()
 }
 
 fn document_page(ex: &Explainer, id: &str) -> Page {
@@ -352,7 +450,10 @@ fn document_page(ex: &Explainer, id: &str) -> Page {
         path: format!("documents/{id}/"),
         template: "document",
         title: format!("《{}》", d.title),
-        description: d.entry.as_ref().map_or_else(|| format!("《{}》", d.title), |e| first_chars(&e.en, 150)),
+        description: d
+            .entry
+            .as_ref()
+            .map_or_else(|| format!("《{}》", d.title), |e| first_chars(&e.en, 150)),
         markdown: md,
         data: json!({"id": id, "title": d.title, "entry": d.entry, "mentions": d.mentions.len(), "cities": cities_of_refs(ex, &d.mentions)}),
     }
@@ -369,10 +470,24 @@ fn timeline_page(ex: &Explainer) -> Page {
             year = y;
         }
         let p = ex.paragraph(e.at);
-        let date = p.annotations.iter().find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
-        let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
-        let inferred = if e.inferred { "(年份推斷 year inferred)" } else { "" };
-        md.push_str(&format!("- **{}**{inferred} {} {}\n", escape(&e.date), annotated(p, from, to), source_link(ex, e.at, "原文 ›")));
+        let date = p
+            .annotations
+            .iter()
+            .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
+        let (from, to) = date.map_or((0, p.text.chars().count()), |a| {
+            sentence_around(p, a.start, a.end)
+        });
+        let inferred = if e.inferred {
+            "(年份推斷 year inferred)"
+        } else {
+            ""
+        };
+        md.push_str(&format!(
+            "- **{}**{inferred} {} {}\n",
+            escape(&e.date),
+            annotated(p, from, to),
+            source_link(ex, e.at, "原文 ›")
+        ));
         let _ = i;
     }
     md.push('\n');
@@ -405,7 +520,12 @@ fn compare_page(ex: &Explainer) -> Page {
         ));
         let figures = figure_cards(ex, &c.figures);
         let events: Vec<Value> = c.events.iter().map(|&i| event_json(ex, i)).collect();
-        let docs: Vec<Value> = c.documents.iter().filter_map(|d| ex.document(d)).map(|d| json!({"id": d.id, "title": d.title})).collect();
+        let docs: Vec<Value> = c
+            .documents
+            .iter()
+            .filter_map(|d| ex.document(d))
+            .map(|d| json!({"id": d.id, "title": d.title}))
+            .collect();
         rows.push(json!({"card": city_card(ex, &c.info.id), "figures": figures, "events": events, "documents": docs}));
     }
     md.push('\n');
@@ -451,7 +571,10 @@ mod tests {
     #[test]
     fn escape_neutralises_markdown_and_html() {
         assert_eq!(escape("<script>"), "\\<script\\>");
-        assert_eq!(escape("[x](javascript:alert(1))"), "\\[x\\]\\(javascript\\:alert\\(1\\)\\)");
+        assert_eq!(
+            escape("[x](javascript:alert(1))"),
+            "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"
+        );
         assert_eq!(escape("# 標題"), "\\# 標題");
         assert_eq!(escape("{{ x }}"), "\\{\\{ x \\}\\}");
         assert_eq!(escape("寧波"), "寧波");

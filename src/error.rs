@@ -20,22 +20,41 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// An error about no file in particular (a bad argument, say).
     pub fn msg(message: impl Into<String>) -> Error {
-        Error { path: None, line: None, column: None, message: message.into() }
+        Error {
+            path: None,
+            line: None,
+            column: None,
+            message: message.into(),
+        }
     }
 
     /// An error about a whole file.
     pub fn file(path: impl AsRef<Path>, message: impl Into<String>) -> Error {
-        Error { path: Some(path.as_ref().to_path_buf()), ..Error::msg(message) }
+        Error {
+            path: Some(path.as_ref().to_path_buf()),
+            ..Error::msg(message)
+        }
     }
 
     /// An error about one line (1-based) of a file.
     pub fn at(path: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Error {
-        Error { line: Some(line), ..Error::file(path, message) }
+        Error {
+            line: Some(line),
+            ..Error::file(path, message)
+        }
     }
 
     /// An error about one line and column (both 1-based) of a file.
-    pub fn at_column(path: impl AsRef<Path>, line: usize, column: usize, message: impl Into<String>) -> Error {
-        Error { column: Some(column), ..Error::at(path, line, message) }
+    pub fn at_column(
+        path: impl AsRef<Path>,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Error {
+        Error {
+            column: Some(column),
+            ..Error::at(path, line, message)
+        }
     }
 
     /// An I/O error on `path`.
@@ -108,8 +127,14 @@ mod tests {
 
     #[test]
     fn display_has_path_line_and_message() {
-        assert_eq!(Error::at("seeds/a.txt", 3, "bad").to_string(), "seeds/a.txt:3: bad");
-        assert_eq!(Error::at_column("t.html", 2, 5, "x").to_string(), "t.html:2:5: x");
+        assert_eq!(
+            Error::at("seeds/a.txt", 3, "bad").to_string(),
+            "seeds/a.txt:3: bad"
+        );
+        assert_eq!(
+            Error::at_column("t.html", 2, 5, "x").to_string(),
+            "t.html:2:5: x"
+        );
         assert_eq!(Error::msg("plain").to_string(), "plain");
     }
 

@@ -16,8 +16,10 @@ use std::path::Path;
 pub const EMBEDDED: &str = include_str!("../data/gazetteer.toml");
 
 /// The 11 prefecture ids, in GB/T 2260 order.
-pub const CITY_IDS: [&str; 11] =
-    ["hangzhou", "ningbo", "wenzhou", "jiaxing", "huzhou", "shaoxing", "jinhua", "quzhou", "zhoushan", "taizhou", "lishui"];
+pub const CITY_IDS: [&str; 11] = [
+    "hangzhou", "ningbo", "wenzhou", "jiaxing", "huzhou", "shaoxing", "jinhua", "quzhou",
+    "zhoushan", "taizhou", "lishui",
+];
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -101,7 +103,11 @@ pub enum Target {
     Province,
     City(usize),
     /// A county; `bare` when the name was written without its suffix.
-    County { index: usize, bare: bool, needs_context: bool },
+    County {
+        index: usize,
+        bare: bool,
+        needs_context: bool,
+    },
     Place(usize),
     Outside(usize),
 }
@@ -137,11 +143,22 @@ impl Gazetteer {
         let file: File = toml::from_str(source).map_err(|e| toml_error(path, source, &e))?;
         let ids: Vec<&str> = file.city.iter().map(|c| c.id.as_str()).collect();
         if ids != CITY_IDS {
-            return Err(Error::file(path, format!("the [[city]] entries must be the 11 prefectures in order {CITY_IDS:?}, found {ids:?}")));
+            return Err(Error::file(
+                path,
+                format!(
+                    "the [[city]] entries must be the 11 prefectures in order {CITY_IDS:?}, found {ids:?}"
+                ),
+            ));
         }
         for county in &file.county {
             if !CITY_IDS.contains(&county.city.as_str()) {
-                return Err(Error::file(path, format!("county {} names unknown city `{}`", county.name_hans, county.city)));
+                return Err(Error::file(
+                    path,
+                    format!(
+                        "county {} names unknown city `{}`",
+                        county.name_hans, county.city
+                    ),
+                ));
             }
         }
         let mut patterns: Vec<String> = Vec::new();
@@ -157,9 +174,30 @@ impl Gazetteer {
             add(&city.names, Target::City(i));
         }
         for (i, county) in file.county.iter().enumerate() {
-            add(&county.names, Target::County { index: i, bare: false, needs_context: false });
-            add(&county.bare, Target::County { index: i, bare: true, needs_context: false });
-            add(&county.bare_in_context, Target::County { index: i, bare: true, needs_context: true });
+            add(
+                &county.names,
+                Target::County {
+                    index: i,
+                    bare: false,
+                    needs_context: false,
+                },
+            );
+            add(
+                &county.bare,
+                Target::County {
+                    index: i,
+                    bare: true,
+                    needs_context: false,
+                },
+            );
+            add(
+                &county.bare_in_context,
+                Target::County {
+                    index: i,
+                    bare: true,
+                    needs_context: true,
+                },
+            );
         }
         for (i, place) in file.place.iter().enumerate() {
             add(&place.names, Target::Place(i));
@@ -220,8 +258,14 @@ impl Gazetteer {
         for m in self.english.find_iter(text) {
             let (start, end) = (char_at[m.start()], char_at[m.end()]);
             let word_edge = |c: Option<&char>| c.is_none_or(|c| !c.is_alphanumeric());
-            if word_edge(start.checked_sub(1).and_then(|i| chars.get(i))) && word_edge(chars.get(end)) {
-                found.push(Mention { start, end, target: Target::City(self.english_targets[m.pattern().as_usize()]) });
+            if word_edge(start.checked_sub(1).and_then(|i| chars.get(i)))
+                && word_edge(chars.get(end))
+            {
+                found.push(Mention {
+                    start,
+                    end,
+                    target: Target::City(self.english_targets[m.pattern().as_usize()]),
+                });
             }
         }
         found.sort_by_key(|m| m.start);
@@ -287,8 +331,12 @@ mod tests {
 
     fn cities(text: &str) -> Vec<String> {
         let g = gz();
-        let mut out: Vec<String> =
-            g.find(text).iter().flat_map(|m| g.cities_of(m.target)).map(str::to_string).collect();
+        let mut out: Vec<String> = g
+            .find(text)
+            .iter()
+            .flat_map(|m| g.cities_of(m.target))
+            .map(str::to_string)
+            .collect();
         out.dedup();
         out
     }

@@ -97,7 +97,13 @@ impl Glossary {
             for name in &entry.names {
                 if let Some(other) = term_by_name.insert(script::fold(name), i) {
                     if other != i {
-                        return Err(Error::file(path, format!("term name `{name}` belongs to both `{}` and `{}`", file.term[other].id, entry.id)));
+                        return Err(Error::file(
+                            path,
+                            format!(
+                                "term name `{name}` belongs to both `{}` and `{}`",
+                                file.term[other].id, entry.id
+                            ),
+                        ));
                     }
                 }
             }
@@ -125,21 +131,38 @@ impl Glossary {
                 .map_err(|e| Error::file(path, e.to_string()))?;
             Some((matcher, owners))
         };
-        Ok(Glossary { terms: file.term, documents: file.document, focus: file.focus, term_by_name, document_by_name, unquoted })
+        Ok(Glossary {
+            terms: file.term,
+            documents: file.document,
+            focus: file.focus,
+            term_by_name,
+            document_by_name,
+            unquoted,
+        })
     }
 
     /// The curated entry for a term, by any of its spellings.
     pub fn term(&self, name: &str) -> Option<&TermEntry> {
-        self.term_by_name.get(&script::fold(name)).map(|&i| &self.terms[i])
+        self.term_by_name
+            .get(&script::fold(name))
+            .map(|&i| &self.terms[i])
     }
 
     /// Terms marked `unquoted` in running text: (start, end) in chars, and the entry.
     pub fn find_unquoted(&self, text: &str) -> Vec<(usize, usize, &TermEntry)> {
-        let Some((matcher, owners)) = &self.unquoted else { return Vec::new() };
+        let Some((matcher, owners)) = &self.unquoted else {
+            return Vec::new();
+        };
         let char_at = crate::gazetteer::byte_to_char_map(text);
         matcher
             .find_iter(text)
-            .map(|m| (char_at[m.start()], char_at[m.end()], &self.terms[owners[m.pattern().as_usize()]]))
+            .map(|m| {
+                (
+                    char_at[m.start()],
+                    char_at[m.end()],
+                    &self.terms[owners[m.pattern().as_usize()]],
+                )
+            })
             .collect()
     }
 
@@ -149,7 +172,9 @@ impl Glossary {
 
     /// The curated entry for a document, by its title or a short name.
     pub fn document(&self, name: &str) -> Option<&DocumentEntry> {
-        self.document_by_name.get(&script::fold(name)).map(|&i| &self.documents[i])
+        self.document_by_name
+            .get(&script::fold(name))
+            .map(|&i| &self.documents[i])
     }
 
     pub fn document_by_id(&self, id: &str) -> Option<&DocumentEntry> {

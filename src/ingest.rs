@@ -65,7 +65,10 @@ pub struct Paragraph {
 impl Meta {
     /// The year of the publication date, when one is known.
     pub fn year(&self) -> Option<i32> {
-        self.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
+        self.date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
     }
 }
 
@@ -76,15 +79,25 @@ const SEED_EXTENSIONS: [&str; 2] = ["txt", "md"];
 /// note in `skipped`.
 pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>)> {
     if !dir.is_dir() {
-        return Err(Error::file(dir, "the seeds folder does not exist or is not a folder"));
+        return Err(Error::file(
+            dir,
+            "the seeds folder does not exist or is not a folder",
+        ));
     }
     let mut seeds = Vec::new();
     let mut skipped = Vec::new();
     let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walker {
         let entry = entry.map_err(|e| {
-            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-            let what = if e.loop_ancestor().is_some() { "symbolic link loop".to_string() } else { e.to_string() };
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf());
+            let what = if e.loop_ancestor().is_some() {
+                "symbolic link loop".to_string()
+            } else {
+                e.to_string()
+            };
             Error::file(path, what)
         })?;
         if !entry.file_type().is_file() {
@@ -95,7 +108,10 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if name.starts_with('.') || !SEED_EXTENSIONS.contains(&ext) {
             if ext != "toml" {
-                skipped.push(format!("{}: not a seed (only .txt and .md are read), skipped", path.display()));
+                skipped.push(format!(
+                    "{}: not a seed (only .txt and .md are read), skipped",
+                    path.display()
+                ));
             }
             continue;
         }
@@ -110,13 +126,20 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
 }
 
 fn check_unique_ids(seeds: &[Seed]) -> Result<()> {
-    let mut ids: Vec<(&str, &Path)> = seeds.iter().map(|s| (s.id.as_str(), s.file.as_path())).collect();
+    let mut ids: Vec<(&str, &Path)> = seeds
+        .iter()
+        .map(|s| (s.id.as_str(), s.file.as_path()))
+        .collect();
     ids.sort();
     for pair in ids.windows(2) {
         if pair[0].0 == pair[1].0 {
             return Err(Error::file(
                 pair[1].1,
-                format!("seed id `{}` is also the id of {}; rename one of them", pair[0].0, pair[0].1.display()),
+                format!(
+                    "seed id `{}` is also the id of {}; rename one of them",
+                    pair[0].0,
+                    pair[0].1.display()
+                ),
             ));
         }
     }
@@ -135,10 +158,18 @@ pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Seed> {
         parse_text(path, &id, &text, sidecar, lexicon)?
     };
     if seed.paragraphs.is_empty() {
-        let what = if text.trim().is_empty() { "the seed is empty" } else { "the seed has no body paragraphs" };
+        let what = if text.trim().is_empty() {
+            "the seed is empty"
+        } else {
+            "the seed has no body paragraphs"
+        };
         return Err(Error::at(path, 1, what));
     }
-    seed.language = seed.meta.language.clone().unwrap_or_else(|| detect_language(&seed.paragraphs));
+    seed.language = seed
+        .meta
+        .language
+        .clone()
+        .unwrap_or_else(|| detect_language(&seed.paragraphs));
     Ok(seed)
 }
 
@@ -147,7 +178,9 @@ fn seed_id(path: &Path) -> Result<String> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let ok = !stem.is_empty()
         && !stem.starts_with('.')
-        && stem.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && stem
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if ok {
         Ok(stem.to_string())
     } else {
@@ -171,11 +204,21 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::at(path, line, format!("not valid UTF-8 (bad byte at offset {at}); save the file as UTF-8"))
+        Error::at(
+            path,
+            line,
+            format!("not valid UTF-8 (bad byte at offset {at}); save the file as UTF-8"),
+        )
     })?;
     if let Some(at) = text.find('\0') {
         let line = text[..at].matches('\n').count() + 1;
-        return Err(Error::at(path, line, format!("contains a NUL byte at offset {at}: this looks like a binary file, not an article")));
+        return Err(Error::at(
+            path,
+            line,
+            format!(
+                "contains a NUL byte at offset {at}: this looks like a binary file, not an article"
+            ),
+        ));
     }
     Ok(text.to_string())
 }
@@ -199,7 +242,13 @@ fn read_sidecar(path: &Path) -> Result<Meta> {
 
 /// Whitespace, zero-width characters and BOMs trimmed from both ends.
 fn trim_line(line: &str) -> &str {
-    line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'))
+    line.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            )
+    })
 }
 
 fn parse_text(path: &Path, id: &str, text: &str, meta: Meta, lexicon: &Lexicon) -> Result<Seed> {
@@ -255,13 +304,20 @@ fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexicon) {
         return;
     }
     let id = format!("p{}", seed.paragraphs.len() + 1);
-    seed.paragraphs.push(Paragraph { id, line, text: text.to_string() });
+    seed.paragraphs.push(Paragraph {
+        id,
+        line,
+        text: text.to_string(),
+    });
 }
 
 /// A short line with no sentence-ending punctuation: a subtitle, not a paragraph.
 fn is_subtitle(line: &str) -> bool {
     let n = line.chars().count();
-    n > 0 && n <= 40 && !line.contains(['。', '！', '？', '；', '，', ',']) && !line.ends_with(['.', '!', '?'])
+    n > 0
+        && n <= 40
+        && !line.contains(['。', '！', '？', '；', '，', ','])
+        && !line.ends_with(['.', '!', '?'])
 }
 
 /// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`), as its ISO form.
@@ -271,9 +327,17 @@ fn date_line(line: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
         .map(|s| s.parse().ok())
         .collect::<Option<_>>()?;
-    let allowed = line.chars().all(|c| c.is_ascii_digit() || " -/.:年月日".contains(c) || c == '\u{3000}');
+    let allowed = line
+        .chars()
+        .all(|c| c.is_ascii_digit() || " -/.:年月日".contains(c) || c == '\u{3000}');
     match digits.as_slice() {
-        [y, m, d, rest @ ..] if allowed && (1900..2100).contains(y) && (1..=12).contains(m) && (1..=31).contains(d) && rest.len() <= 3 => {
+        [y, m, d, rest @ ..]
+            if allowed
+                && (1900..2100).contains(y)
+                && (1..=12).contains(m)
+                && (1..=31).contains(d)
+                && rest.len() <= 3 =>
+        {
             Some(format!("{y:04}-{m:02}-{d:02}"))
         }
         _ => None,
@@ -319,7 +383,8 @@ fn parse_markdown(path: &Path, id: &str, text: &str, lexicon: &Lexicon) -> Resul
 fn join_lines(lines: &[&str]) -> String {
     let mut out = String::new();
     for line in lines {
-        let cjk_join = out.chars().last().is_some_and(is_wide) || line.chars().next().is_some_and(is_wide);
+        let cjk_join =
+            out.chars().last().is_some_and(is_wide) || line.chars().next().is_some_and(is_wide);
         if !out.is_empty() && !cjk_join {
             out.push(' ');
         }
@@ -329,7 +394,9 @@ fn join_lines(lines: &[&str]) -> String {
 }
 
 fn is_wide(c: char) -> bool {
-    ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+    ('\u{2E80}'..='\u{9FFF}').contains(&c)
+        || ('\u{F900}'..='\u{FAFF}').contains(&c)
+        || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
 fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize)> {
@@ -337,7 +404,11 @@ fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, 
         return Ok((Meta::default(), text, 1));
     };
     let Some(end) = rest.find("\n+++") else {
-        return Err(Error::at(path, 1, "front matter opened with +++ is never closed"));
+        return Err(Error::at(
+            path,
+            1,
+            "front matter opened with +++ is never closed",
+        ));
     };
     let front = &rest[..end + 1];
     let after = &rest[end + 4..];
@@ -363,14 +434,27 @@ fn detect_language(paragraphs: &[Paragraph]) -> String {
             latin += 1;
         }
     }
-    if latin > cjk * 4 { "en".to_string() } else { "zh".to_string() }
+    if latin > cjk * 4 {
+        "en".to_string()
+    } else {
+        "zh".to_string()
+    }
 }
 
 /// Whether the seed is written in Traditional characters (most of its convertible characters are).
 pub fn is_traditional(seed: &Seed) -> bool {
-    let sample: String = seed.paragraphs.iter().take(8).map(|p| p.text.as_str()).collect();
+    let sample: String = seed
+        .paragraphs
+        .iter()
+        .take(8)
+        .map(|p| p.text.as_str())
+        .collect();
     let hans = script::to_hans(&sample);
-    let changed = sample.chars().zip(hans.chars()).filter(|(a, b)| a != b).count();
+    let changed = sample
+        .chars()
+        .zip(hans.chars())
+        .filter(|(a, b)| a != b)
+        .count();
     changed * 50 > sample.chars().count().max(1)
 }
 
@@ -392,7 +476,11 @@ mod tests {
         assert_eq!(seed.title, "標題");
         assert_eq!(seed.subtitle.as_deref(), Some("副標題"));
         assert_eq!(seed.bylines, ["■记者 王凯 通讯员 李晓"]);
-        let texts: Vec<_> = seed.paragraphs.iter().map(|p| (p.id.as_str(), p.line, p.text.as_str())).collect();
+        let texts: Vec<_> = seed
+            .paragraphs
+            .iter()
+            .map(|p| (p.id.as_str(), p.line, p.text.as_str()))
+            .collect();
         assert_eq!(texts, [("p1", 5, "第一段。"), ("p2", 7, "第二段,有逗號。")]);
     }
 
@@ -435,7 +523,12 @@ mod tests {
         let err = txt("题\n正文\0二进制").unwrap_err();
         assert!(err.to_string().contains("NUL"));
         assert!(txt("").unwrap_err().to_string().contains("empty"));
-        assert!(txt("只有标题\n").unwrap_err().to_string().contains("no body"));
+        assert!(
+            txt("只有标题\n")
+                .unwrap_err()
+                .to_string()
+                .contains("no body")
+        );
     }
 
     #[test]
@@ -473,7 +566,8 @@ mod tests {
 
     #[test]
     fn english_is_detected() {
-        let seed = txt("Title\nHangzhou and Wenzhou lead Zhejiang's AI push, officials said.").unwrap();
+        let seed =
+            txt("Title\nHangzhou and Wenzhou lead Zhejiang's AI push, officials said.").unwrap();
         assert_eq!(seed.language, "en");
     }
 }

@@ -14,8 +14,8 @@
 pub mod annotate;
 pub mod check;
 pub mod emit;
-pub mod export;
 pub mod error;
+pub mod export;
 pub mod gazetteer;
 pub mod glossary;
 pub mod ingest;

@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 #[derive(Parser)]
-#[command(name = "explainer", version, about = "Turns Chinese policy news about Zhejiang's cities into an annotated explainer website.")]
+#[command(
+    name = "explainer",
+    version,
+    about = "Turns Chinese policy news about Zhejiang's cities into an annotated explainer website."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,8 +42,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
     let result = match cli.command {
-        Command::Build { seeds, out, base_url } => {
-            let options = BuildOptions { base_url, ..BuildOptions::new(seeds, out) };
+        Command::Build {
+            seeds,
+            out,
+            base_url,
+        } => {
+            let options = BuildOptions {
+                base_url,
+                ..BuildOptions::new(seeds, out)
+            };
             site::build(&options).and_then(|site| {
                 for note in &site.notes {
                     eprintln!("note: {note}");
@@ -74,19 +85,32 @@ fn check(site: &site::Site) -> explainer::Result<()> {
         }
     }
     for t in ex.terms.iter().filter(|t| t.entry.is_none()) {
-        println!("warning: term “{}” ({}) has no glossary explanation", t.text, t.id);
+        println!(
+            "warning: term “{}” ({}) has no glossary explanation",
+            t.text, t.id
+        );
     }
     for d in ex.documents.iter().filter(|d| d.entry.is_none()) {
-        println!("warning: document 《{}》 ({}) has no glossary explanation", d.title, d.id);
+        println!(
+            "warning: document 《{}》 ({}) has no glossary explanation",
+            d.title, d.id
+        );
     }
     let broken = explainer::check::broken_links(&site.files);
     for b in &broken {
         println!("broken link: {} → {} ({})", b.page, b.target, b.reason);
     }
     if broken.is_empty() {
-        println!("check: {} files, {} pages, no broken links", site.files.len(), site.pages);
+        println!(
+            "check: {} files, {} pages, no broken links",
+            site.files.len(),
+            site.pages
+        );
         Ok(())
     } else {
-        Err(explainer::Error::msg(format!("{} broken link(s)", broken.len())))
+        Err(explainer::Error::msg(format!(
+            "{} broken link(s)",
+            broken.len()
+        )))
     }
 }

@@ -106,8 +106,11 @@ impl Explainer {
 
 /// Builds the explainer. Seeds must already be in their final (sorted) order.
 pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossary) -> Explainer {
-    let refs: Vec<ParaRef> =
-        seeds.iter().enumerate().flat_map(|(s, seed)| (0..seed.paragraphs.len()).map(move |p| ParaRef { seed: s, para: p })).collect();
+    let refs: Vec<ParaRef> = seeds
+        .iter()
+        .enumerate()
+        .flat_map(|(s, seed)| (0..seed.paragraphs.len()).map(move |p| ParaRef { seed: s, para: p }))
+        .collect();
     let para = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
 
     let mut terms: BTreeMap<String, TermModel> = BTreeMap::new();
@@ -122,7 +125,12 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
                 Kind::Term => {
                     let t = terms.entry(a.value.clone()).or_insert_with(|| {
                         term_order.push(a.value.clone());
-                        TermModel { id: a.value.clone(), text: a.text.clone(), entry: glossary.term_by_id(&a.value).cloned(), uses: Vec::new() }
+                        TermModel {
+                            id: a.value.clone(),
+                            text: a.text.clone(),
+                            entry: glossary.term_by_id(&a.value).cloned(),
+                            uses: Vec::new(),
+                        }
                     });
                     if t.uses.last() != Some(&r) {
                         t.uses.push(r);
@@ -131,7 +139,12 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
                 Kind::Document => {
                     let d = documents.entry(a.value.clone()).or_insert_with(|| {
                         document_order.push(a.value.clone());
-                        DocumentModel { id: a.value.clone(), title: a.text.clone(), entry: glossary.document_by_id(&a.value).cloned(), mentions: Vec::new() }
+                        DocumentModel {
+                            id: a.value.clone(),
+                            title: a.text.clone(),
+                            entry: glossary.document_by_id(&a.value).cloned(),
+                            mentions: Vec::new(),
+                        }
                     });
                     if d.title.chars().count() < a.text.chars().count() {
                         d.title = a.text.clone();
@@ -144,7 +157,13 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
             }
         }
         for a in p.annotations.iter().filter(|a| a.kind == Kind::Date) {
-            events.push(Event { date: a.value.clone(), text: a.text.clone(), inferred: a.inferred, at: r, cities: p.cities.clone() });
+            events.push(Event {
+                date: a.value.clone(),
+                text: a.text.clone(),
+                inferred: a.inferred,
+                at: r,
+                cities: p.cities.clone(),
+            });
         }
     }
     events.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)));
@@ -165,14 +184,21 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
     let duplicate: BTreeSet<ParaRef> = copies.values().flatten().copied().collect();
     let mut cities = Vec::new();
     for (index, id) in CITY_IDS.iter().enumerate() {
-        let mine: Vec<ParaRef> = refs.iter().copied().filter(|&r| para(r).cities.iter().any(|c| c == id)).collect();
+        let mine: Vec<ParaRef> = refs
+            .iter()
+            .copied()
+            .filter(|&r| para(r).cities.iter().any(|c| c == id))
+            .collect();
         if mine.is_empty() {
             continue;
         }
         let paragraphs = mine
             .iter()
             .filter(|r| !duplicate.contains(r))
-            .map(|&r| CityParagraph { at: r, also_in: copies.get(&r).cloned().unwrap_or_default() })
+            .map(|&r| CityParagraph {
+                at: r,
+                also_in: copies.get(&r).cloned().unwrap_or_default(),
+            })
             .collect::<Vec<_>>();
         let shown: Vec<ParaRef> = paragraphs.iter().map(|p| p.at).collect();
         let mut figures = Vec::new();
@@ -196,8 +222,20 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
         let mut term_ids: Vec<(String, usize)> = term_counts.into_iter().collect();
         term_ids.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut related: Vec<(String, usize)> = related.into_iter().collect();
-        related.sort_by(|a, b| b.1.cmp(&a.1).then(CITY_IDS.iter().position(|c| *c == a.0).cmp(&CITY_IDS.iter().position(|c| *c == b.0))));
-        let city_events = events.iter().enumerate().filter(|(_, e)| shown.contains(&e.at) || e.cities.iter().any(|c| c == id)).map(|(i, _)| i).collect();
+        related.sort_by(|a, b| {
+            b.1.cmp(&a.1).then(
+                CITY_IDS
+                    .iter()
+                    .position(|c| *c == a.0)
+                    .cmp(&CITY_IDS.iter().position(|c| *c == b.0)),
+            )
+        });
+        let city_events = events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| shown.contains(&e.at) || e.cities.iter().any(|c| c == id))
+            .map(|(i, _)| i)
+            .collect();
         let (focus_zh, focus_en) = focus(id, &term_ids, glossary);
         cities.push(CityModel {
             info: gazetteer.cities[index].clone(),
@@ -211,11 +249,21 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
             focus_en,
         });
     }
-    let province_paragraphs = refs.iter().copied().filter(|&r| para(r).cities.is_empty() && !duplicate.contains(&r)).collect();
+    let province_paragraphs = refs
+        .iter()
+        .copied()
+        .filter(|&r| para(r).cities.is_empty() && !duplicate.contains(&r))
+        .collect();
     Explainer {
         cities,
-        terms: term_order.iter().filter_map(|id| terms.remove(id)).collect(),
-        documents: document_order.iter().filter_map(|id| documents.remove(id)).collect(),
+        terms: term_order
+            .iter()
+            .filter_map(|id| terms.remove(id))
+            .collect(),
+        documents: document_order
+            .iter()
+            .filter_map(|id| documents.remove(id))
+            .collect(),
         events,
         province_paragraphs,
         seeds,
@@ -223,7 +271,11 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
 }
 
 /// A city's track: the editor's override, else the focus of its most-used AI+X term.
-fn focus(city: &str, terms: &[(String, usize)], glossary: &Glossary) -> (Option<String>, Option<String>) {
+fn focus(
+    city: &str,
+    terms: &[(String, usize)],
+    glossary: &Glossary,
+) -> (Option<String>, Option<String>) {
     if let Some(f) = glossary.focus.iter().find(|f| f.city == city) {
         return (Some(f.zh.clone()), Some(f.en.clone()));
     }

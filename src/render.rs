@@ -34,7 +34,11 @@ pub struct AnnotationLinks<'a, I> {
 
 impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
     pub fn new(inner: I, root: &'a str) -> Self {
-        AnnotationLinks { inner, root, open: Vec::new() }
+        AnnotationLinks {
+            inner,
+            root,
+            open: Vec::new(),
+        }
     }
 
     fn page(&self, path: &str) -> String {
@@ -46,7 +50,13 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
         let (scheme, value) = dest.split_once(':')?;
         let v = escape_html(value);
         let a = |class: &str, href: String, extra: &str| {
-            (format!("<a class=\"ann ann-{class}\" href=\"{}\" data-kind=\"{class}\" data-value=\"{v}\"{extra}>", escape_html(&href)), "</a>".to_string())
+            (
+                format!(
+                    "<a class=\"ann ann-{class}\" href=\"{}\" data-kind=\"{class}\" data-value=\"{v}\"{extra}>",
+                    escape_html(&href)
+                ),
+                "</a>".to_string(),
+            )
         };
         Some(match scheme {
             "city" => a("city", self.page(&format!("city/{value}/")), ""),
@@ -54,7 +64,14 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             "document" => a("document", self.page(&format!("documents/{value}/")), ""),
             "date" => {
                 let inferred = title == "inferred";
-                let (class, note) = if inferred { (" inferred", " title=\"年份由文章推斷 year inferred from the article\"") } else { ("", "") };
+                let (class, note) = if inferred {
+                    (
+                        " inferred",
+                        " title=\"年份由文章推斷 year inferred from the article\"",
+                    )
+                } else {
+                    ("", "")
+                };
                 let machine = value.split('/').next().unwrap_or(value);
                 let year = value.get(..4).unwrap_or("");
                 (
@@ -68,22 +85,46 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             }
             "figure" => {
                 let number = value.split(' ').next().unwrap_or("");
-                (format!("<data class=\"ann ann-figure\" value=\"{}\" data-kind=\"figure\" data-value=\"{v}\">", escape_html(number)), "</data>".to_string())
+                (
+                    format!(
+                        "<data class=\"ann ann-figure\" value=\"{}\" data-kind=\"figure\" data-value=\"{v}\">",
+                        escape_html(number)
+                    ),
+                    "</data>".to_string(),
+                )
             }
             "place" | "org" => {
                 let city = value.split('/').next().filter(|_| value.contains('/'));
                 match city {
-                    Some(city) if scheme == "place" => a("place", self.page(&format!("city/{city}/")), ""),
-                    _ => (format!("<span class=\"ann ann-{scheme}\" data-kind=\"{scheme}\" data-value=\"{v}\">"), "</span>".to_string()),
+                    Some(city) if scheme == "place" => {
+                        a("place", self.page(&format!("city/{city}/")), "")
+                    }
+                    _ => (
+                        format!(
+                            "<span class=\"ann ann-{scheme}\" data-kind=\"{scheme}\" data-value=\"{v}\">"
+                        ),
+                        "</span>".to_string(),
+                    ),
                 }
             }
             "source" => {
                 let (seed, para) = value.split_once('#').unwrap_or((value, ""));
                 let href = format!("{}#{para}", self.page(&format!("source/{seed}/")));
-                (format!("<a class=\"source-link\" href=\"{}\">", escape_html(&href)), "</a>".to_string())
+                (
+                    format!("<a class=\"source-link\" href=\"{}\">", escape_html(&href)),
+                    "</a>".to_string(),
+                )
             }
-            "para" => (format!("<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"), "</a>".to_string()),
-            "page" => (format!("<a href=\"{}\">", escape_html(&self.page(value))), "</a>".to_string()),
+            "para" => (
+                format!(
+                    "<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"
+                ),
+                "</a>".to_string(),
+            ),
+            "page" => (
+                format!("<a href=\"{}\">", escape_html(&self.page(value))),
+                "</a>".to_string(),
+            ),
             _ => return None,
         })
     }
@@ -95,7 +136,12 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for AnnotationLinks<'_, I> {
     fn next(&mut self) -> Option<Event<'e>> {
         let event = self.inner.next()?;
         match event {
-            Event::Start(Tag::Link { link_type: LinkType::Inline, ref dest_url, ref title, .. }) => match self.element(dest_url, title) {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                ref dest_url,
+                ref title,
+                ..
+            }) => match self.element(dest_url, title) {
                 Some((open, close)) => {
                     self.open.push(Some(close));
                     Some(Event::InlineHtml(CowStr::from(open)))
@@ -126,7 +172,10 @@ pub fn strip_front_matter(markdown: &str) -> &str {
 
 /// Annotated Markdown → HTML.
 pub fn markdown_to_html(markdown: &str, root: &str) -> String {
-    let parser = Parser::new_ext(strip_front_matter(markdown), Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES);
+    let parser = Parser::new_ext(
+        strip_front_matter(markdown),
+        Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES,
+    );
     let mut html = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut html, AnnotationLinks::new(parser, root));
     html
@@ -151,7 +200,8 @@ pub fn load_templates(dir: Option<&Path>) -> Result<Tera> {
         };
         sources.push((name.to_string(), source));
     }
-    tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str()))).map_err(|e| template_error(dir, &e))?;
+    tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        .map_err(|e| template_error(dir, &e))?;
     Ok(tera)
 }
 
@@ -168,10 +218,16 @@ pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
     let path = dir.unwrap_or(Path::new("templates")).join(name);
     // Tera's parse errors carry " --> line:column" in their message.
     let at = chain.split("--> ").nth(1).and_then(|rest| {
-        let mut parts = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+        let mut parts = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
         Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
     });
-    let message = chain.replace('\n', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let message = chain
+        .replace('\n', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     match at {
         Some((line, column)) if !name.is_empty() => Error::at_column(path, line, column, message),
         _ if !name.is_empty() => Error::file(path, message),
@@ -202,7 +258,12 @@ pub struct SiteInfo {
 }
 
 /// Renders one page to HTML.
-pub fn render_page(tera: &Tera, templates: Option<&Path>, site: &SiteInfo, page: &Page) -> Result<String> {
+pub fn render_page(
+    tera: &Tera,
+    templates: Option<&Path>,
+    site: &SiteInfo,
+    page: &Page,
+) -> Result<String> {
     let root = root_of(&page.path);
     let mut context = Context::new();
     context.insert("root", &root);
@@ -215,7 +276,8 @@ pub fn render_page(tera: &Tera, templates: Option<&Path>, site: &SiteInfo, page:
     let mut data = page.data.clone();
     render_nested_markdown(&mut data, &rendered_md);
     context.insert("data", &data);
-    tera.render(&format!("{}.html", page.template), &context).map_err(|e| template_error(templates, &e))
+    tera.render(&format!("{}.html", page.template), &context)
+        .map_err(|e| template_error(templates, &e))
 }
 
 /// Replaces every `*_md` string field in `value` with its rendered HTML under `*_html`.
@@ -226,7 +288,11 @@ fn render_nested_markdown(value: &mut serde_json::Value, render: &dyn Fn(&str) -
             for key in keys {
                 if let Some(serde_json::Value::String(md)) = map.get(&key) {
                     let html = render(md);
-                    let html = html.trim().trim_start_matches("<p>").trim_end_matches("</p>").to_string();
+                    let html = html
+                        .trim()
+                        .trim_start_matches("<p>")
+                        .trim_end_matches("</p>")
+                        .to_string();
                     map.insert(key.replace("_md", "_html"), serde_json::Value::String(html));
                 }
             }
@@ -234,7 +300,9 @@ fn render_nested_markdown(value: &mut serde_json::Value, render: &dyn Fn(&str) -
                 render_nested_markdown(v, render);
             }
         }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| render_nested_markdown(v, render)),
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| render_nested_markdown(v, render)),
         _ => {}
     }
 }
@@ -246,8 +314,14 @@ mod tests {
 
     #[test]
     fn annotation_links_become_semantic_html() {
-        let html = markdown_to_html("[5月14日](<date:2025-05-14> \"inferred\"),[寧波](<city:ningbo>)的[5700億元](<figure:570000000000 CNY>)", "../../");
-        assert!(html.contains("<time datetime=\"2025-05-14\">5月14日</time>"), "{html}");
+        let html = markdown_to_html(
+            "[5月14日](<date:2025-05-14> \"inferred\"),[寧波](<city:ningbo>)的[5700億元](<figure:570000000000 CNY>)",
+            "../../",
+        );
+        assert!(
+            html.contains("<time datetime=\"2025-05-14\">5月14日</time>"),
+            "{html}"
+        );
         assert!(html.contains("class=\"ann ann-date inferred\""));
         assert!(html.contains("href=\"../../city/ningbo/index.html\""));
         assert!(html.contains("<data class=\"ann ann-figure\" value=\"570000000000\""));
@@ -255,10 +329,32 @@ mod tests {
 
     #[test]
     fn escaped_seed_text_renders_literally() {
-        let unescape = |s: &str| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
-        for text in ["<script>alert(1)</script>", "[x](javascript:alert(1))", "# 標題", "---", "<!-- c -->", "{{ x }} {% if %}", "[寧波](city:ningbo)", "1. 一", "&amp; &lt;", "* item", "```fence", "<img src=x onerror=alert(1)>", "[a]: /b"] {
+        let unescape = |s: &str| {
+            s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&")
+        };
+        for text in [
+            "<script>alert(1)</script>",
+            "[x](javascript:alert(1))",
+            "# 標題",
+            "---",
+            "<!-- c -->",
+            "{{ x }} {% if %}",
+            "[寧波](city:ningbo)",
+            "1. 一",
+            "&amp; &lt;",
+            "* item",
+            "```fence",
+            "<img src=x onerror=alert(1)>",
+            "[a]: /b",
+        ] {
             let html = markdown_to_html(&escape(text), "");
-            let inner = html.strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>\n")).unwrap_or_else(|| panic!("{text}: {html}"));
+            let inner = html
+                .strip_prefix("<p>")
+                .and_then(|h| h.strip_suffix("</p>\n"))
+                .unwrap_or_else(|| panic!("{text}: {html}"));
             assert!(!inner.contains('<'), "{text}: {html}");
             assert_eq!(unescape(inner), text);
         }

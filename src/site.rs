@@ -74,11 +74,19 @@ impl Knowledge {
         let lexicon = Lexicon::parse(&path, &text)?;
         let (path, text) = read("glossary.toml", crate::glossary::EMBEDDED)?;
         let glossary = Glossary::parse(&path, &text)?;
-        Ok(Knowledge { gazetteer, lexicon, glossary })
+        Ok(Knowledge {
+            gazetteer,
+            lexicon,
+            glossary,
+        })
     }
 
     pub fn annotator(&self) -> Annotator<'_> {
-        Annotator { gazetteer: &self.gazetteer, lexicon: &self.lexicon, glossary: &self.glossary }
+        Annotator {
+            gazetteer: &self.gazetteer,
+            lexicon: &self.lexicon,
+            glossary: &self.glossary,
+        }
     }
 }
 
@@ -98,28 +106,49 @@ impl Site {
         format!(
             "built {} seed{}, {} pages, {} cit{} ({}) in {:.2}s",
             self.explainer.seeds.len(),
-            if self.explainer.seeds.len() == 1 { "" } else { "s" },
+            if self.explainer.seeds.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
             self.pages,
             self.explainer.cities.len(),
-            if self.explainer.cities.len() == 1 { "y" } else { "ies" },
-            self.explainer.cities.iter().map(|c| c.info.id.as_str()).collect::<Vec<_>>().join(" "),
+            if self.explainer.cities.len() == 1 {
+                "y"
+            } else {
+                "ies"
+            },
+            self.explainer
+                .cities
+                .iter()
+                .map(|c| c.info.id.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
             started.elapsed().as_secs_f64()
         )
     }
 }
 
-const EMBEDDED_STATIC: [(&str, &str); 2] =
-    [("style.css", include_str!("../static/style.css")), ("favicon.svg", include_str!("../static/favicon.svg"))];
+const EMBEDDED_STATIC: [(&str, &str); 2] = [
+    ("style.css", include_str!("../static/style.css")),
+    ("favicon.svg", include_str!("../static/favicon.svg")),
+];
 
 /// Runs every stage and returns the site in memory; nothing is written.
 pub fn build(options: &BuildOptions) -> Result<Site> {
     let knowledge = Knowledge::load(options.data.as_deref())?;
     let (seeds, notes) = ingest::load_dir(&options.seeds, &knowledge.lexicon)?;
     if seeds.is_empty() {
-        return Err(Error::file(&options.seeds, "no seeds (.txt or .md files) in this folder"));
+        return Err(Error::file(
+            &options.seeds,
+            "no seeds (.txt or .md files) in this folder",
+        ));
     }
     let annotator = knowledge.annotator();
-    let annotated: Vec<AnnotatedSeed> = seeds.into_par_iter().map(|s| annotator.annotate(s)).collect();
+    let annotated: Vec<AnnotatedSeed> = seeds
+        .into_par_iter()
+        .map(|s| annotator.annotate(s))
+        .collect();
     let explainer = model::build(annotated, &knowledge.gazetteer, &knowledge.glossary);
     let pages = emit::pages(&explainer);
     let tera = render::load_templates(options.templates.as_deref())?;
@@ -127,26 +156,48 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
     let info = SiteInfo {
         base_url: base_url.clone(),
         title: "浙江 AI+ 城市觀察".to_string(),
-        cities: explainer.cities.iter().map(|c| json!({"id": c.info.id, "name": c.info.name})).collect(),
+        cities: explainer
+            .cities
+            .iter()
+            .map(|c| json!({"id": c.info.id, "name": c.info.name}))
+            .collect(),
     };
     let rendered: Vec<(String, String)> = pages
         .par_iter()
-        .map(|page| render::render_page(&tera, options.templates.as_deref(), &info, page).map(|html| (page.path.clone(), html)))
+        .map(|page| {
+            render::render_page(&tera, options.templates.as_deref(), &info, page)
+                .map(|html| (page.path.clone(), html))
+        })
         .collect::<Result<_>>()?;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for (page, (path, html)) in pages.iter().zip(rendered) {
         files.insert(format!("{path}index.html"), html.into_bytes());
-        files.insert(format!("{path}index.md"), page.markdown.clone().into_bytes());
+        files.insert(
+            format!("{path}index.md"),
+            page.markdown.clone().into_bytes(),
+        );
     }
-    files.insert("data/annotations.json".to_string(), export::annotations_json(&explainer).into_bytes());
+    files.insert(
+        "data/annotations.json".to_string(),
+        export::annotations_json(&explainer).into_bytes(),
+    );
     files.insert(".nojekyll".to_string(), Vec::new());
     add_static(&mut files, options.static_dir.as_deref())?;
-    Ok(Site { files, pages: pages.len(), explainer, notes })
+    Ok(Site {
+        files,
+        pages: pages.len(),
+        explainer,
+        notes,
+    })
 }
 
 fn normalise_base_url(url: &str) -> String {
     let url = url.trim();
-    if url.is_empty() || url.ends_with('/') { url.to_string() } else { format!("{url}/") }
+    if url.is_empty() || url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
 }
 
 fn add_static(files: &mut BTreeMap<String, Vec<u8>>, dir: Option<&Path>) -> Result<()> {
@@ -159,7 +210,10 @@ fn add_static(files: &mut BTreeMap<String, Vec<u8>>, dir: Option<&Path>) -> Resu
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
             let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-            files.insert(format!("static/{}", rel.to_string_lossy().replace('\\', "/")), bytes);
+            files.insert(
+                format!("static/{}", rel.to_string_lossy().replace('\\', "/")),
+                bytes,
+            );
         }
     }
     Ok(())
@@ -171,9 +225,15 @@ const KEPT_FILES: [&str; 1] = ["CNAME"];
 /// Writes the site to `out` atomically: into a temporary folder beside it, then swapped in.
 pub fn write(site: &Site, out: &Path, seeds: &Path) -> Result<()> {
     check_output_folder(out, seeds)?;
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let temp = tempfile::Builder::new().prefix(".explainer-build-").tempdir_in(parent).map_err(|e| Error::io(parent, e))?;
+    let temp = tempfile::Builder::new()
+        .prefix(".explainer-build-")
+        .tempdir_in(parent)
+        .map_err(|e| Error::io(parent, e))?;
     for (rel, bytes) in &site.files {
         let path = temp.path().join(rel);
         if let Some(dir) = path.parent() {
@@ -189,7 +249,10 @@ pub fn write(site: &Site, out: &Path, seeds: &Path) -> Result<()> {
     }
     let staged = temp.keep();
     if out.exists() {
-        let old = tempfile::Builder::new().prefix(".explainer-old-").tempdir_in(parent).map_err(|e| Error::io(parent, e))?;
+        let old = tempfile::Builder::new()
+            .prefix(".explainer-old-")
+            .tempdir_in(parent)
+            .map_err(|e| Error::io(parent, e))?;
         let old_path = old.path().join("site");
         std::fs::rename(out, &old_path).map_err(|e| {
             let _ = std::fs::remove_dir_all(&staged);
@@ -219,12 +282,24 @@ fn check_output_folder(out: &Path, seeds: &Path) -> Result<()> {
     let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let (out_abs, seeds_abs) = (abs(out), abs(seeds));
     if out_abs.starts_with(&seeds_abs) || seeds_abs.starts_with(&out_abs) {
-        return Err(Error::file(out, format!("the output folder must not contain or sit inside the seeds folder {}", seeds.display())));
+        return Err(Error::file(
+            out,
+            format!(
+                "the output folder must not contain or sit inside the seeds folder {}",
+                seeds.display()
+            ),
+        ));
     }
     if out.is_dir() {
-        let empty = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?.next().is_none();
+        let empty = std::fs::read_dir(out)
+            .map_err(|e| Error::io(out, e))?
+            .next()
+            .is_none();
         if !empty && !out.join("data/annotations.json").is_file() {
-            return Err(Error::file(out, "refusing to replace a folder that explainer did not build (no data/annotations.json in it)"));
+            return Err(Error::file(
+                out,
+                "refusing to replace a folder that explainer did not build (no data/annotations.json in it)",
+            ));
         }
     }
     Ok(())

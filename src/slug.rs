@@ -82,7 +82,10 @@ mod tests {
     fn long_titles_are_cut_with_a_hash() {
         let s = slug("关于支持人工智能创新发展的若干措施关于支持人工智能创新发展的若干措施");
         assert!(s.len() <= MAX_SLUG, "{s}");
-        assert_ne!(s, slug("关于支持人工智能创新发展的若干措施关于支持人工智能创新发展的若干办法"));
+        assert_ne!(
+            s,
+            slug("关于支持人工智能创新发展的若干措施关于支持人工智能创新发展的若干办法")
+        );
     }
 
     #[test]

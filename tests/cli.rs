@@ -7,7 +7,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn explainer(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_explainer")).args(args).current_dir(cwd).output().expect("run explainer")
+    Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run explainer")
 }
 
 fn repo() -> PathBuf {
@@ -18,7 +22,16 @@ fn repo() -> PathBuf {
 fn build(seeds: &Path) -> (tempfile::TempDir, PathBuf, Output) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
-    let output = explainer(&["build", "--seeds", seeds.to_str().unwrap(), "--out", out.to_str().unwrap()], &repo());
+    let output = explainer(
+        &[
+            "build",
+            "--seeds",
+            seeds.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &repo(),
+    );
     (dir, out, output)
 }
 
@@ -27,7 +40,12 @@ fn export(site: &Path) -> serde_json::Value {
 }
 
 fn city_dirs(site: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(site.join("city")).map(|d| d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect()).unwrap_or_default();
+    let mut v: Vec<String> = fs::read_dir(site.join("city"))
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
     v.sort();
     v
 }
@@ -38,7 +56,16 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -53,61 +80,125 @@ fn write_seeds(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 #[test]
 fn sample_seed_builds_the_seven_city_pages_and_nothing_else() {
     let (_d, site, out) = build(&repo().join("seeds"));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let summary = String::from_utf8_lossy(&out.stdout);
-    assert!(summary.contains("1 seed") && summary.contains("7 cities"), "{summary}");
+    assert!(
+        summary.contains("1 seed") && summary.contains("7 cities"),
+        "{summary}"
+    );
     assert!(site.join("index.html").is_file());
-    assert_eq!(city_dirs(&site), ["hangzhou", "jiaxing", "ningbo", "quzhou", "shaoxing", "taizhou", "wenzhou"]);
+    assert_eq!(
+        city_dirs(&site),
+        [
+            "hangzhou", "jiaxing", "ningbo", "quzhou", "shaoxing", "taizhou", "wenzhou"
+        ]
+    );
     let json = export(&site);
     assert_eq!(json["schema"], 1);
     let paragraphs = json["seeds"][0]["paragraphs"].as_array().unwrap();
     assert_eq!(paragraphs.len(), 26, "every body paragraph, no chrome");
-    assert!(paragraphs.iter().all(|p| !p["text"].as_str().unwrap().contains("分享")));
-    let texts: Vec<&str> = paragraphs.iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert!(
+        paragraphs
+            .iter()
+            .all(|p| !p["text"].as_str().unwrap().contains("分享"))
+    );
+    let texts: Vec<&str> = paragraphs
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
     for p in paragraphs {
         let chars: Vec<char> = p["text"].as_str().unwrap().chars().collect();
         for a in p["annotations"].as_array().unwrap() {
-            let (s, e) = (a["start"].as_u64().unwrap() as usize, a["end"].as_u64().unwrap() as usize);
-            assert_eq!(chars[s..e].iter().collect::<String>(), a["text"].as_str().unwrap());
+            let (s, e) = (
+                a["start"].as_u64().unwrap() as usize,
+                a["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                chars[s..e].iter().collect::<String>(),
+                a["text"].as_str().unwrap()
+            );
         }
     }
     assert!(texts[0].starts_with("人工智能浪潮中"));
     // Each city page paragraph links to a source paragraph anchor that exists.
     let source = fs::read_to_string(site.join("source/000_cc229362e59457d6/index.html")).unwrap();
     let ningbo = fs::read_to_string(site.join("city/ningbo/index.html")).unwrap();
-    let links: Vec<&str> = ningbo.split("source/000_cc229362e59457d6/index.html#").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    let links: Vec<&str> = ningbo
+        .split("source/000_cc229362e59457d6/index.html#")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
     assert!(links.len() >= 9, "{links:?}");
     for anchor in links {
-        assert!(source.contains(&format!("id=\"{anchor}\"")), "missing anchor {anchor}");
+        assert!(
+            source.contains(&format!("id=\"{anchor}\"")),
+            "missing anchor {anchor}"
+        );
     }
-    assert!(site.join("city/ningbo/index.md").is_file(), "annotated Markdown beside the page");
+    assert!(
+        site.join("city/ningbo/index.md").is_file(),
+        "annotated Markdown beside the page"
+    );
 }
 
 #[test]
 fn check_finds_no_broken_links_in_the_sample() {
     let out = explainer(&["check"], &repo());
-    assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("no broken links"));
 }
 
 #[test]
 fn made_up_articles_in_both_scripts() {
     let simplified = "台州加快机器人产业\r\n\r\n5月15日,台州召开座谈会,黄岩区和天台县参加。\r\n环杭州湾地区与北京、上海合作。\r\n大家在天台上看风景。\r\n";
-    let traditional = "\n麗水市發布《麗水市數字經濟發展規劃》,新增企業超300家。\n嘉興、湖州兩地跟進。\n";
-    let seeds = write_seeds(&[("001_a.txt", simplified.as_bytes()), ("002_b.txt", traditional.as_bytes())]);
+    let traditional =
+        "\n麗水市發布《麗水市數字經濟發展規劃》,新增企業超300家。\n嘉興、湖州兩地跟進。\n";
+    let seeds = write_seeds(&[
+        ("001_a.txt", simplified.as_bytes()),
+        ("002_b.txt", traditional.as_bytes()),
+    ]);
     let (_d, site, out) = build(seeds.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(city_dirs(&site), ["huzhou", "jiaxing", "lishui", "taizhou"]);
     let json = export(&site);
     let a = &json["seeds"][0]["paragraphs"];
     assert_eq!(a[0]["cities"], serde_json::json!(["taizhou"]));
-    assert_eq!(a[1]["cities"], serde_json::json!([]), "Hangzhou Bay, Beijing and Shanghai are not cities");
-    assert_eq!(a[2]["cities"], serde_json::json!([]), "a rooftop is not Tiantai");
+    assert_eq!(
+        a[1]["cities"],
+        serde_json::json!([]),
+        "Hangzhou Bay, Beijing and Shanghai are not cities"
+    );
+    assert_eq!(
+        a[2]["cities"],
+        serde_json::json!([]),
+        "a rooftop is not Tiantai"
+    );
     let b = &json["seeds"][1];
     assert_eq!(b["title"], "", "an empty title line stays empty");
     assert_eq!(b["paragraphs"][0]["line"], 2);
-    let kinds: Vec<&str> = b["paragraphs"][0]["annotations"].as_array().unwrap().iter().map(|a| a["kind"].as_str().unwrap()).collect();
-    assert!(kinds.contains(&"document") && kinds.contains(&"figure"), "{kinds:?}");
+    let kinds: Vec<&str> = b["paragraphs"][0]["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"document") && kinds.contains(&"figure"),
+        "{kinds:?}"
+    );
 }
 
 #[test]
@@ -115,18 +206,33 @@ fn seed_text_is_never_markup() {
     let evil = "标题\n杭州<script>alert(1)</script>发布[x](javascript:alert(1))和{{ config }}{% raw %}<img src=x onerror=alert(2)>。\n# 不是标题 [寧波](city:ningbo)\n";
     let seeds = write_seeds(&[("evil.txt", evil.as_bytes())]);
     let (_d, site, out) = build(seeds.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for (path, bytes) in tree(&site) {
         let text = String::from_utf8_lossy(&bytes);
         if path.ends_with(".html") {
-            assert!(!text.contains("<script>alert") && !text.contains("<img src=x") && !text.contains("href=\"javascript"), "{path}");
+            assert!(
+                !text.contains("<script>alert")
+                    && !text.contains("<img src=x")
+                    && !text.contains("href=\"javascript"),
+                "{path}"
+            );
         }
     }
     let page = fs::read_to_string(site.join("source/evil/index.html")).unwrap();
-    assert!(page.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;") || page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || page.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
     assert!(page.contains("{{ config }}"));
     let json = export(&site);
-    assert_eq!(json["seeds"][0]["paragraphs"][1]["text"], "# 不是标题 [寧波](city:ningbo)");
+    assert_eq!(
+        json["seeds"][0]["paragraphs"][1]["text"],
+        "# 不是标题 [寧波](city:ningbo)"
+    );
 }
 
 #[test]
@@ -134,20 +240,53 @@ fn bad_seed_fails_with_file_and_line_and_leaves_site_untouched() {
     let good = write_seeds(&[("good.txt", "题\n宁波发布新政。\n".as_bytes())]);
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("site");
-    let ok = explainer(&["build", "--seeds", good.path().to_str().unwrap(), "--out", out_dir.to_str().unwrap()], &repo());
+    let ok = explainer(
+        &[
+            "build",
+            "--seeds",
+            good.path().to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        &repo(),
+    );
     assert!(ok.status.success());
     fs::write(out_dir.join("CNAME"), "example.org\n").unwrap();
     let before = tree(&out_dir);
-    let bad = write_seeds(&[("good.txt", "题\n宁波发布新政。\n".as_bytes()), ("bad.txt", b"title\nok\n\xff\xfe broken")]);
-    let failed = explainer(&["build", "--seeds", bad.path().to_str().unwrap(), "--out", out_dir.to_str().unwrap()], &repo());
+    let bad = write_seeds(&[
+        ("good.txt", "题\n宁波发布新政。\n".as_bytes()),
+        ("bad.txt", b"title\nok\n\xff\xfe broken"),
+    ]);
+    let failed = explainer(
+        &[
+            "build",
+            "--seeds",
+            bad.path().to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        &repo(),
+    );
     assert!(!failed.status.success());
     let err = String::from_utf8_lossy(&failed.stderr);
     assert!(err.contains("bad.txt:3:") && err.contains("UTF-8"), "{err}");
     assert_eq!(tree(&out_dir), before, "previous site untouched");
     // A later good build keeps the CNAME it does not own.
-    let again = explainer(&["build", "--seeds", good.path().to_str().unwrap(), "--out", out_dir.to_str().unwrap()], &repo());
+    let again = explainer(
+        &[
+            "build",
+            "--seeds",
+            good.path().to_str().unwrap(),
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        &repo(),
+    );
     assert!(again.status.success());
-    assert_eq!(fs::read_to_string(out_dir.join("CNAME")).unwrap(), "example.org\n");
+    assert_eq!(
+        fs::read_to_string(out_dir.join("CNAME")).unwrap(),
+        "example.org\n"
+    );
 }
 
 #[test]
@@ -164,8 +303,15 @@ fn committed_site_is_up_to_date() {
     assert!(out.status.success());
     let committed = tree(&repo().join("site"));
     let fresh = tree(&fresh);
-    let stale: Vec<&String> = fresh.keys().filter(|k| committed.get(*k) != fresh.get(*k)).chain(committed.keys().filter(|k| !fresh.contains_key(*k))).collect();
-    assert!(stale.is_empty(), "site/ is stale: run `cargo run --release -- build` and commit site/ (differs: {stale:?})");
+    let stale: Vec<&String> = fresh
+        .keys()
+        .filter(|k| committed.get(*k) != fresh.get(*k))
+        .chain(committed.keys().filter(|k| !fresh.contains_key(*k)))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "site/ is stale: run `cargo run --release -- build` and commit site/ (differs: {stale:?})"
+    );
 }
 
 #[test]
@@ -173,7 +319,16 @@ fn refuses_to_replace_a_folder_it_did_not_build() {
     let seeds = write_seeds(&[("a.txt", "题\n宁波发布新政。\n".as_bytes())]);
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("precious.txt"), "keep me").unwrap();
-    let out = explainer(&["build", "--seeds", seeds.path().to_str().unwrap(), "--out", dir.path().to_str().unwrap()], &repo());
+    let out = explainer(
+        &[
+            "build",
+            "--seeds",
+            seeds.path().to_str().unwrap(),
+            "--out",
+            dir.path().to_str().unwrap(),
+        ],
+        &repo(),
+    );
     assert!(!out.status.success());
     assert!(dir.path().join("precious.txt").is_file());
 }

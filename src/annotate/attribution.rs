@@ -25,14 +25,21 @@ pub fn named_cities(gazetteer: &Gazetteer, mentions: &[Mention]) -> Vec<String> 
 /// 我市/本市/全市 when the publisher is one city's: that city.
 pub fn this_city(text: &str, home_city: Option<&str>, lexicon: &Lexicon) -> Option<String> {
     let home = home_city?;
-    lexicon.this_city.iter().any(|w| text.contains(w.as_str())).then(|| home.to_string())
+    lexicon
+        .this_city
+        .iter()
+        .any(|w| text.contains(w.as_str()))
+        .then(|| home.to_string())
 }
 
 /// A short paragraph with no place of its own that opens with a continuation word.
 pub fn continues_previous(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> bool {
     mentions.is_empty()
         && text.chars().count() <= MAX_CONTINUATION_CHARS
-        && lexicon.continuation.iter().any(|w| text.starts_with(w.as_str()))
+        && lexicon
+            .continuation
+            .iter()
+            .any(|w| text.starts_with(w.as_str()))
 }
 
 /// The city a publisher belongs to (宁波日报 → ningbo), when it names exactly one.
@@ -53,8 +60,14 @@ mod tests {
     fn counties_and_places_count_for_their_city() {
         let gz = Gazetteer::embedded().unwrap();
         let cities = |t: &str| named_cities(&gz, &gz.find(t));
-        assert_eq!(cities("台州持續推動位於黃岩的浙東南智算中心建設"), ["taizhou"]);
-        assert_eq!(cities("向寧波、嘉興、紹興等環杭州灣地區集聚"), ["ningbo", "jiaxing", "shaoxing"]);
+        assert_eq!(
+            cities("台州持續推動位於黃岩的浙東南智算中心建設"),
+            ["taizhou"]
+        );
+        assert_eq!(
+            cities("向寧波、嘉興、紹興等環杭州灣地區集聚"),
+            ["ningbo", "jiaxing", "shaoxing"]
+        );
         assert_eq!(cities("衢州相關部門前往上海"), ["quzhou"]);
         assert!(cities("較北京、深圳也還存在差距").is_empty());
     }
@@ -68,7 +81,10 @@ mod tests {
         let t = "值得注意的是,浙江的其他城市同样在寻找机遇。";
         assert!(!continues_previous(t, &gz.find(t), &lex));
         assert_eq!(home_city(&gz, Some("宁波日报")).as_deref(), Some("ningbo"));
-        assert_eq!(this_city("我市新增企业300家", Some("ningbo"), &lex).as_deref(), Some("ningbo"));
+        assert_eq!(
+            this_city("我市新增企业300家", Some("ningbo"), &lex).as_deref(),
+            Some("ningbo")
+        );
         assert_eq!(this_city("我市新增企业300家", None, &lex), None);
     }
 }

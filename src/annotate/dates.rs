@@ -3,6 +3,7 @@
 //! a date. Dates without a year take the article's year, and say so.
 
 use super::numerals::{arabic_digit, chinese_digit};
+use super::starts_with;
 
 /// A date found in a text, before the article's year is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,19 +47,20 @@ impl FoundDate {
 
 const YEAR_QUALIFIERS: [&str; 8] = ["上半年", "下半年", "年底", "年末", "年初", "底", "末", "初"];
 const RANGE_MARKS: [char; 7] = ['—', '–', '-', '~', '～', '至', '到'];
-const MONTHS_EN: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
+const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Digits (ASCII/full-width) at `at`: value and count.
 fn digits(chars: &[char], at: usize) -> (u32, usize) {
@@ -86,7 +88,9 @@ fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
             }
             value = value * 10 + chinese_digit(c)? as i32;
         }
-        if chars.get(at + 4).and_then(|&c| chinese_digit(c)).is_none() && (1900..=2100).contains(&value) {
+        if chars.get(at + 4).and_then(|&c| chinese_digit(c)).is_none()
+            && (1900..=2100).contains(&value)
+        {
             return Some((value, 4));
         }
     }
@@ -105,7 +109,11 @@ fn month_day(chars: &[char], at: usize) -> Option<(u32, Option<u32>, usize)> {
     }
     let mut len = n + 1;
     let (d, dn) = digits(chars, at + len);
-    if dn > 0 && dn <= 2 && (1..=31).contains(&d) && matches!(chars.get(at + len + dn), Some('日' | '号' | '號')) {
+    if dn > 0
+        && dn <= 2
+        && (1..=31).contains(&d)
+        && matches!(chars.get(at + len + dn), Some('日' | '号' | '號'))
+    {
         len += dn + 1;
         return Some((m, Some(d), len));
     }
@@ -133,11 +141,31 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
         return None;
     }
     let target = is_target(chars, at);
-    let blank = FoundDate { start: at, end: at, year: None, relative_year: None, month: None, day: None, until_year: None, target };
+    let blank = FoundDate {
+        start: at,
+        end: at,
+        year: None,
+        relative_year: None,
+        month: None,
+        day: None,
+        until_year: None,
+        target,
+    };
     // 今年, 去年, 明年, 前年 (+ month/day)
-    for (word, offset) in [("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2), ("后年", 2), ("後年", 2)] {
+    for (word, offset) in [
+        ("今年", 0),
+        ("去年", -1),
+        ("明年", 1),
+        ("前年", -2),
+        ("后年", 2),
+        ("後年", 2),
+    ] {
         if starts_with(chars, at, word) && !(word == "前年" && at > 0 && chars[at - 1] == '近') {
-            let mut found = FoundDate { end: at + 2, relative_year: Some(offset), ..blank.clone() };
+            let mut found = FoundDate {
+                end: at + 2,
+                relative_year: Some(offset),
+                ..blank.clone()
+            };
             extend_month_day(chars, &mut found);
             return Some(found);
         }
@@ -152,10 +180,22 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
             && matches!(sep, '-' | '/' | '.')
         {
             let (m, mn) = digits(chars, after + 1);
-            if (1..=2).contains(&mn) && (1..=12).contains(&m) && chars.get(after + 1 + mn) == Some(&sep) {
+            if (1..=2).contains(&mn)
+                && (1..=12).contains(&m)
+                && chars.get(after + 1 + mn) == Some(&sep)
+            {
                 let (d, dn) = digits(chars, after + 2 + mn);
-                if (1..=2).contains(&dn) && (1..=31).contains(&d) && !is_digitish(chars.get(after + 2 + mn + dn)) {
-                    return Some(FoundDate { end: after + 2 + mn + dn, year: Some(year), month: Some(m), day: Some(d), ..blank });
+                if (1..=2).contains(&dn)
+                    && (1..=31).contains(&d)
+                    && !is_digitish(chars.get(after + 2 + mn + dn))
+                {
+                    return Some(FoundDate {
+                        end: after + 2 + mn + dn,
+                        year: Some(year),
+                        month: Some(m),
+                        day: Some(d),
+                        ..blank
+                    });
                 }
             }
         }
@@ -166,12 +206,21 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
             && chars.get(after + 1 + un) == Some(&'年')
             && until > year
         {
-            return Some(FoundDate { end: after + 2 + un, year: Some(year), until_year: Some(until), ..blank });
+            return Some(FoundDate {
+                end: after + 2 + un,
+                year: Some(year),
+                until_year: Some(until),
+                ..blank
+            });
         }
         if chars.get(after) != Some(&'年') {
             return None; // a bare number before a name: 2025数据安全发展大会
         }
-        let mut found = FoundDate { end: after + 1, year: Some(year), ..blank };
+        let mut found = FoundDate {
+            end: after + 1,
+            year: Some(year),
+            ..blank
+        };
         // 2024年—2027年, 2024年至2027年
         if let Some(&mark) = chars.get(found.end)
             && RANGE_MARKS.contains(&mark)
@@ -195,7 +244,12 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
     if at > 0 && matches!(chars[at - 1], '个' | '個' | '第') {
         return None;
     }
-    Some(FoundDate { end: at + len, month: Some(month), day, ..blank })
+    Some(FoundDate {
+        end: at + len,
+        month: Some(month),
+        day,
+        ..blank
+    })
 }
 
 /// After a year: a month and day, or a part of the year (上半年, 底).
@@ -208,7 +262,11 @@ fn extend_month_day(chars: &[char], found: &mut FoundDate) {
     }
     for q in YEAR_QUALIFIERS {
         // 今年底 and 2027年底 both read as the year; the qualifier stays in the span.
-        let q = if found.relative_year.is_some() { q.trim_start_matches('年') } else { q };
+        let q = if found.relative_year.is_some() {
+            q.trim_start_matches('年')
+        } else {
+            q
+        };
         if !q.is_empty() && starts_with(chars, found.end, q) {
             found.end += q.chars().count();
             if q.ends_with('底') || q.ends_with('末') {
@@ -222,7 +280,11 @@ fn extend_month_day(chars: &[char], found: &mut FoundDate) {
 /// 到2027年, 力争2030年前: a target year, not the time of writing.
 fn is_target(chars: &[char], at: usize) -> bool {
     let before: String = chars[at.saturating_sub(3)..at].iter().collect();
-    ["到", "至", "力争", "力爭", "预计", "預計", "将在", "將在", "计划", "計劃"].iter().any(|w| before.ends_with(w))
+    [
+        "到", "至", "力争", "力爭", "预计", "預計", "将在", "將在", "计划", "計劃",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
 }
 
 /// May 14, 2025 · 14 May 2025 · May 2025
@@ -233,15 +295,34 @@ fn english_date(chars: &[char], at: usize) -> Option<FoundDate> {
     if at > 0 && chars[at - 1].is_ascii_alphanumeric() {
         return None;
     }
-    let word_end = |from: usize| (from..chars.len()).find(|&k| !chars[k].is_ascii_alphabetic()).unwrap_or(chars.len());
+    let word_end = |from: usize| {
+        (from..chars.len())
+            .find(|&k| !chars[k].is_ascii_alphabetic())
+            .unwrap_or(chars.len())
+    };
     let month_of = |from: usize, to: usize| -> Option<u32> {
-        let word: String = chars[from..to].iter().collect::<String>().to_ascii_lowercase();
+        let word: String = chars[from..to]
+            .iter()
+            .collect::<String>()
+            .to_ascii_lowercase();
         if word.len() < 3 {
             return None;
         }
-        MONTHS_EN.iter().position(|m| *m == word || (word.len() == 3 && m.starts_with(&word))).map(|p| p as u32 + 1)
+        MONTHS_EN
+            .iter()
+            .position(|m| *m == word || (word.len() == 3 && m.starts_with(&word)))
+            .map(|p| p as u32 + 1)
     };
-    let blank = FoundDate { start: at, end: at, year: None, relative_year: None, month: None, day: None, until_year: None, target: false };
+    let blank = FoundDate {
+        start: at,
+        end: at,
+        year: None,
+        relative_year: None,
+        month: None,
+        day: None,
+        until_year: None,
+        target: false,
+    };
     let year_after = |from: usize| -> Option<(i32, usize)> {
         let mut k = from;
         if chars.get(k) == Some(&',') {
@@ -251,12 +332,21 @@ fn english_date(chars: &[char], at: usize) -> Option<FoundDate> {
             return None;
         }
         let (y, n) = digits(chars, k + 1);
-        (n == 4 && (1900..=2100).contains(&y) && !chars.get(k + 1 + n).is_some_and(|c| c.is_ascii_alphanumeric())).then_some((y as i32, k + 1 + n))
+        (n == 4
+            && (1900..=2100).contains(&y)
+            && !chars
+                .get(k + 1 + n)
+                .is_some_and(|c| c.is_ascii_alphanumeric()))
+        .then_some((y as i32, k + 1 + n))
     };
     if chars[at].is_ascii_alphabetic() {
         let end = word_end(at);
         let month = month_of(at, end)?;
-        let mut found = FoundDate { end, month: Some(month), ..blank };
+        let mut found = FoundDate {
+            end,
+            month: Some(month),
+            ..blank
+        };
         let mut k = end;
         if chars.get(k) == Some(&'.') {
             k += 1;
@@ -281,7 +371,12 @@ fn english_date(chars: &[char], at: usize) -> Option<FoundDate> {
     }
     let end = word_end(at + n + 1);
     let month = month_of(at + n + 1, end)?;
-    let mut found = FoundDate { end, month: Some(month), day: Some(d), ..blank };
+    let mut found = FoundDate {
+        end,
+        month: Some(month),
+        day: Some(d),
+        ..blank
+    };
     if let Some((y, e)) = year_after(end) {
         found.year = Some(y);
         found.end = e;
@@ -292,7 +387,11 @@ fn english_date(chars: &[char], at: usize) -> Option<FoundDate> {
 /// The year an article was written in, read from its own explicit dates: the latest year that
 /// is not a target (到2027年) or a range. `None` when the text names no year.
 pub fn infer_year<'a>(dates: impl IntoIterator<Item = &'a FoundDate>) -> Option<i32> {
-    dates.into_iter().filter(|d| !d.target && d.until_year.is_none()).filter_map(|d| d.year).max()
+    dates
+        .into_iter()
+        .filter(|d| !d.target && d.until_year.is_none())
+        .filter_map(|d| d.year)
+        .max()
 }
 
 #[cfg(test)]
@@ -303,31 +402,61 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         find(&chars)
             .iter()
-            .map(|d| (chars[d.start..d.end].iter().collect(), d.iso(year).unwrap_or_default()))
+            .map(|d| {
+                (
+                    chars[d.start..d.end].iter().collect(),
+                    d.iso(year).unwrap_or_default(),
+                )
+            })
             .collect()
     }
 
     fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        items
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn full_and_partial_dates() {
         assert_eq!(
-            dates("2024年10月,省发改委发布;2025年9月28日召开;5月14日,宁波举行", Some(2025)),
-            pairs(&[("2024年10月", "2024-10"), ("2025年9月28日", "2025-09-28"), ("5月14日", "2025-05-14")])
+            dates(
+                "2024年10月,省发改委发布;2025年9月28日召开;5月14日,宁波举行",
+                Some(2025)
+            ),
+            pairs(&[
+                ("2024年10月", "2024-10"),
+                ("2025年9月28日", "2025-09-28"),
+                ("5月14日", "2025-05-14")
+            ])
         );
         assert_eq!(dates("自2022年以来", None), pairs(&[("2022年", "2022")]));
-        assert_eq!(dates("1月舉行的浙江省2025年經濟政策新聞發布會", Some(2025)), pairs(&[("1月", "2025-01"), ("2025年", "2025")]));
+        assert_eq!(
+            dates("1月舉行的浙江省2025年經濟政策新聞發布會", Some(2025)),
+            pairs(&[("1月", "2025-01"), ("2025年", "2025")])
+        );
     }
 
     #[test]
     fn qualifiers_ranges_and_relative() {
         assert_eq!(dates("到2027年底", None), pairs(&[("2027年底", "2027")]));
-        assert_eq!(dates("2025年上半年", None), pairs(&[("2025年上半年", "2025")]));
-        assert_eq!(dates("(2024—2027年)", None), pairs(&[("2024—2027年", "2024/2027")]));
-        assert_eq!(dates("2024年至2027年", None), pairs(&[("2024年至2027年", "2024/2027")]));
-        assert_eq!(dates("今年8月,去年", Some(2025)), pairs(&[("今年8月", "2025-08"), ("去年", "2024")]));
+        assert_eq!(
+            dates("2025年上半年", None),
+            pairs(&[("2025年上半年", "2025")])
+        );
+        assert_eq!(
+            dates("(2024—2027年)", None),
+            pairs(&[("2024—2027年", "2024/2027")])
+        );
+        assert_eq!(
+            dates("2024年至2027年", None),
+            pairs(&[("2024年至2027年", "2024/2027")])
+        );
+        assert_eq!(
+            dates("今年8月,去年", Some(2025)),
+            pairs(&[("今年8月", "2025-08"), ("去年", "2024")])
+        );
         assert_eq!(dates("2024年度报告", None), pairs(&[("2024年度", "2024")]));
     }
 
@@ -341,11 +470,21 @@ mod tests {
 
     #[test]
     fn other_notations() {
-        assert_eq!(dates("发布于2025-05-14。", None), pairs(&[("2025-05-14", "2025-05-14")]));
+        assert_eq!(
+            dates("发布于2025-05-14。", None),
+            pairs(&[("2025-05-14", "2025-05-14")])
+        );
         assert_eq!(dates("二〇二五年", None), pairs(&[("二〇二五年", "2025")]));
         assert_eq!(
-            dates("On May 14, 2025 and 17 May, Wenzhou in March 2024. May we?", Some(2025)),
-            pairs(&[("May 14, 2025", "2025-05-14"), ("17 May", "2025-05-17"), ("March 2024", "2024-03")])
+            dates(
+                "On May 14, 2025 and 17 May, Wenzhou in March 2024. May we?",
+                Some(2025)
+            ),
+            pairs(&[
+                ("May 14, 2025", "2025-05-14"),
+                ("17 May", "2025-05-17"),
+                ("March 2024", "2024-03")
+            ])
         );
     }
 

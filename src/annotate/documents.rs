@@ -42,7 +42,11 @@ pub fn find(chars: &[char]) -> Vec<FoundTitle> {
         if close > i + 1 {
             let before: String = chars[i.saturating_sub(4)..i].iter().collect();
             let short = SHORT_NAME_MARKS.iter().any(|m| before.contains(m));
-            out.push(FoundTitle { start: i + 1, end: close, short_name_of_previous: short });
+            out.push(FoundTitle {
+                start: i + 1,
+                end: close,
+                short_name_of_previous: short,
+            });
         }
         i = close + 1;
     }
@@ -55,23 +59,40 @@ mod tests {
 
     fn titles(text: &str) -> Vec<(String, bool)> {
         let chars: Vec<char> = text.chars().collect();
-        find(&chars).iter().map(|t| (chars[t.start..t.end].iter().collect(), t.short_name_of_previous)).collect()
+        find(&chars)
+            .iter()
+            .map(|t| {
+                (
+                    chars[t.start..t.end].iter().collect(),
+                    t.short_name_of_previous,
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn nested_quotes_and_brackets_stay_inside() {
         assert_eq!(
             titles("發布了《浙江省“人工智能+”行動計劃(2024—2027年)(征求意見稿)》,這一"),
-            [("浙江省“人工智能+”行動計劃(2024—2027年)(征求意見稿)".to_string(), false)]
+            [(
+                "浙江省“人工智能+”行動計劃(2024—2027年)(征求意見稿)".to_string(),
+                false
+            )]
         );
-        assert_eq!(titles("《关于〈若干措施〉的解读》"), [("关于〈若干措施〉的解读".to_string(), false)]);
+        assert_eq!(
+            titles("《关于〈若干措施〉的解读》"),
+            [("关于〈若干措施〉的解读".to_string(), false)]
+        );
     }
 
     #[test]
     fn short_names_and_unclosed_marks() {
         assert_eq!(
             titles("印发《杭州市人工智能产业发展实施方案》(以下简称《实施方案》)"),
-            [("杭州市人工智能产业发展实施方案".to_string(), false), ("实施方案".to_string(), true)]
+            [
+                ("杭州市人工智能产业发展实施方案".to_string(), false),
+                ("实施方案".to_string(), true)
+            ]
         );
         assert!(titles("一个没有闭合的《标题").is_empty());
         assert!(titles("空的《》").is_empty());

@@ -5,6 +5,7 @@
 //! this annotator runs.
 
 use super::numerals::{arabic_digit, arabic_number, chinese_digit, chinese_number, scale};
+use super::starts_with;
 use crate::lexicon::Lexicon;
 
 /// A figure found in a text.
@@ -36,13 +37,13 @@ pub fn format_number(n: f64) -> String {
 }
 
 /// Characters after a number that make it an identifier or ordinal, not a quantity.
-const NOT_QUANTITY_AFTER: [char; 14] = ['号', '號', '楼', '樓', '期', '届', '屆', '版', '代', '级', '級', '室', '栋', '棟'];
+const NOT_QUANTITY_AFTER: [char; 14] = [
+    '号', '號', '楼', '樓', '期', '届', '屆', '版', '代', '级', '級', '室', '栋', '棟',
+];
 /// Characters after 成 that make it a verb (成为, 成立), not a share.
-const NOT_SHARE_AFTER: [char; 16] = ['为', '為', '立', '功', '果', '本', '熟', '员', '員', '就', '绩', '績', '交', '型', '效', '长'];
-
-fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    word.chars().enumerate().all(|(k, w)| chars.get(at + k) == Some(&w))
-}
+const NOT_SHARE_AFTER: [char; 16] = [
+    '为', '為', '立', '功', '果', '本', '熟', '员', '員', '就', '绩', '績', '交', '型', '效', '长',
+];
 
 fn len(word: &str) -> usize {
     word.chars().count()
@@ -70,17 +71,26 @@ pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<
 }
 
 fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure> {
-    let is_number_start = arabic_digit(chars[at]).is_some() || chinese_digit(chars[at]).is_some() || chars[at] == '十' || starts_with(chars, at, "百分之");
+    let is_number_start = arabic_digit(chars[at]).is_some()
+        || chinese_digit(chars[at]).is_some()
+        || chars[at] == '十'
+        || starts_with(chars, at, "百分之");
     if !is_number_start {
         return None;
     }
     if at > 0 {
         let before = chars[at - 1];
-        if before == '第' || before.is_ascii_alphanumeric() || arabic_digit(before).is_some() || matches!(before, '.' | '-' | '_' | '/') {
+        if before == '第'
+            || before.is_ascii_alphanumeric()
+            || arabic_digit(before).is_some()
+            || matches!(before, '.' | '-' | '_' | '/')
+        {
             return None;
         }
         // Inside a longer Chinese numeral or a word made of numerals (一一, 万千).
-        if arabic_digit(chars[at]).is_none() && (chinese_digit(before).is_some() || scale(before).is_some()) {
+        if arabic_digit(chars[at]).is_none()
+            && (chinese_digit(before).is_some() || scale(before).is_some())
+        {
             return None;
         }
     }
@@ -89,7 +99,12 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
     let (mut number, arabic) = if starts_with(chars, at, "百分之") {
         let (n, l) = chinese_number(chars, at + 3).or_else(|| arabic_number(chars, at + 3))?;
         i += 3 + l;
-        return Some(FoundFigure { start, end: qualifier_after(chars, i, lexicon), number: n, unit: "%".to_string() });
+        return Some(FoundFigure {
+            start,
+            end: qualifier_after(chars, i, lexicon),
+            number: n,
+            unit: "%".to_string(),
+        });
     } else if arabic_digit(chars[at]).is_some() {
         let (n, l) = arabic_number(chars, at)?;
         i += l;
@@ -102,7 +117,9 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
     // Shares in words: 七成, 超七成, 三成以上.
     if !arabic && chars.get(i) == Some(&'成') && number < 10.0 && number.fract() == 0.0 {
         let after = chars.get(i + 1).copied();
-        if after.is_some_and(|c| NOT_SHARE_AFTER.contains(&c)) || (number == 1.0 && after == Some('不')) {
+        if after.is_some_and(|c| NOT_SHARE_AFTER.contains(&c))
+            || (number == 1.0 && after == Some('不'))
+        {
             return None;
         }
         let mut end = i + 1;
@@ -110,12 +127,24 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
             end += 1;
             number += 0.5;
         }
-        let qualified = start < at || matches!(chars.get(at.wrapping_sub(1)), Some('占' | '佔' | '比' | '达' | '達'));
+        let qualified = start < at
+            || matches!(
+                chars.get(at.wrapping_sub(1)),
+                Some('占' | '佔' | '比' | '达' | '達')
+            );
         let end_q = qualifier_after(chars, end, lexicon);
-        if !qualified && end_q == end && !after.is_none_or(|c| !c.is_alphanumeric() || "的左以多".contains(c)) {
+        if !qualified
+            && end_q == end
+            && !after.is_none_or(|c| !c.is_alphanumeric() || "的左以多".contains(c))
+        {
             return None;
         }
-        return Some(FoundFigure { start, end: end_q, number: number / 10.0, unit: "share".to_string() });
+        return Some(FoundFigure {
+            start,
+            end: end_q,
+            number: number / 10.0,
+            unit: "share".to_string(),
+        });
     }
     // Scale characters after Arabic digits: 5700亿, 3.5万.
     if arabic {
@@ -133,19 +162,33 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
     if matches!(chars.get(unit_at), Some('多' | '余' | '餘')) {
         unit_at += 1;
     }
-    let (written, unit) = lexicon.units.iter().find(|(w, _)| starts_with(chars, unit_at, w))?;
+    let (written, unit) = lexicon
+        .units
+        .iter()
+        .find(|(w, _)| starts_with(chars, unit_at, w))?;
     let end = unit_at + len(written);
-    if chars.get(end).is_some_and(|c| NOT_QUANTITY_AFTER.contains(c)) || chars.get(i).is_some_and(|c| NOT_QUANTITY_AFTER.contains(c)) {
+    if chars
+        .get(end)
+        .is_some_and(|c| NOT_QUANTITY_AFTER.contains(c))
+        || chars.get(i).is_some_and(|c| NOT_QUANTITY_AFTER.contains(c))
+    {
         return None;
     }
-    if written.chars().all(|c| c.is_ascii_alphabetic()) && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if written.chars().all(|c| c.is_ascii_alphabetic())
+        && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric())
+    {
         return None;
     }
     // 一家, 一个 are articles ("a company"), not counts.
     if !arabic && number == 1.0 && !had_scale {
         return None;
     }
-    Some(FoundFigure { start, end: qualifier_after(chars, end, lexicon), number, unit: unit.clone() })
+    Some(FoundFigure {
+        start,
+        end: qualifier_after(chars, end, lexicon),
+        number,
+        unit: unit.clone(),
+    })
 }
 
 fn qualifier_before(chars: &[char], at: usize, lexicon: &Lexicon) -> usize {
@@ -157,7 +200,11 @@ fn qualifier_before(chars: &[char], at: usize, lexicon: &Lexicon) -> usize {
 }
 
 fn qualifier_after(chars: &[char], at: usize, lexicon: &Lexicon) -> usize {
-    lexicon.figure_after.iter().find(|q| starts_with(chars, at, q)).map_or(at, |q| at + len(q))
+    lexicon
+        .figure_after
+        .iter()
+        .find(|q| starts_with(chars, at, q))
+        .map_or(at, |q| at + len(q))
 }
 
 #[cfg(test)]
@@ -167,7 +214,10 @@ mod tests {
     fn figures(text: &str) -> Vec<(String, String)> {
         let lex = Lexicon::embedded().unwrap();
         let chars: Vec<char> = text.chars().collect();
-        find(&chars, &lex, &[]).iter().map(|f| (chars[f.start..f.end].iter().collect(), f.value())).collect()
+        find(&chars, &lex, &[])
+            .iter()
+            .map(|f| (chars[f.start..f.end].iter().collect(), f.value()))
+            .collect()
     }
 
     fn texts(text: &str) -> Vec<String> {
@@ -176,12 +226,30 @@ mod tests {
 
     #[test]
     fn money_counts_and_shares() {
-        assert_eq!(figures("年產值突破5700億元"), [("5700億元".to_string(), "570000000000 CNY".to_string())]);
-        assert_eq!(figures("佔比超七成"), [("超七成".to_string(), "0.7 share".to_string())]);
-        assert_eq!(texts("從26家發展到超600家,獲批6項任務,推出27條舉措"), ["26家", "超600家", "6項", "27條"]);
-        assert_eq!(texts("近三成企业;200家以上;600多家;约3.5万人"), ["近三成", "200家以上", "600多家", "约3.5万人"]);
-        assert_eq!(figures("增长12.5%"), [("12.5%".to_string(), "12.5 %".to_string())]);
-        assert_eq!(texts("百分之三十的企业,两万人,3EFLOPS算力"), ["百分之三十", "两万人", "3EFLOPS"]);
+        assert_eq!(
+            figures("年產值突破5700億元"),
+            [("5700億元".to_string(), "570000000000 CNY".to_string())]
+        );
+        assert_eq!(
+            figures("佔比超七成"),
+            [("超七成".to_string(), "0.7 share".to_string())]
+        );
+        assert_eq!(
+            texts("從26家發展到超600家,獲批6項任務,推出27條舉措"),
+            ["26家", "超600家", "6項", "27條"]
+        );
+        assert_eq!(
+            texts("近三成企业;200家以上;600多家;约3.5万人"),
+            ["近三成", "200家以上", "600多家", "约3.5万人"]
+        );
+        assert_eq!(
+            figures("增长12.5%"),
+            [("12.5%".to_string(), "12.5 %".to_string())]
+        );
+        assert_eq!(
+            texts("百分之三十的企业,两万人,3EFLOPS算力"),
+            ["百分之三十", "两万人", "3EFLOPS"]
+        );
     }
 
     #[test]

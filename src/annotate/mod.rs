@@ -41,7 +41,15 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [Kind::City, Kind::Place, Kind::Date, Kind::Figure, Kind::Document, Kind::Term, Kind::Org];
+    pub const ALL: [Kind; 7] = [
+        Kind::City,
+        Kind::Place,
+        Kind::Date,
+        Kind::Figure,
+        Kind::Document,
+        Kind::Term,
+        Kind::Org,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -155,46 +163,90 @@ impl Annotator<'_> {
         let mut paragraphs: Vec<AnnotatedParagraph> = Vec::with_capacity(found.len());
         for (paragraph, found) in seed.paragraphs.iter().zip(found) {
             let mut annotated = self.resolve(paragraph, found, year, year_source, &mut documents);
-            if let Some(city) = attribution::this_city(&paragraph.text, home_city.as_deref(), self.lexicon)
+            if let Some(city) =
+                attribution::this_city(&paragraph.text, home_city.as_deref(), self.lexicon)
                 && !annotated.cities.contains(&city)
             {
                 annotated.cities.push(city);
             }
             if annotated.cities.is_empty()
                 && let Some(previous) = paragraphs.last()
-                && attribution::continues_previous(&paragraph.text, &self.gazetteer.find(&paragraph.text), self.lexicon)
+                && attribution::continues_previous(
+                    &paragraph.text,
+                    &self.gazetteer.find(&paragraph.text),
+                    self.lexicon,
+                )
             {
                 annotated.cities = previous.cities.clone();
                 annotated.cities_inherited = !annotated.cities.is_empty();
             }
             paragraphs.push(annotated);
         }
-        AnnotatedSeed { seed, year, year_source, home_city, paragraphs }
+        AnnotatedSeed {
+            seed,
+            year,
+            year_source,
+            home_city,
+            paragraphs,
+        }
     }
 
     fn find(&self, paragraph: &Paragraph) -> Found {
         let chars: Vec<char> = paragraph.text.chars().collect();
         let titles = documents::find(&chars);
-        let title_spans: Vec<(usize, usize)> = titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
+        let title_spans: Vec<(usize, usize)> =
+            titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
         let terms = terms::find(&chars, self.lexicon, &title_spans);
         let mut quoted = title_spans.clone();
         quoted.extend(terms.iter().map(|t| (t.start.saturating_sub(1), t.end + 1)));
-        let dates = dates::find(&chars).into_iter().filter(|d| !overlaps_any(d.start, d.end, &quoted)).collect();
+        let dates = dates::find(&chars)
+            .into_iter()
+            .filter(|d| !overlaps_any(d.start, d.end, &quoted))
+            .collect();
         let mentions = self.gazetteer.find(&paragraph.text);
-        Found { chars, mentions, titles, terms, dates }
+        Found {
+            chars,
+            mentions,
+            titles,
+            terms,
+            dates,
+        }
     }
 
     /// Turns one paragraph's finds into non-overlapping annotations.
-    fn resolve(&self, paragraph: &Paragraph, found: Found, year: Option<i32>, year_source: YearSource, documents: &mut DocumentIds) -> AnnotatedParagraph {
-        let Found { chars, mentions, titles, terms, dates } = found;
+    fn resolve(
+        &self,
+        paragraph: &Paragraph,
+        found: Found,
+        year: Option<i32>,
+        year_source: YearSource,
+        documents: &mut DocumentIds,
+    ) -> AnnotatedParagraph {
+        let Found {
+            chars,
+            mentions,
+            titles,
+            terms,
+            dates,
+        } = found;
         let text_of = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
         let mut out: Vec<Annotation> = Vec::new();
         let mut nested: Vec<Annotation> = Vec::new();
         for title in &titles {
             let text = text_of(title.start, title.end);
             let id = documents.id_for(&text, title.short_name_of_previous, self.glossary);
-            let label = self.glossary.document_by_id(&id).map(|d| d.title_en.clone());
-            out.push(annotation(Kind::Document, &text, title.start, title.end, id, label));
+            let label = self
+                .glossary
+                .document_by_id(&id)
+                .map(|d| d.title_en.clone());
+            out.push(annotation(
+                Kind::Document,
+                &text,
+                title.start,
+                title.end,
+                id,
+                label,
+            ));
             // Quoted terms inside a title (《浙江省“人工智能+”行动计划》) are uses of the term too.
             for t in terms::find(&chars[title.start..title.end], self.lexicon, &[]) {
                 let (s, e) = (title.start + t.start, title.start + t.end);
@@ -208,8 +260,17 @@ impl Annotator<'_> {
             }
         }
         for date in &dates {
-            let Some(value) = date.iso(year) else { continue };
-            let mut a = annotation(Kind::Date, &text_of(date.start, date.end), date.start, date.end, value, None);
+            let Some(value) = date.iso(year) else {
+                continue;
+            };
+            let mut a = annotation(
+                Kind::Date,
+                &text_of(date.start, date.end),
+                date.start,
+                date.end,
+                value,
+                None,
+            );
             a.inferred = date.needs_article_year() && year_source == YearSource::Inferred;
             out.push(a);
         }
@@ -220,21 +281,39 @@ impl Annotator<'_> {
         }
         for org in orgs::find(&chars, &mentions, self.lexicon, &taken) {
             let text = text_of(org.start, org.end);
-            let inside: Vec<Mention> = mentions.iter().filter(|m| m.start >= org.start && m.end <= org.end).copied().collect();
+            let inside: Vec<Mention> = mentions
+                .iter()
+                .filter(|m| m.start >= org.start && m.end <= org.end)
+                .copied()
+                .collect();
             let mut a = annotation(Kind::Org, &text, org.start, org.end, slug(&text), None);
             a.cities = attribution::named_cities(self.gazetteer, &inside);
             out.push(a);
             taken.push((org.start, org.end));
         }
         for figure in figures::find(&chars, self.lexicon, &taken) {
-            let mut a = annotation(Kind::Figure, &text_of(figure.start, figure.end), figure.start, figure.end, figure.value(), None);
+            let mut a = annotation(
+                Kind::Figure,
+                &text_of(figure.start, figure.end),
+                figure.start,
+                figure.end,
+                figure.value(),
+                None,
+            );
             a.number = Some(figure.number);
             a.unit = Some(figure.unit.clone());
             out.push(a);
             taken.push((figure.start, figure.end));
         }
         for (s, e, entry) in self.glossary.find_unquoted(&paragraph.text) {
-            let a = annotation(Kind::Term, &text_of(s, e), s, e, entry.id.clone(), Some(entry.label_en.clone()));
+            let a = annotation(
+                Kind::Term,
+                &text_of(s, e),
+                s,
+                e,
+                entry.id.clone(),
+                Some(entry.label_en.clone()),
+            );
             if overlaps_any(s, e, &taken) {
                 nested.push(a);
             } else {
@@ -277,24 +356,69 @@ impl Annotator<'_> {
         let gz = self.gazetteer;
         let (kind, value, label) = match m.target {
             Target::Province => return None,
-            Target::City(i) => (Kind::City, gz.cities[i].id.clone(), Some(gz.cities[i].name_en.clone())),
+            Target::City(i) => (
+                Kind::City,
+                gz.cities[i].id.clone(),
+                Some(gz.cities[i].name_en.clone()),
+            ),
             Target::County { index, .. } => {
                 let county = &gz.counties[index];
-                (Kind::Place, format!("{}/{}", county.city, slug(&county.name_en)), Some(county.name_en.clone()))
+                (
+                    Kind::Place,
+                    format!("{}/{}", county.city, slug(&county.name_en)),
+                    Some(county.name_en.clone()),
+                )
             }
-            Target::Place(i) => (Kind::Place, slug(&gz.places[i].name_en), Some(gz.places[i].name_en.clone())),
-            Target::Outside(i) => (Kind::Place, slug(&gz.outside[i].name_en), Some(gz.outside[i].name_en.clone())),
+            Target::Place(i) => (
+                Kind::Place,
+                slug(&gz.places[i].name_en),
+                Some(gz.places[i].name_en.clone()),
+            ),
+            Target::Outside(i) => (
+                Kind::Place,
+                slug(&gz.outside[i].name_en),
+                Some(gz.outside[i].name_en.clone()),
+            ),
         };
         let mut a = annotation(kind, text, m.start, m.end, value, label);
         if kind == Kind::Place {
-            a.cities = gz.cities_of(m.target).into_iter().map(str::to_string).collect();
+            a.cities = gz
+                .cities_of(m.target)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
         }
         Some(a)
     }
 }
 
-fn annotation(kind: Kind, text: &str, start: usize, end: usize, value: String, label: Option<String>) -> Annotation {
-    Annotation { kind, text: text.to_string(), start, end, value, inferred: false, number: None, unit: None, cities: Vec::new(), label }
+fn annotation(
+    kind: Kind,
+    text: &str,
+    start: usize,
+    end: usize,
+    value: String,
+    label: Option<String>,
+) -> Annotation {
+    Annotation {
+        kind,
+        text: text.to_string(),
+        start,
+        end,
+        value,
+        inferred: false,
+        number: None,
+        unit: None,
+        cities: Vec::new(),
+        label,
+    }
+}
+
+/// Whether `word` stands in `chars` at `at`.
+fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    word.chars()
+        .enumerate()
+        .all(|(k, w)| chars.get(at + k) == Some(&w))
 }
 
 fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
@@ -318,7 +442,12 @@ impl DocumentIds {
             id.clone()
         } else if short_of_previous && let Some((_, id)) = self.seen.last() {
             id.clone()
-        } else if let Some((_, id)) = self.seen.iter().rev().find(|(k, _)| key.chars().count() >= 4 && k.contains(&key)) {
+        } else if let Some((_, id)) = self
+            .seen
+            .iter()
+            .rev()
+            .find(|(k, _)| key.chars().count() >= 4 && k.contains(&key))
+        {
             id.clone()
         } else {
             slug(title)
@@ -349,27 +478,52 @@ mod tests {
     }
 
     fn fixture() -> Fixture {
-        Fixture { gazetteer: Gazetteer::embedded().unwrap(), lexicon: Lexicon::embedded().unwrap(), glossary: Glossary::embedded().unwrap() }
+        Fixture {
+            gazetteer: Gazetteer::embedded().unwrap(),
+            lexicon: Lexicon::embedded().unwrap(),
+            glossary: Glossary::embedded().unwrap(),
+        }
     }
 
     fn annotate(text: &str) -> AnnotatedSeed {
         let f = fixture();
-        let seed = crate::ingest::parse(Path::new("seeds/t.txt"), text.as_bytes(), &f.lexicon).unwrap();
-        Annotator { gazetteer: &f.gazetteer, lexicon: &f.lexicon, glossary: &f.glossary }.annotate(seed)
+        let seed =
+            crate::ingest::parse(Path::new("seeds/t.txt"), text.as_bytes(), &f.lexicon).unwrap();
+        Annotator {
+            gazetteer: &f.gazetteer,
+            lexicon: &f.lexicon,
+            glossary: &f.glossary,
+        }
+        .annotate(seed)
     }
 
     fn spans(p: &AnnotatedParagraph, kind: Kind) -> Vec<String> {
-        p.annotations.iter().filter(|a| a.kind == kind).map(|a| a.text.clone()).collect()
+        p.annotations
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| a.text.clone())
+            .collect()
     }
 
     #[test]
     fn precedence_keeps_title_digits_out_of_dates_and_figures() {
-        let seed = annotate("题\n根據《2024年浙江省人工智能產業發展報告》,2024年全省產值突破5700億元。");
+        let seed =
+            annotate("题\n根據《2024年浙江省人工智能產業發展報告》,2024年全省產值突破5700億元。");
         let p = &seed.paragraphs[0];
-        assert_eq!(spans(p, Kind::Document), ["2024年浙江省人工智能產業發展報告"]);
+        assert_eq!(
+            spans(p, Kind::Document),
+            ["2024年浙江省人工智能產業發展報告"]
+        );
         assert_eq!(spans(p, Kind::Date), ["2024年"]);
         assert_eq!(spans(p, Kind::Figure), ["5700億元"]);
-        assert_eq!(p.annotations.iter().find(|a| a.kind == Kind::Document).unwrap().value, "zhejiang-ai-industry-report-2024");
+        assert_eq!(
+            p.annotations
+                .iter()
+                .find(|a| a.kind == Kind::Document)
+                .unwrap()
+                .value,
+            "zhejiang-ai-industry-report-2024"
+        );
     }
 
     #[test]
@@ -397,8 +551,14 @@ mod tests {
     fn metadata_year_wins_and_is_not_inferred() {
         let f = fixture();
         let md = "+++\ndate = \"2023-06-01\"\npublisher = \"温州日报\"\n+++\n\n5月17日,我市举办大会。2025年将继续。\n";
-        let seed = crate::ingest::parse(Path::new("seeds/m.md"), md.as_bytes(), &f.lexicon).unwrap();
-        let seed = Annotator { gazetteer: &f.gazetteer, lexicon: &f.lexicon, glossary: &f.glossary }.annotate(seed);
+        let seed =
+            crate::ingest::parse(Path::new("seeds/m.md"), md.as_bytes(), &f.lexicon).unwrap();
+        let seed = Annotator {
+            gazetteer: &f.gazetteer,
+            lexicon: &f.lexicon,
+            glossary: &f.glossary,
+        }
+        .annotate(seed);
         let p = &seed.paragraphs[0];
         assert_eq!(p.annotations[0].value, "2023-05-17");
         assert!(!p.annotations[0].inferred);
@@ -407,22 +567,44 @@ mod tests {
 
     #[test]
     fn same_document_same_id_across_scripts_and_short_names() {
-        let seed = annotate("题\n印发《杭州市人工智能产业发展实施方案》(以下简称《实施方案》)。\n《實施方案》提出,《杭州市人工智能產業發展實施方案》要求。");
-        let ids: Vec<String> = seed.paragraphs.iter().flat_map(|p| &p.annotations).filter(|a| a.kind == Kind::Document).map(|a| a.value.clone()).collect();
+        let seed = annotate(
+            "题\n印发《杭州市人工智能产业发展实施方案》(以下简称《实施方案》)。\n《實施方案》提出,《杭州市人工智能產業發展實施方案》要求。",
+        );
+        let ids: Vec<String> = seed
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.annotations)
+            .filter(|a| a.kind == Kind::Document)
+            .map(|a| a.value.clone())
+            .collect();
         assert_eq!(ids.len(), 4);
         assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
     }
 
     #[test]
     fn terms_have_one_id_in_both_scripts() {
-        let seed = annotate("题\n溫州搶佔“人工智能+數據安全”賽道。\n温州抢占“人工智能+数据安全”赛道。");
-        let ids: Vec<&str> = seed.paragraphs.iter().map(|p| p.annotations.iter().find(|a| a.kind == Kind::Term).unwrap().value.as_str()).collect();
+        let seed =
+            annotate("题\n溫州搶佔“人工智能+數據安全”賽道。\n温州抢占“人工智能+数据安全”赛道。");
+        let ids: Vec<&str> = seed
+            .paragraphs
+            .iter()
+            .map(|p| {
+                p.annotations
+                    .iter()
+                    .find(|a| a.kind == Kind::Term)
+                    .unwrap()
+                    .value
+                    .as_str()
+            })
+            .collect();
         assert_eq!(ids, ["ai-plus-data-security", "ai-plus-data-security"]);
     }
 
     #[test]
     fn continuation_inherits_and_traps_hold() {
-        let seed = annotate("题\n寧波擁有單項冠軍企業104家。\n背后的原因,並不難理解。\n環杭州灣地區和天台上的風景。");
+        let seed = annotate(
+            "题\n寧波擁有單項冠軍企業104家。\n背后的原因,並不難理解。\n環杭州灣地區和天台上的風景。",
+        );
         assert_eq!(seed.paragraphs[1].cities, ["ningbo"]);
         assert!(seed.paragraphs[1].cities_inherited);
         assert!(seed.paragraphs[2].cities.is_empty());
@@ -433,15 +615,24 @@ mod tests {
     fn county_places_name_their_prefecture() {
         let seed = annotate("题\n台州持續推動位於黃岩的浙東南智算中心建設。");
         let p = &seed.paragraphs[0];
-        let place = p.annotations.iter().find(|a| a.kind == Kind::Place).unwrap();
-        assert_eq!((place.text.as_str(), place.value.as_str()), ("黃岩", "taizhou/huangyan-district"));
+        let place = p
+            .annotations
+            .iter()
+            .find(|a| a.kind == Kind::Place)
+            .unwrap();
+        assert_eq!(
+            (place.text.as_str(), place.value.as_str()),
+            ("黃岩", "taizhou/huangyan-district")
+        );
         assert_eq!(spans(p, Kind::Org), ["浙東南智算中心"]);
         assert_eq!(p.cities, ["taizhou"]);
     }
 
     #[test]
     fn english_seed() {
-        let seed = annotate("Title\nOn May 17, 2025, Wenzhou hosted a data-security conference; Hangzhou sent 600 companies.");
+        let seed = annotate(
+            "Title\nOn May 17, 2025, Wenzhou hosted a data-security conference; Hangzhou sent 600 companies.",
+        );
         let p = &seed.paragraphs[0];
         assert_eq!(p.cities, ["wenzhou", "hangzhou"]);
         assert_eq!(spans(p, Kind::Date), ["May 17, 2025"]);

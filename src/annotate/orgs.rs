@@ -3,6 +3,7 @@
 //! when the text marks it clearly, i.e. when it starts with a place; 探索建立机器人训练数据中心
 //! is a plan, not a named organisation.
 
+use super::starts_with;
 use crate::gazetteer::Mention;
 use crate::lexicon::Lexicon;
 
@@ -18,34 +19,50 @@ pub struct FoundOrg {
     pub end: usize,
 }
 
-fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    word.chars().enumerate().all(|(k, w)| chars.get(at + k) == Some(&w))
-}
-
 /// Every clearly named organisation, given the place names already found in the text.
-pub fn find(chars: &[char], places: &[Mention], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundOrg> {
+pub fn find(
+    chars: &[char],
+    places: &[Mention],
+    lexicon: &Lexicon,
+    taken: &[(usize, usize)],
+) -> Vec<FoundOrg> {
     let free = |i: usize| !taken.iter().any(|&(s, e)| s <= i && i < e);
     let mut out: Vec<FoundOrg> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let Some(suffix) = lexicon.org_suffixes.iter().filter(|s| starts_with(chars, i, s)).max_by_key(|s| s.chars().count()) else {
+        let Some(suffix) = lexicon
+            .org_suffixes
+            .iter()
+            .filter(|s| starts_with(chars, i, s))
+            .max_by_key(|s| s.chars().count())
+        else {
             i += 1;
             continue;
         };
         let end = i + suffix.chars().count();
         // Inside a place name (香港, 宁波舟山港): the place wins.
-        if places.iter().any(|m| m.start < end && i < m.end && m.end >= end) {
+        if places
+            .iter()
+            .any(|m| m.start < end && i < m.end && m.end >= end)
+        {
             i = end;
             continue;
         }
-        let floor = out.last().map_or(0, |o| o.end).max(i.saturating_sub(MAX_ORG_CHARS));
+        let floor = out
+            .last()
+            .map_or(0, |o| o.end)
+            .max(i.saturating_sub(MAX_ORG_CHARS));
         let mut left = i;
         while left > floor && !LEFT_STOPS.contains(chars[left - 1]) {
             left -= 1;
         }
         // The name starts at the first place or organisation prefix inside the window.
         let start = (left..i).find(|&k| {
-            places.iter().any(|m| m.start == k) || lexicon.org_prefixes.iter().any(|p| p.chars().count() > 1 && starts_with(chars, k, p))
+            places.iter().any(|m| m.start == k)
+                || lexicon
+                    .org_prefixes
+                    .iter()
+                    .any(|p| p.chars().count() > 1 && starts_with(chars, k, p))
         });
         if let Some(start) = start
             && end - start > 2
@@ -68,15 +85,24 @@ mod tests {
         let gz = Gazetteer::embedded().unwrap();
         let lex = Lexicon::embedded().unwrap();
         let chars: Vec<char> = text.chars().collect();
-        find(&chars, &gz.find(text), &lex, &[]).iter().map(|o| chars[o.start..o.end].iter().collect()).collect()
+        find(&chars, &gz.find(text), &lex, &[])
+            .iter()
+            .map(|o| chars[o.start..o.end].iter().collect())
+            .collect()
     }
 
     #[test]
     fn named_organisations() {
-        assert_eq!(orgs("2024年10月,浙江省發展改革委發布了"), ["浙江省發展改革委"]);
+        assert_eq!(
+            orgs("2024年10月,浙江省發展改革委發布了"),
+            ["浙江省發展改革委"]
+        );
         assert_eq!(orgs("依托中國(溫州)數安港建設"), ["中國(溫州)數安港"]);
         assert_eq!(orgs("推動位於黃岩的浙東南智算中心建設"), ["浙東南智算中心"]);
-        assert_eq!(orgs("杭州市经信局和宁波市政府"), ["杭州市经信局", "宁波市政府"]);
+        assert_eq!(
+            orgs("杭州市经信局和宁波市政府"),
+            ["杭州市经信局", "宁波市政府"]
+        );
     }
 
     #[test]
