@@ -560,8 +560,30 @@ fn about_page(ex: &Explainer) -> Page {
         title: "關於本站 About".to_string(),
         description: "本站如何生成、來自哪些報道".to_string(),
         markdown: md,
-        data: json!({}),
+        data: json!({ "samples": code_samples(ex) }),
     }
+}
+
+/// What the about page shows of the pipeline: one city page's annotated Markdown and the export
+/// record of the paragraph it starts with.
+fn code_samples(ex: &Explainer) -> Vec<Value> {
+    let Some(city) = ex.cities.first() else {
+        return Vec::new();
+    };
+    let page = city_page(ex, &city.info.id);
+    let markdown: String = page
+        .markdown
+        .lines()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let p = ex.paragraph(city.paragraphs[0].at);
+    let record =
+        json!({ "id": p.id, "text": p.text, "cities": p.cities, "annotations": p.annotations });
+    vec![
+        json!({"title": format!("city/{}/index.md", city.info.id), "lang": "md", "code": markdown + "\n"}),
+        json!({"title": "data/annotations.json (one paragraph)", "lang": "json", "code": serde_json::to_string_pretty(&record).unwrap_or_default() + "\n"}),
+    ]
 }
 
 #[cfg(test)]

@@ -268,6 +268,7 @@ fn parse_text(path: &Path, id: &str, text: &str, meta: Meta, lexicon: &Lexicon) 
     if let Some(second) = lines.get(1).map(|l| trim_line(l))
         && is_subtitle(second)
         && date_line(second).is_none()
+        && !lexicon.is_byline(second)
         && !seed.title.is_empty()
         && more_follows
     {
@@ -482,6 +483,13 @@ mod tests {
             .map(|p| (p.id.as_str(), p.line, p.text.as_str()))
             .collect();
         assert_eq!(texts, [("p1", 5, "第一段。"), ("p2", 7, "第二段,有逗號。")]);
+    }
+
+    #[test]
+    fn byline_right_under_the_title_is_not_a_subtitle() {
+        let seed = txt("金华打造高地\n■记者 张三 通讯员 李四\n\n正文第一段。").unwrap();
+        assert_eq!(seed.subtitle, None);
+        assert_eq!(seed.bylines.len(), 1);
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod gazetteer;
 pub mod glossary;
+pub mod highlight;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

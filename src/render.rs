@@ -280,10 +280,17 @@ pub fn render_page(
         .map_err(|e| template_error(templates, &e))
 }
 
-/// Replaces every `*_md` string field in `value` with its rendered HTML under `*_html`.
+/// Adds the rendered HTML of every `*_md` string field (as `*_html`) and of every
+/// `{code, lang}` object (as `code_html`).
 fn render_nested_markdown(value: &mut serde_json::Value, render: &dyn Fn(&str) -> String) {
     match value {
         serde_json::Value::Object(map) => {
+            if let (Some(serde_json::Value::String(code)), Some(serde_json::Value::String(lang))) =
+                (map.get("code"), map.get("lang"))
+            {
+                let html = crate::highlight::highlight(code, lang);
+                map.insert("code_html".to_string(), serde_json::Value::String(html));
+            }
             let keys: Vec<String> = map.keys().filter(|k| k.ends_with("_md")).cloned().collect();
             for key in keys {
                 if let Some(serde_json::Value::String(md)) = map.get(&key) {

@@ -182,6 +182,10 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
         export::annotations_json(&explainer).into_bytes(),
     );
     files.insert(".nojekyll".to_string(), Vec::new());
+    files.insert(
+        "static/highlight.css".to_string(),
+        crate::highlight::stylesheet().into_bytes(),
+    );
     add_static(&mut files, options.static_dir.as_deref())?;
     Ok(Site {
         files,

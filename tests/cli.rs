@@ -332,3 +332,32 @@ fn refuses_to_replace_a_folder_it_did_not_build() {
     assert!(!out.status.success());
     assert!(dir.path().join("precious.txt").is_file());
 }
+
+#[test]
+fn republished_paragraphs_appear_once_crediting_every_source() {
+    let text = "题\n5月14日,宁波举行全市“人工智能+制造”现场会。\n宁波拥有单项冠军企业104家。\n";
+    let short = "转载\n5月14日,宁波举行全市“人工智能+制造”现场会。\n";
+    let seeds = write_seeds(&[
+        ("001_a.txt", text.as_bytes()),
+        ("002_b.txt", short.as_bytes()),
+    ]);
+    let (_d, site, out) = build(seeds.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = fs::read_to_string(site.join("city/ningbo/index.html")).unwrap();
+    assert_eq!(
+        page.matches("现场会。").count(),
+        1,
+        "the shared paragraph is shown once"
+    );
+    assert!(
+        page.contains("source/001_a/index.html#p1") && page.contains("source/002_b/index.html#p1"),
+        "both sources credited"
+    );
+    let json = export(&site);
+    let paragraphs = json["cities"][0]["paragraphs"].as_array().unwrap();
+    assert!(paragraphs.contains(&serde_json::json!("002_b#p1")));
+}

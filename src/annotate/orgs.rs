@@ -39,7 +39,16 @@ pub fn find(
             i += 1;
             continue;
         };
-        let end = i + suffix.chars().count();
+        let mut end = i + suffix.chars().count();
+        // 政府 + 办公室, 研究院 + 中心: an organisation word right after another extends the name.
+        while let Some(next) = lexicon
+            .org_suffixes
+            .iter()
+            .filter(|s| starts_with(chars, end, s))
+            .max_by_key(|s| s.chars().count())
+        {
+            end += next.chars().count();
+        }
         // Inside a place name (香港, 宁波舟山港): the place wins.
         if places
             .iter()

@@ -1,0 +1,62 @@
+//! Syntax highlighting (syntect, pure-Rust regex engine) for the code the site shows about
+//! itself: annotated Markdown and the JSON export. Output uses CSS classes, not inline styles,
+//! so the Content-Security-Policy needs no `unsafe-inline`.
+
+use std::sync::OnceLock;
+use syntect::highlighting::ThemeSet;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// `code` as highlighted HTML spans; `extension` picks the syntax (`md`, `json`).
+pub fn highlight(code: &str, extension: &str) -> String {
+    let set = syntaxes();
+    let syntax = set
+        .find_syntax_by_extension(extension)
+        .unwrap_or_else(|| set.find_syntax_plain_text());
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, ClassStyle::Spaced);
+    for line in LinesWithEndings::from(code) {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return crate::render::escape_html(code);
+        }
+    }
+    generator.finalize()
+}
+
+/// The stylesheet for the highlighted spans: a light theme, and a dark one for dark mode.
+pub fn stylesheet() -> String {
+    let themes = ThemeSet::load_defaults();
+    let css = |name: &str| {
+        themes
+            .themes
+            .get(name)
+            .and_then(|t| css_for_theme_with_class_style(t, ClassStyle::Spaced).ok())
+            .unwrap_or_default()
+    };
+    format!(
+        "{}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
+        css("InspiredGitHub"),
+        css("base16-ocean.dark")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_json_and_escapes() {
+        let html = highlight("{\"a\": \"<b>\"}\n", "json");
+        assert!(html.contains("<span class="), "{html}");
+        assert!(html.contains("&lt;b&gt;") && !html.contains("<b>"));
+        assert!(stylesheet().contains(".source"));
+    }
+}
