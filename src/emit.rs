@@ -132,7 +132,7 @@ pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usi
     (from, to)
 }
 
-fn seed_title(ex: &Explainer, seed: usize) -> String {
+pub fn seed_title(ex: &Explainer, seed: usize) -> String {
     let s = &ex.seeds[seed].seed;
     if s.title.is_empty() {
         s.id.clone()
@@ -141,7 +141,7 @@ fn seed_title(ex: &Explainer, seed: usize) -> String {
     }
 }
 
-fn first_chars(text: &str, n: usize) -> String {
+pub fn first_chars(text: &str, n: usize) -> String {
     let mut out: String = text.chars().take(n).collect();
     if text.chars().count() > n {
         out.push('…');
@@ -561,6 +561,28 @@ fn about_page(ex: &Explainer) -> Page {
         description: "本站如何生成、來自哪些報道".to_string(),
         markdown: md,
         data: json!({ "samples": code_samples(ex) }),
+    }
+}
+
+/// The page GitHub Pages shows for a missing path. It may be served at any depth, so its links
+/// use the base URL when there is one.
+pub fn not_found_page() -> Page {
+    let mut md = front_matter("找不到頁面", "404", &[]);
+    md.push_str(
+        "# 找不到頁面 Page not found
+
+這個地址沒有頁面。請從[首頁](<page:>)、[時間線](<page:timeline/>)或[比較](<page:compare/>)繼續。
+
+There is no page at this address.
+",
+    );
+    Page {
+        path: String::new(),
+        template: "404",
+        title: "找不到頁面 Page not found".to_string(),
+        description: "找不到頁面".to_string(),
+        markdown: md,
+        data: json!({}),
     }
 }
 

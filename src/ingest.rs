@@ -193,7 +193,7 @@ fn seed_id(path: &Path) -> Result<String> {
 
 /// Decodes UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is an error that
 /// names the line and byte offset of the first bad byte.
-fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return decode_utf16(path, rest, u16::from_le_bytes);
     }

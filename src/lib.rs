@@ -11,6 +11,7 @@
 //! Curated knowledge (gazetteer, glossary, word lists) is data under `data/`, embedded in the
 //! binary as the default and read from disk when a `data/` folder is present.
 
+pub mod add;
 pub mod annotate;
 pub mod check;
 pub mod emit;
@@ -22,8 +23,10 @@ pub mod highlight;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod publish;
 pub mod render;
 pub mod script;
+pub mod serve;
 pub mod site;
 pub mod slug;
 

@@ -36,6 +36,33 @@ enum Command {
         #[arg(long, default_value = "seeds")]
         seeds: PathBuf,
     },
+    /// Preview the site with live reload, rebuilding when seeds, templates, static or data change.
+    Serve {
+        #[arg(long, default_value = "seeds")]
+        seeds: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Add articles to the seeds folder (named NNN_<hash>.txt); `-` reads standard input.
+    Add {
+        #[arg(long, default_value = "seeds")]
+        seeds: PathBuf,
+        /// Where the article was published (URL).
+        #[arg(long)]
+        source: Option<String>,
+        /// Who published it.
+        #[arg(long)]
+        publisher: Option<String>,
+        /// Publication date, YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+        /// Article files, or - for standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -64,6 +91,24 @@ fn main() -> ExitCode {
             let options = BuildOptions::new(seeds, "site");
             site::build(&options).and_then(|site| check(&site))
         }
+        Command::Serve { seeds, bind, port } => {
+            explainer::serve::serve(BuildOptions::new(seeds, "site"), &bind, port)
+        }
+        Command::Add {
+            seeds,
+            source,
+            publisher,
+            date,
+            files,
+        } => {
+            let meta = explainer::ingest::Meta {
+                date,
+                source,
+                publisher,
+                ..Default::default()
+            };
+            add(&seeds, &files, &meta)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -72,6 +117,44 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn add(
+    seeds: &std::path::Path,
+    files: &[PathBuf],
+    meta: &explainer::ingest::Meta,
+) -> explainer::Result<()> {
+    use std::io::Read;
+    let knowledge = site::Knowledge::load(BuildOptions::new(seeds, "site").data.as_deref())?;
+    let annotator = knowledge.annotator();
+    for file in files {
+        let bytes = if file.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| explainer::Error::file("<stdin>", e.to_string()))?;
+            buf
+        } else {
+            std::fs::read(file).map_err(|e| explainer::Error::io(file, e))?
+        };
+        let origin = if file.as_os_str() == "-" {
+            PathBuf::from("<stdin>")
+        } else {
+            file.clone()
+        };
+        let added = explainer::add::add(seeds, &origin, &bytes, meta, &annotator)?;
+        let cities = if added.cities.is_empty() {
+            "no Zhejiang city".to_string()
+        } else {
+            added.cities.join(", ")
+        };
+        println!(
+            "added {} “{}” — cities: {cities}",
+            added.path.display(),
+            added.title
+        );
+    }
+    Ok(())
 }
 
 fn check(site: &site::Site) -> explainer::Result<()> {

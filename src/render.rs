@@ -235,7 +235,8 @@ pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
     }
 }
 
-const EMBEDDED_TEMPLATES: [(&str, &str); 10] = [
+const EMBEDDED_TEMPLATES: [(&str, &str); 11] = [
+    ("404.html", include_str!("../templates/404.html")),
     ("base.html", include_str!("../templates/base.html")),
     ("macros.html", include_str!("../templates/macros.html")),
     ("index.html", include_str!("../templates/index.html")),
@@ -264,7 +265,12 @@ pub fn render_page(
     site: &SiteInfo,
     page: &Page,
 ) -> Result<String> {
-    let root = root_of(&page.path);
+    // The 404 page is served at whatever depth the missing address had: absolute links then.
+    let root = if page.template == "404" && !site.base_url.is_empty() {
+        site.base_url.clone()
+    } else {
+        root_of(&page.path)
+    };
     let mut context = Context::new();
     context.insert("root", &root);
     context.insert("site", site);

@@ -11,6 +11,7 @@ use crate::glossary::Glossary;
 use crate::ingest;
 use crate::lexicon::Lexicon;
 use crate::model::{self, Explainer};
+use crate::publish;
 use crate::render::{self, SiteInfo};
 use rayon::prelude::*;
 use serde_json::json;
@@ -182,6 +183,39 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
         export::annotations_json(&explainer).into_bytes(),
     );
     files.insert(".nojekyll".to_string(), Vec::new());
+    files.insert(
+        "robots.txt".to_string(),
+        publish::robots(&base_url).into_bytes(),
+    );
+    if let Some(sitemap) = publish::sitemap(&pages, &base_url) {
+        files.insert("sitemap.xml".to_string(), sitemap.into_bytes());
+    }
+    files.insert(
+        "feed.xml".to_string(),
+        publish::atom(&explainer, &base_url, None, "feed.xml").into_bytes(),
+    );
+    for city in &explainer.cities {
+        let path = format!("city/{}/feed.xml", city.info.id);
+        files.insert(
+            path.clone(),
+            publish::atom(&explainer, &base_url, Some(&city.info.id), &path).into_bytes(),
+        );
+    }
+    let not_found = emit::not_found_page();
+    let mut not_found_info = info.clone();
+    if base_url.is_empty() {
+        not_found_info.base_url = String::new();
+    }
+    files.insert(
+        "404.html".to_string(),
+        render::render_page(
+            &tera,
+            options.templates.as_deref(),
+            &not_found_info,
+            &not_found,
+        )?
+        .into_bytes(),
+    );
     files.insert(
         "static/highlight.css".to_string(),
         crate::highlight::stylesheet().into_bytes(),

@@ -361,3 +361,150 @@ fn republished_paragraphs_appear_once_crediting_every_source() {
     let paragraphs = json["cities"][0]["paragraphs"].as_array().unwrap();
     assert!(paragraphs.contains(&serde_json::json!("002_b#p1")));
 }
+
+#[test]
+fn add_names_normalises_refuses_duplicates_and_keeps_metadata() {
+    let seeds = write_seeds(&[(
+        "000_cc229362e59457d6.txt",
+        fs::read(repo().join("seeds/000_cc229362e59457d6.txt"))
+            .unwrap()
+            .as_slice(),
+    )]);
+    let article = tempfile::NamedTempFile::new().unwrap();
+    fs::write(
+        article.path(),
+        "\u{FEFF}丽水发力生态数字经济\r\n\r\n5月20日,丽水市莲都区新增数字企业30家。\r\n",
+    )
+    .unwrap();
+    let seeds_arg = seeds.path().to_str().unwrap();
+    let out = explainer(
+        &[
+            "add",
+            "--seeds",
+            seeds_arg,
+            "--publisher",
+            "丽水日报",
+            "--date",
+            "2025-05-21",
+            article.path().to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("cities: lishui"));
+    let added: Vec<String> = fs::read_dir(seeds.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("001_"))
+        .collect();
+    assert_eq!(added.len(), 2, "{added:?}");
+    let txt = added.iter().find(|n| n.ends_with(".txt")).unwrap();
+    assert_eq!(txt.len(), "001_".len() + 16 + ".txt".len());
+    let text = fs::read_to_string(seeds.path().join(txt)).unwrap();
+    assert!(!text.contains('\r') && !text.starts_with('\u{FEFF}'));
+    let again = explainer(
+        &[
+            "add",
+            "--seeds",
+            seeds_arg,
+            article.path().to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already in the seeds"));
+    let (_d, site, built) = build(seeds.path());
+    assert!(built.status.success());
+    assert!(
+        site.join(format!(
+            "source/{}/index.html",
+            txt.trim_end_matches(".txt")
+        ))
+        .is_file()
+    );
+    assert!(site.join("city/lishui/index.html").is_file());
+    let json = export(&site);
+    let date = &json["seeds"][1]["paragraphs"][0]["annotations"][0];
+    assert_eq!(
+        (date["value"].as_str(), date.get("inferred")),
+        (Some("2025-05-20"), None),
+        "metadata year, not inferred"
+    );
+}
+
+#[test]
+fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("seeds")).unwrap();
+    fs::write(dir.path().join("seeds/a.txt"), "题\n宁波发布新政。\n").unwrap();
+    let port = 18000 + (std::process::id() % 1000) as u16;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let get = |path: &str| -> Option<String> {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+            .ok()?;
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .ok()?;
+        let mut body = String::new();
+        stream.read_to_string(&mut body).ok()?;
+        Some(body)
+    };
+    let wait_for = |path: &str, needle: &str| {
+        for _ in 0..150 {
+            if get(path).is_some_and(|b| b.contains(needle)) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        false
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        assert!(
+            wait_for("/city/ningbo/", "__livereload.js"),
+            "server answers with the reload script"
+        );
+        fs::write(
+            dir.path().join("seeds/a.txt"),
+            "题\n宁波发布新政。\n温州跟进。\n",
+        )
+        .unwrap();
+        assert!(
+            wait_for("/", "city/wenzhou/index.html"),
+            "a new city appears after the edit"
+        );
+        fs::write(dir.path().join("seeds/b.txt"), b"t\n\xff\n").unwrap();
+        assert!(wait_for("/", "build-error"), "the error shows in the page");
+        assert!(
+            wait_for("/city/wenzhou/", "跟进。"),
+            "the last good site is still served"
+        );
+        fs::remove_file(dir.path().join("seeds/b.txt")).unwrap();
+        for _ in 0..150 {
+            if get("/").is_some_and(|b| !b.contains("build-error") && b.contains("<html")) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("recovered after the fix");
+    }));
+    child.kill().ok();
+    child.wait().ok();
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}

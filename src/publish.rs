@@ -1,0 +1,114 @@
+//! What a published site needs besides its pages: `sitemap.xml`, `robots.txt`, Atom feeds
+//! (all seeds, and one per city), newest first. URLs are absolute when a base URL is given
+//! and relative otherwise (Atom resolves them against the feed's own address).
+
+use crate::emit::{Page, first_chars, seed_title};
+use crate::model::Explainer;
+use crate::render::escape_html;
+
+/// `sitemap.xml` (only with a base URL: sitemaps require absolute URLs).
+pub fn sitemap(pages: &[Page], base_url: &str) -> Option<String> {
+    if base_url.is_empty() {
+        return None;
+    }
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for page in pages {
+        out.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape_html(&format!("{base_url}{}", page.path))
+        ));
+    }
+    out.push_str("</urlset>\n");
+    Some(out)
+}
+
+/// `robots.txt`: everything may be crawled; names the sitemap when there is one.
+pub fn robots(base_url: &str) -> String {
+    let mut out = String::from("User-agent: *\nAllow: /\n");
+    if !base_url.is_empty() {
+        out.push_str(&format!("Sitemap: {base_url}sitemap.xml\n"));
+    }
+    out
+}
+
+/// The date a seed is filed under in feeds: its publication date, else its (inferred) year.
+fn seed_updated(ex: &Explainer, seed: usize) -> String {
+    let s = &ex.seeds[seed];
+    let date = s
+        .seed
+        .meta
+        .date
+        .clone()
+        .or_else(|| s.year.map(|y| y.to_string()))
+        .unwrap_or_else(|| "1970".to_string());
+    let full = match date.len() {
+        4 => format!("{date}-01-01"),
+        7 => format!("{date}-01"),
+        _ => date.chars().take(10).collect(),
+    };
+    format!("{full}T00:00:00Z")
+}
+
+/// An Atom feed of the seeds, newest first; `city` limits it to seeds about one city.
+/// `path` is where the feed lives (`feed.xml`, `city/ningbo/feed.xml`).
+pub fn atom(ex: &Explainer, base_url: &str, city: Option<&str>, path: &str) -> String {
+    let up = "../".repeat(path.matches('/').count());
+    let url = |rel: &str| {
+        if base_url.is_empty() {
+            format!("{up}{rel}")
+        } else {
+            format!("{base_url}{rel}")
+        }
+    };
+    let mut seeds: Vec<usize> = (0..ex.seeds.len())
+        .filter(|&s| {
+            city.is_none_or(|c| {
+                ex.seeds[s]
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.cities.iter().any(|x| x == c))
+            })
+        })
+        .collect();
+    seeds.sort_by(|&a, &b| {
+        seed_updated(ex, b)
+            .cmp(&seed_updated(ex, a))
+            .then(a.cmp(&b))
+    });
+    let title = match city.and_then(|c| ex.city(c)) {
+        Some(c) => format!("{} · 浙江 AI+ 城市觀察", c.info.name),
+        None => "浙江 AI+ 城市觀察".to_string(),
+    };
+    let updated = seeds.first().map_or_else(
+        || "1970-01-01T00:00:00Z".to_string(),
+        |&s| seed_updated(ex, s),
+    );
+    let self_url = url(path);
+    let home = url(city
+        .map_or(String::new(), |c| format!("city/{c}/"))
+        .as_str());
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-Hant\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>explainer</name></author>\n",
+        escape_html(&title),
+        escape_html(&self_url),
+        escape_html(&self_url),
+        escape_html(&home)
+    );
+    for s in seeds {
+        let a = &ex.seeds[s];
+        let link = url(&format!("source/{}/", a.seed.id));
+        let summary = first_chars(&a.paragraphs[0].text, 140);
+        out.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
+            escape_html(&seed_title(ex, s)),
+            escape_html(&link),
+            escape_html(&link),
+            seed_updated(ex, s),
+            escape_html(&summary)
+        ));
+    }
+    out.push_str("</feed>\n");
+    out
+}
