@@ -19,10 +19,7 @@ pub struct Added {
 pub fn normalise(origin: &Path, bytes: &[u8]) -> Result<String> {
     let text = ingest::decode(origin, bytes)?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    Ok(format!(
-        "{}\n",
-        text.trim_end_matches(['\n', ' ', '\t', '\u{3000}'])
-    ))
+    Ok(format!("{}\n", text.trim_end_matches(['\n', ' ', '\t', '\u{3000}'])))
 }
 
 /// 16 hex digits of FNV-1a over the normalised text.
@@ -36,13 +33,7 @@ pub fn content_hash(text: &str) -> String {
 }
 
 /// Adds one article (`bytes`, read from `origin`) to `seeds`.
-pub fn add(
-    seeds: &Path,
-    origin: &Path,
-    bytes: &[u8],
-    meta: &Meta,
-    annotator: &Annotator,
-) -> Result<Added> {
+pub fn add(seeds: &Path, origin: &Path, bytes: &[u8], meta: &Meta, annotator: &Annotator) -> Result<Added> {
     let text = normalise(origin, bytes)?;
     let hash = content_hash(&text);
     std::fs::create_dir_all(seeds).map_err(|e| Error::io(seeds, e))?;
@@ -88,11 +79,7 @@ pub fn add(
             }
         }
     }
-    Ok(Added {
-        path,
-        title,
-        cities,
-    })
+    Ok(Added { path, title, cities })
 }
 
 #[cfg(test)]

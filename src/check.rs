@@ -61,15 +61,7 @@ pub fn broken_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<BrokenLink> {
         .collect();
     let ids: BTreeMap<&str, BTreeSet<String>> = html
         .iter()
-        .map(|(p, text)| {
-            (
-                *p,
-                attribute_values(text, "id")
-                    .into_iter()
-                    .map(unescape)
-                    .collect(),
-            )
-        })
+        .map(|(p, text)| (*p, attribute_values(text, "id").into_iter().map(unescape).collect()))
         .collect();
     let mut broken = Vec::new();
     for (page, text) in &html {
@@ -77,10 +69,7 @@ pub fn broken_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<BrokenLink> {
         targets.extend(attribute_values(text, "src"));
         for raw in targets {
             let target = unescape(raw);
-            if target.contains("://")
-                || target.starts_with("mailto:")
-                || target.starts_with("data:")
-            {
+            if target.contains("://") || target.starts_with("mailto:") || target.starts_with("data:") {
                 continue;
             }
             let (path, fragment) = target
@@ -108,9 +97,7 @@ pub fn broken_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<BrokenLink> {
                 continue;
             }
             if let Some(fragment) = fragment.filter(|f| !f.is_empty())
-                && ids
-                    .get(file.as_str())
-                    .is_some_and(|set| !set.contains(fragment))
+                && ids.get(file.as_str()).is_some_and(|set| !set.contains(fragment))
             {
                 broken.push(BrokenLink {
                     page: page.to_string(),
@@ -130,11 +117,14 @@ mod tests {
     #[test]
     fn finds_missing_files_and_anchors() {
         let mut files = BTreeMap::new();
-        files.insert("index.html".to_string(), br##"<a href="city/a/index.html">a</a><a href="city/b/index.html">b</a><a href="x.html#nope">x</a>"##.to_vec());
+        files.insert(
+            "index.html".to_string(),
+            br##"<a href="city/a/index.html">a</a><a href="city/b/index.html">b</a><a href="x.html#nope">x</a>"##
+                .to_vec(),
+        );
         files.insert(
             "city/a/index.html".to_string(),
-            br##"<p id="p1"></p><a href="../../index.html">home</a><a href="#p1">self</a>"##
-                .to_vec(),
+            br##"<p id="p1"></p><a href="../../index.html">home</a><a href="#p1">self</a>"##.to_vec(),
         );
         files.insert("x.html".to_string(), b"<p></p>".to_vec());
         let broken = broken_links(&files);

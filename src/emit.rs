@@ -49,11 +49,7 @@ fn toml_string(s: &str) -> String {
 }
 
 fn front_matter(title: &str, kind: &str, extra: &[(&str, &str)]) -> String {
-    let mut out = format!(
-        "+++\ntitle = {}\nkind = {}\n",
-        toml_string(title),
-        toml_string(kind)
-    );
+    let mut out = format!("+++\ntitle = {}\nkind = {}\n", toml_string(title), toml_string(kind));
     for (k, v) in extra {
         out.push_str(&format!("{k} = {}\n", toml_string(v)));
     }
@@ -71,18 +67,10 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
     let chars: Vec<char> = p.text.chars().collect();
     let mut out = String::new();
     let mut at = from;
-    for a in p
-        .annotations
-        .iter()
-        .filter(|a| a.start >= from && a.end <= to)
-    {
+    for a in p.annotations.iter().filter(|a| a.start >= from && a.end <= to) {
         out.push_str(&escape(&chars[at..a.start].iter().collect::<String>()));
         let title = if a.inferred { " \"inferred\"" } else { "" };
-        out.push_str(&format!(
-            "[{}](<{}>{title})",
-            escape(&a.text),
-            destination(a)
-        ));
+        out.push_str(&format!("[{}](<{}>{title})", escape(&a.text), destination(a)));
         at = a.end;
     }
     out.push_str(&escape(&chars[at..to].iter().collect::<String>()));
@@ -95,22 +83,14 @@ fn paragraph_md(p: &AnnotatedParagraph) -> String {
 
 fn source_link(ex: &Explainer, at: ParaRef, label: &str) -> String {
     let seed = &ex.seeds[at.seed].seed;
-    format!(
-        "[{}](<source:{}#{}>)",
-        escape(label),
-        seed.id,
-        ex.paragraph(at).id
-    )
+    format!("[{}](<source:{}#{}>)", escape(label), seed.id, ex.paragraph(at).id)
 }
 
 /// The sentence (。！？ bounded) around chars `start..end` of a paragraph.
 pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usize, usize) {
     let chars: Vec<char> = p.text.chars().collect();
     let is_stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '；');
-    let from = (0..start)
-        .rev()
-        .find(|&i| is_stop(chars[i]))
-        .map_or(0, |i| i + 1);
+    let from = (0..start).rev().find(|&i| is_stop(chars[i])).map_or(0, |i| i + 1);
     let to = (end..chars.len())
         .find(|&i| is_stop(chars[i]))
         .map_or(chars.len(), |i| i + 1);
@@ -183,11 +163,7 @@ fn index_page(ex: &Explainer) -> Page {
             source_link(ex, r, "原文 ›")
         ));
     }
-    let cards: Vec<Value> = ex
-        .cities
-        .iter()
-        .map(|c| city_card(ex, &c.info.id))
-        .collect();
+    let cards: Vec<Value> = ex.cities.iter().map(|c| city_card(ex, &c.info.id)).collect();
     let figures = headline_figures(ex);
     let documents: Vec<Value> = ex
         .documents
@@ -199,11 +175,7 @@ fn index_page(ex: &Explainer) -> Page {
         path: String::new(),
         template: "index",
         title: "浙江各地人工智能競跑".to_string(),
-        description: format!(
-            "{} 座城市的人工智能布局:{}",
-            ex.cities.len(),
-            names.join("、")
-        ),
+        description: format!("{} 座城市的人工智能布局:{}", ex.cities.len(), names.join("、")),
         markdown: md,
         data: json!({ "cities": cards, "figures": figures, "documents": documents, "seeds": ex.seeds.len() }),
     }
@@ -289,11 +261,7 @@ fn city_page(ex: &Explainer, id: &str) -> Page {
         let mut line = format!("{} {}", paragraph_md(p), source_link(ex, cp.at, "原文 ›"));
         for &other in &cp.also_in {
             line.push(' ');
-            line.push_str(&source_link(
-                ex,
-                other,
-                &format!("亦見 {}", seed_title(ex, other.seed)),
-            ));
+            line.push_str(&source_link(ex, other, &format!("亦見 {}", seed_title(ex, other.seed))));
         }
         md.push_str(&line);
         md.push_str("\n\n");
@@ -314,10 +282,7 @@ fn city_page(ex: &Explainer, id: &str) -> Page {
     let related: Vec<Value> = c
         .related
         .iter()
-        .filter_map(|(id, n)| {
-            ex.city(id)
-                .map(|r| json!({"id": id, "name": r.info.name, "count": n}))
-        })
+        .filter_map(|(id, n)| ex.city(id).map(|r| json!({"id": id, "name": r.info.name, "count": n})))
         .collect();
     Page {
         path: format!("city/{id}/"),
@@ -328,10 +293,7 @@ fn city_page(ex: &Explainer, id: &str) -> Page {
             info.name,
             info.name_en,
             c.paragraphs.len(),
-            c.focus_zh
-                .as_deref()
-                .map(|f| format!(",重點:{f}"))
-                .unwrap_or_default()
+            c.focus_zh.as_deref().map(|f| format!(",重點:{f}")).unwrap_or_default()
         ),
         markdown: md,
         data: json!({
@@ -348,9 +310,7 @@ fn event_json(ex: &Explainer, i: usize) -> Value {
         .annotations
         .iter()
         .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
-    let (from, to) = date.map_or((0, p.text.chars().count()), |a| {
-        sentence_around(p, a.start, a.end)
-    });
+    let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
     let cities: Vec<Value> = e
         .cities
         .iter()
@@ -374,9 +334,7 @@ fn uses_md(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str) -> String {
             .iter()
             .chain(&p.nested)
             .find(|a| a.kind == kind && a.value == id);
-        let (from, to) = hit.map_or((0, p.text.chars().count()), |a| {
-            sentence_around(p, a.start, a.end)
-        });
+        let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
         md.push_str(&format!(
             "- {} {}\n",
             annotated(p, from, to),
@@ -474,14 +432,8 @@ fn timeline_page(ex: &Explainer) -> Page {
             .annotations
             .iter()
             .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
-        let (from, to) = date.map_or((0, p.text.chars().count()), |a| {
-            sentence_around(p, a.start, a.end)
-        });
-        let inferred = if e.inferred {
-            "(年份推斷 year inferred)"
-        } else {
-            ""
-        };
+        let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
+        let inferred = if e.inferred { "(年份推斷 year inferred)" } else { "" };
         md.push_str(&format!(
             "- **{}**{inferred} {} {}\n",
             escape(&e.date),
@@ -593,15 +545,9 @@ fn code_samples(ex: &Explainer) -> Vec<Value> {
         return Vec::new();
     };
     let page = city_page(ex, &city.info.id);
-    let markdown: String = page
-        .markdown
-        .lines()
-        .take(12)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let markdown: String = page.markdown.lines().take(12).collect::<Vec<_>>().join("\n");
     let p = ex.paragraph(city.paragraphs[0].at);
-    let record =
-        json!({ "id": p.id, "text": p.text, "cities": p.cities, "annotations": p.annotations });
+    let record = json!({ "id": p.id, "text": p.text, "cities": p.cities, "annotations": p.annotations });
     vec![
         json!({"title": format!("city/{}/index.md", city.info.id), "lang": "md", "code": markdown + "\n"}),
         json!({"title": "data/annotations.json (one paragraph)", "lang": "json", "code": serde_json::to_string_pretty(&record).unwrap_or_default() + "\n"}),

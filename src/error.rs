@@ -45,12 +45,7 @@ impl Error {
     }
 
     /// An error about one line and column (both 1-based) of a file.
-    pub fn at_column(
-        path: impl AsRef<Path>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Error {
+    pub fn at_column(path: impl AsRef<Path>, line: usize, column: usize, message: impl Into<String>) -> Error {
         Error {
             column: Some(column),
             ..Error::at(path, line, message)
@@ -127,14 +122,8 @@ mod tests {
 
     #[test]
     fn display_has_path_line_and_message() {
-        assert_eq!(
-            Error::at("seeds/a.txt", 3, "bad").to_string(),
-            "seeds/a.txt:3: bad"
-        );
-        assert_eq!(
-            Error::at_column("t.html", 2, 5, "x").to_string(),
-            "t.html:2:5: x"
-        );
+        assert_eq!(Error::at("seeds/a.txt", 3, "bad").to_string(), "seeds/a.txt:3: bad");
+        assert_eq!(Error::at_column("t.html", 2, 5, "x").to_string(), "t.html:2:5: x");
         assert_eq!(Error::msg("plain").to_string(), "plain");
     }
 

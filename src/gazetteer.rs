@@ -17,8 +17,8 @@ pub const EMBEDDED: &str = include_str!("../data/gazetteer.toml");
 
 /// The 11 prefecture ids, in GB/T 2260 order.
 pub const CITY_IDS: [&str; 11] = [
-    "hangzhou", "ningbo", "wenzhou", "jiaxing", "huzhou", "shaoxing", "jinhua", "quzhou",
-    "zhoushan", "taizhou", "lishui",
+    "hangzhou", "ningbo", "wenzhou", "jiaxing", "huzhou", "shaoxing", "jinhua", "quzhou", "zhoushan", "taizhou",
+    "lishui",
 ];
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -145,19 +145,14 @@ impl Gazetteer {
         if ids != CITY_IDS {
             return Err(Error::file(
                 path,
-                format!(
-                    "the [[city]] entries must be the 11 prefectures in order {CITY_IDS:?}, found {ids:?}"
-                ),
+                format!("the [[city]] entries must be the 11 prefectures in order {CITY_IDS:?}, found {ids:?}"),
             ));
         }
         for county in &file.county {
             if !CITY_IDS.contains(&county.city.as_str()) {
                 return Err(Error::file(
                     path,
-                    format!(
-                        "county {} names unknown city `{}`",
-                        county.name_hans, county.city
-                    ),
+                    format!("county {} names unknown city `{}`", county.name_hans, county.city),
                 ));
             }
         }
@@ -258,9 +253,7 @@ impl Gazetteer {
         for m in self.english.find_iter(text) {
             let (start, end) = (char_at[m.start()], char_at[m.end()]);
             let word_edge = |c: Option<&char>| c.is_none_or(|c| !c.is_alphanumeric());
-            if word_edge(start.checked_sub(1).and_then(|i| chars.get(i)))
-                && word_edge(chars.get(end))
-            {
+            if word_edge(start.checked_sub(1).and_then(|i| chars.get(i))) && word_edge(chars.get(end)) {
                 found.push(Mention {
                     start,
                     end,
@@ -278,7 +271,14 @@ impl Gazetteer {
         (0..found.len())
             .filter(|&i| {
                 let m = &found[i];
-                let Target::County { index, needs_context: true, .. } = m.target else { return true };
+                let Target::County {
+                    index,
+                    needs_context: true,
+                    ..
+                } = m.target
+                else {
+                    return true;
+                };
                 let own_city = &self.counties[index].city;
                 // Right after its own city (台州天台, 台州市天台).
                 let after_city = i > 0

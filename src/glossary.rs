@@ -143,9 +143,7 @@ impl Glossary {
 
     /// The curated entry for a term, by any of its spellings.
     pub fn term(&self, name: &str) -> Option<&TermEntry> {
-        self.term_by_name
-            .get(&script::fold(name))
-            .map(|&i| &self.terms[i])
+        self.term_by_name.get(&script::fold(name)).map(|&i| &self.terms[i])
     }
 
     /// Terms marked `unquoted` in running text: (start, end) in chars, and the entry.

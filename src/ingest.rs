@@ -79,20 +79,14 @@ const SEED_EXTENSIONS: [&str; 2] = ["txt", "md"];
 /// note in `skipped`.
 pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>)> {
     if !dir.is_dir() {
-        return Err(Error::file(
-            dir,
-            "the seeds folder does not exist or is not a folder",
-        ));
+        return Err(Error::file(dir, "the seeds folder does not exist or is not a folder"));
     }
     let mut seeds = Vec::new();
     let mut skipped = Vec::new();
     let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walker {
         let entry = entry.map_err(|e| {
-            let path = e
-                .path()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| dir.to_path_buf());
+            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
             let what = if e.loop_ancestor().is_some() {
                 "symbolic link loop".to_string()
             } else {
@@ -126,10 +120,7 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
 }
 
 fn check_unique_ids(seeds: &[Seed]) -> Result<()> {
-    let mut ids: Vec<(&str, &Path)> = seeds
-        .iter()
-        .map(|s| (s.id.as_str(), s.file.as_path()))
-        .collect();
+    let mut ids: Vec<(&str, &Path)> = seeds.iter().map(|s| (s.id.as_str(), s.file.as_path())).collect();
     ids.sort();
     for pair in ids.windows(2) {
         if pair[0].0 == pair[1].0 {
@@ -215,9 +206,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
         return Err(Error::at(
             path,
             line,
-            format!(
-                "contains a NUL byte at offset {at}: this looks like a binary file, not an article"
-            ),
+            format!("contains a NUL byte at offset {at}: this looks like a binary file, not an article"),
         ));
     }
     Ok(text.to_string())
@@ -243,11 +232,7 @@ fn read_sidecar(path: &Path) -> Result<Meta> {
 /// Whitespace, zero-width characters and BOMs trimmed from both ends.
 fn trim_line(line: &str) -> &str {
     line.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-            )
+        c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
     })
 }
 
@@ -315,10 +300,7 @@ fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexicon) {
 /// A short line with no sentence-ending punctuation: a subtitle, not a paragraph.
 fn is_subtitle(line: &str) -> bool {
     let n = line.chars().count();
-    n > 0
-        && n <= 40
-        && !line.contains(['。', '！', '？', '；', '，', ','])
-        && !line.ends_with(['.', '!', '?'])
+    n > 0 && n <= 40 && !line.contains(['。', '！', '？', '；', '，', ',']) && !line.ends_with(['.', '!', '?'])
 }
 
 /// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`), as its ISO form.
@@ -384,8 +366,7 @@ fn parse_markdown(path: &Path, id: &str, text: &str, lexicon: &Lexicon) -> Resul
 fn join_lines(lines: &[&str]) -> String {
     let mut out = String::new();
     for line in lines {
-        let cjk_join =
-            out.chars().last().is_some_and(is_wide) || line.chars().next().is_some_and(is_wide);
+        let cjk_join = out.chars().last().is_some_and(is_wide) || line.chars().next().is_some_and(is_wide);
         if !out.is_empty() && !cjk_join {
             out.push(' ');
         }
@@ -405,11 +386,7 @@ fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, 
         return Ok((Meta::default(), text, 1));
     };
     let Some(end) = rest.find("\n+++") else {
-        return Err(Error::at(
-            path,
-            1,
-            "front matter opened with +++ is never closed",
-        ));
+        return Err(Error::at(path, 1, "front matter opened with +++ is never closed"));
     };
     let front = &rest[..end + 1];
     let after = &rest[end + 4..];
@@ -444,18 +421,9 @@ fn detect_language(paragraphs: &[Paragraph]) -> String {
 
 /// Whether the seed is written in Traditional characters (most of its convertible characters are).
 pub fn is_traditional(seed: &Seed) -> bool {
-    let sample: String = seed
-        .paragraphs
-        .iter()
-        .take(8)
-        .map(|p| p.text.as_str())
-        .collect();
+    let sample: String = seed.paragraphs.iter().take(8).map(|p| p.text.as_str()).collect();
     let hans = script::to_hans(&sample);
-    let changed = sample
-        .chars()
-        .zip(hans.chars())
-        .filter(|(a, b)| a != b)
-        .count();
+    let changed = sample.chars().zip(hans.chars()).filter(|(a, b)| a != b).count();
     changed * 50 > sample.chars().count().max(1)
 }
 
@@ -531,12 +499,7 @@ mod tests {
         let err = txt("题\n正文\0二进制").unwrap_err();
         assert!(err.to_string().contains("NUL"));
         assert!(txt("").unwrap_err().to_string().contains("empty"));
-        assert!(
-            txt("只有标题\n")
-                .unwrap_err()
-                .to_string()
-                .contains("no body")
-        );
+        assert!(txt("只有标题\n").unwrap_err().to_string().contains("no body"));
     }
 
     #[test]
@@ -574,8 +537,7 @@ mod tests {
 
     #[test]
     fn english_is_detected() {
-        let seed =
-            txt("Title\nHangzhou and Wenzhou lead Zhejiang's AI push, officials said.").unwrap();
+        let seed = txt("Title\nHangzhou and Wenzhou lead Zhejiang's AI push, officials said.").unwrap();
         assert_eq!(seed.language, "en");
     }
 }

@@ -105,11 +105,7 @@ impl Lexicon {
                     .figure
                     .units
                     .iter()
-                    .flat_map(|(written, unit)| {
-                        script::spellings(written)
-                            .into_iter()
-                            .map(move |w| (w, unit.clone()))
-                    })
+                    .flat_map(|(written, unit)| script::spellings(written).into_iter().map(move |w| (w, unit.clone())))
                     .collect();
                 units.sort_by(|a, b| {
                     b.0.chars()
@@ -138,20 +134,14 @@ impl Lexicon {
 }
 
 fn longest_first(mut words: Vec<String>) -> Vec<String> {
-    words.sort_by(|a, b| {
-        b.chars()
-            .count()
-            .cmp(&a.chars().count())
-            .then_with(|| a.cmp(b))
-    });
+    words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then_with(|| a.cmp(b)));
     words
 }
 
 /// A chrome line compared without list markers, spaces or script differences.
 fn chrome_key(line: &str) -> String {
-    let trimmed = line.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '·' | '•' | '*' | '|' | '>' | '»')
-    });
+    let trimmed =
+        line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '·' | '•' | '*' | '|' | '>' | '»'));
     script::fold(trimmed)
 }
 
@@ -162,14 +152,7 @@ mod tests {
     #[test]
     fn chrome_in_both_scripts() {
         let lex = Lexicon::embedded().unwrap();
-        for line in [
-            "分享讓更多人看到",
-            "分享让更多人看到",
-            "- 評論",
-            "- 关注",
-            "·",
-            "---",
-        ] {
+        for line in ["分享讓更多人看到", "分享让更多人看到", "- 評論", "- 关注", "·", "---"] {
             assert!(lex.is_chrome(line), "{line}");
         }
         assert!(!lex.is_chrome("评论员文章指出,杭州将加快发展。"));
@@ -185,16 +168,9 @@ mod tests {
 
     #[test]
     fn unknown_key_is_named() {
-        let err = Lexicon::parse(
-            Path::new("lex.toml"),
-            "[ingest]\nchrome = []\nbylines = []\n",
-        )
-        .unwrap_err();
+        let err = Lexicon::parse(Path::new("lex.toml"), "[ingest]\nchrome = []\nbylines = []\n").unwrap_err();
         let text = err.to_string();
-        assert!(
-            text.contains("bylines") && text.contains("byline"),
-            "{text}"
-        );
+        assert!(text.contains("bylines") && text.contains("byline"), "{text}");
         assert!(text.starts_with("lex.toml:3:"), "{text}");
     }
 }

@@ -69,11 +69,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
     let result = match cli.command {
-        Command::Build {
-            seeds,
-            out,
-            base_url,
-        } => {
+        Command::Build { seeds, out, base_url } => {
             let options = BuildOptions {
                 base_url,
                 ..BuildOptions::new(seeds, out)
@@ -91,9 +87,7 @@ fn main() -> ExitCode {
             let options = BuildOptions::new(seeds, "site");
             site::build(&options).and_then(|site| check(&site))
         }
-        Command::Serve { seeds, bind, port } => {
-            explainer::serve::serve(BuildOptions::new(seeds, "site"), &bind, port)
-        }
+        Command::Serve { seeds, bind, port } => explainer::serve::serve(BuildOptions::new(seeds, "site"), &bind, port),
         Command::Add {
             seeds,
             source,
@@ -119,11 +113,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn add(
-    seeds: &std::path::Path,
-    files: &[PathBuf],
-    meta: &explainer::ingest::Meta,
-) -> explainer::Result<()> {
+fn add(seeds: &std::path::Path, files: &[PathBuf], meta: &explainer::ingest::Meta) -> explainer::Result<()> {
     use std::io::Read;
     let knowledge = site::Knowledge::load(BuildOptions::new(seeds, "site").data.as_deref())?;
     let annotator = knowledge.annotator();
@@ -148,11 +138,7 @@ fn add(
         } else {
             added.cities.join(", ")
         };
-        println!(
-            "added {} “{}” — cities: {cities}",
-            added.path.display(),
-            added.title
-        );
+        println!("added {} “{}” — cities: {cities}", added.path.display(), added.title);
     }
     Ok(())
 }
@@ -168,10 +154,7 @@ fn check(site: &site::Site) -> explainer::Result<()> {
         }
     }
     for t in ex.terms.iter().filter(|t| t.entry.is_none()) {
-        println!(
-            "warning: term “{}” ({}) has no glossary explanation",
-            t.text, t.id
-        );
+        println!("warning: term “{}” ({}) has no glossary explanation", t.text, t.id);
     }
     for d in ex.documents.iter().filter(|d| d.entry.is_none()) {
         println!(
@@ -191,9 +174,6 @@ fn check(site: &site::Site) -> explainer::Result<()> {
         );
         Ok(())
     } else {
-        Err(explainer::Error::msg(format!(
-            "{} broken link(s)",
-            broken.len()
-        )))
+        Err(explainer::Error::msg(format!("{} broken link(s)", broken.len())))
     }
 }

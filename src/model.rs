@@ -256,14 +256,8 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
         .collect();
     Explainer {
         cities,
-        terms: term_order
-            .iter()
-            .filter_map(|id| terms.remove(id))
-            .collect(),
-        documents: document_order
-            .iter()
-            .filter_map(|id| documents.remove(id))
-            .collect(),
+        terms: term_order.iter().filter_map(|id| terms.remove(id)).collect(),
+        documents: document_order.iter().filter_map(|id| documents.remove(id)).collect(),
         events,
         province_paragraphs,
         seeds,
@@ -271,11 +265,7 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
 }
 
 /// A city's track: the editor's override, else the focus of its most-used AI+X term.
-fn focus(
-    city: &str,
-    terms: &[(String, usize)],
-    glossary: &Glossary,
-) -> (Option<String>, Option<String>) {
+fn focus(city: &str, terms: &[(String, usize)], glossary: &Glossary) -> (Option<String>, Option<String>) {
     if let Some(f) = glossary.focus.iter().find(|f| f.city == city) {
         return (Some(f.zh.clone()), Some(f.en.clone()));
     }

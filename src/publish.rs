@@ -63,32 +63,18 @@ pub fn atom(ex: &Explainer, base_url: &str, city: Option<&str>, path: &str) -> S
         }
     };
     let mut seeds: Vec<usize> = (0..ex.seeds.len())
-        .filter(|&s| {
-            city.is_none_or(|c| {
-                ex.seeds[s]
-                    .paragraphs
-                    .iter()
-                    .any(|p| p.cities.iter().any(|x| x == c))
-            })
-        })
+        .filter(|&s| city.is_none_or(|c| ex.seeds[s].paragraphs.iter().any(|p| p.cities.iter().any(|x| x == c))))
         .collect();
-    seeds.sort_by(|&a, &b| {
-        seed_updated(ex, b)
-            .cmp(&seed_updated(ex, a))
-            .then(a.cmp(&b))
-    });
+    seeds.sort_by(|&a, &b| seed_updated(ex, b).cmp(&seed_updated(ex, a)).then(a.cmp(&b)));
     let title = match city.and_then(|c| ex.city(c)) {
         Some(c) => format!("{} · 浙江 AI+ 城市觀察", c.info.name),
         None => "浙江 AI+ 城市觀察".to_string(),
     };
-    let updated = seeds.first().map_or_else(
-        || "1970-01-01T00:00:00Z".to_string(),
-        |&s| seed_updated(ex, s),
-    );
+    let updated = seeds
+        .first()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |&s| seed_updated(ex, s));
     let self_url = url(path);
-    let home = url(city
-        .map_or(String::new(), |c| format!("city/{c}/"))
-        .as_str());
+    let home = url(city.map_or(String::new(), |c| format!("city/{c}/")).as_str());
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-Hant\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>explainer</name></author>\n",
         escape_html(&title),

@@ -65,10 +65,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             "date" => {
                 let inferred = title == "inferred";
                 let (class, note) = if inferred {
-                    (
-                        " inferred",
-                        " title=\"年份由文章推斷 year inferred from the article\"",
-                    )
+                    (" inferred", " title=\"年份由文章推斷 year inferred from the article\"")
                 } else {
                     ("", "")
                 };
@@ -96,13 +93,9 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             "place" | "org" => {
                 let city = value.split('/').next().filter(|_| value.contains('/'));
                 match city {
-                    Some(city) if scheme == "place" => {
-                        a("place", self.page(&format!("city/{city}/")), "")
-                    }
+                    Some(city) if scheme == "place" => a("place", self.page(&format!("city/{city}/")), ""),
                     _ => (
-                        format!(
-                            "<span class=\"ann ann-{scheme}\" data-kind=\"{scheme}\" data-value=\"{v}\">"
-                        ),
+                        format!("<span class=\"ann ann-{scheme}\" data-kind=\"{scheme}\" data-value=\"{v}\">"),
                         "</span>".to_string(),
                     ),
                 }
@@ -116,9 +109,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 )
             }
             "para" => (
-                format!(
-                    "<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"
-                ),
+                format!("<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"),
                 "</a>".to_string(),
             ),
             "page" => (
@@ -191,6 +182,8 @@ pub fn root_of(path: &str) -> String {
 pub fn load_templates(dir: Option<&Path>) -> Result<Tera> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
+    // Escape what HTML needs and no more, so URLs stay readable (Tera's default also escapes `/`).
+    tera.set_escape_fn(escape_html);
     let mut sources: Vec<(String, String)> = Vec::new();
     for (name, embedded) in EMBEDDED_TEMPLATES {
         let from_disk = dir.map(|d| d.join(name)).filter(|p| p.is_file());
@@ -218,9 +211,7 @@ pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
     let path = dir.unwrap_or(Path::new("templates")).join(name);
     // Tera's parse errors carry " --> line:column" in their message.
     let at = chain.split("--> ").nth(1).and_then(|rest| {
-        let mut parts = rest
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|s| !s.is_empty());
+        let mut parts = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
         Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
     });
     let message = chain
@@ -258,32 +249,88 @@ pub struct SiteInfo {
     pub cities: Vec<serde_json::Value>,
 }
 
-/// Renders one page to HTML.
+/// The script a page is rendered in. Traditional pages live at the site root, their
+/// Simplified twins under `zh-Hans/` with the same paths below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Hant,
+    Hans,
+}
+
+impl Script {
+    pub const HANS_PREFIX: &'static str = "zh-Hans/";
+
+    pub fn lang(self) -> &'static str {
+        match self {
+            Script::Hant => "zh-Hant",
+            Script::Hans => "zh-Hans",
+        }
+    }
+
+    /// Where a page with `path` lives in this script.
+    pub fn output_path(self, path: &str) -> String {
+        match self {
+            Script::Hant => path.to_string(),
+            Script::Hans => format!("{}{path}", Script::HANS_PREFIX),
+        }
+    }
+}
+
+/// Renders one page to HTML in one script.
 pub fn render_page(
     tera: &Tera,
     templates: Option<&Path>,
     site: &SiteInfo,
     page: &Page,
+    script: Script,
 ) -> Result<String> {
+    let output = script.output_path(&page.path);
+    // Links between pages stay inside the page's script; assets are shared at the site root.
+    let assets = root_of(&output);
+    let mut root = match script {
+        Script::Hant => assets.clone(),
+        Script::Hans => format!("{assets}{}", Script::HANS_PREFIX),
+    };
     // The 404 page is served at whatever depth the missing address had: absolute links then.
-    let root = if page.template == "404" && !site.base_url.is_empty() {
-        site.base_url.clone()
-    } else {
-        root_of(&page.path)
+    let mut asset_root = assets.clone();
+    if page.template == "404" && !site.base_url.is_empty() {
+        root = site.base_url.clone();
+        asset_root = site.base_url.clone();
+    }
+    let absolute = |p: &str| {
+        if site.base_url.is_empty() {
+            format!("{assets}{p}index.html")
+        } else {
+            format!("{}{p}", site.base_url)
+        }
     };
     let mut context = Context::new();
     context.insert("root", &root);
+    context.insert("assets", &asset_root);
+    context.insert("lang", script.lang());
+    context.insert("hant_url", &absolute(&page.path));
+    context.insert("hans_url", &absolute(&Script::Hans.output_path(&page.path)));
+    context.insert("hant_rel", &format!("{assets}{}index.html", page.path));
+    context.insert(
+        "hans_rel",
+        &format!("{assets}{}{}index.html", Script::HANS_PREFIX, page.path),
+    );
     context.insert("site", site);
     context.insert("page", page);
     context.insert("body", &markdown_to_html(&page.markdown, &root));
-    context.insert("canonical", &format!("{}{}", site.base_url, page.path));
+    context.insert("canonical", &format!("{}{output}", site.base_url));
     let rendered_md = |md: &str| markdown_to_html(md, &root);
     // Sentences in cards are Markdown too: render them here so templates only display.
     let mut data = page.data.clone();
     render_nested_markdown(&mut data, &rendered_md);
     context.insert("data", &data);
-    tera.render(&format!("{}.html", page.template), &context)
-        .map_err(|e| template_error(templates, &e))
+    let html = tera
+        .render(&format!("{}.html", page.template), &context)
+        .map_err(|e| template_error(templates, &e))?;
+    Ok(match script {
+        Script::Hant => html,
+        Script::Hans => crate::script::to_hans(&html),
+    })
 }
 
 /// Adds the rendered HTML of every `*_md` string field (as `*_html`) and of every
@@ -313,9 +360,7 @@ fn render_nested_markdown(value: &mut serde_json::Value, render: &dyn Fn(&str) -
                 render_nested_markdown(v, render);
             }
         }
-        serde_json::Value::Array(items) => items
-            .iter_mut()
-            .for_each(|v| render_nested_markdown(v, render)),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| render_nested_markdown(v, render)),
         _ => {}
     }
 }
@@ -331,10 +376,7 @@ mod tests {
             "[5月14日](<date:2025-05-14> \"inferred\"),[寧波](<city:ningbo>)的[5700億元](<figure:570000000000 CNY>)",
             "../../",
         );
-        assert!(
-            html.contains("<time datetime=\"2025-05-14\">5月14日</time>"),
-            "{html}"
-        );
+        assert!(html.contains("<time datetime=\"2025-05-14\">5月14日</time>"), "{html}");
         assert!(html.contains("class=\"ann ann-date inferred\""));
         assert!(html.contains("href=\"../../city/ningbo/index.html\""));
         assert!(html.contains("<data class=\"ann ann-figure\" value=\"570000000000\""));

@@ -7,12 +7,8 @@ use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
 use std::sync::OnceLock;
 
-fn converter(
-    cell: &'static OnceLock<Option<OpenCC>>,
-    config: BuiltinConfig,
-) -> Option<&'static OpenCC> {
-    cell.get_or_init(|| OpenCC::from_config(config).ok())
-        .as_ref()
+fn converter(cell: &'static OnceLock<Option<OpenCC>>, config: BuiltinConfig) -> Option<&'static OpenCC> {
+    cell.get_or_init(|| OpenCC::from_config(config).ok()).as_ref()
 }
 
 /// Simplified spelling of `text` (Traditional → Simplified; Simplified text is unchanged).

@@ -115,27 +115,16 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let (lock, changed) = &**shared;
     if path == "/__livereload" {
-        let since: u64 = query
-            .strip_prefix("since=")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
+        let since: u64 = query.strip_prefix("since=").and_then(|v| v.parse().ok()).unwrap_or(0);
         let state = lock.lock().unwrap_or_else(|p| p.into_inner());
         let (state, _) = changed
             .wait_timeout_while(state, Duration::from_secs(25), |s| s.version == since)
             .unwrap_or_else(|p| p.into_inner());
-        let _ = request.respond(reply(
-            200,
-            "text/plain",
-            state.version.to_string().into_bytes(),
-        ));
+        let _ = request.respond(reply(200, "text/plain", state.version.to_string().into_bytes()));
         return;
     }
     if path == "/__livereload.js" {
-        let _ = request.respond(reply(
-            200,
-            "text/javascript",
-            LIVERELOAD_JS.as_bytes().to_vec(),
-        ));
+        let _ = request.respond(reply(200, "text/javascript", LIVERELOAD_JS.as_bytes().to_vec()));
         return;
     }
     let state = lock.lock().unwrap_or_else(|p| p.into_inner());
@@ -150,8 +139,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
         None if state.files.contains_key(&format!("{key}/index.html")) => {
             let location = format!("{path}/");
             let response = reply(301, "text/plain", Vec::new()).with_header(
-                tiny_http::Header::from_bytes(&b"Location"[..], location.as_bytes())
-                    .expect("valid header"),
+                tiny_http::Header::from_bytes(&b"Location"[..], location.as_bytes()).expect("valid header"),
             );
             let _ = request.respond(response);
             return;
@@ -159,10 +147,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
         None => (404, "404.html".to_string()),
     };
     let Some(bytes) = state.files.get(&key) else {
-        let text = state
-            .error
-            .clone()
-            .unwrap_or_else(|| "not found".to_string());
+        let text = state.error.clone().unwrap_or_else(|| "not found".to_string());
         let _ = request.respond(reply(404, "text/plain; charset=utf-8", text.into_bytes()));
         return;
     };
@@ -178,33 +163,20 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
 fn reply(status: u16, kind: &str, body: Vec<u8>) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
     tiny_http::Response::from_data(body)
         .with_status_code(status)
-        .with_header(
-            tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes())
-                .expect("valid header"),
-        )
-        .with_header(
-            tiny_http::Header::from_bytes(&b"Cache-Control"[..], &b"no-store"[..])
-                .expect("valid header"),
-        )
+        .with_header(tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes()).expect("valid header"))
+        .with_header(tiny_http::Header::from_bytes(&b"Cache-Control"[..], &b"no-store"[..]).expect("valid header"))
 }
 
 /// Adds the reload script, the build version and, after a failed build, the error.
 fn inject(html: &[u8], version: u64, error: Option<&str>) -> Vec<u8> {
     let mut text = String::from_utf8_lossy(html).into_owned();
-    text = text.replacen(
-        "<html ",
-        &format!("<html data-build-version=\"{version}\" "),
-        1,
-    );
+    text = text.replacen("<html ", &format!("<html data-build-version=\"{version}\" "), 1);
     if let Some(error) = error {
         let banner = format!(
             "<div class=\"build-error\" role=\"alert\"><strong>Build failed — showing the last good build.</strong><pre>{}</pre></div>",
             crate::render::escape_html(error)
         );
-        if let Some(at) = text
-            .find("<body")
-            .and_then(|b| text[b..].find('>').map(|e| b + e + 1))
-        {
+        if let Some(at) = text.find("<body").and_then(|b| text[b..].find('>').map(|e| b + e + 1)) {
             text.insert_str(at, &banner);
         }
     }
@@ -269,10 +241,6 @@ mod tests {
         assert!(out.contains("data-build-version=\"3\""));
         assert!(out.contains("<body class=\"x\"><div class=\"build-error\""));
         assert!(out.contains("bad &lt;x&gt;"));
-        assert!(
-            out.ends_with(
-                "<script type=\"module\" src=\"/__livereload.js\"></script></body></html>"
-            )
-        );
+        assert!(out.ends_with("<script type=\"module\" src=\"/__livereload.js\"></script></body></html>"));
     }
 }

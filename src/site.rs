@@ -12,7 +12,7 @@ use crate::ingest;
 use crate::lexicon::Lexicon;
 use crate::model::{self, Explainer};
 use crate::publish;
-use crate::render::{self, SiteInfo};
+use crate::render::{self, Script, SiteInfo};
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -107,18 +107,10 @@ impl Site {
         format!(
             "built {} seed{}, {} pages, {} cit{} ({}) in {:.2}s",
             self.explainer.seeds.len(),
-            if self.explainer.seeds.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
+            if self.explainer.seeds.len() == 1 { "" } else { "s" },
             self.pages,
             self.explainer.cities.len(),
-            if self.explainer.cities.len() == 1 {
-                "y"
-            } else {
-                "ies"
-            },
+            if self.explainer.cities.len() == 1 { "y" } else { "ies" },
             self.explainer
                 .cities
                 .iter()
@@ -146,10 +138,7 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
         ));
     }
     let annotator = knowledge.annotator();
-    let annotated: Vec<AnnotatedSeed> = seeds
-        .into_par_iter()
-        .map(|s| annotator.annotate(s))
-        .collect();
+    let annotated: Vec<AnnotatedSeed> = seeds.into_par_iter().map(|s| annotator.annotate(s)).collect();
     let explainer = model::build(annotated, &knowledge.gazetteer, &knowledge.glossary);
     let pages = emit::pages(&explainer);
     let tera = render::load_templates(options.templates.as_deref())?;
@@ -163,30 +152,32 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
             .map(|c| json!({"id": c.info.id, "name": c.info.name}))
             .collect(),
     };
-    let rendered: Vec<(String, String)> = pages
+    let jobs: Vec<(&emit::Page, Script)> = pages
+        .iter()
+        .flat_map(|p| [(p, Script::Hant), (p, Script::Hans)])
+        .collect();
+    let rendered: Vec<(String, String, String)> = jobs
         .par_iter()
-        .map(|page| {
-            render::render_page(&tera, options.templates.as_deref(), &info, page)
-                .map(|html| (page.path.clone(), html))
+        .map(|&(page, script)| {
+            let html = render::render_page(&tera, options.templates.as_deref(), &info, page, script)?;
+            let markdown = match script {
+                Script::Hant => page.markdown.clone(),
+                Script::Hans => crate::script::to_hans(&page.markdown),
+            };
+            Ok((script.output_path(&page.path), html, markdown))
         })
         .collect::<Result<_>>()?;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    for (page, (path, html)) in pages.iter().zip(rendered) {
+    for (path, html, markdown) in rendered {
         files.insert(format!("{path}index.html"), html.into_bytes());
-        files.insert(
-            format!("{path}index.md"),
-            page.markdown.clone().into_bytes(),
-        );
+        files.insert(format!("{path}index.md"), markdown.into_bytes());
     }
     files.insert(
         "data/annotations.json".to_string(),
         export::annotations_json(&explainer).into_bytes(),
     );
     files.insert(".nojekyll".to_string(), Vec::new());
-    files.insert(
-        "robots.txt".to_string(),
-        publish::robots(&base_url).into_bytes(),
-    );
+    files.insert("robots.txt".to_string(), publish::robots(&base_url).into_bytes());
     if let Some(sitemap) = publish::sitemap(&pages, &base_url) {
         files.insert("sitemap.xml".to_string(), sitemap.into_bytes());
     }
@@ -202,20 +193,8 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
         );
     }
     let not_found = emit::not_found_page();
-    let mut not_found_info = info.clone();
-    if base_url.is_empty() {
-        not_found_info.base_url = String::new();
-    }
-    files.insert(
-        "404.html".to_string(),
-        render::render_page(
-            &tera,
-            options.templates.as_deref(),
-            &not_found_info,
-            &not_found,
-        )?
-        .into_bytes(),
-    );
+    let html = render::render_page(&tera, options.templates.as_deref(), &info, &not_found, Script::Hant)?;
+    files.insert("404.html".to_string(), html.into_bytes());
     files.insert(
         "static/highlight.css".to_string(),
         crate::highlight::stylesheet().into_bytes(),
@@ -223,7 +202,7 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
     add_static(&mut files, options.static_dir.as_deref())?;
     Ok(Site {
         files,
-        pages: pages.len(),
+        pages: pages.len() * 2 + 1,
         explainer,
         notes,
     })
@@ -248,10 +227,7 @@ fn add_static(files: &mut BTreeMap<String, Vec<u8>>, dir: Option<&Path>) -> Resu
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
             let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-            files.insert(
-                format!("static/{}", rel.to_string_lossy().replace('\\', "/")),
-                bytes,
-            );
+            files.insert(format!("static/{}", rel.to_string_lossy().replace('\\', "/")), bytes);
         }
     }
     Ok(())
@@ -329,10 +305,7 @@ fn check_output_folder(out: &Path, seeds: &Path) -> Result<()> {
         ));
     }
     if out.is_dir() {
-        let empty = std::fs::read_dir(out)
-            .map_err(|e| Error::io(out, e))?
-            .next()
-            .is_none();
+        let empty = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?.next().is_none();
         if !empty && !out.join("data/annotations.json").is_file() {
             return Err(Error::file(
                 out,

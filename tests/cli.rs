@@ -58,11 +58,7 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             (
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned(),
+                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
                 fs::read(e.path()).unwrap(),
             )
         })
@@ -80,16 +76,9 @@ fn write_seeds(files: &[(&str, &[u8])]) -> tempfile::TempDir {
 #[test]
 fn sample_seed_builds_the_seven_city_pages_and_nothing_else() {
     let (_d, site, out) = build(&repo().join("seeds"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let summary = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        summary.contains("1 seed") && summary.contains("7 cities"),
-        "{summary}"
-    );
+    assert!(summary.contains("1 seed") && summary.contains("7 cities"), "{summary}");
     assert!(site.join("index.html").is_file());
     assert_eq!(
         city_dirs(&site),
@@ -101,15 +90,8 @@ fn sample_seed_builds_the_seven_city_pages_and_nothing_else() {
     assert_eq!(json["schema"], 1);
     let paragraphs = json["seeds"][0]["paragraphs"].as_array().unwrap();
     assert_eq!(paragraphs.len(), 26, "every body paragraph, no chrome");
-    assert!(
-        paragraphs
-            .iter()
-            .all(|p| !p["text"].as_str().unwrap().contains("分享"))
-    );
-    let texts: Vec<&str> = paragraphs
-        .iter()
-        .map(|p| p["text"].as_str().unwrap())
-        .collect();
+    assert!(paragraphs.iter().all(|p| !p["text"].as_str().unwrap().contains("分享")));
+    let texts: Vec<&str> = paragraphs.iter().map(|p| p["text"].as_str().unwrap()).collect();
     for p in paragraphs {
         let chars: Vec<char> = p["text"].as_str().unwrap().chars().collect();
         for a in p["annotations"].as_array().unwrap() {
@@ -117,10 +99,7 @@ fn sample_seed_builds_the_seven_city_pages_and_nothing_else() {
                 a["start"].as_u64().unwrap() as usize,
                 a["end"].as_u64().unwrap() as usize,
             );
-            assert_eq!(
-                chars[s..e].iter().collect::<String>(),
-                a["text"].as_str().unwrap()
-            );
+            assert_eq!(chars[s..e].iter().collect::<String>(), a["text"].as_str().unwrap());
         }
     }
     assert!(texts[0].starts_with("人工智能浪潮中"));
@@ -134,10 +113,7 @@ fn sample_seed_builds_the_seven_city_pages_and_nothing_else() {
         .collect();
     assert!(links.len() >= 9, "{links:?}");
     for anchor in links {
-        assert!(
-            source.contains(&format!("id=\"{anchor}\"")),
-            "missing anchor {anchor}"
-        );
+        assert!(source.contains(&format!("id=\"{anchor}\"")), "missing anchor {anchor}");
     }
     assert!(
         site.join("city/ningbo/index.md").is_file(),
@@ -160,18 +136,13 @@ fn check_finds_no_broken_links_in_the_sample() {
 #[test]
 fn made_up_articles_in_both_scripts() {
     let simplified = "台州加快机器人产业\r\n\r\n5月15日,台州召开座谈会,黄岩区和天台县参加。\r\n环杭州湾地区与北京、上海合作。\r\n大家在天台上看风景。\r\n";
-    let traditional =
-        "\n麗水市發布《麗水市數字經濟發展規劃》,新增企業超300家。\n嘉興、湖州兩地跟進。\n";
+    let traditional = "\n麗水市發布《麗水市數字經濟發展規劃》,新增企業超300家。\n嘉興、湖州兩地跟進。\n";
     let seeds = write_seeds(&[
         ("001_a.txt", simplified.as_bytes()),
         ("002_b.txt", traditional.as_bytes()),
     ]);
     let (_d, site, out) = build(seeds.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(city_dirs(&site), ["huzhou", "jiaxing", "lishui", "taizhou"]);
     let json = export(&site);
     let a = &json["seeds"][0]["paragraphs"];
@@ -181,11 +152,7 @@ fn made_up_articles_in_both_scripts() {
         serde_json::json!([]),
         "Hangzhou Bay, Beijing and Shanghai are not cities"
     );
-    assert_eq!(
-        a[2]["cities"],
-        serde_json::json!([]),
-        "a rooftop is not Tiantai"
-    );
+    assert_eq!(a[2]["cities"], serde_json::json!([]), "a rooftop is not Tiantai");
     let b = &json["seeds"][1];
     assert_eq!(b["title"], "", "an empty title line stays empty");
     assert_eq!(b["paragraphs"][0]["line"], 2);
@@ -195,10 +162,7 @@ fn made_up_articles_in_both_scripts() {
         .iter()
         .map(|a| a["kind"].as_str().unwrap())
         .collect();
-    assert!(
-        kinds.contains(&"document") && kinds.contains(&"figure"),
-        "{kinds:?}"
-    );
+    assert!(kinds.contains(&"document") && kinds.contains(&"figure"), "{kinds:?}");
 }
 
 #[test]
@@ -206,18 +170,12 @@ fn seed_text_is_never_markup() {
     let evil = "标题\n杭州<script>alert(1)</script>发布[x](javascript:alert(1))和{{ config }}{% raw %}<img src=x onerror=alert(2)>。\n# 不是标题 [寧波](city:ningbo)\n";
     let seeds = write_seeds(&[("evil.txt", evil.as_bytes())]);
     let (_d, site, out) = build(seeds.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     for (path, bytes) in tree(&site) {
         let text = String::from_utf8_lossy(&bytes);
         if path.ends_with(".html") {
             assert!(
-                !text.contains("<script>alert")
-                    && !text.contains("<img src=x")
-                    && !text.contains("href=\"javascript"),
+                !text.contains("<script>alert") && !text.contains("<img src=x") && !text.contains("href=\"javascript"),
                 "{path}"
             );
         }
@@ -283,10 +241,7 @@ fn bad_seed_fails_with_file_and_line_and_leaves_site_untouched() {
         &repo(),
     );
     assert!(again.status.success());
-    assert_eq!(
-        fs::read_to_string(out_dir.join("CNAME")).unwrap(),
-        "example.org\n"
-    );
+    assert_eq!(fs::read_to_string(out_dir.join("CNAME")).unwrap(), "example.org\n");
 }
 
 #[test]
@@ -337,16 +292,9 @@ fn refuses_to_replace_a_folder_it_did_not_build() {
 fn republished_paragraphs_appear_once_crediting_every_source() {
     let text = "题\n5月14日,宁波举行全市“人工智能+制造”现场会。\n宁波拥有单项冠军企业104家。\n";
     let short = "转载\n5月14日,宁波举行全市“人工智能+制造”现场会。\n";
-    let seeds = write_seeds(&[
-        ("001_a.txt", text.as_bytes()),
-        ("002_b.txt", short.as_bytes()),
-    ]);
+    let seeds = write_seeds(&[("001_a.txt", text.as_bytes()), ("002_b.txt", short.as_bytes())]);
     let (_d, site, out) = build(seeds.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let page = fs::read_to_string(site.join("city/ningbo/index.html")).unwrap();
     assert_eq!(
         page.matches("现场会。").count(),
@@ -390,11 +338,7 @@ fn add_names_normalises_refuses_duplicates_and_keeps_metadata() {
         ],
         &repo(),
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("cities: lishui"));
     let added: Vec<String> = fs::read_dir(seeds.path())
         .unwrap()
@@ -407,12 +351,7 @@ fn add_names_normalises_refuses_duplicates_and_keeps_metadata() {
     let text = fs::read_to_string(seeds.path().join(txt)).unwrap();
     assert!(!text.contains('\r') && !text.starts_with('\u{FEFF}'));
     let again = explainer(
-        &[
-            "add",
-            "--seeds",
-            seeds_arg,
-            article.path().to_str().unwrap(),
-        ],
+        &["add", "--seeds", seeds_arg, article.path().to_str().unwrap()],
         &repo(),
     );
     assert!(!again.status.success());
@@ -420,11 +359,8 @@ fn add_names_normalises_refuses_duplicates_and_keeps_metadata() {
     let (_d, site, built) = build(seeds.path());
     assert!(built.status.success());
     assert!(
-        site.join(format!(
-            "source/{}/index.html",
-            txt.trim_end_matches(".txt")
-        ))
-        .is_file()
+        site.join(format!("source/{}/index.html", txt.trim_end_matches(".txt")))
+            .is_file()
     );
     assert!(site.join("city/lishui/index.html").is_file());
     let json = export(&site);
@@ -452,9 +388,7 @@ fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
         .unwrap();
     let get = |path: &str| -> Option<String> {
         let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-        stream
-            .set_read_timeout(Some(std::time::Duration::from_secs(30)))
-            .ok()?;
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(30))).ok()?;
         write!(
             stream,
             "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
@@ -478,11 +412,7 @@ fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
             wait_for("/city/ningbo/", "__livereload.js"),
             "server answers with the reload script"
         );
-        fs::write(
-            dir.path().join("seeds/a.txt"),
-            "题\n宁波发布新政。\n温州跟进。\n",
-        )
-        .unwrap();
+        fs::write(dir.path().join("seeds/a.txt"), "题\n宁波发布新政。\n温州跟进。\n").unwrap();
         assert!(
             wait_for("/", "city/wenzhou/index.html"),
             "a new city appears after the edit"
@@ -507,4 +437,27 @@ fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
     if let Err(panic) = result {
         std::panic::resume_unwind(panic);
     }
+}
+
+#[test]
+fn every_page_has_a_simplified_twin_and_the_switch_returns() {
+    let (_d, site, out) = build(&repo().join("seeds"));
+    assert!(out.status.success());
+    let files = tree(&site);
+    let pages: Vec<&String> = files.keys().filter(|k| k.ends_with("index.html") && !k.starts_with("zh-Hans/")).collect();
+    assert!(pages.len() > 20);
+    for page in pages {
+        let twin = format!("zh-Hans/{page}");
+        let hans = String::from_utf8_lossy(files.get(&twin).unwrap_or_else(|| panic!("no twin for {page}")));
+        let hant = String::from_utf8_lossy(&files[page]);
+        assert!(hant.contains("<html lang=\"zh-Hant\"") && hans.contains("<html lang=\"zh-Hans\""), "{page}");
+        let depth = page.matches('/').count();
+        let up = "../".repeat(depth);
+        assert!(hant.contains(&format!("<a href=\"{up}zh-Hans/{page}\" hreflang=\"zh-Hans\"")), "{page} switches to its twin");
+        assert!(hans.contains(&format!("<a href=\"../{up}{page}\" hreflang=\"zh-Hant\"")), "{twin} switches back");
+        assert!(hans.contains("hreflang=\"zh-Hant\"") && hant.contains("hreflang=\"zh-Hans\""));
+    }
+    let hans = String::from_utf8_lossy(&files["zh-Hans/city/ningbo/index.html"]);
+    assert!(hans.contains("宁波") && !hans.contains("寧波"), "the mirror is in Simplified script");
+    assert!(hans.contains("href=\"../../../zh-Hans/terms/"), "links stay inside the mirror");
 }

@@ -36,10 +36,7 @@ pub fn this_city(text: &str, home_city: Option<&str>, lexicon: &Lexicon) -> Opti
 pub fn continues_previous(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> bool {
     mentions.is_empty()
         && text.chars().count() <= MAX_CONTINUATION_CHARS
-        && lexicon
-            .continuation
-            .iter()
-            .any(|w| text.starts_with(w.as_str()))
+        && lexicon.continuation.iter().any(|w| text.starts_with(w.as_str()))
 }
 
 /// The city a publisher belongs to (宁波日报 → ningbo), when it names exactly one.
@@ -60,10 +57,7 @@ mod tests {
     fn counties_and_places_count_for_their_city() {
         let gz = Gazetteer::embedded().unwrap();
         let cities = |t: &str| named_cities(&gz, &gz.find(t));
-        assert_eq!(
-            cities("台州持續推動位於黃岩的浙東南智算中心建設"),
-            ["taizhou"]
-        );
+        assert_eq!(cities("台州持續推動位於黃岩的浙東南智算中心建設"), ["taizhou"]);
         assert_eq!(
             cities("向寧波、嘉興、紹興等環杭州灣地區集聚"),
             ["ningbo", "jiaxing", "shaoxing"]

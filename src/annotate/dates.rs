@@ -88,9 +88,7 @@ fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
             }
             value = value * 10 + chinese_digit(c)? as i32;
         }
-        if chars.get(at + 4).and_then(|&c| chinese_digit(c)).is_none()
-            && (1900..=2100).contains(&value)
-        {
+        if chars.get(at + 4).and_then(|&c| chinese_digit(c)).is_none() && (1900..=2100).contains(&value) {
             return Some((value, 4));
         }
     }
@@ -109,11 +107,7 @@ fn month_day(chars: &[char], at: usize) -> Option<(u32, Option<u32>, usize)> {
     }
     let mut len = n + 1;
     let (d, dn) = digits(chars, at + len);
-    if dn > 0
-        && dn <= 2
-        && (1..=31).contains(&d)
-        && matches!(chars.get(at + len + dn), Some('日' | '号' | '號'))
-    {
+    if dn > 0 && dn <= 2 && (1..=31).contains(&d) && matches!(chars.get(at + len + dn), Some('日' | '号' | '號')) {
         len += dn + 1;
         return Some((m, Some(d), len));
     }
@@ -180,15 +174,9 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
             && matches!(sep, '-' | '/' | '.')
         {
             let (m, mn) = digits(chars, after + 1);
-            if (1..=2).contains(&mn)
-                && (1..=12).contains(&m)
-                && chars.get(after + 1 + mn) == Some(&sep)
-            {
+            if (1..=2).contains(&mn) && (1..=12).contains(&m) && chars.get(after + 1 + mn) == Some(&sep) {
                 let (d, dn) = digits(chars, after + 2 + mn);
-                if (1..=2).contains(&dn)
-                    && (1..=31).contains(&d)
-                    && !is_digitish(chars.get(after + 2 + mn + dn))
-                {
+                if (1..=2).contains(&dn) && (1..=31).contains(&d) && !is_digitish(chars.get(after + 2 + mn + dn)) {
                     return Some(FoundDate {
                         end: after + 2 + mn + dn,
                         year: Some(year),
@@ -301,10 +289,7 @@ fn english_date(chars: &[char], at: usize) -> Option<FoundDate> {
             .unwrap_or(chars.len())
     };
     let month_of = |from: usize, to: usize| -> Option<u32> {
-        let word: String = chars[from..to]
-            .iter()
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let word: String = chars[from..to].iter().collect::<String>().to_ascii_lowercase();
         if word.len() < 3 {
             return None;
         }
@@ -332,12 +317,8 @@ fn english_date(chars: &[char], at: usize) -> Option<FoundDate> {
             return None;
         }
         let (y, n) = digits(chars, k + 1);
-        (n == 4
-            && (1900..=2100).contains(&y)
-            && !chars
-                .get(k + 1 + n)
-                .is_some_and(|c| c.is_ascii_alphanumeric()))
-        .then_some((y as i32, k + 1 + n))
+        (n == 4 && (1900..=2100).contains(&y) && !chars.get(k + 1 + n).is_some_and(|c| c.is_ascii_alphanumeric()))
+            .then_some((y as i32, k + 1 + n))
     };
     if chars[at].is_ascii_alphabetic() {
         let end = word_end(at);
@@ -402,29 +383,18 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         find(&chars)
             .iter()
-            .map(|d| {
-                (
-                    chars[d.start..d.end].iter().collect(),
-                    d.iso(year).unwrap_or_default(),
-                )
-            })
+            .map(|d| (chars[d.start..d.end].iter().collect(), d.iso(year).unwrap_or_default()))
             .collect()
     }
 
     fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+        items.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
     }
 
     #[test]
     fn full_and_partial_dates() {
         assert_eq!(
-            dates(
-                "2024年10月,省发改委发布;2025年9月28日召开;5月14日,宁波举行",
-                Some(2025)
-            ),
+            dates("2024年10月,省发改委发布;2025年9月28日召开;5月14日,宁波举行", Some(2025)),
             pairs(&[
                 ("2024年10月", "2024-10"),
                 ("2025年9月28日", "2025-09-28"),
@@ -441,18 +411,9 @@ mod tests {
     #[test]
     fn qualifiers_ranges_and_relative() {
         assert_eq!(dates("到2027年底", None), pairs(&[("2027年底", "2027")]));
-        assert_eq!(
-            dates("2025年上半年", None),
-            pairs(&[("2025年上半年", "2025")])
-        );
-        assert_eq!(
-            dates("(2024—2027年)", None),
-            pairs(&[("2024—2027年", "2024/2027")])
-        );
-        assert_eq!(
-            dates("2024年至2027年", None),
-            pairs(&[("2024年至2027年", "2024/2027")])
-        );
+        assert_eq!(dates("2025年上半年", None), pairs(&[("2025年上半年", "2025")]));
+        assert_eq!(dates("(2024—2027年)", None), pairs(&[("2024—2027年", "2024/2027")]));
+        assert_eq!(dates("2024年至2027年", None), pairs(&[("2024年至2027年", "2024/2027")]));
         assert_eq!(
             dates("今年8月,去年", Some(2025)),
             pairs(&[("今年8月", "2025-08"), ("去年", "2024")])
@@ -476,10 +437,7 @@ mod tests {
         );
         assert_eq!(dates("二〇二五年", None), pairs(&[("二〇二五年", "2025")]));
         assert_eq!(
-            dates(
-                "On May 14, 2025 and 17 May, Wenzhou in March 2024. May we?",
-                Some(2025)
-            ),
+            dates("On May 14, 2025 and 17 May, Wenzhou in March 2024. May we?", Some(2025)),
             pairs(&[
                 ("May 14, 2025", "2025-05-14"),
                 ("17 May", "2025-05-17"),

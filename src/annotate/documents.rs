@@ -61,12 +61,7 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         find(&chars)
             .iter()
-            .map(|t| {
-                (
-                    chars[t.start..t.end].iter().collect(),
-                    t.short_name_of_previous,
-                )
-            })
+            .map(|t| (chars[t.start..t.end].iter().collect(), t.short_name_of_previous))
             .collect()
     }
 
@@ -74,10 +69,7 @@ mod tests {
     fn nested_quotes_and_brackets_stay_inside() {
         assert_eq!(
             titles("發布了《浙江省“人工智能+”行動計劃(2024—2027年)(征求意見稿)》,這一"),
-            [(
-                "浙江省“人工智能+”行動計劃(2024—2027年)(征求意見稿)".to_string(),
-                false
-            )]
+            [("浙江省“人工智能+”行動計劃(2024—2027年)(征求意見稿)".to_string(), false)]
         );
         assert_eq!(
             titles("《关于〈若干措施〉的解读》"),

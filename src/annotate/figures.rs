@@ -88,9 +88,7 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
             return None;
         }
         // Inside a longer Chinese numeral or a word made of numerals (一一, 万千).
-        if arabic_digit(chars[at]).is_none()
-            && (chinese_digit(before).is_some() || scale(before).is_some())
-        {
+        if arabic_digit(chars[at]).is_none() && (chinese_digit(before).is_some() || scale(before).is_some()) {
             return None;
         }
     }
@@ -117,9 +115,7 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
     // Shares in words: 七成, 超七成, 三成以上.
     if !arabic && chars.get(i) == Some(&'成') && number < 10.0 && number.fract() == 0.0 {
         let after = chars.get(i + 1).copied();
-        if after.is_some_and(|c| NOT_SHARE_AFTER.contains(&c))
-            || (number == 1.0 && after == Some('不'))
-        {
+        if after.is_some_and(|c| NOT_SHARE_AFTER.contains(&c)) || (number == 1.0 && after == Some('不')) {
             return None;
         }
         let mut end = i + 1;
@@ -127,16 +123,9 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
             end += 1;
             number += 0.5;
         }
-        let qualified = start < at
-            || matches!(
-                chars.get(at.wrapping_sub(1)),
-                Some('占' | '佔' | '比' | '达' | '達')
-            );
+        let qualified = start < at || matches!(chars.get(at.wrapping_sub(1)), Some('占' | '佔' | '比' | '达' | '達'));
         let end_q = qualifier_after(chars, end, lexicon);
-        if !qualified
-            && end_q == end
-            && !after.is_none_or(|c| !c.is_alphanumeric() || "的左以多".contains(c))
-        {
+        if !qualified && end_q == end && !after.is_none_or(|c| !c.is_alphanumeric() || "的左以多".contains(c)) {
             return None;
         }
         return Some(FoundFigure {
@@ -162,21 +151,14 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
     if matches!(chars.get(unit_at), Some('多' | '余' | '餘')) {
         unit_at += 1;
     }
-    let (written, unit) = lexicon
-        .units
-        .iter()
-        .find(|(w, _)| starts_with(chars, unit_at, w))?;
+    let (written, unit) = lexicon.units.iter().find(|(w, _)| starts_with(chars, unit_at, w))?;
     let end = unit_at + len(written);
-    if chars
-        .get(end)
-        .is_some_and(|c| NOT_QUANTITY_AFTER.contains(c))
+    if chars.get(end).is_some_and(|c| NOT_QUANTITY_AFTER.contains(c))
         || chars.get(i).is_some_and(|c| NOT_QUANTITY_AFTER.contains(c))
     {
         return None;
     }
-    if written.chars().all(|c| c.is_ascii_alphabetic())
-        && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric())
-    {
+    if written.chars().all(|c| c.is_ascii_alphabetic()) && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
     // 一家, 一个 are articles ("a company"), not counts.
@@ -230,10 +212,7 @@ mod tests {
             figures("年產值突破5700億元"),
             [("5700億元".to_string(), "570000000000 CNY".to_string())]
         );
-        assert_eq!(
-            figures("佔比超七成"),
-            [("超七成".to_string(), "0.7 share".to_string())]
-        );
+        assert_eq!(figures("佔比超七成"), [("超七成".to_string(), "0.7 share".to_string())]);
         assert_eq!(
             texts("從26家發展到超600家,獲批6項任務,推出27條舉措"),
             ["26家", "超600家", "6項", "27條"]
@@ -242,10 +221,7 @@ mod tests {
             texts("近三成企业;200家以上;600多家;约3.5万人"),
             ["近三成", "200家以上", "600多家", "约3.5万人"]
         );
-        assert_eq!(
-            figures("增长12.5%"),
-            [("12.5%".to_string(), "12.5 %".to_string())]
-        );
+        assert_eq!(figures("增长12.5%"), [("12.5%".to_string(), "12.5 %".to_string())]);
         assert_eq!(
             texts("百分之三十的企业,两万人,3EFLOPS算力"),
             ["百分之三十", "两万人", "3EFLOPS"]

@@ -163,19 +163,14 @@ impl Annotator<'_> {
         let mut paragraphs: Vec<AnnotatedParagraph> = Vec::with_capacity(found.len());
         for (paragraph, found) in seed.paragraphs.iter().zip(found) {
             let mut annotated = self.resolve(paragraph, found, year, year_source, &mut documents);
-            if let Some(city) =
-                attribution::this_city(&paragraph.text, home_city.as_deref(), self.lexicon)
+            if let Some(city) = attribution::this_city(&paragraph.text, home_city.as_deref(), self.lexicon)
                 && !annotated.cities.contains(&city)
             {
                 annotated.cities.push(city);
             }
             if annotated.cities.is_empty()
                 && let Some(previous) = paragraphs.last()
-                && attribution::continues_previous(
-                    &paragraph.text,
-                    &self.gazetteer.find(&paragraph.text),
-                    self.lexicon,
-                )
+                && attribution::continues_previous(&paragraph.text, &self.gazetteer.find(&paragraph.text), self.lexicon)
             {
                 annotated.cities = previous.cities.clone();
                 annotated.cities_inherited = !annotated.cities.is_empty();
@@ -194,8 +189,7 @@ impl Annotator<'_> {
     fn find(&self, paragraph: &Paragraph) -> Found {
         let chars: Vec<char> = paragraph.text.chars().collect();
         let titles = documents::find(&chars);
-        let title_spans: Vec<(usize, usize)> =
-            titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
+        let title_spans: Vec<(usize, usize)> = titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
         let terms = terms::find(&chars, self.lexicon, &title_spans);
         let mut quoted = title_spans.clone();
         quoted.extend(terms.iter().map(|t| (t.start.saturating_sub(1), t.end + 1)));
@@ -235,18 +229,8 @@ impl Annotator<'_> {
         for title in &titles {
             let text = text_of(title.start, title.end);
             let id = documents.id_for(&text, title.short_name_of_previous, self.glossary);
-            let label = self
-                .glossary
-                .document_by_id(&id)
-                .map(|d| d.title_en.clone());
-            out.push(annotation(
-                Kind::Document,
-                &text,
-                title.start,
-                title.end,
-                id,
-                label,
-            ));
+            let label = self.glossary.document_by_id(&id).map(|d| d.title_en.clone());
+            out.push(annotation(Kind::Document, &text, title.start, title.end, id, label));
             // Quoted terms inside a title (《浙江省“人工智能+”行动计划》) are uses of the term too.
             for t in terms::find(&chars[title.start..title.end], self.lexicon, &[]) {
                 let (s, e) = (title.start + t.start, title.start + t.end);
@@ -356,11 +340,7 @@ impl Annotator<'_> {
         let gz = self.gazetteer;
         let (kind, value, label) = match m.target {
             Target::Province => return None,
-            Target::City(i) => (
-                Kind::City,
-                gz.cities[i].id.clone(),
-                Some(gz.cities[i].name_en.clone()),
-            ),
+            Target::City(i) => (Kind::City, gz.cities[i].id.clone(), Some(gz.cities[i].name_en.clone())),
             Target::County { index, .. } => {
                 let county = &gz.counties[index];
                 (
@@ -382,24 +362,13 @@ impl Annotator<'_> {
         };
         let mut a = annotation(kind, text, m.start, m.end, value, label);
         if kind == Kind::Place {
-            a.cities = gz
-                .cities_of(m.target)
-                .into_iter()
-                .map(str::to_string)
-                .collect();
+            a.cities = gz.cities_of(m.target).into_iter().map(str::to_string).collect();
         }
         Some(a)
     }
 }
 
-fn annotation(
-    kind: Kind,
-    text: &str,
-    start: usize,
-    end: usize,
-    value: String,
-    label: Option<String>,
-) -> Annotation {
+fn annotation(kind: Kind, text: &str, start: usize, end: usize, value: String, label: Option<String>) -> Annotation {
     Annotation {
         kind,
         text: text.to_string(),
@@ -416,9 +385,7 @@ fn annotation(
 
 /// Whether `word` stands in `chars` at `at`.
 fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    word.chars()
-        .enumerate()
-        .all(|(k, w)| chars.get(at + k) == Some(&w))
+    word.chars().enumerate().all(|(k, w)| chars.get(at + k) == Some(&w))
 }
 
 fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
@@ -487,8 +454,7 @@ mod tests {
 
     fn annotate(text: &str) -> AnnotatedSeed {
         let f = fixture();
-        let seed =
-            crate::ingest::parse(Path::new("seeds/t.txt"), text.as_bytes(), &f.lexicon).unwrap();
+        let seed = crate::ingest::parse(Path::new("seeds/t.txt"), text.as_bytes(), &f.lexicon).unwrap();
         Annotator {
             gazetteer: &f.gazetteer,
             lexicon: &f.lexicon,
@@ -507,21 +473,13 @@ mod tests {
 
     #[test]
     fn precedence_keeps_title_digits_out_of_dates_and_figures() {
-        let seed =
-            annotate("题\n根據《2024年浙江省人工智能產業發展報告》,2024年全省產值突破5700億元。");
+        let seed = annotate("题\n根據《2024年浙江省人工智能產業發展報告》,2024年全省產值突破5700億元。");
         let p = &seed.paragraphs[0];
-        assert_eq!(
-            spans(p, Kind::Document),
-            ["2024年浙江省人工智能產業發展報告"]
-        );
+        assert_eq!(spans(p, Kind::Document), ["2024年浙江省人工智能產業發展報告"]);
         assert_eq!(spans(p, Kind::Date), ["2024年"]);
         assert_eq!(spans(p, Kind::Figure), ["5700億元"]);
         assert_eq!(
-            p.annotations
-                .iter()
-                .find(|a| a.kind == Kind::Document)
-                .unwrap()
-                .value,
+            p.annotations.iter().find(|a| a.kind == Kind::Document).unwrap().value,
             "zhejiang-ai-industry-report-2024"
         );
     }
@@ -551,8 +509,7 @@ mod tests {
     fn metadata_year_wins_and_is_not_inferred() {
         let f = fixture();
         let md = "+++\ndate = \"2023-06-01\"\npublisher = \"温州日报\"\n+++\n\n5月17日,我市举办大会。2025年将继续。\n";
-        let seed =
-            crate::ingest::parse(Path::new("seeds/m.md"), md.as_bytes(), &f.lexicon).unwrap();
+        let seed = crate::ingest::parse(Path::new("seeds/m.md"), md.as_bytes(), &f.lexicon).unwrap();
         let seed = Annotator {
             gazetteer: &f.gazetteer,
             lexicon: &f.lexicon,
@@ -583,8 +540,7 @@ mod tests {
 
     #[test]
     fn terms_have_one_id_in_both_scripts() {
-        let seed =
-            annotate("题\n溫州搶佔“人工智能+數據安全”賽道。\n温州抢占“人工智能+数据安全”赛道。");
+        let seed = annotate("题\n溫州搶佔“人工智能+數據安全”賽道。\n温州抢占“人工智能+数据安全”赛道。");
         let ids: Vec<&str> = seed
             .paragraphs
             .iter()
@@ -602,9 +558,7 @@ mod tests {
 
     #[test]
     fn continuation_inherits_and_traps_hold() {
-        let seed = annotate(
-            "题\n寧波擁有單項冠軍企業104家。\n背后的原因,並不難理解。\n環杭州灣地區和天台上的風景。",
-        );
+        let seed = annotate("题\n寧波擁有單項冠軍企業104家。\n背后的原因,並不難理解。\n環杭州灣地區和天台上的風景。");
         assert_eq!(seed.paragraphs[1].cities, ["ningbo"]);
         assert!(seed.paragraphs[1].cities_inherited);
         assert!(seed.paragraphs[2].cities.is_empty());
@@ -615,11 +569,7 @@ mod tests {
     fn county_places_name_their_prefecture() {
         let seed = annotate("题\n台州持續推動位於黃岩的浙東南智算中心建設。");
         let p = &seed.paragraphs[0];
-        let place = p
-            .annotations
-            .iter()
-            .find(|a| a.kind == Kind::Place)
-            .unwrap();
+        let place = p.annotations.iter().find(|a| a.kind == Kind::Place).unwrap();
         assert_eq!(
             (place.text.as_str(), place.value.as_str()),
             ("黃岩", "taizhou/huangyan-district")
@@ -630,9 +580,8 @@ mod tests {
 
     #[test]
     fn english_seed() {
-        let seed = annotate(
-            "Title\nOn May 17, 2025, Wenzhou hosted a data-security conference; Hangzhou sent 600 companies.",
-        );
+        let seed =
+            annotate("Title\nOn May 17, 2025, Wenzhou hosted a data-security conference; Hangzhou sent 600 companies.");
         let p = &seed.paragraphs[0];
         assert_eq!(p.cities, ["wenzhou", "hangzhou"]);
         assert_eq!(spans(p, Kind::Date), ["May 17, 2025"]);

@@ -19,11 +19,7 @@ pub fn arabic_number(chars: &[char], at: usize) -> Option<(f64, usize)> {
         let c = chars[i];
         if let Some(d) = arabic_digit(c) {
             text.push(char::from_digit(d, 10)?);
-        } else if matches!(c, ',' | '，')
-            && is_group(chars, i + 1)
-            && !seen_point
-            && !text.is_empty()
-        {
+        } else if matches!(c, ',' | '，') && is_group(chars, i + 1) && !seen_point && !text.is_empty() {
             // thousands separator: exactly three digits follow
         } else if matches!(c, '.' | '．')
             && !seen_point
@@ -139,10 +135,7 @@ mod tests {
         assert_eq!(chinese_number(&chars("三百六十一"), 0), Some((361.0, 5)));
         assert_eq!(chinese_number(&chars("十五"), 0), Some((15.0, 2)));
         assert_eq!(chinese_number(&chars("两万"), 0), Some((20000.0, 2)));
-        assert_eq!(
-            chinese_number(&chars("一千二百亿"), 0),
-            Some((120_000_000_000.0, 5))
-        );
+        assert_eq!(chinese_number(&chars("一千二百亿"), 0), Some((120_000_000_000.0, 5)));
         assert_eq!(chinese_number(&chars("十四五"), 0), None);
         assert_eq!(chinese_number(&chars("萬千億級"), 0), None);
     }

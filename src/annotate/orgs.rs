@@ -10,7 +10,8 @@ use crate::lexicon::Lexicon;
 /// Longest organisation name, in chars.
 const MAX_ORG_CHARS: usize = 16;
 /// Characters that end a name on its left: function words and punctuation.
-const LEFT_STOPS: &str = "的在于於和与與及是为為将將把对對向从從由被让讓使至到以并並或、，,。；;：:！？!?“”「」《》 \u{3000}—";
+const LEFT_STOPS: &str =
+    "的在于於和与與及是为為将將把对對向从從由被让讓使至到以并並或、，,。；;：:！？!?“”「」《》 \u{3000}—";
 
 /// A named organisation found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,12 +21,7 @@ pub struct FoundOrg {
 }
 
 /// Every clearly named organisation, given the place names already found in the text.
-pub fn find(
-    chars: &[char],
-    places: &[Mention],
-    lexicon: &Lexicon,
-    taken: &[(usize, usize)],
-) -> Vec<FoundOrg> {
+pub fn find(chars: &[char], places: &[Mention], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundOrg> {
     let free = |i: usize| !taken.iter().any(|&(s, e)| s <= i && i < e);
     let mut out: Vec<FoundOrg> = Vec::new();
     let mut i = 0;
@@ -50,17 +46,11 @@ pub fn find(
             end += next.chars().count();
         }
         // Inside a place name (香港, 宁波舟山港): the place wins.
-        if places
-            .iter()
-            .any(|m| m.start < end && i < m.end && m.end >= end)
-        {
+        if places.iter().any(|m| m.start < end && i < m.end && m.end >= end) {
             i = end;
             continue;
         }
-        let floor = out
-            .last()
-            .map_or(0, |o| o.end)
-            .max(i.saturating_sub(MAX_ORG_CHARS));
+        let floor = out.last().map_or(0, |o| o.end).max(i.saturating_sub(MAX_ORG_CHARS));
         let mut left = i;
         while left > floor && !LEFT_STOPS.contains(chars[left - 1]) {
             left -= 1;
@@ -102,16 +92,10 @@ mod tests {
 
     #[test]
     fn named_organisations() {
-        assert_eq!(
-            orgs("2024年10月,浙江省發展改革委發布了"),
-            ["浙江省發展改革委"]
-        );
+        assert_eq!(orgs("2024年10月,浙江省發展改革委發布了"), ["浙江省發展改革委"]);
         assert_eq!(orgs("依托中國(溫州)數安港建設"), ["中國(溫州)數安港"]);
         assert_eq!(orgs("推動位於黃岩的浙東南智算中心建設"), ["浙東南智算中心"]);
-        assert_eq!(
-            orgs("杭州市经信局和宁波市政府"),
-            ["杭州市经信局", "宁波市政府"]
-        );
+        assert_eq!(orgs("杭州市经信局和宁波市政府"), ["杭州市经信局", "宁波市政府"]);
     }
 
     #[test]

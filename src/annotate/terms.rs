@@ -13,13 +13,7 @@ pub struct FoundTerm {
     pub nested: Vec<(usize, usize)>,
 }
 
-const PAIRS: [(char, char); 5] = [
-    ('“', '”'),
-    ('「', '」'),
-    ('『', '』'),
-    ('‘', '’'),
-    ('"', '"'),
-];
+const PAIRS: [(char, char); 5] = [('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’'), ('"', '"')];
 /// Longest phrase that is still a term rather than a quoted sentence.
 const MAX_TERM_CHARS: usize = 30;
 const SENTENCE_MARKS: [char; 9] = ['。', '！', '？', '!', '?', '；', ';', '：', ':'];
@@ -105,10 +99,7 @@ fn is_term(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> bool 
     if before.ends_with(['：', ':']) {
         return false;
     }
-    !lexicon
-        .speech_verbs
-        .iter()
-        .any(|v| before.ends_with(v.as_str()))
+    !lexicon.speech_verbs.iter().any(|v| before.ends_with(v.as_str()))
 }
 
 fn quoted_inside(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
@@ -135,11 +126,9 @@ const SLOGAN_STOPS: &str = "的地得和与與及等在是为為将將把对對�
 
 /// An unquoted AI+X / 人工智能+X slogan at `at`.
 fn slogan_at(chars: &[char], at: usize) -> Option<FoundTerm> {
-    let head = SLOGAN_HEADS.iter().find(|h| {
-        h.chars()
-            .enumerate()
-            .all(|(k, c)| chars.get(at + k) == Some(&c))
-    })?;
+    let head = SLOGAN_HEADS
+        .iter()
+        .find(|h| h.chars().enumerate().all(|(k, c)| chars.get(at + k) == Some(&c)))?;
     if at > 0 && chars[at - 1].is_ascii_alphanumeric() {
         return None;
     }
@@ -148,11 +137,7 @@ fn slogan_at(chars: &[char], at: usize) -> Option<FoundTerm> {
         return None;
     }
     let mut end = plus + 1;
-    while end < chars.len()
-        && end - plus <= 6
-        && is_cjk(chars[end])
-        && !SLOGAN_STOPS.contains(chars[end])
-    {
+    while end < chars.len() && end - plus <= 6 && is_cjk(chars[end]) && !SLOGAN_STOPS.contains(chars[end]) {
         end += 1;
     }
     Some(FoundTerm {
@@ -165,9 +150,7 @@ fn slogan_at(chars: &[char], at: usize) -> Option<FoundTerm> {
 /// 1+4+N, 1+N, 8+4+2: parts of digits or N joined by +; three parts, or two with an N.
 fn numbered_system_at(chars: &[char], at: usize) -> Option<FoundTerm> {
     let is_part_char = |c: char| c.is_ascii_digit() || c == 'N';
-    if at > 0 && (chars[at - 1].is_ascii_alphanumeric() || chars[at - 1] == '+')
-        || !chars[at].is_ascii_digit()
-    {
+    if at > 0 && (chars[at - 1].is_ascii_alphanumeric() || chars[at - 1] == '+') || !chars[at].is_ascii_digit() {
         return None;
     }
     let mut end = at;
@@ -189,9 +172,7 @@ fn numbered_system_at(chars: &[char], at: usize) -> Option<FoundTerm> {
             break;
         }
     }
-    let whole = !chars
-        .get(end)
-        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '=');
+    let whole = !chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '=');
     (whole && (parts >= 3 || parts == 2 && has_n)).then_some(FoundTerm {
         start: at,
         end,
@@ -225,14 +206,10 @@ mod tests {
     #[test]
     fn nested_quotes_make_one_term() {
         let lex = Lexicon::embedded().unwrap();
-        let chars: Vec<char> = "“全力搶佔‘人工智能+數據安全’發展賽道”這句話"
-            .chars()
-            .collect();
+        let chars: Vec<char> = "“全力搶佔‘人工智能+數據安全’發展賽道”這句話".chars().collect();
         let found = find(&chars, &lex, &[]);
         assert_eq!(found.len(), 1);
-        let nested: String = chars[found[0].nested[0].0..found[0].nested[0].1]
-            .iter()
-            .collect();
+        let nested: String = chars[found[0].nested[0].0..found[0].nested[0].1].iter().collect();
         assert_eq!(nested, "人工智能+數據安全");
     }
 
@@ -241,10 +218,7 @@ mod tests {
         assert!(terms("他说:“我们要加快发展人工智能产业。”").is_empty());
         assert!(terms("负责人表示“今年将继续加大投入，推动产业升级和数字化转型”").is_empty());
         assert!(terms("市长指出“要抓紧”").is_empty());
-        assert_eq!(
-            terms("推广“企业认定、政府认账”机制"),
-            ["企业认定、政府认账"]
-        );
+        assert_eq!(terms("推广“企业认定、政府认账”机制"), ["企业认定、政府认账"]);
     }
 
     #[test]
