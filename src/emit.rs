@@ -8,6 +8,7 @@
 
 use crate::annotate::{AnnotatedParagraph, Annotation, Kind};
 use crate::model::{Explainer, ParaRef};
+use crate::site::Knowledge;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -130,10 +131,17 @@ pub fn first_chars(text: &str, n: usize) -> String {
 }
 
 /// Every page of the site.
-pub fn pages(ex: &Explainer) -> Vec<Page> {
-    let mut pages = vec![index_page(ex)];
+pub fn pages(ex: &Explainer, knowledge: &Knowledge) -> Vec<Page> {
+    let map = |current: Option<&str>| crate::map::view(&knowledge.map, ex, &knowledge.gazetteer, current);
+    let mut index = index_page(ex);
+    index.data["map"] = map(None);
+    let mut pages = vec![index];
     pages.extend((0..ex.seeds.len()).map(|s| source_page(ex, s)));
-    pages.extend(ex.cities.iter().map(|c| city_page(ex, &c.info.id)));
+    pages.extend(ex.cities.iter().map(|c| {
+        let mut page = city_page(ex, &c.info.id);
+        page.data["map"] = map(Some(&c.info.id));
+        page
+    }));
     pages.extend(ex.terms.iter().map(|t| term_page(ex, &t.id)));
     pages.extend(ex.documents.iter().map(|d| document_page(ex, &d.id)));
     pages.push(timeline_page(ex));

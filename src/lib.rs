@@ -22,6 +22,7 @@ pub mod glossary;
 pub mod highlight;
 pub mod ingest;
 pub mod lexicon;
+pub mod map;
 pub mod model;
 pub mod publish;
 pub mod render;

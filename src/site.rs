@@ -55,6 +55,7 @@ pub struct Knowledge {
     pub gazetteer: Gazetteer,
     pub lexicon: Lexicon,
     pub glossary: Glossary,
+    pub map: crate::map::Map,
 }
 
 impl Knowledge {
@@ -75,10 +76,13 @@ impl Knowledge {
         let lexicon = Lexicon::parse(&path, &text)?;
         let (path, text) = read("glossary.toml", crate::glossary::EMBEDDED)?;
         let glossary = Glossary::parse(&path, &text)?;
+        let (path, text) = read("map.json", crate::map::EMBEDDED)?;
+        let map = crate::map::Map::parse(&path, &text)?;
         Ok(Knowledge {
             gazetteer,
             lexicon,
             glossary,
+            map,
         })
     }
 
@@ -140,7 +144,7 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
     let annotator = knowledge.annotator();
     let annotated: Vec<AnnotatedSeed> = seeds.into_par_iter().map(|s| annotator.annotate(s)).collect();
     let explainer = model::build(annotated, &knowledge.gazetteer, &knowledge.glossary);
-    let pages = emit::pages(&explainer);
+    let pages = emit::pages(&explainer, &knowledge);
     let tera = render::load_templates(options.templates.as_deref())?;
     let base_url = normalise_base_url(&options.base_url);
     let info = SiteInfo {

@@ -444,20 +444,38 @@ fn every_page_has_a_simplified_twin_and_the_switch_returns() {
     let (_d, site, out) = build(&repo().join("seeds"));
     assert!(out.status.success());
     let files = tree(&site);
-    let pages: Vec<&String> = files.keys().filter(|k| k.ends_with("index.html") && !k.starts_with("zh-Hans/")).collect();
+    let pages: Vec<&String> = files
+        .keys()
+        .filter(|k| k.ends_with("index.html") && !k.starts_with("zh-Hans/"))
+        .collect();
     assert!(pages.len() > 20);
     for page in pages {
         let twin = format!("zh-Hans/{page}");
         let hans = String::from_utf8_lossy(files.get(&twin).unwrap_or_else(|| panic!("no twin for {page}")));
         let hant = String::from_utf8_lossy(&files[page]);
-        assert!(hant.contains("<html lang=\"zh-Hant\"") && hans.contains("<html lang=\"zh-Hans\""), "{page}");
+        assert!(
+            hant.contains("<html lang=\"zh-Hant\"") && hans.contains("<html lang=\"zh-Hans\""),
+            "{page}"
+        );
         let depth = page.matches('/').count();
         let up = "../".repeat(depth);
-        assert!(hant.contains(&format!("<a href=\"{up}zh-Hans/{page}\" hreflang=\"zh-Hans\"")), "{page} switches to its twin");
-        assert!(hans.contains(&format!("<a href=\"../{up}{page}\" hreflang=\"zh-Hant\"")), "{twin} switches back");
+        assert!(
+            hant.contains(&format!("<a href=\"{up}zh-Hans/{page}\" hreflang=\"zh-Hans\"")),
+            "{page} switches to its twin"
+        );
+        assert!(
+            hans.contains(&format!("<a href=\"../{up}{page}\" hreflang=\"zh-Hant\"")),
+            "{twin} switches back"
+        );
         assert!(hans.contains("hreflang=\"zh-Hant\"") && hant.contains("hreflang=\"zh-Hans\""));
     }
     let hans = String::from_utf8_lossy(&files["zh-Hans/city/ningbo/index.html"]);
-    assert!(hans.contains("宁波") && !hans.contains("寧波"), "the mirror is in Simplified script");
-    assert!(hans.contains("href=\"../../../zh-Hans/terms/"), "links stay inside the mirror");
+    assert!(
+        hans.contains("宁波") && !hans.contains("寧波"),
+        "the mirror is in Simplified script"
+    );
+    assert!(
+        hans.contains("href=\"../../../zh-Hans/terms/"),
+        "links stay inside the mirror"
+    );
 }
