@@ -147,6 +147,7 @@ pub fn pages(ex: &Explainer, knowledge: &Knowledge) -> Vec<Page> {
     pages.push(timeline_page(ex));
     pages.push(compare_page(ex));
     pages.push(about_page(ex));
+    pages.push(search_page());
     pages
 }
 
@@ -521,6 +522,17 @@ fn about_page(ex: &Explainer) -> Page {
         description: "本站如何生成、來自哪些報道".to_string(),
         markdown: md,
         data: json!({ "samples": code_samples(ex) }),
+    }
+}
+
+fn search_page() -> Page {
+    Page {
+        path: "search/".to_string(),
+        template: "search",
+        title: "搜尋 Search".to_string(),
+        description: "在所有報道中搜尋,繁簡皆可".to_string(),
+        markdown: front_matter("搜尋", "search", &[]) + "# 搜尋 Search\n",
+        data: json!({}),
     }
 }
 

@@ -1,10 +1,10 @@
 //! Syntax highlighting (syntect, pure-Rust regex engine) for the code the site shows about
 //! itself: annotated Markdown and the JSON export. Output uses CSS classes, not inline styles,
-//! so the Content-Security-Policy needs no `unsafe-inline`.
+//! so the Content-Security-Policy needs no `unsafe-inline`; the colours are in
+//! `static/highlight.css`.
 
 use std::sync::OnceLock;
-use syntect::highlighting::ThemeSet;
-use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
@@ -28,23 +28,6 @@ pub fn highlight(code: &str, extension: &str) -> String {
     generator.finalize()
 }
 
-/// The stylesheet for the highlighted spans: a light theme, and a dark one for dark mode.
-pub fn stylesheet() -> String {
-    let themes = ThemeSet::load_defaults();
-    let css = |name: &str| {
-        themes
-            .themes
-            .get(name)
-            .and_then(|t| css_for_theme_with_class_style(t, ClassStyle::Spaced).ok())
-            .unwrap_or_default()
-    };
-    format!(
-        "{}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
-        css("InspiredGitHub"),
-        css("base16-ocean.dark")
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +37,5 @@ mod tests {
         let html = highlight("{\"a\": \"<b>\"}\n", "json");
         assert!(html.contains("<span class="), "{html}");
         assert!(html.contains("&lt;b&gt;") && !html.contains("<b>"));
-        assert!(stylesheet().contains(".source"));
     }
 }

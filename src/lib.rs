@@ -13,6 +13,7 @@
 
 pub mod add;
 pub mod annotate;
+pub mod cards;
 pub mod check;
 pub mod emit;
 pub mod error;
@@ -27,6 +28,7 @@ pub mod model;
 pub mod publish;
 pub mod render;
 pub mod script;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slug;

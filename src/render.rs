@@ -84,7 +84,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 let number = value.split(' ').next().unwrap_or("");
                 (
                     format!(
-                        "<data class=\"ann ann-figure\" value=\"{}\" data-kind=\"figure\" data-value=\"{v}\">",
+                        "<data class=\"ann ann-figure\" value=\"{}\" data-kind=\"figure\" data-value=\"{v}\" tabindex=\"0\" title=\"{v}\">",
                         escape_html(number)
                     ),
                     "</data>".to_string(),
@@ -95,7 +95,9 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 match city {
                     Some(city) if scheme == "place" => a("place", self.page(&format!("city/{city}/")), ""),
                     _ => (
-                        format!("<span class=\"ann ann-{scheme}\" data-kind=\"{scheme}\" data-value=\"{v}\">"),
+                        format!(
+                            "<span class=\"ann ann-{scheme}\" data-kind=\"{scheme}\" data-value=\"{v}\" tabindex=\"0\">"
+                        ),
                         "</span>".to_string(),
                     ),
                 }
@@ -226,7 +228,8 @@ pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
     }
 }
 
-const EMBEDDED_TEMPLATES: [(&str, &str); 11] = [
+const EMBEDDED_TEMPLATES: [(&str, &str); 12] = [
+    ("search.html", include_str!("../templates/search.html")),
     ("404.html", include_str!("../templates/404.html")),
     ("base.html", include_str!("../templates/base.html")),
     ("macros.html", include_str!("../templates/macros.html")),

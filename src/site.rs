@@ -126,9 +126,12 @@ impl Site {
     }
 }
 
-const EMBEDDED_STATIC: [(&str, &str); 2] = [
+const EMBEDDED_STATIC: [(&str, &str); 5] = [
     ("style.css", include_str!("../static/style.css")),
     ("favicon.svg", include_str!("../static/favicon.svg")),
+    ("highlight.css", include_str!("../static/highlight.css")),
+    ("app.js", include_str!("../static/app.js")),
+    ("search.js", include_str!("../static/search.js")),
 ];
 
 /// Runs every stage and returns the site in memory; nothing is written.
@@ -180,6 +183,15 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
         "data/annotations.json".to_string(),
         export::annotations_json(&explainer).into_bytes(),
     );
+    let cards = serde_json::to_string(&crate::cards::cards(&explainer)).unwrap_or_default();
+    files.insert(
+        "data/cards.zh-Hans.json".to_string(),
+        crate::script::to_hans(&cards).into_bytes(),
+    );
+    files.insert("data/cards.json".to_string(), cards.into_bytes());
+    for (path, text) in crate::search::index_files(&explainer) {
+        files.insert(path, text.into_bytes());
+    }
     files.insert(".nojekyll".to_string(), Vec::new());
     files.insert("robots.txt".to_string(), publish::robots(&base_url).into_bytes());
     if let Some(sitemap) = publish::sitemap(&pages, &base_url) {
@@ -199,10 +211,6 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
     let not_found = emit::not_found_page();
     let html = render::render_page(&tera, options.templates.as_deref(), &info, &not_found, Script::Hant)?;
     files.insert("404.html".to_string(), html.into_bytes());
-    files.insert(
-        "static/highlight.css".to_string(),
-        crate::highlight::stylesheet().into_bytes(),
-    );
     add_static(&mut files, options.static_dir.as_deref())?;
     Ok(Site {
         files,

@@ -1,0 +1,70 @@
+//! What an annotation card says, for the browser: one entry per `kind:value`, with the
+//! explanation, where else it appears and the page to read more. Loaded lazily by the page
+//! script on the first card it opens.
+
+use crate::annotate::{Kind, format_number};
+use crate::model::Explainer;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// The cards, keyed by `kind:value`.
+pub fn cards(ex: &Explainer) -> BTreeMap<String, Value> {
+    let mut out: BTreeMap<String, Value> = BTreeMap::new();
+    let mut seen: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
+    for s in &ex.seeds {
+        for p in &s.paragraphs {
+            for a in &p.annotations {
+                let key = format!("{}:{}", a.kind.as_str(), a.value);
+                let entry = seen.entry(key.clone()).or_default();
+                entry.0 += 1;
+                for c in &p.cities {
+                    if !entry.1.contains(c) {
+                        entry.1.push(c.clone());
+                    }
+                }
+                if out.contains_key(&key) {
+                    continue;
+                }
+                let card = match a.kind {
+                    Kind::Term => ex.term(&a.value).map(|t| {
+                        let e = t.entry.as_ref();
+                        json!({"title": format!("“{}”", t.text), "label": e.map(|e| e.label_en.clone()), "zh": e.map(|e| e.zh.clone()),
+                               "en": e.map(|e| e.en.clone()), "url": format!("terms/{}/index.html", t.id)})
+                    }),
+                    Kind::Document => ex.document(&a.value).map(|d| {
+                        let e = d.entry.as_ref();
+                        json!({"title": format!("《{}》", d.title), "label": e.map(|e| e.title_en.clone()), "zh": e.map(|e| e.zh.clone()),
+                               "en": e.map(|e| e.en.clone()), "meta": e.map(|e| format!("{} · {}", e.issuer, e.date.clone().unwrap_or_default())),
+                               "url": format!("documents/{}/index.html", d.id)})
+                    }),
+                    Kind::City => ex.city(&a.value).map(|c| {
+                        json!({"title": c.info.name, "label": format!("{} · {}", c.info.pinyin, c.info.name_en), "zh": c.focus_zh, "en": c.focus_en,
+                               "url": format!("city/{}/index.html", c.info.id)})
+                    }),
+                    Kind::Date => Some(json!({"title": a.value, "label": if a.inferred { Some("年份由文章推斷 · year inferred from the article") } else { None },
+                                              "url": format!("timeline/index.html#y{}", a.value.get(..4).unwrap_or(""))})),
+                    Kind::Figure => Some(json!({"title": a.text, "label": a.number.map(|n| format!("{} {}", format_number(n), a.unit.clone().unwrap_or_default()))})),
+                    Kind::Place => Some(json!({"title": a.text, "label": a.label,
+                        "url": a.value.split_once('/').map(|(city, _)| format!("city/{city}/index.html"))})),
+                    Kind::Org => Some(json!({"title": a.text})),
+                };
+                if let Some(mut card) = card {
+                    card["kind"] = json!(a.kind.as_str());
+                    out.insert(key, card);
+                }
+            }
+        }
+    }
+    for (key, (uses, cities)) in seen {
+        if let Some(card) = out.get_mut(&key) {
+            card["uses"] = json!(uses);
+            let names: Vec<&str> = cities
+                .iter()
+                .filter_map(|c| ex.city(c))
+                .map(|c| c.info.name.as_str())
+                .collect();
+            card["cities"] = json!(names);
+        }
+    }
+    out
+}
