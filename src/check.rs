@@ -75,6 +75,7 @@ pub fn broken_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<BrokenLink> {
             let (path, fragment) = target
                 .split_once('#')
                 .map_or((target.as_str(), None), |(p, f)| (p, Some(f)));
+            let path = path.split_once('?').map_or(path, |(p, _)| p);
             let file = if path.is_empty() {
                 Some(page.to_string())
             } else {

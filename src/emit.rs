@@ -11,6 +11,7 @@ use crate::model::{Explainer, ParaRef};
 use crate::site::Knowledge;
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 
 /// One page of the site, before rendering.
 #[derive(Debug, Clone, Serialize)]
@@ -137,14 +138,17 @@ pub fn pages(ex: &Explainer, knowledge: &Knowledge) -> Vec<Page> {
     index.data["map"] = map(None);
     let mut pages = vec![index];
     pages.extend((0..ex.seeds.len()).map(|s| source_page(ex, s)));
-    pages.extend(ex.cities.iter().map(|c| {
-        let mut page = city_page(ex, &c.info.id);
-        page.data["map"] = map(Some(&c.info.id));
-        page
-    }));
-    pages.extend(ex.terms.iter().map(|t| term_page(ex, &t.id)));
-    pages.extend(ex.documents.iter().map(|d| document_page(ex, &d.id)));
-    pages.push(timeline_page(ex));
+    for c in &ex.cities {
+        let mut city = city_page(ex, &c.info.id);
+        for page in &mut city {
+            page.data["map"] = map(Some(&c.info.id));
+        }
+        pages.extend(city);
+    }
+    pages.extend(ex.terms.iter().flat_map(|t| term_page(ex, &t.id)));
+    pages.extend(ex.documents.iter().flat_map(|d| document_page(ex, &d.id)));
+    pages.extend(timeline_page(ex));
+    pages.extend(province_pages(ex));
     pages.push(compare_page(ex));
     pages.push(about_page(ex));
     pages.push(search_page());
@@ -165,11 +169,17 @@ fn index_page(ex: &Explainer) -> Page {
     let mut md = front_matter("浙江各地人工智能競跑", "index", &[]);
     md.push_str("# 浙江各地人工智能競跑\n\n");
     md.push_str("## 全省層面\n\n");
-    for &r in &ex.province_paragraphs {
+    for &r in ex.province_paragraphs.iter().take(OVERVIEW_PROVINCE_PARAGRAPHS) {
         md.push_str(&format!(
             "{} {}\n\n",
             paragraph_md(ex.paragraph(r)),
             source_link(ex, r, "原文 ›")
+        ));
+    }
+    if ex.province_paragraphs.len() > OVERVIEW_PROVINCE_PARAGRAPHS {
+        md.push_str(&format!(
+            "[全部 {} 段全省層面報道 ›](<page:province/>)\n\n",
+            ex.province_paragraphs.len()
         ));
     }
     let cards: Vec<Value> = ex.cities.iter().map(|c| city_card(ex, &c.info.id)).collect();
@@ -177,6 +187,7 @@ fn index_page(ex: &Explainer) -> Page {
     let documents: Vec<Value> = ex
         .documents
         .iter()
+        .take(SIDE_LIST)
         .map(|d| json!({"id": d.id, "title": d.title, "mentions": d.mentions.len()}))
         .collect();
     let names: Vec<&str> = ex.cities.iter().map(|c| c.info.name.as_str()).collect();
@@ -186,8 +197,38 @@ fn index_page(ex: &Explainer) -> Page {
         title: "浙江各地人工智能競跑".to_string(),
         description: format!("{} 座城市的人工智能布局:{}", ex.cities.len(), names.join("、")),
         markdown: md,
-        data: json!({ "cities": cards, "figures": figures, "documents": documents, "seeds": ex.seeds.len() }),
+        data: json!({ "cities": cards, "figures": figures, "documents": documents, "documents_total": ex.documents.len(), "seeds": ex.seeds.len() }),
     }
+}
+
+/// Province-level paragraphs shown on the overview; the rest are on `province/`.
+const OVERVIEW_PROVINCE_PARAGRAPHS: usize = 12;
+
+/// Every paragraph about the province as a whole, paginated (only when the overview cannot
+/// show them all).
+fn province_pages(ex: &Explainer) -> Vec<Page> {
+    if ex.province_paragraphs.len() <= OVERVIEW_PROVINCE_PARAGRAPHS {
+        return Vec::new();
+    }
+    let mut md = front_matter("全省層面", "province", &[]);
+    md.push_str("# 全省層面 Province-wide\n\n");
+    let items = ex
+        .province_paragraphs
+        .iter()
+        .map(|&r| Item {
+            group: Some(format!("## {}", escape(&seed_title(ex, r.seed)))),
+            md: format!("{} {}\n\n", paragraph_md(ex.paragraph(r)), source_link(ex, r, "原文 ›")),
+        })
+        .collect();
+    let page = Page {
+        path: "province/".to_string(),
+        template: "province",
+        title: "全省層面 Province-wide".to_string(),
+        description: format!("{} 段不專指某一城市的報道", ex.province_paragraphs.len()),
+        markdown: md,
+        data: json!({}),
+    };
+    paginate(page, items, CITY_PARAGRAPHS_PER_PAGE)
 }
 
 /// Figures with the sentence each came from, for cards.
@@ -256,44 +297,56 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
     }
 }
 
-fn city_page(ex: &Explainer, id: &str) -> Page {
+fn city_page(ex: &Explainer, id: &str) -> Vec<Page> {
     let c = ex.city(id).expect("city in model");
     let info = &c.info;
-    let mut md = front_matter(&info.name, "city", &[("city", id)]);
-    let mut current_seed = usize::MAX;
-    for cp in &c.paragraphs {
-        if cp.at.seed != current_seed {
-            current_seed = cp.at.seed;
-            md.push_str(&format!("## {}\n\n", escape(&seed_title(ex, cp.at.seed))));
-        }
-        let p = ex.paragraph(cp.at);
-        let mut line = format!("{} {}", paragraph_md(p), source_link(ex, cp.at, "原文 ›"));
-        for &other in &cp.also_in {
-            line.push(' ');
-            line.push_str(&source_link(ex, other, &format!("亦見 {}", seed_title(ex, other.seed))));
-        }
-        md.push_str(&line);
-        md.push_str("\n\n");
-    }
+    let md = front_matter(&info.name, "city", &[("city", id)]);
+    let items: Vec<Item> = c
+        .paragraphs
+        .iter()
+        .map(|cp| {
+            let p = ex.paragraph(cp.at);
+            let mut line = format!("{} {}", paragraph_md(p), source_link(ex, cp.at, "原文 ›"));
+            for &other in &cp.also_in {
+                line.push(' ');
+                line.push_str(&source_link(ex, other, &format!("亦見 {}", seed_title(ex, other.seed))));
+            }
+            Item {
+                group: Some(format!("## {}", escape(&seed_title(ex, cp.at.seed)))),
+                md: format!("{line}\n\n"),
+            }
+        })
+        .collect();
     let terms: Vec<Value> = c
         .terms
         .iter()
+        .take(SIDE_LIST)
         .filter_map(|t| ex.term(t))
         .map(|t| json!({"id": t.id, "text": t.text, "label_en": t.entry.as_ref().map(|e| e.label_en.clone())}))
         .collect();
     let documents: Vec<Value> = c
         .documents
         .iter()
+        .take(SIDE_LIST)
         .filter_map(|d| ex.document(d))
         .map(|d| json!({"id": d.id, "title": d.title}))
         .collect();
-    let events: Vec<Value> = c.events.iter().map(|&i| event_json(ex, i)).collect();
+    // The latest events; the timeline (filtered by city) has them all.
+    let events: Vec<Value> = c
+        .events
+        .iter()
+        .rev()
+        .take(SIDE_LIST)
+        .rev()
+        .map(|&i| event_json(ex, i))
+        .collect();
     let related: Vec<Value> = c
         .related
         .iter()
         .filter_map(|(id, n)| ex.city(id).map(|r| json!({"id": id, "name": r.info.name, "count": n})))
         .collect();
-    Page {
+    let figures: Vec<(ParaRef, usize)> = c.figures.iter().take(SIDE_LIST).copied().collect();
+    let page = Page {
         path: format!("city/{id}/"),
         template: "city",
         title: info.name.clone(),
@@ -306,10 +359,13 @@ fn city_page(ex: &Explainer, id: &str) -> Page {
         ),
         markdown: md,
         data: json!({
-            "city": info, "focus_zh": c.focus_zh, "focus_en": c.focus_en, "figures": figure_cards(ex, &c.figures),
-            "terms": terms, "documents": documents, "events": events, "related": related, "paragraphs": c.paragraphs.len(),
+            "city": info, "focus_zh": c.focus_zh, "focus_en": c.focus_en, "figures": figure_cards(ex, &figures),
+            "figures_total": c.figures.len(), "terms": terms, "terms_total": c.terms.len(), "documents": documents,
+            "documents_total": c.documents.len(), "events": events, "events_total": c.events.len(), "related": related,
+            "paragraphs": c.paragraphs.len(),
         }),
-    }
+    };
+    paginate(page, items, CITY_PARAGRAPHS_PER_PAGE)
 }
 
 fn event_json(ex: &Explainer, i: usize) -> Value {
@@ -334,27 +390,31 @@ fn event_json(ex: &Explainer, i: usize) -> Value {
 }
 
 /// Uses of a term or document: the sentence around each mention.
-fn uses_md(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str) -> String {
-    let mut md = String::new();
-    for &r in refs {
-        let p = ex.paragraph(r);
-        let hit = p
-            .annotations
-            .iter()
-            .chain(&p.nested)
-            .find(|a| a.kind == kind && a.value == id);
-        let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
-        md.push_str(&format!(
-            "- {} {}\n",
-            annotated(p, from, to),
-            source_link(ex, r, &format!("{} ›", seed_title(ex, r.seed)))
-        ));
-    }
-    md.push('\n');
-    md
+/// Uses of a term or document: the sentence around each mention, as list items.
+fn uses_items(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) -> Vec<Item> {
+    refs.iter()
+        .map(|&r| {
+            let p = ex.paragraph(r);
+            let hit = p
+                .annotations
+                .iter()
+                .chain(&p.nested)
+                .find(|a| a.kind == kind && a.value == id);
+            let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
+            let md = format!(
+                "- {} {}\n",
+                annotated(p, from, to),
+                source_link(ex, r, &format!("{} ›", seed_title(ex, r.seed)))
+            );
+            Item {
+                group: Some(heading.to_string()),
+                md,
+            }
+        })
+        .collect()
 }
 
-fn term_page(ex: &Explainer, id: &str) -> Page {
+fn term_page(ex: &Explainer, id: &str) -> Vec<Page> {
     let t = ex.term(id).expect("term in model");
     let mut md = front_matter(&t.text, "term", &[("term", id)]);
     md.push_str(&format!("# “{}”\n\n", escape(&t.text)));
@@ -366,10 +426,8 @@ fn term_page(ex: &Explainer, id: &str) -> Page {
     } else {
         md.push_str("詞彙表尚無此條目的解釋;以下是它在報道中的用法。\n\nNo glossary entry yet; here is how the articles use it.\n\n");
     }
-    md.push_str(&format!("## 用例 Uses ({})\n\n", t.uses.len()));
-    md.push_str(&uses_md(ex, &t.uses, Kind::Term, id));
     let cities = cities_of_refs(ex, &t.uses);
-    Page {
+    let page = Page {
         path: format!("terms/{id}/"),
         template: "term",
         title: format!("“{}”", t.text),
@@ -379,7 +437,9 @@ fn term_page(ex: &Explainer, id: &str) -> Page {
         ),
         markdown: md,
         data: json!({"id": id, "text": t.text, "entry": t.entry, "uses": t.uses.len(), "cities": cities}),
-    }
+    };
+    let heading = format!("## 用例 Uses ({})", t.uses.len());
+    paginate(page, uses_items(ex, &t.uses, Kind::Term, id, &heading), USES_PER_PAGE)
 }
 
 fn cities_of_refs(ex: &Explainer, refs: &[ParaRef]) -> Vec<Value> {
@@ -397,7 +457,7 @@ fn cities_of_refs(ex: &Explainer, refs: &[ParaRef]) -> Vec<Value> {
         .collect()
 }
 
-fn document_page(ex: &Explainer, id: &str) -> Page {
+fn document_page(ex: &Explainer, id: &str) -> Vec<Page> {
     let d = ex.document(id).expect("document in model");
     let mut md = front_matter(&d.title, "document", &[("document", id)]);
     md.push_str(&format!("# 《{}》\n\n", escape(&d.title)));
@@ -411,9 +471,7 @@ fn document_page(ex: &Explainer, id: &str) -> Page {
     } else {
         md.push_str("詞彙表尚無此文件的說明;以下是報道提及它的地方。\n\nNo glossary entry yet; here is where the articles mention it.\n\n");
     }
-    md.push_str(&format!("## 提及 Mentions ({})\n\n", d.mentions.len()));
-    md.push_str(&uses_md(ex, &d.mentions, Kind::Document, id));
-    Page {
+    let page = Page {
         path: format!("documents/{id}/"),
         template: "document",
         title: format!("《{}》", d.title),
@@ -423,44 +481,132 @@ fn document_page(ex: &Explainer, id: &str) -> Page {
             .map_or_else(|| format!("《{}》", d.title), |e| first_chars(&e.en, 150)),
         markdown: md,
         data: json!({"id": id, "title": d.title, "entry": d.entry, "mentions": d.mentions.len(), "cities": cities_of_refs(ex, &d.mentions)}),
-    }
+    };
+    let heading = format!("## 提及 Mentions ({})", d.mentions.len());
+    paginate(
+        page,
+        uses_items(ex, &d.mentions, Kind::Document, id, &heading),
+        USES_PER_PAGE,
+    )
 }
 
-fn timeline_page(ex: &Explainer) -> Page {
+fn timeline_page(ex: &Explainer) -> Vec<Page> {
     let mut md = front_matter("時間線", "timeline", &[]);
     md.push_str("# 時間線 Timeline\n\n");
-    let mut year = String::new();
-    for (i, e) in ex.events.iter().enumerate() {
-        let y = e.date.get(..4).unwrap_or("").to_string();
-        if y != year {
-            md.push_str(&format!("## {y} {{#y{y}}}\n\n"));
-            year = y;
-        }
-        let p = ex.paragraph(e.at);
-        let date = p
-            .annotations
-            .iter()
-            .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
-        let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
-        let inferred = if e.inferred { "(年份推斷 year inferred)" } else { "" };
-        md.push_str(&format!(
-            "- **{}**{inferred} {} {}\n",
-            escape(&e.date),
-            annotated(p, from, to),
-            source_link(ex, e.at, "原文 ›")
-        ));
-        let _ = i;
-    }
-    md.push('\n');
-    let events: Vec<Value> = (0..ex.events.len()).map(|i| event_json(ex, i)).collect();
-    Page {
+    let items: Vec<Item> = ex
+        .events
+        .iter()
+        .map(|e| {
+            let y = e.date.get(..4).unwrap_or("");
+            let p = ex.paragraph(e.at);
+            let date = p
+                .annotations
+                .iter()
+                .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
+            let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
+            let inferred = if e.inferred { "(年份推斷 year inferred)" } else { "" };
+            let md = format!(
+                "- **{}**{inferred} {} {}\n",
+                escape(&e.date),
+                annotated(p, from, to),
+                source_link(ex, e.at, "原文 ›")
+            );
+            Item {
+                group: Some(format!("## {y} {{#y{y}}}")),
+                md,
+            }
+        })
+        .collect();
+    let page = Page {
         path: "timeline/".to_string(),
         template: "timeline",
         title: "時間線 Timeline".to_string(),
         description: format!("報道中的 {} 個日期事件,按時間排列", ex.events.len()),
         markdown: md,
-        data: json!({ "events": events }),
+        data: json!({ "events": ex.events.len() }),
+    };
+    paginate(page, items, EVENTS_PER_PAGE)
+}
+
+/// One entry of a long list, under a group heading (an article, a year).
+struct Item {
+    group: Option<String>,
+    md: String,
+}
+
+/// Paragraphs on one page of a city: about 100 KB of HTML at most.
+const CITY_PARAGRAPHS_PER_PAGE: usize = 30;
+const USES_PER_PAGE: usize = 40;
+const EVENTS_PER_PAGE: usize = 80;
+/// Longest list in a page's side column (figures, terms, events).
+const SIDE_LIST: usize = 12;
+
+/// The path of page `n` (1-based) of a paginated page at `base`.
+fn page_path(base: &str, n: usize) -> String {
+    if n == 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{n}/")
     }
+}
+
+/// Splits a long page into pages of `per_page` items: page 1 keeps the path and the intro,
+/// the others live at `page/N/`. A group heading is repeated where a page starts inside it.
+fn paginate(first: Page, items: Vec<Item>, per_page: usize) -> Vec<Page> {
+    let chunks: Vec<&[Item]> = if items.is_empty() {
+        vec![&[][..]]
+    } else {
+        items.chunks(per_page).collect()
+    };
+    let total = chunks.len();
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let n = i + 1;
+            let mut page = first.clone();
+            page.path = page_path(&first.path, n);
+            if n > 1 {
+                page.title = format!("{} ({n}/{total})", first.title);
+                page.markdown = front_matter(&page.title, first.template, &[("page", &n.to_string())]);
+                page.markdown.push_str(&format!("# {}\n\n", escape(&page.title)));
+            }
+            let mut group: Option<&str> = None;
+            for item in *chunk {
+                if item.group.as_deref() != group {
+                    group = item.group.as_deref();
+                    if let Some(g) = group {
+                        page.markdown.push_str(g);
+                        page.markdown.push_str("\n\n");
+                    }
+                }
+                page.markdown.push_str(&item.md);
+            }
+            page.markdown.push('\n');
+            if total > 1 {
+                let pages: Vec<Value> = (1..=total)
+                    .map(|k| json!({"n": k, "path": page_path(&first.path, k)}))
+                    .collect();
+                page.data["pagination"] = json!({
+                    "current": n, "total": total, "pages": pages,
+                    "prev": (n > 1).then(|| page_path(&first.path, n - 1)),
+                    "next": (n < total).then(|| page_path(&first.path, n + 1)),
+                });
+            }
+            page
+        })
+        .collect()
+}
+
+/// Where each year's events start on the (paginated) timeline: `2025` → `timeline/page/2/`.
+pub fn timeline_years(ex: &Explainer) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (i, e) in ex.events.iter().enumerate() {
+        let year = e.date.get(..4).unwrap_or("").to_string();
+        out.entry(year)
+            .or_insert_with(|| page_path("timeline/", i / EVENTS_PER_PAGE + 1));
+    }
+    out
 }
 
 fn compare_page(ex: &Explainer) -> Page {
@@ -564,7 +710,7 @@ fn code_samples(ex: &Explainer) -> Vec<Value> {
     let Some(city) = ex.cities.first() else {
         return Vec::new();
     };
-    let page = city_page(ex, &city.info.id);
+    let page = city_page(ex, &city.info.id).remove(0);
     let markdown: String = page.markdown.lines().take(12).collect::<Vec<_>>().join("\n");
     let p = ex.paragraph(city.paragraphs[0].at);
     let record = json!({ "id": p.id, "text": p.text, "cities": p.cities, "annotations": p.annotations });

@@ -15,6 +15,7 @@ pub mod add;
 pub mod annotate;
 pub mod cards;
 pub mod check;
+pub mod corpus;
 pub mod emit;
 pub mod error;
 pub mod export;

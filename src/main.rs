@@ -46,6 +46,16 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
+    /// Write a synthetic corpus (for benchmarks) made from the seeds' paragraphs.
+    Corpus {
+        #[arg(long, default_value = "seeds")]
+        seeds: PathBuf,
+        /// How many seeds to write.
+        #[arg(long)]
+        count: usize,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Add articles to the seeds folder (named NNN_<hash>.txt); `-` reads standard input.
     Add {
         #[arg(long, default_value = "seeds")]
@@ -88,6 +98,7 @@ fn main() -> ExitCode {
             site::build(&options).and_then(|site| check(&site))
         }
         Command::Serve { seeds, bind, port } => explainer::serve::serve(BuildOptions::new(seeds, "site"), &bind, port),
+        Command::Corpus { seeds, count, out } => corpus(&seeds, count, &out),
         Command::Add {
             seeds,
             source,
@@ -140,6 +151,14 @@ fn add(seeds: &std::path::Path, files: &[PathBuf], meta: &explainer::ingest::Met
         };
         println!("added {} “{}” — cities: {cities}", added.path.display(), added.title);
     }
+    Ok(())
+}
+
+fn corpus(seeds: &std::path::Path, count: usize, out: &std::path::Path) -> explainer::Result<()> {
+    let knowledge = site::Knowledge::load(BuildOptions::new(seeds, "site").data.as_deref())?;
+    let (loaded, _) = explainer::ingest::load_dir(seeds, &knowledge.lexicon)?;
+    explainer::corpus::generate(&loaded, &knowledge.gazetteer, count, out)?;
+    println!("wrote {count} synthetic seeds to {}", out.display());
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 use crate::emit::Page;
 use crate::error::{Error, Result};
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
 use std::path::Path;
 use tera::{Context, Tera};
 
@@ -28,15 +29,18 @@ pub fn escape_html(s: &str) -> String {
 pub struct AnnotationLinks<'a, I> {
     inner: I,
     root: &'a str,
+    /// Where each year starts on the paginated timeline (`2025` → `timeline/page/2/`).
+    years: &'a BTreeMap<String, String>,
     /// The closing HTML of each open link; `None` for a link passed through unchanged.
     open: Vec<Option<String>>,
 }
 
 impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
-    pub fn new(inner: I, root: &'a str) -> Self {
+    pub fn new(inner: I, root: &'a str, years: &'a BTreeMap<String, String>) -> Self {
         AnnotationLinks {
             inner,
             root,
+            years,
             open: Vec::new(),
         }
     }
@@ -74,7 +78,10 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 (
                     format!(
                         "<a class=\"ann ann-date{class}\" href=\"{}\" data-kind=\"date\" data-value=\"{v}\"{note}><time datetime=\"{}\">",
-                        escape_html(&format!("{}#y{year}", self.page("timeline/"))),
+                        escape_html(&format!(
+                            "{}#y{year}",
+                            self.page(self.years.get(year).map_or("timeline/", String::as_str))
+                        )),
                         escape_html(machine)
                     ),
                     "</time></a>".to_string(),
@@ -164,13 +171,13 @@ pub fn strip_front_matter(markdown: &str) -> &str {
 }
 
 /// Annotated Markdown → HTML.
-pub fn markdown_to_html(markdown: &str, root: &str) -> String {
+pub fn markdown_to_html(markdown: &str, root: &str, years: &BTreeMap<String, String>) -> String {
     let parser = Parser::new_ext(
         strip_front_matter(markdown),
         Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES,
     );
     let mut html = String::with_capacity(markdown.len() * 2);
-    pulldown_cmark::html::push_html(&mut html, AnnotationLinks::new(parser, root));
+    pulldown_cmark::html::push_html(&mut html, AnnotationLinks::new(parser, root, years));
     html
 }
 
@@ -228,7 +235,8 @@ pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
     }
 }
 
-const EMBEDDED_TEMPLATES: [(&str, &str); 12] = [
+const EMBEDDED_TEMPLATES: [(&str, &str); 13] = [
+    ("province.html", include_str!("../templates/province.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("404.html", include_str!("../templates/404.html")),
     ("base.html", include_str!("../templates/base.html")),
@@ -250,6 +258,9 @@ pub struct SiteInfo {
     pub base_url: String,
     pub title: String,
     pub cities: Vec<serde_json::Value>,
+    /// Where each year starts on the timeline, for date links.
+    #[serde(skip)]
+    pub timeline_years: BTreeMap<String, String>,
 }
 
 /// The script a page is rendered in. Traditional pages live at the site root, their
@@ -320,9 +331,9 @@ pub fn render_page(
     );
     context.insert("site", site);
     context.insert("page", page);
-    context.insert("body", &markdown_to_html(&page.markdown, &root));
+    context.insert("body", &markdown_to_html(&page.markdown, &root, &site.timeline_years));
     context.insert("canonical", &format!("{}{output}", site.base_url));
-    let rendered_md = |md: &str| markdown_to_html(md, &root);
+    let rendered_md = |md: &str| markdown_to_html(md, &root, &site.timeline_years);
     // Sentences in cards are Markdown too: render them here so templates only display.
     let mut data = page.data.clone();
     render_nested_markdown(&mut data, &rendered_md);
@@ -378,9 +389,14 @@ mod tests {
         let html = markdown_to_html(
             "[5月14日](<date:2025-05-14> \"inferred\"),[寧波](<city:ningbo>)的[5700億元](<figure:570000000000 CNY>)",
             "../../",
+            &BTreeMap::from([("2025".to_string(), "timeline/page/2/".to_string())]),
         );
         assert!(html.contains("<time datetime=\"2025-05-14\">5月14日</time>"), "{html}");
         assert!(html.contains("class=\"ann ann-date inferred\""));
+        assert!(
+            html.contains("href=\"../../timeline/page/2/index.html#y2025\""),
+            "{html}"
+        );
         assert!(html.contains("href=\"../../city/ningbo/index.html\""));
         assert!(html.contains("<data class=\"ann ann-figure\" value=\"570000000000\""));
     }
@@ -408,7 +424,7 @@ mod tests {
             "<img src=x onerror=alert(1)>",
             "[a]: /b",
         ] {
-            let html = markdown_to_html(&escape(text), "");
+            let html = markdown_to_html(&escape(text), "", &BTreeMap::new());
             let inner = html
                 .strip_prefix("<p>")
                 .and_then(|h| h.strip_suffix("</p>\n"))

@@ -158,6 +158,7 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
             .iter()
             .map(|c| json!({"id": c.info.id, "name": c.info.name}))
             .collect(),
+        timeline_years: emit::timeline_years(&explainer),
     };
     let jobs: Vec<(&emit::Page, Script)> = pages
         .iter()
