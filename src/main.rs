@@ -30,6 +30,9 @@ enum Command {
         /// Absolute URL the site is served from, e.g. https://user.github.io/repo/
         #[arg(long, default_value = "")]
         base_url: String,
+        /// Print how long each stage took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Build in memory and verify every internal link and anchor; writes nothing.
     Check {
@@ -79,23 +82,29 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
     let result = match cli.command {
-        Command::Build { seeds, out, base_url } => {
+        Command::Build {
+            seeds,
+            out,
+            base_url,
+            timings,
+        } => {
             let options = BuildOptions {
                 base_url,
                 ..BuildOptions::new(seeds, out)
             };
-            site::build(&options).and_then(|site| {
+            site::build_to_disk(&options).map(|site| {
                 for note in &site.notes {
                     eprintln!("note: {note}");
                 }
-                site::write(&site, &options.out, &options.seeds)?;
+                if timings {
+                    eprintln!("timings: {}", site.timings.report());
+                }
                 println!("{}", site.summary(started));
-                Ok(())
             })
         }
         Command::Check { seeds } => {
             let options = BuildOptions::new(seeds, "site");
-            site::build(&options).and_then(|site| check(&site))
+            site::build_in_memory(&options).and_then(|(site, files)| check(&site, &files))
         }
         Command::Serve { seeds, bind, port } => explainer::serve::serve(BuildOptions::new(seeds, "site"), &bind, port),
         Command::Corpus { seeds, count, out } => corpus(&seeds, count, &out),
@@ -162,7 +171,7 @@ fn corpus(seeds: &std::path::Path, count: usize, out: &std::path::Path) -> expla
     Ok(())
 }
 
-fn check(site: &site::Site) -> explainer::Result<()> {
+fn check(site: &site::Site, files: &std::collections::BTreeMap<String, Vec<u8>>) -> explainer::Result<()> {
     for note in &site.notes {
         eprintln!("note: {note}");
     }
@@ -181,16 +190,12 @@ fn check(site: &site::Site) -> explainer::Result<()> {
             d.title, d.id
         );
     }
-    let broken = explainer::check::broken_links(&site.files);
+    let broken = explainer::check::broken_links(files);
     for b in &broken {
         println!("broken link: {} → {} ({})", b.page, b.target, b.reason);
     }
     if broken.is_empty() {
-        println!(
-            "check: {} files, {} pages, no broken links",
-            site.files.len(),
-            site.pages
-        );
+        println!("check: {} files, {} pages, no broken links", files.len(), site.pages);
         Ok(())
     } else {
         Err(explainer::Error::msg(format!("{} broken link(s)", broken.len())))

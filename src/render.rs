@@ -343,7 +343,7 @@ pub fn render_page(
         .map_err(|e| template_error(templates, &e))?;
     Ok(match script {
         Script::Hant => html,
-        Script::Hans => crate::script::to_hans(&html),
+        Script::Hans => crate::script::to_hans_markup(&html),
     })
 }
 

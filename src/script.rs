@@ -20,6 +20,22 @@ pub fn to_hans(text: &str) -> String {
     }
 }
 
+/// `to_hans` over markup: only the runs of non-ASCII text are converted, so tags, attribute
+/// names, URLs and path data pass through untouched and uncounted.
+pub fn to_hans_markup(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut rest = markup;
+    while let Some(start) = rest.find(|c: char| !c.is_ascii()) {
+        out.push_str(&rest[..start]);
+        let run = &rest[start..];
+        let end = run.find(|c: char| c.is_ascii()).unwrap_or(run.len());
+        out.push_str(&to_hans(&run[..end]));
+        rest = &run[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Traditional spelling of `text` (Simplified → Traditional).
 pub fn to_hant(text: &str) -> String {
     static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
@@ -62,6 +78,15 @@ mod tests {
     fn converts_both_ways() {
         assert_eq!(to_hans("寧波溫州數據安全"), "宁波温州数据安全");
         assert_eq!(to_hant("宁波温州"), "寧波溫州");
+    }
+
+    #[test]
+    fn markup_keeps_tags_and_converts_text() {
+        let html = "<p title=\"寧波\"><a href=\"city/ningbo/\">寧波</a>擁有104家</p>";
+        assert_eq!(
+            to_hans_markup(html),
+            "<p title=\"宁波\"><a href=\"city/ningbo/\">宁波</a>拥有104家</p>"
+        );
     }
 
     #[test]

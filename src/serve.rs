@@ -92,14 +92,14 @@ fn watched(options: &BuildOptions) -> Vec<PathBuf> {
 
 fn rebuild(options: &BuildOptions, shared: &Shared) {
     let started = Instant::now();
-    let result = site::build(options);
+    let result = site::build_in_memory(options);
     let (lock, changed) = &**shared;
     let mut state = lock.lock().unwrap_or_else(|p| p.into_inner());
     state.version += 1;
     match result {
-        Ok(site) => {
+        Ok((site, files)) => {
             println!("{}", site.summary(started));
-            state.files = site.files;
+            state.files = files;
             state.error = None;
         }
         Err(e) => {

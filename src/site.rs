@@ -95,10 +95,41 @@ impl Knowledge {
     }
 }
 
+/// Wall-clock time of each build stage, for `build --timings` and the benchmarks.
+#[derive(Debug, Default)]
+pub struct Timings {
+    pub stages: Vec<(&'static str, f64)>,
+    last: Option<Instant>,
+}
+
+impl Timings {
+    fn start() -> Timings {
+        Timings {
+            stages: Vec::new(),
+            last: Some(Instant::now()),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        let since = self.last.unwrap_or(now);
+        self.stages.push((stage, (now - since).as_secs_f64()));
+        self.last = Some(now);
+    }
+
+    pub fn report(&self) -> String {
+        self.stages
+            .iter()
+            .map(|(s, t)| format!("{s} {:.0} ms", t * 1000.0))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// A built site, in memory.
 pub struct Site {
-    /// Output files by path relative to the site root (`city/ningbo/index.html`).
-    pub files: BTreeMap<String, Vec<u8>>,
+    /// How long each stage took, in order.
+    pub timings: Timings,
     pub explainer: Explainer,
     /// Notes for the user (files skipped in `seeds/`).
     pub notes: Vec<String>,
@@ -134,10 +165,42 @@ const EMBEDDED_STATIC: [(&str, &str); 5] = [
     ("search.js", include_str!("../static/search.js")),
 ];
 
-/// Runs every stage and returns the site in memory; nothing is written.
-pub fn build(options: &BuildOptions) -> Result<Site> {
+/// Where a build puts its files. Files are written as soon as they are rendered, so a large
+/// site is never held in memory whole (unless the output is memory, as for `serve` and `check`).
+pub trait Output: Sync {
+    /// Stores one file; `path` is relative to the site root (`city/ningbo/index.html`).
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+}
+
+/// Files kept in memory, for `serve` and `check`.
+#[derive(Default)]
+pub struct MemoryOutput {
+    files: std::sync::Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemoryOutput {
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Output for MemoryOutput {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.files
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// Runs every stage and sends every file of the site to `output`.
+pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
+    let mut timings = Timings::start();
     let knowledge = Knowledge::load(options.data.as_deref())?;
+    timings.lap("load knowledge");
     let (seeds, notes) = ingest::load_dir(&options.seeds, &knowledge.lexicon)?;
+    timings.lap("ingest");
     if seeds.is_empty() {
         return Err(Error::file(
             &options.seeds,
@@ -146,10 +209,13 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
     }
     let annotator = knowledge.annotator();
     let annotated: Vec<AnnotatedSeed> = seeds.into_par_iter().map(|s| annotator.annotate(s)).collect();
+    timings.lap("annotate");
     let explainer = model::build(annotated, &knowledge.gazetteer, &knowledge.glossary);
+    timings.lap("model");
     let pages = emit::pages(&explainer, &knowledge);
+    timings.lap("emit");
     let tera = render::load_templates(options.templates.as_deref())?;
-    let base_url = normalise_base_url(&options.base_url);
+    let base_url = normalise_base_url(&options.base_url)?;
     let info = SiteInfo {
         base_url: base_url.clone(),
         title: "浙江 AI+ 城市觀察".to_string(),
@@ -160,88 +226,118 @@ pub fn build(options: &BuildOptions) -> Result<Site> {
             .collect(),
         timeline_years: emit::timeline_years(&explainer),
     };
-    let jobs: Vec<(&emit::Page, Script)> = pages
-        .iter()
-        .flat_map(|p| [(p, Script::Hant), (p, Script::Hans)])
-        .collect();
-    let rendered: Vec<(String, String, String)> = jobs
-        .par_iter()
-        .map(|&(page, script)| {
-            let html = render::render_page(&tera, options.templates.as_deref(), &info, page, script)?;
+    let templates = options.templates.as_deref();
+    pages.par_iter().try_for_each(|page| {
+        for script in [Script::Hant, Script::Hans] {
+            let html = render::render_page(&tera, templates, &info, page, script)?;
+            let path = script.output_path(&page.path);
+            output.put(&format!("{path}index.html"), html.as_bytes())?;
             let markdown = match script {
                 Script::Hant => page.markdown.clone(),
-                Script::Hans => crate::script::to_hans(&page.markdown),
+                Script::Hans => crate::script::to_hans_markup(&page.markdown),
             };
-            Ok((script.output_path(&page.path), html, markdown))
-        })
-        .collect::<Result<_>>()?;
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    for (path, html, markdown) in rendered {
-        files.insert(format!("{path}index.html"), html.into_bytes());
-        files.insert(format!("{path}index.md"), markdown.into_bytes());
-    }
-    files.insert(
-        "data/annotations.json".to_string(),
-        export::annotations_json(&explainer).into_bytes(),
-    );
+            output.put(&format!("{path}index.md"), markdown.as_bytes())?;
+        }
+        Ok::<(), Error>(())
+    })?;
+    timings.lap("render");
+    output.put("data/annotations.json", export::annotations_json(&explainer).as_bytes())?;
     let cards = serde_json::to_string(&crate::cards::cards(&explainer)).unwrap_or_default();
-    files.insert(
-        "data/cards.zh-Hans.json".to_string(),
-        crate::script::to_hans(&cards).into_bytes(),
-    );
-    files.insert("data/cards.json".to_string(), cards.into_bytes());
+    output.put(
+        "data/cards.zh-Hans.json",
+        crate::script::to_hans_markup(&cards).as_bytes(),
+    )?;
+    output.put("data/cards.json", cards.as_bytes())?;
+    timings.lap("export and cards");
     for (path, text) in crate::search::index_files(&explainer) {
-        files.insert(path, text.into_bytes());
+        output.put(&path, text.as_bytes())?;
     }
-    files.insert(".nojekyll".to_string(), Vec::new());
-    files.insert("robots.txt".to_string(), publish::robots(&base_url).into_bytes());
+    timings.lap("search index");
+    output.put(".nojekyll", b"")?;
+    output.put("robots.txt", publish::robots(&base_url).as_bytes())?;
     if let Some(sitemap) = publish::sitemap(&pages, &base_url) {
-        files.insert("sitemap.xml".to_string(), sitemap.into_bytes());
+        output.put("sitemap.xml", sitemap.as_bytes())?;
     }
-    files.insert(
-        "feed.xml".to_string(),
-        publish::atom(&explainer, &base_url, None, "feed.xml").into_bytes(),
-    );
+    output.put(
+        "feed.xml",
+        publish::atom(&explainer, &base_url, None, "feed.xml").as_bytes(),
+    )?;
     for city in &explainer.cities {
         let path = format!("city/{}/feed.xml", city.info.id);
-        files.insert(
-            path.clone(),
-            publish::atom(&explainer, &base_url, Some(&city.info.id), &path).into_bytes(),
-        );
+        output.put(
+            &path,
+            publish::atom(&explainer, &base_url, Some(&city.info.id), &path).as_bytes(),
+        )?;
     }
     let not_found = emit::not_found_page();
-    let html = render::render_page(&tera, options.templates.as_deref(), &info, &not_found, Script::Hant)?;
-    files.insert("404.html".to_string(), html.into_bytes());
-    add_static(&mut files, options.static_dir.as_deref())?;
+    output.put(
+        "404.html",
+        render::render_page(&tera, templates, &info, &not_found, Script::Hant)?.as_bytes(),
+    )?;
+    add_static(output, options.static_dir.as_deref())?;
+    timings.lap("feeds and static");
     Ok(Site {
-        files,
+        timings,
         pages: pages.len() * 2 + 1,
         explainer,
         notes,
     })
 }
 
-fn normalise_base_url(url: &str) -> String {
+/// Builds the site in memory: for `check` and `serve`.
+pub fn build_in_memory(options: &BuildOptions) -> Result<(Site, BTreeMap<String, Vec<u8>>)> {
+    let output = MemoryOutput::default();
+    let site = build(options, &output)?;
+    Ok((site, output.into_files()))
+}
+
+/// Builds the site into `options.out`, replacing it only when the whole build succeeded.
+pub fn build_to_disk(options: &BuildOptions) -> Result<Site> {
+    let staging = Staging::new(&options.out, &options.seeds)?;
+    let site = build(options, &staging)?;
+    staging.commit()?;
+    Ok(site)
+}
+
+/// The base URL with a trailing slash; it must be an absolute http(s) URL (or empty).
+fn normalise_base_url(url: &str) -> Result<String> {
     let url = url.trim();
-    if url.is_empty() || url.ends_with('/') {
+    if url.is_empty() {
+        return Ok(String::new());
+    }
+    let ok = (url.starts_with("https://") || url.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`'));
+    if !ok {
+        return Err(Error::msg(format!(
+            "--base-url must be an absolute http(s) URL, got `{url}`"
+        )));
+    }
+    Ok(if url.ends_with('/') {
         url.to_string()
     } else {
         format!("{url}/")
-    }
+    })
 }
 
-fn add_static(files: &mut BTreeMap<String, Vec<u8>>, dir: Option<&Path>) -> Result<()> {
+fn add_static(output: &dyn Output, dir: Option<&Path>) -> Result<()> {
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for (name, text) in EMBEDDED_STATIC {
-        files.insert(format!("static/{name}"), text.as_bytes().to_vec());
+        files.insert(name.to_string(), text.as_bytes().to_vec());
     }
-    let Some(dir) = dir else { return Ok(()) };
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::file(dir, e.to_string()))?;
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-            files.insert(format!("static/{}", rel.to_string_lossy().replace('\\', "/")), bytes);
+    if let Some(dir) = dir {
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::file(dir, e.to_string()))?;
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                files.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
+            }
         }
+    }
+    for (name, bytes) in files {
+        output.put(&format!("static/{name}"), &bytes)?;
     }
     Ok(())
 }
@@ -249,55 +345,79 @@ fn add_static(files: &mut BTreeMap<String, Vec<u8>>, dir: Option<&Path>) -> Resu
 /// Files in an existing output folder that the generator does not own and keeps.
 const KEPT_FILES: [&str; 1] = ["CNAME"];
 
-/// Writes the site to `out` atomically: into a temporary folder beside it, then swapped in.
-pub fn write(site: &Site, out: &Path, seeds: &Path) -> Result<()> {
-    check_output_folder(out, seeds)?;
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let temp = tempfile::Builder::new()
-        .prefix(".explainer-build-")
-        .tempdir_in(parent)
-        .map_err(|e| Error::io(parent, e))?;
-    for (rel, bytes) in &site.files {
-        let path = temp.path().join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
-    }
-    for kept in KEPT_FILES {
-        let old = out.join(kept);
-        if old.is_file() {
-            std::fs::copy(&old, temp.path().join(kept)).map_err(|e| Error::io(&old, e))?;
-        }
-    }
-    let staged = temp.keep();
-    if out.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(".explainer-old-")
+/// A temporary folder beside the output folder that a build writes into; `commit` swaps it
+/// in, dropping it without a commit removes it and leaves the output folder as it was.
+pub struct Staging {
+    out: PathBuf,
+    temp: tempfile::TempDir,
+}
+
+impl Staging {
+    pub fn new(out: &Path, seeds: &Path) -> Result<Staging> {
+        check_output_folder(out, seeds)?;
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let temp = tempfile::Builder::new()
+            .prefix(".explainer-build-")
             .tempdir_in(parent)
             .map_err(|e| Error::io(parent, e))?;
-        let old_path = old.path().join("site");
-        std::fs::rename(out, &old_path).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&staged);
-            Error::io(out, e)
-        })?;
-        if let Err(e) = std::fs::rename(&staged, out) {
-            let _ = std::fs::rename(&old_path, out);
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(Error::io(out, e));
-        }
-        drop(old);
-    } else {
-        std::fs::rename(&staged, out).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&staged);
-            Error::io(out, e)
-        })?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            temp,
+        })
     }
-    Ok(())
+
+    /// Keeps the files the generator does not own, then swaps the new site in.
+    pub fn commit(self) -> Result<()> {
+        let out = &self.out;
+        for kept in KEPT_FILES {
+            let old = out.join(kept);
+            if old.is_file() {
+                std::fs::copy(&old, self.temp.path().join(kept)).map_err(|e| Error::io(&old, e))?;
+            }
+        }
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let staged = self.temp.keep();
+        if out.exists() {
+            let old = tempfile::Builder::new()
+                .prefix(".explainer-old-")
+                .tempdir_in(parent)
+                .map_err(|e| Error::io(parent, e))?;
+            let old_path = old.path().join("site");
+            std::fs::rename(out, &old_path).map_err(|e| {
+                let _ = std::fs::remove_dir_all(&staged);
+                Error::io(out, e)
+            })?;
+            if let Err(e) = std::fs::rename(&staged, out) {
+                let _ = std::fs::rename(&old_path, out);
+                let _ = std::fs::remove_dir_all(&staged);
+                return Err(Error::io(out, e));
+            }
+            drop(old);
+        } else {
+            std::fs::rename(&staged, out).map_err(|e| {
+                let _ = std::fs::remove_dir_all(&staged);
+                Error::io(out, e)
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl Output for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let file = self.temp.path().join(path);
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        std::fs::write(&file, bytes).map_err(|e| Error::io(&file, e))
+    }
 }
 
 /// Refuses output folders that would destroy something: a file, the seeds, or a folder that

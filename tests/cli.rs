@@ -484,17 +484,29 @@ fn every_page_has_a_simplified_twin_and_the_switch_returns() {
 fn a_large_synthetic_corpus_stays_paginated_and_linked() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
-    let made = explainer(&["corpus", "--count", "160", "--out", corpus.to_str().unwrap()], &repo());
+    let made = explainer(
+        &["corpus", "--count", "160", "--out", corpus.to_str().unwrap()],
+        &repo(),
+    );
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let (_d, site, out) = build(&corpus);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let files = tree(&site);
-    let heavy: Vec<(&String, usize)> =
-        files.iter().filter(|(k, v)| k.ends_with(".html") && v.len() > 100_000).map(|(k, v)| (k, v.len())).collect();
+    let heavy: Vec<(&String, usize)> = files
+        .iter()
+        .filter(|(k, v)| k.ends_with(".html") && v.len() > 100_000)
+        .map(|(k, v)| (k, v.len()))
+        .collect();
     assert!(heavy.is_empty(), "pages over 100 KB: {heavy:?}");
-    assert!(files.keys().any(|k| k.starts_with("city/") && k.contains("/page/2/")), "long city pages are paginated");
+    assert!(
+        files.keys().any(|k| k.starts_with("city/") && k.contains("/page/2/")),
+        "long city pages are paginated"
+    );
     assert!(files.contains_key("province/index.html"));
-    let simplified = files.keys().filter(|k| k.starts_with("source/") && k.ends_with("index.html")).count();
+    let simplified = files
+        .keys()
+        .filter(|k| k.starts_with("source/") && k.ends_with("index.html"))
+        .count();
     assert_eq!(simplified, 160);
     let check = explainer(&["check", "--seeds", corpus.to_str().unwrap()], &repo());
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
