@@ -5,7 +5,8 @@
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
 
 fn converter(cell: &'static OnceLock<Option<OpenCC>>, config: BuiltinConfig) -> Option<&'static OpenCC> {
     cell.get_or_init(|| OpenCC::from_config(config).ok()).as_ref()
@@ -23,14 +24,29 @@ pub fn to_hans(text: &str) -> String {
 /// `to_hans` over markup: only the runs of non-ASCII text are converted, so tags, attribute
 /// names, URLs and path data pass through untouched and uncounted.
 pub fn to_hans_markup(markup: &str) -> String {
+    // Runs repeat across pages (navigation, labels, the same paragraph on a city page and its
+    // source): convert each distinct run once.
+    static RUNS: OnceLock<RwLock<HashMap<String, String>>> = OnceLock::new();
+    let cache = RUNS.get_or_init(Default::default);
     let mut out = String::with_capacity(markup.len());
     let mut rest = markup;
     while let Some(start) = rest.find(|c: char| !c.is_ascii()) {
         out.push_str(&rest[..start]);
         let run = &rest[start..];
         let end = run.find(|c: char| c.is_ascii()).unwrap_or(run.len());
-        out.push_str(&to_hans(&run[..end]));
-        rest = &run[end..];
+        let run = &run[..end];
+        let known = cache.read().ok().and_then(|c| c.get(run).cloned());
+        match known {
+            Some(converted) => out.push_str(&converted),
+            None => {
+                let converted = to_hans(run);
+                out.push_str(&converted);
+                if let Ok(mut c) = cache.write() {
+                    c.insert(run.to_string(), converted);
+                }
+            }
+        }
+        rest = &rest[start + end..];
     }
     out.push_str(rest);
     out

@@ -350,6 +350,8 @@ const KEPT_FILES: [&str; 1] = ["CNAME"];
 pub struct Staging {
     out: PathBuf,
     temp: tempfile::TempDir,
+    /// Folders already created, so each is made once.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -364,10 +366,7 @@ impl Staging {
             .prefix(".explainer-build-")
             .tempdir_in(parent)
             .map_err(|e| Error::io(parent, e))?;
-        Ok(Staging {
-            out: out.to_path_buf(),
-            temp,
-        })
+        Ok(Staging { out: out.to_path_buf(), temp, made: Default::default() })
     }
 
     /// Keeps the files the generator does not own, then swaps the new site in.
@@ -413,8 +412,13 @@ impl Staging {
 impl Output for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let file = self.temp.path().join(path);
-        if let Some(dir) = file.parent() {
+        if let Some(dir) = file.parent()
+            && !self.made.lock().is_ok_and(|made| made.contains(dir))
+        {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            if let Ok(mut made) = self.made.lock() {
+                made.insert(dir.to_path_buf());
+            }
         }
         std::fs::write(&file, bytes).map_err(|e| Error::io(&file, e))
     }
