@@ -710,9 +710,26 @@ fn code_samples(ex: &Explainer) -> Vec<Value> {
     let Some(city) = ex.cities.first() else {
         return Vec::new();
     };
+    // Samples stay short whatever the seeds hold: highlighting is not linear in line length.
+    const MAX_SAMPLE_LINE: usize = 600;
     let page = city_page(ex, &city.info.id).remove(0);
-    let markdown: String = page.markdown.lines().take(12).collect::<Vec<_>>().join("\n");
-    let p = ex.paragraph(city.paragraphs[0].at);
+    let markdown: String = page
+        .markdown
+        .lines()
+        .take(12)
+        .map(|l| first_chars(l, MAX_SAMPLE_LINE))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let shortest = city
+        .paragraphs
+        .iter()
+        .map(|cp| ex.paragraph(cp.at))
+        .min_by_key(|p| p.text.len());
+    let Some(p) = shortest.filter(|p| p.text.chars().count() <= MAX_SAMPLE_LINE) else {
+        return vec![
+            json!({"title": format!("city/{}/index.md", city.info.id), "lang": "md", "code": markdown + "\n"}),
+        ];
+    };
     let record = json!({ "id": p.id, "text": p.text, "cities": p.cities, "annotations": p.annotations });
     vec![
         json!({"title": format!("city/{}/index.md", city.info.id), "lang": "md", "code": markdown + "\n"}),

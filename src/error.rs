@@ -90,13 +90,33 @@ impl std::error::Error for Error {}
 
 /// Maps a TOML parse error onto `path:line:column: message`.
 pub fn toml_error(path: impl AsRef<Path>, source: &str, err: &toml::de::Error) -> Error {
-    let message = err.message().to_string();
+    let message = suggest(err.message());
     match err.span() {
         Some(span) => {
             let (line, column) = line_column(source, span.start);
             Error::at_column(path, line, column, message)
         }
         None => Error::file(path, message),
+    }
+}
+
+/// serde's "unknown field `x`, expected one of `a`, `b`" with the closest valid name added.
+pub fn suggest(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_string();
+    };
+    let Some((unknown, expected)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let closest = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|candidate| (strsim::levenshtein(unknown, candidate), candidate))
+        .min();
+    match closest {
+        Some((distance, candidate)) if distance <= 3 => format!("{message} — did you mean `{candidate}`?"),
+        _ => message.to_string(),
     }
 }
 
@@ -125,6 +145,13 @@ mod tests {
         assert_eq!(Error::at("seeds/a.txt", 3, "bad").to_string(), "seeds/a.txt:3: bad");
         assert_eq!(Error::at_column("t.html", 2, 5, "x").to_string(), "t.html:2:5: x");
         assert_eq!(Error::msg("plain").to_string(), "plain");
+    }
+
+    #[test]
+    fn unknown_fields_get_a_suggestion() {
+        let m = suggest("unknown field `sorce`, expected one of `id`, `names`, `source`");
+        assert!(m.ends_with("did you mean `source`?"), "{m}");
+        assert_eq!(suggest("missing field `id`"), "missing field `id`");
     }
 
     #[test]

@@ -72,6 +72,10 @@ impl Meta {
     }
 }
 
+/// Largest seed file read: a news article or plan is a few hundred kilobytes; anything this big is
+/// an archive or a mistake, and would make pages no reader can open.
+pub const MAX_SEED_BYTES: u64 = 16_000_000;
+
 /// The file extensions that are seeds.
 const SEED_EXTENSIONS: [&str; 2] = ["txt", "md"];
 
@@ -108,6 +112,18 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
                 ));
             }
             continue;
+        }
+        let size = entry.metadata().map_err(|e| Error::file(path, e.to_string()))?.len();
+        if size > MAX_SEED_BYTES {
+            return Err(Error::at(
+                path,
+                1,
+                format!(
+                    "{} MB is too large for one article (the limit is {} MB): split it into articles",
+                    size / 1_000_000,
+                    MAX_SEED_BYTES / 1_000_000
+                ),
+            ));
         }
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let mut seed = parse(path, &bytes, lexicon)?;

@@ -88,8 +88,11 @@ fn main() -> ExitCode {
             base_url,
             timings,
         } => {
+            use std::io::IsTerminal;
+            let progress = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
             let options = BuildOptions {
                 base_url,
+                progress,
                 ..BuildOptions::new(seeds, out)
             };
             site::build_to_disk(&options).map(|site| {

@@ -188,7 +188,8 @@ pub fn root_of(path: &str) -> String {
 
 /// The templates: from `dir` when it exists (editors change them without rebuilding), else the
 /// copies embedded in the binary.
-pub fn load_templates(dir: Option<&Path>) -> Result<Tera> {
+/// Also returns the template sources, so that callers can tell when they changed.
+pub fn load_templates(dir: Option<&Path>) -> Result<(Tera, Vec<(String, String)>)> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     // Escape what HTML needs and no more, so URLs stay readable (Tera's default also escapes `/`).
@@ -204,7 +205,7 @@ pub fn load_templates(dir: Option<&Path>) -> Result<Tera> {
     }
     tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         .map_err(|e| template_error(dir, &e))?;
-    Ok(tera)
+    Ok((tera, sources))
 }
 
 /// A Tera error with the template file and, where Tera gives it, the line and column.

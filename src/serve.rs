@@ -41,7 +41,8 @@ poll(since);
 "#;
 
 /// Runs the preview server until the process is stopped.
-pub fn serve(options: BuildOptions, bind: &str, port: u16) -> Result<()> {
+pub fn serve(mut options: BuildOptions, bind: &str, port: u16) -> Result<()> {
+    options.cache = Some(Arc::new(site::RenderCache::default()));
     let shared: Shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
     rebuild(&options, &shared);
     let server = tiny_http::Server::http((bind, port))
@@ -98,7 +99,8 @@ fn rebuild(options: &BuildOptions, shared: &Shared) {
     state.version += 1;
     match result {
         Ok((site, files)) => {
-            println!("{}", site.summary(started));
+            let (rendered, reused) = options.cache.as_ref().map_or((0, 0), |c| c.take_counts());
+            println!("{} — rendered {rendered} pages, reused {reused}", site.summary(started));
             state.files = files;
             state.error = None;
         }

@@ -32,6 +32,10 @@ pub struct BuildOptions {
     pub templates: Option<PathBuf>,
     /// Folder whose files are copied to `static/`; embedded copies otherwise.
     pub static_dir: Option<PathBuf>,
+    /// Rendered pages to reuse between builds (`serve`).
+    pub cache: Option<std::sync::Arc<RenderCache>>,
+    /// Show a progress bar (on a terminal, not in CI).
+    pub progress: bool,
 }
 
 impl BuildOptions {
@@ -46,6 +50,8 @@ impl BuildOptions {
             data: existing("data"),
             templates: existing("templates"),
             static_dir: existing("static"),
+            cache: None,
+            progress: false,
         }
     }
 }
@@ -165,6 +171,51 @@ const EMBEDDED_STATIC: [(&str, &str); 5] = [
     ("search.js", include_str!("../static/search.js")),
 ];
 
+/// Pages rendered by the previous build, reused by `serve` when neither the page nor anything
+/// it depends on (templates, site-wide values) changed: one edited seed re-renders only the
+/// pages that show it.
+#[derive(Debug, Default)]
+pub struct RenderCache {
+    pages: std::sync::Mutex<std::collections::HashMap<String, (u64, String)>>,
+    rendered: std::sync::atomic::AtomicUsize,
+    reused: std::sync::atomic::AtomicUsize,
+}
+
+impl RenderCache {
+    fn render(&self, key: &str, fingerprint: u64, render: impl FnOnce() -> Result<String>) -> Result<String> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let cached = self
+            .pages
+            .lock()
+            .ok()
+            .and_then(|p| p.get(key).filter(|(f, _)| *f == fingerprint).map(|(_, h)| h.clone()));
+        if let Some(html) = cached {
+            self.reused.fetch_add(1, Relaxed);
+            return Ok(html);
+        }
+        let html = render()?;
+        self.rendered.fetch_add(1, Relaxed);
+        if let Ok(mut pages) = self.pages.lock() {
+            pages.insert(key.to_string(), (fingerprint, html.clone()));
+        }
+        Ok(html)
+    }
+
+    /// (pages rendered, pages reused) since the last call.
+    pub fn take_counts(&self) -> (usize, usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.rendered.swap(0, Relaxed), self.reused.swap(0, Relaxed))
+    }
+}
+
+/// A hash of a value's JSON form, stable within one process.
+fn fingerprint(value: &impl serde::Serialize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    serde_json::to_string(value).unwrap_or_default().hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Where a build puts its files. Files are written as soon as they are rendered, so a large
 /// site is never held in memory whole (unless the output is memory, as for `serve` and `check`).
 pub trait Output: Sync {
@@ -214,7 +265,7 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     timings.lap("model");
     let pages = emit::pages(&explainer, &knowledge);
     timings.lap("emit");
-    let tera = render::load_templates(options.templates.as_deref())?;
+    let (tera, templates_fingerprint) = render::load_templates(options.templates.as_deref())?;
     let base_url = normalise_base_url(&options.base_url)?;
     let info = SiteInfo {
         base_url: base_url.clone(),
@@ -227,10 +278,28 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
         timeline_years: emit::timeline_years(&explainer),
     };
     let templates = options.templates.as_deref();
+    // What every page depends on besides itself: the templates and the site-wide values.
+    let shared = fingerprint(&(&templates_fingerprint, &info, &info.timeline_years));
+    let bar = if options.progress && pages.len() > 200 {
+        let bar = indicatif::ProgressBar::new(pages.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("rendering {bar:30} {pos}/{len} pages {eta}") {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     pages.par_iter().try_for_each(|page| {
+        bar.inc(1);
+        let own = options.cache.as_ref().map(|_| fingerprint(&(shared, page)));
         for script in [Script::Hant, Script::Hans] {
-            let html = render::render_page(&tera, templates, &info, page, script)?;
             let path = script.output_path(&page.path);
+            let html = match (&options.cache, own) {
+                (Some(cache), Some(own)) => cache.render(&path, own, || {
+                    render::render_page(&tera, templates, &info, page, script)
+                })?,
+                _ => render::render_page(&tera, templates, &info, page, script)?,
+            };
             output.put(&format!("{path}index.html"), html.as_bytes())?;
             let markdown = match script {
                 Script::Hant => page.markdown.clone(),
@@ -240,6 +309,7 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
         }
         Ok::<(), Error>(())
     })?;
+    bar.finish_and_clear();
     timings.lap("render");
     output.put("data/annotations.json", export::annotations_json(&explainer).as_bytes())?;
     let cards = serde_json::to_string(&crate::cards::cards(&explainer)).unwrap_or_default();
@@ -366,7 +436,11 @@ impl Staging {
             .prefix(".explainer-build-")
             .tempdir_in(parent)
             .map_err(|e| Error::io(parent, e))?;
-        Ok(Staging { out: out.to_path_buf(), temp, made: Default::default() })
+        Ok(Staging {
+            out: out.to_path_buf(),
+            temp,
+            made: Default::default(),
+        })
     }
 
     /// Keeps the files the generator does not own, then swaps the new site in.

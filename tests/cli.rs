@@ -378,6 +378,9 @@ fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("seeds")).unwrap();
     fs::write(dir.path().join("seeds/a.txt"), "题\n宁波发布新政。\n").unwrap();
+    fs::create_dir(dir.path().join("templates")).unwrap();
+    let good_template = fs::read_to_string(repo().join("templates/timeline.html")).unwrap();
+    fs::write(dir.path().join("templates/timeline.html"), &good_template).unwrap();
     let port = 18000 + (std::process::id() % 1000) as u16;
     let mut child = Command::new(env!("CARGO_BIN_EXE_explainer"))
         .args(["serve", "--port", &port.to_string()])
@@ -424,13 +427,24 @@ fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
             "the last good site is still served"
         );
         fs::remove_file(dir.path().join("seeds/b.txt")).unwrap();
-        for _ in 0..150 {
-            if get("/").is_some_and(|b| !b.contains("build-error") && b.contains("<html")) {
-                return;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        panic!("recovered after the fix");
+        let recovered = || {
+            (0..150).any(|_| {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                get("/").is_some_and(|b| !b.contains("build-error") && b.contains("<html"))
+            })
+        };
+        assert!(recovered(), "recovered after the seed was fixed");
+        fs::write(
+            dir.path().join("templates/timeline.html"),
+            "{% extends \"base.html\" %}{% block main %}{% if %}{% endblock main %}",
+        )
+        .unwrap();
+        assert!(
+            wait_for("/", "timeline.html"),
+            "a broken template shows its error in the page"
+        );
+        fs::write(dir.path().join("templates/timeline.html"), &good_template).unwrap();
+        assert!(recovered(), "recovered after the template was fixed");
     }));
     child.kill().ok();
     child.wait().ok();

@@ -237,8 +237,15 @@ impl Annotator<'_> {
                 nested.push(self.term_annotation(&text_of(s, e), s, e));
             }
         }
+        // Titles and quotations may interleave in malformed text (「《(」》): the title wins.
+        let titles_with_marks: Vec<(usize, usize)> = titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
         for term in &terms {
-            out.push(self.term_annotation(&text_of(term.start, term.end), term.start, term.end));
+            let term_annotation = self.term_annotation(&text_of(term.start, term.end), term.start, term.end);
+            if overlaps_any(term.start.saturating_sub(1), term.end + 1, &titles_with_marks) {
+                nested.push(term_annotation);
+                continue;
+            }
+            out.push(term_annotation);
             for &(s, e) in &term.nested {
                 nested.push(self.term_annotation(&text_of(s, e), s, e));
             }

@@ -229,6 +229,11 @@ mod tests {
     }
 
     #[test]
+    fn interleaved_marks_do_not_panic() {
+        assert!(terms("「《(」》").len() <= 1);
+    }
+
+    #[test]
     fn titles_are_skipped() {
         let lex = Lexicon::embedded().unwrap();
         let chars: Vec<char> = "《浙江省“人工智能+”行動計劃》".chars().collect();
