@@ -612,28 +612,36 @@ pub fn timeline_years(ex: &Explainer) -> BTreeMap<String, String> {
 fn compare_page(ex: &Explainer) -> Page {
     let mut md = front_matter("城市比較", "compare", &[]);
     md.push_str("# 城市比較 Compare cities\n\n");
-    md.push_str("| 城市 | 重點 Focus | 段落 | 數字 | 文件 | 事件 |\n|---|---|---|---|---|---|\n");
-    let mut rows = Vec::new();
+    md.push_str("| 城市 City | 重點 Focus | 關鍵數字 Key figures | 文件 Documents | 最近事件 Latest event | 段落 Paragraphs |\n");
+    md.push_str("|---|---|---|---|---|---|\n");
     for c in &ex.cities {
+        // Each figure links to the paragraph it came from.
+        let figures: Vec<String> = c
+            .figures
+            .iter()
+            .take(COMPARE_FIGURES)
+            .map(|&(r, i)| {
+                let a = &ex.paragraph(r).annotations[i];
+                format!("[{}](<{}>) {}", escape(&a.text), destination(a), source_link(ex, r, "›"))
+            })
+            .collect();
+        let documents = c.documents.iter().take(COMPARE_FIGURES).filter_map(|d| ex.document(d));
+        let documents: Vec<String> = documents.map(|d| format!("《[{}](<document:{}>)》", escape(&d.title), d.id)).collect();
+        let latest = c.events.last().map(|&i| {
+            let e = &ex.events[i];
+            format!("{} {}", escape(&e.date), source_link(ex, e.at, "›"))
+        });
+        let or_dash = |v: Vec<String>| if v.is_empty() { "—".to_string() } else { v.join("; ") };
         md.push_str(&format!(
             "| [{}](<city:{}>) | {} | {} | {} | {} | {} |\n",
             escape(&c.info.name),
             c.info.id,
             escape(c.focus_en.as_deref().unwrap_or("—")),
-            c.paragraphs.len(),
-            c.figures.len(),
-            c.documents.len(),
-            c.events.len()
+            or_dash(figures),
+            or_dash(documents),
+            latest.unwrap_or_else(|| "—".to_string()),
+            c.paragraphs.len()
         ));
-        let figures = figure_cards(ex, &c.figures);
-        let events: Vec<Value> = c.events.iter().map(|&i| event_json(ex, i)).collect();
-        let docs: Vec<Value> = c
-            .documents
-            .iter()
-            .filter_map(|d| ex.document(d))
-            .map(|d| json!({"id": d.id, "title": d.title}))
-            .collect();
-        rows.push(json!({"card": city_card(ex, &c.info.id), "figures": figures, "events": events, "documents": docs}));
     }
     md.push('\n');
     Page {
@@ -642,9 +650,12 @@ fn compare_page(ex: &Explainer) -> Page {
         title: "城市比較 Compare".to_string(),
         description: format!("{} 座城市並排比較:重點、數字、文件、事件", ex.cities.len()),
         markdown: md,
-        data: json!({ "rows": rows }),
+        data: json!({}),
     }
 }
+
+/// Figures and documents per city in the comparison table.
+const COMPARE_FIGURES: usize = 3;
 
 fn about_page(ex: &Explainer) -> Page {
     let mut md = front_matter("關於本站", "about", &[]);
