@@ -622,11 +622,18 @@ fn compare_page(ex: &Explainer) -> Page {
             .take(COMPARE_FIGURES)
             .map(|&(r, i)| {
                 let a = &ex.paragraph(r).annotations[i];
-                format!("[{}](<{}>) {}", escape(&a.text), destination(a), source_link(ex, r, "›"))
+                format!(
+                    "[{}](<{}>) {}",
+                    escape(&a.text),
+                    destination(a),
+                    source_link(ex, r, "›")
+                )
             })
             .collect();
         let documents = c.documents.iter().take(COMPARE_FIGURES).filter_map(|d| ex.document(d));
-        let documents: Vec<String> = documents.map(|d| format!("《[{}](<document:{}>)》", escape(&d.title), d.id)).collect();
+        let documents: Vec<String> = documents
+            .map(|d| format!("《[{}](<document:{}>)》", escape(&d.title), d.id))
+            .collect();
         let latest = c.events.last().map(|&i| {
             let e = &ex.events[i];
             format!("{} {}", escape(&e.date), source_link(ex, e.at, "›"))

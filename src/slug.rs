@@ -32,7 +32,8 @@ pub fn slug(text: &str) -> String {
         if c == '+' {
             words.push("plus".to_string());
         } else if let Some(p) = c.to_pinyin() {
-            words.push(p.plain().to_string());
+            // ü is not ASCII: written v, as pinyin keyboards do (lüe → lve).
+            words.push(p.plain().replace('ü', "v"));
         }
     }
     flush(&mut ascii, &mut words);
@@ -76,6 +77,7 @@ mod tests {
         assert_eq!(slug("人工智能+制造"), "ren-gong-zhi-neng-plus-zhi-zao");
         assert_eq!(slug("AI+工業"), "ai-plus-gong-ye");
         assert_eq!(slug("510"), "510");
+        assert_eq!(slug("八八戰略"), "ba-ba-zhan-lve");
     }
 
     #[test]

@@ -22,6 +22,20 @@ pub struct FoundDate {
 }
 
 impl FoundDate {
+    /// A date starting at `at` with nothing read yet.
+    fn empty(at: usize, target: bool) -> FoundDate {
+        FoundDate {
+            start: at,
+            end: at,
+            year: None,
+            relative_year: None,
+            month: None,
+            day: None,
+            until_year: None,
+            target,
+        }
+    }
+
     /// Whether the year must come from the article (5月14日, 今年).
     pub fn needs_article_year(&self) -> bool {
         self.year.is_none()
@@ -135,16 +149,7 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
         return None;
     }
     let target = is_target(chars, at);
-    let blank = FoundDate {
-        start: at,
-        end: at,
-        year: None,
-        relative_year: None,
-        month: None,
-        day: None,
-        until_year: None,
-        target,
-    };
+    let blank = FoundDate::empty(at, target);
     // 今年, 去年, 明年, 前年 (+ month/day)
     for (word, offset) in [
         ("今年", 0),
@@ -298,16 +303,7 @@ fn english_date(chars: &[char], at: usize) -> Option<FoundDate> {
             .position(|m| *m == word || (word.len() == 3 && m.starts_with(&word)))
             .map(|p| p as u32 + 1)
     };
-    let blank = FoundDate {
-        start: at,
-        end: at,
-        year: None,
-        relative_year: None,
-        month: None,
-        day: None,
-        until_year: None,
-        target: false,
-    };
+    let blank = FoundDate::empty(at, false);
     let year_after = |from: usize| -> Option<(i32, usize)> {
         let mut k = from;
         if chars.get(k) == Some(&',') {

@@ -51,7 +51,8 @@ fn len(word: &str) -> usize {
 
 /// Every figure in `chars`, skipping the ranges in `taken` (dates, titles, terms).
 pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundFigure> {
-    let free = |i: usize| !taken.iter().any(|&(s, e)| s <= i && i < e);
+    let taken = super::mask(chars.len(), taken);
+    let free = |i: usize| !taken[i];
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {

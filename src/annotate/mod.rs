@@ -265,11 +265,14 @@ impl Annotator<'_> {
             a.inferred = date.needs_article_year() && year_source == YearSource::Inferred;
             out.push(a);
         }
-        let mut taken: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
-        for &(s, e) in &taken.clone() {
-            // The marks around titles and terms belong to them.
-            taken.push((s.saturating_sub(1), e + 1));
-        }
+        // The marks around titles and quoted terms belong to them; dates stand alone.
+        let mut taken: Vec<(usize, usize)> = out
+            .iter()
+            .map(|a| match a.kind {
+                Kind::Document | Kind::Term => (a.start.saturating_sub(1), a.end + 1),
+                _ => (a.start, a.end),
+            })
+            .collect();
         for org in orgs::find(&chars, &mentions, self.lexicon, &taken) {
             let text = text_of(org.start, org.end);
             let inside: Vec<Mention> = mentions
@@ -312,8 +315,9 @@ impl Annotator<'_> {
                 taken.push((s, e));
             }
         }
+        let taken = mask(chars.len(), &taken);
         for m in &mentions {
-            if overlaps_any(m.start, m.end, &taken) {
+            if (m.start..m.end).any(|i| taken[i]) {
                 continue;
             }
             if let Some(a) = self.place_annotation(m, &text_of(m.start, m.end)) {
@@ -388,6 +392,17 @@ fn annotation(kind: Kind, text: &str, start: usize, end: usize, value: String, l
         cities: Vec::new(),
         label,
     }
+}
+
+/// `mask[i]` is true when char `i` lies in one of `spans` (linear, however many spans there are).
+fn mask(len: usize, spans: &[(usize, usize)]) -> Vec<bool> {
+    let mut mask = vec![false; len];
+    for &(s, e) in spans {
+        for slot in mask.iter_mut().take(e.min(len)).skip(s) {
+            *slot = true;
+        }
+    }
+    mask
 }
 
 /// Whether `word` stands in `chars` at `at`.
@@ -583,6 +598,14 @@ mod tests {
         );
         assert_eq!(spans(p, Kind::Org), ["浙東南智算中心"]);
         assert_eq!(p.cities, ["taizhou"]);
+    }
+
+    #[test]
+    fn port_is_a_place_of_two_cities() {
+        let seed = annotate("题\n據了解,寧波舟山港2024年完成貨物吞吐量13.77億噸。");
+        let p = &seed.paragraphs[0];
+        assert_eq!(spans(p, Kind::Place), ["寧波舟山港"], "{:?}", p.annotations);
+        assert_eq!(p.cities, ["ningbo", "zhoushan"]);
     }
 
     #[test]

@@ -22,7 +22,8 @@ pub struct FoundOrg {
 
 /// Every clearly named organisation, given the place names already found in the text.
 pub fn find(chars: &[char], places: &[Mention], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundOrg> {
-    let free = |i: usize| !taken.iter().any(|&(s, e)| s <= i && i < e);
+    let taken = super::mask(chars.len(), taken);
+    let free = |i: usize| !taken[i];
     let mut out: Vec<FoundOrg> = Vec::new();
     let mut i = 0;
     while i < chars.len() {

@@ -20,7 +20,8 @@ const SENTENCE_MARKS: [char; 9] = ['。', '！', '？', '!', '?', '；', ';', '�
 
 /// Every term in `chars`, outermost only, skipping the ranges in `taken` (document titles).
 pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundTerm> {
-    let free = |i: usize| !taken.iter().any(|&(s, e)| s <= i && i < e);
+    let taken = super::mask(chars.len(), taken);
+    let free = |i: usize| !taken[i];
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
