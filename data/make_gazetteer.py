@@ -167,6 +167,22 @@ for p in provinces:
     print("[[outside]]")
     print(f"name = {q(s2t.convert(bare))}\nname_hans = {q(bare)}\nname_en = {q(py(bare, False) if bare != '陕西' else 'Shaanxi')}\nkind = \"province\"")
     print(f"names = [{', '.join(q(n) for n in dict.fromkeys(trad_variants(bare) + trad_variants(full)))}]\n")
+# Countries and world regions often named beside Zhejiang's cities; `not_after` as for cities
+# (欧美国家 is not 美国).
+COUNTRIES = [("美国", "United States", "欧中亚南北拉"), ("日本", "Japan", ""), ("德国", "Germany", "中"), ("英国", "United Kingdom", ""),
+             ("法国", "France", ""), ("韩国", "South Korea", "中日"), ("新加坡", "Singapore", ""), ("俄罗斯", "Russia", ""),
+             ("印度", "India", ""), ("意大利", "Italy", ""), ("加拿大", "Canada", ""), ("澳大利亚", "Australia", ""),
+             ("巴西", "Brazil", ""), ("荷兰", "Netherlands", ""), ("瑞士", "Switzerland", ""), ("以色列", "Israel", ""),
+             ("阿联酋", "United Arab Emirates", ""), ("沙特阿拉伯", "Saudi Arabia", ""), ("泰国", "Thailand", ""),
+             ("越南", "Vietnam", ""), ("马来西亚", "Malaysia", ""), ("印度尼西亚", "Indonesia", ""), ("西班牙", "Spain", ""),
+             ("墨西哥", "Mexico", ""), ("欧洲", "Europe", ""), ("非洲", "Africa", ""), ("东南亚", "Southeast Asia", ""),
+             ("欧盟", "European Union", "")]
+for hans, en, not_after in COUNTRIES:
+    print(f"[[outside]]\nname = {q(s2t.convert(hans))}\nname_hans = {q(hans)}\nname_en = {q(en)}\nkind = \"country\"")
+    print(f"names = [{', '.join(q(n) for n in dict.fromkeys(trad_variants(hans)))}]")
+    if not_after:
+        print(f"not_after = {q(s2t.convert(not_after) + not_after)}")
+    print()
 for hans, en in (("香港", "Hong Kong"), ("澳门", "Macao"), ("台湾", "Taiwan")):
     print(f"[[outside]]\nname = {q(s2t.convert(hans))}\nname_hans = {q(hans)}\nname_en = {q(en)}\nkind = \"region\"")
     print(f"names = [{', '.join(q(n) for n in dict.fromkeys(trad_variants(hans)))}]\n")

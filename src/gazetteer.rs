@@ -85,6 +85,9 @@ pub struct Place {
     /// Prefectures a mention is about (杭州湾新区 → ningbo); often none.
     #[serde(default)]
     pub cities: Vec<String>,
+    /// Characters that, right before a name, make it part of another word (欧美国家).
+    #[serde(default)]
+    pub not_after: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -242,10 +245,13 @@ impl Gazetteer {
         for m in self.matcher.find_iter(text) {
             let (start, end) = (char_at[m.start()], char_at[m.end()]);
             let target = self.targets[m.pattern().as_usize()];
-            if let Target::City(i) = target
-                && start > 0
-                && self.cities[i].not_after.contains(chars[start - 1])
-            {
+            let not_after = match target {
+                Target::City(i) => self.cities[i].not_after.as_str(),
+                Target::Place(i) => self.places[i].not_after.as_str(),
+                Target::Outside(i) => self.outside[i].not_after.as_str(),
+                _ => "",
+            };
+            if start > 0 && not_after.contains(chars[start - 1]) {
                 continue;
             }
             found.push(Mention { start, end, target });
@@ -382,6 +388,13 @@ mod tests {
         assert_eq!(found.len(), 5);
         assert!(found.iter().all(|m| matches!(m.target, Target::Outside(_))));
         assert!(cities("合肥市和泰州市").is_empty());
+    }
+
+    #[test]
+    fn countries_and_their_traps() {
+        let g = gz();
+        assert_eq!(g.find("与美国、日本企业合作").len(), 2);
+        assert!(g.find("欧美国家").is_empty());
     }
 
     #[test]

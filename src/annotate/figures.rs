@@ -72,6 +72,12 @@ pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<
 }
 
 fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure> {
+    if let Some(found) = english_figure_at(chars, at) {
+        return Some(found);
+    }
+    if let Some(found) = round_number_at(chars, at, lexicon) {
+        return Some(found);
+    }
     let is_number_start = arabic_digit(chars[at]).is_some()
         || chinese_digit(chars[at]).is_some()
         || chars[at] == '十'
@@ -174,6 +180,110 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
     })
 }
 
+/// Words that make a bare scale character a number: 数十家, 上百家, 近千人, 几万人.
+const ROUND_NUMBER_PREFIXES: &str = "数數几幾上近超逾";
+
+/// A round number written with scale characters only (近百家, 上千人, 数十个): the figure is
+/// the scale, and the prefix belongs to it.
+fn round_number_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure> {
+    let before = *chars.get(at.checked_sub(1)?)?;
+    if !ROUND_NUMBER_PREFIXES.contains(before) || scale(chars[at]).is_none() {
+        return None;
+    }
+    let mut number = 1.0;
+    let mut i = at;
+    while let Some(s) = chars.get(i).and_then(|&c| scale(c)) {
+        number *= s;
+        i += 1;
+    }
+    if matches!(chars.get(i), Some('多' | '余' | '餘')) {
+        i += 1;
+    }
+    let (written, unit) = lexicon.units.iter().find(|(w, _)| starts_with(chars, i, w))?;
+    let end = i + len(written);
+    let start = if "数數几幾上".contains(before) {
+        at - 1
+    } else {
+        qualifier_before(chars, at, lexicon)
+    };
+    Some(FoundFigure {
+        start,
+        end: qualifier_after(chars, end, lexicon),
+        number,
+        unit: unit.clone(),
+    })
+}
+
+/// English figures: 600 companies, 5.7 billion yuan, $1.2 billion, 30 percent, 12.5%.
+fn english_figure_at(chars: &[char], at: usize) -> Option<FoundFigure> {
+    const SCALES: [(&str, f64); 4] = [
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+    ];
+    const UNITS: [(&str, &str); 18] = [
+        ("percentage points", "percentage points"),
+        ("per cent", "%"),
+        ("percent", "%"),
+        ("%", "%"),
+        ("yuan", "CNY"),
+        ("US dollars", "USD"),
+        ("dollars", "USD"),
+        ("companies", "companies/institutions"),
+        ("enterprises", "companies/institutions"),
+        ("firms", "companies/institutions"),
+        ("projects", "items"),
+        ("people", "people"),
+        ("residents", "people"),
+        ("tons", "t"),
+        ("tonnes", "t"),
+        ("square kilometers", "km²"),
+        ("kilometers", "km"),
+        ("times", "times"),
+    ];
+    let dollar = chars[at] == '$';
+    let digits_at = if dollar { at + 1 } else { at };
+    if !chars.get(digits_at).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if at > 0 && (chars[at - 1].is_alphanumeric() || matches!(chars[at - 1], '.' | '-' | '$')) {
+        return None;
+    }
+    let (mut number, l) = arabic_number(chars, digits_at)?;
+    let mut i = digits_at + l;
+    let word_at = |i: usize, word: &str| {
+        let spaced = chars.get(i) == Some(&' ') && starts_with(chars, i + 1, word);
+        let bounded = |end: usize| !chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
+        if spaced && bounded(i + 1 + word.len()) {
+            Some(i + 1 + word.len())
+        } else if word == "%" && chars.get(i) == Some(&'%') {
+            Some(i + 1)
+        } else {
+            None
+        }
+    };
+    if let Some((end, s)) = SCALES.iter().find_map(|(w, s)| word_at(i, w).map(|e| (e, s))) {
+        number *= s;
+        i = end;
+    }
+    if dollar {
+        return Some(FoundFigure {
+            start: at,
+            end: i,
+            number,
+            unit: "USD".to_string(),
+        });
+    }
+    let (end, unit) = UNITS.iter().find_map(|(w, u)| word_at(i, w).map(|e| (e, u)))?;
+    Some(FoundFigure {
+        start: at,
+        end,
+        number,
+        unit: unit.to_string(),
+    })
+}
+
 fn qualifier_before(chars: &[char], at: usize, lexicon: &Lexicon) -> usize {
     lexicon
         .figure_before
@@ -227,6 +337,27 @@ mod tests {
             texts("百分之三十的企业,两万人,3EFLOPS算力"),
             ["百分之三十", "两万人", "3EFLOPS"]
         );
+    }
+
+    #[test]
+    fn round_numbers_and_english() {
+        assert_eq!(
+            texts("近百家企业,上千人,数十个项目,超万人"),
+            ["近百家", "上千人", "数十个", "超万人"]
+        );
+        assert_eq!(
+            figures(
+                "Output topped 570 billion yuan, up 12.5%, with $1.2 billion invested in 600 companies and 30 percent more."
+            ),
+            [
+                ("570 billion yuan".to_string(), "570000000000 CNY".to_string()),
+                ("12.5%".to_string(), "12.5 %".to_string()),
+                ("$1.2 billion".to_string(), "1200000000 USD".to_string()),
+                ("600 companies".to_string(), "600 companies/institutions".to_string()),
+                ("30 percent".to_string(), "30 %".to_string()),
+            ]
+        );
+        assert!(texts("In 2025, Route 66 and R1 models.").is_empty());
     }
 
     #[test]
