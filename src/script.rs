@@ -21,6 +21,9 @@ pub fn to_hans(text: &str) -> String {
     }
 }
 
+/// Longest run (in bytes) that `to_hans_markup` remembers.
+const MAX_CACHED_RUN: usize = 96;
+
 /// `to_hans` over markup: only the runs of non-ASCII text are converted, so tags, attribute
 /// names, URLs and path data pass through untouched and uncounted.
 pub fn to_hans_markup(markup: &str) -> String {
@@ -35,13 +38,16 @@ pub fn to_hans_markup(markup: &str) -> String {
         let run = &rest[start..];
         let end = run.find(|c: char| c.is_ascii()).unwrap_or(run.len());
         let run = &run[..end];
-        let known = cache.read().ok().and_then(|c| c.get(run).cloned());
+        // Only short runs repeat often enough to be worth keeping (and long ones would make
+        // the cache as large as the corpus).
+        let cacheable = run.len() <= MAX_CACHED_RUN;
+        let known = if cacheable { cache.read().ok().and_then(|c| c.get(run).cloned()) } else { None };
         match known {
             Some(converted) => out.push_str(&converted),
             None => {
                 let converted = to_hans(run);
                 out.push_str(&converted);
-                if let Ok(mut c) = cache.write() {
+                if cacheable && let Ok(mut c) = cache.write() {
                     c.insert(run.to_string(), converted);
                 }
             }
