@@ -505,8 +505,20 @@ fn timeline_page(ex: &Explainer) -> Vec<Page> {
                 .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
             let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
             let inferred = if e.inferred { "(年份推斷 year inferred)" } else { "" };
+            // The cities the event's paragraph is about, even when the sentence does not name them.
+            let cities: Vec<String> = e
+                .cities
+                .iter()
+                .filter_map(|c| ex.city(c))
+                .map(|c| format!("[{}](<city:{}>)", escape(&c.info.name), c.info.id))
+                .collect();
+            let cities = if cities.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", cities.join("、"))
+            };
             let md = format!(
-                "- **{}**{inferred} {} {}\n",
+                "- **{}**{inferred}{cities} — {} {}\n",
                 escape(&e.date),
                 annotated(p, from, to),
                 source_link(ex, e.at, "原文 ›")

@@ -84,6 +84,11 @@ pub struct Explainer {
     pub events: Vec<Event>,
     /// Paragraphs about no city in particular (province-level).
     pub province_paragraphs: Vec<ParaRef>,
+    /// Position of each term and document by id, for lookups in large corpora.
+    #[serde(skip)]
+    term_index: BTreeMap<String, usize>,
+    #[serde(skip)]
+    document_index: BTreeMap<String, usize>,
 }
 
 impl Explainer {
@@ -96,11 +101,11 @@ impl Explainer {
     }
 
     pub fn term(&self, id: &str) -> Option<&TermModel> {
-        self.terms.iter().find(|t| t.id == id)
+        self.term_index.get(id).map(|&i| &self.terms[i])
     }
 
     pub fn document(&self, id: &str) -> Option<&DocumentModel> {
-        self.documents.iter().find(|d| d.id == id)
+        self.document_index.get(id).map(|&i| &self.documents[i])
     }
 }
 
@@ -201,6 +206,7 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
             })
             .collect::<Vec<_>>();
         let shown: Vec<ParaRef> = paragraphs.iter().map(|p| p.at).collect();
+        let shown_set: BTreeSet<ParaRef> = shown.iter().copied().collect();
         let mut figures = Vec::new();
         let mut term_counts: BTreeMap<String, usize> = BTreeMap::new();
         let mut docs: Vec<String> = Vec::new();
@@ -233,7 +239,7 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
         let city_events = events
             .iter()
             .enumerate()
-            .filter(|(_, e)| shown.contains(&e.at) || e.cities.iter().any(|c| c == id))
+            .filter(|(_, e)| shown_set.contains(&e.at) || e.cities.iter().any(|c| c == id))
             .map(|(i, _)| i)
             .collect();
         let (focus_zh, focus_en) = focus(id, &term_ids, glossary);
@@ -254,10 +260,14 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
         .copied()
         .filter(|&r| para(r).cities.is_empty() && !duplicate.contains(&r))
         .collect();
+    let terms: Vec<TermModel> = term_order.iter().filter_map(|id| terms.remove(id)).collect();
+    let documents: Vec<DocumentModel> = document_order.iter().filter_map(|id| documents.remove(id)).collect();
     Explainer {
         cities,
-        terms: term_order.iter().filter_map(|id| terms.remove(id)).collect(),
-        documents: document_order.iter().filter_map(|id| documents.remove(id)).collect(),
+        term_index: terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
+        document_index: documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),
+        terms,
+        documents,
         events,
         province_paragraphs,
         seeds,

@@ -41,7 +41,11 @@ pub fn to_hans_markup(markup: &str) -> String {
         // Only short runs repeat often enough to be worth keeping (and long ones would make
         // the cache as large as the corpus).
         let cacheable = run.len() <= MAX_CACHED_RUN;
-        let known = if cacheable { cache.read().ok().and_then(|c| c.get(run).cloned()) } else { None };
+        let known = if cacheable {
+            cache.read().ok().and_then(|c| c.get(run).cloned())
+        } else {
+            None
+        };
         match known {
             Some(converted) => out.push_str(&converted),
             None => {
