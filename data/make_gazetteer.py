@@ -34,9 +34,7 @@ CITY_IDS = {"3301": "hangzhou", "3302": "ningbo", "3303": "wenzhou", "3304": "ji
 # they count only with their suffix (天台县) or in unmistakable context.
 NEEDS_SUFFIX = {"上城", "西湖", "滨江", "钱塘", "江北", "镇海", "南湖", "海盐", "长兴", "越城",
                 "金东", "浦江", "衢江", "开化", "江山", "常山", "定海", "普陀", "椒江", "路桥",
-                "三门", "天台", "临海", "玉环", "龙泉", "龙湾", "平阳", "文成", "庆元", "永嘉",
-                "象山", "宁海", "仙居", "新昌", "云和", "松阳", "东阳", "鹿城", "龙港", "平湖",
-                "柯城", "北仑", "海曙", "上虞"}
+                "三门", "天台", "临海", "玉环", "龙泉", "龙湾", "平阳", "文成", "庆元"}
 # Divisions missing from the older boundary data set: centre borrowed from the named division.
 CENTRE_FROM = {"临平区": "余杭区", "钱塘区": "萧山区", "龙港市": "苍南县", "临安区": "临安市", "玉环市": "玉环县"}
 # A city name right after one of these characters is part of another word (美丽水乡 is not 丽水).
@@ -140,6 +138,19 @@ NOT_CITY = [
     ("宁波舟山港", "Port of Ningbo-Zhoushan", "port", ["ningbo", "zhoushan"]),
     ("义甬舟", "Yiwu–Ningbo–Zhoushan corridor", "region", ["jinhua", "ningbo", "zhoushan"]),
     ("四省边际", "the four-province border area", "region", []),
+    ("西湖", "West Lake", "lake", ["hangzhou"]),
+    ("良渚", "Liangzhu", "town", ["hangzhou"]),
+    ("莫干山", "Mount Mogan", "mountain", ["huzhou"]),
+    ("西塘", "Xitang", "town", ["jiaxing"]),
+    ("南太湖新区", "South Taihu New Area", "area", ["huzhou"]),
+    ("前湾新区", "Qianwan New Area", "area", ["ningbo"]),
+    ("舟山群岛新区", "Zhoushan Archipelago New Area", "area", ["zhoushan"]),
+    ("台州湾新区", "Taizhou Bay New Area", "area", ["taizhou"]),
+    ("金义新区", "Jinyi New Area", "area", ["jinhua"]),
+    ("瓯江口新区", "Oujiangkou New Area", "area", ["wenzhou"]),
+    ("温州湾新区", "Wenzhou Bay New Area", "area", ["wenzhou"]),
+    ("未来科技城", "Future Sci-Tech City", "area", ["hangzhou"]),
+    ("城西科创大走廊", "West Hangzhou Sci-Tech Corridor", "area", ["hangzhou"]),
     ("粤港澳大湾区", "Guangdong–Hong Kong–Macao Greater Bay Area", "region", []),
     ("京津冀", "Beijing–Tianjin–Hebei", "region", []),
     ("珠三角", "Pearl River Delta", "region", []),

@@ -286,10 +286,14 @@ impl Gazetteer {
                     return true;
                 };
                 let own_city = &self.counties[index].city;
-                // Right after its own city (台州天台, 台州市天台).
+                // Right after its own city or the province (台州天台, 台州市天台, 浙江天台).
                 let after_city = i > 0
                     && found[i - 1].end == m.start
-                    && matches!(found[i - 1].target, Target::City(c) if self.cities[c].id == *own_city);
+                    && match found[i - 1].target {
+                        Target::City(c) => self.cities[c].id == *own_city,
+                        Target::Province => true,
+                        _ => false,
+                    };
                 // In a list with another division (天台、仙居; 仙居和天台).
                 let joined = |a: &Mention, b: &Mention| {
                     a.end <= b.start && b.start - a.end == 1 && matches!(chars[a.end], '、' | '和' | '與' | '与' | '及')
@@ -377,6 +381,8 @@ mod tests {
         assert!(cities("美丽水乡").is_empty());
         assert_eq!(cities("天台县发布通知"), ["taizhou"]);
         assert_eq!(cities("台州天台"), ["taizhou"]);
+        assert_eq!(cities("浙江天台"), ["taizhou"]);
+        assert_eq!(cities("象山、宁海两县"), ["ningbo"]);
         assert_eq!(cities("仙居、天台两县"), ["taizhou"]);
         assert_eq!(cities("丽水市莲都区"), ["lishui"]);
     }

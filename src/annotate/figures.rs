@@ -119,6 +119,20 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
         i += l;
         (n, false)
     };
+    // Fractions: 三分之一, 近四分之一.
+    if !arabic
+        && starts_with(chars, i, "分之")
+        && let Some((numerator, l)) = chinese_number(chars, i + 2)
+        && number > 0.0
+    {
+        let end = qualifier_after(chars, i + 2 + l, lexicon);
+        return Some(FoundFigure {
+            start,
+            end,
+            number: numerator / number,
+            unit: "share".to_string(),
+        });
+    }
     // Shares in words: 七成, 超七成, 三成以上.
     if !arabic && chars.get(i) == Some(&'成') && number < 10.0 && number.fract() == 0.0 {
         let after = chars.get(i + 1).copied();
