@@ -182,8 +182,8 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
     if written.chars().all(|c| c.is_ascii_alphabetic()) && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    // 一家, 一个 are articles ("a company"), not counts.
-    if !arabic && number == 1.0 && !had_scale {
+    // 一家, 一个 are articles ("a company"), not counts; 两个先行, 三个一号工程 are slogans.
+    if !arabic && !had_scale && (number == 1.0 || (number < 10.0 && matches!(written.as_str(), "个" | "個"))) {
         return None;
     }
     Some(FoundFigure {
@@ -379,6 +379,8 @@ mod tests {
         assert!(texts("第四届大会在1号楼举行,电话0577-88888888,邮编325000").is_empty());
         assert!(texts("“361”萬千億級產業集群,五位一體,五鏈融合,四省交界").is_empty());
         assert!(texts("一家企业,一个城市,一成不变,三成为").is_empty());
+        assert!(texts("实现两个先行,打造三个一号工程").is_empty());
+        assert_eq!(texts("十个项目,3个项目"), ["十个", "3个"]);
         assert!(texts("在3年內,5G网络,DeepSeek-R1模型,第3条").is_empty());
         assert!(texts("十四五规划").is_empty());
     }
