@@ -12,6 +12,7 @@ use crate::site::Knowledge;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// One page of the site, before rendering.
 #[derive(Debug, Clone, Serialize)]
@@ -132,27 +133,73 @@ pub fn first_chars(text: &str, n: usize) -> String {
 }
 
 /// Every page of the site.
-pub fn pages(ex: &Explainer, knowledge: &Knowledge) -> Vec<Page> {
-    let map = |current: Option<&str>| crate::map::view(&knowledge.map, ex, &knowledge.gazetteer, current);
-    let mut index = index_page(ex);
-    index.data["map"] = map(None);
-    let mut pages = vec![index];
-    pages.extend((0..ex.seeds.len()).map(|s| source_page(ex, s)));
-    for c in &ex.cities {
-        let mut city = city_page(ex, &c.info.id);
-        for page in &mut city {
-            page.data["map"] = map(Some(&c.info.id));
-        }
-        pages.extend(city);
+/// A page of the site, before it is built: pages are emitted one at a time, as they are
+/// rendered, so the whole site is never held in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spec {
+    Index,
+    Source(usize),
+    /// City (index in `Explainer::cities`) and page number.
+    City(usize, usize),
+    Term(usize, usize),
+    Document(usize, usize),
+    Timeline(usize),
+    Province(usize),
+    Compare,
+    About,
+    Search,
+}
+
+/// Every page of the site, in a stable order.
+pub fn specs(ex: &Explainer) -> Vec<Spec> {
+    let mut specs = vec![Spec::Index];
+    specs.extend((0..ex.seeds.len()).map(Spec::Source));
+    for (i, c) in ex.cities.iter().enumerate() {
+        specs.extend((1..=page_count(c.paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE)).map(|n| Spec::City(i, n)));
     }
-    pages.extend(ex.terms.iter().flat_map(|t| term_page(ex, &t.id)));
-    pages.extend(ex.documents.iter().flat_map(|d| document_page(ex, &d.id)));
-    pages.extend(timeline_page(ex));
-    pages.extend(province_pages(ex));
-    pages.push(compare_page(ex));
-    pages.push(about_page(ex));
-    pages.push(search_page());
-    pages
+    for (i, t) in ex.terms.iter().enumerate() {
+        specs.extend((1..=page_count(t.uses.len(), USES_PER_PAGE)).map(|n| Spec::Term(i, n)));
+    }
+    for (i, d) in ex.documents.iter().enumerate() {
+        specs.extend((1..=page_count(d.mentions.len(), USES_PER_PAGE)).map(|n| Spec::Document(i, n)));
+    }
+    specs.extend((1..=page_count(ex.events.len(), EVENTS_PER_PAGE)).map(Spec::Timeline));
+    if ex.province_paragraphs.len() > OVERVIEW_PROVINCE_PARAGRAPHS {
+        specs.extend((1..=page_count(ex.province_paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE)).map(Spec::Province));
+    }
+    specs.extend([Spec::Compare, Spec::About, Spec::Search]);
+    specs
+}
+
+/// Builds one page.
+pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
+    let map = |current: Option<&str>| crate::map::view(&knowledge.map, ex, &knowledge.gazetteer, current);
+    match spec {
+        Spec::Index => {
+            let mut index = index_page(ex);
+            index.data["map"] = map(None);
+            index
+        }
+        Spec::Source(s) => source_page(ex, s),
+        Spec::City(c, n) => {
+            let id = &ex.cities[c].info.id;
+            let mut page = city_page(ex, id, n);
+            page.data["map"] = map(Some(id));
+            page
+        }
+        Spec::Term(t, n) => term_page(ex, &ex.terms[t].id, n),
+        Spec::Document(d, n) => document_page(ex, &ex.documents[d].id, n),
+        Spec::Timeline(n) => timeline_page(ex, n),
+        Spec::Province(n) => province_page(ex, n),
+        Spec::Compare => compare_page(ex),
+        Spec::About => about_page(ex),
+        Spec::Search => search_page(),
+    }
+}
+
+/// Every page of the site, built (for small sites and tests; `site` builds them one by one).
+pub fn pages(ex: &Explainer, knowledge: &Knowledge) -> Vec<Page> {
+    specs(ex).into_iter().map(|spec| page(ex, knowledge, spec)).collect()
 }
 
 fn city_card(ex: &Explainer, id: &str) -> Value {
@@ -204,22 +251,20 @@ fn index_page(ex: &Explainer) -> Page {
 /// Province-level paragraphs shown on the overview; the rest are on `province/`.
 const OVERVIEW_PROVINCE_PARAGRAPHS: usize = 12;
 
-/// Every paragraph about the province as a whole, paginated (only when the overview cannot
+/// Every paragraph about the province as a whole, paginated (made only when the overview cannot
 /// show them all).
-fn province_pages(ex: &Explainer) -> Vec<Page> {
-    if ex.province_paragraphs.len() <= OVERVIEW_PROVINCE_PARAGRAPHS {
-        return Vec::new();
-    }
+fn province_page(ex: &Explainer, n: usize) -> Page {
     let mut md = front_matter("全省層面", "province", &[]);
     md.push_str("# 全省層面 Province-wide\n\n");
-    let items = ex
-        .province_paragraphs
-        .iter()
-        .map(|&r| Item {
-            group: Some(format!("## {}", escape(&seed_title(ex, r.seed)))),
-            md: format!("{} {}\n\n", paragraph_md(ex.paragraph(r)), source_link(ex, r, "原文 ›")),
-        })
-        .collect();
+    let items = |range: Range<usize>| -> Vec<Item> {
+        ex.province_paragraphs[range]
+            .iter()
+            .map(|&r| Item {
+                group: Some(format!("## {}", escape(&seed_title(ex, r.seed)))),
+                md: format!("{} {}\n\n", paragraph_md(ex.paragraph(r)), source_link(ex, r, "原文 ›")),
+            })
+            .collect()
+    };
     let page = Page {
         path: "province/".to_string(),
         template: "province",
@@ -228,7 +273,7 @@ fn province_pages(ex: &Explainer) -> Vec<Page> {
         markdown: md,
         data: json!({}),
     };
-    paginate(page, items, CITY_PARAGRAPHS_PER_PAGE)
+    paginated(page, ex.province_paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE, n, items)
 }
 
 /// Figures with the sentence each came from, for cards.
@@ -297,26 +342,27 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
     }
 }
 
-fn city_page(ex: &Explainer, id: &str) -> Vec<Page> {
+fn city_page(ex: &Explainer, id: &str, n: usize) -> Page {
     let c = ex.city(id).expect("city in model");
     let info = &c.info;
     let md = front_matter(&info.name, "city", &[("city", id)]);
-    let items: Vec<Item> = c
-        .paragraphs
-        .iter()
-        .map(|cp| {
-            let p = ex.paragraph(cp.at);
-            let mut line = format!("{} {}", paragraph_md(p), source_link(ex, cp.at, "原文 ›"));
-            for &other in &cp.also_in {
-                line.push(' ');
-                line.push_str(&source_link(ex, other, &format!("亦見 {}", seed_title(ex, other.seed))));
-            }
-            Item {
-                group: Some(format!("## {}", escape(&seed_title(ex, cp.at.seed)))),
-                md: format!("{line}\n\n"),
-            }
-        })
-        .collect();
+    let items = |range: Range<usize>| -> Vec<Item> {
+        c.paragraphs[range]
+            .iter()
+            .map(|cp| {
+                let p = ex.paragraph(cp.at);
+                let mut line = format!("{} {}", paragraph_md(p), source_link(ex, cp.at, "原文 ›"));
+                for &other in &cp.also_in {
+                    line.push(' ');
+                    line.push_str(&source_link(ex, other, &format!("亦見 {}", seed_title(ex, other.seed))));
+                }
+                Item {
+                    group: Some(format!("## {}", escape(&seed_title(ex, cp.at.seed)))),
+                    md: format!("{line}\n\n"),
+                }
+            })
+            .collect()
+    };
     let terms: Vec<Value> = c
         .terms
         .iter()
@@ -365,7 +411,7 @@ fn city_page(ex: &Explainer, id: &str) -> Vec<Page> {
             "paragraphs": c.paragraphs.len(),
         }),
     };
-    paginate(page, items, CITY_PARAGRAPHS_PER_PAGE)
+    paginated(page, c.paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE, n, items)
 }
 
 fn event_json(ex: &Explainer, i: usize) -> Value {
@@ -414,7 +460,7 @@ fn uses_items(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str, heading: &
         .collect()
 }
 
-fn term_page(ex: &Explainer, id: &str) -> Vec<Page> {
+fn term_page(ex: &Explainer, id: &str, n: usize) -> Page {
     let t = ex.term(id).expect("term in model");
     let mut md = front_matter(&t.text, "term", &[("term", id)]);
     md.push_str(&format!("# “{}”\n\n", escape(&t.text)));
@@ -439,7 +485,9 @@ fn term_page(ex: &Explainer, id: &str) -> Vec<Page> {
         data: json!({"id": id, "text": t.text, "entry": t.entry, "uses": t.uses.len(), "cities": cities}),
     };
     let heading = format!("## 用例 Uses ({})", t.uses.len());
-    paginate(page, uses_items(ex, &t.uses, Kind::Term, id, &heading), USES_PER_PAGE)
+    paginated(page, t.uses.len(), USES_PER_PAGE, n, |r| {
+        uses_items(ex, &t.uses[r], Kind::Term, id, &heading)
+    })
 }
 
 fn cities_of_refs(ex: &Explainer, refs: &[ParaRef]) -> Vec<Value> {
@@ -457,7 +505,7 @@ fn cities_of_refs(ex: &Explainer, refs: &[ParaRef]) -> Vec<Value> {
         .collect()
 }
 
-fn document_page(ex: &Explainer, id: &str) -> Vec<Page> {
+fn document_page(ex: &Explainer, id: &str, n: usize) -> Page {
     let d = ex.document(id).expect("document in model");
     let mut md = front_matter(&d.title, "document", &[("document", id)]);
     md.push_str(&format!("# 《{}》\n\n", escape(&d.title)));
@@ -483,52 +531,51 @@ fn document_page(ex: &Explainer, id: &str) -> Vec<Page> {
         data: json!({"id": id, "title": d.title, "entry": d.entry, "mentions": d.mentions.len(), "cities": cities_of_refs(ex, &d.mentions)}),
     };
     let heading = format!("## 提及 Mentions ({})", d.mentions.len());
-    paginate(
-        page,
-        uses_items(ex, &d.mentions, Kind::Document, id, &heading),
-        USES_PER_PAGE,
-    )
+    paginated(page, d.mentions.len(), USES_PER_PAGE, n, |r| {
+        uses_items(ex, &d.mentions[r], Kind::Document, id, &heading)
+    })
 }
 
-fn timeline_page(ex: &Explainer) -> Vec<Page> {
+fn timeline_page(ex: &Explainer, n: usize) -> Page {
     let mut md = front_matter("時間線", "timeline", &[]);
     md.push_str("# 時間線 Timeline\n\n");
-    let items: Vec<Item> = ex
-        .events
-        .iter()
-        .map(|e| {
-            let y = e.date.get(..4).unwrap_or("");
-            let p = ex.paragraph(e.at);
-            let date = p
-                .annotations
-                .iter()
-                .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
-            let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
-            let inferred = if e.inferred { "(年份推斷 year inferred)" } else { "" };
-            // The cities the event's paragraph is about, even when the sentence does not name them.
-            let cities: Vec<String> = e
-                .cities
-                .iter()
-                .filter_map(|c| ex.city(c))
-                .map(|c| format!("[{}](<city:{}>)", escape(&c.info.name), c.info.id))
-                .collect();
-            let cities = if cities.is_empty() {
-                String::new()
-            } else {
-                format!(" · {}", cities.join("、"))
-            };
-            let md = format!(
-                "- **{}**{inferred}{cities} — {} {}\n",
-                escape(&e.date),
-                annotated(p, from, to),
-                source_link(ex, e.at, "原文 ›")
-            );
-            Item {
-                group: Some(format!("## {y} {{#y{y}}}")),
-                md,
-            }
-        })
-        .collect();
+    let items = |range: Range<usize>| -> Vec<Item> {
+        ex.events[range]
+            .iter()
+            .map(|e| {
+                let y = e.date.get(..4).unwrap_or("");
+                let p = ex.paragraph(e.at);
+                let date = p
+                    .annotations
+                    .iter()
+                    .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
+                let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
+                let inferred = if e.inferred { "(年份推斷 year inferred)" } else { "" };
+                // The cities the event's paragraph is about, even when the sentence does not name them.
+                let cities: Vec<String> = e
+                    .cities
+                    .iter()
+                    .filter_map(|c| ex.city(c))
+                    .map(|c| format!("[{}](<city:{}>)", escape(&c.info.name), c.info.id))
+                    .collect();
+                let cities = if cities.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", cities.join("、"))
+                };
+                let md = format!(
+                    "- **{}**{inferred}{cities} — {} {}\n",
+                    escape(&e.date),
+                    annotated(p, from, to),
+                    source_link(ex, e.at, "原文 ›")
+                );
+                Item {
+                    group: Some(format!("## {y} {{#y{y}}}")),
+                    md,
+                }
+            })
+            .collect()
+    };
     let page = Page {
         path: "timeline/".to_string(),
         template: "timeline",
@@ -537,7 +584,7 @@ fn timeline_page(ex: &Explainer) -> Vec<Page> {
         markdown: md,
         data: json!({ "events": ex.events.len() }),
     };
-    paginate(page, items, EVENTS_PER_PAGE)
+    paginated(page, ex.events.len(), EVENTS_PER_PAGE, n, items)
 }
 
 /// One entry of a long list, under a group heading (an article, a year).
@@ -562,52 +609,54 @@ fn page_path(base: &str, n: usize) -> String {
     }
 }
 
-/// Splits a long page into pages of `per_page` items: page 1 keeps the path and the intro,
-/// the others live at `page/N/`. A group heading is repeated where a page starts inside it.
-fn paginate(first: Page, items: Vec<Item>, per_page: usize) -> Vec<Page> {
-    let chunks: Vec<&[Item]> = if items.is_empty() {
-        vec![&[][..]]
-    } else {
-        items.chunks(per_page).collect()
-    };
-    let total = chunks.len();
-    chunks
-        .iter()
-        .enumerate()
-        .map(|(i, chunk)| {
-            let n = i + 1;
-            let mut page = first.clone();
-            page.path = page_path(&first.path, n);
-            if n > 1 {
-                page.title = format!("{} ({n}/{total})", first.title);
-                page.markdown = front_matter(&page.title, first.template, &[("page", &n.to_string())]);
-                page.markdown.push_str(&format!("# {}\n\n", escape(&page.title)));
+/// How many pages `count` items take at `per_page` a page (at least one).
+fn page_count(count: usize, per_page: usize) -> usize {
+    count.div_ceil(per_page).max(1)
+}
+
+/// Page `n` (1-based) of a long page whose `count` items go `per_page` to a page: page 1 keeps
+/// the path and the intro, the others live at `page/N/`. `items` makes only the items of the
+/// range this page shows, so no page is built before it is needed. A group heading is repeated
+/// where a page starts inside its group.
+fn paginated(
+    first: Page,
+    count: usize,
+    per_page: usize,
+    n: usize,
+    items: impl FnOnce(Range<usize>) -> Vec<Item>,
+) -> Page {
+    let total = page_count(count, per_page);
+    let range = ((n - 1) * per_page).min(count)..(n * per_page).min(count);
+    let mut page = first.clone();
+    page.path = page_path(&first.path, n);
+    if n > 1 {
+        page.title = format!("{} ({n}/{total})", first.title);
+        page.markdown = front_matter(&page.title, first.template, &[("page", &n.to_string())]);
+        page.markdown.push_str(&format!("# {}\n\n", escape(&page.title)));
+    }
+    let mut group: Option<String> = None;
+    for item in items(range) {
+        if item.group != group {
+            group = item.group;
+            if let Some(g) = &group {
+                page.markdown.push_str(g);
+                page.markdown.push_str("\n\n");
             }
-            let mut group: Option<&str> = None;
-            for item in *chunk {
-                if item.group.as_deref() != group {
-                    group = item.group.as_deref();
-                    if let Some(g) = group {
-                        page.markdown.push_str(g);
-                        page.markdown.push_str("\n\n");
-                    }
-                }
-                page.markdown.push_str(&item.md);
-            }
-            page.markdown.push('\n');
-            if total > 1 {
-                let pages: Vec<Value> = (1..=total)
-                    .map(|k| json!({"n": k, "path": page_path(&first.path, k)}))
-                    .collect();
-                page.data["pagination"] = json!({
-                    "current": n, "total": total, "pages": pages,
-                    "prev": (n > 1).then(|| page_path(&first.path, n - 1)),
-                    "next": (n < total).then(|| page_path(&first.path, n + 1)),
-                });
-            }
-            page
-        })
-        .collect()
+        }
+        page.markdown.push_str(&item.md);
+    }
+    page.markdown.push('\n');
+    if total > 1 {
+        let pages: Vec<Value> = (1..=total)
+            .map(|k| json!({"n": k, "path": page_path(&first.path, k)}))
+            .collect();
+        page.data["pagination"] = json!({
+            "current": n, "total": total, "pages": pages,
+            "prev": (n > 1).then(|| page_path(&first.path, n - 1)),
+            "next": (n < total).then(|| page_path(&first.path, n + 1)),
+        });
+    }
+    page
 }
 
 /// Where each year's events start on the (paginated) timeline: `2025` → `timeline/page/2/`.
@@ -742,7 +791,7 @@ fn code_samples(ex: &Explainer) -> Vec<Value> {
     };
     // Samples stay short whatever the seeds hold: highlighting is not linear in line length.
     const MAX_SAMPLE_LINE: usize = 600;
-    let page = city_page(ex, &city.info.id).remove(0);
+    let page = city_page(ex, &city.info.id, 1);
     let markdown: String = page
         .markdown
         .lines()

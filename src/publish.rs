@@ -2,22 +2,22 @@
 //! (all seeds, and one per city), newest first. URLs are absolute when a base URL is given
 //! and relative otherwise (Atom resolves them against the feed's own address).
 
-use crate::emit::{Page, first_chars, seed_title};
+use crate::emit::{first_chars, seed_title};
 use crate::model::Explainer;
 use crate::render::escape_html;
 
 /// `sitemap.xml` (only with a base URL: sitemaps require absolute URLs).
-pub fn sitemap(pages: &[Page], base_url: &str) -> Option<String> {
+pub fn sitemap(paths: &[String], base_url: &str) -> Option<String> {
     if base_url.is_empty() {
         return None;
     }
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for page in pages {
+    for path in paths {
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape_html(&format!("{base_url}{}", page.path))
+            escape_html(&format!("{base_url}{path}"))
         ));
     }
     out.push_str("</urlset>\n");

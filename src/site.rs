@@ -274,8 +274,8 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     timings.lap("annotate");
     let explainer = model::build(annotated, &knowledge.gazetteer, &knowledge.glossary);
     timings.lap("model");
-    let pages = emit::pages(&explainer, &knowledge);
-    timings.lap("emit");
+    let specs = emit::specs(&explainer);
+    timings.lap("plan pages");
     let (tera, templates_fingerprint) = render::load_templates(options.templates.as_deref())?;
     let base_url = normalise_base_url(&options.base_url)?;
     let info = SiteInfo {
@@ -291,8 +291,8 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     let templates = options.templates.as_deref();
     // What every page depends on besides itself: the templates and the site-wide values.
     let shared = fingerprint(&(&templates_fingerprint, &info, &info.timeline_years));
-    let bar = if options.progress && pages.len() > 200 {
-        let bar = indicatif::ProgressBar::new(pages.len() as u64);
+    let bar = if options.progress && specs.len() > 200 {
+        let bar = indicatif::ProgressBar::new(specs.len() as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template("rendering {bar:30} {pos}/{len} pages {eta}") {
             bar.set_style(style);
         }
@@ -300,28 +300,33 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    pages.par_iter().try_for_each(|page| {
-        bar.inc(1);
-        let own = options.cache.as_ref().map(|_| fingerprint(&(shared, page)));
-        for script in [Script::Hant, Script::Hans] {
-            let path = script.output_path(&page.path);
-            let html = match (&options.cache, own) {
-                (Some(cache), Some(own)) => cache.render(&path, own, || {
-                    render::render_page(&tera, templates, &info, page, script)
-                })?,
-                _ => render::render_page(&tera, templates, &info, page, script)?,
-            };
-            output.put(&format!("{path}index.html"), html.as_bytes())?;
-            let markdown = match script {
-                Script::Hant => page.markdown.clone(),
-                Script::Hans => crate::script::to_hans_markup(&page.markdown),
-            };
-            output.put(&format!("{path}index.md"), markdown.as_bytes())?;
-        }
-        Ok::<(), Error>(())
-    })?;
+    // Each page is emitted, rendered in both scripts and written before the next is made.
+    let paths: Vec<String> = specs
+        .par_iter()
+        .map(|&spec| {
+            let page = &emit::page(&explainer, &knowledge, spec);
+            bar.inc(1);
+            let own = options.cache.as_ref().map(|_| fingerprint(&(shared, page)));
+            for script in [Script::Hant, Script::Hans] {
+                let path = script.output_path(&page.path);
+                let html = match (&options.cache, own) {
+                    (Some(cache), Some(own)) => cache.render(&path, own, || {
+                        render::render_page(&tera, templates, &info, page, script)
+                    })?,
+                    _ => render::render_page(&tera, templates, &info, page, script)?,
+                };
+                output.put(&format!("{path}index.html"), html.as_bytes())?;
+                let markdown = match script {
+                    Script::Hant => page.markdown.clone(),
+                    Script::Hans => crate::script::to_hans_markup(&page.markdown),
+                };
+                output.put(&format!("{path}index.md"), markdown.as_bytes())?;
+            }
+            Ok(page.path.clone())
+        })
+        .collect::<Result<_>>()?;
     bar.finish_and_clear();
-    timings.lap("render");
+    timings.lap("emit and render");
     output.put("data/annotations.json", export::annotations_json(&explainer).as_bytes())?;
     let cards = serde_json::to_string(&crate::cards::cards(&explainer)).unwrap_or_default();
     output.put(
@@ -336,7 +341,7 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     timings.lap("search index");
     output.put(".nojekyll", b"")?;
     output.put("robots.txt", publish::robots(&base_url).as_bytes())?;
-    if let Some(sitemap) = publish::sitemap(&pages, &base_url) {
+    if let Some(sitemap) = publish::sitemap(&paths, &base_url) {
         output.put("sitemap.xml", sitemap.as_bytes())?;
     }
     output.put(
@@ -359,7 +364,7 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     timings.lap("feeds and static");
     Ok(Site {
         timings,
-        pages: pages.len() * 2 + 1,
+        pages: specs.len() * 2 + 1,
         explainer,
         notes,
     })
