@@ -7,7 +7,7 @@
 //! (`[寧波](<city:ningbo>)`); the renderer turns them into semantic HTML.
 
 use crate::annotate::{AnnotatedParagraph, Annotation, Kind};
-use crate::model::{Explainer, ParaRef};
+use crate::model::{CityModel, DocumentModel, Explainer, ParaRef, TermModel};
 use crate::site::Knowledge;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -183,12 +183,12 @@ pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
         Spec::Source(s) => source_page(ex, s),
         Spec::City(c, n) => {
             let id = &ex.cities[c].info.id;
-            let mut page = city_page(ex, id, n);
+            let mut page = city_page(ex, &ex.cities[c], n);
             page.data["map"] = map(Some(id));
             page
         }
-        Spec::Term(t, n) => term_page(ex, &ex.terms[t].id, n),
-        Spec::Document(d, n) => document_page(ex, &ex.documents[d].id, n),
+        Spec::Term(t, n) => term_page(ex, &ex.terms[t], n),
+        Spec::Document(d, n) => document_page(ex, &ex.documents[d], n),
         Spec::Timeline(n) => timeline_page(ex, n),
         Spec::Province(n) => province_page(ex, n),
         Spec::Compare => compare_page(ex),
@@ -197,13 +197,7 @@ pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
     }
 }
 
-/// Every page of the site, built (for small sites and tests; `site` builds them one by one).
-pub fn pages(ex: &Explainer, knowledge: &Knowledge) -> Vec<Page> {
-    specs(ex).into_iter().map(|spec| page(ex, knowledge, spec)).collect()
-}
-
-fn city_card(ex: &Explainer, id: &str) -> Value {
-    let c = ex.city(id).expect("city in model");
+fn city_card(ex: &Explainer, c: &CityModel) -> Value {
     let first = ex.paragraph(c.paragraphs[0].at);
     json!({
         "id": c.info.id, "name": c.info.name, "name_hans": c.info.name_hans, "name_en": c.info.name_en,
@@ -229,7 +223,7 @@ fn index_page(ex: &Explainer) -> Page {
             ex.province_paragraphs.len()
         ));
     }
-    let cards: Vec<Value> = ex.cities.iter().map(|c| city_card(ex, &c.info.id)).collect();
+    let cards: Vec<Value> = ex.cities.iter().map(|c| city_card(ex, c)).collect();
     let figures = headline_figures(ex);
     let documents: Vec<Value> = ex
         .documents
@@ -342,8 +336,8 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
     }
 }
 
-fn city_page(ex: &Explainer, id: &str, n: usize) -> Page {
-    let c = ex.city(id).expect("city in model");
+fn city_page(ex: &Explainer, c: &CityModel, n: usize) -> Page {
+    let id = c.info.id.as_str();
     let info = &c.info;
     let md = front_matter(&info.name, "city", &[("city", id)]);
     let items = |range: Range<usize>| -> Vec<Item> {
@@ -460,8 +454,8 @@ fn uses_items(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str, heading: &
         .collect()
 }
 
-fn term_page(ex: &Explainer, id: &str, n: usize) -> Page {
-    let t = ex.term(id).expect("term in model");
+fn term_page(ex: &Explainer, t: &TermModel, n: usize) -> Page {
+    let id = t.id.as_str();
     let mut md = front_matter(&t.text, "term", &[("term", id)]);
     md.push_str(&format!("# “{}”\n\n", escape(&t.text)));
     if let Some(e) = &t.entry {
@@ -505,8 +499,8 @@ fn cities_of_refs(ex: &Explainer, refs: &[ParaRef]) -> Vec<Value> {
         .collect()
 }
 
-fn document_page(ex: &Explainer, id: &str, n: usize) -> Page {
-    let d = ex.document(id).expect("document in model");
+fn document_page(ex: &Explainer, d: &DocumentModel, n: usize) -> Page {
+    let id = d.id.as_str();
     let mut md = front_matter(&d.title, "document", &[("document", id)]);
     md.push_str(&format!("# 《{}》\n\n", escape(&d.title)));
     if let Some(e) = &d.entry {
@@ -791,7 +785,7 @@ fn code_samples(ex: &Explainer) -> Vec<Value> {
     };
     // Samples stay short whatever the seeds hold: highlighting is not linear in line length.
     const MAX_SAMPLE_LINE: usize = 600;
-    let page = city_page(ex, &city.info.id, 1);
+    let page = city_page(ex, city, 1);
     let markdown: String = page
         .markdown
         .lines()

@@ -9,7 +9,6 @@
 
 use crate::error::{Error, Result, toml_error};
 use crate::lexicon::Lexicon;
-use crate::script;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -433,14 +432,6 @@ fn detect_language(paragraphs: &[Paragraph]) -> String {
     } else {
         "zh".to_string()
     }
-}
-
-/// Whether the seed is written in Traditional characters (most of its convertible characters are).
-pub fn is_traditional(seed: &Seed) -> bool {
-    let sample: String = seed.paragraphs.iter().take(8).map(|p| p.text.as_str()).collect();
-    let hans = script::to_hans(&sample);
-    let changed = sample.chars().zip(hans.chars()).filter(|(a, b)| a != b).count();
-    changed * 50 > sample.chars().count().max(1)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! dated events, each pointing back to the paragraphs it came from. Everything a page shows is
 //! computed here, so templates only display.
 
-use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Annotation, Kind, YearSource};
+use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind, YearSource};
 use crate::gazetteer::{CITY_IDS, City, Gazetteer};
 use crate::glossary::{DocumentEntry, Glossary, TermEntry};
 use crate::script;
@@ -296,9 +296,4 @@ pub fn year_note(seed: &AnnotatedSeed) -> Option<String> {
         (YearSource::Inferred, Some(y)) => Some(format!("{y}")),
         _ => None,
     }
-}
-
-/// The annotations of kind `kind` in a paragraph.
-pub fn of_kind(p: &AnnotatedParagraph, kind: Kind) -> impl Iterator<Item = &Annotation> {
-    p.annotations.iter().filter(move |a| a.kind == kind)
 }

@@ -139,10 +139,10 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let (status, key) = match state.files.get(&key) {
         Some(_) => (200, key),
         None if state.files.contains_key(&format!("{key}/index.html")) => {
-            let location = format!("{path}/");
-            let response = reply(301, "text/plain", Vec::new()).with_header(
-                tiny_http::Header::from_bytes(&b"Location"[..], location.as_bytes()).expect("valid header"),
-            );
+            let mut response = reply(301, "text/plain", Vec::new());
+            if let Some(location) = header("Location", &format!("{path}/")) {
+                response.add_header(location);
+            }
             let _ = request.respond(response);
             return;
         }
@@ -162,11 +162,19 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let _ = request.respond(reply(status, kind, body));
 }
 
+fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
 fn reply(status: u16, kind: &str, body: Vec<u8>) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes()).expect("valid header"))
-        .with_header(tiny_http::Header::from_bytes(&b"Cache-Control"[..], &b"no-store"[..]).expect("valid header"))
+    let mut response = tiny_http::Response::from_data(body).with_status_code(status);
+    for h in [header("Content-Type", kind), header("Cache-Control", "no-store")]
+        .into_iter()
+        .flatten()
+    {
+        response.add_header(h);
+    }
+    response
 }
 
 /// Adds the reload script, the build version and, after a failed build, the error.

@@ -25,7 +25,6 @@ use crate::lexicon::Lexicon;
 use crate::script;
 use crate::slug::slug;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The kinds of annotation, in the export's spelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -61,10 +60,6 @@ impl Kind {
             Kind::Term => "term",
             Kind::Org => "org",
         }
-    }
-
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -444,15 +439,6 @@ impl DocumentIds {
         self.seen.push((key, id.clone()));
         id
     }
-}
-
-/// Every annotation of a paragraph by kind, for counting.
-pub fn count_by_kind(paragraphs: &[AnnotatedParagraph]) -> BTreeMap<Kind, usize> {
-    let mut counts = BTreeMap::new();
-    for a in paragraphs.iter().flat_map(|p| &p.annotations) {
-        *counts.entry(a.kind).or_insert(0) += 1;
-    }
-    counts
 }
 
 #[cfg(test)]
