@@ -176,7 +176,7 @@ pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
     let map = |current: Option<&str>| crate::map::view(&knowledge.map, ex, &knowledge.gazetteer, current);
     match spec {
         Spec::Index => {
-            let mut index = index_page(ex);
+            let mut index = index_page(ex, &knowledge.names.headline);
             index.data["map"] = map(None);
             index
         }
@@ -206,9 +206,9 @@ fn city_card(ex: &Explainer, c: &CityModel) -> Value {
     })
 }
 
-fn index_page(ex: &Explainer) -> Page {
-    let mut md = front_matter("浙江各地人工智能競跑", "index", &[]);
-    md.push_str("# 浙江各地人工智能競跑\n\n");
+fn index_page(ex: &Explainer, headline: &str) -> Page {
+    let mut md = front_matter(headline, "index", &[]);
+    md.push_str(&format!("# {}\n\n", escape(headline)));
     md.push_str("## 全省層面\n\n");
     for &r in ex.province_paragraphs.iter().take(OVERVIEW_PROVINCE_PARAGRAPHS) {
         md.push_str(&format!(
@@ -235,7 +235,7 @@ fn index_page(ex: &Explainer) -> Page {
     Page {
         path: String::new(),
         template: "index",
-        title: "浙江各地人工智能競跑".to_string(),
+        title: headline.to_string(),
         description: format!("{} 座城市的人工智能布局:{}", ex.cities.len(), names.join("、")),
         markdown: md,
         data: json!({ "cities": cards, "figures": figures, "documents": documents, "documents_total": ex.documents.len(), "seeds": ex.seeds.len() }),

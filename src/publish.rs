@@ -53,7 +53,7 @@ fn seed_updated(ex: &Explainer, seed: usize) -> String {
 
 /// An Atom feed of the seeds, newest first; `city` limits it to seeds about one city.
 /// `path` is where the feed lives (`feed.xml`, `city/ningbo/feed.xml`).
-pub fn atom(ex: &Explainer, base_url: &str, city: Option<&str>, path: &str) -> String {
+pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>, path: &str) -> String {
     let up = "../".repeat(path.matches('/').count());
     let url = |rel: &str| {
         if base_url.is_empty() {
@@ -67,8 +67,8 @@ pub fn atom(ex: &Explainer, base_url: &str, city: Option<&str>, path: &str) -> S
         .collect();
     seeds.sort_by(|&a, &b| seed_updated(ex, b).cmp(&seed_updated(ex, a)).then(a.cmp(&b)));
     let title = match city.and_then(|c| ex.city(c)) {
-        Some(c) => format!("{} · 浙江 AI+ 城市觀察", c.info.name),
-        None => "浙江 AI+ 城市觀察".to_string(),
+        Some(c) => format!("{} · {site_title}", c.info.name),
+        None => site_title.to_string(),
     };
     let updated = seeds
         .first()

@@ -62,6 +62,15 @@ pub struct Knowledge {
     pub lexicon: Lexicon,
     pub glossary: Glossary,
     pub map: crate::map::Map,
+    pub names: SiteNames,
+}
+
+/// What the site calls itself (`data/site.toml`).
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteNames {
+    pub title: String,
+    pub headline: String,
 }
 
 impl Knowledge {
@@ -84,11 +93,14 @@ impl Knowledge {
         let glossary = Glossary::parse(&path, &text)?;
         let (path, text) = read("map.json", crate::map::EMBEDDED)?;
         let map = crate::map::Map::parse(&path, &text)?;
+        let (path, text) = read("site.toml", include_str!("../data/site.toml"))?;
+        let names: SiteNames = toml::from_str(&text).map_err(|e| crate::error::toml_error(&path, &text, &e))?;
         Ok(Knowledge {
             gazetteer,
             lexicon,
             glossary,
             map,
+            names,
         })
     }
 
@@ -280,7 +292,7 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     let base_url = normalise_base_url(&options.base_url)?;
     let info = SiteInfo {
         base_url: base_url.clone(),
-        title: "浙江 AI+ 城市觀察".to_string(),
+        title: knowledge.names.title.clone(),
         cities: explainer
             .cities
             .iter()
@@ -344,15 +356,16 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     if let Some(sitemap) = publish::sitemap(&paths, &base_url) {
         output.put("sitemap.xml", sitemap.as_bytes())?;
     }
+    let title = &knowledge.names.title;
     output.put(
         "feed.xml",
-        publish::atom(&explainer, &base_url, None, "feed.xml").as_bytes(),
+        publish::atom(&explainer, title, &base_url, None, "feed.xml").as_bytes(),
     )?;
     for city in &explainer.cities {
         let path = format!("city/{}/feed.xml", city.info.id);
         output.put(
             &path,
-            publish::atom(&explainer, &base_url, Some(&city.info.id), &path).as_bytes(),
+            publish::atom(&explainer, title, &base_url, Some(&city.info.id), &path).as_bytes(),
         )?;
     }
     let not_found = emit::not_found_page();
