@@ -17,6 +17,8 @@ pub struct FoundDate {
     pub day: Option<u32>,
     /// The last year of a range (2024—2027年).
     pub until_year: Option<i32>,
+    /// The end of a range within one year: month and day (1—4月, 5月14日至16日).
+    pub until: Option<(u32, Option<u32>)>,
     /// A target or deadline (到2027年底, 2030年前): not evidence of when the article was written.
     pub target: bool,
 }
@@ -32,6 +34,7 @@ impl FoundDate {
             month: None,
             day: None,
             until_year: None,
+            until: None,
             target,
         }
     }
@@ -51,10 +54,15 @@ impl FoundDate {
         if let Some(until) = self.until_year {
             return Some(format!("{year:04}/{until:04}"));
         }
-        Some(match (self.month, self.day) {
+        let iso = |month: Option<u32>, day: Option<u32>| match (month, day) {
             (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
             (Some(m), None) => format!("{year:04}-{m:02}"),
             _ => format!("{year:04}"),
+        };
+        let start = iso(self.month, self.day);
+        Some(match self.until {
+            Some((m, d)) => format!("{start}/{}", iso(Some(m), d)),
+            None => start,
         })
     }
 }
@@ -126,6 +134,31 @@ fn month_day(chars: &[char], at: usize) -> Option<(u32, Option<u32>, usize)> {
         return Some((m, Some(d), len));
     }
     Some((m, None, len))
+}
+
+/// A month range (1—4月, 1至4月): first month, last month, length.
+fn month_range(chars: &[char], at: usize) -> Option<(u32, u32, usize)> {
+    let (m1, n1) = digits(chars, at);
+    if !(1..=2).contains(&n1) || !(1..=12).contains(&m1) || !chars.get(at + n1).is_some_and(|c| RANGE_MARKS.contains(c))
+    {
+        return None;
+    }
+    let (m2, n2) = digits(chars, at + n1 + 1);
+    let end = at + n1 + 1 + n2;
+    ((1..=2).contains(&n2) && m1 < m2 && m2 <= 12 && chars.get(end) == Some(&'月')).then_some((m1, m2, end + 1 - at))
+}
+
+/// After a month and day: the end of a day range (至16日, —6月2日).
+fn day_range_end(chars: &[char], at: usize, month: u32) -> Option<(u32, u32, usize)> {
+    if !chars.get(at).is_some_and(|c| RANGE_MARKS.contains(c)) {
+        return None;
+    }
+    if let Some((m, Some(d), len)) = month_day(chars, at + 1) {
+        return (m >= month).then_some((m, d, len + 1));
+    }
+    let (d, n) = digits(chars, at + 1);
+    ((1..=2).contains(&n) && (1..=31).contains(&d) && matches!(chars.get(at + 1 + n), Some('日' | '号' | '號')))
+        .then_some((month, d, n + 2))
 }
 
 /// Every date in `chars`, in order, non-overlapping.
@@ -232,10 +265,30 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
         extend_month_day(chars, &mut found);
         return Some(found);
     }
-    // 5月14日, 1月
-    let (month, day, len) = month_day(chars, at)?;
     if at > 0 && matches!(chars[at - 1], '个' | '個' | '第') {
         return None;
+    }
+    // 1—4月
+    if let Some((first, last, len)) = month_range(chars, at) {
+        return Some(FoundDate {
+            end: at + len,
+            month: Some(first),
+            until: Some((last, None)),
+            ..blank
+        });
+    }
+    // 5月14日, 1月, 5月14日至16日
+    let (month, day, len) = month_day(chars, at)?;
+    if day.is_some()
+        && let Some((m, d, more)) = day_range_end(chars, at + len, month)
+    {
+        return Some(FoundDate {
+            end: at + len + more,
+            month: Some(month),
+            day,
+            until: Some((m, Some(d))),
+            ..blank
+        });
     }
     Some(FoundDate {
         end: at + len,
@@ -247,10 +300,22 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
 
 /// After a year: a month and day, or a part of the year (上半年, 底).
 fn extend_month_day(chars: &[char], found: &mut FoundDate) {
+    if let Some((first, last, len)) = month_range(chars, found.end) {
+        found.month = Some(first);
+        found.until = Some((last, None));
+        found.end += len;
+        return;
+    }
     if let Some((m, d, len)) = month_day(chars, found.end) {
         found.month = Some(m);
         found.day = d;
         found.end += len;
+        if d.is_some()
+            && let Some((m2, d2, more)) = day_range_end(chars, found.end, m)
+        {
+            found.until = Some((m2, Some(d2)));
+            found.end += more;
+        }
         return;
     }
     for q in YEAR_QUALIFIERS {
@@ -415,6 +480,20 @@ mod tests {
             pairs(&[("今年8月", "2025-08"), ("去年", "2024")])
         );
         assert_eq!(dates("2024年度报告", None), pairs(&[("2024年度", "2024")]));
+    }
+
+    #[test]
+    fn ranges_within_a_year() {
+        assert_eq!(
+            dates("1—4月,全市;2025年1-3月;5月14日至16日;6月30日—7月2日", Some(2025)),
+            pairs(&[
+                ("1—4月", "2025-01/2025-04"),
+                ("2025年1-3月", "2025-01/2025-03"),
+                ("5月14日至16日", "2025-05-14/2025-05-16"),
+                ("6月30日—7月2日", "2025-06-30/2025-07-02"),
+            ])
+        );
+        assert!(dates("电话0577-88888888", None).is_empty());
     }
 
     #[test]
