@@ -24,12 +24,7 @@ pub fn normalise(origin: &Path, bytes: &[u8]) -> Result<String> {
 
 /// 16 hex digits of FNV-1a over the normalised text.
 pub fn content_hash(text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+    format!("{:016x}", crate::slug::fnv1a(text))
 }
 
 /// Adds one article (`bytes`, read from `origin`) to `seeds`.

@@ -59,12 +59,17 @@ pub fn slug(text: &str) -> String {
 
 /// Six hex digits of FNV-1a over the text: stable across runs and platforms.
 pub fn short_hash(text: &str) -> String {
+    format!("{:06x}", fnv1a(text) & 0xff_ffff)
+}
+
+/// FNV-1a, 64 bits: a stable hash for ids and file names (not for security).
+pub fn fnv1a(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.bytes() {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{:06x}", hash & 0xff_ffff)
+    hash
 }
 
 #[cfg(test)]
