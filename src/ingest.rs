@@ -9,6 +9,7 @@
 
 use crate::error::{Error, Result, toml_error};
 use crate::lexicon::Lexicon;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -84,7 +85,7 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
     if !dir.is_dir() {
         return Err(Error::file(dir, "the seeds folder does not exist or is not a folder"));
     }
-    let mut seeds = Vec::new();
+    let mut files = Vec::new();
     let mut skipped = Vec::new();
     let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walker {
@@ -124,12 +125,22 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
                 ),
             ));
         }
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let mut seed = parse(path, &bytes, lexicon)?;
-        // Pages and the export name the file as it sits in the seeds folder, wherever that is.
-        seed.file = Path::new("seeds").join(path.strip_prefix(dir).unwrap_or(path));
-        seeds.push(seed);
+        files.push(entry.into_path());
     }
+    // Reading and parsing are independent per file; the walk above fixed the order, and an
+    // error is the first one in that order, whichever thread met it.
+    let seeds: Vec<Seed> = files
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let mut seed = parse(path, &bytes, lexicon)?;
+            // Pages and the export name the file as it sits in the seeds folder, wherever that is.
+            seed.file = Path::new("seeds").join(path.strip_prefix(dir).unwrap_or(path));
+            Ok(seed)
+        })
+        .collect::<Vec<Result<Seed>>>()
+        .into_iter()
+        .collect::<Result<_>>()?;
     check_unique_ids(&seeds)?;
     Ok((seeds, skipped))
 }

@@ -60,6 +60,8 @@ struct AttributionLists {
 pub struct Lexicon {
     /// Folded (Simplified, no whitespace) chrome lines.
     chrome: Vec<String>,
+    /// The longest chrome line, in chars: longer lines are never chrome, so they need no folding.
+    chrome_max_chars: usize,
     pub byline: Vec<String>,
     pub org_suffixes: Vec<String>,
     pub org_prefixes: Vec<String>,
@@ -90,8 +92,10 @@ impl Lexicon {
     /// Parses a lexicon file; `path` is only used in error messages.
     pub fn parse(path: &Path, source: &str) -> Result<Lexicon> {
         let file: File = toml::from_str(source).map_err(|e| toml_error(path, source, &e))?;
+        let chrome: Vec<String> = file.ingest.chrome.iter().map(|w| chrome_key(w)).collect();
         Ok(Lexicon {
-            chrome: file.ingest.chrome.iter().map(|w| chrome_key(w)).collect(),
+            chrome_max_chars: chrome.iter().map(|k| k.chars().count()).max().unwrap_or(0),
+            chrome,
             byline: both_scripts(file.ingest.byline),
             org_suffixes: both_scripts(file.org.suffixes),
             org_prefixes: both_scripts(file.org.prefixes),
@@ -121,6 +125,17 @@ impl Lexicon {
 
     /// A line that is page chrome: a button or prompt, not article text.
     pub fn is_chrome(&self, line: &str) -> bool {
+        // Folding is the costly part and keeps one char per char (whitespace dropped): a line
+        // with many more visible chars than the longest chrome line (list markers aside) cannot be
+        // chrome.
+        if line
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .nth(self.chrome_max_chars + 8)
+            .is_some()
+        {
+            return false;
+        }
         let key = chrome_key(line);
         !key.is_empty() && self.chrome.contains(&key) || key.is_empty() && !line.trim().is_empty()
     }

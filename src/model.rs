@@ -6,6 +6,7 @@ use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind, YearSource};
 use crate::gazetteer::{CITY_IDS, City, Gazetteer};
 use crate::glossary::{DocumentEntry, Glossary, TermEntry};
 use crate::script;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -89,6 +90,9 @@ pub struct Explainer {
     term_index: BTreeMap<String, usize>,
     #[serde(skip)]
     document_index: BTreeMap<String, usize>,
+    /// Char-by-char folding for every char of the corpus (duplicate paragraphs, search).
+    #[serde(skip)]
+    pub folder: script::CharFolder,
 }
 
 impl Explainer {
@@ -176,8 +180,19 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
     // Paragraphs by city, with re-published copies folded into the first one.
     let mut first_copy: BTreeMap<String, ParaRef> = BTreeMap::new();
     let mut copies: BTreeMap<ParaRef, Vec<ParaRef>> = BTreeMap::new();
-    for &r in &refs {
-        let key = script::fold(&para(r).text);
+    // Copies are found by their text folded char by char (script, width, case, no spaces).
+    let folder = script::CharFolder::new(refs.iter().map(|&r| para(r).text.as_str()));
+    let keys: Vec<String> = refs
+        .par_iter()
+        .map(|&r| {
+            let text = &para(r).text;
+            text.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| folder.fold_char(c))
+                .collect()
+        })
+        .collect();
+    for (&r, key) in refs.iter().zip(keys) {
         match first_copy.get(&key) {
             Some(&first) if first.seed != r.seed => copies.entry(first).or_default().push(r),
             Some(_) => {}
@@ -271,6 +286,7 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
         events,
         province_paragraphs,
         seeds,
+        folder,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{OnceLock, RwLock};
 
 fn converter(cell: &'static OnceLock<Option<OpenCC>>, config: BuiltinConfig) -> Option<&'static OpenCC> {
@@ -96,9 +96,112 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Folds text one character at a time: Simplified, full-width to ASCII, lowercase. Cheaper than
+/// [`fold`] (no phrase lookups) and exactly reproducible in the browser from its table, so the
+/// search index and duplicate detection use it. Built for the characters of a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct CharFolder {
+    /// The folded form of every Basic Multilingual Plane char, by code point (identity where
+    /// folding changes nothing or the char was not seen).
+    bmp: Vec<char>,
+    /// Every char seen whose folded form differs.
+    table: BTreeMap<char, char>,
+    /// Every char seen, in code point order.
+    seen: Vec<char>,
+}
+
+impl CharFolder {
+    /// A folder for every character that occurs in `texts`.
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> CharFolder {
+        // A bit per BMP char: a corpus has millions of chars but a few thousand distinct ones.
+        let mut bmp_seen = vec![false; 0x10000];
+        let mut astral = BTreeSet::new();
+        for c in texts.into_iter().flat_map(str::chars) {
+            match usize::try_from(u32::from(c)) {
+                Ok(i) if i < 0x10000 => bmp_seen[i] = true,
+                _ => {
+                    astral.insert(c);
+                }
+            }
+        }
+        let seen: Vec<char> = (0..0x10000u32)
+            .filter(|&i| bmp_seen[i as usize])
+            .filter_map(char::from_u32)
+            .chain(astral)
+            .collect();
+        let mut bmp: Vec<char> = (0..0x10000u32)
+            .map(|i| char::from_u32(i).unwrap_or('\u{FFFD}'))
+            .collect();
+        let mut table = BTreeMap::new();
+        for &c in &seen {
+            let folded = fold_char(c);
+            if folded != c {
+                table.insert(c, folded);
+                if let Some(slot) = bmp.get_mut(c as usize) {
+                    *slot = folded;
+                }
+            }
+        }
+        CharFolder { bmp, table, seen }
+    }
+
+    pub fn fold_char(&self, c: char) -> char {
+        match self.bmp.get(c as usize) {
+            Some(&folded) => folded,
+            None => self.table.get(&c).copied().unwrap_or(c),
+        }
+    }
+
+    pub fn fold(&self, text: &str) -> Vec<char> {
+        text.chars().map(|c| self.fold_char(c)).collect()
+    }
+
+    /// Chars whose folded form differs, with that form.
+    pub fn table(&self) -> &BTreeMap<char, char> {
+        &self.table
+    }
+
+    /// Every char of the corpus, in code point order.
+    pub fn chars(&self) -> &[char] {
+        &self.seen
+    }
+}
+
+/// One char folded on its own: full-width to ASCII, lowercase, Simplified.
+pub fn fold_char(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    let mut lower = c.to_lowercase();
+    let c = match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    };
+    if c.is_ascii() {
+        return c;
+    }
+    let mut buf = [0u8; 4];
+    let hans = to_hans(c.encode_utf8(&mut buf));
+    let mut chars = hans.chars();
+    match (chars.next(), chars.next()) {
+        (Some(h), None) => h,
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_folder_folds_scripts_widths_and_case() {
+        let folder = CharFolder::new(["寧波數安港", "宁波数安港", "ＡＩ+Ai"]);
+        assert_eq!(folder.fold("寧波數安港"), folder.fold("宁波数安港"));
+        assert_eq!(folder.fold("ＡＩ").iter().collect::<String>(), "ai");
+        assert_eq!(folder.table().get(&'寧'), Some(&'宁'));
+        assert!(folder.chars().contains(&'港') && !folder.table().contains_key(&'港'));
+    }
 
     #[test]
     fn converts_both_ways() {

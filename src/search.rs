@@ -7,74 +7,54 @@
 //! (chunks in source order), and `search/fold.json`, the character map the browser applies to
 //! the query so that it folds exactly as the index did.
 
+use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
 use crate::model::Explainer;
 use crate::script;
+use rayon::prelude::*;
 use serde_json::json;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// Number of posting shards.
 pub const SHARDS: u32 = 16;
 /// Paragraphs per document chunk.
 pub const CHUNK: usize = 200;
 
-/// Folds text one character at a time (so the browser can do the same with a table):
-/// Simplified, full-width to ASCII, lowercase.
-pub struct Folder {
-    table: BTreeMap<char, char>,
-}
-
-impl Folder {
-    /// A folder for every character that occurs in `texts`.
-    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Folder {
-        let chars: BTreeSet<char> = texts.into_iter().flat_map(str::chars).collect();
-        let mut table = BTreeMap::new();
-        for c in chars {
-            let folded = fold_char(c);
-            if folded != c {
-                table.insert(c, folded);
-            }
-        }
-        Folder { table }
-    }
-
-    pub fn fold(&self, text: &str) -> Vec<char> {
-        text.chars().map(|c| self.table.get(&c).copied().unwrap_or(c)).collect()
-    }
-}
-
-fn fold_char(c: char) -> char {
-    let c = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    };
-    let lower: Vec<char> = c.to_lowercase().collect();
-    let c = if lower.len() == 1 { lower[0] } else { c };
-    if c.is_ascii() {
-        return c;
-    }
-    let hans: Vec<char> = script::to_hans(&c.to_string()).chars().collect();
-    if hans.len() == 1 { hans[0] } else { c }
-}
-
 /// Characters that are not worth indexing on their own.
 fn is_indexed(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The grams of folded text: every indexed character and every pair of adjacent ones.
-pub fn grams(folded: &[char]) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+/// A gram as a number: its first char in the high half, its second (or 0) in the low half, so
+/// that numeric order is the order of the grams as strings.
+type Gram = u64;
+
+fn gram_key(first: char, second: Option<char>) -> Gram {
+    (u64::from(u32::from(first)) << 32) | second.map_or(0, |c| u64::from(u32::from(c)))
+}
+
+fn gram_text(gram: Gram) -> String {
+    let first = char::from_u32((gram >> 32) as u32);
+    let second = char::from_u32((gram & 0xFFFF_FFFF) as u32).filter(|&c| c != '\0');
+    first.into_iter().chain(second).collect()
+}
+
+/// The grams of folded text: every indexed character and every pair of adjacent ones, sorted
+/// and without repeats.
+fn grams(folded: &[char]) -> Vec<Gram> {
+    let mut out = Vec::with_capacity(folded.len() * 2);
     for (i, &c) in folded.iter().enumerate() {
         if !is_indexed(c) {
             continue;
         }
-        out.insert(c.to_string());
+        out.push(gram_key(c, None));
         if let Some(&next) = folded.get(i + 1)
             && is_indexed(next)
         {
-            out.insert(format!("{c}{next}"));
+            out.push(gram_key(c, Some(next)));
         }
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -88,39 +68,68 @@ pub fn shard(gram: &str) -> u32 {
     hash % SHARDS
 }
 
+/// Paragraphs whose grams are computed together: enough to keep both cores busy, few enough
+/// that their grams take little memory before they join the postings.
+const BATCH: usize = 4096;
+
 /// The index files, by path under the site root.
 pub fn index_files(ex: &Explainer) -> BTreeMap<String, String> {
-    let mut docs: Vec<serde_json::Value> = Vec::new();
-    let mut texts: Vec<&str> = Vec::new();
-    for s in &ex.seeds {
-        for p in &s.paragraphs {
+    let paragraphs: Vec<(&AnnotatedSeed, &AnnotatedParagraph)> = ex
+        .seeds
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(move |p| (s, p)))
+        .collect();
+    let folder = &ex.folder;
+    let mut postings: HashMap<Gram, Vec<u32>> = HashMap::new();
+    for (b, batch) in paragraphs.chunks(BATCH).enumerate() {
+        let batch_grams: Vec<Vec<Gram>> = batch.par_iter().map(|(_, p)| grams(&folder.fold(&p.text))).collect();
+        for (i, doc_grams) in batch_grams.into_iter().enumerate() {
+            let doc = u32::try_from(b * BATCH + i).unwrap_or(u32::MAX);
+            for gram in doc_grams {
+                postings.entry(gram).or_default().push(doc);
+            }
+        }
+    }
+    let mut keys: Vec<Gram> = postings.keys().copied().collect();
+    keys.sort_unstable();
+    let mut shards: Vec<String> = vec![String::from("{"); SHARDS as usize];
+    for gram in keys {
+        let text = gram_text(gram);
+        let out = &mut shards[shard(&text) as usize];
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push('"');
+        out.push_str(&text); // grams are letters and digits: nothing to escape
+        out.push_str("\":[");
+        for (i, doc) in postings[&gram].iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&doc.to_string());
+        }
+        out.push(']');
+    }
+    let mut files = BTreeMap::new();
+    for (i, mut shard) in shards.into_iter().enumerate() {
+        shard.push('}');
+        files.insert(format!("search/postings-{i:02}.json"), shard);
+    }
+    let docs: Vec<(String, &str, &str)> = paragraphs
+        .iter()
+        .map(|(s, p)| {
             let title = if s.seed.title.is_empty() {
                 s.seed.id.as_str()
             } else {
                 s.seed.title.as_str()
             };
-            docs.push(json!([
+            (
                 format!("source/{}/index.html#{}", s.seed.id, p.id),
                 title,
-                p.text
-            ]));
-            texts.push(&p.text);
-        }
-    }
-    let folder = Folder::new(texts.iter().copied());
-    let mut shards: Vec<BTreeMap<String, Vec<usize>>> = vec![BTreeMap::new(); SHARDS as usize];
-    for (doc, text) in texts.iter().enumerate() {
-        for gram in grams(&folder.fold(text)) {
-            shards[shard(&gram) as usize].entry(gram).or_default().push(doc);
-        }
-    }
-    let mut files = BTreeMap::new();
-    for (i, postings) in shards.iter().enumerate() {
-        files.insert(
-            format!("search/postings-{i:02}.json"),
-            serde_json::to_string(postings).unwrap_or_default(),
-        );
-    }
+                p.text.as_str(),
+            )
+        })
+        .collect();
     for (k, chunk) in docs.chunks(CHUNK).enumerate() {
         files.insert(
             format!("search/docs-{k}.json"),
@@ -130,13 +139,13 @@ pub fn index_files(ex: &Explainer) -> BTreeMap<String, String> {
     // The browser folds queries with this table; it also needs the Traditional forms of
     // characters the corpus only has in Simplified, so both directions of every indexed char.
     let mut fold: BTreeMap<String, String> = folder
-        .table
+        .table()
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-    for c in texts.iter().flat_map(|t| t.chars()).collect::<BTreeSet<char>>() {
+    for &c in folder.chars() {
         for t in script::to_hant(&c.to_string()).chars() {
-            let f = fold_char(t);
+            let f = script::fold_char(t);
             if f != t && t != c {
                 fold.insert(t.to_string(), f.to_string());
             }
@@ -156,10 +165,25 @@ mod tests {
 
     #[test]
     fn both_scripts_fold_to_the_same_grams() {
-        let folder = Folder::new(["寧波數安港", "宁波数安港"]);
+        let folder = script::CharFolder::new(["寧波數安港", "宁波数安港", "寧波5700"]);
         assert_eq!(folder.fold("寧波數安港"), folder.fold("宁波数安港"));
-        let g = grams(&folder.fold("寧波5700"));
-        assert!(g.contains("宁波") && g.contains("57") && g.contains("宁"));
+        let g: Vec<String> = grams(&folder.fold("寧波5700")).into_iter().map(gram_text).collect();
+        assert!(g.iter().any(|g| g == "宁波") && g.iter().any(|g| g == "57") && g.iter().any(|g| g == "宁"));
+        assert!(!g.iter().any(|g| g == "寧"));
+    }
+
+    #[test]
+    fn grams_sort_as_their_text() {
+        let mut keys = vec![
+            gram_key('宁', Some('波')),
+            gram_key('宁', None),
+            gram_key('a', Some('i')),
+        ];
+        keys.sort_unstable();
+        let texts: Vec<String> = keys.into_iter().map(gram_text).collect();
+        let mut sorted = texts.clone();
+        sorted.sort();
+        assert_eq!(texts, sorted);
     }
 
     #[test]
