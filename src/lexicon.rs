@@ -5,6 +5,7 @@
 use crate::error::{Result, toml_error};
 use crate::script;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The default lexicon, embedded in the binary.
@@ -63,8 +64,8 @@ pub struct Lexicon {
     /// The longest chrome line, in chars: longer lines are never chrome, so they need no folding.
     chrome_max_chars: usize,
     pub byline: Vec<String>,
-    pub org_suffixes: Vec<String>,
-    pub org_prefixes: Vec<String>,
+    pub org_suffixes: WordSet,
+    pub org_prefixes: WordSet,
     pub speech_verbs: Vec<String>,
     pub continuation: Vec<String>,
     pub this_city: Vec<String>,
@@ -74,6 +75,37 @@ pub struct Lexicon {
     pub figure_after: Vec<String>,
     /// (unit as written, unit reported), longest written form first.
     pub units: Vec<(String, String)>,
+}
+
+/// Words looked up at every position of a text: indexed by first char, longest first, so a
+/// lookup costs one map probe instead of a pass over the whole list.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    by_first: HashMap<char, Vec<Vec<char>>>,
+}
+
+impl WordSet {
+    pub fn new(words: impl IntoIterator<Item = String>) -> WordSet {
+        let mut by_first: HashMap<char, Vec<Vec<char>>> = HashMap::new();
+        for word in words {
+            let chars: Vec<char> = word.chars().collect();
+            if let Some(&first) = chars.first() {
+                by_first.entry(first).or_default().push(chars);
+            }
+        }
+        for words in by_first.values_mut() {
+            words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            words.dedup();
+        }
+        WordSet { by_first }
+    }
+
+    /// Length in chars of the longest word that starts at `chars[at]`.
+    pub fn longest_at(&self, chars: &[char], at: usize) -> Option<usize> {
+        let words = self.by_first.get(chars.get(at)?)?;
+        let rest = &chars[at..];
+        words.iter().find(|w| rest.starts_with(w)).map(Vec::len)
+    }
 }
 
 fn both_scripts(words: Vec<String>) -> Vec<String> {
@@ -97,8 +129,8 @@ impl Lexicon {
             chrome_max_chars: chrome.iter().map(|k| k.chars().count()).max().unwrap_or(0),
             chrome,
             byline: both_scripts(file.ingest.byline),
-            org_suffixes: both_scripts(file.org.suffixes),
-            org_prefixes: both_scripts(file.org.prefixes),
+            org_suffixes: WordSet::new(both_scripts(file.org.suffixes)),
+            org_prefixes: WordSet::new(both_scripts(file.org.prefixes)),
             speech_verbs: both_scripts(file.term.speech_verbs),
             continuation: both_scripts(file.attribution.continuation),
             this_city: both_scripts(file.attribution.this_city),

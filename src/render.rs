@@ -10,17 +10,26 @@ use tera::{Context, Tera};
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    // Most values (ids, paths, Chinese text) have nothing to escape: copy them whole.
+    let Some(first) = s.bytes().position(|b| special(&b)) else {
+        return s.to_string();
+    };
+    let mut out = String::with_capacity(s.len() + 16);
+    out.push_str(&s[..first]);
+    let mut rest = &s[first..];
+    while let Some(at) = rest.bytes().position(|b| special(&b)) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -291,61 +300,91 @@ impl Script {
     }
 }
 
-/// Renders one page to HTML in one script.
-pub fn render_page(
-    tera: &Tera,
-    templates: Option<&Path>,
-    site: &SiteInfo,
-    page: &Page,
-    script: Script,
-) -> Result<String> {
-    let output = script.output_path(&page.path);
-    // Links between pages stay inside the page's script; assets are shared at the site root.
-    let assets = root_of(&output);
-    let mut root = match script {
-        Script::Hant => assets.clone(),
-        Script::Hans => format!("{assets}{}", Script::HANS_PREFIX),
-    };
-    // The 404 page is served at whatever depth the missing address had: absolute links then.
-    let mut asset_root = assets.clone();
-    if page.template == "404" && !site.base_url.is_empty() {
-        root = site.base_url.clone();
-        asset_root = site.base_url.clone();
-    }
-    let absolute = |p: &str| {
-        if site.base_url.is_empty() {
-            format!("{assets}{p}index.html")
-        } else {
-            format!("{}{p}", site.base_url)
+/// The fields of a page its template shows (not its Markdown or data, given separately).
+#[derive(serde::Serialize)]
+struct PageHeader<'a> {
+    path: &'a str,
+    template: &'a str,
+    title: &'a str,
+    description: &'a str,
+}
+
+/// One page rendered in both scripts.
+#[derive(Debug)]
+pub struct RenderedPage {
+    pub hant: String,
+    pub hans: String,
+}
+
+impl RenderedPage {
+    pub fn html(&self, script: Script) -> &str {
+        match script {
+            Script::Hant => &self.hant,
+            Script::Hans => &self.hans,
         }
-    };
-    let mut context = Context::new();
-    context.insert("root", &root);
-    context.insert("assets", &asset_root);
-    context.insert("lang", script.lang());
-    context.insert("hant_url", &absolute(&page.path));
-    context.insert("hans_url", &absolute(&Script::Hans.output_path(&page.path)));
-    context.insert("hant_rel", &format!("{assets}{}index.html", page.path));
-    context.insert(
-        "hans_rel",
-        &format!("{assets}{}{}index.html", Script::HANS_PREFIX, page.path),
-    );
-    context.insert("site", site);
-    context.insert("page", page);
-    context.insert("body", &markdown_to_html(&page.markdown, &root, &site.timeline_years));
-    context.insert("canonical", &format!("{}{output}", site.base_url));
+    }
+}
+
+/// Renders one page to HTML in both scripts. Links between pages are relative and the
+/// Simplified twin sits at the same depth below `zh-Hans/`, so the body, the cards and every
+/// page link are the same in both: they are rendered once, and only the addresses of the page
+/// itself, the shared assets and the language differ.
+pub fn render_page(tera: &Tera, templates: Option<&Path>, site: &SiteInfo, page: &Page) -> Result<RenderedPage> {
+    let mut root = root_of(&page.path);
+    // The 404 page is served at whatever depth the missing address had: absolute links then.
+    let absolute_links = page.template == "404" && !site.base_url.is_empty();
+    if absolute_links {
+        root = site.base_url.clone();
+    }
     let rendered_md = |md: &str| markdown_to_html(md, &root, &site.timeline_years);
     // Sentences in cards are Markdown too: render them here so templates only display.
     let mut data = page.data.clone();
     render_nested_markdown(&mut data, &rendered_md);
+    let mut context = Context::new();
+    context.insert("root", &root);
+    context.insert("site", site);
+    context.insert(
+        "page",
+        &PageHeader {
+            path: &page.path,
+            template: page.template,
+            title: &page.title,
+            description: &page.description,
+        },
+    );
+    context.insert("body", &rendered_md(&page.markdown));
     context.insert("data", &data);
-    let html = tera
-        .render(&format!("{}.html", page.template), &context)
-        .map_err(|e| template_error(templates, &e))?;
-    Ok(match script {
-        Script::Hant => html,
-        Script::Hans => crate::script::to_hans_markup(&html),
-    })
+    let mut render = |script: Script| -> Result<String> {
+        let output = script.output_path(&page.path);
+        // Assets are shared at the site root.
+        let assets = if absolute_links {
+            site.base_url.clone()
+        } else {
+            root_of(&output)
+        };
+        let absolute = |p: &str| {
+            if site.base_url.is_empty() {
+                format!("{assets}{p}index.html")
+            } else {
+                format!("{}{p}", site.base_url)
+            }
+        };
+        context.insert("assets", &assets);
+        context.insert("lang", script.lang());
+        context.insert("hant_url", &absolute(&page.path));
+        context.insert("hans_url", &absolute(&Script::Hans.output_path(&page.path)));
+        context.insert("hant_rel", &format!("{assets}{}index.html", page.path));
+        context.insert(
+            "hans_rel",
+            &format!("{assets}{}{}index.html", Script::HANS_PREFIX, page.path),
+        );
+        context.insert("canonical", &format!("{}{output}", site.base_url));
+        tera.render(&format!("{}.html", page.template), &context)
+            .map_err(|e| template_error(templates, &e))
+    };
+    let hant = render(Script::Hant)?;
+    let hans = crate::script::to_hans_markup(&render(Script::Hans)?);
+    Ok(RenderedPage { hant, hans })
 }
 
 /// Adds the rendered HTML of every `*_md` string field (as `*_html`) and of every

@@ -12,11 +12,12 @@ use crate::ingest;
 use crate::lexicon::Lexicon;
 use crate::model::{self, Explainer};
 use crate::publish;
-use crate::render::{self, Script, SiteInfo};
+use crate::render::{self, RenderedPage, Script, SiteInfo};
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// What `build` needs to know.
@@ -199,13 +200,18 @@ const EMBEDDED_STATIC: [(&str, &str); 5] = [
 /// pages that show it.
 #[derive(Debug, Default)]
 pub struct RenderCache {
-    pages: std::sync::Mutex<std::collections::HashMap<String, (u64, String)>>,
+    pages: std::sync::Mutex<std::collections::HashMap<String, (u64, Arc<RenderedPage>)>>,
     rendered: std::sync::atomic::AtomicUsize,
     reused: std::sync::atomic::AtomicUsize,
 }
 
 impl RenderCache {
-    fn render(&self, key: &str, fingerprint: u64, render: impl FnOnce() -> Result<String>) -> Result<String> {
+    fn render(
+        &self,
+        key: &str,
+        fingerprint: u64,
+        render: impl FnOnce() -> Result<RenderedPage>,
+    ) -> Result<Arc<RenderedPage>> {
         use std::sync::atomic::Ordering::Relaxed;
         let cached = self
             .pages
@@ -216,10 +222,10 @@ impl RenderCache {
             self.reused.fetch_add(1, Relaxed);
             return Ok(html);
         }
-        let html = render()?;
+        let html = Arc::new(render()?);
         self.rendered.fetch_add(1, Relaxed);
         if let Ok(mut pages) = self.pages.lock() {
-            pages.insert(key.to_string(), (fingerprint, html.clone()));
+            pages.insert(key.to_string(), (fingerprint, Arc::clone(&html)));
         }
         Ok(html)
     }
@@ -319,15 +325,15 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
             let page = &emit::page(&explainer, &knowledge, spec);
             bar.inc(1);
             let own = options.cache.as_ref().map(|_| fingerprint(&(shared, page)));
+            let rendered = match (&options.cache, own) {
+                (Some(cache), Some(own)) => {
+                    cache.render(&page.path, own, || render::render_page(&tera, templates, &info, page))?
+                }
+                _ => std::sync::Arc::new(render::render_page(&tera, templates, &info, page)?),
+            };
             for script in [Script::Hant, Script::Hans] {
                 let path = script.output_path(&page.path);
-                let html = match (&options.cache, own) {
-                    (Some(cache), Some(own)) => cache.render(&path, own, || {
-                        render::render_page(&tera, templates, &info, page, script)
-                    })?,
-                    _ => render::render_page(&tera, templates, &info, page, script)?,
-                };
-                output.put(&format!("{path}index.html"), html.as_bytes())?;
+                output.put(&format!("{path}index.html"), rendered.html(script).as_bytes())?;
                 let markdown = match script {
                     Script::Hant => page.markdown.clone(),
                     Script::Hans => crate::script::to_hans_markup(&page.markdown),
@@ -371,7 +377,7 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     let not_found = emit::not_found_page();
     output.put(
         "404.html",
-        render::render_page(&tera, templates, &info, &not_found, Script::Hant)?.as_bytes(),
+        render::render_page(&tera, templates, &info, &not_found)?.hant.as_bytes(),
     )?;
     add_static(output, options.static_dir.as_deref())?;
     timings.lap("feeds and static");

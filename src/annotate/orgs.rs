@@ -3,7 +3,6 @@
 //! when the text marks it clearly, i.e. when it starts with a place; 探索建立机器人训练数据中心
 //! is a plan, not a named organisation.
 
-use super::starts_with;
 use crate::gazetteer::Mention;
 use crate::lexicon::Lexicon;
 
@@ -27,24 +26,14 @@ pub fn find(chars: &[char], places: &[Mention], lexicon: &Lexicon, taken: &[(usi
     let mut out: Vec<FoundOrg> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let Some(suffix) = lexicon
-            .org_suffixes
-            .iter()
-            .filter(|s| starts_with(chars, i, s))
-            .max_by_key(|s| s.chars().count())
-        else {
+        let Some(suffix) = lexicon.org_suffixes.longest_at(chars, i) else {
             i += 1;
             continue;
         };
-        let mut end = i + suffix.chars().count();
+        let mut end = i + suffix;
         // 政府 + 办公室, 研究院 + 中心: an organisation word right after another extends the name.
-        while let Some(next) = lexicon
-            .org_suffixes
-            .iter()
-            .filter(|s| starts_with(chars, end, s))
-            .max_by_key(|s| s.chars().count())
-        {
-            end += next.chars().count();
+        while let Some(next) = lexicon.org_suffixes.longest_at(chars, end) {
+            end += next;
         }
         // Inside a place name (香港, 宁波舟山港): the place wins.
         if places.iter().any(|m| m.start < end && i < m.end && m.end >= end) {
@@ -58,11 +47,7 @@ pub fn find(chars: &[char], places: &[Mention], lexicon: &Lexicon, taken: &[(usi
         }
         // The name starts at the first place or organisation prefix inside the window.
         let start = (left..i).find(|&k| {
-            places.iter().any(|m| m.start == k)
-                || lexicon
-                    .org_prefixes
-                    .iter()
-                    .any(|p| p.chars().count() > 1 && starts_with(chars, k, p))
+            places.iter().any(|m| m.start == k) || lexicon.org_prefixes.longest_at(chars, k).is_some_and(|n| n > 1)
         });
         if let Some(start) = start
             && end - start > 2
