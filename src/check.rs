@@ -53,7 +53,7 @@ fn resolve(page: &str, target: &str) -> Option<String> {
 }
 
 /// Every broken internal link in the site's HTML files.
-pub fn broken_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<BrokenLink> {
+pub fn broken_links(files: &crate::site::Files) -> Vec<BrokenLink> {
     let html: BTreeMap<&str, String> = files
         .iter()
         .filter(|(p, _)| p.ends_with(".html"))
@@ -117,17 +117,18 @@ mod tests {
 
     #[test]
     fn finds_missing_files_and_anchors() {
-        let mut files = BTreeMap::new();
+        let mut files = crate::site::Files::new();
         files.insert(
             "index.html".to_string(),
             br##"<a href="city/a/index.html">a</a><a href="city/b/index.html">b</a><a href="x.html#nope">x</a>"##
-                .to_vec(),
+                .as_slice()
+                .into(),
         );
         files.insert(
             "city/a/index.html".to_string(),
-            br##"<p id="p1"></p><a href="../../index.html">home</a><a href="#p1">self</a>"##.to_vec(),
+            br##"<p id="p1"></p><a href="../../index.html">home</a><a href="#p1">self</a>"##.as_slice().into(),
         );
-        files.insert("x.html".to_string(), b"<p></p>".to_vec());
+        files.insert("x.html".to_string(), b"<p></p>".as_slice().into());
         let broken = broken_links(&files);
         assert_eq!(broken.len(), 2, "{broken:?}");
         assert_eq!(broken[0].target, "city/b/index.html");

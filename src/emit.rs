@@ -85,7 +85,7 @@ fn paragraph_md(p: &AnnotatedParagraph) -> String {
 }
 
 fn source_link(ex: &Explainer, at: ParaRef, label: &str) -> String {
-    let seed = &ex.seeds[at.seed].seed;
+    let seed = &ex.seed(at.seed).seed;
     format!("[{}](<source:{}#{}>)", escape(label), seed.id, ex.paragraph(at).id)
 }
 
@@ -116,7 +116,7 @@ pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usi
 }
 
 pub fn seed_title(ex: &Explainer, seed: usize) -> String {
-    let s = &ex.seeds[seed].seed;
+    let s = &ex.seed(seed).seed;
     if s.title.is_empty() {
         s.id.clone()
     } else {
@@ -135,7 +135,7 @@ pub fn first_chars(text: &str, n: usize) -> String {
 /// Every page of the site.
 /// A page of the site, before it is built: pages are emitted one at a time, as they are
 /// rendered, so the whole site is never held in memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Spec {
     Index,
     Source(usize),
@@ -182,13 +182,13 @@ pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
         }
         Spec::Source(s) => source_page(ex, s),
         Spec::City(c, n) => {
-            let id = &ex.cities[c].info.id;
-            let mut page = city_page(ex, &ex.cities[c], n);
+            let id = &ex.city_at(c).info.id;
+            let mut page = city_page(ex, ex.city_at(c), n);
             page.data["map"] = map(Some(id));
             page
         }
-        Spec::Term(t, n) => term_page(ex, &ex.terms[t], n),
-        Spec::Document(d, n) => document_page(ex, &ex.documents[d], n),
+        Spec::Term(t, n) => term_page(ex, ex.term_at(t), n),
+        Spec::Document(d, n) => document_page(ex, ex.document_at(d), n),
         Spec::Timeline(n) => timeline_page(ex, n),
         Spec::Province(n) => province_page(ex, n),
         Spec::Compare => compare_page(ex),
@@ -210,20 +210,20 @@ fn index_page(ex: &Explainer, headline: &str) -> Page {
     let mut md = front_matter(headline, "index", &[]);
     md.push_str(&format!("# {}\n\n", escape(headline)));
     md.push_str("## 全省層面\n\n");
-    for &r in ex.province_paragraphs.iter().take(OVERVIEW_PROVINCE_PARAGRAPHS) {
+    for &r in ex.province_paragraphs().iter().take(OVERVIEW_PROVINCE_PARAGRAPHS) {
         md.push_str(&format!(
             "{} {}\n\n",
             paragraph_md(ex.paragraph(r)),
             source_link(ex, r, "原文 ›")
         ));
     }
-    if ex.province_paragraphs.len() > OVERVIEW_PROVINCE_PARAGRAPHS {
+    if ex.province_paragraphs().len() > OVERVIEW_PROVINCE_PARAGRAPHS {
         md.push_str(&format!(
             "[全部 {} 段全省層面報道 ›](<page:province/>)\n\n",
-            ex.province_paragraphs.len()
+            ex.province_paragraphs().len()
         ));
     }
-    let cards: Vec<Value> = ex.cities.iter().map(|c| city_card(ex, c)).collect();
+    let cards: Vec<Value> = ex.cities().iter().map(|c| city_card(ex, c)).collect();
     let figures = headline_figures(ex);
     let documents: Vec<Value> = ex
         .documents
@@ -231,14 +231,14 @@ fn index_page(ex: &Explainer, headline: &str) -> Page {
         .take(SIDE_LIST)
         .map(|d| json!({"id": d.id, "title": d.title, "mentions": d.mentions.len()}))
         .collect();
-    let names: Vec<&str> = ex.cities.iter().map(|c| c.info.name.as_str()).collect();
+    let names: Vec<&str> = ex.cities().iter().map(|c| c.info.name.as_str()).collect();
     Page {
         path: String::new(),
         template: "index",
         title: headline.to_string(),
-        description: format!("{} 座城市的人工智能布局:{}", ex.cities.len(), names.join("、")),
+        description: format!("{} 座城市的人工智能布局:{}", ex.cities().len(), names.join("、")),
         markdown: md,
-        data: json!({ "cities": cards, "figures": figures, "documents": documents, "documents_total": ex.documents.len(), "seeds": ex.seeds.len() }),
+        data: json!({ "cities": cards, "figures": figures, "documents": documents, "documents_total": ex.document_count(), "seeds": ex.seed_count() }),
     }
 }
 
@@ -251,7 +251,7 @@ fn province_page(ex: &Explainer, n: usize) -> Page {
     let mut md = front_matter("全省層面", "province", &[]);
     md.push_str("# 全省層面 Province-wide\n\n");
     let items = |range: Range<usize>| -> Vec<Item> {
-        ex.province_paragraphs[range]
+        ex.province_paragraphs()[range]
             .iter()
             .map(|&r| Item {
                 group: Some(format!("## {}", escape(&seed_title(ex, r.seed)))),
@@ -263,11 +263,11 @@ fn province_page(ex: &Explainer, n: usize) -> Page {
         path: "province/".to_string(),
         template: "province",
         title: "全省層面 Province-wide".to_string(),
-        description: format!("{} 段不專指某一城市的報道", ex.province_paragraphs.len()),
+        description: format!("{} 段不專指某一城市的報道", ex.province_paragraphs().len()),
         markdown: md,
         data: json!({}),
     };
-    paginated(page, ex.province_paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE, n, items)
+    paginated(page, ex.province_paragraphs().len(), CITY_PARAGRAPHS_PER_PAGE, n, items)
 }
 
 /// Figures with the sentence each came from, for cards.
@@ -280,28 +280,32 @@ fn figure_cards(ex: &Explainer, figures: &[(ParaRef, usize)]) -> Vec<Value> {
             let (from, to) = sentence_around(p, a.start, a.end);
             json!({
                 "text": a.text, "number": a.number, "unit": a.unit, "cities": p.cities,
-                "sentence_md": annotated(p, from, to), "seed": ex.seeds[r.seed].seed.id, "para": p.id,
+                "sentence_md": annotated(p, from, to), "seed": ex.seed(r.seed).seed.id, "para": p.id,
             })
         })
         .collect()
 }
 
 fn headline_figures(ex: &Explainer) -> Vec<Value> {
+    const HEADLINE_FIGURES: usize = 6;
     let mut all: Vec<(ParaRef, usize)> = Vec::new();
-    for (s, seed) in ex.seeds.iter().enumerate() {
-        for (pi, p) in seed.paragraphs.iter().enumerate() {
+    for s in 0..ex.seed_count() {
+        for (pi, p) in ex.seed(s).paragraphs.iter().enumerate() {
             for (i, a) in p.annotations.iter().enumerate() {
-                if a.kind == Kind::Figure {
+                if a.kind == Kind::Figure && all.len() < HEADLINE_FIGURES {
                     all.push((ParaRef { seed: s, para: pi }, i));
                 }
             }
         }
+        if all.len() == HEADLINE_FIGURES {
+            break;
+        }
     }
-    figure_cards(ex, &all[..all.len().min(6)])
+    figure_cards(ex, &all)
 }
 
 fn source_page(ex: &Explainer, s: usize) -> Page {
-    let a = &ex.seeds[s];
+    let a = ex.seed(s);
     let seed = &a.seed;
     let title = seed_title(ex, s);
     let mut md = front_matter(
@@ -409,7 +413,7 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize) -> Page {
 }
 
 fn event_json(ex: &Explainer, i: usize) -> Value {
-    let e = &ex.events[i];
+    let e = ex.event(i);
     let p = ex.paragraph(e.at);
     let date = p
         .annotations
@@ -424,7 +428,7 @@ fn event_json(ex: &Explainer, i: usize) -> Value {
         .collect();
     json!({
         "date": e.date, "text": e.text, "inferred": e.inferred, "year": e.date.get(..4),
-        "sentence_md": annotated(p, from, to), "seed": ex.seeds[e.at.seed].seed.id, "para": p.id, "cities": cities,
+        "sentence_md": annotated(p, from, to), "seed": ex.seed(e.at.seed).seed.id, "para": p.id, "cities": cities,
         "seed_title": seed_title(ex, e.at.seed),
     })
 }
@@ -466,7 +470,7 @@ fn term_page(ex: &Explainer, t: &TermModel, n: usize) -> Page {
     } else {
         md.push_str("詞彙表尚無此條目的解釋;以下是它在報道中的用法。\n\nNo glossary entry yet; here is how the articles use it.\n\n");
     }
-    let cities = cities_of_refs(ex, &t.uses);
+    let cities = city_links(ex, &t.cities);
     let page = Page {
         path: format!("terms/{id}/"),
         template: "term",
@@ -484,15 +488,8 @@ fn term_page(ex: &Explainer, t: &TermModel, n: usize) -> Page {
     })
 }
 
-fn cities_of_refs(ex: &Explainer, refs: &[ParaRef]) -> Vec<Value> {
-    let mut ids: Vec<&str> = Vec::new();
-    for &r in refs {
-        for c in &ex.paragraph(r).cities {
-            if !ids.contains(&c.as_str()) {
-                ids.push(c);
-            }
-        }
-    }
+/// Links to the pages of these cities.
+fn city_links(ex: &Explainer, ids: &[String]) -> Vec<Value> {
     ids.iter()
         .filter_map(|c| ex.city(c))
         .map(|c| json!({"id": c.info.id, "name": c.info.name}))
@@ -522,7 +519,7 @@ fn document_page(ex: &Explainer, d: &DocumentModel, n: usize) -> Page {
             .as_ref()
             .map_or_else(|| format!("《{}》", d.title), |e| first_chars(&e.en, 150)),
         markdown: md,
-        data: json!({"id": id, "title": d.title, "entry": d.entry, "mentions": d.mentions.len(), "cities": cities_of_refs(ex, &d.mentions)}),
+        data: json!({"id": id, "title": d.title, "entry": d.entry, "mentions": d.mentions.len(), "cities": city_links(ex, &d.cities)}),
     };
     let heading = format!("## 提及 Mentions ({})", d.mentions.len());
     paginated(page, d.mentions.len(), USES_PER_PAGE, n, |r| {
@@ -534,7 +531,7 @@ fn timeline_page(ex: &Explainer, n: usize) -> Page {
     let mut md = front_matter("時間線", "timeline", &[]);
     md.push_str("# 時間線 Timeline\n\n");
     let items = |range: Range<usize>| -> Vec<Item> {
-        ex.events[range]
+        ex.events_in(range)
             .iter()
             .map(|e| {
                 let y = e.date.get(..4).unwrap_or("");
@@ -574,11 +571,11 @@ fn timeline_page(ex: &Explainer, n: usize) -> Page {
         path: "timeline/".to_string(),
         template: "timeline",
         title: "時間線 Timeline".to_string(),
-        description: format!("報道中的 {} 個日期事件,按時間排列", ex.events.len()),
+        description: format!("報道中的 {} 個日期事件,按時間排列", ex.event_count()),
         markdown: md,
-        data: json!({ "events": ex.events.len() }),
+        data: json!({ "events": ex.event_count() }),
     };
-    paginated(page, ex.events.len(), EVENTS_PER_PAGE, n, items)
+    paginated(page, ex.event_count(), EVENTS_PER_PAGE, n, items)
 }
 
 /// One entry of a long list, under a group heading (an article, a year).
@@ -669,7 +666,7 @@ fn compare_page(ex: &Explainer) -> Page {
     md.push_str("# 城市比較 Compare cities\n\n");
     md.push_str("| 城市 City | 重點 Focus | 關鍵數字 Key figures | 文件 Documents | 最近事件 Latest event | 段落 Paragraphs |\n");
     md.push_str("|---|---|---|---|---|---|\n");
-    for c in &ex.cities {
+    for c in ex.cities() {
         // Each figure links to the paragraph it came from.
         let figures: Vec<String> = c
             .figures
@@ -690,7 +687,7 @@ fn compare_page(ex: &Explainer) -> Page {
             .map(|d| format!("《[{}](<document:{}>)》", escape(&d.title), d.id))
             .collect();
         let latest = c.events.last().map(|&i| {
-            let e = &ex.events[i];
+            let e = ex.event(i);
             format!("{} {}", escape(&e.date), source_link(ex, e.at, "›"))
         });
         let or_dash = |v: Vec<String>| if v.is_empty() { "—".to_string() } else { v.join("; ") };
@@ -710,7 +707,7 @@ fn compare_page(ex: &Explainer) -> Page {
         path: "compare/".to_string(),
         template: "compare",
         title: "城市比較 Compare".to_string(),
-        description: format!("{} 座城市並排比較:重點、數字、文件、事件", ex.cities.len()),
+        description: format!("{} 座城市並排比較:重點、數字、文件、事件", ex.cities().len()),
         markdown: md,
         data: json!({}),
     }
@@ -724,7 +721,7 @@ fn about_page(ex: &Explainer) -> Page {
     md.push_str("# 關於本站 About\n\n");
     md.push_str("本站由 explainer 從下列報道生成:每篇報道先被標註(城市、地點、日期、數字、文件、術語、機構),再寫成帶標註的 Markdown,最後由模板生成網頁。每頁旁邊都有它的 Markdown(index.md),全部標註可在 data/annotations.json 下載。\n\n");
     md.push_str("This site is generated by explainer from the articles below. Each article is annotated, written out as annotated Markdown (published beside every page as index.md), then rendered. Every annotation is exported in data/annotations.json.\n\n## 報道 Sources\n\n");
-    for (s, a) in ex.seeds.iter().enumerate() {
+    for (s, a) in (0..ex.seed_count()).map(|s| (s, ex.seed(s))) {
         md.push_str(&format!(
             "- [{}](<page:source/{}/>) — {}, {} 段\n",
             escape(&seed_title(ex, s)),
@@ -780,7 +777,7 @@ There is no page at this address.
 /// What the about page shows of the pipeline: one city page's annotated Markdown and the export
 /// record of the paragraph it starts with.
 fn code_samples(ex: &Explainer) -> Vec<Value> {
-    let Some(city) = ex.cities.first() else {
+    let Some(city) = ex.cities().first() else {
         return Vec::new();
     };
     // Samples stay short whatever the seeds hold: highlighting is not linear in line length.

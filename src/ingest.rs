@@ -82,6 +82,21 @@ const SEED_EXTENSIONS: [&str; 2] = ["txt", "md"];
 /// Reads every seed under `dir`, sorted by path. Files that are not seeds are skipped, with a
 /// note in `skipped`.
 pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>)> {
+    let (files, skipped) = list_dir(dir)?;
+    // Reading and parsing are independent per file; the walk fixed the order, and an error is
+    // the first one in that order, whichever thread met it.
+    let seeds: Vec<Seed> = files
+        .par_iter()
+        .map(|path| Source::read(path)?.parse(dir, lexicon))
+        .collect::<Vec<Result<Seed>>>()
+        .into_iter()
+        .collect::<Result<_>>()?;
+    check_unique_ids(&seeds.iter().collect::<Vec<_>>())?;
+    Ok((seeds, skipped))
+}
+
+/// The seed files in `dir` (and below), in name order, with a note for each file skipped.
+pub fn list_dir(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>)> {
     if !dir.is_dir() {
         return Err(Error::file(dir, "the seeds folder does not exist or is not a folder"));
     }
@@ -127,25 +142,48 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
         }
         files.push(entry.into_path());
     }
-    // Reading and parsing are independent per file; the walk above fixed the order, and an
-    // error is the first one in that order, whichever thread met it.
-    let seeds: Vec<Seed> = files
-        .par_iter()
-        .map(|path| {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            let mut seed = parse(path, &bytes, lexicon)?;
-            // Pages and the export name the file as it sits in the seeds folder, wherever that is.
-            seed.file = Path::new("seeds").join(path.strip_prefix(dir).unwrap_or(path));
-            Ok(seed)
-        })
-        .collect::<Vec<Result<Seed>>>()
-        .into_iter()
-        .collect::<Result<_>>()?;
-    check_unique_ids(&seeds)?;
-    Ok((seeds, skipped))
+    Ok((files, skipped))
 }
 
-fn check_unique_ids(seeds: &[Seed]) -> Result<()> {
+/// A seed file's bytes and its metadata sidecar's text (`article.toml` beside `article.txt`):
+/// everything its parse depends on.
+#[derive(Debug)]
+pub struct Source {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    pub sidecar: Option<String>,
+}
+
+impl Source {
+    pub fn read(path: &Path) -> Result<Source> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        Ok(Source {
+            path: path.to_path_buf(),
+            bytes,
+            sidecar: read_sidecar(path)?,
+        })
+    }
+
+    /// A hash of everything the parse depends on.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        (&self.path, &self.bytes, &self.sidecar).hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// The seed; `dir` is the seeds folder, which file names in pages are relative to.
+    pub fn parse(&self, dir: &Path, lexicon: &Lexicon) -> Result<Seed> {
+        let path = &self.path;
+        let mut seed = parse_with_sidecar(path, &self.bytes, self.sidecar.as_deref(), lexicon)?;
+        // Pages and the export name the file as it sits in the seeds folder, wherever that is.
+        seed.file = Path::new("seeds").join(path.strip_prefix(dir).unwrap_or(path));
+        Ok(seed)
+    }
+}
+
+/// Two files whose names give one id would share a page: an error naming both.
+pub fn check_unique_ids(seeds: &[&Seed]) -> Result<()> {
     let mut ids: Vec<(&str, &Path)> = seeds.iter().map(|s| (s.id.as_str(), s.file.as_path())).collect();
     ids.sort();
     for pair in ids.windows(2) {
@@ -165,14 +203,34 @@ fn check_unique_ids(seeds: &[Seed]) -> Result<()> {
 
 /// Parses one seed file's bytes. `path` decides the format (`.md` or plain text) and the id.
 pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Seed> {
+    parse_with_sidecar(path, bytes, read_sidecar(path)?.as_deref(), lexicon)
+}
+
+/// The text of a plain-text seed's metadata sidecar (`article.toml` beside `article.txt`).
+fn read_sidecar(path: &Path) -> Result<Option<String>> {
+    let sidecar = path.with_extension("toml");
+    if path.extension().is_some_and(|e| e == "md") || !sidecar.is_file() {
+        return Ok(None);
+    }
+    std::fs::read_to_string(&sidecar).map(Some).map_err(|e| Error::io(&sidecar, e))
+}
+
+/// [`parse`] with the text of the seed's metadata sidecar, if it has one.
+fn parse_with_sidecar(path: &Path, bytes: &[u8], sidecar: Option<&str>, lexicon: &Lexicon) -> Result<Seed> {
     let id = seed_id(path)?;
     let text = decode(path, bytes)?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut seed = if path.extension().is_some_and(|e| e == "md") {
         parse_markdown(path, &id, &text, lexicon)?
     } else {
-        let sidecar = read_sidecar(path)?;
-        parse_text(path, &id, &text, sidecar, lexicon)?
+        let meta = match sidecar {
+            Some(source) => {
+                let sidecar_path = path.with_extension("toml");
+                toml::from_str(source).map_err(|e| toml_error(&sidecar_path, source, &e))?
+            }
+            None => Meta::default(),
+        };
+        parse_text(path, &id, &text, meta, lexicon)?
     };
     if seed.paragraphs.is_empty() {
         let what = if text.trim().is_empty() {
@@ -255,15 +313,6 @@ fn decode_utf16(path: &Path, bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<S
     }
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| word([c[0], c[1]])).collect();
     String::from_utf16(&units).map_err(|_| Error::file(path, "not valid UTF-16 text"))
-}
-
-fn read_sidecar(path: &Path) -> Result<Meta> {
-    let sidecar = path.with_extension("toml");
-    if !sidecar.is_file() {
-        return Ok(Meta::default());
-    }
-    let source = std::fs::read_to_string(&sidecar).map_err(|e| Error::io(&sidecar, e))?;
-    toml::from_str(&source).map_err(|e| toml_error(&sidecar, &source, &e))
 }
 
 /// Whitespace, zero-width characters and BOMs trimmed from both ends.

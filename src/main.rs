@@ -174,7 +174,7 @@ fn corpus(seeds: &std::path::Path, count: usize, out: &std::path::Path) -> expla
     Ok(())
 }
 
-fn check(site: &site::Site, files: &std::collections::BTreeMap<String, Vec<u8>>) -> explainer::Result<()> {
+fn check(site: &site::Site, files: &site::Files) -> explainer::Result<()> {
     for note in &site.notes {
         eprintln!("note: {note}");
     }

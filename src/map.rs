@@ -43,7 +43,7 @@ pub const FOCUS_COLOURS: usize = 6;
 pub fn focus_classes(ex: &Explainer) -> Vec<(String, String, String)> {
     let mut foci: Vec<String> = Vec::new();
     let mut out = Vec::new();
-    for c in &ex.cities {
+    for c in ex.cities() {
         let focus = c.focus_en.clone().unwrap_or_default();
         let class = if focus.is_empty() {
             "none".to_string()

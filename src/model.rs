@@ -5,10 +5,10 @@
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind, YearSource};
 use crate::gazetteer::{CITY_IDS, City, Gazetteer};
 use crate::glossary::{DocumentEntry, Glossary, TermEntry};
-use crate::script;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// A paragraph's address: seed index and paragraph index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -53,6 +53,8 @@ pub struct TermModel {
     pub text: String,
     pub entry: Option<TermEntry>,
     pub uses: Vec<ParaRef>,
+    /// The cities of the paragraphs that use it, in order of first use.
+    pub cities: Vec<String>,
 }
 
 /// A document and every mention.
@@ -62,6 +64,8 @@ pub struct DocumentModel {
     pub title: String,
     pub entry: Option<DocumentEntry>,
     pub mentions: Vec<ParaRef>,
+    /// The cities of the paragraphs that mention it, in order of first mention.
+    pub cities: Vec<String>,
 }
 
 /// A dated statement: a date annotation in a paragraph.
@@ -77,7 +81,8 @@ pub struct Event {
 /// The whole explainer.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explainer {
-    pub seeds: Vec<AnnotatedSeed>,
+    /// Shared with `serve`'s cache, which keeps the annotation of every unchanged seed.
+    pub seeds: Vec<Arc<AnnotatedSeed>>,
     pub cities: Vec<CityModel>,
     pub terms: Vec<TermModel>,
     pub documents: Vec<DocumentModel>,
@@ -90,31 +95,205 @@ pub struct Explainer {
     term_index: BTreeMap<String, usize>,
     #[serde(skip)]
     document_index: BTreeMap<String, usize>,
-    /// Char-by-char folding for every char of the corpus (duplicate paragraphs, search).
-    #[serde(skip)]
-    pub folder: script::CharFolder,
+}
+
+/// A part of the explainer that a page reads. Pages read through the accessors below, which
+/// note each read while [`recording`] runs, so that `serve` knows which pages one changed seed
+/// touches: a page is built again only when something it read has changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Read {
+    /// How many seeds, cities, terms, documents, events and province paragraphs there are, and
+    /// which cities: what lookups that find nothing and page counts depend on.
+    Shape,
+    Seed(usize),
+    City(usize),
+    Term(usize),
+    Document(usize),
+    Event(usize),
+    Province,
+}
+
+thread_local! {
+    static READS: std::cell::RefCell<Option<Vec<Read>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn note(read: Read) {
+    READS.with(|reads| {
+        if let Some(reads) = reads.borrow_mut().as_mut() {
+            reads.push(read);
+        }
+    });
+}
+
+/// Runs `f` and returns what it read of any explainer on this thread, sorted, once each.
+/// `f` must not hand work to other threads (page emission is sequential within a page).
+pub fn recording<T>(f: impl FnOnce() -> T) -> (T, Vec<Read>) {
+    let outer = READS.with(|reads| reads.borrow_mut().replace(Vec::new()));
+    let value = f();
+    let mut reads = READS.with(|reads| std::mem::replace(&mut *reads.borrow_mut(), outer)).unwrap_or_default();
+    reads.sort_unstable();
+    reads.dedup();
+    (value, reads)
 }
 
 impl Explainer {
+    pub fn seed(&self, index: usize) -> &AnnotatedSeed {
+        note(Read::Seed(index));
+        &self.seeds[index]
+    }
+
+    pub fn seed_count(&self) -> usize {
+        note(Read::Shape);
+        self.seeds.len()
+    }
+
     pub fn paragraph(&self, at: ParaRef) -> &AnnotatedParagraph {
+        note(Read::Seed(at.seed));
         &self.seeds[at.seed].paragraphs[at.para]
     }
 
+    pub fn cities(&self) -> &[CityModel] {
+        note(Read::Shape);
+        (0..self.cities.len()).for_each(|i| note(Read::City(i)));
+        &self.cities
+    }
+
+    pub fn city_at(&self, index: usize) -> &CityModel {
+        note(Read::City(index));
+        &self.cities[index]
+    }
+
     pub fn city(&self, id: &str) -> Option<&CityModel> {
-        self.cities.iter().find(|c| c.info.id == id)
+        match self.cities.iter().position(|c| c.info.id == id) {
+            Some(i) => Some(self.city_at(i)),
+            None => {
+                note(Read::Shape);
+                None
+            }
+        }
+    }
+
+    pub fn terms(&self) -> &[TermModel] {
+        note(Read::Shape);
+        (0..self.terms.len()).for_each(|i| note(Read::Term(i)));
+        &self.terms
+    }
+
+    pub fn term_at(&self, index: usize) -> &TermModel {
+        note(Read::Term(index));
+        &self.terms[index]
     }
 
     pub fn term(&self, id: &str) -> Option<&TermModel> {
-        self.term_index.get(id).map(|&i| &self.terms[i])
+        match self.term_index.get(id) {
+            Some(&i) => Some(self.term_at(i)),
+            None => {
+                note(Read::Shape);
+                None
+            }
+        }
+    }
+
+    pub fn documents(&self) -> &[DocumentModel] {
+        note(Read::Shape);
+        (0..self.documents.len()).for_each(|i| note(Read::Document(i)));
+        &self.documents
+    }
+
+    pub fn document_at(&self, index: usize) -> &DocumentModel {
+        note(Read::Document(index));
+        &self.documents[index]
     }
 
     pub fn document(&self, id: &str) -> Option<&DocumentModel> {
-        self.document_index.get(id).map(|&i| &self.documents[i])
+        match self.document_index.get(id) {
+            Some(&i) => Some(self.document_at(i)),
+            None => {
+                note(Read::Shape);
+                None
+            }
+        }
+    }
+
+    pub fn document_count(&self) -> usize {
+        note(Read::Shape);
+        self.documents.len()
+    }
+
+    pub fn event_count(&self) -> usize {
+        note(Read::Shape);
+        self.events.len()
+    }
+
+    pub fn event(&self, index: usize) -> &Event {
+        note(Read::Event(index));
+        &self.events[index]
+    }
+
+    /// Events `range` (clamped to the list).
+    pub fn events_in(&self, range: std::ops::Range<usize>) -> &[Event] {
+        let range = range.start.min(self.events.len())..range.end.min(self.events.len());
+        range.clone().for_each(|i| note(Read::Event(i)));
+        &self.events[range]
+    }
+
+    pub fn province_paragraphs(&self) -> &[ParaRef] {
+        note(Read::Province);
+        &self.province_paragraphs
+    }
+
+    /// A hash of each part of the explainer a page can read, by [`Read`]; computed in parallel.
+    pub fn read_hashes(&self) -> ReadHashes {
+        use crate::site::fingerprint;
+        let shape = fingerprint(&(
+            self.seeds.len(),
+            self.cities.iter().map(|c| c.info.id.as_str()).collect::<Vec<_>>(),
+            self.terms.len(),
+            self.documents.len(),
+            self.events.len(),
+            self.province_paragraphs.len(),
+        ));
+        ReadHashes {
+            shape,
+            seeds: self.seeds.iter().map(|s| s.fingerprint).collect(),
+            cities: self.cities.par_iter().map(fingerprint).collect(),
+            terms: self.terms.par_iter().map(fingerprint).collect(),
+            documents: self.documents.par_iter().map(fingerprint).collect(),
+            events: self.events.par_iter().map(fingerprint).collect(),
+            province: fingerprint(&self.province_paragraphs),
+        }
+    }
+}
+
+/// The hash of every part of an explainer, to tell which parts changed between two builds.
+#[derive(Debug, Default)]
+pub struct ReadHashes {
+    shape: u64,
+    seeds: Vec<u64>,
+    cities: Vec<u64>,
+    terms: Vec<u64>,
+    documents: Vec<u64>,
+    events: Vec<u64>,
+    province: u64,
+}
+
+impl ReadHashes {
+    /// The hash of one part, `None` when the part no longer exists.
+    pub fn get(&self, read: Read) -> Option<u64> {
+        match read {
+            Read::Shape => Some(self.shape),
+            Read::Seed(i) => self.seeds.get(i).copied(),
+            Read::City(i) => self.cities.get(i).copied(),
+            Read::Term(i) => self.terms.get(i).copied(),
+            Read::Document(i) => self.documents.get(i).copied(),
+            Read::Event(i) => self.events.get(i).copied(),
+            Read::Province => Some(self.province),
+        }
     }
 }
 
 /// Builds the explainer. Seeds must already be in their final (sorted) order.
-pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossary) -> Explainer {
+pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &Glossary) -> Explainer {
     let refs: Vec<ParaRef> = seeds
         .iter()
         .enumerate()
@@ -139,6 +318,7 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
                             text: a.text.clone(),
                             entry: glossary.term_by_id(&a.value).cloned(),
                             uses: Vec::new(),
+                            cities: Vec::new(),
                         }
                     });
                     if t.uses.last() != Some(&r) {
@@ -153,6 +333,7 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
                             title: a.text.clone(),
                             entry: glossary.document_by_id(&a.value).cloned(),
                             mentions: Vec::new(),
+                            cities: Vec::new(),
                         }
                     });
                     if d.title.chars().count() < a.text.chars().count() {
@@ -178,21 +359,11 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
     events.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)));
 
     // Paragraphs by city, with re-published copies folded into the first one.
-    let mut first_copy: BTreeMap<String, ParaRef> = BTreeMap::new();
     let mut copies: BTreeMap<ParaRef, Vec<ParaRef>> = BTreeMap::new();
     // Copies are found by their text folded char by char (script, width, case, no spaces).
-    let folder = script::CharFolder::new(refs.iter().map(|&r| para(r).text.as_str()));
-    let keys: Vec<String> = refs
-        .par_iter()
-        .map(|&r| {
-            let text = &para(r).text;
-            text.chars()
-                .filter(|c| !c.is_whitespace())
-                .map(|c| folder.fold_char(c))
-                .collect()
-        })
-        .collect();
-    for (&r, key) in refs.iter().zip(keys) {
+    let mut first_copy: HashMap<u64, ParaRef> = HashMap::new();
+    for &r in &refs {
+        let key = para(r).copy_key;
         match first_copy.get(&key) {
             Some(&first) if first.seed != r.seed => copies.entry(first).or_default().push(r),
             Some(_) => {}
@@ -201,14 +372,23 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
             }
         }
     }
-    let duplicate: BTreeSet<ParaRef> = copies.values().flatten().copied().collect();
+    let duplicate: HashSet<ParaRef> = copies.values().flatten().copied().collect();
+    // Paragraphs and events by city, in one pass each (not one pass per city).
+    let city_index = |id: &str| CITY_IDS.iter().position(|c| *c == id);
+    let mut paragraphs_of: Vec<Vec<ParaRef>> = vec![Vec::new(); CITY_IDS.len()];
+    for &r in &refs {
+        for i in para(r).cities.iter().filter_map(|c| city_index(c)) {
+            paragraphs_of[i].push(r);
+        }
+    }
+    let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); CITY_IDS.len()];
+    for (e, event) in events.iter().enumerate() {
+        for i in event.cities.iter().filter_map(|c| city_index(c)) {
+            events_of[i].push(e);
+        }
+    }
     let mut cities = Vec::new();
-    for (index, id) in CITY_IDS.iter().enumerate() {
-        let mine: Vec<ParaRef> = refs
-            .iter()
-            .copied()
-            .filter(|&r| para(r).cities.iter().any(|c| c == id))
-            .collect();
+    for ((index, id), (mine, city_events)) in CITY_IDS.iter().enumerate().zip(paragraphs_of.into_iter().zip(events_of)) {
         if mine.is_empty() {
             continue;
         }
@@ -221,7 +401,6 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
             })
             .collect::<Vec<_>>();
         let shown: Vec<ParaRef> = paragraphs.iter().map(|p| p.at).collect();
-        let shown_set: BTreeSet<ParaRef> = shown.iter().copied().collect();
         let mut figures = Vec::new();
         let mut term_counts: BTreeMap<String, usize> = BTreeMap::new();
         let mut docs: Vec<String> = Vec::new();
@@ -251,12 +430,6 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
                     .cmp(&CITY_IDS.iter().position(|c| *c == b.0)),
             )
         });
-        let city_events = events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| shown_set.contains(&e.at) || e.cities.iter().any(|c| c == id))
-            .map(|(i, _)| i)
-            .collect();
         let (focus_zh, focus_en) = focus(id, &term_ids, glossary);
         cities.push(CityModel {
             info: gazetteer.cities[index].clone(),
@@ -275,8 +448,33 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
         .copied()
         .filter(|&r| para(r).cities.is_empty() && !duplicate.contains(&r))
         .collect();
-    let terms: Vec<TermModel> = term_order.iter().filter_map(|id| terms.remove(id)).collect();
-    let documents: Vec<DocumentModel> = document_order.iter().filter_map(|id| documents.remove(id)).collect();
+    let cities_of = |refs: &[ParaRef]| -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for &r in refs {
+            for c in &para(r).cities {
+                if !ids.contains(c) {
+                    ids.push(c.clone());
+                }
+            }
+        }
+        ids
+    };
+    let terms: Vec<TermModel> = term_order
+        .iter()
+        .filter_map(|id| terms.remove(id))
+        .map(|mut t| {
+            t.cities = cities_of(&t.uses);
+            t
+        })
+        .collect();
+    let documents: Vec<DocumentModel> = document_order
+        .iter()
+        .filter_map(|id| documents.remove(id))
+        .map(|mut d| {
+            d.cities = cities_of(&d.mentions);
+            d
+        })
+        .collect();
     Explainer {
         cities,
         term_index: terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
@@ -286,7 +484,6 @@ pub fn build(seeds: Vec<AnnotatedSeed>, gazetteer: &Gazetteer, glossary: &Glossa
         events,
         province_paragraphs,
         seeds,
-        folder,
     }
 }
 

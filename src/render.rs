@@ -197,24 +197,33 @@ pub fn root_of(path: &str) -> String {
 
 /// The templates: from `dir` when it exists (editors change them without rebuilding), else the
 /// copies embedded in the binary.
-/// Also returns the template sources, so that callers can tell when they changed.
-pub fn load_templates(dir: Option<&Path>) -> Result<(Tera, Vec<(String, String)>)> {
+pub fn load_templates(dir: Option<&Path>) -> Result<Tera> {
+    compile_templates(dir, &template_sources(dir)?)
+}
+
+/// The text of every template, by name: from `dir` where a file exists there, else embedded.
+pub fn template_sources(dir: Option<&Path>) -> Result<Vec<(String, String)>> {
+    EMBEDDED_TEMPLATES
+        .iter()
+        .map(|&(name, embedded)| {
+            let source = match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+                Some(path) => std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?,
+                None => embedded.to_string(),
+            };
+            Ok((name.to_string(), source))
+        })
+        .collect()
+}
+
+/// Parses the templates; `dir` is only used in error messages.
+pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Result<Tera> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     // Escape what HTML needs and no more, so URLs stay readable (Tera's default also escapes `/`).
     tera.set_escape_fn(escape_html);
-    let mut sources: Vec<(String, String)> = Vec::new();
-    for (name, embedded) in EMBEDDED_TEMPLATES {
-        let from_disk = dir.map(|d| d.join(name)).filter(|p| p.is_file());
-        let source = match &from_disk {
-            Some(path) => std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?,
-            None => embedded.to_string(),
-        };
-        sources.push((name.to_string(), source));
-    }
     tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         .map_err(|e| template_error(dir, &e))?;
-    Ok((tera, sources))
+    Ok(tera)
 }
 
 /// A Tera error with the template file and, where Tera gives it, the line and column.

@@ -167,6 +167,39 @@ impl CharFolder {
     }
 }
 
+/// [`fold_char`], remembered per process for Basic Multilingual Plane chars (the conversion
+/// looks up OpenCC's tables; a corpus has a few thousand distinct chars and millions of uses).
+pub fn fold_char_cached(c: char) -> char {
+    use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    // 0 means "not yet folded" (U+0000 folds to itself and is never looked up here).
+    static TABLE: OnceLock<Vec<AtomicU32>> = OnceLock::new();
+    let index = c as usize;
+    if index == 0 || index >= 0x10000 {
+        return fold_char(c);
+    }
+    let table = TABLE.get_or_init(|| (0..0x10000).map(|_| AtomicU32::new(0)).collect());
+    match char::from_u32(table[index].load(Relaxed)) {
+        Some(folded) if folded != '\0' => folded,
+        _ => {
+            let folded = fold_char(c);
+            // Two threads may both fold the same char: they store the same answer.
+            table[index].store(u32::from(folded), Relaxed);
+            folded
+        }
+    }
+}
+
+/// A hash of `text` folded char by char without whitespace: equal for the same paragraph in
+/// either script, width or case (re-published copies).
+pub fn copy_key(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::hash::DefaultHasher::new();
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        hasher.write_u32(u32::from(fold_char_cached(c)));
+    }
+    hasher.finish()
+}
+
 /// One char folded on its own: full-width to ASCII, lowercase, Simplified.
 pub fn fold_char(c: char) -> char {
     let c = match c {
@@ -201,6 +234,14 @@ mod tests {
         assert_eq!(folder.fold("ＡＩ").iter().collect::<String>(), "ai");
         assert_eq!(folder.table().get(&'寧'), Some(&'宁'));
         assert!(folder.chars().contains(&'港') && !folder.table().contains_key(&'港'));
+    }
+
+    #[test]
+    fn copies_match_across_scripts_widths_and_spaces() {
+        assert_eq!(copy_key("寧波擁有104家 單項冠軍"), copy_key("宁波拥有１０４家单项冠军"));
+        assert_ne!(copy_key("宁波拥有104家"), copy_key("宁波拥有105家"));
+        assert_eq!(fold_char_cached('寧'), '宁');
+        assert_eq!(fold_char_cached('寧'), '宁');
     }
 
     #[test]

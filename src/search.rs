@@ -77,9 +77,9 @@ pub fn index_files(ex: &Explainer) -> BTreeMap<String, String> {
     let paragraphs: Vec<(&AnnotatedSeed, &AnnotatedParagraph)> = ex
         .seeds
         .iter()
-        .flat_map(|s| s.paragraphs.iter().map(move |p| (s, p)))
+        .flat_map(|s| s.paragraphs.iter().map(move |p| (&**s, p)))
         .collect();
-    let folder = &ex.folder;
+    let folder = &script::CharFolder::new(paragraphs.iter().map(|(_, p)| p.text.as_str()));
     let mut postings: HashMap<Gram, Vec<u32>> = HashMap::new();
     for (b, batch) in paragraphs.chunks(BATCH).enumerate() {
         let batch_grams: Vec<Vec<Gram>> = batch.par_iter().map(|(_, p)| grams(&folder.fold(&p.text))).collect();

@@ -7,9 +7,8 @@
 //! site and shows the error on every page and in the terminal; the server keeps running.
 
 use crate::error::{Error, Result};
-use crate::site::{self, BuildOptions};
+use crate::site::{self, BuildOptions, Files};
 use notify::{RecursiveMode, Watcher};
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
@@ -18,7 +17,11 @@ use std::time::{Duration, Instant};
 /// The state every request reads.
 #[derive(Default)]
 struct State {
-    files: BTreeMap<String, Vec<u8>>,
+    /// Every page (HTML and Markdown, both scripts).
+    pages: Files,
+    /// The files made from the whole corpus (export, search index, feeds, assets), which follow
+    /// the pages a moment later.
+    derived: Files,
     /// The last build's error, shown on every page until a build succeeds.
     error: Option<String>,
     /// Increases with every build, good or bad.
@@ -42,7 +45,7 @@ poll(since);
 
 /// Runs the preview server until the process is stopped.
 pub fn serve(mut options: BuildOptions, bind: &str, port: u16) -> Result<()> {
-    options.cache = Some(Arc::new(site::RenderCache::default()));
+    options.cache = Some(Arc::new(site::BuildCache::default()));
     let shared: Shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
     rebuild(&options, &shared);
     let server = tiny_http::Server::http((bind, port))
@@ -91,25 +94,44 @@ fn watched(options: &BuildOptions) -> Vec<PathBuf> {
     .collect()
 }
 
+/// Builds the pages and swaps them in (open pages reload), then the files made from the whole
+/// corpus. Only what a change touched is made again: see [`site::BuildCache`].
 fn rebuild(options: &BuildOptions, shared: &Shared) {
     let started = Instant::now();
-    let result = site::build_in_memory(options);
     let (lock, changed) = &**shared;
-    let mut state = lock.lock().unwrap_or_else(|p| p.into_inner());
-    state.version += 1;
-    match result {
-        Ok((site, files)) => {
-            let (rendered, reused) = options.cache.as_ref().map_or((0, 0), |c| c.take_counts());
-            println!("{} — rendered {rendered} pages, reused {reused}", site.summary(started));
-            state.files = files;
+    let output = site::MemoryOutput::default();
+    let result = site::build_pages(options, &output).and_then(|mut site| {
+        let (made, reused) = options.cache.as_ref().map_or((0, 0), |c| c.take_counts());
+        let pages_ms = started.elapsed().as_secs_f64() * 1000.0;
+        {
+            let mut state = lock.lock().unwrap_or_else(|p| p.into_inner());
+            state.version += 1;
+            state.pages = output.into_files();
             state.error = None;
+            changed.notify_all();
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            state.error = Some(e.to_string());
-        }
+        let derived = site::MemoryOutput::default();
+        site::write_derived(&mut site, options.static_dir.as_deref(), &derived)?;
+        lock.lock().unwrap_or_else(|p| p.into_inner()).derived = derived.into_files();
+        println!(
+            "{} — pages ready in {pages_ms:.0} ms (made {made}, reused {reused}); search index, export and feeds followed",
+            site.summary(started)
+        );
+        Ok(())
+    });
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        let mut state = lock.lock().unwrap_or_else(|p| p.into_inner());
+        state.version += 1;
+        state.error = Some(e.to_string());
+        changed.notify_all();
     }
-    changed.notify_all();
+}
+
+impl State {
+    fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
+        self.pages.get(path).or_else(|| self.derived.get(path))
+    }
 }
 
 fn respond(request: tiny_http::Request, shared: &Shared) {
@@ -136,9 +158,9 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     } else {
         key
     };
-    let (status, key) = match state.files.get(&key) {
+    let (status, key) = match state.get(&key) {
         Some(_) => (200, key),
-        None if state.files.contains_key(&format!("{key}/index.html")) => {
+        None if state.get(&format!("{key}/index.html")).is_some() => {
             let mut response = reply(301, "text/plain", Vec::new());
             if let Some(location) = header("Location", &format!("{path}/")) {
                 response.add_header(location);
@@ -148,7 +170,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
         }
         None => (404, "404.html".to_string()),
     };
-    let Some(bytes) = state.files.get(&key) else {
+    let Some(bytes) = state.get(&key) else {
         let text = state.error.clone().unwrap_or_else(|| "not found".to_string());
         let _ = request.respond(reply(404, "text/plain; charset=utf-8", text.into_bytes()));
         return;
@@ -157,7 +179,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let body = if kind.starts_with("text/html") {
         inject(bytes, state.version, state.error.as_deref())
     } else {
-        bytes.clone()
+        bytes.to_vec()
     };
     let _ = request.respond(reply(status, kind, body));
 }

@@ -3,6 +3,8 @@
 //! in only when complete, so a failed build leaves the previous `site/` exactly as it was.
 
 use crate::annotate::{AnnotatedSeed, Annotator};
+use crate::emit::Spec;
+use crate::model::{Read, ReadHashes};
 use crate::emit;
 use crate::error::{Error, Result};
 use crate::export;
@@ -12,12 +14,15 @@ use crate::ingest;
 use crate::lexicon::Lexicon;
 use crate::model::{self, Explainer};
 use crate::publish;
-use crate::render::{self, RenderedPage, Script, SiteInfo};
+use crate::render::{self, Script, SiteInfo};
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::{Arc, Mutex};
+use tera::Tera;
 use std::time::Instant;
 
 /// What `build` needs to know.
@@ -33,8 +38,8 @@ pub struct BuildOptions {
     pub templates: Option<PathBuf>,
     /// Folder whose files are copied to `static/`; embedded copies otherwise.
     pub static_dir: Option<PathBuf>,
-    /// Rendered pages to reuse between builds (`serve`).
-    pub cache: Option<std::sync::Arc<RenderCache>>,
+    /// Annotations and pages to reuse between builds (`serve`).
+    pub cache: Option<Arc<BuildCache>>,
     /// Show a progress bar (on a terminal, not in CI).
     pub progress: bool,
 }
@@ -77,31 +82,41 @@ pub struct SiteNames {
 impl Knowledge {
     /// Loads each file from `dir` when present there, else the embedded default.
     pub fn load(dir: Option<&Path>) -> Result<Knowledge> {
-        let read = |name: &str, embedded: &'static str| -> Result<(PathBuf, String)> {
-            match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+        Knowledge::parse(&Knowledge::sources(dir)?)
+    }
+
+    /// The text of each knowledge file (from `dir` when present there, else embedded), in the
+    /// order `parse` reads them.
+    fn sources(dir: Option<&Path>) -> Result<Vec<(PathBuf, String)>> {
+        let embedded = [
+            ("gazetteer.toml", crate::gazetteer::EMBEDDED),
+            ("lexicon.toml", crate::lexicon::EMBEDDED),
+            ("glossary.toml", crate::glossary::EMBEDDED),
+            ("map.json", crate::map::EMBEDDED),
+            ("site.toml", include_str!("../data/site.toml")),
+        ];
+        embedded
+            .into_iter()
+            .map(|(name, embedded)| match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
                 Some(path) => {
                     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
                     Ok((path, text))
                 }
                 None => Ok((PathBuf::from("data").join(name), embedded.to_string())),
-            }
+            })
+            .collect()
+    }
+
+    fn parse(sources: &[(PathBuf, String)]) -> Result<Knowledge> {
+        let [gazetteer, lexicon, glossary, map, names] = sources else {
+            return Err(Error::msg("internal: five knowledge files expected"));
         };
-        let (path, text) = read("gazetteer.toml", crate::gazetteer::EMBEDDED)?;
-        let gazetteer = Gazetteer::parse(&path, &text)?;
-        let (path, text) = read("lexicon.toml", crate::lexicon::EMBEDDED)?;
-        let lexicon = Lexicon::parse(&path, &text)?;
-        let (path, text) = read("glossary.toml", crate::glossary::EMBEDDED)?;
-        let glossary = Glossary::parse(&path, &text)?;
-        let (path, text) = read("map.json", crate::map::EMBEDDED)?;
-        let map = crate::map::Map::parse(&path, &text)?;
-        let (path, text) = read("site.toml", include_str!("../data/site.toml"))?;
-        let names: SiteNames = toml::from_str(&text).map_err(|e| crate::error::toml_error(&path, &text, &e))?;
         Ok(Knowledge {
-            gazetteer,
-            lexicon,
-            glossary,
-            map,
-            names,
+            gazetteer: Gazetteer::parse(&gazetteer.0, &gazetteer.1)?,
+            lexicon: Lexicon::parse(&lexicon.0, &lexicon.1)?,
+            glossary: Glossary::parse(&glossary.0, &glossary.1)?,
+            map: crate::map::Map::parse(&map.0, &map.1)?,
+            names: toml::from_str(&names.1).map_err(|e| crate::error::toml_error(&names.0, &names.1, &e))?,
         })
     }
 
@@ -156,7 +171,7 @@ impl Timings {
     }
 }
 
-/// A built site, in memory.
+/// A built site: what the stages made, for the summary, `check` and the derived files.
 pub struct Site {
     /// How long each stage took, in order.
     pub timings: Timings,
@@ -164,6 +179,13 @@ pub struct Site {
     /// Notes for the user (files skipped in `seeds/`).
     pub notes: Vec<String>,
     pub pages: usize,
+    pub knowledge: Arc<Knowledge>,
+    tera: Arc<Tera>,
+    /// The templates folder, for error messages.
+    templates: Option<PathBuf>,
+    info: SiteInfo,
+    /// Every page's folder (`city/ningbo/`), for the sitemap.
+    paths: Vec<String>,
 }
 
 impl Site {
@@ -195,54 +217,159 @@ const EMBEDDED_STATIC: [(&str, &str); 5] = [
     ("search.js", include_str!("../static/search.js")),
 ];
 
-/// Pages rendered by the previous build, reused by `serve` when neither the page nor anything
-/// it depends on (templates, site-wide values) changed: one edited seed re-renders only the
-/// pages that show it.
-#[derive(Debug, Default)]
-pub struct RenderCache {
-    pages: std::sync::Mutex<std::collections::HashMap<String, (u64, Arc<RenderedPage>)>>,
-    rendered: std::sync::atomic::AtomicUsize,
-    reused: std::sync::atomic::AtomicUsize,
+/// What `serve` keeps between builds, so that one changed seed costs little: the curated
+/// knowledge and the templates by their text, each seed's annotation by its file's bytes, and
+/// each page's files with the hash of every part of the explainer the page read. A page is made
+/// again only when one of those parts, the templates or the site-wide values changed.
+#[derive(Default)]
+pub struct BuildCache {
+    knowledge: Mutex<Option<(u64, Arc<Knowledge>)>>,
+    templates: Mutex<Option<(u64, Arc<Tera>)>>,
+    seeds: Mutex<HashMap<PathBuf, (u64, Arc<AnnotatedSeed>)>>,
+    pages: Mutex<HashMap<Spec, Arc<CachedPage>>>,
+    rendered: AtomicUsize,
+    reused: AtomicUsize,
 }
 
-impl RenderCache {
-    fn render(
-        &self,
-        key: &str,
-        fingerprint: u64,
-        render: impl FnOnce() -> Result<RenderedPage>,
-    ) -> Result<Arc<RenderedPage>> {
-        use std::sync::atomic::Ordering::Relaxed;
-        let cached = self
-            .pages
-            .lock()
-            .ok()
-            .and_then(|p| p.get(key).filter(|(f, _)| *f == fingerprint).map(|(_, h)| h.clone()));
-        if let Some(html) = cached {
-            self.reused.fetch_add(1, Relaxed);
-            return Ok(html);
-        }
-        let html = Arc::new(render()?);
-        self.rendered.fetch_add(1, Relaxed);
-        if let Ok(mut pages) = self.pages.lock() {
-            pages.insert(key.to_string(), (fingerprint, Arc::clone(&html)));
-        }
-        Ok(html)
+impl std::fmt::Debug for BuildCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BuildCache")
+            .field("seeds", &lock(&self.seeds).len())
+            .field("pages", &lock(&self.pages).len())
+            .finish_non_exhaustive()
     }
+}
 
-    /// (pages rendered, pages reused) since the last call.
+/// A page's files and what they were made from.
+struct CachedPage {
+    /// The templates, knowledge and site-wide values it was made with.
+    shared: u64,
+    /// Every part of the explainer it read, with the hash that part had.
+    reads: Vec<(Read, u64)>,
+    path: String,
+    files: Vec<(String, Arc<[u8]>)>,
+}
+
+impl BuildCache {
+    /// (pages made, pages reused) since the last call.
     pub fn take_counts(&self) -> (usize, usize) {
-        use std::sync::atomic::Ordering::Relaxed;
         (self.rendered.swap(0, Relaxed), self.reused.swap(0, Relaxed))
     }
+
+    fn knowledge(&self, dir: Option<&Path>) -> Result<(u64, Arc<Knowledge>)> {
+        let sources = Knowledge::sources(dir)?;
+        let fp = fingerprint(&sources);
+        let mut slot = lock(&self.knowledge);
+        if let Some((known, knowledge)) = slot.as_ref()
+            && *known == fp
+        {
+            return Ok((fp, Arc::clone(knowledge)));
+        }
+        let knowledge = Arc::new(Knowledge::parse(&sources)?);
+        *slot = Some((fp, Arc::clone(&knowledge)));
+        // Annotations depend on the knowledge: none can be reused now.
+        lock(&self.seeds).clear();
+        Ok((fp, knowledge))
+    }
+
+    fn templates(&self, dir: Option<&Path>) -> Result<(u64, Arc<Tera>)> {
+        let sources = render::template_sources(dir)?;
+        let fp = fingerprint(&sources);
+        let mut slot = lock(&self.templates);
+        if let Some((known, tera)) = slot.as_ref()
+            && *known == fp
+        {
+            return Ok((fp, Arc::clone(tera)));
+        }
+        let tera = Arc::new(render::compile_templates(dir, &sources)?);
+        *slot = Some((fp, Arc::clone(&tera)));
+        Ok((fp, tera))
+    }
+
+    /// The seed's annotation, reused when its file's bytes are unchanged.
+    fn annotated(&self, source: &ingest::Source, dir: &Path, annotator: &Annotator) -> Result<Arc<AnnotatedSeed>> {
+        let fp = source.fingerprint();
+        if let Some((known, seed)) = lock(&self.seeds).get(&source.path)
+            && *known == fp
+        {
+            return Ok(Arc::clone(seed));
+        }
+        let seed = Arc::new(annotator.annotate(source.parse(dir, annotator.lexicon)?));
+        lock(&self.seeds).insert(source.path.clone(), (fp, Arc::clone(&seed)));
+        Ok(seed)
+    }
+
+    /// The page's files: the cached ones when nothing it read changed, else made by `make`.
+    fn page(
+        &self,
+        spec: Spec,
+        shared: u64,
+        hashes: &ReadHashes,
+        make: impl FnOnce() -> Result<(Vec<Read>, String, Vec<(String, String)>)>,
+    ) -> Result<Arc<CachedPage>> {
+        let cached = lock(&self.pages).get(&spec).cloned();
+        if let Some(page) = cached
+            && page.shared == shared
+            && page.reads.iter().all(|&(read, hash)| hashes.get(read) == Some(hash))
+        {
+            self.reused.fetch_add(1, Relaxed);
+            return Ok(page);
+        }
+        if std::env::var_os("EXPLAINER_DEBUG_CACHE").is_some() {
+            let why = lock(&self.pages).get(&spec).map(|p| {
+                if p.shared != shared { "shared".to_string() } else {
+                    p.reads.iter().find(|&&(r, h)| hashes.get(r) != Some(h)).map(|r| format!("{:?}", r.0)).unwrap_or_default()
+                }
+            });
+            eprintln!("DEBUG remake {spec:?} because {why:?}");
+        }
+        let (reads, path, files) = make()?;
+        let page = Arc::new(CachedPage {
+            shared,
+            reads: reads.into_iter().filter_map(|r| hashes.get(r).map(|h| (r, h))).collect(),
+            path,
+            files: files.into_iter().map(|(p, text)| (p, Arc::from(text.into_bytes()))).collect(),
+        });
+        self.rendered.fetch_add(1, Relaxed);
+        lock(&self.pages).insert(spec, Arc::clone(&page));
+        Ok(page)
+    }
+
+    /// Forgets pages that are no longer part of the site.
+    fn keep_pages(&self, specs: &[Spec]) {
+        let specs: std::collections::HashSet<&Spec> = specs.iter().collect();
+        lock(&self.pages).retain(|spec, _| specs.contains(spec));
+    }
+
+    /// Forgets seeds whose files are gone.
+    fn keep_seeds(&self, files: &[PathBuf]) {
+        let files: std::collections::HashSet<&PathBuf> = files.iter().collect();
+        lock(&self.seeds).retain(|path, _| files.contains(path));
+    }
 }
 
-/// A hash of a value's JSON form, stable within one process.
-fn fingerprint(value: &impl serde::Serialize) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    serde_json::to_string(value).unwrap_or_default().hash(&mut hasher);
-    hasher.finish()
+/// A poisoned lock only means another build panicked; the cached values are still whole.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// A hash of a value's JSON form (written straight into the hasher, never held whole).
+pub fn fingerprint(value: &impl serde::Serialize) -> u64 {
+    use std::hash::Hasher;
+    struct HashWriter(std::hash::DefaultHasher);
+    impl std::io::Write for HashWriter {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.write(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut writer = HashWriter(std::hash::DefaultHasher::new());
+    // Serialising our own types into a hasher cannot fail; a failure would only weaken a cache.
+    let _ = serde_json::to_writer(&mut writer, value);
+    writer.0.finish()
 }
 
 /// Where a build puts its files. Files are written as soon as they are rendered, so a large
@@ -250,51 +377,105 @@ fn fingerprint(value: &impl serde::Serialize) -> u64 {
 pub trait Output: Sync {
     /// Stores one file; `path` is relative to the site root (`city/ningbo/index.html`).
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Stores a file that a cache also holds (outputs in memory keep it without a copy).
+    fn put_shared(&self, path: &str, bytes: &Arc<[u8]>) -> Result<()> {
+        self.put(path, bytes)
+    }
 }
+
+/// The files of a site in memory, by path.
+pub type Files = BTreeMap<String, Arc<[u8]>>;
 
 /// Files kept in memory, for `serve` and `check`.
 #[derive(Default)]
 pub struct MemoryOutput {
-    files: std::sync::Mutex<BTreeMap<String, Vec<u8>>>,
+    files: Mutex<Files>,
 }
 
 impl MemoryOutput {
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+    pub fn into_files(self) -> Files {
         self.files.into_inner().unwrap_or_else(|p| p.into_inner())
     }
 }
 
 impl Output for MemoryOutput {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        self.files
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(path.to_string(), bytes.to_vec());
+        lock(&self.files).insert(path.to_string(), Arc::from(bytes));
+        Ok(())
+    }
+
+    fn put_shared(&self, path: &str, bytes: &Arc<[u8]>) -> Result<()> {
+        lock(&self.files).insert(path.to_string(), Arc::clone(bytes));
         Ok(())
     }
 }
 
 /// Runs every stage and sends every file of the site to `output`.
 pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
+    let mut site = build_pages(options, output)?;
+    write_derived(&mut site, options.static_dir.as_deref(), output)?;
+    Ok(site)
+}
+
+/// The stages up to the pages: knowledge, seeds, annotation, model, and every page in both
+/// scripts with its annotated Markdown. The files made from the whole corpus at once (export,
+/// search index, feeds) are [`write_derived`]'s.
+pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     let mut timings = Timings::start();
-    let knowledge = Knowledge::load(options.data.as_deref())?;
+    let cache = options.cache.as_deref();
+    let (knowledge_fp, knowledge) = match cache {
+        Some(cache) => cache.knowledge(options.data.as_deref())?,
+        None => (0, Arc::new(Knowledge::load(options.data.as_deref())?)),
+    };
     timings.lap("load knowledge");
-    let (seeds, notes) = ingest::load_dir(&options.seeds, &knowledge.lexicon)?;
-    timings.lap("ingest");
-    if seeds.is_empty() {
+    let (files, notes) = ingest::list_dir(&options.seeds)?;
+    if files.is_empty() {
         return Err(Error::file(
             &options.seeds,
             "no seeds (.txt or .md files) in this folder",
         ));
     }
     let annotator = knowledge.annotator();
-    let annotated: Vec<AnnotatedSeed> = seeds.into_par_iter().map(|s| annotator.annotate(s)).collect();
-    timings.lap("annotate");
+    let dir = options.seeds.as_path();
+    // Reading, parsing and annotating are independent per file; an error is the first one in
+    // file order, whichever thread met it.
+    let first_error = |results: Vec<Result<Arc<AnnotatedSeed>>>| results.into_iter().collect::<Result<Vec<_>>>();
+    let annotated: Vec<Arc<AnnotatedSeed>> = match cache {
+        Some(cache) => {
+            let annotated = first_error(
+                files
+                    .par_iter()
+                    .map(|path| cache.annotated(&ingest::Source::read(path)?, dir, &annotator))
+                    .collect(),
+            )?;
+            cache.keep_seeds(&files);
+            timings.lap("ingest and annotate (changed seeds only)");
+            annotated
+        }
+        None => {
+            let seeds: Vec<ingest::Seed> = files
+                .par_iter()
+                .map(|path| ingest::Source::read(path)?.parse(dir, &knowledge.lexicon))
+                .collect::<Vec<Result<_>>>()
+                .into_iter()
+                .collect::<Result<_>>()?;
+            timings.lap("ingest");
+            let annotated = seeds.into_par_iter().map(|s| Arc::new(annotator.annotate(s))).collect();
+            timings.lap("annotate");
+            annotated
+        }
+    };
+    ingest::check_unique_ids(&annotated.iter().map(|a| &a.seed).collect::<Vec<_>>())?;
     let explainer = model::build(annotated, &knowledge.gazetteer, &knowledge.glossary);
     timings.lap("model");
     let specs = emit::specs(&explainer);
+    let hashes = cache.map(|_| explainer.read_hashes());
     timings.lap("plan pages");
-    let (tera, templates_fingerprint) = render::load_templates(options.templates.as_deref())?;
+    let (templates_fp, tera) = match cache {
+        Some(cache) => cache.templates(options.templates.as_deref())?,
+        None => (0, Arc::new(render::load_templates(options.templates.as_deref())?)),
+    };
     let base_url = normalise_base_url(&options.base_url)?;
     let info = SiteInfo {
         base_url: base_url.clone(),
@@ -307,8 +488,8 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
         timeline_years: emit::timeline_years(&explainer),
     };
     let templates = options.templates.as_deref();
-    // What every page depends on besides itself: the templates and the site-wide values.
-    let shared = fingerprint(&(&templates_fingerprint, &info, &info.timeline_years));
+    // What every page depends on besides the explainer: templates, knowledge, site-wide values.
+    let shared = fingerprint(&(templates_fp, knowledge_fp, &info, &info.timeline_years));
     let bar = if options.progress && specs.len() > 200 {
         let bar = indicatif::ProgressBar::new(specs.len() as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template("rendering {bar:30} {pos}/{len} pages {eta}") {
@@ -318,79 +499,113 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    // Each page is emitted, rendered in both scripts and written before the next is made.
+    // One page: emitted, rendered in both scripts, with its Markdown in both.
+    let make = |spec: Spec| -> Result<(String, Vec<(String, String)>)> {
+        let page = emit::page(&explainer, &knowledge, spec);
+        let rendered = render::render_page(&tera, templates, &info, &page)?;
+        let hans = Script::Hans.output_path(&page.path);
+        let markdown_hans = crate::script::to_hans_markup(&page.markdown);
+        let files = vec![
+            (format!("{}index.html", page.path), rendered.hant),
+            (format!("{}index.md", page.path), page.markdown),
+            (format!("{hans}index.html"), rendered.hans),
+            (format!("{hans}index.md"), markdown_hans),
+        ];
+        Ok((page.path, files))
+    };
+    // Each page is written as soon as it is made, so the site is never held whole.
     let paths: Vec<String> = specs
         .par_iter()
         .map(|&spec| {
-            let page = &emit::page(&explainer, &knowledge, spec);
             bar.inc(1);
-            let own = options.cache.as_ref().map(|_| fingerprint(&(shared, page)));
-            let rendered = match (&options.cache, own) {
-                (Some(cache), Some(own)) => {
-                    cache.render(&page.path, own, || render::render_page(&tera, templates, &info, page))?
+            match (cache, &hashes) {
+                (Some(cache), Some(hashes)) => {
+                    let page = cache.page(spec, shared, hashes, || {
+                        let (made, reads) = model::recording(|| make(spec));
+                        let (path, files) = made?;
+                        Ok((reads, path, files))
+                    })?;
+                    for (path, bytes) in &page.files {
+                        output.put_shared(path, bytes)?;
+                    }
+                    Ok(page.path.clone())
                 }
-                _ => std::sync::Arc::new(render::render_page(&tera, templates, &info, page)?),
-            };
-            for script in [Script::Hant, Script::Hans] {
-                let path = script.output_path(&page.path);
-                output.put(&format!("{path}index.html"), rendered.html(script).as_bytes())?;
-                let markdown = match script {
-                    Script::Hant => page.markdown.clone(),
-                    Script::Hans => crate::script::to_hans_markup(&page.markdown),
-                };
-                output.put(&format!("{path}index.md"), markdown.as_bytes())?;
+                _ => {
+                    let (path, files) = make(spec)?;
+                    for (file, text) in files {
+                        output.put(&file, text.as_bytes())?;
+                    }
+                    Ok(path)
+                }
             }
-            Ok(page.path.clone())
         })
         .collect::<Result<_>>()?;
+    if let Some(cache) = cache {
+        cache.keep_pages(&specs);
+    }
     bar.finish_and_clear();
     timings.lap("emit and render");
-    output.put("data/annotations.json", export::annotations_json(&explainer).as_bytes())?;
-    let cards = serde_json::to_string(&crate::cards::cards(&explainer)).unwrap_or_default();
-    output.put(
-        "data/cards.zh-Hans.json",
-        crate::script::to_hans_markup(&cards).as_bytes(),
-    )?;
-    output.put("data/cards.json", cards.as_bytes())?;
-    timings.lap("export and cards");
-    for (path, text) in crate::search::index_files(&explainer) {
-        output.put(&path, text.as_bytes())?;
-    }
-    timings.lap("search index");
-    output.put(".nojekyll", b"")?;
-    output.put("robots.txt", publish::robots(&base_url).as_bytes())?;
-    if let Some(sitemap) = publish::sitemap(&paths, &base_url) {
-        output.put("sitemap.xml", sitemap.as_bytes())?;
-    }
-    let title = &knowledge.names.title;
-    output.put(
-        "feed.xml",
-        publish::atom(&explainer, title, &base_url, None, "feed.xml").as_bytes(),
-    )?;
-    for city in &explainer.cities {
-        let path = format!("city/{}/feed.xml", city.info.id);
-        output.put(
-            &path,
-            publish::atom(&explainer, title, &base_url, Some(&city.info.id), &path).as_bytes(),
-        )?;
-    }
-    let not_found = emit::not_found_page();
-    output.put(
-        "404.html",
-        render::render_page(&tera, templates, &info, &not_found)?.hant.as_bytes(),
-    )?;
-    add_static(output, options.static_dir.as_deref())?;
-    timings.lap("feeds and static");
     Ok(Site {
         timings,
         pages: specs.len() * 2 + 1,
         explainer,
         notes,
+        knowledge,
+        tera,
+        templates: options.templates.clone(),
+        info,
+        paths,
     })
 }
 
+/// The files made from the whole corpus at once: the data export and cards, the search index,
+/// robots, sitemap, feeds, the 404 page and the static assets.
+pub fn write_derived(site: &mut Site, static_dir: Option<&Path>, output: &dyn Output) -> Result<()> {
+    let explainer = &site.explainer;
+    output.put("data/annotations.json", export::annotations_json(explainer).as_bytes())?;
+    let cards = serde_json::to_string(&crate::cards::cards(explainer)).unwrap_or_default();
+    output.put(
+        "data/cards.zh-Hans.json",
+        crate::script::to_hans_markup(&cards).as_bytes(),
+    )?;
+    output.put("data/cards.json", cards.as_bytes())?;
+    site.timings.lap("export and cards");
+    for (path, text) in crate::search::index_files(explainer) {
+        output.put(&path, text.as_bytes())?;
+    }
+    site.timings.lap("search index");
+    let base_url = &site.info.base_url;
+    output.put(".nojekyll", b"")?;
+    output.put("robots.txt", publish::robots(base_url).as_bytes())?;
+    if let Some(sitemap) = publish::sitemap(&site.paths, base_url) {
+        output.put("sitemap.xml", sitemap.as_bytes())?;
+    }
+    let title = &site.knowledge.names.title;
+    output.put(
+        "feed.xml",
+        publish::atom(explainer, title, base_url, None, "feed.xml").as_bytes(),
+    )?;
+    for city in &explainer.cities {
+        let path = format!("city/{}/feed.xml", city.info.id);
+        output.put(
+            &path,
+            publish::atom(explainer, title, base_url, Some(&city.info.id), &path).as_bytes(),
+        )?;
+    }
+    let not_found = emit::not_found_page();
+    output.put(
+        "404.html",
+        render::render_page(&site.tera, site.templates.as_deref(), &site.info, &not_found)?
+            .hant
+            .as_bytes(),
+    )?;
+    add_static(output, static_dir)?;
+    site.timings.lap("feeds and static");
+    Ok(())
+}
+
 /// Builds the site in memory: for `check` and `serve`.
-pub fn build_in_memory(options: &BuildOptions) -> Result<(Site, BTreeMap<String, Vec<u8>>)> {
+pub fn build_in_memory(options: &BuildOptions) -> Result<(Site, Files)> {
     let output = MemoryOutput::default();
     let site = build(options, &output)?;
     Ok((site, output.into_files()))

@@ -102,6 +102,9 @@ pub struct AnnotatedParagraph {
     pub cities: Vec<String>,
     /// The cities came from the previous paragraph (the paragraph only continues it).
     pub cities_inherited: bool,
+    /// Equal for re-published copies of the paragraph ([`crate::script::copy_key`]).
+    #[serde(skip)]
+    pub copy_key: u64,
 }
 
 /// Where a seed's year comes from.
@@ -125,6 +128,10 @@ pub struct AnnotatedSeed {
     /// The city whose paper or government published the seed, if any.
     pub home_city: Option<String>,
     pub paragraphs: Vec<AnnotatedParagraph>,
+    /// A hash of the seed as read: annotation depends only on it and the curated knowledge, so
+    /// equal fingerprints (with the same knowledge) mean equal annotations.
+    #[serde(skip)]
+    pub fingerprint: u64,
 }
 
 /// Runs every annotator with the curated knowledge it needs.
@@ -145,6 +152,7 @@ struct Found {
 
 impl Annotator<'_> {
     pub fn annotate(&self, seed: Seed) -> AnnotatedSeed {
+        let fingerprint = crate::site::fingerprint(&seed);
         let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
         let (year, year_source) = match seed.meta.year() {
             Some(y) => (Some(y), YearSource::Metadata),
@@ -178,6 +186,7 @@ impl Annotator<'_> {
             year_source,
             home_city,
             paragraphs,
+            fingerprint,
         }
     }
 
@@ -331,6 +340,7 @@ impl Annotator<'_> {
             nested,
             cities,
             cities_inherited: false,
+            copy_key: crate::script::copy_key(&paragraph.text),
         }
     }
 
