@@ -18,7 +18,7 @@ pub struct ParaRef {
 }
 
 /// A paragraph about a city, with every seed that carries the same text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct CityParagraph {
     pub at: ParaRef,
     /// Other seeds carrying the same paragraph (re-published articles).
@@ -69,7 +69,7 @@ pub struct DocumentModel {
 }
 
 /// A dated statement: a date annotation in a paragraph.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Event {
     pub date: String,
     pub text: String,
@@ -242,27 +242,54 @@ impl Explainer {
         &self.province_paragraphs
     }
 
-    /// A hash of each part of the explainer a page can read, by [`Read`]; computed in parallel.
+    /// A hash of each part of the explainer a page can read, by [`Read`]. Curated knowledge
+    /// (a city's names, a term's glossary entry) is left out: `serve` remakes every page when the
+    /// knowledge changes.
     pub fn read_hashes(&self) -> ReadHashes {
-        use crate::site::fingerprint;
-        let shape = fingerprint(&(
-            self.seeds.len(),
-            self.cities.iter().map(|c| c.info.id.as_str()).collect::<Vec<_>>(),
-            self.terms.len(),
-            self.documents.len(),
-            self.events.len(),
-            self.province_paragraphs.len(),
-        ));
         ReadHashes {
-            shape,
+            shape: hash_of((
+                self.seeds.len(),
+                self.cities.iter().map(|c| c.info.id.as_str()).collect::<Vec<_>>(),
+                self.terms.len(),
+                self.documents.len(),
+                self.events.len(),
+                self.province_paragraphs.len(),
+            )),
             seeds: self.seeds.iter().map(|s| s.fingerprint).collect(),
-            cities: self.cities.par_iter().map(fingerprint).collect(),
-            terms: self.terms.par_iter().map(fingerprint).collect(),
-            documents: self.documents.par_iter().map(fingerprint).collect(),
-            events: self.events.par_iter().map(fingerprint).collect(),
-            province: fingerprint(&self.province_paragraphs),
+            cities: self
+                .cities
+                .par_iter()
+                .map(|c| {
+                    hash_of((
+                        &c.info.id,
+                        &c.paragraphs,
+                        &c.figures,
+                        &c.terms,
+                        &c.documents,
+                        &c.events,
+                        &c.related,
+                        &c.focus_zh,
+                        &c.focus_en,
+                    ))
+                })
+                .collect(),
+            terms: self.terms.iter().map(|t| hash_of((&t.id, &t.text, &t.uses, &t.cities))).collect(),
+            documents: self
+                .documents
+                .iter()
+                .map(|d| hash_of((&d.id, &d.title, &d.mentions, &d.cities)))
+                .collect(),
+            events: self.events.iter().map(hash_of).collect(),
+            province: hash_of(&self.province_paragraphs),
         }
     }
+}
+
+fn hash_of(value: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::hash::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The hash of every part of an explainer, to tell which parts changed between two builds.
@@ -311,16 +338,18 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
         for a in p.annotations.iter().chain(&p.nested) {
             match a.kind {
                 Kind::Term => {
-                    let t = terms.entry(a.value.clone()).or_insert_with(|| {
-                        term_order.push(a.value.clone());
-                        TermModel {
+                    if !terms.contains_key(&a.value) {
+                        terms.insert(a.value.clone(), TermModel {
                             id: a.value.clone(),
                             text: a.text.clone(),
                             entry: glossary.term_by_id(&a.value).cloned(),
                             uses: Vec::new(),
                             cities: Vec::new(),
-                        }
-                    });
+                        });
+                        term_order.push(a.value.clone());
+                    }
+                    // Looked up by reference: most uses are of a term already seen.
+                    let Some(t) = terms.get_mut(&a.value) else { continue };
                     if t.uses.last() != Some(&r) {
                         t.uses.push(r);
                     }
@@ -387,11 +416,16 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
             events_of[i].push(e);
         }
     }
-    let mut cities = Vec::new();
-    for ((index, id), (mine, city_events)) in CITY_IDS.iter().enumerate().zip(paragraphs_of.into_iter().zip(events_of)) {
-        if mine.is_empty() {
-            continue;
-        }
+    // Each city's model is independent of the others'.
+    let work: Vec<(usize, Vec<ParaRef>, Vec<usize>)> = paragraphs_of
+        .into_iter()
+        .zip(events_of)
+        .enumerate()
+        .filter(|(_, (mine, _))| !mine.is_empty())
+        .map(|(index, (mine, city_events))| (index, mine, city_events))
+        .collect();
+    let cities: Vec<CityModel> = work.into_par_iter().map(|(index, mine, city_events)| {
+        let id = &CITY_IDS[index];
         let paragraphs = mine
             .iter()
             .filter(|r| !duplicate.contains(r))
@@ -402,7 +436,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
             .collect::<Vec<_>>();
         let shown: Vec<ParaRef> = paragraphs.iter().map(|p| p.at).collect();
         let mut figures = Vec::new();
-        let mut term_counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut term_counts: HashMap<&str, usize> = HashMap::new();
         let mut docs: Vec<String> = Vec::new();
         let mut related: BTreeMap<String, usize> = BTreeMap::new();
         for &r in &shown {
@@ -410,7 +444,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
             for (i, a) in p.annotations.iter().enumerate() {
                 match a.kind {
                     Kind::Figure => figures.push((r, i)),
-                    Kind::Term => *term_counts.entry(a.value.clone()).or_default() += 1,
+                    Kind::Term => *term_counts.entry(a.value.as_str()).or_default() += 1,
                     Kind::Document if !docs.contains(&a.value) => docs.push(a.value.clone()),
                     _ => {}
                 }
@@ -419,7 +453,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                 *related.entry(other.clone()).or_default() += 1;
             }
         }
-        let mut term_ids: Vec<(String, usize)> = term_counts.into_iter().collect();
+        let mut term_ids: Vec<(String, usize)> = term_counts.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
         term_ids.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut related: Vec<(String, usize)> = related.into_iter().collect();
         related.sort_by(|a, b| {
@@ -431,7 +465,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
             )
         });
         let (focus_zh, focus_en) = focus(id, &term_ids, glossary);
-        cities.push(CityModel {
+        CityModel {
             info: gazetteer.cities[index].clone(),
             paragraphs,
             figures,
@@ -441,8 +475,8 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
             related,
             focus_zh,
             focus_en,
-        });
-    }
+        }
+    }).collect();
     let province_paragraphs = refs
         .iter()
         .copied()
@@ -459,14 +493,8 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
         }
         ids
     };
-    let terms: Vec<TermModel> = term_order
-        .iter()
-        .filter_map(|id| terms.remove(id))
-        .map(|mut t| {
-            t.cities = cities_of(&t.uses);
-            t
-        })
-        .collect();
+    let mut terms: Vec<TermModel> = term_order.iter().filter_map(|id| terms.remove(id)).collect();
+    terms.par_iter_mut().for_each(|t| t.cities = cities_of(&t.uses));
     let documents: Vec<DocumentModel> = document_order
         .iter()
         .filter_map(|id| documents.remove(id))

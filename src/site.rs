@@ -225,7 +225,7 @@ const EMBEDDED_STATIC: [(&str, &str); 5] = [
 pub struct BuildCache {
     knowledge: Mutex<Option<(u64, Arc<Knowledge>)>>,
     templates: Mutex<Option<(u64, Arc<Tera>)>>,
-    seeds: Mutex<HashMap<PathBuf, (u64, Arc<AnnotatedSeed>)>>,
+    seeds: Mutex<HashMap<PathBuf, CachedSeed>>,
     pages: Mutex<HashMap<Spec, Arc<CachedPage>>>,
     rendered: AtomicUsize,
     reused: AtomicUsize,
@@ -238,6 +238,25 @@ impl std::fmt::Debug for BuildCache {
             .field("pages", &lock(&self.pages).len())
             .finish_non_exhaustive()
     }
+}
+
+/// A seed's annotation and what it was made from.
+struct CachedSeed {
+    /// Size and modification time of the file and its sidecar: when unchanged, the file is
+    /// not even read.
+    stamp: Option<FileStamp>,
+    /// A hash of the bytes read.
+    content: u64,
+    annotated: Arc<AnnotatedSeed>,
+}
+
+type FileStamp = (u64, std::time::SystemTime, Option<(u64, std::time::SystemTime)>);
+
+/// Size and modification time of a seed file and of its sidecar, if any.
+fn file_stamp(path: &Path) -> Option<FileStamp> {
+    let stamp = |p: &Path| std::fs::metadata(p).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+    let (len, modified) = stamp(path)?;
+    Some((len, modified, stamp(&path.with_extension("toml"))))
 }
 
 /// A page's files and what they were made from.
@@ -286,17 +305,33 @@ impl BuildCache {
         Ok((fp, tera))
     }
 
-    /// The seed's annotation, reused when its file's bytes are unchanged.
-    fn annotated(&self, source: &ingest::Source, dir: &Path, annotator: &Annotator) -> Result<Arc<AnnotatedSeed>> {
-        let fp = source.fingerprint();
-        if let Some((known, seed)) = lock(&self.seeds).get(&source.path)
-            && *known == fp
+    /// The seed's annotation, reused when its file is unchanged (same size and time, else the
+    /// same bytes).
+    fn annotated(&self, path: &Path, dir: &Path, annotator: &Annotator) -> Result<Arc<AnnotatedSeed>> {
+        let stamp = file_stamp(path);
+        if let Some(cached) = lock(&self.seeds).get(path)
+            && stamp.is_some()
+            && cached.stamp == stamp
         {
-            return Ok(Arc::clone(seed));
+            return Ok(Arc::clone(&cached.annotated));
         }
-        let seed = Arc::new(annotator.annotate(source.parse(dir, annotator.lexicon)?));
-        lock(&self.seeds).insert(source.path.clone(), (fp, Arc::clone(&seed)));
-        Ok(seed)
+        let source = ingest::Source::read(path)?;
+        let content = source.fingerprint();
+        let reused = lock(&self.seeds)
+            .get(path)
+            .filter(|cached| cached.content == content)
+            .map(|cached| Arc::clone(&cached.annotated));
+        let annotated = match reused {
+            Some(annotated) => annotated,
+            None => Arc::new(annotator.annotate(source.parse(dir, annotator.lexicon)?)),
+        };
+        let cached = CachedSeed {
+            stamp,
+            content,
+            annotated: Arc::clone(&annotated),
+        };
+        lock(&self.seeds).insert(path.to_path_buf(), cached);
+        Ok(annotated)
     }
 
     /// The page's files: the cached ones when nothing it read changed, else made by `make`.
@@ -323,7 +358,11 @@ impl BuildCache {
             });
             eprintln!("DEBUG remake {spec:?} because {why:?}");
         }
+        let t0 = std::time::Instant::now();
         let (reads, path, files) = make()?;
+        if std::env::var_os("EXPLAINER_DEBUG_CACHE").is_some() {
+            eprintln!("DEBUGT {spec:?} {:.1} ms {} reads {} bytes", t0.elapsed().as_secs_f64() * 1000.0, reads.len(), files.iter().map(|f| f.1.len()).sum::<usize>());
+        }
         let page = Arc::new(CachedPage {
             shared,
             reads: reads.into_iter().filter_map(|r| hashes.get(r).map(|h| (r, h))).collect(),
@@ -446,7 +485,7 @@ pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> 
             let annotated = first_error(
                 files
                     .par_iter()
-                    .map(|path| cache.annotated(&ingest::Source::read(path)?, dir, &annotator))
+                    .map(|path| cache.annotated(path, dir, &annotator))
                     .collect(),
             )?;
             cache.keep_seeds(&files);
