@@ -45,8 +45,8 @@ struct ParagraphOut<'a> {
     annotations: &'a [crate::annotate::Annotation],
 }
 
-/// The export as pretty-printed JSON, with a trailing newline.
-pub fn annotations_json(ex: &Explainer) -> String {
+/// Writes the export as pretty-printed JSON, with a trailing newline, without holding it whole.
+pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let export = Export {
         schema: 1,
         cities: ex
@@ -92,7 +92,6 @@ pub fn annotations_json(ex: &Explainer) -> String {
             })
             .collect(),
     };
-    let mut json = serde_json::to_string_pretty(&export).unwrap_or_else(|_| "{}".to_string());
-    json.push('\n');
-    json
+    serde_json::to_writer_pretty(&mut *out, &export)?;
+    out.write_all(b"\n")
 }

@@ -72,8 +72,9 @@ pub fn shard(gram: &str) -> u32 {
 /// that their grams take little memory before they join the postings.
 const BATCH: usize = 4096;
 
-/// The index files, by path under the site root.
-pub fn index_files(ex: &Explainer) -> BTreeMap<String, String> {
+/// Sends each index file to `put` (path under the site root, text) as soon as it is made, so
+/// that a large index is never held whole.
+pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Result<()>) -> crate::Result<()> {
     let paragraphs: Vec<(&AnnotatedSeed, &AnnotatedParagraph)> = ex
         .seeds
         .iter()
@@ -90,30 +91,30 @@ pub fn index_files(ex: &Explainer) -> BTreeMap<String, String> {
             }
         }
     }
-    let mut keys: Vec<Gram> = postings.keys().copied().collect();
-    keys.sort_unstable();
-    let mut shards: Vec<String> = vec![String::from("{"); SHARDS as usize];
-    for gram in keys {
-        let text = gram_text(gram);
-        let out = &mut shards[shard(&text) as usize];
-        if out.len() > 1 {
-            out.push(',');
-        }
-        out.push('"');
-        out.push_str(&text); // grams are letters and digits: nothing to escape
-        out.push_str("\":[");
-        for (i, doc) in postings[&gram].iter().enumerate() {
-            if i > 0 {
+    let mut by_shard: Vec<Vec<Gram>> = vec![Vec::new(); SHARDS as usize];
+    for &gram in postings.keys() {
+        by_shard[shard(&gram_text(gram)) as usize].push(gram);
+    }
+    for (i, mut grams) in by_shard.into_iter().enumerate() {
+        grams.sort_unstable();
+        let mut out = String::from("{");
+        for gram in grams {
+            if out.len() > 1 {
                 out.push(',');
             }
-            out.push_str(&doc.to_string());
+            out.push('"');
+            out.push_str(&gram_text(gram)); // grams are letters and digits: nothing to escape
+            out.push_str("\":[");
+            for (k, doc) in postings.remove(&gram).unwrap_or_default().iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                out.push_str(&doc.to_string());
+            }
+            out.push(']');
         }
-        out.push(']');
-    }
-    let mut files = BTreeMap::new();
-    for (i, mut shard) in shards.into_iter().enumerate() {
-        shard.push('}');
-        files.insert(format!("search/postings-{i:02}.json"), shard);
+        out.push('}');
+        put(&format!("search/postings-{i:02}.json"), &out)?;
     }
     let docs: Vec<(String, &str, &str)> = paragraphs
         .iter()
@@ -131,10 +132,7 @@ pub fn index_files(ex: &Explainer) -> BTreeMap<String, String> {
         })
         .collect();
     for (k, chunk) in docs.chunks(CHUNK).enumerate() {
-        files.insert(
-            format!("search/docs-{k}.json"),
-            serde_json::to_string(chunk).unwrap_or_default(),
-        );
+        put(&format!("search/docs-{k}.json"), &serde_json::to_string(chunk).unwrap_or_default())?;
     }
     // The browser folds queries with this table; it also needs the Traditional forms of
     // characters the corpus only has in Simplified, so both directions of every indexed char.
@@ -152,11 +150,7 @@ pub fn index_files(ex: &Explainer) -> BTreeMap<String, String> {
         }
     }
     let meta = json!({ "shards": SHARDS, "chunk": CHUNK, "docs": docs.len(), "fold": fold });
-    files.insert(
-        "search/meta.json".to_string(),
-        serde_json::to_string(&meta).unwrap_or_default(),
-    );
-    files
+    put("search/meta.json", &serde_json::to_string(&meta).unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -417,6 +417,13 @@ pub trait Output: Sync {
     /// Stores one file; `path` is relative to the site root (`city/ningbo/index.html`).
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
 
+    /// Stores a file written by `write` (to disk as it is written, so it is never held whole).
+    fn put_written(&self, path: &str, write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|e| Error::io(Path::new(path), e))?;
+        self.put(path, &bytes)
+    }
+
     /// Stores a file that a cache also holds (outputs in memory keep it without a copy).
     fn put_shared(&self, path: &str, bytes: &Arc<[u8]>) -> Result<()> {
         self.put(path, bytes)
@@ -493,15 +500,14 @@ pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> 
             annotated
         }
         None => {
-            let seeds: Vec<ingest::Seed> = files
-                .par_iter()
-                .map(|path| ingest::Source::read(path)?.parse(dir, &knowledge.lexicon))
-                .collect::<Vec<Result<_>>>()
-                .into_iter()
-                .collect::<Result<_>>()?;
-            timings.lap("ingest");
-            let annotated = seeds.into_par_iter().map(|s| Arc::new(annotator.annotate(s))).collect();
-            timings.lap("annotate");
+            // Each seed is annotated as soon as it is read, so the corpus is never held twice.
+            let annotated = first_error(
+                files
+                    .par_iter()
+                    .map(|path| Ok(Arc::new(annotator.annotate(ingest::Source::read(path)?.parse(dir, &knowledge.lexicon)?))))
+                    .collect(),
+            )?;
+            timings.lap("ingest and annotate");
             annotated
         }
     };
@@ -601,7 +607,9 @@ pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> 
 /// robots, sitemap, feeds, the 404 page and the static assets.
 pub fn write_derived(site: &mut Site, static_dir: Option<&Path>, output: &dyn Output) -> Result<()> {
     let explainer = &site.explainer;
-    output.put("data/annotations.json", export::annotations_json(explainer).as_bytes())?;
+    output.put_written("data/annotations.json", &mut |out| {
+        export::write_annotations_json(explainer, out)
+    })?;
     let cards = serde_json::to_string(&crate::cards::cards(explainer)).unwrap_or_default();
     output.put(
         "data/cards.zh-Hans.json",
@@ -609,9 +617,7 @@ pub fn write_derived(site: &mut Site, static_dir: Option<&Path>, output: &dyn Ou
     )?;
     output.put("data/cards.json", cards.as_bytes())?;
     site.timings.lap("export and cards");
-    for (path, text) in crate::search::index_files(explainer) {
-        output.put(&path, text.as_bytes())?;
-    }
+    crate::search::write_index(explainer, &mut |path, text| output.put(path, text.as_bytes()))?;
     site.timings.lap("search index");
     let base_url = &site.info.base_url;
     output.put(".nojekyll", b"")?;
@@ -774,6 +780,21 @@ impl Staging {
 
 impl Output for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let file = self.create_parent(path)?;
+        std::fs::write(&file, bytes).map_err(|e| Error::io(&file, e))
+    }
+
+    fn put_written(&self, path: &str, write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<()> {
+        use std::io::Write;
+        let file = self.create_parent(path)?;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&file).map_err(|e| Error::io(&file, e))?);
+        write(&mut out).and_then(|()| out.flush()).map_err(|e| Error::io(&file, e))
+    }
+}
+
+impl Staging {
+    /// The file's place in the staging folder, its folder created.
+    fn create_parent(&self, path: &str) -> Result<PathBuf> {
         let file = self.temp.path().join(path);
         if let Some(dir) = file.parent()
             && !self.made.lock().is_ok_and(|made| made.contains(dir))
@@ -783,7 +804,7 @@ impl Output for Staging {
                 made.insert(dir.to_path_buf());
             }
         }
-        std::fs::write(&file, bytes).map_err(|e| Error::io(&file, e))
+        Ok(file)
     }
 }
 

@@ -122,6 +122,7 @@ pub enum YearSource {
 /// A seed after annotation.
 #[derive(Debug, Clone, Serialize)]
 pub struct AnnotatedSeed {
+    /// The seed as read, without its paragraphs (`paragraphs` below has them, annotated).
     pub seed: Seed,
     pub year: Option<i32>,
     pub year_source: YearSource,
@@ -151,7 +152,7 @@ struct Found {
 }
 
 impl Annotator<'_> {
-    pub fn annotate(&self, seed: Seed) -> AnnotatedSeed {
+    pub fn annotate(&self, mut seed: Seed) -> AnnotatedSeed {
         let fingerprint = crate::site::fingerprint(&seed);
         let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
         let (year, year_source) = match seed.meta.year() {
@@ -180,6 +181,8 @@ impl Annotator<'_> {
             }
             paragraphs.push(annotated);
         }
+        // The annotated paragraphs carry the text: a large corpus should not hold it twice.
+        seed.paragraphs = Vec::new();
         AnnotatedSeed {
             seed,
             year,
