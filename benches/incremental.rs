@@ -14,7 +14,10 @@ use std::time::Instant;
 const EDITS: usize = 15;
 
 fn main() -> explainer::Result<()> {
-    let count: usize = std::env::var("BENCH_SEEDS").ok().and_then(|n| n.parse().ok()).unwrap_or(1000);
+    let count: usize = std::env::var("BENCH_SEEDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000);
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let knowledge = Knowledge::load(Some(&repo.join("data")))?;
     let (sample, _) = explainer::ingest::load_dir(&repo.join("seeds"), &knowledge.lexicon)?;
@@ -40,7 +43,10 @@ fn main() -> explainer::Result<()> {
         .collect();
     files.sort();
     let (mut pages_ms, mut derived_ms, mut made) = (Vec::new(), Vec::new(), Vec::new());
-    let edits: usize = std::env::var("BENCH_EDITS").ok().and_then(|n| n.parse().ok()).unwrap_or(EDITS);
+    let edits: usize = std::env::var("BENCH_EDITS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(EDITS);
     for k in 0..edits {
         // A maintainer's typical edit: one figure corrected in one article (the digit before
         // the first 家, "companies").
@@ -63,7 +69,12 @@ fn main() -> explainer::Result<()> {
         pages_ms.push(started.elapsed().as_secs_f64() * 1000.0);
         made.push(cache.take_counts().0);
         if std::env::var_os("BENCH_VERBOSE").is_some() {
-            eprintln!("{} made {}: {}", path.display(), made[made.len() - 1], site.timings.report());
+            eprintln!(
+                "{} made {}: {}",
+                path.display(),
+                made[made.len() - 1],
+                site.timings.report()
+            );
         }
         let started = Instant::now();
         site::write_derived(&mut site, options.static_dir.as_deref(), &MemoryOutput::default())?;

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks: full builds of synthetic corpora (100, 1,000, 10,000 seeds) with the release
 # binary, side by side with Hugo building the same annotated Markdown with minimal templates,
-# Zola when a `zola` binary is on PATH, and the floor: copying the output tree.
+# Zola when a `zola` binary is on PATH, and the floor: copying the output tree. Then the
+# latency of one edited seed in `serve` (`cargo bench --bench incremental`, 1,000 seeds).
+#
+# Nothing is deleted until the end: on ext4, creating files right after deleting many is much
+# slower (the inode allocator skips recently freed inodes), which would penalise whichever tool
+# runs after a deletion.
 #
 # usage: benches/run.sh [COUNTS...]      (default: 100 1000 10000)
 # Prints a Markdown table; with --readme it also replaces the table in README.md.
@@ -33,9 +38,21 @@ hugo_site() {
   printf 'baseURL = "http://localhost/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n[markup.goldmark.renderer]\nunsafe = false\n' > "$dir/hugo.toml"
   printf '<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="/static/style.css"></head><body><main>{{ .Content }}</main></body></html>\n' > "$dir/layouts/_default/single.html"
   cp "$dir/layouts/_default/single.html" "$dir/layouts/_default/list.html"
-  (cd "$site" && find . -name index.md ! -path './zh-Hans/*') | while read -r md; do
-    local target="$dir/content/${md#./}"
-    [ "$md" = ./index.md ] && target="$dir/content/_index.md"
+  # The same pages: every page's Markdown, both scripts, as plain pages at the same URLs
+  # (city/ningbo/index.md → content/city/ningbo.md). Not as `index.md`: that would make a leaf
+  # bundle, and Hugo would not render the pages nested in it (city/ningbo/page/2/). Top-level
+  # folders are Hugo sections, so their own page is the section's `_index.md`.
+  (cd "$site" && find . -name index.md) | while read -r md; do
+    local rel="${md#./}" target
+    rel="${rel%index.md}"
+    rel="${rel%/}"
+    case "$rel" in
+      "" | zh-Hans) target="$dir/content/$rel/_index.md" ;;
+      zh-Hans/*/*) target="$dir/content/$rel.md" ;;
+      zh-Hans/*) target="$dir/content/$rel/_index.md" ;;
+      */*) target="$dir/content/$rel.md" ;;
+      *) target="$dir/content/$rel/_index.md" ;;
+    esac
     mkdir -p "$(dirname "$target")"
     cp "$site/$md" "$target"
   done
@@ -57,8 +74,12 @@ for n in "${counts[@]}"; do
     printf "| %d | %d | %.2f s | %.0f | %.0f | %d MB | %.2f s%s | %.2f× | %.2f s | %.1f× |", n, p, s, n / s, p / s, r, h, z, h / s, c, s / (c > 0 ? c : 0.01) }')
   echo "$row"
   rows+=("$row")
-  rm -rf "$work/site-$n" "$work/hugo-$n" "$work/hugo-out-$n" "$work/copy-$n" "$work/seeds-$n"
 done
+incremental=$(cargo bench --quiet --bench incremental 2>/dev/null | grep '^|')
+echo
+echo "| seeds | pages | first build in memory | one edited seed: pages ready (median of 15) | pages made | then export, search, feeds |"
+echo "|---:|---:|---:|---:|---:|---:|"
+echo "$incremental"
 machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(date -u +%Y-%m-%d)"
 echo
 echo "Machine: $machine"
@@ -67,6 +88,12 @@ if [ "$readme" = 1 ]; then
     echo "| seeds | pages | explainer | seeds/s | pages/s | peak RSS | Hugo | Hugo ÷ explainer | cp -r floor | explainer ÷ floor |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
+    echo
+    echo "\`serve\` after one edited seed (\`cargo bench --bench incremental\`):"
+    echo
+    echo "| seeds | pages | first build in memory | one edited seed: pages ready (median of 15) | pages made | then export, search, feeds |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    echo "$incremental"
     echo
     echo "Machine: $machine. Command: \`benches/run.sh --readme\`."
   } > "$work/table"

@@ -126,7 +126,9 @@ mod tests {
         );
         files.insert(
             "city/a/index.html".to_string(),
-            br##"<p id="p1"></p><a href="../../index.html">home</a><a href="#p1">self</a>"##.as_slice().into(),
+            br##"<p id="p1"></p><a href="../../index.html">home</a><a href="#p1">self</a>"##
+                .as_slice()
+                .into(),
         );
         files.insert("x.html".to_string(), b"<p></p>".as_slice().into());
         let broken = broken_links(&files);

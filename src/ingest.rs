@@ -212,7 +212,9 @@ fn read_sidecar(path: &Path) -> Result<Option<String>> {
     if path.extension().is_some_and(|e| e == "md") || !sidecar.is_file() {
         return Ok(None);
     }
-    std::fs::read_to_string(&sidecar).map(Some).map_err(|e| Error::io(&sidecar, e))
+    std::fs::read_to_string(&sidecar)
+        .map(Some)
+        .map_err(|e| Error::io(&sidecar, e))
 }
 
 /// [`parse`] with the text of the seed's metadata sidecar, if it has one.

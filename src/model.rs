@@ -130,7 +130,9 @@ fn note(read: Read) {
 pub fn recording<T>(f: impl FnOnce() -> T) -> (T, Vec<Read>) {
     let outer = READS.with(|reads| reads.borrow_mut().replace(Vec::new()));
     let value = f();
-    let mut reads = READS.with(|reads| std::mem::replace(&mut *reads.borrow_mut(), outer)).unwrap_or_default();
+    let mut reads = READS
+        .with(|reads| std::mem::replace(&mut *reads.borrow_mut(), outer))
+        .unwrap_or_default();
     reads.sort_unstable();
     reads.dedup();
     (value, reads)
@@ -273,7 +275,11 @@ impl Explainer {
                     ))
                 })
                 .collect(),
-            terms: self.terms.iter().map(|t| hash_of((&t.id, &t.text, &t.uses, &t.cities))).collect(),
+            terms: self
+                .terms
+                .iter()
+                .map(|t| hash_of((&t.id, &t.text, &t.uses, &t.cities)))
+                .collect(),
             documents: self
                 .documents
                 .iter()
@@ -339,13 +345,16 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
             match a.kind {
                 Kind::Term => {
                     if !terms.contains_key(&a.value) {
-                        terms.insert(a.value.clone(), TermModel {
-                            id: a.value.clone(),
-                            text: a.text.clone(),
-                            entry: glossary.term_by_id(&a.value).cloned(),
-                            uses: Vec::new(),
-                            cities: Vec::new(),
-                        });
+                        terms.insert(
+                            a.value.clone(),
+                            TermModel {
+                                id: a.value.clone(),
+                                text: a.text.clone(),
+                                entry: glossary.term_by_id(&a.value).cloned(),
+                                uses: Vec::new(),
+                                cities: Vec::new(),
+                            },
+                        );
                         term_order.push(a.value.clone());
                     }
                     // Looked up by reference: most uses are of a term already seen.
@@ -424,59 +433,62 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
         .filter(|(_, (mine, _))| !mine.is_empty())
         .map(|(index, (mine, city_events))| (index, mine, city_events))
         .collect();
-    let cities: Vec<CityModel> = work.into_par_iter().map(|(index, mine, city_events)| {
-        let id = &CITY_IDS[index];
-        let paragraphs = mine
-            .iter()
-            .filter(|r| !duplicate.contains(r))
-            .map(|&r| CityParagraph {
-                at: r,
-                also_in: copies.get(&r).cloned().unwrap_or_default(),
-            })
-            .collect::<Vec<_>>();
-        let shown: Vec<ParaRef> = paragraphs.iter().map(|p| p.at).collect();
-        let mut figures = Vec::new();
-        let mut term_counts: HashMap<&str, usize> = HashMap::new();
-        let mut docs: Vec<String> = Vec::new();
-        let mut related: BTreeMap<String, usize> = BTreeMap::new();
-        for &r in &shown {
-            let p = para(r);
-            for (i, a) in p.annotations.iter().enumerate() {
-                match a.kind {
-                    Kind::Figure => figures.push((r, i)),
-                    Kind::Term => *term_counts.entry(a.value.as_str()).or_default() += 1,
-                    Kind::Document if !docs.contains(&a.value) => docs.push(a.value.clone()),
-                    _ => {}
+    let cities: Vec<CityModel> = work
+        .into_par_iter()
+        .map(|(index, mine, city_events)| {
+            let id = &CITY_IDS[index];
+            let paragraphs = mine
+                .iter()
+                .filter(|r| !duplicate.contains(r))
+                .map(|&r| CityParagraph {
+                    at: r,
+                    also_in: copies.get(&r).cloned().unwrap_or_default(),
+                })
+                .collect::<Vec<_>>();
+            let shown: Vec<ParaRef> = paragraphs.iter().map(|p| p.at).collect();
+            let mut figures = Vec::new();
+            let mut term_counts: HashMap<&str, usize> = HashMap::new();
+            let mut docs: Vec<String> = Vec::new();
+            let mut related: BTreeMap<String, usize> = BTreeMap::new();
+            for &r in &shown {
+                let p = para(r);
+                for (i, a) in p.annotations.iter().enumerate() {
+                    match a.kind {
+                        Kind::Figure => figures.push((r, i)),
+                        Kind::Term => *term_counts.entry(a.value.as_str()).or_default() += 1,
+                        Kind::Document if !docs.contains(&a.value) => docs.push(a.value.clone()),
+                        _ => {}
+                    }
+                }
+                for other in p.cities.iter().filter(|c| *c != id) {
+                    *related.entry(other.clone()).or_default() += 1;
                 }
             }
-            for other in p.cities.iter().filter(|c| *c != id) {
-                *related.entry(other.clone()).or_default() += 1;
+            let mut term_ids: Vec<(String, usize)> = term_counts.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
+            term_ids.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut related: Vec<(String, usize)> = related.into_iter().collect();
+            related.sort_by(|a, b| {
+                b.1.cmp(&a.1).then(
+                    CITY_IDS
+                        .iter()
+                        .position(|c| *c == a.0)
+                        .cmp(&CITY_IDS.iter().position(|c| *c == b.0)),
+                )
+            });
+            let (focus_zh, focus_en) = focus(id, &term_ids, glossary);
+            CityModel {
+                info: gazetteer.cities[index].clone(),
+                paragraphs,
+                figures,
+                terms: term_ids.into_iter().map(|(t, _)| t).collect(),
+                documents: docs,
+                events: city_events,
+                related,
+                focus_zh,
+                focus_en,
             }
-        }
-        let mut term_ids: Vec<(String, usize)> = term_counts.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
-        term_ids.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut related: Vec<(String, usize)> = related.into_iter().collect();
-        related.sort_by(|a, b| {
-            b.1.cmp(&a.1).then(
-                CITY_IDS
-                    .iter()
-                    .position(|c| *c == a.0)
-                    .cmp(&CITY_IDS.iter().position(|c| *c == b.0)),
-            )
-        });
-        let (focus_zh, focus_en) = focus(id, &term_ids, glossary);
-        CityModel {
-            info: gazetteer.cities[index].clone(),
-            paragraphs,
-            figures,
-            terms: term_ids.into_iter().map(|(t, _)| t).collect(),
-            documents: docs,
-            events: city_events,
-            related,
-            focus_zh,
-            focus_en,
-        }
-    }).collect();
+        })
+        .collect();
     let province_paragraphs = refs
         .iter()
         .copied()

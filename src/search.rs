@@ -132,7 +132,10 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         })
         .collect();
     for (k, chunk) in docs.chunks(CHUNK).enumerate() {
-        put(&format!("search/docs-{k}.json"), &serde_json::to_string(chunk).unwrap_or_default())?;
+        put(
+            &format!("search/docs-{k}.json"),
+            &serde_json::to_string(chunk).unwrap_or_default(),
+        )?;
     }
     // The browser folds queries with this table; it also needs the Traditional forms of
     // characters the corpus only has in Simplified, so both directions of every indexed char.

@@ -3,9 +3,8 @@
 //! in only when complete, so a failed build leaves the previous `site/` exactly as it was.
 
 use crate::annotate::{AnnotatedSeed, Annotator};
-use crate::emit::Spec;
-use crate::model::{Read, ReadHashes};
 use crate::emit;
+use crate::emit::Spec;
 use crate::error::{Error, Result};
 use crate::export;
 use crate::gazetteer::Gazetteer;
@@ -13,17 +12,18 @@ use crate::glossary::Glossary;
 use crate::ingest;
 use crate::lexicon::Lexicon;
 use crate::model::{self, Explainer};
+use crate::model::{Read, ReadHashes};
 use crate::publish;
 use crate::render::{self, Script, SiteInfo};
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
-use tera::Tera;
 use std::time::Instant;
+use tera::Tera;
 
 /// What `build` needs to know.
 #[derive(Debug, Clone)]
@@ -97,13 +97,15 @@ impl Knowledge {
         ];
         embedded
             .into_iter()
-            .map(|(name, embedded)| match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
-                Some(path) => {
-                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                    Ok((path, text))
-                }
-                None => Ok((PathBuf::from("data").join(name), embedded.to_string())),
-            })
+            .map(
+                |(name, embedded)| match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+                    Some(path) => {
+                        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                        Ok((path, text))
+                    }
+                    None => Ok((PathBuf::from("data").join(name), embedded.to_string())),
+                },
+            )
             .collect()
     }
 
@@ -254,7 +256,11 @@ type FileStamp = (u64, std::time::SystemTime, Option<(u64, std::time::SystemTime
 
 /// Size and modification time of a seed file and of its sidecar, if any.
 fn file_stamp(path: &Path) -> Option<FileStamp> {
-    let stamp = |p: &Path| std::fs::metadata(p).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+    let stamp = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .and_then(|m| Some((m.len(), m.modified().ok()?)))
+    };
     let (len, modified) = stamp(path)?;
     Some((len, modified, stamp(&path.with_extension("toml"))))
 }
@@ -350,24 +356,18 @@ impl BuildCache {
             self.reused.fetch_add(1, Relaxed);
             return Ok(page);
         }
-        if std::env::var_os("EXPLAINER_DEBUG_CACHE").is_some() {
-            let why = lock(&self.pages).get(&spec).map(|p| {
-                if p.shared != shared { "shared".to_string() } else {
-                    p.reads.iter().find(|&&(r, h)| hashes.get(r) != Some(h)).map(|r| format!("{:?}", r.0)).unwrap_or_default()
-                }
-            });
-            eprintln!("DEBUG remake {spec:?} because {why:?}");
-        }
-        let t0 = std::time::Instant::now();
         let (reads, path, files) = make()?;
-        if std::env::var_os("EXPLAINER_DEBUG_CACHE").is_some() {
-            eprintln!("DEBUGT {spec:?} {:.1} ms {} reads {} bytes", t0.elapsed().as_secs_f64() * 1000.0, reads.len(), files.iter().map(|f| f.1.len()).sum::<usize>());
-        }
         let page = Arc::new(CachedPage {
             shared,
-            reads: reads.into_iter().filter_map(|r| hashes.get(r).map(|h| (r, h))).collect(),
+            reads: reads
+                .into_iter()
+                .filter_map(|r| hashes.get(r).map(|h| (r, h)))
+                .collect(),
             path,
-            files: files.into_iter().map(|(p, text)| (p, Arc::from(text.into_bytes()))).collect(),
+            files: files
+                .into_iter()
+                .map(|(p, text)| (p, Arc::from(text.into_bytes())))
+                .collect(),
         });
         self.rendered.fetch_add(1, Relaxed);
         lock(&self.pages).insert(spec, Arc::clone(&page));
@@ -418,7 +418,11 @@ pub trait Output: Sync {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
 
     /// Stores a file written by `write` (to disk as it is written, so it is never held whole).
-    fn put_written(&self, path: &str, write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<()> {
+    fn put_written(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
         let mut bytes = Vec::new();
         write(&mut bytes).map_err(|e| Error::io(Path::new(path), e))?;
         self.put(path, &bytes)
@@ -504,7 +508,11 @@ pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> 
             let annotated = first_error(
                 files
                     .par_iter()
-                    .map(|path| Ok(Arc::new(annotator.annotate(ingest::Source::read(path)?.parse(dir, &knowledge.lexicon)?))))
+                    .map(|path| {
+                        Ok(Arc::new(
+                            annotator.annotate(ingest::Source::read(path)?.parse(dir, &knowledge.lexicon)?),
+                        ))
+                    })
                     .collect(),
             )?;
             timings.lap("ingest and annotate");
@@ -784,11 +792,17 @@ impl Output for Staging {
         std::fs::write(&file, bytes).map_err(|e| Error::io(&file, e))
     }
 
-    fn put_written(&self, path: &str, write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<()> {
+    fn put_written(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
         use std::io::Write;
         let file = self.create_parent(path)?;
         let mut out = std::io::BufWriter::new(std::fs::File::create(&file).map_err(|e| Error::io(&file, e))?);
-        write(&mut out).and_then(|()| out.flush()).map_err(|e| Error::io(&file, e))
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::io(&file, e))
     }
 }
 

@@ -491,8 +491,15 @@ fn every_page_has_a_simplified_twin_and_the_switch_returns() {
     // From zh-Hans/city/ningbo/, ../../terms/ is zh-Hans/terms/: links stay inside the mirror,
     // and only the script switch, the hreflang alternate and the feed climb out of it.
     assert!(hans.contains("href=\"../../terms/"), "links stay inside the mirror");
-    assert!(!hans.contains("href=\"../../../terms/"), "no term link leaves the mirror");
-    assert_eq!(hans.matches("href=\"../../../city/").count(), 3, "switch, alternate and feed only");
+    assert!(
+        !hans.contains("href=\"../../../terms/"),
+        "no term link leaves the mirror"
+    );
+    assert_eq!(
+        hans.matches("href=\"../../../city/").count(),
+        3,
+        "switch, alternate and feed only"
+    );
 }
 
 #[test]

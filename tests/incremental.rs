@@ -25,7 +25,9 @@ fn fresh(seeds: &Path, templates: Option<&Path>) -> Files {
 
 /// Rebuilds with the cache; returns the files and (pages made, pages reused).
 fn cached(seeds: &Path, templates: Option<&Path>, cache: &Arc<BuildCache>) -> (Files, (usize, usize)) {
-    let files = site::build_in_memory(&options(seeds, templates, Some(Arc::clone(cache)))).unwrap().1;
+    let files = site::build_in_memory(&options(seeds, templates, Some(Arc::clone(cache))))
+        .unwrap()
+        .1;
     (files, cache.take_counts())
 }
 
@@ -33,7 +35,10 @@ fn assert_same(step: &str, cached: &Files, fresh: &Files) {
     let paths = |f: &Files| f.keys().cloned().collect::<Vec<_>>();
     assert_eq!(paths(cached), paths(fresh), "{step}: the same files");
     let differing: Vec<&String> = fresh.keys().filter(|p| cached[*p] != fresh[*p]).collect();
-    assert!(differing.is_empty(), "{step}: stale after a cached rebuild: {differing:?}");
+    assert!(
+        differing.is_empty(),
+        "{step}: stale after a cached rebuild: {differing:?}"
+    );
 }
 
 fn replace_in(path: &Path, from: &str, to: &str) {
@@ -86,10 +91,18 @@ fn cached_rebuilds_equal_fresh_builds_after_each_edit() {
     assert_same("new paragraph", &files, &fresh(&seeds, None));
 
     // A new article, then a retitled one, then a deleted one.
-    fs::write(seeds.join("003_quzhou.txt"), "衢州四省邊際\n\n衢州打造四省邊際人工智能高地,2024年算力規模達5700P。\n").unwrap();
+    fs::write(
+        seeds.join("003_quzhou.txt"),
+        "衢州四省邊際\n\n衢州打造四省邊際人工智能高地,2024年算力規模達5700P。\n",
+    )
+    .unwrap();
     let (files, _) = cached(&seeds, None, &cache);
     assert_same("added article", &files, &fresh(&seeds, None));
-    replace_in(&seeds.join("001_ningbo.txt"), "寧波加快人工智能產業發展", "寧波人工智能新篇");
+    replace_in(
+        &seeds.join("001_ningbo.txt"),
+        "寧波加快人工智能產業發展",
+        "寧波人工智能新篇",
+    );
     let (files, _) = cached(&seeds, None, &cache);
     assert_same("retitled article", &files, &fresh(&seeds, None));
     fs::remove_file(seeds.join("001_ningbo.txt")).unwrap();
