@@ -87,7 +87,7 @@ fn main() -> explainer::Result<()> {
     let max = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
     made.sort_unstable();
     println!(
-        "| {count} | {} pages | {first:.0} ms | {:.0} ms (max {:.0} ms) | {} of {} | {:.0} ms |",
+        "| {count} | {} | {first:.0} ms | {:.0} ms (max {:.0} ms) | {} of {} | {:.0} ms |",
         site.pages,
         median(&mut pages_ms),
         max(&pages_ms),

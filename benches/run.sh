@@ -31,36 +31,69 @@ measure() {
   awk '{printf "%.2f %.0f\n", $1, $2 / 1024}' "$work/time"
 }
 
-# A Hugo site over the annotated Markdown that explainer emitted, with minimal templates.
+# Where a page's Markdown (`city/ningbo/index.md`) goes in a Hugo or Zola content folder, so
+# that both render every page at the same URL: as a plain page (`city/ningbo.md`), not as
+# `index.md`, which would make a Hugo leaf bundle whose nested pages (city/ningbo/page/2/) are
+# not rendered; top-level folders are sections in both, so their own page is `_index.md`.
+content_path() {
+  local rel="${1#./}"
+  rel="${rel%index.md}"
+  rel="${rel%/}"
+  case "$rel" in
+    "" | zh-Hans) echo "$rel/_index.md" ;;
+    zh-Hans/*/*) echo "$rel.md" ;;
+    zh-Hans/*) echo "$rel/_index.md" ;;
+    */*) echo "$rel.md" ;;
+    *) echo "$rel/_index.md" ;;
+  esac
+}
+
+# Copies every page's Markdown (both scripts) from the built site into a content folder,
+# through `filter` (a command reading the Markdown on stdin).
+copy_content() {
+  local site=$1 content=$2 filter=$3
+  (cd "$site" && find . -name index.md) | while read -r md; do
+    local target
+    target="$content/$(content_path "$md")"
+    mkdir -p "$(dirname "$target")"
+    $filter < "$site/$md" > "$target"
+  done
+}
+
+TEMPLATE='<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8"><title>TITLE</title><link rel="stylesheet" href="/static/style.css"></head><body><main>CONTENT</main></body></html>'
+
+# A Hugo site over the annotated Markdown that explainer emitted, with a minimal template.
 hugo_site() {
   local site=$1 dir=$2
   mkdir -p "$dir/content" "$dir/layouts/_default"
   printf 'baseURL = "http://localhost/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n[markup.goldmark.renderer]\nunsafe = false\n' > "$dir/hugo.toml"
-  printf '<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="/static/style.css"></head><body><main>{{ .Content }}</main></body></html>\n' > "$dir/layouts/_default/single.html"
+  local page="${TEMPLATE/TITLE/\{\{ .Title \}\}}"
+  echo "${page/CONTENT/\{\{ .Content \}\}}" > "$dir/layouts/_default/single.html"
   cp "$dir/layouts/_default/single.html" "$dir/layouts/_default/list.html"
-  # The same pages: every page's Markdown, both scripts, as plain pages at the same URLs
-  # (city/ningbo/index.md → content/city/ningbo.md). Not as `index.md`: that would make a leaf
-  # bundle, and Hugo would not render the pages nested in it (city/ningbo/page/2/). Top-level
-  # folders are Hugo sections, so their own page is the section's `_index.md`.
-  (cd "$site" && find . -name index.md) | while read -r md; do
-    local rel="${md#./}" target
-    rel="${rel%index.md}"
-    rel="${rel%/}"
-    case "$rel" in
-      "" | zh-Hans) target="$dir/content/$rel/_index.md" ;;
-      zh-Hans/*/*) target="$dir/content/$rel.md" ;;
-      zh-Hans/*) target="$dir/content/$rel/_index.md" ;;
-      */*) target="$dir/content/$rel.md" ;;
-      *) target="$dir/content/$rel/_index.md" ;;
-    esac
-    mkdir -p "$(dirname "$target")"
-    cp "$site/$md" "$target"
-  done
+  copy_content "$site" "$dir/content" cat
 }
 
-echo "| seeds | pages | explainer | seeds/s | pages/s | peak RSS | Hugo $(hugo version | awk '{print $2}' | cut -d- -f1) | Hugo ÷ explainer | cp -r floor | explainer ÷ floor |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-rows=()
+# Zola accepts only its own front-matter keys: keep the title, drop explainer's other keys.
+zola_front_matter() {
+  awk 'NR == 1 && $0 == "+++" { inside = 1; print; next }
+       inside && $0 == "+++" { inside = 0; print; next }
+       !inside || /^title = / { print }'
+}
+
+# The same for Zola: a config, three minimal templates, the same content.
+zola_site() {
+  local site=$1 dir=$2
+  mkdir -p "$dir/content" "$dir/templates"
+  printf 'base_url = "http://localhost/"\ncompile_sass = false\nbuild_search_index = false\n' > "$dir/config.toml"
+  local kind
+  for kind in page section; do
+    local page="${TEMPLATE/TITLE/\{\{ $kind.title \}\}}"
+    echo "${page/CONTENT/\{\{ $kind.content | safe \}\}}" > "$dir/templates/$kind.html"
+  done
+  cp "$dir/templates/section.html" "$dir/templates/index.html"
+  copy_content "$site" "$dir/content" zola_front_matter
+}
+
 for n in "${counts[@]}"; do
   "$bin" corpus --count "$n" --out "$work/seeds-$n" >/dev/null
   read -r secs rss < <(measure "$bin" build --seeds "$work/seeds-$n" --out "$work/site-$n")
@@ -68,10 +101,14 @@ for n in "${counts[@]}"; do
   hugo_site "$work/site-$n" "$work/hugo-$n"
   read -r hsecs _ < <(measure hugo --quiet --source "$work/hugo-$n" --destination "$work/hugo-out-$n")
   read -r csecs _ < <(measure cp -r "$work/site-$n" "$work/copy-$n")
-  zola=""
-  if command -v zola >/dev/null; then zola=" (zola present: not yet wired)"; fi
-  row=$(awk -v n="$n" -v p="$pages" -v s="$secs" -v r="$rss" -v h="$hsecs" -v c="$csecs" -v z="$zola" 'BEGIN {
-    printf "| %d | %d | %.2f s | %.0f | %.0f | %d MB | %.2f s%s | %.2f× | %.2f s | %.1f× |", n, p, s, n / s, p / s, r, h, z, h / s, c, s / (c > 0 ? c : 0.01) }')
+  zsecs=0
+  if command -v zola >/dev/null; then
+    zola_site "$work/site-$n" "$work/zola-$n"
+    read -r zsecs _ < <(measure zola --root "$work/zola-$n" build --output-dir "$work/zola-out-$n")
+  fi
+  row=$(awk -v n="$n" -v p="$pages" -v s="$secs" -v r="$rss" -v h="$hsecs" -v c="$csecs" -v z="$zsecs" 'BEGIN {
+    zola = z > 0 ? sprintf("%.2f s | %.2f×", z, z / s) : "— | —"
+    printf "| %d | %d | %.2f s | %.0f | %.0f | %d MB | %.2f s | %.2f× | %s | %.2f s | %.1f× |", n, p, s, n / s, p / s, r, h, h / s, zola, c, s / (c > 0 ? c : 0.01) }')
   echo "$row"
   rows+=("$row")
 done
@@ -85,8 +122,8 @@ echo
 echo "Machine: $machine"
 if [ "$readme" = 1 ]; then
   {
-    echo "| seeds | pages | explainer | seeds/s | pages/s | peak RSS | Hugo | Hugo ÷ explainer | cp -r floor | explainer ÷ floor |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "$header"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
     echo
     echo "\`serve\` after one edited seed (\`cargo bench --bench incremental\`):"
