@@ -94,6 +94,10 @@ zola_site() {
   copy_content "$site" "$dir/content" zola_front_matter
 }
 
+header="| seeds | pages | explainer | seeds/s | pages/s | peak RSS | Hugo $(hugo version | awk '{print $2}' | cut -d- -f1) | Hugo ÷ explainer | Zola | Zola ÷ explainer | cp -r floor | explainer ÷ floor |"
+echo "$header"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+rows=()
 for n in "${counts[@]}"; do
   "$bin" corpus --count "$n" --out "$work/seeds-$n" >/dev/null
   read -r secs rss < <(measure "$bin" build --seeds "$work/seeds-$n" --out "$work/site-$n")
