@@ -166,10 +166,7 @@ impl Source {
 
     /// A hash of everything the parse depends on.
     pub fn fingerprint(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
-        (&self.path, &self.bytes, &self.sidecar).hash(&mut hasher);
-        hasher.finish()
+        crate::fingerprint::of((&self.path, &self.bytes, &self.sidecar))
     }
 
     /// The seed; `dir` is the seeds folder, which file names in pages are relative to.

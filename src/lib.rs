@@ -19,6 +19,7 @@ pub mod corpus;
 pub mod emit;
 pub mod error;
 pub mod export;
+pub mod fingerprint;
 pub mod gazetteer;
 pub mod glossary;
 pub mod highlight;

@@ -3,6 +3,7 @@
 //! computed here, so templates only display.
 
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind, YearSource};
+use crate::fingerprint;
 use crate::gazetteer::{CITY_IDS, City, Gazetteer};
 use crate::glossary::{DocumentEntry, Glossary, TermEntry};
 use rayon::prelude::*;
@@ -249,7 +250,7 @@ impl Explainer {
     /// knowledge changes.
     pub fn read_hashes(&self) -> ReadHashes {
         ReadHashes {
-            shape: hash_of((
+            shape: fingerprint::of((
                 self.seeds.len(),
                 self.cities.iter().map(|c| c.info.id.as_str()).collect::<Vec<_>>(),
                 self.terms.len(),
@@ -262,7 +263,7 @@ impl Explainer {
                 .cities
                 .par_iter()
                 .map(|c| {
-                    hash_of((
+                    fingerprint::of((
                         &c.info.id,
                         &c.paragraphs,
                         &c.figures,
@@ -278,24 +279,17 @@ impl Explainer {
             terms: self
                 .terms
                 .iter()
-                .map(|t| hash_of((&t.id, &t.text, &t.uses, &t.cities)))
+                .map(|t| fingerprint::of((&t.id, &t.text, &t.uses, &t.cities)))
                 .collect(),
             documents: self
                 .documents
                 .iter()
-                .map(|d| hash_of((&d.id, &d.title, &d.mentions, &d.cities)))
+                .map(|d| fingerprint::of((&d.id, &d.title, &d.mentions, &d.cities)))
                 .collect(),
-            events: self.events.iter().map(hash_of).collect(),
-            province: hash_of(&self.province_paragraphs),
+            events: self.events.iter().map(fingerprint::of).collect(),
+            province: fingerprint::of(&self.province_paragraphs),
         }
     }
-}
-
-fn hash_of(value: impl std::hash::Hash) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = std::hash::DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// The hash of every part of an explainer, to tell which parts changed between two builds.

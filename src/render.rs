@@ -325,15 +325,6 @@ pub struct RenderedPage {
     pub hans: String,
 }
 
-impl RenderedPage {
-    pub fn html(&self, script: Script) -> &str {
-        match script {
-            Script::Hant => &self.hant,
-            Script::Hans => &self.hans,
-        }
-    }
-}
-
 /// Renders one page to HTML in both scripts. Links between pages are relative and the
 /// Simplified twin sits at the same depth below `zh-Hans/`, so the body, the cards and every
 /// page link are the same in both: they are rendered once, and only the addresses of the page

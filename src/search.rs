@@ -91,19 +91,20 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
             }
         }
     }
-    let mut by_shard: Vec<Vec<Gram>> = vec![Vec::new(); SHARDS as usize];
+    let mut by_shard: Vec<Vec<(Gram, String)>> = vec![Vec::new(); SHARDS as usize];
     for &gram in postings.keys() {
-        by_shard[shard(&gram_text(gram)) as usize].push(gram);
+        let text = gram_text(gram);
+        by_shard[shard(&text) as usize].push((gram, text));
     }
     for (i, mut grams) in by_shard.into_iter().enumerate() {
         grams.sort_unstable();
         let mut out = String::from("{");
-        for gram in grams {
+        for (gram, text) in grams {
             if out.len() > 1 {
                 out.push(',');
             }
             out.push('"');
-            out.push_str(&gram_text(gram)); // grams are letters and digits: nothing to escape
+            out.push_str(&text); // grams are letters and digits: nothing to escape
             out.push_str("\":[");
             for (k, doc) in postings.remove(&gram).unwrap_or_default().iter().enumerate() {
                 if k > 0 {

@@ -104,7 +104,7 @@ fn rebuild(options: &BuildOptions, shared: &Shared) {
         let (made, reused) = options.cache.as_ref().map_or((0, 0), |c| c.take_counts());
         let pages_ms = started.elapsed().as_secs_f64() * 1000.0;
         {
-            let mut state = lock.lock().unwrap_or_else(|p| p.into_inner());
+            let mut state = site::lock(lock);
             state.version += 1;
             state.pages = output.into_files();
             state.error = None;
@@ -112,7 +112,7 @@ fn rebuild(options: &BuildOptions, shared: &Shared) {
         }
         let derived = site::MemoryOutput::default();
         site::write_derived(&mut site, options.static_dir.as_deref(), &derived)?;
-        lock.lock().unwrap_or_else(|p| p.into_inner()).derived = derived.into_files();
+        site::lock(lock).derived = derived.into_files();
         println!(
             "{} — pages ready in {pages_ms:.0} ms (made {made}, reused {reused}); search index, export and feeds followed",
             site.summary(started)
@@ -121,7 +121,7 @@ fn rebuild(options: &BuildOptions, shared: &Shared) {
     });
     if let Err(e) = result {
         eprintln!("error: {e}");
-        let mut state = lock.lock().unwrap_or_else(|p| p.into_inner());
+        let mut state = site::lock(lock);
         state.version += 1;
         state.error = Some(e.to_string());
         changed.notify_all();
@@ -140,7 +140,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let (lock, changed) = &**shared;
     if path == "/__livereload" {
         let since: u64 = query.strip_prefix("since=").and_then(|v| v.parse().ok()).unwrap_or(0);
-        let state = lock.lock().unwrap_or_else(|p| p.into_inner());
+        let state = site::lock(lock);
         let (state, _) = changed
             .wait_timeout_while(state, Duration::from_secs(25), |s| s.version == since)
             .unwrap_or_else(|p| p.into_inner());
@@ -151,7 +151,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
         let _ = request.respond(reply(200, "text/javascript", LIVERELOAD_JS.as_bytes().to_vec()));
         return;
     }
-    let state = lock.lock().unwrap_or_else(|p| p.into_inner());
+    let state = site::lock(lock);
     let key = percent_decode(path.trim_start_matches('/'));
     let key = if key.is_empty() || key.ends_with('/') {
         format!("{key}index.html")

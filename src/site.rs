@@ -7,6 +7,7 @@ use crate::emit;
 use crate::emit::Spec;
 use crate::error::{Error, Result};
 use crate::export;
+use crate::fingerprint;
 use crate::gazetteer::Gazetteer;
 use crate::glossary::Glossary;
 use crate::ingest;
@@ -283,7 +284,7 @@ impl BuildCache {
 
     fn knowledge(&self, dir: Option<&Path>) -> Result<(u64, Arc<Knowledge>)> {
         let sources = Knowledge::sources(dir)?;
-        let fp = fingerprint(&sources);
+        let fp = fingerprint::of(&sources);
         let mut slot = lock(&self.knowledge);
         if let Some((known, knowledge)) = slot.as_ref()
             && *known == fp
@@ -299,7 +300,7 @@ impl BuildCache {
 
     fn templates(&self, dir: Option<&Path>) -> Result<(u64, Arc<Tera>)> {
         let sources = render::template_sources(dir)?;
-        let fp = fingerprint(&sources);
+        let fp = fingerprint::of(&sources);
         let mut slot = lock(&self.templates);
         if let Some((known, tera)) = slot.as_ref()
             && *known == fp
@@ -387,28 +388,9 @@ impl BuildCache {
     }
 }
 
-/// A poisoned lock only means another build panicked; the cached values are still whole.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+/// A poisoned lock only means another thread panicked; the values behind it are still whole.
+pub fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|p| p.into_inner())
-}
-
-/// A hash of a value's JSON form (written straight into the hasher, never held whole).
-pub fn fingerprint(value: &impl serde::Serialize) -> u64 {
-    use std::hash::Hasher;
-    struct HashWriter(std::hash::DefaultHasher);
-    impl std::io::Write for HashWriter {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.write(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut writer = HashWriter(std::hash::DefaultHasher::new());
-    // Serialising our own types into a hasher cannot fail; a failure would only weaken a cache.
-    let _ = serde_json::to_writer(&mut writer, value);
-    writer.0.finish()
 }
 
 /// Where a build puts its files. Files are written as soon as they are rendered, so a large
@@ -542,7 +524,7 @@ pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> 
     };
     let templates = options.templates.as_deref();
     // What every page depends on besides the explainer: templates, knowledge, site-wide values.
-    let shared = fingerprint(&(templates_fp, knowledge_fp, &info, &info.timeline_years));
+    let shared = fingerprint::of_serialized(&(templates_fp, knowledge_fp, &info, &info.timeline_years));
     let bar = if options.progress && specs.len() > 200 {
         let bar = indicatif::ProgressBar::new(specs.len() as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template("rendering {bar:30} {pos}/{len} pages {eta}") {

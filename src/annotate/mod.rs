@@ -153,7 +153,7 @@ struct Found {
 
 impl Annotator<'_> {
     pub fn annotate(&self, mut seed: Seed) -> AnnotatedSeed {
-        let fingerprint = crate::site::fingerprint(&seed);
+        let fingerprint = crate::fingerprint::of_serialized(&seed);
         let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
         let (year, year_source) = match seed.meta.year() {
             Some(y) => (Some(y), YearSource::Metadata),
