@@ -10,6 +10,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
+// The allocator the `explainer` binary (and so `serve`) uses.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Edits measured (each on a different seed), unless `BENCH_EDITS` says otherwise.
 const EDITS: usize = 15;
 

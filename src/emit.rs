@@ -34,18 +34,28 @@ pub struct Page {
 /// Escapes seed text for CommonMark: every ASCII punctuation character is backslash-escaped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_ascii_punctuation() {
-            out.push('\\');
-        }
-        match c {
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
+    escape_into(&mut out, text);
     out
 }
 
+/// [`escape`], appended to `out`. ASCII bytes never occur inside a multi-byte UTF-8 sequence,
+/// so the text is scanned by byte and copied in runs.
+fn escape_into(out: &mut String, text: &str) {
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b.is_ascii_punctuation() || b == b'\n' || b == b'\r' {
+            out.push_str(&text[run..i]);
+            if b.is_ascii_punctuation() {
+                out.push('\\');
+                out.push(b as char);
+            } else {
+                out.push(' ');
+            }
+            run = i + 1;
+        }
+    }
+    out.push_str(&text[run..]);
+}
 /// A TOML basic string.
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
@@ -67,17 +77,63 @@ fn destination(a: &Annotation) -> String {
 
 /// Annotated Markdown for the chars `from..to` of a paragraph.
 pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
-    let chars: Vec<char> = p.text.chars().collect();
-    let mut out = String::new();
-    let mut at = from;
+    let text = p.text.as_str();
+    let mut out = String::with_capacity(text.len() * 2);
+    // Annotations are sorted and disjoint, so char offsets are turned into byte offsets in one
+    // forward walk.
+    let mut cursor = CharCursor::new(text);
+    let mut at = cursor.byte_at(from);
     for a in p.annotations.iter().filter(|a| a.start >= from && a.end <= to) {
-        out.push_str(&escape(&chars[at..a.start].iter().collect::<String>()));
-        let title = if a.inferred { " \"inferred\"" } else { "" };
-        out.push_str(&format!("[{}](<{}>{title})", escape(&a.text), destination(a)));
-        at = a.end;
+        let start = cursor.byte_at(a.start);
+        escape_into(&mut out, &text[at..start]);
+        out.push('[');
+        escape_into(&mut out, &a.text);
+        out.push_str("](<");
+        out.push_str(a.kind.as_str());
+        out.push(':');
+        out.push_str(&a.value);
+        out.push('>');
+        if a.inferred {
+            out.push_str(" \"inferred\"");
+        }
+        out.push(')');
+        at = cursor.byte_at(a.end);
     }
-    out.push_str(&escape(&chars[at..to].iter().collect::<String>()));
+    let end = cursor.byte_at(to);
+    escape_into(&mut out, &text[at.min(end)..end]);
     out
+}
+
+/// Byte offsets of char offsets in a text, for offsets asked in increasing order.
+struct CharCursor<'a> {
+    text: &'a str,
+    chars: usize,
+    bytes: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> CharCursor<'a> {
+        CharCursor {
+            text,
+            chars: 0,
+            bytes: 0,
+        }
+    }
+
+    /// The byte offset of char `n` (the text's length past its end).
+    fn byte_at(&mut self, n: usize) -> usize {
+        if n < self.chars {
+            (self.chars, self.bytes) = (0, 0);
+        }
+        for c in self.text[self.bytes..].chars() {
+            if self.chars == n {
+                break;
+            }
+            self.chars += 1;
+            self.bytes += c.len_utf8();
+        }
+        self.bytes
+    }
 }
 
 fn paragraph_md(p: &AnnotatedParagraph) -> String {
@@ -147,6 +203,8 @@ pub enum Spec {
     Province(usize),
     Compare,
     About,
+    /// The list of every source article, paginated.
+    Sources(usize),
     Search,
 }
 
@@ -167,7 +225,9 @@ pub fn specs(ex: &Explainer) -> Vec<Spec> {
     if ex.province_paragraphs.len() > OVERVIEW_PROVINCE_PARAGRAPHS {
         specs.extend((1..=page_count(ex.province_paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE)).map(Spec::Province));
     }
-    specs.extend([Spec::Compare, Spec::About, Spec::Search]);
+    specs.extend([Spec::Compare, Spec::About]);
+    specs.extend((1..=page_count(ex.seeds.len(), SOURCES_PER_PAGE)).map(Spec::Sources));
+    specs.push(Spec::Search);
     specs
 }
 
@@ -193,6 +253,7 @@ pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
         Spec::Province(n) => province_page(ex, n),
         Spec::Compare => compare_page(ex),
         Spec::About => about_page(ex),
+        Spec::Sources(n) => sources_page(ex, n),
         Spec::Search => search_page(),
     }
 }
@@ -340,6 +401,9 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
     }
 }
 
+/// Re-published copies of a paragraph linked beside it on a city page.
+const ALSO_IN_SHOWN: usize = 3;
+
 fn city_page(ex: &Explainer, c: &CityModel, n: usize) -> Page {
     let id = c.info.id.as_str();
     let info = &c.info;
@@ -350,9 +414,14 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize) -> Page {
             .map(|cp| {
                 let p = ex.paragraph(cp.at);
                 let mut line = format!("{} {}", paragraph_md(p), source_link(ex, cp.at, "原文 ›"));
-                for &other in &cp.also_in {
+                // Wire copy can be re-published many times: a few links, then a count.
+                for &other in cp.also_in.iter().take(ALSO_IN_SHOWN) {
                     line.push(' ');
                     line.push_str(&source_link(ex, other, &format!("亦見 {}", seed_title(ex, other.seed))));
+                }
+                if cp.also_in.len() > ALSO_IN_SHOWN {
+                    let more = cp.also_in.len() - ALSO_IN_SHOWN;
+                    line.push_str(&format!(" (另有 {more} 篇轉載 {more} more copies)"));
                 }
                 Item {
                     group: Some(format!("## {}", escape(&seed_title(ex, cp.at.seed)))),
@@ -585,9 +654,9 @@ struct Item {
 }
 
 /// Paragraphs on one page of a city: about 100 KB of HTML at most.
-const CITY_PARAGRAPHS_PER_PAGE: usize = 30;
+const CITY_PARAGRAPHS_PER_PAGE: usize = 20;
 const USES_PER_PAGE: usize = 40;
-const EVENTS_PER_PAGE: usize = 80;
+const EVENTS_PER_PAGE: usize = 64;
 /// Longest list in a page's side column (figures, terms, events).
 const SIDE_LIST: usize = 12;
 
@@ -599,6 +668,9 @@ fn page_path(base: &str, n: usize) -> String {
         format!("{base}page/{n}/")
     }
 }
+
+/// Pages linked on each side of the current one in a pager.
+const PAGER_NEIGHBOURS: usize = 3;
 
 /// How many pages `count` items take at `per_page` a page (at least one).
 fn page_count(count: usize, per_page: usize) -> usize {
@@ -638,9 +710,17 @@ fn paginated(
     }
     page.markdown.push('\n');
     if total > 1 {
-        let pages: Vec<Value> = (1..=total)
-            .map(|k| json!({"n": k, "path": page_path(&first.path, k)}))
-            .collect();
+        // The first, the last and the pages near this one, with a gap where pages are left out:
+        // a pager listing all pages would outgrow the page itself on a large corpus.
+        let mut pages: Vec<Value> = Vec::new();
+        let mut last = 0;
+        for k in (1..=total).filter(|&k| k == 1 || k == total || k.abs_diff(n) <= PAGER_NEIGHBOURS) {
+            if k > last + 1 {
+                pages.push(json!({"gap": true}));
+            }
+            pages.push(json!({"n": k, "path": page_path(&first.path, k)}));
+            last = k;
+        }
         page.data["pagination"] = json!({
             "current": n, "total": total, "pages": pages,
             "prev": (n > 1).then(|| page_path(&first.path, n - 1)),
@@ -719,18 +799,14 @@ const COMPARE_FIGURES: usize = 3;
 fn about_page(ex: &Explainer) -> Page {
     let mut md = front_matter("關於本站", "about", &[]);
     md.push_str("# 關於本站 About\n\n");
-    md.push_str("本站由 explainer 從下列報道生成:每篇報道先被標註(城市、地點、日期、數字、文件、術語、機構),再寫成帶標註的 Markdown,最後由模板生成網頁。每頁旁邊都有它的 Markdown(index.md),全部標註可在 data/annotations.json 下載。\n\n");
-    md.push_str("This site is generated by explainer from the articles below. Each article is annotated, written out as annotated Markdown (published beside every page as index.md), then rendered. Every annotation is exported in data/annotations.json.\n\n## 報道 Sources\n\n");
-    for (s, a) in (0..ex.seed_count()).map(|s| (s, ex.seed(s))) {
-        md.push_str(&format!(
-            "- [{}](<page:source/{}/>) — {}, {} 段\n",
-            escape(&seed_title(ex, s)),
-            a.seed.id,
-            escape(&a.seed.file.to_string_lossy()),
-            a.paragraphs.len()
-        ));
-    }
-    md.push('\n');
+    md.push_str("本站由 explainer 從報道生成:每篇報道先被標註(城市、地點、日期、數字、文件、術語、機構),再寫成帶標註的 Markdown,最後由模板生成網頁。每頁旁邊都有它的 Markdown(index.md),全部標註可在 data/annotations.json 下載。\n\n");
+    md.push_str("This site is generated by explainer from news articles. Each article is annotated, written out as annotated Markdown (published beside every page as index.md), then rendered. Every annotation is exported in data/annotations.json.\n\n");
+    // The list itself is paginated: the about page stays small and does not change with every
+    // seed.
+    md.push_str(&format!(
+        "## 報道 Sources\n\n本站共收錄 {} 篇報道:[全部報道 All sources](<page:sources/>)。\n\n",
+        ex.seed_count()
+    ));
     Page {
         path: "about/".to_string(),
         template: "about",
@@ -739,6 +815,41 @@ fn about_page(ex: &Explainer) -> Page {
         markdown: md,
         data: json!({ "samples": code_samples(ex) }),
     }
+}
+
+/// Source articles listed on one page of the sources list.
+const SOURCES_PER_PAGE: usize = 200;
+
+/// Every source article (title, file, paragraph count), in the order of the seeds folder.
+fn sources_page(ex: &Explainer, n: usize) -> Page {
+    let mut md = front_matter("報道 Sources", "sources", &[]);
+    md.push_str("# 報道 Sources\n\n");
+    let items = |range: Range<usize>| -> Vec<Item> {
+        range
+            .map(|s| {
+                let a = ex.seed(s);
+                Item {
+                    group: None,
+                    md: format!(
+                        "- [{}](<page:source/{}/>) — {}, {} 段\n",
+                        escape(&seed_title(ex, s)),
+                        a.seed.id,
+                        escape(&a.seed.file.to_string_lossy()),
+                        a.paragraphs.len()
+                    ),
+                }
+            })
+            .collect()
+    };
+    let page = Page {
+        path: "sources/".to_string(),
+        template: "sources",
+        title: "報道 Sources".to_string(),
+        description: format!("本站收錄的 {} 篇報道", ex.seed_count()),
+        markdown: md,
+        data: json!({}),
+    };
+    paginated(page, ex.seed_count(), SOURCES_PER_PAGE, n, items)
 }
 
 fn search_page() -> Page {
@@ -821,5 +932,78 @@ mod tests {
         assert_eq!(escape("# 標題"), "\\# 標題");
         assert_eq!(escape("{{ x }}"), "\\{\\{ x \\}\\}");
         assert_eq!(escape("寧波"), "寧波");
+        assert_eq!(escape("a\nb\r"), "a b ");
+    }
+
+    fn ann(kind: Kind, text: &str, start: usize, value: &str, inferred: bool) -> Annotation {
+        Annotation {
+            kind,
+            text: text.to_string(),
+            start,
+            end: start + text.chars().count(),
+            value: value.to_string(),
+            inferred,
+            number: None,
+            unit: None,
+            cities: Vec::new(),
+            label: None,
+        }
+    }
+
+    /// The Markdown of chars `from..to`, made the slow obvious way: a char vector.
+    fn annotated_by_chars(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
+        let chars: Vec<char> = p.text.chars().collect();
+        let piece = |a: usize, b: usize| escape(&chars[a..b].iter().collect::<String>());
+        let mut out = String::new();
+        let mut at = from;
+        for a in p.annotations.iter().filter(|a| a.start >= from && a.end <= to) {
+            let title = if a.inferred { " \"inferred\"" } else { "" };
+            out.push_str(&format!(
+                "{}[{}](<{}:{}>{title})",
+                piece(at, a.start),
+                escape(&a.text),
+                a.kind.as_str(),
+                a.value
+            ));
+            at = a.end;
+        }
+        out + &piece(at, to)
+    }
+
+    #[test]
+    fn annotated_markdown_of_any_char_range() {
+        let text = "寧波[AI+]製造*2025年*5月14日,\n杭州灣新區投資5.6億元。";
+        let p = AnnotatedParagraph {
+            id: "p1".into(),
+            line: 1,
+            text: text.into(),
+            annotations: vec![
+                ann(Kind::City, "寧波", 0, "ningbo", false),
+                ann(Kind::Date, "5月14日", 16, "2025-05-14", true),
+                ann(Kind::Place, "杭州灣新區", 23, "ningbo/hangzhou-bay", false),
+                ann(Kind::Figure, "5.6億元", 30, "560000000 yuan", false),
+            ],
+            nested: Vec::new(),
+            cities: vec!["ningbo".into()],
+            cities_inherited: false,
+            copy_key: 0,
+        };
+        assert_eq!(&p.text.chars().skip(16).take(5).collect::<String>(), "5月14日");
+        assert_eq!(&p.text.chars().skip(30).take(5).collect::<String>(), "5.6億元");
+        let n = text.chars().count();
+        assert_eq!(
+            annotated(&p, 0, n),
+            "[寧波](<city:ningbo>)\\[AI\\+\\]製造\\*2025年\\*[5月14日](<date:2025-05-14> \"inferred\")\\, \
+             [杭州灣新區](<place:ningbo/hangzhou-bay>)投資[5\\.6億元](<figure:560000000 yuan>)。"
+        );
+        for from in 0..=n {
+            for to in from..=n {
+                assert_eq!(
+                    annotated(&p, from, to),
+                    annotated_by_chars(&p, from, to),
+                    "{from}..{to}"
+                );
+            }
+        }
     }
 }

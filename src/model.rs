@@ -7,8 +7,9 @@ use crate::fingerprint;
 use crate::gazetteer::{CITY_IDS, City, Gazetteer};
 use crate::glossary::{DocumentEntry, Glossary, TermEntry};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A paragraph's address: seed index and paragraph index.
@@ -328,46 +329,45 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
         .collect();
     let para = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
 
-    let mut terms: BTreeMap<String, TermModel> = BTreeMap::new();
-    let mut term_order: Vec<String> = Vec::new();
-    let mut documents: BTreeMap<String, DocumentModel> = BTreeMap::new();
-    let mut document_order: Vec<String> = Vec::new();
+    // Terms and documents in order of first use, found by id through a hash index (most uses
+    // are of one already seen, so the id is cloned only once).
+    let mut terms: Vec<TermModel> = Vec::new();
+    let mut term_at: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut documents: Vec<DocumentModel> = Vec::new();
+    let mut document_at: FxHashMap<&str, usize> = FxHashMap::default();
     let mut events = Vec::new();
     for &r in &refs {
         let p = para(r);
         for a in p.annotations.iter().chain(&p.nested) {
             match a.kind {
                 Kind::Term => {
-                    if !terms.contains_key(&a.value) {
-                        terms.insert(
-                            a.value.clone(),
-                            TermModel {
-                                id: a.value.clone(),
-                                text: a.text.clone(),
-                                entry: glossary.term_by_id(&a.value).cloned(),
-                                uses: Vec::new(),
-                                cities: Vec::new(),
-                            },
-                        );
-                        term_order.push(a.value.clone());
-                    }
-                    // Looked up by reference: most uses are of a term already seen.
-                    let Some(t) = terms.get_mut(&a.value) else { continue };
+                    let t = *term_at.entry(a.value.as_str()).or_insert_with(|| {
+                        terms.push(TermModel {
+                            id: a.value.clone(),
+                            text: a.text.clone(),
+                            entry: glossary.term_by_id(&a.value).cloned(),
+                            uses: Vec::new(),
+                            cities: Vec::new(),
+                        });
+                        terms.len() - 1
+                    });
+                    let t = &mut terms[t];
                     if t.uses.last() != Some(&r) {
                         t.uses.push(r);
                     }
                 }
                 Kind::Document => {
-                    let d = documents.entry(a.value.clone()).or_insert_with(|| {
-                        document_order.push(a.value.clone());
-                        DocumentModel {
+                    let d = *document_at.entry(a.value.as_str()).or_insert_with(|| {
+                        documents.push(DocumentModel {
                             id: a.value.clone(),
                             title: a.text.clone(),
                             entry: glossary.document_by_id(&a.value).cloned(),
                             mentions: Vec::new(),
                             cities: Vec::new(),
-                        }
+                        });
+                        documents.len() - 1
                     });
+                    let d = &mut documents[d];
                     if d.title.chars().count() < a.text.chars().count() {
                         d.title = a.text.clone();
                     }
@@ -393,7 +393,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
     // Paragraphs by city, with re-published copies folded into the first one.
     let mut copies: BTreeMap<ParaRef, Vec<ParaRef>> = BTreeMap::new();
     // Copies are found by their text folded char by char (script, width, case, no spaces).
-    let mut first_copy: HashMap<u64, ParaRef> = HashMap::new();
+    let mut first_copy: FxHashMap<u64, ParaRef> = FxHashMap::default();
     for &r in &refs {
         let key = para(r).copy_key;
         match first_copy.get(&key) {
@@ -404,7 +404,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
             }
         }
     }
-    let duplicate: HashSet<ParaRef> = copies.values().flatten().copied().collect();
+    let duplicate: FxHashSet<ParaRef> = copies.values().flatten().copied().collect();
     // Paragraphs and events by city, in one pass each (not one pass per city).
     let city_index = |id: &str| CITY_IDS.iter().position(|c| *c == id);
     let mut paragraphs_of: Vec<Vec<ParaRef>> = vec![Vec::new(); CITY_IDS.len()];
@@ -441,26 +441,27 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                 .collect::<Vec<_>>();
             let shown: Vec<ParaRef> = paragraphs.iter().map(|p| p.at).collect();
             let mut figures = Vec::new();
-            let mut term_counts: HashMap<&str, usize> = HashMap::new();
+            let mut term_counts: FxHashMap<&str, usize> = FxHashMap::default();
             let mut docs: Vec<String> = Vec::new();
-            let mut related: BTreeMap<String, usize> = BTreeMap::new();
+            let mut docs_seen: FxHashSet<&str> = FxHashSet::default();
+            let mut related: BTreeMap<&str, usize> = BTreeMap::new();
             for &r in &shown {
                 let p = para(r);
                 for (i, a) in p.annotations.iter().enumerate() {
                     match a.kind {
                         Kind::Figure => figures.push((r, i)),
                         Kind::Term => *term_counts.entry(a.value.as_str()).or_default() += 1,
-                        Kind::Document if !docs.contains(&a.value) => docs.push(a.value.clone()),
+                        Kind::Document if docs_seen.insert(a.value.as_str()) => docs.push(a.value.clone()),
                         _ => {}
                     }
                 }
                 for other in p.cities.iter().filter(|c| *c != id) {
-                    *related.entry(other.clone()).or_default() += 1;
+                    *related.entry(other.as_str()).or_default() += 1;
                 }
             }
             let mut term_ids: Vec<(String, usize)> = term_counts.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
             term_ids.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let mut related: Vec<(String, usize)> = related.into_iter().collect();
+            let mut related: Vec<(String, usize)> = related.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
             related.sort_by(|a, b| {
                 b.1.cmp(&a.1).then(
                     CITY_IDS
@@ -488,27 +489,30 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
         .copied()
         .filter(|&r| para(r).cities.is_empty() && !duplicate.contains(&r))
         .collect();
+    // The cities of a list of paragraphs, in order of first appearance: a bit per prefecture.
     let cities_of = |refs: &[ParaRef]| -> Vec<String> {
+        let mut seen = 0u32;
         let mut ids: Vec<String> = Vec::new();
         for &r in refs {
             for c in &para(r).cities {
-                if !ids.contains(c) {
+                let new = match city_index(c) {
+                    Some(i) => {
+                        seen & (1 << i) == 0 && {
+                            seen |= 1 << i;
+                            true
+                        }
+                    }
+                    None => !ids.contains(c),
+                };
+                if new {
                     ids.push(c.clone());
                 }
             }
         }
         ids
     };
-    let mut terms: Vec<TermModel> = term_order.iter().filter_map(|id| terms.remove(id)).collect();
     terms.par_iter_mut().for_each(|t| t.cities = cities_of(&t.uses));
-    let documents: Vec<DocumentModel> = document_order
-        .iter()
-        .filter_map(|id| documents.remove(id))
-        .map(|mut d| {
-            d.cities = cities_of(&d.mentions);
-            d
-        })
-        .collect();
+    documents.par_iter_mut().for_each(|d| d.cities = cities_of(&d.mentions));
     Explainer {
         cities,
         term_index: terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),

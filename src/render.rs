@@ -254,7 +254,7 @@ pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
     }
 }
 
-const EMBEDDED_TEMPLATES: [(&str, &str); 13] = [
+const EMBEDDED_TEMPLATES: [(&str, &str); 14] = [
     ("province.html", include_str!("../templates/province.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("404.html", include_str!("../templates/404.html")),
@@ -268,6 +268,7 @@ const EMBEDDED_TEMPLATES: [(&str, &str); 13] = [
     ("timeline.html", include_str!("../templates/timeline.html")),
     ("compare.html", include_str!("../templates/compare.html")),
     ("about.html", include_str!("../templates/about.html")),
+    ("sources.html", include_str!("../templates/sources.html")),
 ];
 
 /// Site-wide values every template sees.

@@ -530,6 +530,39 @@ fn a_large_synthetic_corpus_stays_paginated_and_linked() {
         .filter(|k| k.starts_with("source/") && k.ends_with("index.html"))
         .count();
     assert_eq!(simplified, 160);
+    // Pagers show the first, the last and the neighbours of the current page, never every page.
+    let text = |k: &str| String::from_utf8_lossy(&files[k]).into_owned();
+    let pagers: Vec<(String, usize)> = files
+        .keys()
+        .filter(|k| k.ends_with("index.html"))
+        .filter_map(|k| {
+            let html = text(k);
+            let start = html.find("<nav class=\"pager\"")?;
+            let end = start + html[start..].find("</nav>")?;
+            Some((k.clone(), html[start..end].matches("<li><a ").count()))
+        })
+        .collect();
+    assert!(!pagers.is_empty());
+    assert!(pagers.iter().all(|(_, links)| *links <= 9), "{pagers:?}");
+    assert!(
+        files
+            .iter()
+            .any(|(k, v)| k.ends_with(".html") && String::from_utf8_lossy(v).contains("class=\"gap\"")),
+        "a long pager leaves pages out"
+    );
+    // Re-published copies: a few links beside the paragraph, then a count.
+    for (k, v) in files
+        .iter()
+        .filter(|(k, _)| k.starts_with("city/") && k.ends_with(".html"))
+    {
+        let html = String::from_utf8_lossy(v);
+        assert!(html.split("<p>").all(|p| p.matches("亦見").count() <= 3), "{k}");
+    }
+    // The about page points to the paginated list of sources instead of listing them all.
+    assert!(!text("about/index.html").contains("source/"));
+    assert!(text("about/index.html").contains("sources/index.html"));
+    let listed = text("sources/index.html").matches("href=\"../source/").count();
+    assert_eq!(listed, 160, "every source is listed");
     let check = explainer(&["check", "--seeds", corpus.to_str().unwrap()], &repo());
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
 }
