@@ -141,7 +141,7 @@ fn paragraph_md(p: &AnnotatedParagraph) -> String {
 }
 
 fn source_link(ex: &Explainer, at: ParaRef, label: &str) -> String {
-    let seed = &ex.seed(at.seed).seed;
+    let seed = ex.seed_info(at.seed);
     format!("[{}](<source:{}#{}>)", escape(label), seed.id, ex.paragraph(at).id)
 }
 
@@ -172,7 +172,7 @@ pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usi
 }
 
 pub fn seed_title(ex: &Explainer, seed: usize) -> String {
-    let s = &ex.seed(seed).seed;
+    let s = ex.seed_info(seed);
     if s.title.is_empty() {
         s.id.clone()
     } else {
@@ -341,7 +341,7 @@ fn figure_cards(ex: &Explainer, figures: &[(ParaRef, usize)]) -> Vec<Value> {
             let (from, to) = sentence_around(p, a.start, a.end);
             json!({
                 "text": a.text, "number": a.number, "unit": a.unit, "cities": p.cities,
-                "sentence_md": annotated(p, from, to), "seed": ex.seed(r.seed).seed.id, "para": p.id,
+                "sentence_md": annotated(p, from, to), "seed": ex.seed_info(r.seed).id, "para": p.id,
             })
         })
         .collect()
@@ -351,10 +351,11 @@ fn headline_figures(ex: &Explainer) -> Vec<Value> {
     const HEADLINE_FIGURES: usize = 6;
     let mut all: Vec<(ParaRef, usize)> = Vec::new();
     for s in 0..ex.seed_count() {
-        for (pi, p) in ex.seed(s).paragraphs.iter().enumerate() {
-            for (i, a) in p.annotations.iter().enumerate() {
+        for pi in 0..ex.paragraph_count(s) {
+            let at = ParaRef { seed: s, para: pi };
+            for (i, a) in ex.paragraph(at).annotations.iter().enumerate() {
                 if a.kind == Kind::Figure && all.len() < HEADLINE_FIGURES {
-                    all.push((ParaRef { seed: s, para: pi }, i));
+                    all.push((at, i));
                 }
             }
         }
@@ -497,7 +498,7 @@ fn event_json(ex: &Explainer, i: usize) -> Value {
         .collect();
     json!({
         "date": e.date, "text": e.text, "inferred": e.inferred, "year": e.date.get(..4),
-        "sentence_md": annotated(p, from, to), "seed": ex.seed(e.at.seed).seed.id, "para": p.id, "cities": cities,
+        "sentence_md": annotated(p, from, to), "seed": ex.seed_info(e.at.seed).id, "para": p.id, "cities": cities,
         "seed_title": seed_title(ex, e.at.seed),
     })
 }
@@ -827,15 +828,15 @@ fn sources_page(ex: &Explainer, n: usize) -> Page {
     let items = |range: Range<usize>| -> Vec<Item> {
         range
             .map(|s| {
-                let a = ex.seed(s);
+                let seed = ex.seed_info(s);
                 Item {
                     group: None,
                     md: format!(
                         "- [{}](<page:source/{}/>) — {}, {} 段\n",
                         escape(&seed_title(ex, s)),
-                        a.seed.id,
-                        escape(&a.seed.file.to_string_lossy()),
-                        a.paragraphs.len()
+                        seed.id,
+                        escape(&seed.file.to_string_lossy()),
+                        ex.paragraph_count(s)
                     ),
                 }
             })

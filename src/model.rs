@@ -107,7 +107,11 @@ pub enum Read {
     /// How many seeds, cities, terms, documents, events and province paragraphs there are, and
     /// which cities: what lookups that find nothing and page counts depend on.
     Shape,
+    /// A whole seed: its metadata and every paragraph.
     Seed(usize),
+    /// Only a seed's metadata and paragraph count ([`Explainer::seed_info`]).
+    SeedInfo(usize),
+    Paragraph(ParaRef),
     City(usize),
     Term(usize),
     Document(usize),
@@ -151,8 +155,21 @@ impl Explainer {
         self.seeds.len()
     }
 
+    /// A seed's metadata (id, title, file) without its paragraphs: pages that only name or link
+    /// a seed do not change when one of its paragraphs does.
+    pub fn seed_info(&self, index: usize) -> &crate::ingest::Seed {
+        note(Read::SeedInfo(index));
+        &self.seeds[index].seed
+    }
+
+    /// How many paragraphs a seed has.
+    pub fn paragraph_count(&self, seed: usize) -> usize {
+        note(Read::SeedInfo(seed));
+        self.seeds[seed].paragraphs.len()
+    }
+
     pub fn paragraph(&self, at: ParaRef) -> &AnnotatedParagraph {
-        note(Read::Seed(at.seed));
+        note(Read::Paragraph(at));
         &self.seeds[at.seed].paragraphs[at.para]
     }
 
@@ -260,6 +277,7 @@ impl Explainer {
                 self.province_paragraphs.len(),
             )),
             seeds: self.seeds.iter().map(|s| s.fingerprint).collect(),
+            seed_parts: self.seeds.par_iter().map(|s| s.part_hashes().clone()).collect(),
             cities: self
                 .cities
                 .par_iter()
@@ -298,6 +316,7 @@ impl Explainer {
 pub struct ReadHashes {
     shape: u64,
     seeds: Vec<u64>,
+    seed_parts: Vec<crate::annotate::SeedHashes>,
     cities: Vec<u64>,
     terms: Vec<u64>,
     documents: Vec<u64>,
@@ -311,6 +330,8 @@ impl ReadHashes {
         match read {
             Read::Shape => Some(self.shape),
             Read::Seed(i) => self.seeds.get(i).copied(),
+            Read::SeedInfo(i) => self.seed_parts.get(i).map(|h| h.head),
+            Read::Paragraph(r) => self.seed_parts.get(r.seed)?.paragraphs.get(r.para).copied(),
             Read::City(i) => self.cities.get(i).copied(),
             Read::Term(i) => self.terms.get(i).copied(),
             Read::Document(i) => self.documents.get(i).copied(),
@@ -329,90 +350,111 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
         .collect();
     let para = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
 
-    // Terms and documents in order of first use, found by id through a hash index (most uses
-    // are of one already seen, so the id is cloned only once).
-    let mut terms: Vec<TermModel> = Vec::new();
-    let mut term_at: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut documents: Vec<DocumentModel> = Vec::new();
-    let mut document_at: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut events = Vec::new();
-    for &r in &refs {
-        let p = para(r);
-        for a in p.annotations.iter().chain(&p.nested) {
-            match a.kind {
-                Kind::Term => {
-                    let t = *term_at.entry(a.value.as_str()).or_insert_with(|| {
-                        terms.push(TermModel {
-                            id: a.value.clone(),
+    // Three independent passes over the paragraphs, side by side.
+    let terms_and_documents = || {
+        // Terms and documents in order of first use, found by id through a hash index (most uses
+        // are of one already seen, so the id is cloned only once).
+        let mut terms: Vec<TermModel> = Vec::new();
+        let mut term_at: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut documents: Vec<DocumentModel> = Vec::new();
+        let mut document_at: FxHashMap<&str, usize> = FxHashMap::default();
+        for &r in &refs {
+            let p = para(r);
+            for a in p.annotations.iter().chain(&p.nested) {
+                match a.kind {
+                    Kind::Term => {
+                        let t = *term_at.entry(a.value.as_str()).or_insert_with(|| {
+                            terms.push(TermModel {
+                                id: a.value.clone(),
+                                text: a.text.clone(),
+                                entry: glossary.term_by_id(&a.value).cloned(),
+                                uses: Vec::new(),
+                                cities: Vec::new(),
+                            });
+                            terms.len() - 1
+                        });
+                        let t = &mut terms[t];
+                        if t.uses.last() != Some(&r) {
+                            t.uses.push(r);
+                        }
+                    }
+                    Kind::Document => {
+                        let d = *document_at.entry(a.value.as_str()).or_insert_with(|| {
+                            documents.push(DocumentModel {
+                                id: a.value.clone(),
+                                title: a.text.clone(),
+                                entry: glossary.document_by_id(&a.value).cloned(),
+                                mentions: Vec::new(),
+                                cities: Vec::new(),
+                            });
+                            documents.len() - 1
+                        });
+                        let d = &mut documents[d];
+                        if d.title.chars().count() < a.text.chars().count() {
+                            d.title = a.text.clone();
+                        }
+                        if d.mentions.last() != Some(&r) {
+                            d.mentions.push(r);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        (terms, documents)
+    };
+    // Every date annotation, in source order, then by date (a stable sort keeps source order
+    // for equal dates).
+    let collect_events = || {
+        let mut events: Vec<Event> = seeds
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(s, seed)| {
+                seed.paragraphs.iter().enumerate().flat_map(move |(pi, p)| {
+                    p.annotations
+                        .iter()
+                        .filter(|a| a.kind == Kind::Date)
+                        .map(move |a| Event {
+                            date: a.value.clone(),
                             text: a.text.clone(),
-                            entry: glossary.term_by_id(&a.value).cloned(),
-                            uses: Vec::new(),
-                            cities: Vec::new(),
-                        });
-                        terms.len() - 1
-                    });
-                    let t = &mut terms[t];
-                    if t.uses.last() != Some(&r) {
-                        t.uses.push(r);
-                    }
-                }
-                Kind::Document => {
-                    let d = *document_at.entry(a.value.as_str()).or_insert_with(|| {
-                        documents.push(DocumentModel {
-                            id: a.value.clone(),
-                            title: a.text.clone(),
-                            entry: glossary.document_by_id(&a.value).cloned(),
-                            mentions: Vec::new(),
-                            cities: Vec::new(),
-                        });
-                        documents.len() - 1
-                    });
-                    let d = &mut documents[d];
-                    if d.title.chars().count() < a.text.chars().count() {
-                        d.title = a.text.clone();
-                    }
-                    if d.mentions.last() != Some(&r) {
-                        d.mentions.push(r);
-                    }
-                }
-                _ => {}
-            }
-        }
-        for a in p.annotations.iter().filter(|a| a.kind == Kind::Date) {
-            events.push(Event {
-                date: a.value.clone(),
-                text: a.text.clone(),
-                inferred: a.inferred,
-                at: r,
-                cities: p.cities.clone(),
-            });
-        }
-    }
-    events.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)));
-
-    // Paragraphs by city, with re-published copies folded into the first one.
-    let mut copies: BTreeMap<ParaRef, Vec<ParaRef>> = BTreeMap::new();
-    // Copies are found by their text folded char by char (script, width, case, no spaces).
-    let mut first_copy: FxHashMap<u64, ParaRef> = FxHashMap::default();
-    for &r in &refs {
-        let key = para(r).copy_key;
-        match first_copy.get(&key) {
-            Some(&first) if first.seed != r.seed => copies.entry(first).or_default().push(r),
-            Some(_) => {}
-            None => {
-                first_copy.insert(key, r);
-            }
-        }
-    }
-    let duplicate: FxHashSet<ParaRef> = copies.values().flatten().copied().collect();
-    // Paragraphs and events by city, in one pass each (not one pass per city).
+                            inferred: a.inferred,
+                            at: ParaRef { seed: s, para: pi },
+                            cities: p.cities.clone(),
+                        })
+                })
+            })
+            .collect();
+        events.par_sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)));
+        events
+    };
     let city_index = |id: &str| CITY_IDS.iter().position(|c| *c == id);
-    let mut paragraphs_of: Vec<Vec<ParaRef>> = vec![Vec::new(); CITY_IDS.len()];
-    for &r in &refs {
-        for i in para(r).cities.iter().filter_map(|c| city_index(c)) {
-            paragraphs_of[i].push(r);
+    let group_paragraphs = || {
+        // Paragraphs by city, with re-published copies folded into the first one.
+        let mut copies: FxHashMap<ParaRef, Vec<ParaRef>> = FxHashMap::default();
+        // Copies are found by their text folded char by char (script, width, case, no spaces).
+        let mut first_copy: FxHashMap<u64, ParaRef> = FxHashMap::default();
+        for &r in &refs {
+            let key = para(r).copy_key;
+            match first_copy.get(&key) {
+                Some(&first) if first.seed != r.seed => copies.entry(first).or_default().push(r),
+                Some(_) => {}
+                None => {
+                    first_copy.insert(key, r);
+                }
+            }
         }
-    }
+        let duplicate: FxHashSet<ParaRef> = copies.values().flatten().copied().collect();
+        // Paragraphs and events by city, in one pass each (not one pass per city).
+        let mut paragraphs_of: Vec<Vec<ParaRef>> = vec![Vec::new(); CITY_IDS.len()];
+        for &r in &refs {
+            for i in para(r).cities.iter().filter_map(|c| city_index(c)) {
+                paragraphs_of[i].push(r);
+            }
+        }
+        (copies, duplicate, paragraphs_of)
+    };
+    let ((mut terms, mut documents), (events, (copies, duplicate, paragraphs_of))) =
+        rayon::join(terms_and_documents, || rayon::join(collect_events, group_paragraphs));
     let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); CITY_IDS.len()];
     for (e, event) in events.iter().enumerate() {
         for i in event.cities.iter().filter_map(|c| city_index(c)) {

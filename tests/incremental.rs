@@ -82,6 +82,28 @@ fn cached_rebuilds_equal_fresh_builds_after_each_edit() {
     assert_same("changed figure", &files, &fresh(&seeds, None));
     assert!(made > 0 && reused > made, "made {made}, reused {reused}");
 
+    // A figure changes in one paragraph of the long sample article: only pages that show that
+    // paragraph (or list the seed whole) are made again, not every page that shows one of the
+    // article's other paragraphs.
+    let before = fs::read_to_string(seeds.join("000_sample.txt")).unwrap();
+    let figure = before.find("104家").expect("the sample names 104家");
+    replace_in(&seeds.join("000_sample.txt"), "104家", "105家");
+    let (files, (made, reused)) = cached(&seeds, None, &cache);
+    assert_same("changed figure in one paragraph", &files, &fresh(&seeds, None));
+    assert!(figure > 0 && reused > made);
+    let showing_the_article = files
+        .iter()
+        .filter(|(path, html)| {
+            path.ends_with("index.html")
+                && !path.starts_with("zh-Hans/")
+                && String::from_utf8_lossy(html).contains("source/000_sample/")
+        })
+        .count();
+    assert!(
+        made * 2 < showing_the_article,
+        "made {made} of the {showing_the_article} pages that show some paragraph of the article"
+    );
+
     // A new paragraph about another city, with a date and a quoted term.
     let wenzhou = seeds.join("002_wenzhou.txt");
     let mut text = fs::read_to_string(&wenzhou).unwrap();

@@ -133,6 +133,35 @@ pub struct AnnotatedSeed {
     /// equal fingerprints (with the same knowledge) mean equal annotations.
     #[serde(skip)]
     pub fingerprint: u64,
+    /// Hashes of its parts, made the first time `serve` asks (a full build never does) and kept
+    /// with the annotation, which `serve` reuses while the file is unchanged.
+    #[serde(skip)]
+    pub part_hashes: std::sync::OnceLock<SeedHashes>,
+}
+
+/// Hashes of the parts of an annotated seed that pages read separately.
+#[derive(Debug, Clone)]
+pub struct SeedHashes {
+    /// Its metadata (id, file, title, bylines, dates' year) and paragraph count: what a page
+    /// that only names or links the seed shows.
+    pub head: u64,
+    /// Each annotated paragraph.
+    pub paragraphs: Vec<u64>,
+}
+
+impl AnnotatedSeed {
+    pub fn part_hashes(&self) -> &SeedHashes {
+        self.part_hashes.get_or_init(|| SeedHashes {
+            head: crate::fingerprint::of_serialized(&(
+                &self.seed,
+                self.year,
+                self.year_source,
+                &self.home_city,
+                self.paragraphs.len(),
+            )),
+            paragraphs: self.paragraphs.iter().map(crate::fingerprint::of_serialized).collect(),
+        })
+    }
 }
 
 /// Runs every annotator with the curated knowledge it needs.
@@ -190,6 +219,7 @@ impl Annotator<'_> {
             home_city,
             paragraphs,
             fingerprint,
+            part_hashes: Default::default(),
         }
     }
 
