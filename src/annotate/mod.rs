@@ -208,6 +208,11 @@ impl Annotator<'_> {
                 annotated.cities = previous.cities.clone();
                 annotated.cities_inherited = !annotated.cities.is_empty();
             }
+            // Held until the end of the build: no spare capacity (a large corpus is mostly this).
+            annotated.text.shrink_to_fit();
+            annotated.annotations.shrink_to_fit();
+            annotated.nested.shrink_to_fit();
+            annotated.cities.shrink_to_fit();
             paragraphs.push(annotated);
         }
         // The annotated paragraphs carry the text: a large corpus should not hold it twice.
