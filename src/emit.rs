@@ -488,7 +488,7 @@ fn event_json(ex: &Explainer, i: usize) -> Value {
     let date = p
         .annotations
         .iter()
-        .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
+        .find(|a| a.kind == Kind::Date && *a.value == *e.date && *a.text == *e.text);
     let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
     let cities: Vec<Value> = e
         .cities
@@ -513,7 +513,7 @@ fn uses_items(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str, heading: &
                 .annotations
                 .iter()
                 .chain(&p.nested)
-                .find(|a| a.kind == kind && a.value == id);
+                .find(|a| a.kind == kind && &*a.value == id);
             let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
             let md = format!(
                 "- {} {}\n",
@@ -609,7 +609,7 @@ fn timeline_page(ex: &Explainer, n: usize) -> Page {
                 let date = p
                     .annotations
                     .iter()
-                    .find(|a| a.kind == Kind::Date && a.value == e.date && a.text == e.text);
+                    .find(|a| a.kind == Kind::Date && *a.value == *e.date && *a.text == *e.text);
                 let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
                 let inferred = if e.inferred { "(年份推斷 year inferred)" } else { "" };
                 // The cities the event's paragraph is about, even when the sentence does not name them.
@@ -939,10 +939,10 @@ mod tests {
     fn ann(kind: Kind, text: &str, start: usize, value: &str, inferred: bool) -> Annotation {
         Annotation {
             kind,
-            text: text.to_string(),
+            text: text.into(),
             start,
             end: start + text.chars().count(),
-            value: value.to_string(),
+            value: value.into(),
             inferred,
             number: None,
             unit: None,

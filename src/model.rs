@@ -363,10 +363,10 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
             for a in p.annotations.iter().chain(&p.nested) {
                 match a.kind {
                     Kind::Term => {
-                        let t = *term_at.entry(a.value.as_str()).or_insert_with(|| {
+                        let t = *term_at.entry(&*a.value).or_insert_with(|| {
                             terms.push(TermModel {
-                                id: a.value.clone(),
-                                text: a.text.clone(),
+                                id: a.value.to_string(),
+                                text: a.text.to_string(),
                                 entry: glossary.term_by_id(&a.value).cloned(),
                                 uses: Vec::new(),
                                 cities: Vec::new(),
@@ -379,10 +379,10 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                         }
                     }
                     Kind::Document => {
-                        let d = *document_at.entry(a.value.as_str()).or_insert_with(|| {
+                        let d = *document_at.entry(&*a.value).or_insert_with(|| {
                             documents.push(DocumentModel {
-                                id: a.value.clone(),
-                                title: a.text.clone(),
+                                id: a.value.to_string(),
+                                title: a.text.to_string(),
                                 entry: glossary.document_by_id(&a.value).cloned(),
                                 mentions: Vec::new(),
                                 cities: Vec::new(),
@@ -391,7 +391,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                         });
                         let d = &mut documents[d];
                         if d.title.chars().count() < a.text.chars().count() {
-                            d.title = a.text.clone();
+                            d.title = a.text.to_string();
                         }
                         if d.mentions.last() != Some(&r) {
                             d.mentions.push(r);
@@ -415,8 +415,8 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                         .iter()
                         .filter(|a| a.kind == Kind::Date)
                         .map(move |a| Event {
-                            date: a.value.clone(),
-                            text: a.text.clone(),
+                            date: a.value.to_string(),
+                            text: a.text.to_string(),
                             inferred: a.inferred,
                             at: ParaRef { seed: s, para: pi },
                             cities: p.cities.clone(),
@@ -492,8 +492,8 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                 for (i, a) in p.annotations.iter().enumerate() {
                     match a.kind {
                         Kind::Figure => figures.push((r, i)),
-                        Kind::Term => *term_counts.entry(a.value.as_str()).or_default() += 1,
-                        Kind::Document if docs_seen.insert(a.value.as_str()) => docs.push(a.value.clone()),
+                        Kind::Term => *term_counts.entry(&*a.value).or_default() += 1,
+                        Kind::Document if docs_seen.insert(&*a.value) => docs.push(a.value.to_string()),
                         _ => {}
                     }
                 }

@@ -176,7 +176,7 @@ proptest! {
             for a in &p.annotations {
                 prop_assert!(a.start < a.end && a.end <= chars.len(), "{a:?} out of bounds in {:?}", p.text);
                 prop_assert!(a.start >= last_end, "overlap at {a:?} in {:?}", p.text);
-                prop_assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text.clone());
+                prop_assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text.to_string());
                 last_end = a.end;
             }
             let markdown = emit::annotated(p, 0, chars.len());

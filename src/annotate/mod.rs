@@ -25,6 +25,7 @@ use crate::lexicon::Lexicon;
 use crate::script;
 use crate::slug::slug;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The kinds of annotation, in the export's spelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -67,11 +68,13 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Annotation {
     pub kind: Kind,
-    pub text: String,
+    /// The annotation's strings are interned ([`intern`]): a corpus repeats the same city names,
+    /// terms, labels and units hundreds of thousands of times.
+    pub text: Arc<str>,
     pub start: usize,
     pub end: usize,
     /// City id, ISO date, term or document id, `<number> <unit>` for a figure, place id.
-    pub value: String,
+    pub value: Arc<str>,
     /// A date whose year was not written but taken from the article.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,
@@ -79,13 +82,30 @@ pub struct Annotation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
     /// For places and organisations: the prefectures they belong to.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cities: Vec<String>,
     /// A readable name for the value (English place name, glossary label).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Arc<str>>,
+}
+
+/// One shared copy of each distinct string, per thread (annotation runs on every core; a lock
+/// would serialise it, and at most one copy per thread is kept).
+pub fn intern(text: &str) -> Arc<str> {
+    thread_local! {
+        static STRINGS: std::cell::RefCell<std::collections::HashSet<Arc<str>>> = Default::default();
+    }
+    STRINGS.with(|strings| {
+        let mut strings = strings.borrow_mut();
+        if let Some(known) = strings.get(text) {
+            return Arc::clone(known);
+        }
+        let new: Arc<str> = Arc::from(text);
+        strings.insert(Arc::clone(&new));
+        new
+    })
 }
 
 /// A paragraph with its annotations and cities.
@@ -337,7 +357,7 @@ impl Annotator<'_> {
                 None,
             );
             a.number = Some(figure.number);
-            a.unit = Some(figure.unit.clone());
+            a.unit = Some(intern(&figure.unit));
             out.push(a);
             taken.push((figure.start, figure.end));
         }
@@ -425,15 +445,15 @@ impl Annotator<'_> {
 fn annotation(kind: Kind, text: &str, start: usize, end: usize, value: String, label: Option<String>) -> Annotation {
     Annotation {
         kind,
-        text: text.to_string(),
+        text: intern(text),
         start,
         end,
-        value,
+        value: intern(&value),
         inferred: false,
         number: None,
         unit: None,
         cities: Vec::new(),
-        label,
+        label: label.as_deref().map(intern),
     }
 }
 
@@ -519,11 +539,26 @@ mod tests {
         .annotate(seed)
     }
 
+    #[test]
+    fn repeated_annotation_strings_share_one_copy() {
+        let seed = annotate("题\n寧波、溫州和寧波。\n寧波再次出現。");
+        let ningbo: Vec<&Arc<str>> = seed
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.annotations)
+            .filter(|a| &*a.value == "ningbo")
+            .map(|a| &a.text)
+            .collect();
+        assert_eq!(ningbo.len(), 3);
+        assert!(ningbo.iter().all(|t| Arc::ptr_eq(t, ningbo[0])));
+        assert!(!Arc::ptr_eq(&intern("溫州"), &intern("温州")));
+    }
+
     fn spans(p: &AnnotatedParagraph, kind: Kind) -> Vec<String> {
         p.annotations
             .iter()
             .filter(|a| a.kind == kind)
-            .map(|a| a.text.clone())
+            .map(|a| a.text.to_string())
             .collect()
     }
 
@@ -535,7 +570,7 @@ mod tests {
         assert_eq!(spans(p, Kind::Date), ["2024年"]);
         assert_eq!(spans(p, Kind::Figure), ["5700億元"]);
         assert_eq!(
-            p.annotations.iter().find(|a| a.kind == Kind::Document).unwrap().value,
+            &*p.annotations.iter().find(|a| a.kind == Kind::Document).unwrap().value,
             "zhejiang-ai-industry-report-2024"
         );
     }
@@ -546,7 +581,7 @@ mod tests {
         for p in &seed.paragraphs {
             let chars: Vec<char> = p.text.chars().collect();
             for a in &p.annotations {
-                assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text);
+                assert_eq!(chars[a.start..a.end].iter().collect::<String>(), *a.text);
             }
         }
     }
@@ -557,7 +592,7 @@ mod tests {
         assert_eq!(seed.year, Some(2025));
         assert_eq!(seed.year_source, YearSource::Inferred);
         let date = &seed.paragraphs[1].annotations[0];
-        assert_eq!((date.value.as_str(), date.inferred), ("2025-05-14", true));
+        assert_eq!((&*date.value, date.inferred), ("2025-05-14", true));
         assert!(!seed.paragraphs[0].annotations[0].inferred);
     }
 
@@ -573,7 +608,7 @@ mod tests {
         }
         .annotate(seed);
         let p = &seed.paragraphs[0];
-        assert_eq!(p.annotations[0].value, "2023-05-17");
+        assert_eq!(&*p.annotations[0].value, "2023-05-17");
         assert!(!p.annotations[0].inferred);
         assert_eq!(p.cities, ["wenzhou"]);
     }
@@ -588,7 +623,7 @@ mod tests {
             .iter()
             .flat_map(|p| &p.annotations)
             .filter(|a| a.kind == Kind::Document)
-            .map(|a| a.value.clone())
+            .map(|a| a.value.to_string())
             .collect();
         assert_eq!(ids.len(), 4);
         assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
@@ -606,7 +641,7 @@ mod tests {
                     .find(|a| a.kind == Kind::Term)
                     .unwrap()
                     .value
-                    .as_str()
+                    .as_ref()
             })
             .collect();
         assert_eq!(ids, ["ai-plus-data-security", "ai-plus-data-security"]);
@@ -626,10 +661,7 @@ mod tests {
         let seed = annotate("题\n台州持續推動位於黃岩的浙東南智算中心建設。");
         let p = &seed.paragraphs[0];
         let place = p.annotations.iter().find(|a| a.kind == Kind::Place).unwrap();
-        assert_eq!(
-            (place.text.as_str(), place.value.as_str()),
-            ("黃岩", "taizhou/huangyan-district")
-        );
+        assert_eq!((&*place.text, &*place.value), ("黃岩", "taizhou/huangyan-district"));
         assert_eq!(spans(p, Kind::Org), ["浙東南智算中心"]);
         assert_eq!(p.cities, ["taizhou"]);
     }
