@@ -68,6 +68,49 @@ pub fn shard(gram: &str) -> u32 {
     hash % SHARDS
 }
 
+/// One gram's documents, ascending, as LEB128 varints of the gaps between them: a large corpus
+/// has tens of millions of postings, and most gaps fit one byte instead of a `u32`'s four.
+#[derive(Debug, Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    last: u32,
+}
+
+impl Postings {
+    /// Adds a document after every one already added.
+    fn push(&mut self, doc: u32) {
+        let mut gap = doc - self.last;
+        self.last = doc;
+        loop {
+            let low = (gap & 0x7F) as u8;
+            gap >>= 7;
+            if gap == 0 {
+                self.bytes.push(low);
+                return;
+            }
+            self.bytes.push(low | 0x80);
+        }
+    }
+
+    fn docs(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut bytes = self.bytes.iter();
+        let mut doc = 0u32;
+        std::iter::from_fn(move || {
+            let mut gap = 0u32;
+            let mut shift = 0;
+            loop {
+                let byte = *bytes.next()?;
+                gap |= u32::from(byte & 0x7F) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 {
+                    doc += gap;
+                    return Some(doc);
+                }
+            }
+        })
+    }
+}
+
 /// Paragraphs whose grams are computed together: enough to keep both cores busy, few enough
 /// that their grams take little memory before they join the postings.
 const BATCH: usize = 4096;
@@ -81,7 +124,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         .flat_map(|s| s.paragraphs.iter().map(move |p| (&**s, p)))
         .collect();
     let folder = &script::CharFolder::new(paragraphs.iter().map(|(_, p)| p.text.as_str()));
-    let mut postings: HashMap<Gram, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<Gram, Postings> = HashMap::new();
     for (b, batch) in paragraphs.chunks(BATCH).enumerate() {
         let batch_grams: Vec<Vec<Gram>> = batch.par_iter().map(|(_, p)| grams(&folder.fold(&p.text))).collect();
         for (i, doc_grams) in batch_grams.into_iter().enumerate() {
@@ -106,7 +149,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
             out.push('"');
             out.push_str(&text); // grams are letters and digits: nothing to escape
             out.push_str("\":[");
-            for (k, doc) in postings.remove(&gram).unwrap_or_default().iter().enumerate() {
+            for (k, doc) in postings.remove(&gram).unwrap_or_default().docs().enumerate() {
                 if k > 0 {
                     out.push(',');
                 }
@@ -117,25 +160,27 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         out.push('}');
         put(&format!("search/postings-{i:02}.json"), &out)?;
     }
-    let docs: Vec<(String, &str, &str)> = paragraphs
-        .iter()
-        .map(|(s, p)| {
-            let title = if s.seed.title.is_empty() {
-                s.seed.id.as_str()
-            } else {
-                s.seed.title.as_str()
-            };
-            (
-                format!("source/{}/index.html#{}", s.seed.id, p.id),
-                title,
-                p.text.as_str(),
-            )
-        })
-        .collect();
-    for (k, chunk) in docs.chunks(CHUNK).enumerate() {
+    drop(postings);
+    // Each chunk's entries are made as it is written, so the corpus's URLs are never held whole.
+    for (k, chunk) in paragraphs.chunks(CHUNK).enumerate() {
+        let docs: Vec<(String, &str, &str)> = chunk
+            .iter()
+            .map(|(s, p)| {
+                let title = if s.seed.title.is_empty() {
+                    s.seed.id.as_str()
+                } else {
+                    s.seed.title.as_str()
+                };
+                (
+                    format!("source/{}/index.html#{}", s.seed.id, p.id),
+                    title,
+                    p.text.as_str(),
+                )
+            })
+            .collect();
         put(
             &format!("search/docs-{k}.json"),
-            &serde_json::to_string(chunk).unwrap_or_default(),
+            &serde_json::to_string(&docs).unwrap_or_default(),
         )?;
     }
     // The browser folds queries with this table; it also needs the Traditional forms of
@@ -153,7 +198,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
             }
         }
     }
-    let meta = json!({ "shards": SHARDS, "chunk": CHUNK, "docs": docs.len(), "fold": fold });
+    let meta = json!({ "shards": SHARDS, "chunk": CHUNK, "docs": paragraphs.len(), "fold": fold });
     put("search/meta.json", &serde_json::to_string(&meta).unwrap_or_default())
 }
 
@@ -168,6 +213,18 @@ mod tests {
         let g: Vec<String> = grams(&folder.fold("寧波5700")).into_iter().map(gram_text).collect();
         assert!(g.iter().any(|g| g == "宁波") && g.iter().any(|g| g == "57") && g.iter().any(|g| g == "宁"));
         assert!(!g.iter().any(|g| g == "寧"));
+    }
+
+    #[test]
+    fn postings_round_trip_through_varint_gaps() {
+        let docs = [0u32, 1, 2, 130, 131, 20_000, 20_001, 3_000_000, u32::MAX];
+        let mut postings = Postings::default();
+        docs.iter().for_each(|&d| postings.push(d));
+        assert_eq!(postings.docs().collect::<Vec<_>>(), docs);
+        // Small gaps take one byte each.
+        let mut dense = Postings::default();
+        (0..100).for_each(|d| dense.push(d));
+        assert_eq!(dense.bytes.len(), 100);
     }
 
     #[test]
