@@ -25,6 +25,7 @@ use crate::lexicon::Lexicon;
 use crate::script;
 use crate::slug::slug;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The kinds of annotation, in the export's spelling.
@@ -291,8 +292,8 @@ impl Annotator<'_> {
         for title in &titles {
             let text = text_of(title.start, title.end);
             let id = documents.id_for(&text, title.short_name_of_previous, self.glossary);
-            let label = self.glossary.document_by_id(&id).map(|d| d.title_en.clone());
-            out.push(annotation(Kind::Document, &text, title.start, title.end, id, label));
+            let label = self.glossary.document_by_id(&id).map(|d| d.title_en.as_str());
+            out.push(annotation(Kind::Document, &text, title.start, title.end, &id, label));
             // Quoted terms inside a title (《浙江省“人工智能+”行动计划》) are uses of the term too.
             for t in terms::find(&chars[title.start..title.end], self.lexicon, &[]) {
                 let (s, e) = (title.start + t.start, title.start + t.end);
@@ -321,7 +322,7 @@ impl Annotator<'_> {
                 &text_of(date.start, date.end),
                 date.start,
                 date.end,
-                value,
+                &value,
                 None,
             );
             a.inferred = date.needs_article_year() && year_source == YearSource::Inferred;
@@ -342,7 +343,7 @@ impl Annotator<'_> {
                 .filter(|m| m.start >= org.start && m.end <= org.end)
                 .copied()
                 .collect();
-            let mut a = annotation(Kind::Org, &text, org.start, org.end, slug(&text), None);
+            let mut a = annotation(Kind::Org, &text, org.start, org.end, &slug(&text), None);
             a.cities = attribution::named_cities(self.gazetteer, &inside);
             out.push(a);
             taken.push((org.start, org.end));
@@ -353,7 +354,7 @@ impl Annotator<'_> {
                 &text_of(figure.start, figure.end),
                 figure.start,
                 figure.end,
-                figure.value(),
+                &figure.value(),
                 None,
             );
             a.number = Some(figure.number);
@@ -362,14 +363,7 @@ impl Annotator<'_> {
             taken.push((figure.start, figure.end));
         }
         for (s, e, entry) in self.glossary.find_unquoted(&paragraph.text) {
-            let a = annotation(
-                Kind::Term,
-                &text_of(s, e),
-                s,
-                e,
-                entry.id.clone(),
-                Some(entry.label_en.clone()),
-            );
+            let a = annotation(Kind::Term, &text_of(s, e), s, e, &entry.id, Some(&entry.label_en));
             if overlaps_any(s, e, &taken) {
                 nested.push(a);
             } else {
@@ -403,38 +397,41 @@ impl Annotator<'_> {
     }
 
     fn term_annotation(&self, text: &str, start: usize, end: usize) -> Annotation {
-        let (id, label) = match self.glossary.term(text) {
-            Some(entry) => (entry.id.clone(), Some(entry.label_en.clone())),
-            None => (slug(text), None),
-        };
-        annotation(Kind::Term, text, start, end, id, label)
+        match self.glossary.term(text) {
+            Some(entry) => annotation(Kind::Term, text, start, end, &entry.id, Some(&entry.label_en)),
+            None => annotation(Kind::Term, text, start, end, &slug(text), None),
+        }
     }
 
     fn place_annotation(&self, m: &Mention, text: &str) -> Option<Annotation> {
         let gz = self.gazetteer;
         let (kind, value, label) = match m.target {
             Target::Province => return None,
-            Target::City(i) => (Kind::City, gz.cities[i].id.clone(), Some(gz.cities[i].name_en.clone())),
+            Target::City(i) => (
+                Kind::City,
+                Cow::Borrowed(gz.cities[i].id.as_str()),
+                &gz.cities[i].name_en,
+            ),
             Target::County { index, .. } => {
                 let county = &gz.counties[index];
                 (
                     Kind::Place,
-                    format!("{}/{}", county.city, slug(&county.name_en)),
-                    Some(county.name_en.clone()),
+                    Cow::Owned(format!("{}/{}", county.city, slug(&county.name_en))),
+                    &county.name_en,
                 )
             }
             Target::Place(i) => (
                 Kind::Place,
-                slug(&gz.places[i].name_en),
-                Some(gz.places[i].name_en.clone()),
+                Cow::Owned(slug(&gz.places[i].name_en)),
+                &gz.places[i].name_en,
             ),
             Target::Outside(i) => (
                 Kind::Place,
-                slug(&gz.outside[i].name_en),
-                Some(gz.outside[i].name_en.clone()),
+                Cow::Owned(slug(&gz.outside[i].name_en)),
+                &gz.outside[i].name_en,
             ),
         };
-        let mut a = annotation(kind, text, m.start, m.end, value, label);
+        let mut a = annotation(kind, text, m.start, m.end, &value, Some(label));
         if kind == Kind::Place {
             a.cities = gz.cities_of(m.target).into_iter().map(str::to_string).collect();
         }
@@ -442,18 +439,19 @@ impl Annotator<'_> {
     }
 }
 
-fn annotation(kind: Kind, text: &str, start: usize, end: usize, value: String, label: Option<String>) -> Annotation {
+/// Strings are borrowed: they are interned, so an owned copy would only be thrown away.
+fn annotation(kind: Kind, text: &str, start: usize, end: usize, value: &str, label: Option<&str>) -> Annotation {
     Annotation {
         kind,
         text: intern(text),
         start,
         end,
-        value: intern(&value),
+        value: intern(value),
         inferred: false,
         number: None,
         unit: None,
         cities: Vec::new(),
-        label: label.as_deref().map(intern),
+        label: label.map(intern),
     }
 }
 
