@@ -276,8 +276,7 @@ impl Explainer {
                 self.events.len(),
                 self.province_paragraphs.len(),
             )),
-            seeds: self.seeds.iter().map(|s| s.fingerprint).collect(),
-            seed_parts: self.seeds.par_iter().map(|s| s.part_hashes().clone()).collect(),
+            seeds: self.seeds.clone(),
             cities: self
                 .cities
                 .par_iter()
@@ -315,8 +314,8 @@ impl Explainer {
 #[derive(Debug, Default)]
 pub struct ReadHashes {
     shape: u64,
-    seeds: Vec<u64>,
-    seed_parts: Vec<crate::annotate::SeedHashes>,
+    /// The seeds, whose hashes each annotation keeps ([`AnnotatedSeed::part_hashes`]).
+    seeds: Vec<Arc<AnnotatedSeed>>,
     cities: Vec<u64>,
     terms: Vec<u64>,
     documents: Vec<u64>,
@@ -329,9 +328,9 @@ impl ReadHashes {
     pub fn get(&self, read: Read) -> Option<u64> {
         match read {
             Read::Shape => Some(self.shape),
-            Read::Seed(i) => self.seeds.get(i).copied(),
-            Read::SeedInfo(i) => self.seed_parts.get(i).map(|h| h.head),
-            Read::Paragraph(r) => self.seed_parts.get(r.seed)?.paragraphs.get(r.para).copied(),
+            Read::Seed(i) => self.seeds.get(i).map(|s| s.part_hashes().whole),
+            Read::SeedInfo(i) => self.seeds.get(i).map(|s| s.part_hashes().head),
+            Read::Paragraph(r) => self.seeds.get(r.seed)?.part_hashes().paragraphs.get(r.para).copied(),
             Read::City(i) => self.cities.get(i).copied(),
             Read::Term(i) => self.terms.get(i).copied(),
             Read::Document(i) => self.documents.get(i).copied(),

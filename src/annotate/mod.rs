@@ -150,19 +150,17 @@ pub struct AnnotatedSeed {
     /// The city whose paper or government published the seed, if any.
     pub home_city: Option<String>,
     pub paragraphs: Vec<AnnotatedParagraph>,
-    /// A hash of the seed as read: annotation depends only on it and the curated knowledge, so
-    /// equal fingerprints (with the same knowledge) mean equal annotations.
-    #[serde(skip)]
-    pub fingerprint: u64,
     /// Hashes of its parts, made the first time `serve` asks (a full build never does) and kept
     /// with the annotation, which `serve` reuses while the file is unchanged.
     #[serde(skip)]
     pub part_hashes: std::sync::OnceLock<SeedHashes>,
 }
 
-/// Hashes of the parts of an annotated seed that pages read separately.
+/// Hashes of an annotated seed and of the parts of it that pages read separately.
 #[derive(Debug, Clone)]
 pub struct SeedHashes {
+    /// The whole seed: its metadata and every paragraph.
+    pub whole: u64,
     /// Its metadata (id, file, title, bylines, dates' year) and paragraph count: what a page
     /// that only names or links the seed shows.
     pub head: u64,
@@ -172,15 +170,20 @@ pub struct SeedHashes {
 
 impl AnnotatedSeed {
     pub fn part_hashes(&self) -> &SeedHashes {
-        self.part_hashes.get_or_init(|| SeedHashes {
-            head: crate::fingerprint::of_serialized(&(
+        self.part_hashes.get_or_init(|| {
+            let head = crate::fingerprint::of_serialized(&(
                 &self.seed,
                 self.year,
                 self.year_source,
                 &self.home_city,
                 self.paragraphs.len(),
-            )),
-            paragraphs: self.paragraphs.iter().map(crate::fingerprint::of_serialized).collect(),
+            ));
+            let paragraphs: Vec<u64> = self.paragraphs.iter().map(crate::fingerprint::of_serialized).collect();
+            SeedHashes {
+                whole: crate::fingerprint::of((head, &paragraphs)),
+                head,
+                paragraphs,
+            }
         })
     }
 }
@@ -203,7 +206,6 @@ struct Found {
 
 impl Annotator<'_> {
     pub fn annotate(&self, mut seed: Seed) -> AnnotatedSeed {
-        let fingerprint = crate::fingerprint::of_serialized(&seed);
         let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
         let (year, year_source) = match seed.meta.year() {
             Some(y) => (Some(y), YearSource::Metadata),
@@ -244,7 +246,6 @@ impl Annotator<'_> {
             year_source,
             home_city,
             paragraphs,
-            fingerprint,
             part_hashes: Default::default(),
         }
     }
