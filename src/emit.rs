@@ -7,7 +7,7 @@
 //! (`[寧波](<city:ningbo>)`); the renderer turns them into semantic HTML.
 
 use crate::annotate::{AnnotatedParagraph, Annotation, Kind};
-use crate::model::{CityModel, DocumentModel, Explainer, ParaRef, TermModel};
+use crate::model::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel};
 use crate::site::Knowledge;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -56,6 +56,7 @@ fn escape_into(out: &mut String, text: &str) {
     }
     out.push_str(&text[run..]);
 }
+
 /// A TOML basic string.
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
@@ -482,20 +483,22 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize) -> Page {
     paginated(page, c.paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE, n, items)
 }
 
-fn event_json(ex: &Explainer, i: usize) -> Value {
-    let e = ex.event(i);
+/// The paragraph of an event and the chars of the sentence its date stands in (the whole
+/// paragraph when the date is no longer found).
+fn event_sentence<'a>(ex: &'a Explainer, e: &Event) -> (&'a AnnotatedParagraph, usize, usize) {
     let p = ex.paragraph(e.at);
     let date = p
         .annotations
         .iter()
         .find(|a| a.kind == Kind::Date && *a.value == *e.date && *a.text == *e.text);
     let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
-    let cities: Vec<Value> = e
-        .cities
-        .iter()
-        .filter_map(|c| ex.city(c))
-        .map(|c| json!({"id": c.info.id, "name": c.info.name}))
-        .collect();
+    (p, from, to)
+}
+
+fn event_json(ex: &Explainer, i: usize) -> Value {
+    let e = ex.event(i);
+    let (p, from, to) = event_sentence(ex, e);
+    let cities = city_links(ex, &e.cities);
     json!({
         "date": e.date, "text": e.text, "inferred": e.inferred, "year": e.date.get(..4),
         "sentence_md": annotated(p, from, to), "seed": ex.seed_info(e.at.seed).id, "para": p.id, "cities": cities,
@@ -605,12 +608,7 @@ fn timeline_page(ex: &Explainer, n: usize) -> Page {
             .iter()
             .map(|e| {
                 let y = e.date.get(..4).unwrap_or("");
-                let p = ex.paragraph(e.at);
-                let date = p
-                    .annotations
-                    .iter()
-                    .find(|a| a.kind == Kind::Date && *a.value == *e.date && *a.text == *e.text);
-                let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
+                let (p, from, to) = event_sentence(ex, e);
                 let inferred = if e.inferred { "(年份推斷 year inferred)" } else { "" };
                 // The cities the event's paragraph is about, even when the sentence does not name them.
                 let cities: Vec<String> = e
