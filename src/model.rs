@@ -503,14 +503,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
             let mut term_ids: Vec<(String, usize)> = term_counts.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
             term_ids.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let mut related: Vec<(String, usize)> = related.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
-            related.sort_by(|a, b| {
-                b.1.cmp(&a.1).then(
-                    CITY_IDS
-                        .iter()
-                        .position(|c| *c == a.0)
-                        .cmp(&CITY_IDS.iter().position(|c| *c == b.0)),
-                )
-            });
+            related.sort_by(|a, b| b.1.cmp(&a.1).then(city_index(&a.0).cmp(&city_index(&b.0))));
             let (focus_zh, focus_en) = focus(id, &term_ids, glossary);
             CityModel {
                 info: gazetteer.cities[index].clone(),
@@ -536,16 +529,10 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
         let mut ids: Vec<String> = Vec::new();
         for &r in refs {
             for c in &para(r).cities {
-                let new = match city_index(c) {
-                    Some(i) => {
-                        seen & (1 << i) == 0 && {
-                            seen |= 1 << i;
-                            true
-                        }
-                    }
-                    None => !ids.contains(c),
-                };
-                if new {
+                // A paragraph's cities are prefecture ids; anything else is compared by name.
+                let bit = city_index(c).map_or(0, |i| 1u32 << i);
+                if (bit != 0 && seen & bit == 0) || (bit == 0 && !ids.contains(c)) {
+                    seen |= bit;
                     ids.push(c.clone());
                 }
             }

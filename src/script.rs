@@ -98,12 +98,10 @@ pub fn fold(text: &str) -> String {
 
 /// Folds text one character at a time: Simplified, full-width to ASCII, lowercase. Cheaper than
 /// [`fold`] (no phrase lookups) and exactly reproducible in the browser from its table, so the
-/// search index and duplicate detection use it. Built for the characters of a corpus.
+/// search index and duplicate detection use it. Built for the characters of a corpus, whose
+/// table it exports.
 #[derive(Debug, Clone, Default)]
 pub struct CharFolder {
-    /// The folded form of every Basic Multilingual Plane char, by code point (identity where
-    /// folding changes nothing or the char was not seen).
-    bmp: Vec<char>,
     /// Every char seen whose folded form differs.
     table: BTreeMap<char, char>,
     /// Every char seen, in code point order.
@@ -129,31 +127,16 @@ impl CharFolder {
             .filter_map(char::from_u32)
             .chain(astral)
             .collect();
-        let mut bmp: Vec<char> = (0..0x10000u32)
-            .map(|i| char::from_u32(i).unwrap_or('\u{FFFD}'))
+        let table = seen
+            .iter()
+            .map(|&c| (c, fold_char_cached(c)))
+            .filter(|&(c, folded)| folded != c)
             .collect();
-        let mut table = BTreeMap::new();
-        for &c in &seen {
-            let folded = fold_char(c);
-            if folded != c {
-                table.insert(c, folded);
-                if let Some(slot) = bmp.get_mut(c as usize) {
-                    *slot = folded;
-                }
-            }
-        }
-        CharFolder { bmp, table, seen }
-    }
-
-    pub fn fold_char(&self, c: char) -> char {
-        match self.bmp.get(c as usize) {
-            Some(&folded) => folded,
-            None => self.table.get(&c).copied().unwrap_or(c),
-        }
+        CharFolder { table, seen }
     }
 
     pub fn fold(&self, text: &str) -> Vec<char> {
-        text.chars().map(|c| self.fold_char(c)).collect()
+        text.chars().map(fold_char_cached).collect()
     }
 
     /// Chars whose folded form differs, with that form.
