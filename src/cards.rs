@@ -43,7 +43,7 @@ pub fn cards(ex: &Explainer) -> BTreeMap<String, Value> {
                     }),
                     Kind::Date => Some(json!({"title": a.value, "label": if a.inferred { Some("年份由文章推斷 · year inferred from the article") } else { None },
                                               "url": format!("timeline/index.html#y{}", a.value.get(..4).unwrap_or(""))})),
-                    Kind::Figure => Some(json!({"title": a.text, "label": a.number.map(|n| format!("{} {}", format_number(n), a.unit.clone().unwrap_or_default()))})),
+                    Kind::Figure => Some(json!({"title": a.text, "label": a.number().map(|n| format!("{} {}", format_number(n), a.unit().unwrap_or_default()))})),
                     Kind::Place => Some(json!({"title": a.text, "label": a.label,
                         "url": a.value.split_once('/').map(|(city, _)| format!("city/{city}/index.html"))})),
                     Kind::Org => Some(json!({"title": a.text})),

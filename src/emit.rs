@@ -84,8 +84,8 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
     // forward walk.
     let mut cursor = CharCursor::new(text);
     let mut at = cursor.byte_at(from);
-    for a in p.annotations.iter().filter(|a| a.start >= from && a.end <= to) {
-        let start = cursor.byte_at(a.start);
+    for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
+        let start = cursor.byte_at(a.start());
         escape_into(&mut out, &text[at..start]);
         out.push('[');
         escape_into(&mut out, &a.text);
@@ -98,7 +98,7 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
             out.push_str(" \"inferred\"");
         }
         out.push(')');
-        at = cursor.byte_at(a.end);
+        at = cursor.byte_at(a.end());
     }
     let end = cursor.byte_at(to);
     escape_into(&mut out, &text[at.min(end)..end]);
@@ -158,15 +158,15 @@ pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usi
     let from = p
         .annotations
         .iter()
-        .filter(|a| a.start < from && a.end > from)
-        .map(|a| a.start)
+        .filter(|a| a.start() < from && a.end() > from)
+        .map(|a| a.start())
         .min()
         .unwrap_or(from);
     let to = p
         .annotations
         .iter()
-        .filter(|a| a.start < to && a.end > to)
-        .map(|a| a.end)
+        .filter(|a| a.start() < to && a.end() > to)
+        .map(|a| a.end())
         .max()
         .unwrap_or(to);
     (from, to)
@@ -339,9 +339,9 @@ fn figure_cards(ex: &Explainer, figures: &[(ParaRef, usize)]) -> Vec<Value> {
         .map(|&(r, i)| {
             let p = ex.paragraph(r);
             let a = &p.annotations[i];
-            let (from, to) = sentence_around(p, a.start, a.end);
+            let (from, to) = sentence_around(p, a.start(), a.end());
             json!({
-                "text": a.text, "number": a.number, "unit": a.unit, "cities": p.cities,
+                "text": a.text, "number": a.number(), "unit": a.unit(), "cities": p.cities,
                 "sentence_md": annotated(p, from, to), "seed": ex.seed_info(r.seed).id, "para": p.id,
             })
         })
@@ -491,7 +491,7 @@ fn event_sentence<'a>(ex: &'a Explainer, e: &Event) -> (&'a AnnotatedParagraph, 
         .annotations
         .iter()
         .find(|a| a.kind == Kind::Date && *a.value == *e.date && *a.text == *e.text);
-    let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
+    let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start(), a.end()));
     (p, from, to)
 }
 
@@ -517,7 +517,7 @@ fn uses_items(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str, heading: &
                 .iter()
                 .chain(&p.nested)
                 .find(|a| a.kind == kind && &*a.value == id);
-            let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start, a.end));
+            let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start(), a.end()));
             let md = format!(
                 "- {} {}\n",
                 annotated(p, from, to),
@@ -935,18 +935,9 @@ mod tests {
     }
 
     fn ann(kind: Kind, text: &str, start: usize, value: &str, inferred: bool) -> Annotation {
-        Annotation {
-            kind,
-            text: text.into(),
-            start,
-            end: start + text.chars().count(),
-            value: value.into(),
-            inferred,
-            number: None,
-            unit: None,
-            cities: Vec::new(),
-            label: None,
-        }
+        let mut a = Annotation::new(kind, text, start, start + text.chars().count(), value, None);
+        a.inferred = inferred;
+        a
     }
 
     /// The Markdown of chars `from..to`, made the slow obvious way: a char vector.
@@ -955,16 +946,16 @@ mod tests {
         let piece = |a: usize, b: usize| escape(&chars[a..b].iter().collect::<String>());
         let mut out = String::new();
         let mut at = from;
-        for a in p.annotations.iter().filter(|a| a.start >= from && a.end <= to) {
+        for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
             let title = if a.inferred { " \"inferred\"" } else { "" };
             out.push_str(&format!(
                 "{}[{}](<{}:{}>{title})",
-                piece(at, a.start),
+                piece(at, a.start()),
                 escape(&a.text),
                 a.kind.as_str(),
                 a.value
             ));
-            at = a.end;
+            at = a.end();
         }
         out + &piece(at, to)
     }

@@ -84,6 +84,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // mimalloc asks for transparent huge pages; the build's heap is many small objects spread
+    // over every core's pages, so 2 MB pages are mostly empty and a 10,000-seed build's peak
+    // resident memory grows by ~50 MB (measured) for no speed gain. Failure only means the
+    // kernel keeps its default.
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
     let cli = Cli::parse();
     let started = Instant::now();
     let result = match cli.command {

@@ -340,7 +340,7 @@ pub fn render_page(tera: &Tera, templates: Option<&Path>, site: &SiteInfo, page:
     let rendered_md = |md: &str| markdown_to_html(md, &root, &site.timeline_years);
     // Sentences in cards are Markdown too: render them here so templates only display.
     let mut data = page.data.clone();
-    render_nested_markdown(&mut data, &rendered_md);
+    render_nested_markdown(&mut data, &rendered_md, &crate::highlight::Highlighter::default());
     let mut context = Context::new();
     context.insert("root", &root);
     context.insert("site", site);
@@ -390,13 +390,17 @@ pub fn render_page(tera: &Tera, templates: Option<&Path>, site: &SiteInfo, page:
 
 /// Adds the rendered HTML of every `*_md` string field (as `*_html`) and of every
 /// `{code, lang}` object (as `code_html`).
-fn render_nested_markdown(value: &mut serde_json::Value, render: &dyn Fn(&str) -> String) {
+fn render_nested_markdown(
+    value: &mut serde_json::Value,
+    render: &dyn Fn(&str) -> String,
+    highlighter: &crate::highlight::Highlighter,
+) {
     match value {
         serde_json::Value::Object(map) => {
             if let (Some(serde_json::Value::String(code)), Some(serde_json::Value::String(lang))) =
                 (map.get("code"), map.get("lang"))
             {
-                let html = crate::highlight::highlight(code, lang);
+                let html = highlighter.highlight(code, lang);
                 map.insert("code_html".to_string(), serde_json::Value::String(html));
             }
             let keys: Vec<String> = map.keys().filter(|k| k.ends_with("_md")).cloned().collect();
@@ -412,10 +416,12 @@ fn render_nested_markdown(value: &mut serde_json::Value, render: &dyn Fn(&str) -
                 }
             }
             for v in map.values_mut() {
-                render_nested_markdown(v, render);
+                render_nested_markdown(v, render, highlighter);
             }
         }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| render_nested_markdown(v, render)),
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| render_nested_markdown(v, render, highlighter)),
         _ => {}
     }
 }

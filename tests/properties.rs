@@ -174,10 +174,10 @@ proptest! {
             let chars: Vec<char> = p.text.chars().collect();
             let mut last_end = 0;
             for a in &p.annotations {
-                prop_assert!(a.start < a.end && a.end <= chars.len(), "{a:?} out of bounds in {:?}", p.text);
-                prop_assert!(a.start >= last_end, "overlap at {a:?} in {:?}", p.text);
-                prop_assert_eq!(chars[a.start..a.end].iter().collect::<String>(), a.text.to_string());
-                last_end = a.end;
+                prop_assert!(a.start() < a.end() && a.end() <= chars.len(), "{a:?} out of bounds in {:?}", p.text);
+                prop_assert!(a.start() >= last_end, "overlap at {a:?} in {:?}", p.text);
+                prop_assert_eq!(chars[a.start()..a.end()].iter().collect::<String>(), a.text.to_string());
+                last_end = a.end();
             }
             let markdown = emit::annotated(p, 0, chars.len());
             let html = render::markdown_to_html(&markdown, "", &BTreeMap::new());

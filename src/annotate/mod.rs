@@ -66,30 +66,113 @@ impl Kind {
 }
 
 /// One span of a paragraph and what it means. Offsets are in chars, end exclusive.
+///
+/// A large corpus holds close to a million of these until the build ends, so the common case
+/// is kept small (72 bytes): offsets as `u32`, interned strings, and what only figures and
+/// organisations carry boxed in [`Details`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Annotation {
     pub kind: Kind,
     /// The annotation's strings are interned ([`intern`]): a corpus repeats the same city names,
     /// terms, labels and units hundreds of thousands of times.
     pub text: Arc<str>,
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     /// City id, ISO date, term or document id, `<number> <unit>` for a figure, place id.
     pub value: Arc<str>,
     /// A date whose year was not written but taken from the article.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,
-    /// A figure's value in its unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<Arc<str>>,
-    /// For places and organisations: the prefectures they belong to.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub cities: Vec<String>,
+    #[serde(flatten)]
+    details: Option<Box<Details>>,
     /// A readable name for the value (English place name, glossary label).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Arc<str>>,
+}
+
+/// What only some annotations carry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Details {
+    /// A figure's value in its unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<Arc<str>>,
+    /// For places and organisations: the prefectures they belong to.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    cities: Box<[Arc<str>]>,
+}
+
+impl Annotation {
+    /// Strings are borrowed: they are interned, so an owned copy would only be thrown away.
+    pub fn new(kind: Kind, text: &str, start: usize, end: usize, value: &str, label: Option<&str>) -> Annotation {
+        Annotation {
+            kind,
+            text: intern(text),
+            start: offset(start),
+            end: offset(end),
+            value: intern(value),
+            inferred: false,
+            details: None,
+            label: label.map(intern),
+        }
+    }
+
+    /// First char of the span.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the last char of the span.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// A figure's value in its unit.
+    pub fn number(&self) -> Option<f64> {
+        self.details.as_ref().and_then(|d| d.number)
+    }
+
+    /// A figure's unit.
+    pub fn unit(&self) -> Option<&str> {
+        self.details.as_ref().and_then(|d| d.unit.as_deref())
+    }
+
+    /// For organisations: the prefectures they belong to.
+    pub fn cities(&self) -> &[Arc<str>] {
+        self.details.as_ref().map_or(&[], |d| &d.cities)
+    }
+
+    fn with_figure(mut self, number: f64, unit: &str) -> Annotation {
+        let details = self.details.get_or_insert_with(Default::default);
+        details.number = Some(number);
+        details.unit = Some(intern(unit));
+        self
+    }
+
+    fn with_cities<S: AsRef<str>>(mut self, cities: impl IntoIterator<Item = S>) -> Annotation {
+        let cities: Box<[Arc<str>]> = cities.into_iter().map(|c| intern(c.as_ref())).collect();
+        if !cities.is_empty() {
+            self.details.get_or_insert_with(Default::default).cities = cities;
+        }
+        self
+    }
+}
+
+impl Default for Details {
+    fn default() -> Self {
+        Details {
+            number: None,
+            unit: None,
+            cities: Box::new([]),
+        }
+    }
+}
+
+/// A char offset as stored: no paragraph comes near 4 billion chars (ingest splits text into
+/// paragraphs), and saturating keeps an absurd one from wrapping around.
+fn offset(chars: usize) -> u32 {
+    u32::try_from(chars).unwrap_or(u32::MAX)
 }
 
 /// One shared copy of each distinct string, per thread (annotation runs on every core; a lock
@@ -294,7 +377,14 @@ impl Annotator<'_> {
             let text = text_of(title.start, title.end);
             let id = documents.id_for(&text, title.short_name_of_previous, self.glossary);
             let label = self.glossary.document_by_id(&id).map(|d| d.title_en.as_str());
-            out.push(annotation(Kind::Document, &text, title.start, title.end, &id, label));
+            out.push(Annotation::new(
+                Kind::Document,
+                &text,
+                title.start,
+                title.end,
+                &id,
+                label,
+            ));
             // Quoted terms inside a title (《浙江省“人工智能+”行动计划》) are uses of the term too.
             for t in terms::find(&chars[title.start..title.end], self.lexicon, &[]) {
                 let (s, e) = (title.start + t.start, title.start + t.end);
@@ -318,7 +408,7 @@ impl Annotator<'_> {
             let Some(value) = date.iso(year) else {
                 continue;
             };
-            let mut a = annotation(
+            let mut a = Annotation::new(
                 Kind::Date,
                 &text_of(date.start, date.end),
                 date.start,
@@ -333,8 +423,8 @@ impl Annotator<'_> {
         let mut taken: Vec<(usize, usize)> = out
             .iter()
             .map(|a| match a.kind {
-                Kind::Document | Kind::Term => (a.start.saturating_sub(1), a.end + 1),
-                _ => (a.start, a.end),
+                Kind::Document | Kind::Term => (a.start().saturating_sub(1), a.end() + 1),
+                _ => (a.start(), a.end()),
             })
             .collect();
         for org in orgs::find(&chars, &mentions, self.lexicon, &taken) {
@@ -344,27 +434,26 @@ impl Annotator<'_> {
                 .filter(|m| m.start >= org.start && m.end <= org.end)
                 .copied()
                 .collect();
-            let mut a = annotation(Kind::Org, &text, org.start, org.end, &slug(&text), None);
-            a.cities = attribution::named_cities(self.gazetteer, &inside);
+            let a = Annotation::new(Kind::Org, &text, org.start, org.end, &slug(&text), None)
+                .with_cities(attribution::named_cities(self.gazetteer, &inside));
             out.push(a);
             taken.push((org.start, org.end));
         }
         for figure in figures::find(&chars, self.lexicon, &taken) {
-            let mut a = annotation(
+            let a = Annotation::new(
                 Kind::Figure,
                 &text_of(figure.start, figure.end),
                 figure.start,
                 figure.end,
                 &figure.value(),
                 None,
-            );
-            a.number = Some(figure.number);
-            a.unit = Some(intern(&figure.unit));
+            )
+            .with_figure(figure.number, &figure.unit);
             out.push(a);
             taken.push((figure.start, figure.end));
         }
         for (s, e, entry) in self.glossary.find_unquoted(&paragraph.text) {
-            let a = annotation(Kind::Term, &text_of(s, e), s, e, &entry.id, Some(&entry.label_en));
+            let a = Annotation::new(Kind::Term, &text_of(s, e), s, e, &entry.id, Some(&entry.label_en));
             if overlaps_any(s, e, &taken) {
                 nested.push(a);
             } else {
@@ -399,8 +488,8 @@ impl Annotator<'_> {
 
     fn term_annotation(&self, text: &str, start: usize, end: usize) -> Annotation {
         match self.glossary.term(text) {
-            Some(entry) => annotation(Kind::Term, text, start, end, &entry.id, Some(&entry.label_en)),
-            None => annotation(Kind::Term, text, start, end, &slug(text), None),
+            Some(entry) => Annotation::new(Kind::Term, text, start, end, &entry.id, Some(&entry.label_en)),
+            None => Annotation::new(Kind::Term, text, start, end, &slug(text), None),
         }
     }
 
@@ -432,27 +521,11 @@ impl Annotator<'_> {
                 &gz.outside[i].name_en,
             ),
         };
-        let mut a = annotation(kind, text, m.start, m.end, &value, Some(label));
+        let a = Annotation::new(kind, text, m.start, m.end, &value, Some(label));
         if kind == Kind::Place {
-            a.cities = gz.cities_of(m.target).into_iter().map(str::to_string).collect();
+            return Some(a.with_cities(gz.cities_of(m.target)));
         }
         Some(a)
-    }
-}
-
-/// Strings are borrowed: they are interned, so an owned copy would only be thrown away.
-fn annotation(kind: Kind, text: &str, start: usize, end: usize, value: &str, label: Option<&str>) -> Annotation {
-    Annotation {
-        kind,
-        text: intern(text),
-        start,
-        end,
-        value: intern(value),
-        inferred: false,
-        number: None,
-        unit: None,
-        cities: Vec::new(),
-        label: label.map(intern),
     }
 }
 
@@ -580,7 +653,7 @@ mod tests {
         for p in &seed.paragraphs {
             let chars: Vec<char> = p.text.chars().collect();
             for a in &p.annotations {
-                assert_eq!(chars[a.start..a.end].iter().collect::<String>(), *a.text);
+                assert_eq!(chars[a.start()..a.end()].iter().collect::<String>(), *a.text);
             }
         }
     }
@@ -680,5 +753,15 @@ mod tests {
         let p = &seed.paragraphs[0];
         assert_eq!(p.cities, ["wenzhou", "hangzhou"]);
         assert_eq!(spans(p, Kind::Date), ["May 17, 2025"]);
+    }
+
+    #[test]
+    fn annotations_stay_small() {
+        // A 10,000-seed corpus holds ~720,000 of them for the whole build.
+        assert!(
+            std::mem::size_of::<Annotation>() <= 72,
+            "{}",
+            std::mem::size_of::<Annotation>()
+        );
     }
 }
