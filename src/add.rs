@@ -69,8 +69,8 @@ pub fn add(seeds: &Path, origin: &Path, bytes: &[u8], meta: &Meta, annotator: &A
     let mut cities: Vec<String> = Vec::new();
     for p in &annotated.paragraphs {
         for c in &p.cities {
-            if !cities.contains(c) {
-                cities.push(c.clone());
+            if !cities.iter().any(|known| **known == **c) {
+                cities.push(c.to_string());
             }
         }
     }

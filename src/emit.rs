@@ -78,7 +78,7 @@ fn destination(a: &Annotation) -> String {
 
 /// Annotated Markdown for the chars `from..to` of a paragraph.
 pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
-    let text = p.text.as_str();
+    let text = &*p.text;
     let mut out = String::with_capacity(text.len() * 2);
     // Annotations are sorted and disjoint, so char offsets are turned into byte offsets in one
     // forward walk.
@@ -386,7 +386,7 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
     let cities: Vec<Value> = ex
         .cities
         .iter()
-        .filter(|c| a.paragraphs.iter().any(|p| p.cities.contains(&c.info.id)))
+        .filter(|c| a.paragraphs.iter().any(|p| p.cities.iter().any(|x| **x == c.info.id)))
         .map(|c| json!({"id": c.info.id, "name": c.info.name}))
         .collect();
     Page {
@@ -562,9 +562,9 @@ fn term_page(ex: &Explainer, t: &TermModel, n: usize) -> Page {
 }
 
 /// Links to the pages of these cities.
-fn city_links(ex: &Explainer, ids: &[String]) -> Vec<Value> {
+fn city_links<S: AsRef<str>>(ex: &Explainer, ids: &[S]) -> Vec<Value> {
     ids.iter()
-        .filter_map(|c| ex.city(c))
+        .filter_map(|c| ex.city(c.as_ref()))
         .map(|c| json!({"id": c.info.id, "name": c.info.name}))
         .collect()
 }
@@ -972,9 +972,10 @@ mod tests {
                 ann(Kind::Date, "5月14日", 16, "2025-05-14", true),
                 ann(Kind::Place, "杭州灣新區", 23, "ningbo/hangzhou-bay", false),
                 ann(Kind::Figure, "5.6億元", 30, "560000000 yuan", false),
-            ],
-            nested: Vec::new(),
-            cities: vec!["ningbo".into()],
+            ]
+            .into(),
+            nested: Box::new([]),
+            cities: Box::new(["ningbo".into()]),
             cities_inherited: false,
             copy_key: 0,
         };

@@ -73,11 +73,12 @@ pub struct DocumentModel {
 /// A dated statement: a date annotation in a paragraph.
 #[derive(Debug, Clone, Hash, Serialize)]
 pub struct Event {
-    pub date: String,
-    pub text: String,
+    /// Shared with the date annotation it comes from.
+    pub date: Arc<str>,
+    pub text: Arc<str>,
     pub inferred: bool,
     pub at: ParaRef,
-    pub cities: Vec<String>,
+    pub cities: Box<[Arc<str>]>,
 }
 
 /// The whole explainer.
@@ -414,8 +415,8 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                         .iter()
                         .filter(|a| a.kind == Kind::Date)
                         .map(move |a| Event {
-                            date: a.value.to_string(),
-                            text: a.text.to_string(),
+                            date: Arc::clone(&a.value),
+                            text: Arc::clone(&a.text),
                             inferred: a.inferred,
                             at: ParaRef { seed: s, para: pi },
                             cities: p.cities.clone(),
@@ -496,8 +497,8 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                         _ => {}
                     }
                 }
-                for other in p.cities.iter().filter(|c| *c != id) {
-                    *related.entry(other.as_str()).or_default() += 1;
+                for other in p.cities.iter().filter(|c| ***c != **id) {
+                    *related.entry(&**other).or_default() += 1;
                 }
             }
             let mut term_ids: Vec<(String, usize)> = term_counts.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
@@ -531,9 +532,9 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
             for c in &para(r).cities {
                 // A paragraph's cities are prefecture ids; anything else is compared by name.
                 let bit = city_index(c).map_or(0, |i| 1u32 << i);
-                if (bit != 0 && seen & bit == 0) || (bit == 0 && !ids.contains(c)) {
+                if (bit != 0 && seen & bit == 0) || (bit == 0 && !ids.iter().any(|known| **known == **c)) {
                     seen |= bit;
-                    ids.push(c.clone());
+                    ids.push(c.to_string());
                 }
             }
         }

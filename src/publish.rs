@@ -63,7 +63,14 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
         }
     };
     let mut seeds: Vec<usize> = (0..ex.seeds.len())
-        .filter(|&s| city.is_none_or(|c| ex.seeds[s].paragraphs.iter().any(|p| p.cities.iter().any(|x| x == c))))
+        .filter(|&s| {
+            city.is_none_or(|c| {
+                ex.seeds[s]
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.cities.iter().any(|x| **x == *c))
+            })
+        })
         .collect();
     seeds.sort_by(|&a, &b| seed_updated(ex, b).cmp(&seed_updated(ex, a)).then(a.cmp(&b)));
     let title = match city.and_then(|c| ex.city(c)) {

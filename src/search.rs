@@ -123,7 +123,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         .iter()
         .flat_map(|s| s.paragraphs.iter().map(move |p| (&**s, p)))
         .collect();
-    let folder = &script::CharFolder::new(paragraphs.iter().map(|(_, p)| p.text.as_str()));
+    let folder = &script::CharFolder::new(paragraphs.iter().map(|(_, p)| &*p.text));
     let mut postings: HashMap<Gram, Postings> = HashMap::new();
     for (b, batch) in paragraphs.chunks(BATCH).enumerate() {
         let batch_grams: Vec<Vec<Gram>> = batch.par_iter().map(|(_, p)| grams(&folder.fold(&p.text))).collect();
@@ -171,11 +171,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
                 } else {
                     s.seed.title.as_str()
                 };
-                (
-                    format!("source/{}/index.html#{}", s.seed.id, p.id),
-                    title,
-                    p.text.as_str(),
-                )
+                (format!("source/{}/index.html#{}", s.seed.id, p.id), title, &*p.text)
             })
             .collect();
         put(

@@ -181,7 +181,7 @@ proptest! {
             }
             let markdown = emit::annotated(p, 0, chars.len());
             let html = render::markdown_to_html(&markdown, "", &BTreeMap::new());
-            prop_assert_eq!(unescape(html.trim()), p.text.clone(), "markdown: {}", markdown);
+            prop_assert_eq!(unescape(html.trim()), p.text.to_string(), "markdown: {}", markdown);
         }
     }
 }

@@ -192,18 +192,19 @@ pub fn intern(text: &str) -> Arc<str> {
     })
 }
 
-/// A paragraph with its annotations and cities.
+/// A paragraph with its annotations and cities. Held for the whole build, one per paragraph of
+/// the corpus, so its parts are boxed slices (no spare capacity, no capacity field).
 #[derive(Debug, Clone, Serialize)]
 pub struct AnnotatedParagraph {
-    pub id: String,
+    pub id: Box<str>,
     pub line: usize,
-    pub text: String,
+    pub text: Box<str>,
     /// Non-overlapping, sorted by start.
-    pub annotations: Vec<Annotation>,
+    pub annotations: Box<[Annotation]>,
     /// Terms and documents found inside other spans (‘人工智能+数据安全’ inside a quoted slogan).
-    pub nested: Vec<Annotation>,
-    /// Prefecture ids the paragraph is about, in order of first mention.
-    pub cities: Vec<String>,
+    pub nested: Box<[Annotation]>,
+    /// Prefecture ids the paragraph is about, in order of first mention (interned).
+    pub cities: Box<[Arc<str>]>,
     /// The cities came from the previous paragraph (the paragraph only continues it).
     pub cities_inherited: bool,
     /// Equal for re-published copies of the paragraph ([`crate::script::copy_key`]).
@@ -271,6 +272,13 @@ impl AnnotatedSeed {
     }
 }
 
+/// A paragraph's annotations, and the place names found in it, from which the caller works
+/// out the cities it is about (which may depend on the paragraph before it).
+struct Resolved {
+    paragraph: AnnotatedParagraph,
+    mentions: Vec<Mention>,
+}
+
 /// Runs every annotator with the curated knowledge it needs.
 pub struct Annotator<'a> {
     pub gazetteer: &'a Gazetteer,
@@ -302,24 +310,22 @@ impl Annotator<'_> {
         let mut paragraphs: Vec<AnnotatedParagraph> = Vec::with_capacity(found.len());
         for (paragraph, found) in seed.paragraphs.iter().zip(found) {
             let mut annotated = self.resolve(paragraph, found, year, year_source, &mut documents);
+            let mut cities = attribution::named_cities(self.gazetteer, &annotated.mentions);
             if let Some(city) = attribution::this_city(&paragraph.text, home_city.as_deref(), self.lexicon)
-                && !annotated.cities.contains(&city)
+                && !cities.contains(&city)
             {
-                annotated.cities.push(city);
+                cities.push(city);
             }
-            if annotated.cities.is_empty()
+            let mut cities: Box<[Arc<str>]> = cities.iter().map(|c| intern(c)).collect();
+            if cities.is_empty()
                 && let Some(previous) = paragraphs.last()
-                && attribution::continues_previous(&paragraph.text, &self.gazetteer.find(&paragraph.text), self.lexicon)
+                && attribution::continues_previous(&paragraph.text, &annotated.mentions, self.lexicon)
             {
-                annotated.cities = previous.cities.clone();
-                annotated.cities_inherited = !annotated.cities.is_empty();
+                cities = previous.cities.clone();
+                annotated.paragraph.cities_inherited = !cities.is_empty();
             }
-            // Held until the end of the build: no spare capacity (a large corpus is mostly this).
-            annotated.text.shrink_to_fit();
-            annotated.annotations.shrink_to_fit();
-            annotated.nested.shrink_to_fit();
-            annotated.cities.shrink_to_fit();
-            paragraphs.push(annotated);
+            annotated.paragraph.cities = cities;
+            paragraphs.push(annotated.paragraph);
         }
         // The annotated paragraphs carry the text: a large corpus should not hold it twice.
         seed.paragraphs = Vec::new();
@@ -362,7 +368,7 @@ impl Annotator<'_> {
         year: Option<i32>,
         year_source: YearSource,
         documents: &mut DocumentIds,
-    ) -> AnnotatedParagraph {
+    ) -> Resolved {
         let Found {
             chars,
             mentions,
@@ -473,16 +479,18 @@ impl Annotator<'_> {
         out.sort_by_key(|a| (a.start, a.end));
         nested.sort_by_key(|a| (a.start, a.end));
         nested.dedup();
-        let cities = attribution::named_cities(self.gazetteer, &mentions);
-        AnnotatedParagraph {
-            id: paragraph.id.clone(),
-            line: paragraph.line,
-            text: paragraph.text.clone(),
-            annotations: out,
-            nested,
-            cities,
-            cities_inherited: false,
-            copy_key: crate::script::copy_key(&paragraph.text),
+        Resolved {
+            paragraph: AnnotatedParagraph {
+                id: paragraph.id.as_str().into(),
+                line: paragraph.line,
+                text: paragraph.text.as_str().into(),
+                annotations: out.into_boxed_slice(),
+                nested: nested.into_boxed_slice(),
+                cities: Box::new([]),
+                cities_inherited: false,
+                copy_key: crate::script::copy_key(&paragraph.text),
+            },
+            mentions,
         }
     }
 
@@ -586,6 +594,10 @@ mod tests {
     use super::*;
     use std::path::Path;
 
+    fn names(cities: &[Arc<str>]) -> Vec<&str> {
+        cities.iter().map(|c| &**c).collect()
+    }
+
     struct Fixture {
         gazetteer: Gazetteer,
         lexicon: Lexicon,
@@ -682,7 +694,7 @@ mod tests {
         let p = &seed.paragraphs[0];
         assert_eq!(&*p.annotations[0].value, "2023-05-17");
         assert!(!p.annotations[0].inferred);
-        assert_eq!(p.cities, ["wenzhou"]);
+        assert_eq!(names(&p.cities), ["wenzhou"]);
     }
 
     #[test]
@@ -722,7 +734,7 @@ mod tests {
     #[test]
     fn continuation_inherits_and_traps_hold() {
         let seed = annotate("题\n寧波擁有單項冠軍企業104家。\n背后的原因,並不難理解。\n環杭州灣地區和天台上的風景。");
-        assert_eq!(seed.paragraphs[1].cities, ["ningbo"]);
+        assert_eq!(names(&seed.paragraphs[1].cities), ["ningbo"]);
         assert!(seed.paragraphs[1].cities_inherited);
         assert!(seed.paragraphs[2].cities.is_empty());
         assert_eq!(spans(&seed.paragraphs[2], Kind::Place), ["杭州灣"]);
@@ -735,7 +747,7 @@ mod tests {
         let place = p.annotations.iter().find(|a| a.kind == Kind::Place).unwrap();
         assert_eq!((&*place.text, &*place.value), ("黃岩", "taizhou/huangyan-district"));
         assert_eq!(spans(p, Kind::Org), ["浙東南智算中心"]);
-        assert_eq!(p.cities, ["taizhou"]);
+        assert_eq!(names(&p.cities), ["taizhou"]);
     }
 
     #[test]
@@ -743,7 +755,7 @@ mod tests {
         let seed = annotate("题\n據了解,寧波舟山港2024年完成貨物吞吐量13.77億噸。");
         let p = &seed.paragraphs[0];
         assert_eq!(spans(p, Kind::Place), ["寧波舟山港"], "{:?}", p.annotations);
-        assert_eq!(p.cities, ["ningbo", "zhoushan"]);
+        assert_eq!(names(&p.cities), ["ningbo", "zhoushan"]);
     }
 
     #[test]
@@ -751,7 +763,7 @@ mod tests {
         let seed =
             annotate("Title\nOn May 17, 2025, Wenzhou hosted a data-security conference; Hangzhou sent 600 companies.");
         let p = &seed.paragraphs[0];
-        assert_eq!(p.cities, ["wenzhou", "hangzhou"]);
+        assert_eq!(names(&p.cities), ["wenzhou", "hangzhou"]);
         assert_eq!(spans(p, Kind::Date), ["May 17, 2025"]);
     }
 
