@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 /// The cards, keyed by `kind:value`.
 pub fn cards(ex: &Explainer) -> BTreeMap<String, Value> {
     let mut out: BTreeMap<String, Value> = BTreeMap::new();
-    let mut seen: BTreeMap<String, (usize, Vec<std::sync::Arc<str>>)> = BTreeMap::new();
+    let mut seen: BTreeMap<String, (usize, Vec<arcstr::ArcStr>)> = BTreeMap::new();
     for s in &ex.seeds {
         for p in &s.paragraphs {
             for a in &p.annotations {

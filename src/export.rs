@@ -39,7 +39,7 @@ struct ParagraphOut<'a> {
     id: &'a str,
     line: usize,
     text: &'a str,
-    cities: &'a [std::sync::Arc<str>],
+    cities: &'a [arcstr::ArcStr],
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     cities_inherited: bool,
     annotations: &'a [crate::annotate::Annotation],

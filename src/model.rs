@@ -6,6 +6,7 @@ use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind, YearSource};
 use crate::fingerprint;
 use crate::gazetteer::{CITY_IDS, City, Gazetteer};
 use crate::glossary::{DocumentEntry, Glossary, TermEntry};
+use arcstr::ArcStr;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -74,11 +75,11 @@ pub struct DocumentModel {
 #[derive(Debug, Clone, Hash, Serialize)]
 pub struct Event {
     /// Shared with the date annotation it comes from.
-    pub date: Arc<str>,
-    pub text: Arc<str>,
+    pub date: ArcStr,
+    pub text: ArcStr,
     pub inferred: bool,
     pub at: ParaRef,
-    pub cities: Box<[Arc<str>]>,
+    pub cities: Box<[ArcStr]>,
 }
 
 /// The whole explainer.
@@ -415,8 +416,8 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                         .iter()
                         .filter(|a| a.kind == Kind::Date)
                         .map(move |a| Event {
-                            date: Arc::clone(&a.value),
-                            text: Arc::clone(&a.text),
+                            date: a.value.clone(),
+                            text: a.text.clone(),
                             inferred: a.inferred,
                             at: ParaRef { seed: s, para: pi },
                             cities: p.cities.clone(),

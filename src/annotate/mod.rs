@@ -24,9 +24,9 @@ use crate::ingest::{Paragraph, Seed};
 use crate::lexicon::Lexicon;
 use crate::script;
 use crate::slug::slug;
+use arcstr::ArcStr;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::sync::Arc;
 
 /// The kinds of annotation, in the export's spelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -68,18 +68,18 @@ impl Kind {
 /// One span of a paragraph and what it means. Offsets are in chars, end exclusive.
 ///
 /// A large corpus holds close to a million of these until the build ends, so the common case
-/// is kept small (72 bytes): offsets as `u32`, interned strings, and what only figures and
-/// organisations carry boxed in [`Details`].
+/// is kept small (48 bytes): offsets as `u32`, interned single-pointer strings (`ArcStr`, half
+/// an `Arc<str>`), and what only figures, places and organisations carry boxed in [`Details`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Annotation {
     pub kind: Kind,
     /// The annotation's strings are interned ([`intern`]): a corpus repeats the same city names,
     /// terms, labels and units hundreds of thousands of times.
-    pub text: Arc<str>,
+    pub text: ArcStr,
     start: u32,
     end: u32,
     /// City id, ISO date, term or document id, `<number> <unit>` for a figure, place id.
-    pub value: Arc<str>,
+    pub value: ArcStr,
     /// A date whose year was not written but taken from the article.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,
@@ -87,7 +87,7 @@ pub struct Annotation {
     details: Option<Box<Details>>,
     /// A readable name for the value (English place name, glossary label).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<Arc<str>>,
+    pub label: Option<ArcStr>,
 }
 
 /// What only some annotations carry.
@@ -97,10 +97,10 @@ struct Details {
     #[serde(skip_serializing_if = "Option::is_none")]
     number: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    unit: Option<Arc<str>>,
+    unit: Option<ArcStr>,
     /// For places and organisations: the prefectures they belong to.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    cities: Box<[Arc<str>]>,
+    cities: Box<[ArcStr]>,
 }
 
 impl Annotation {
@@ -139,7 +139,7 @@ impl Annotation {
     }
 
     /// For organisations: the prefectures they belong to.
-    pub fn cities(&self) -> &[Arc<str>] {
+    pub fn cities(&self) -> &[ArcStr] {
         self.details.as_ref().map_or(&[], |d| &d.cities)
     }
 
@@ -151,7 +151,7 @@ impl Annotation {
     }
 
     fn with_cities<S: AsRef<str>>(mut self, cities: impl IntoIterator<Item = S>) -> Annotation {
-        let cities: Box<[Arc<str>]> = cities.into_iter().map(|c| intern(c.as_ref())).collect();
+        let cities: Box<[ArcStr]> = cities.into_iter().map(|c| intern(c.as_ref())).collect();
         if !cities.is_empty() {
             self.details.get_or_insert_with(Default::default).cities = cities;
         }
@@ -177,17 +177,17 @@ fn offset(chars: usize) -> u32 {
 
 /// One shared copy of each distinct string, per thread (annotation runs on every core; a lock
 /// would serialise it, and at most one copy per thread is kept).
-pub fn intern(text: &str) -> Arc<str> {
+pub fn intern(text: &str) -> ArcStr {
     thread_local! {
-        static STRINGS: std::cell::RefCell<std::collections::HashSet<Arc<str>>> = Default::default();
+        static STRINGS: std::cell::RefCell<std::collections::HashSet<ArcStr>> = Default::default();
     }
     STRINGS.with(|strings| {
         let mut strings = strings.borrow_mut();
         if let Some(known) = strings.get(text) {
-            return Arc::clone(known);
+            return known.clone();
         }
-        let new: Arc<str> = Arc::from(text);
-        strings.insert(Arc::clone(&new));
+        let new = ArcStr::from(text);
+        strings.insert(new.clone());
         new
     })
 }
@@ -204,7 +204,7 @@ pub struct AnnotatedParagraph {
     /// Terms and documents found inside other spans (‘人工智能+数据安全’ inside a quoted slogan).
     pub nested: Box<[Annotation]>,
     /// Prefecture ids the paragraph is about, in order of first mention (interned).
-    pub cities: Box<[Arc<str>]>,
+    pub cities: Box<[ArcStr]>,
     /// The cities came from the previous paragraph (the paragraph only continues it).
     pub cities_inherited: bool,
     /// Equal for re-published copies of the paragraph ([`crate::script::copy_key`]).
@@ -316,7 +316,7 @@ impl Annotator<'_> {
             {
                 cities.push(city);
             }
-            let mut cities: Box<[Arc<str>]> = cities.iter().map(|c| intern(c)).collect();
+            let mut cities: Box<[ArcStr]> = cities.iter().map(|c| intern(c)).collect();
             if cities.is_empty()
                 && let Some(previous) = paragraphs.last()
                 && attribution::continues_previous(&paragraph.text, &annotated.mentions, self.lexicon)
@@ -594,7 +594,7 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn names(cities: &[Arc<str>]) -> Vec<&str> {
+    fn names(cities: &[ArcStr]) -> Vec<&str> {
         cities.iter().map(|c| &**c).collect()
     }
 
@@ -626,7 +626,7 @@ mod tests {
     #[test]
     fn repeated_annotation_strings_share_one_copy() {
         let seed = annotate("题\n寧波、溫州和寧波。\n寧波再次出現。");
-        let ningbo: Vec<&Arc<str>> = seed
+        let ningbo: Vec<&ArcStr> = seed
             .paragraphs
             .iter()
             .flat_map(|p| &p.annotations)
@@ -634,8 +634,8 @@ mod tests {
             .map(|a| &a.text)
             .collect();
         assert_eq!(ningbo.len(), 3);
-        assert!(ningbo.iter().all(|t| Arc::ptr_eq(t, ningbo[0])));
-        assert!(!Arc::ptr_eq(&intern("溫州"), &intern("温州")));
+        assert!(ningbo.iter().all(|t| ArcStr::ptr_eq(t, ningbo[0])));
+        assert!(!ArcStr::ptr_eq(&intern("溫州"), &intern("温州")));
     }
 
     fn spans(p: &AnnotatedParagraph, kind: Kind) -> Vec<String> {
