@@ -128,10 +128,16 @@ for n in "${counts[@]}"; do
   rows+=("$row")
 done
 incremental=$(cargo bench --quiet --bench incremental 2>/dev/null | grep '^|')
+largest=${counts[${#counts[@]}-1]}
+weight=$(cargo bench --quiet --bench weight -- "$work/site-$largest" 2>/dev/null | grep '^|')
 echo
 echo "| seeds | pages | first build in memory | one edited seed: pages ready (median of 15) | pages made | then export, search, feeds |"
 echo "|---:|---:|---:|---:|---:|---:|"
 echo "$incremental"
+echo
+echo "Page weight, $largest-seed site (\`cargo bench --bench weight -- SITE\`):"
+echo
+echo "$weight"
 machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $(date -u +%Y-%m-%d)"
 echo
 echo "Machine: $machine"
@@ -146,6 +152,10 @@ if [ "$readme" = 1 ]; then
     echo "| seeds | pages | first build in memory | one edited seed: pages ready (median of 15) | pages made | then export, search, feeds |"
     echo "|---:|---:|---:|---:|---:|---:|"
     echo "$incremental"
+    echo
+    echo "Page weight of the $largest-seed site, largest page of each type (\`cargo bench --bench weight -- SITE\`; budgets: JS ≤ 20 KB, CSS ≤ 15 KB gzipped, HTML ≤ 100 KB; ⚠ marks a miss):"
+    echo
+    echo "$weight"
     echo
     echo "Machine: $machine. Command: \`benches/run.sh --readme\`."
   } > "$work/table"

@@ -91,7 +91,7 @@ pub struct Annotation {
 }
 
 /// What only some annotations carry.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 struct Details {
     /// A figure's value in its unit.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -138,7 +138,7 @@ impl Annotation {
         self.details.as_ref().and_then(|d| d.unit.as_deref())
     }
 
-    /// For organisations: the prefectures they belong to.
+    /// For places and organisations: the prefectures they belong to.
     pub fn cities(&self) -> &[ArcStr] {
         self.details.as_ref().map_or(&[], |d| &d.cities)
     }
@@ -156,16 +156,6 @@ impl Annotation {
             self.details.get_or_insert_with(Default::default).cities = cities;
         }
         self
-    }
-}
-
-impl Default for Details {
-    fn default() -> Self {
-        Details {
-            number: None,
-            unit: None,
-            cities: Box::new([]),
-        }
     }
 }
 
