@@ -8,7 +8,8 @@
 # slower (the inode allocator skips recently freed inodes), which would penalise whichever tool
 # runs after a deletion.
 #
-# usage: benches/run.sh [COUNTS...]      (default: 100 1000 10000)
+# usage: benches/run.sh [COUNTS...]      (default: 100 1000 10000; BENCH_RUNS=3 runs of each;
+#        BENCH_DIR=DIR to build there, e.g. /dev/shm)
 # Prints a Markdown table; with --readme it also replaces the table in README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,13 +33,29 @@ if ! command -v zola >/dev/null; then
 fi
 cargo build --release --quiet
 bin=target/release/explainer
-work=$(mktemp -d)
+# BENCH_DIR=/dev/shm measures in memory: the tools' own work, without this machine's disk.
+work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
 
 # Runs a command, prints "seconds peak_rss_mb".
 measure() {
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr"; exit 1; }
   awk '{printf "%.2f %.0f\n", $1, $2 / 1024}' "$work/time"
+}
+
+# Runs a command $runs times, `@run@` in its arguments replaced by the run's number (so that each
+# run writes a fresh folder: nothing is deleted until the end), each after a `sync` (so that one
+# run's writeback does not land in the next one's time). Prints "median_seconds largest_rss_mb".
+runs=${BENCH_RUNS:-3}
+measure_runs() {
+  local k secs rss times=() peak=0
+  for ((k = 1; k <= runs; k++)); do
+    sync
+    read -r secs rss < <(measure "${@//@run@/$k}")
+    times+=("$secs")
+    ((rss > peak)) && peak=$rss
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v peak="$peak" '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)], peak }'
 }
 
 # Where a page's Markdown (`city/ningbo/index.md`) goes in a Hugo or Zola content folder, so
@@ -111,15 +128,16 @@ echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 rows=()
 for n in "${counts[@]}"; do
   "$bin" corpus --count "$n" --out "$work/seeds-$n" >/dev/null
-  read -r secs rss < <(measure "$bin" build --seeds "$work/seeds-$n" --out "$work/site-$n")
-  pages=$(find "$work/site-$n" -name index.html | wc -l)
-  hugo_site "$work/site-$n" "$work/hugo-$n"
-  read -r hsecs _ < <(measure hugo --quiet --source "$work/hugo-$n" --destination "$work/hugo-out-$n")
-  read -r csecs _ < <(measure cp -r "$work/site-$n" "$work/copy-$n")
+  read -r secs rss < <(measure_runs "$bin" build --seeds "$work/seeds-$n" --out "$work/site-$n-@run@")
+  site="$work/site-$n-1"
+  pages=$(find "$site" -name index.html | wc -l)
+  hugo_site "$site" "$work/hugo-$n"
+  read -r hsecs _ < <(measure_runs hugo --quiet --source "$work/hugo-$n" --destination "$work/hugo-out-$n-@run@")
+  read -r csecs _ < <(measure_runs cp -r "$site" "$work/copy-$n-@run@")
   zsecs=0
   if command -v zola >/dev/null; then
-    zola_site "$work/site-$n" "$work/zola-$n"
-    read -r zsecs _ < <(measure zola --root "$work/zola-$n" build --output-dir "$work/zola-out-$n")
+    zola_site "$site" "$work/zola-$n"
+    read -r zsecs _ < <(measure_runs zola --root "$work/zola-$n" build --output-dir "$work/zola-out-$n-@run@")
   fi
   row=$(awk -v n="$n" -v p="$pages" -v s="$secs" -v r="$rss" -v h="$hsecs" -v c="$csecs" -v z="$zsecs" 'BEGIN {
     zola = z > 0 ? sprintf("%.2f s | %.2f×", z, z / s) : "— | —"
@@ -129,7 +147,7 @@ for n in "${counts[@]}"; do
 done
 incremental=$(cargo bench --quiet --bench incremental 2>/dev/null | grep '^|')
 largest=${counts[${#counts[@]}-1]}
-weight=$(cargo bench --quiet --bench weight -- "$work/site-$largest" 2>/dev/null | grep '^|')
+weight=$(cargo bench --quiet --bench weight -- "$work/site-$largest-1" 2>/dev/null | grep '^|')
 echo
 echo "| seeds | pages | first build in memory | one edited seed: pages ready (median of 15) | pages made | then export, search, feeds |"
 echo "|---:|---:|---:|---:|---:|---:|"
@@ -157,7 +175,7 @@ if [ "$readme" = 1 ]; then
     echo
     echo "$weight"
     echo
-    echo "Machine: $machine. Command: \`benches/run.sh --readme\`."
+    echo "Times are the median of $runs runs (peak RSS the largest), writing to disk. Machine: $machine. Command: \`benches/run.sh --readme\`."
   } > "$work/table"
   python3 - "$work/table" <<'PY'
 import re, sys, pathlib
