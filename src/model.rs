@@ -498,8 +498,8 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                         _ => {}
                     }
                 }
-                for other in p.cities.iter().filter(|c| ***c != **id) {
-                    *related.entry(&**other).or_default() += 1;
+                for other in p.cities.iter().filter(|c| c.as_str() != *id) {
+                    *related.entry(other.as_str()).or_default() += 1;
                 }
             }
             let mut term_ids: Vec<(String, usize)> = term_counts.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
