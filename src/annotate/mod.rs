@@ -265,7 +265,9 @@ impl AnnotatedSeed {
 /// A paragraph's annotations, and the place names found in it, from which the caller works
 /// out the cities it is about (which may depend on the paragraph before it).
 struct Resolved {
-    paragraph: AnnotatedParagraph,
+    /// Non-overlapping, sorted by start.
+    annotations: Vec<Annotation>,
+    nested: Vec<Annotation>,
     mentions: Vec<Mention>,
 }
 
@@ -298,27 +300,39 @@ impl Annotator<'_> {
         let home_city = attribution::home_city(self.gazetteer, seed.meta.publisher.as_deref());
         let mut documents = DocumentIds::default();
         let mut paragraphs: Vec<AnnotatedParagraph> = Vec::with_capacity(found.len());
-        for (paragraph, found) in seed.paragraphs.iter().zip(found) {
-            let mut annotated = self.resolve(paragraph, found, year, year_source, &mut documents);
-            let mut cities = attribution::named_cities(self.gazetteer, &annotated.mentions);
+        // The annotated paragraphs take over the text: a large corpus should not hold it twice.
+        for (paragraph, found) in std::mem::take(&mut seed.paragraphs).into_iter().zip(found) {
+            let Resolved {
+                annotations,
+                nested,
+                mentions,
+            } = self.resolve(&paragraph, found, year, year_source, &mut documents);
+            let mut cities = attribution::named_cities(self.gazetteer, &mentions);
             if let Some(city) = attribution::this_city(&paragraph.text, home_city.as_deref(), self.lexicon)
                 && !cities.contains(&city)
             {
                 cities.push(city);
             }
             let mut cities: Box<[ArcStr]> = cities.iter().map(|c| intern(c)).collect();
+            let mut cities_inherited = false;
             if cities.is_empty()
                 && let Some(previous) = paragraphs.last()
-                && attribution::continues_previous(&paragraph.text, &annotated.mentions, self.lexicon)
+                && attribution::continues_previous(&paragraph.text, &mentions, self.lexicon)
             {
                 cities = previous.cities.clone();
-                annotated.paragraph.cities_inherited = !cities.is_empty();
+                cities_inherited = !cities.is_empty();
             }
-            annotated.paragraph.cities = cities;
-            paragraphs.push(annotated.paragraph);
+            paragraphs.push(AnnotatedParagraph {
+                copy_key: crate::script::copy_key(&paragraph.text),
+                id: paragraph.id.into_boxed_str(),
+                line: paragraph.line,
+                text: paragraph.text.into_boxed_str(),
+                annotations: annotations.into_boxed_slice(),
+                nested: nested.into_boxed_slice(),
+                cities,
+                cities_inherited,
+            });
         }
-        // The annotated paragraphs carry the text: a large corpus should not hold it twice.
-        seed.paragraphs = Vec::new();
         AnnotatedSeed {
             seed,
             year,
@@ -470,16 +484,8 @@ impl Annotator<'_> {
         nested.sort_by_key(|a| (a.start, a.end));
         nested.dedup();
         Resolved {
-            paragraph: AnnotatedParagraph {
-                id: paragraph.id.as_str().into(),
-                line: paragraph.line,
-                text: paragraph.text.as_str().into(),
-                annotations: out.into_boxed_slice(),
-                nested: nested.into_boxed_slice(),
-                cities: Box::new([]),
-                cities_inherited: false,
-                copy_key: crate::script::copy_key(&paragraph.text),
-            },
+            annotations: out,
+            nested,
             mentions,
         }
     }
