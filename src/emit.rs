@@ -71,9 +71,20 @@ fn front_matter(title: &str, kind: &str, extra: &[(&str, &str)]) -> String {
     out
 }
 
-/// The Markdown link destination of an annotation.
-fn destination(a: &Annotation) -> String {
-    format!("{}:{}", a.kind.as_str(), a.value)
+/// Appends the link the renderer turns into an annotation: `[text](<kind:value>)`, titled
+/// `"inferred"` for a date whose year was taken from the article.
+fn push_annotation_link(out: &mut String, a: &Annotation) {
+    out.push('[');
+    escape_into(out, &a.text);
+    out.push_str("](<");
+    out.push_str(a.kind.as_str());
+    out.push(':');
+    out.push_str(&a.value);
+    out.push('>');
+    if a.inferred {
+        out.push_str(" \"inferred\"");
+    }
+    out.push(')');
 }
 
 /// Annotated Markdown for the chars `from..to` of a paragraph.
@@ -87,17 +98,7 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
     for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
         let start = cursor.byte_at(a.start());
         escape_into(&mut out, &text[at..start]);
-        out.push('[');
-        escape_into(&mut out, &a.text);
-        out.push_str("](<");
-        out.push_str(a.kind.as_str());
-        out.push(':');
-        out.push_str(&a.value);
-        out.push('>');
-        if a.inferred {
-            out.push_str(" \"inferred\"");
-        }
-        out.push(')');
+        push_annotation_link(&mut out, a);
         at = cursor.byte_at(a.end());
     }
     let end = cursor.byte_at(to);
@@ -752,13 +753,9 @@ fn compare_page(ex: &Explainer) -> Page {
             .iter()
             .take(COMPARE_FIGURES)
             .map(|&(r, i)| {
-                let a = &ex.paragraph(r).annotations[i];
-                format!(
-                    "[{}](<{}>) {}",
-                    escape(&a.text),
-                    destination(a),
-                    source_link(ex, r, "›")
-                )
+                let mut link = String::new();
+                push_annotation_link(&mut link, &ex.paragraph(r).annotations[i]);
+                format!("{link} {}", source_link(ex, r, "›"))
             })
             .collect();
         let documents = c.documents.iter().take(COMPARE_FIGURES).filter_map(|d| ex.document(d));
