@@ -602,15 +602,10 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&BuildCache>, output: &d
         ];
         Ok((page.path, files))
     };
-    // The about page highlights code with syntect, whose first use compiles many regexes: it
-    // starts first, so that it does not finish alone after every other page.
-    let mut order: Vec<usize> = (0..specs.len()).collect();
-    order.sort_by_key(|&i| specs[i] != Spec::About);
     // Each page is written as soon as it is made, so the site is never held whole.
-    let mut made: Vec<(usize, String)> = order
+    let paths: Vec<String> = specs
         .par_iter()
-        .map(|&i| {
-            let spec = specs[i];
+        .map(|&spec| {
             bar.inc(1);
             match (cache, hashes) {
                 (Some(cache), Some(hashes)) => {
@@ -622,20 +617,18 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&BuildCache>, output: &d
                     for (path, bytes) in &page.files {
                         output.put_shared(path, bytes)?;
                     }
-                    Ok((i, page.path.clone()))
+                    Ok(page.path.clone())
                 }
                 _ => {
                     let (path, files) = make(spec)?;
                     for (file, text) in files {
                         output.put(&file, text.as_bytes())?;
                     }
-                    Ok((i, path))
+                    Ok(path)
                 }
             }
         })
         .collect::<Result<_>>()?;
-    made.sort_unstable_by_key(|&(i, _)| i);
-    let paths: Vec<String> = made.into_iter().map(|(_, path)| path).collect();
     if let Some(cache) = cache {
         cache.keep_pages(specs);
     }
