@@ -9,6 +9,7 @@
 //! Run: `cargo bench --bench weight -- [SITE]` (default `site/`). Prints a Markdown table;
 //! budgets: JavaScript ≤ 20 KB and CSS ≤ 15 KB gzipped per page.
 
+use explainer::check;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use std::collections::BTreeMap;
@@ -36,24 +37,6 @@ fn gzipped_len(bytes: &[u8]) -> usize {
     // Writing into a Vec cannot fail.
     let _ = encoder.write_all(bytes);
     encoder.finish().map_or(0, |out| out.len())
-}
-
-/// The values of `attribute` in tags that start with `tag` and contain `must` (e.g. every
-/// `href` of `<link` tags with `rel="stylesheet"`).
-fn attribute_values<'a>(html: &'a str, tag: &str, must: &str, attribute: &str) -> Vec<&'a str> {
-    let needle = format!("{attribute}=\"");
-    html.match_indices(tag)
-        .filter_map(|(at, _)| {
-            let end = html[at..].find('>')? + at;
-            let element = &html[at..end];
-            if !element.contains(must) {
-                return None;
-            }
-            let start = element.find(&needle)? + needle.len();
-            let len = element[start..].find('"')?;
-            Some(&element[start..start + len])
-        })
-        .collect()
 }
 
 /// The page type of a path relative to the site root: its first folder, or `home`.
@@ -95,14 +78,17 @@ fn main() {
             continue;
         };
         let dir = entry.path().parent().unwrap_or(&site).to_path_buf();
-        let js: usize = attribute_values(&html, "<script", "src=", "src")
-            .into_iter()
-            .map(|src| gz(dir.join(src)))
-            .sum();
-        let css: usize = attribute_values(&html, "<link", "stylesheet", "href")
-            .into_iter()
-            .map(|href| gz(dir.join(href)))
-            .sum();
+        // The site's scripts and stylesheets are the only `.js` sources and `.css` links.
+        let assets = |attribute: &str, extension: &str| -> Vec<PathBuf> {
+            check::attribute_values(&html, attribute)
+                .into_iter()
+                .map(check::unescape)
+                .filter(|target| target.ends_with(extension))
+                .map(|target| dir.join(target))
+                .collect()
+        };
+        let js: usize = assets("src", ".js").into_iter().map(&mut gz).sum();
+        let css: usize = assets("href", ".css").into_iter().map(&mut gz).sum();
         // The page script fetches the cards of the page's script on the first tap.
         let lazy = if js > 0 { gz(site.join("data/cards.json")) } else { 0 };
         let weight = types.entry(page_type(&relative)).or_default();

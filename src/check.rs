@@ -11,8 +11,8 @@ pub struct BrokenLink {
     pub reason: &'static str,
 }
 
-/// Values of an attribute (`href="…"`) in an HTML text.
-fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+/// Values of an attribute (`href="…"`) in an HTML text, as written (see [`unescape`]).
+pub fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     let needle = format!(" {attr}=\"");
     html.match_indices(&needle)
         .filter_map(|(i, _)| {
@@ -22,7 +22,8 @@ fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
         .collect()
 }
 
-fn unescape(s: &str) -> String {
+/// An attribute value with the character references Tera writes turned back into text.
+pub fn unescape(s: &str) -> String {
     s.replace("&amp;", "&")
         .replace("&#x2F;", "/")
         .replace("&quot;", "\"")
