@@ -195,9 +195,25 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
+/// The templates, compiled for rendering a page in two steps. A page template extends
+/// `base.html` and fills its `main` block. That block is the page's content and reads nothing
+/// that differs between the scripts (links are relative, and the Simplified twin sits at the
+/// same depth below `zh-Hans/`), so it is rendered once; the base around it, which holds the
+/// language, the asset paths and the script switch, is rendered once per script.
+pub struct Templates {
+    /// The page templates over a stand-in `base.html` that is only the `main` block.
+    main: Tera,
+    /// The real templates, plus [`SHELL`]: `base.html` around an already rendered main.
+    shell: Tera,
+}
+
+/// The template that wraps a rendered main block (the context's [`MAIN_HTML`]) in `base.html`.
+const SHELL: &str = "__shell.html";
+const MAIN_HTML: &str = "__main_html";
+
 /// The templates: from `dir` when it exists (editors change them without rebuilding), else the
 /// copies embedded in the binary.
-pub fn load_templates(dir: Option<&Path>) -> Result<Tera> {
+pub fn load_templates(dir: Option<&Path>) -> Result<Templates> {
     compile_templates(dir, &template_sources(dir)?)
 }
 
@@ -215,15 +231,57 @@ pub fn template_sources(dir: Option<&Path>) -> Result<Vec<(String, String)>> {
         .collect()
 }
 
-/// Parses the templates; `dir` is only used in error messages.
-pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Result<Tera> {
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html"]);
-    // Escape what HTML needs and no more, so URLs stay readable (Tera's default also escapes `/`).
-    tera.set_escape_fn(escape_html);
-    tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
-        .map_err(|e| template_error(dir, &e))?;
-    Ok(tera)
+/// Parses the templates and checks that every page template extends `base.html` and fills
+/// only its `main` block (the two-step rendering relies on it); `dir` is only used in error
+/// messages.
+pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Result<Templates> {
+    let tera = |sources: &mut dyn Iterator<Item = (&str, &str)>| -> Result<Tera> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        // Escape what HTML needs and no more, so URLs stay readable (Tera's default also
+        // escapes `/`).
+        tera.set_escape_fn(escape_html);
+        tera.add_raw_templates(sources).map_err(|e| template_error(dir, &e))?;
+        Ok(tera)
+    };
+    let shell_page =
+        format!("{{% extends \"base.html\" %}}{{% block main %}}{{{{ {MAIN_HTML} | safe }}}}{{% endblock main %}}");
+    let shell = tera(
+        &mut sources
+            .iter()
+            .map(|(n, s)| (n.as_str(), s.as_str()))
+            .chain([(SHELL, shell_page.as_str())]),
+    )?;
+    let folder = dir.unwrap_or(Path::new("templates"));
+    for (name, source) in sources {
+        if matches!(name.as_str(), "base.html" | "macros.html") {
+            continue;
+        }
+        let template = tera::Template::new(name, None, source).map_err(|e| template_error(dir, &e))?;
+        if template.parent.as_deref() != Some("base.html") {
+            return Err(Error::file(
+                folder.join(name),
+                "a page template starts with {% extends \"base.html\" %} and fills its main block",
+            ));
+        }
+        if let Some(other) = template.blocks.keys().find(|b| *b != "main") {
+            return Err(Error::file(
+                folder.join(name),
+                format!(
+                    "block `{other}`: a page template fills only the main block of base.html, which is rendered once for both scripts"
+                ),
+            ));
+        }
+    }
+    let main = tera(&mut sources.iter().map(|(n, s)| {
+        let source = if n == "base.html" {
+            "{% block main %}{% endblock main %}"
+        } else {
+            s.as_str()
+        };
+        (n.as_str(), source)
+    }))?;
+    Ok(Templates { main, shell })
 }
 
 /// A Tera error with the template file and, where Tera gives it, the line and column.
@@ -327,10 +385,11 @@ pub struct RenderedPage {
 }
 
 /// Renders one page to HTML in both scripts. Links between pages are relative and the
-/// Simplified twin sits at the same depth below `zh-Hans/`, so the body, the cards and every
-/// page link are the same in both: they are rendered once, and only the addresses of the page
-/// itself, the shared assets and the language differ.
-pub fn render_page(tera: &Tera, templates: Option<&Path>, site: &SiteInfo, page: &Page) -> Result<RenderedPage> {
+/// Simplified twin sits at the same depth below `zh-Hans/`, so the body, the cards, every page
+/// link and the whole main block are the same in both: they are rendered once, and only the
+/// base around them (the addresses of the page itself, the shared assets and the language)
+/// is rendered per script.
+pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, page: &Page) -> Result<RenderedPage> {
     let mut root = root_of(&page.path);
     // The 404 page is served at whatever depth the missing address had: absolute links then.
     let absolute_links = page.template == "404" && !site.base_url.is_empty();
@@ -355,6 +414,12 @@ pub fn render_page(tera: &Tera, templates: Option<&Path>, site: &SiteInfo, page:
     );
     context.insert("body", &rendered_md(&page.markdown));
     context.insert("data", &data);
+    let template = format!("{}.html", page.template);
+    let main = templates
+        .main
+        .render(&template, &context)
+        .map_err(|e| template_error(dir, &e))?;
+    context.insert(MAIN_HTML, &main);
     let mut render = |script: Script| -> Result<String> {
         let output = script.output_path(&page.path);
         // Assets are shared at the site root.
@@ -380,8 +445,10 @@ pub fn render_page(tera: &Tera, templates: Option<&Path>, site: &SiteInfo, page:
             &format!("{assets}{}{}index.html", Script::HANS_PREFIX, page.path),
         );
         context.insert("canonical", &format!("{}{output}", site.base_url));
-        tera.render(&format!("{}.html", page.template), &context)
-            .map_err(|e| template_error(templates, &e))
+        templates
+            .shell
+            .render(SHELL, &context)
+            .map_err(|e| template_error(dir, &e))
     };
     let hant = render(Script::Hant)?;
     let hans = crate::script::to_hans_markup(&render(Script::Hans)?);
@@ -479,6 +546,80 @@ mod tests {
             assert!(!inner.contains('<'), "{text}: {html}");
             assert_eq!(unescape(inner), text);
         }
+    }
+
+    /// The embedded templates with `name` replaced by `source`.
+    fn templates_with(name: &str, source: &str) -> Vec<(String, String)> {
+        let mut sources = template_sources(None).unwrap();
+        sources.iter_mut().find(|(n, _)| n == name).unwrap().1 = source.to_string();
+        sources
+    }
+
+    #[test]
+    fn main_block_is_rendered_once_and_wrapped_per_script() {
+        let templates = compile_templates(None, &template_sources(None).unwrap()).unwrap();
+        let site = SiteInfo {
+            base_url: String::new(),
+            title: "浙江".to_string(),
+            cities: Vec::new(),
+            timeline_years: BTreeMap::new(),
+        };
+        let mut page = crate::emit::not_found_page();
+        page.path = "about/".to_string();
+        page.template = "search";
+        let rendered = render_page(&templates, None, &site, &page).unwrap();
+        for (html, lang, assets) in [
+            (&rendered.hant, "zh-Hant", "../"),
+            (&rendered.hans, "zh-Hans", "../../"),
+        ] {
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{html}");
+            assert!(html.contains(&format!("src=\"{assets}static/search.js\"")), "{html}");
+            // The main block sits inside <main>, once.
+            let main = html.split("<main id=\"main\">").nth(1).unwrap();
+            assert_eq!(main.matches("id=\"search-form\"").count(), 1, "{html}");
+            assert!(main.split("</main>").next().unwrap().contains("id=\"search-form\""));
+        }
+        assert!(
+            rendered.hans.contains("<h1>搜寻 Search</h1>"),
+            "the Simplified page is converted"
+        );
+    }
+
+    #[test]
+    fn page_templates_fill_only_the_main_block() {
+        let other_block = templates_with(
+            "city.html",
+            "{% extends \"base.html\" %}{% block main %}x{% endblock main %}{% block head %}y{% endblock head %}",
+        );
+        let err = compile_templates(None, &other_block).err().unwrap();
+        assert!(
+            err.to_string().starts_with("templates/city.html: block `head`"),
+            "{err}"
+        );
+
+        let standalone = templates_with("term.html", "<!DOCTYPE html><html></html>");
+        let err = compile_templates(Some(Path::new("my")), &standalone).err().unwrap();
+        assert!(
+            err.to_string().starts_with("my/term.html: a page template starts with"),
+            "{err}"
+        );
+
+        // The main block is shared by both scripts: what differs per script is not in it.
+        let per_script = templates_with(
+            "search.html",
+            "{% extends \"base.html\" %}{% block main %}{{ assets }}{% endblock main %}",
+        );
+        let templates = compile_templates(None, &per_script).unwrap();
+        let mut page = crate::emit::not_found_page();
+        page.template = "search";
+        let site = SiteInfo {
+            base_url: String::new(),
+            title: String::new(),
+            cities: Vec::new(),
+            timeline_years: BTreeMap::new(),
+        };
+        let err = render_page(&templates, None, &site, &page).err().unwrap();
+        assert!(err.to_string().contains("assets"), "{err}");
     }
 
     #[test]

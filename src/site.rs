@@ -24,7 +24,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
-use tera::Tera;
 
 /// What `build` needs to know.
 #[derive(Debug, Clone)]
@@ -183,9 +182,9 @@ pub struct Site {
     pub notes: Vec<String>,
     pub pages: usize,
     pub knowledge: Arc<Knowledge>,
-    tera: Arc<Tera>,
+    templates: Arc<render::Templates>,
     /// The templates folder, for error messages.
-    templates: Option<PathBuf>,
+    templates_dir: Option<PathBuf>,
     info: SiteInfo,
     /// Every page's folder (`city/ningbo/`), for the sitemap.
     paths: Vec<String>,
@@ -229,7 +228,7 @@ const EMBEDDED_STATIC: [(&str, &str); 5] = [
 #[derive(Default)]
 pub struct BuildCache {
     knowledge: Mutex<Option<(u64, Arc<Knowledge>)>>,
-    templates: Mutex<Option<(u64, Arc<Tera>)>>,
+    templates: Mutex<Option<(u64, Arc<render::Templates>)>>,
     seeds: Mutex<HashMap<PathBuf, CachedSeed>>,
     pages: Mutex<HashMap<Spec, Arc<CachedPage>>>,
     rendered: AtomicUsize,
@@ -300,18 +299,18 @@ impl BuildCache {
         Ok((fp, knowledge))
     }
 
-    fn templates(&self, dir: Option<&Path>) -> Result<(u64, Arc<Tera>)> {
+    fn templates(&self, dir: Option<&Path>) -> Result<(u64, Arc<render::Templates>)> {
         let sources = render::template_sources(dir)?;
         let fp = fingerprint::of(&sources);
         let mut slot = lock(&self.templates);
-        if let Some((known, tera)) = slot.as_ref()
+        if let Some((known, templates)) = slot.as_ref()
             && *known == fp
         {
-            return Ok((fp, Arc::clone(tera)));
+            return Ok((fp, Arc::clone(templates)));
         }
-        let tera = Arc::new(render::compile_templates(dir, &sources)?);
-        *slot = Some((fp, Arc::clone(&tera)));
-        Ok((fp, tera))
+        let templates = Arc::new(render::compile_templates(dir, &sources)?);
+        *slot = Some((fp, Arc::clone(&templates)));
+        Ok((fp, templates))
     }
 
     /// The seed's annotation, reused when its file is unchanged (same size and time, else the
@@ -537,7 +536,7 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
     let specs = emit::specs(&explainer);
     let hashes = cache.map(|_| explainer.read_hashes());
     timings.lap("plan pages");
-    let (templates_fp, tera) = match cache {
+    let (templates_fp, templates) = match cache {
         Some(cache) => cache.templates(options.templates.as_deref())?,
         None => (0, Arc::new(render::load_templates(options.templates.as_deref())?)),
     };
@@ -561,8 +560,8 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
             explainer,
             notes,
             knowledge,
-            tera,
-            templates: options.templates.clone(),
+            templates,
+            templates_dir: options.templates.clone(),
             info,
             paths: Vec::new(),
             progress: options.progress,
@@ -577,8 +576,8 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
 fn render_pages(site: &Site, plan: &Plan, cache: Option<&BuildCache>, output: &dyn Output) -> Result<Vec<String>> {
     let Plan { specs, hashes, shared } = plan;
     let shared = *shared;
-    let (explainer, knowledge, tera, info) = (&site.explainer, &site.knowledge, &site.tera, &site.info);
-    let templates = site.templates.as_deref();
+    let (explainer, knowledge, templates, info) = (&site.explainer, &site.knowledge, &site.templates, &site.info);
+    let templates_dir = site.templates_dir.as_deref();
     let bar = if site.progress && specs.len() > 200 {
         let bar = indicatif::ProgressBar::new(specs.len() as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template("rendering {bar:30} {pos}/{len} pages {eta}") {
@@ -591,7 +590,7 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&BuildCache>, output: &d
     // One page: emitted, rendered in both scripts, with its Markdown in both.
     let make = |spec: Spec| -> Result<(String, Vec<(String, String)>)> {
         let page = emit::page(explainer, knowledge, spec);
-        let rendered = render::render_page(tera, templates, info, &page)?;
+        let rendered = render::render_page(templates, templates_dir, info, &page)?;
         let hans = Script::Hans.output_path(&page.path);
         let markdown_hans = crate::script::to_hans_markup(&page.markdown);
         let files = vec![
@@ -688,7 +687,7 @@ fn write_site_files(site: &mut Site, static_dir: Option<&Path>, output: &dyn Out
     let not_found = emit::not_found_page();
     output.put(
         "404.html",
-        render::render_page(&site.tera, site.templates.as_deref(), &site.info, &not_found)?
+        render::render_page(&site.templates, site.templates_dir.as_deref(), &site.info, &not_found)?
             .hant
             .as_bytes(),
     )?;
