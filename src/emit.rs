@@ -246,7 +246,9 @@ pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
         Spec::City(c, n) => {
             let id = &ex.city_at(c).info.id;
             let mut page = city_page(ex, ex.city_at(c), n);
-            page.data["map"] = map(Some(id));
+            if n == 1 {
+                page.data["map"] = map(Some(id));
+            }
             page
         }
         Spec::Term(t, n) => term_page(ex, ex.term_at(t), n),
@@ -433,6 +435,33 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize) -> Page {
             })
             .collect()
     };
+    // The overview (figures, events, terms, documents, related cities, the map) is on the
+    // first page, the city's address; the pages after it carry on with the paragraphs.
+    let data = if n == 1 {
+        city_overview(ex, c)
+    } else {
+        json!({"city": info, "paragraphs": c.paragraphs.len()})
+    };
+    let page = Page {
+        path: format!("city/{id}/"),
+        template: "city",
+        title: info.name.clone(),
+        description: format!(
+            "{}({}):{} 段報道{}",
+            info.name,
+            info.name_en,
+            c.paragraphs.len(),
+            c.focus_zh.as_deref().map(|f| format!(",重點:{f}")).unwrap_or_default()
+        ),
+        markdown: md,
+        data,
+    };
+    paginated(page, c.paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE, n, items)
+}
+
+/// What the first page of a city shows beside its paragraphs.
+fn city_overview(ex: &Explainer, c: &CityModel) -> Value {
+    let info = &c.info;
     let terms: Vec<Value> = c
         .terms
         .iter()
@@ -462,26 +491,12 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize) -> Page {
         .filter_map(|(id, n)| ex.city(id).map(|r| json!({"id": id, "name": r.info.name, "count": n})))
         .collect();
     let figures: Vec<(ParaRef, usize)> = c.figures.iter().take(SIDE_LIST).copied().collect();
-    let page = Page {
-        path: format!("city/{id}/"),
-        template: "city",
-        title: info.name.clone(),
-        description: format!(
-            "{}({}):{} 段報道{}",
-            info.name,
-            info.name_en,
-            c.paragraphs.len(),
-            c.focus_zh.as_deref().map(|f| format!(",重點:{f}")).unwrap_or_default()
-        ),
-        markdown: md,
-        data: json!({
-            "city": info, "focus_zh": c.focus_zh, "focus_en": c.focus_en, "figures": figure_cards(ex, &figures),
-            "figures_total": c.figures.len(), "terms": terms, "terms_total": c.terms.len(), "documents": documents,
-            "documents_total": c.documents.len(), "events": events, "events_total": c.events.len(), "related": related,
-            "paragraphs": c.paragraphs.len(),
-        }),
-    };
-    paginated(page, c.paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE, n, items)
+    json!({
+        "overview": true, "city": info, "focus_zh": c.focus_zh, "focus_en": c.focus_en,
+        "figures": figure_cards(ex, &figures), "figures_total": c.figures.len(), "terms": terms,
+        "terms_total": c.terms.len(), "documents": documents, "documents_total": c.documents.len(),
+        "events": events, "events_total": c.events.len(), "related": related, "paragraphs": c.paragraphs.len(),
+    })
 }
 
 /// The paragraph of an event and the chars of the sentence its date stands in (the whole

@@ -524,6 +524,22 @@ fn a_large_synthetic_corpus_stays_paginated_and_linked() {
         files.keys().any(|k| k.starts_with("city/") && k.contains("/page/2/")),
         "long city pages are paginated"
     );
+    // A city's overview (map, figures, events, terms …) is on its first page; the pages after
+    // it carry on with the paragraphs under one heading and lead back to the overview.
+    for (k, v) in files
+        .iter()
+        .filter(|(k, _)| k.starts_with("city/") && k.ends_with("index.html"))
+    {
+        let html = String::from_utf8_lossy(v);
+        let first = !k.contains("/page/");
+        assert_eq!(html.contains("class=\"map map-small\""), first, "{k}");
+        assert!(
+            first || !html.contains("id=\"figures-h\"") && !html.contains("id=\"events-h\""),
+            "{k}"
+        );
+        assert_eq!(html.contains("class=\"overview-link\""), !first, "{k}");
+        assert_eq!(html.matches("<h1").count(), 1, "{k}");
+    }
     assert!(files.contains_key("province/index.html"));
     let simplified = files
         .keys()
