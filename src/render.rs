@@ -10,14 +10,16 @@ use tera::{Context, Tera};
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s);
+    out
+}
+
+/// Appends `s` escaped for HTML content and attribute values.
+fn push_escaped(out: &mut String, s: &str) {
     let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    // Most values (ids, paths, Chinese text) have nothing to escape: copy them whole.
-    let Some(first) = s.bytes().position(|b| special(&b)) else {
-        return s.to_string();
-    };
-    let mut out = String::with_capacity(s.len() + 16);
-    out.push_str(&s[..first]);
-    let mut rest = &s[first..];
+    let mut rest = s;
+    // Most values (ids, paths, Chinese text) have nothing to escape: they are copied whole.
     while let Some(at) = rest.bytes().position(|b| special(&b)) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
@@ -30,7 +32,6 @@ pub fn escape_html(s: &str) -> String {
         rest = &rest[at + 1..];
     }
     out.push_str(rest);
-    out
 }
 
 /// Turns annotation links (`city:`, `term:`, `date:` …) into semantic HTML; other links pass
@@ -41,7 +42,7 @@ pub struct AnnotationLinks<'a, I> {
     /// Where each year starts on the paginated timeline (`2025` → `timeline/page/2/`).
     years: &'a BTreeMap<String, String>,
     /// The closing HTML of each open link; `None` for a link passed through unchanged.
-    open: Vec<Option<String>>,
+    open: Vec<Option<&'static str>>,
 }
 
 impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
@@ -54,88 +55,117 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
         }
     }
 
-    fn page(&self, path: &str) -> String {
-        format!("{}{}index.html", self.root, path)
-    }
-
-    /// Opening and closing HTML for a link with a known scheme.
-    fn element(&self, dest: &str, title: &str) -> Option<(String, String)> {
+    /// Opening and closing HTML for a link with a known scheme. Written piece by piece into
+    /// one string: a page has thousands of these.
+    fn element(&self, dest: &str, title: &str) -> Option<(String, &'static str)> {
         let (scheme, value) = dest.split_once(':')?;
-        let v = escape_html(value);
-        let a = |class: &str, href: String, extra: &str| {
-            (
-                format!(
-                    "<a class=\"ann ann-{class}\" href=\"{}\" data-kind=\"{class}\" data-value=\"{v}\"{extra}>",
-                    escape_html(&href)
-                ),
-                "</a>".to_string(),
-            )
+        let mut open = String::with_capacity(160 + 2 * value.len());
+        // `<a class="ann ann-KIND" href="ROOT/FOLDER/VALUE/index.html" data-kind=… data-value=…>`
+        let link = |open: &mut String, kind: &str, folder: &str, id: &str| {
+            open.push_str("<a class=\"ann ann-");
+            open.push_str(kind);
+            open.push_str("\" href=\"");
+            push_escaped(open, self.root);
+            open.push_str(folder);
+            push_escaped(open, id);
+            open.push_str("/index.html\"");
         };
-        Some(match scheme {
-            "city" => a("city", self.page(&format!("city/{value}/")), ""),
-            "term" => a("term", self.page(&format!("terms/{value}/")), ""),
-            "document" => a("document", self.page(&format!("documents/{value}/")), ""),
+        let data = |open: &mut String, kind: &str| {
+            open.push_str(" data-kind=\"");
+            open.push_str(kind);
+            open.push_str("\" data-value=\"");
+            push_escaped(open, value);
+            open.push('"');
+        };
+        let close = match scheme {
+            "city" | "term" | "document" => {
+                let folder = match scheme {
+                    "city" => "city/",
+                    "term" => "terms/",
+                    _ => "documents/",
+                };
+                link(&mut open, scheme, folder, value);
+                data(&mut open, scheme);
+                open.push('>');
+                "</a>"
+            }
             "date" => {
                 let inferred = title == "inferred";
-                let (class, note) = if inferred {
-                    (" inferred", " title=\"年份由文章推斷 year inferred from the article\"")
-                } else {
-                    ("", "")
-                };
-                let machine = value.split('/').next().unwrap_or(value);
                 let year = value.get(..4).unwrap_or("");
-                (
-                    format!(
-                        "<a class=\"ann ann-date{class}\" href=\"{}\" data-kind=\"date\" data-value=\"{v}\"{note}><time datetime=\"{}\">",
-                        escape_html(&format!(
-                            "{}#y{year}",
-                            self.page(self.years.get(year).map_or("timeline/", String::as_str))
-                        )),
-                        escape_html(machine)
-                    ),
-                    "</time></a>".to_string(),
-                )
+                open.push_str(if inferred {
+                    "<a class=\"ann ann-date inferred\" href=\""
+                } else {
+                    "<a class=\"ann ann-date\" href=\""
+                });
+                push_escaped(&mut open, self.root);
+                push_escaped(&mut open, self.years.get(year).map_or("timeline/", String::as_str));
+                open.push_str("index.html#y");
+                push_escaped(&mut open, year);
+                open.push('"');
+                data(&mut open, "date");
+                if inferred {
+                    open.push_str(" title=\"年份由文章推斷 year inferred from the article\"");
+                }
+                open.push_str("><time datetime=\"");
+                push_escaped(&mut open, value.split('/').next().unwrap_or(value));
+                open.push_str("\">");
+                "</time></a>"
             }
             "figure" => {
-                let number = value.split(' ').next().unwrap_or("");
-                (
-                    format!(
-                        "<data class=\"ann ann-figure\" value=\"{}\" data-kind=\"figure\" data-value=\"{v}\" tabindex=\"0\" title=\"{v}\">",
-                        escape_html(number)
-                    ),
-                    "</data>".to_string(),
-                )
+                open.push_str("<data class=\"ann ann-figure\" value=\"");
+                push_escaped(&mut open, value.split(' ').next().unwrap_or(""));
+                open.push('"');
+                data(&mut open, "figure");
+                open.push_str(" tabindex=\"0\" title=\"");
+                push_escaped(&mut open, value);
+                open.push_str("\">");
+                "</data>"
             }
-            "place" | "org" => {
-                let city = value.split('/').next().filter(|_| value.contains('/'));
-                match city {
-                    Some(city) if scheme == "place" => a("place", self.page(&format!("city/{city}/")), ""),
-                    _ => (
-                        format!(
-                            "<span class=\"ann ann-{scheme}\" data-kind=\"{scheme}\" data-value=\"{v}\" tabindex=\"0\">"
-                        ),
-                        "</span>".to_string(),
-                    ),
+            "place" | "org" => match value.split_once('/') {
+                Some((city, _)) if scheme == "place" => {
+                    link(&mut open, "place", "city/", city);
+                    data(&mut open, "place");
+                    open.push('>');
+                    "</a>"
                 }
-            }
+                _ => {
+                    open.push_str("<span class=\"ann ann-");
+                    open.push_str(scheme);
+                    open.push('"');
+                    data(&mut open, scheme);
+                    open.push_str(" tabindex=\"0\">");
+                    "</span>"
+                }
+            },
             "source" => {
                 let (seed, para) = value.split_once('#').unwrap_or((value, ""));
-                let href = format!("{}#{para}", self.page(&format!("source/{seed}/")));
-                (
-                    format!("<a class=\"source-link\" href=\"{}\">", escape_html(&href)),
-                    "</a>".to_string(),
-                )
+                open.push_str("<a class=\"source-link\" href=\"");
+                push_escaped(&mut open, self.root);
+                open.push_str("source/");
+                push_escaped(&mut open, seed);
+                open.push_str("/index.html#");
+                push_escaped(&mut open, para);
+                open.push_str("\">");
+                "</a>"
             }
-            "para" => (
-                format!("<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"),
-                "</a>".to_string(),
-            ),
-            "page" => (
-                format!("<a href=\"{}\">", escape_html(&self.page(value))),
-                "</a>".to_string(),
-            ),
+            "para" => {
+                let mut v = String::new();
+                push_escaped(&mut v, value);
+                open.push_str(&format!(
+                    "<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"
+                ));
+                "</a>"
+            }
+            "page" => {
+                open.push_str("<a href=\"");
+                push_escaped(&mut open, self.root);
+                push_escaped(&mut open, value);
+                open.push_str("index.html\">");
+                "</a>"
+            }
             _ => return None,
-        })
+        };
+        Some((open, close))
     }
 }
 
