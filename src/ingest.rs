@@ -11,7 +11,9 @@ use crate::error::{Error, Result, toml_error};
 use crate::lexicon::Lexicon;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 use walkdir::WalkDir;
 
 /// One article, as read from `seeds/`.
@@ -87,7 +89,7 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
     // the first one in that order, whichever thread met it.
     let seeds: Vec<Seed> = files
         .par_iter()
-        .map(|path| Source::read(path)?.parse(dir, lexicon))
+        .map(|file| Source::read(&file.path)?.parse(dir, lexicon))
         .collect::<Vec<Result<Seed>>>()
         .into_iter()
         .collect::<Result<_>>()?;
@@ -95,13 +97,28 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
     Ok((seeds, skipped))
 }
 
+/// Size and modification time of a file.
+pub type Stamp = (u64, SystemTime);
+
+/// A seed file found in the seeds folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeedFile {
+    pub path: PathBuf,
+    /// Size and modification time of the file and of its sidecar (if it has one), taken while
+    /// listing: `serve` does not read a file whose stamp is unchanged. `None` where the file
+    /// system has no modification times.
+    pub stamp: Option<(Stamp, Option<Stamp>)>,
+}
+
 /// The seed files in `dir` (and below), in name order, with a note for each file skipped.
-pub fn list_dir(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>)> {
+pub fn list_dir(dir: &Path) -> Result<(Vec<SeedFile>, Vec<String>)> {
     if !dir.is_dir() {
         return Err(Error::file(dir, "the seeds folder does not exist or is not a folder"));
     }
     let mut files = Vec::new();
     let mut skipped = Vec::new();
+    let mut sidecars: HashMap<PathBuf, Stamp> = HashMap::new();
+    let stamp = |meta: &std::fs::Metadata| meta.modified().ok().map(|m| (meta.len(), m));
     let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walker {
         let entry = entry.map_err(|e| {
@@ -120,7 +137,11 @@ pub fn list_dir(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>)> {
         let name = entry.file_name().to_string_lossy();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if name.starts_with('.') || !SEED_EXTENSIONS.contains(&ext) {
-            if ext != "toml" {
+            if ext == "toml" {
+                if let Some(sidecar) = entry.metadata().ok().as_ref().and_then(stamp) {
+                    sidecars.insert(entry.into_path(), sidecar);
+                }
+            } else {
                 skipped.push(format!(
                     "{}: not a seed (only .txt and .md are read), skipped",
                     path.display()
@@ -128,7 +149,8 @@ pub fn list_dir(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>)> {
             }
             continue;
         }
-        let size = entry.metadata().map_err(|e| Error::file(path, e.to_string()))?.len();
+        let meta = entry.metadata().map_err(|e| Error::file(path, e.to_string()))?;
+        let size = meta.len();
         if size > MAX_SEED_BYTES {
             return Err(Error::at(
                 path,
@@ -140,9 +162,27 @@ pub fn list_dir(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>)> {
                 ),
             ));
         }
-        files.push(entry.into_path());
+        files.push((entry.into_path(), stamp(&meta)));
     }
+    // Sidecars sort after `.md` seeds and before `.txt` ones: matched once the walk is done.
+    let files = files
+        .into_iter()
+        .map(|(path, stamp)| {
+            let sidecar = has_sidecar(&path)
+                .then(|| sidecars.get(&path.with_extension("toml")).copied())
+                .flatten();
+            SeedFile {
+                stamp: stamp.map(|s| (s, sidecar)),
+                path,
+            }
+        })
+        .collect();
     Ok((files, skipped))
+}
+
+/// Whether a seed file can have a metadata sidecar (Markdown seeds carry front matter instead).
+fn has_sidecar(path: &Path) -> bool {
+    path.extension().is_none_or(|e| e != "md")
 }
 
 /// A seed file's bytes and its metadata sidecar's text (`article.toml` beside `article.txt`):
@@ -206,7 +246,7 @@ pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Seed> {
 /// The text of a plain-text seed's metadata sidecar (`article.toml` beside `article.txt`).
 fn read_sidecar(path: &Path) -> Result<Option<String>> {
     let sidecar = path.with_extension("toml");
-    if path.extension().is_some_and(|e| e == "md") || !sidecar.is_file() {
+    if !has_sidecar(path) || !sidecar.is_file() {
         return Ok(None);
     }
     std::fs::read_to_string(&sidecar)

@@ -248,23 +248,10 @@ impl std::fmt::Debug for BuildCache {
 struct CachedSeed {
     /// Size and modification time of the file and its sidecar: when unchanged, the file is
     /// not even read.
-    stamp: Option<FileStamp>,
+    stamp: Option<(ingest::Stamp, Option<ingest::Stamp>)>,
     /// A hash of the bytes read.
     content: u64,
     annotated: Arc<AnnotatedSeed>,
-}
-
-type FileStamp = (u64, std::time::SystemTime, Option<(u64, std::time::SystemTime)>);
-
-/// Size and modification time of a seed file and of its sidecar, if any.
-fn file_stamp(path: &Path) -> Option<FileStamp> {
-    let stamp = |p: &Path| {
-        std::fs::metadata(p)
-            .ok()
-            .and_then(|m| Some((m.len(), m.modified().ok()?)))
-    };
-    let (len, modified) = stamp(path)?;
-    Some((len, modified, stamp(&path.with_extension("toml"))))
 }
 
 /// A page's files and what they were made from.
@@ -315,8 +302,8 @@ impl BuildCache {
 
     /// The seed's annotation, reused when its file is unchanged (same size and time, else the
     /// same bytes).
-    fn annotated(&self, path: &Path, dir: &Path, annotator: &Annotator) -> Result<Arc<AnnotatedSeed>> {
-        let stamp = file_stamp(path);
+    fn annotated(&self, file: &ingest::SeedFile, dir: &Path, annotator: &Annotator) -> Result<Arc<AnnotatedSeed>> {
+        let (path, stamp) = (file.path.as_path(), file.stamp);
         if let Some(cached) = lock(&self.seeds).get(path)
             && stamp.is_some()
             && cached.stamp == stamp
@@ -383,9 +370,9 @@ impl BuildCache {
     }
 
     /// Forgets seeds whose files are gone.
-    fn keep_seeds(&self, files: &[PathBuf]) {
-        let files: std::collections::HashSet<&PathBuf> = files.iter().collect();
-        lock(&self.seeds).retain(|path, _| files.contains(path));
+    fn keep_seeds(&self, files: &[ingest::SeedFile]) {
+        let files: std::collections::HashSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        lock(&self.seeds).retain(|path, _| files.contains(path.as_path()));
     }
 }
 
@@ -420,26 +407,33 @@ pub trait Output: Sync {
 /// The files of a site in memory, by path.
 pub type Files = BTreeMap<String, Arc<[u8]>>;
 
-/// Files kept in memory, for `serve` and `check`.
+/// Files kept in memory, for `serve` and `check`. They arrive from every thread and are put in
+/// order once, at the end: `serve` receives every page on each rebuild (most from its cache),
+/// and ordered inserts under the lock were most of the time a one-seed edit took.
 #[derive(Default)]
 pub struct MemoryOutput {
-    files: Mutex<Files>,
+    files: Mutex<Vec<(String, Arc<[u8]>)>>,
 }
 
 impl MemoryOutput {
+    /// The files by path (of a path put twice, the last).
     pub fn into_files(self) -> Files {
-        self.files.into_inner().unwrap_or_else(|p| p.into_inner())
+        self.files
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner())
+            .into_iter()
+            .collect()
     }
 }
 
 impl Output for MemoryOutput {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        lock(&self.files).insert(path.to_string(), Arc::from(bytes));
-        Ok(())
+        self.put_shared(path, &Arc::from(bytes))
     }
 
     fn put_shared(&self, path: &str, bytes: &Arc<[u8]>) -> Result<()> {
-        lock(&self.files).insert(path.to_string(), Arc::clone(bytes));
+        let file = (path.to_string(), Arc::clone(bytes));
+        lock(&self.files).push(file);
         Ok(())
     }
 }
@@ -507,7 +501,7 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
             let annotated = first_error(
                 files
                     .par_iter()
-                    .map(|path| cache.annotated(path, dir, &annotator))
+                    .map(|file| cache.annotated(file, dir, &annotator))
                     .collect(),
             )?;
             cache.keep_seeds(&files);
@@ -519,10 +513,10 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
             let annotated = first_error(
                 files
                     .par_iter()
-                    .map(|path| {
-                        Ok(Arc::new(
-                            annotator.annotate(ingest::Source::read(path)?.parse(dir, &knowledge.lexicon)?),
-                        ))
+                    .map(|file| {
+                        Ok(Arc::new(annotator.annotate(
+                            ingest::Source::read(&file.path)?.parse(dir, &knowledge.lexicon)?,
+                        )))
                     })
                     .collect(),
             )?;

@@ -112,6 +112,20 @@ fn cached_rebuilds_equal_fresh_builds_after_each_edit() {
     let (files, _) = cached(&seeds, None, &cache);
     assert_same("new paragraph", &files, &fresh(&seeds, None));
 
+    // A metadata sidecar appears, then changes, then goes: the seed's text is the same each
+    // time, so only the listing's stamps tell the cache.
+    let sidecar = seeds.join("002_wenzhou.txt").with_extension("toml");
+    fs::write(&sidecar, "title = \"溫州數安港\"\ndate = \"2024-11-02\"\n").unwrap();
+    let (files, _) = cached(&seeds, None, &cache);
+    assert_same("added sidecar", &files, &fresh(&seeds, None));
+    assert!(String::from_utf8_lossy(&files["source/002_wenzhou/index.html"]).contains("溫州數安港"));
+    replace_in(&sidecar, "2024-11-02", "2024-11-03");
+    let (files, _) = cached(&seeds, None, &cache);
+    assert_same("edited sidecar", &files, &fresh(&seeds, None));
+    fs::remove_file(&sidecar).unwrap();
+    let (files, _) = cached(&seeds, None, &cache);
+    assert_same("removed sidecar", &files, &fresh(&seeds, None));
+
     // A new article, then a retitled one, then a deleted one.
     fs::write(
         seeds.join("003_quzhou.txt"),
