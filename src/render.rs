@@ -233,13 +233,15 @@ pub fn root_of(path: &str) -> String {
 pub struct Templates {
     /// The page templates over a stand-in `base.html` that is only the `main` block.
     main: Tera,
-    /// The real templates, plus [`SHELL`]: `base.html` around an already rendered main.
+    /// The real templates, plus [`SHELL`]: `base.html` with [`MAIN_MARKER`] for its main block.
     shell: Tera,
 }
 
-/// The template that wraps a rendered main block (the context's [`MAIN_HTML`]) in `base.html`.
+/// The template that is `base.html` with a marker where the main block goes: the rendered main
+/// is put there afterwards, so Tera neither copies nor re-checks it for each script.
 const SHELL: &str = "__shell.html";
-const MAIN_HTML: &str = "__main_html";
+/// Only a template can write a comment: text from seeds and data is escaped.
+const MAIN_MARKER: &str = "<!--explainer:main-->";
 
 /// The templates: from `dir` when it exists (editors change them without rebuilding), else the
 /// copies embedded in the binary.
@@ -274,8 +276,7 @@ pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Re
         tera.add_raw_templates(sources).map_err(|e| template_error(dir, &e))?;
         Ok(tera)
     };
-    let shell_page =
-        format!("{{% extends \"base.html\" %}}{{% block main %}}{{{{ {MAIN_HTML} | safe }}}}{{% endblock main %}}");
+    let shell_page = format!("{{% extends \"base.html\" %}}{{% block main %}}{MAIN_MARKER}{{% endblock main %}}");
     let shell = tera(
         &mut sources
             .iter()
@@ -449,7 +450,6 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
         .main
         .render(&template, &context)
         .map_err(|e| template_error(dir, &e))?;
-    context.insert(MAIN_HTML, &main);
     let mut render = |script: Script| -> Result<String> {
         let output = script.output_path(&page.path);
         // Assets are shared at the site root.
@@ -480,8 +480,21 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
             .render(SHELL, &context)
             .map_err(|e| template_error(dir, &e))
     };
-    let hant = render(Script::Hant)?;
-    let hans = crate::script::to_hans_markup(&render(Script::Hans)?);
+    // The frame around the main block, split where the main goes.
+    let frame = |shell: &str| -> Result<(String, String)> {
+        match shell.split(MAIN_MARKER).collect::<Vec<_>>()[..] {
+            [before, after] => Ok((before.to_string(), after.to_string())),
+            _ => Err(Error::file(
+                dir.unwrap_or(Path::new("templates")).join("base.html"),
+                "the main block must be rendered once on every page (it is missing or inside a condition)",
+            )),
+        }
+    };
+    let (before, after) = frame(&render(Script::Hant)?)?;
+    let hant = [before.as_str(), &main, &after].concat();
+    let (before, after) = frame(&render(Script::Hans)?)?;
+    let to_hans = crate::script::to_hans_markup;
+    let hans = [to_hans(&before), to_hans(&main), to_hans(&after)].concat();
     Ok(RenderedPage { hant, hans })
 }
 
@@ -650,6 +663,19 @@ mod tests {
         };
         let err = render_page(&templates, None, &site, &page).err().unwrap();
         assert!(err.to_string().contains("assets"), "{err}");
+
+        // The main block goes once into the frame.
+        for base in [
+            "<html><body></body></html>",
+            "{% if page.title == 'x' %}{% block main %}{% endblock main %}{% endif %}",
+        ] {
+            let templates = compile_templates(None, &templates_with("base.html", base)).unwrap();
+            let err = render_page(&templates, None, &site, &page).err().unwrap();
+            assert!(
+                err.to_string().starts_with("templates/base.html: the main block"),
+                "{err}"
+            );
+        }
     }
 
     #[test]
