@@ -7,7 +7,8 @@ use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{OnceLock, RwLock};
+use std::cell::RefCell;
+use std::sync::OnceLock;
 
 fn converter(cell: &'static OnceLock<Option<OpenCC>>, config: BuiltinConfig) -> Option<&'static OpenCC> {
     cell.get_or_init(|| OpenCC::from_config(config).ok()).as_ref()
@@ -29,39 +30,36 @@ const MAX_CACHED_RUN: usize = 96;
 /// names, URLs and path data pass through untouched and uncounted.
 pub fn to_hans_markup(markup: &str) -> String {
     // Runs repeat across pages (navigation, labels, the same paragraph on a city page and its
-    // source): convert each distinct run once.
-    static RUNS: OnceLock<RwLock<FxHashMap<String, String>>> = OnceLock::new();
-    let cache = RUNS.get_or_init(Default::default);
-    let mut out = String::with_capacity(markup.len());
-    let mut rest = markup;
-    // Bytes, not chars: ASCII bytes never occur inside a multi-byte char, so both ends of a
-    // non-ASCII run are char boundaries, and a byte scan is several times faster.
-    while let Some(start) = rest.bytes().position(|b| !b.is_ascii()) {
-        out.push_str(&rest[..start]);
-        let run = &rest[start..];
-        let end = run.bytes().position(|b| b.is_ascii()).unwrap_or(run.len());
-        let run = &run[..end];
-        // Only short runs repeat often enough to be worth keeping (and long ones would make
-        // the cache as large as the corpus).
-        let cacheable = run.len() <= MAX_CACHED_RUN;
-        // Appends the known conversion (without copying it out of the cache) and says whether
-        // there was one; the read lock is released before a miss takes the write lock.
-        let push_known = |out: &mut String| -> bool {
-            let Ok(known) = cache.read() else { return false };
-            let Some(converted) = known.get(run) else { return false };
-            out.push_str(converted);
-            true
-        };
-        if !(cacheable && push_known(&mut out)) {
-            let converted = to_hans(run);
-            out.push_str(&converted);
-            if cacheable && let Ok(mut c) = cache.write() {
-                c.insert(run.to_string(), converted);
-            }
-        }
-        rest = &rest[start + end..];
+    // source): each thread converts each distinct run once. Per thread, so that two threads do
+    // not take turns at one lock thousands of times a page.
+    thread_local! {
+        static RUNS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
     }
-    out.push_str(rest);
+    let mut out = String::with_capacity(markup.len());
+    RUNS.with_borrow_mut(|cache| {
+        let mut rest = markup;
+        // Bytes, not chars: ASCII bytes never occur inside a multi-byte char, so both ends of a
+        // non-ASCII run are char boundaries, and a byte scan is several times faster.
+        while let Some(start) = rest.bytes().position(|b| !b.is_ascii()) {
+            out.push_str(&rest[..start]);
+            let run = &rest[start..];
+            let end = run.bytes().position(|b| b.is_ascii()).unwrap_or(run.len());
+            let run = &run[..end];
+            // Only short runs repeat often enough to be worth keeping (and long ones would
+            // make the cache as large as the corpus).
+            if run.len() > MAX_CACHED_RUN {
+                out.push_str(&to_hans(run));
+            } else if let Some(known) = cache.get(run) {
+                out.push_str(known);
+            } else {
+                let converted = to_hans(run);
+                out.push_str(&converted);
+                cache.insert(run.into(), converted.into());
+            }
+            rest = &rest[start + end..];
+        }
+        out.push_str(rest);
+    });
     out
 }
 
