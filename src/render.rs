@@ -283,7 +283,6 @@ pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Re
             .map(|(n, s)| (n.as_str(), s.as_str()))
             .chain([(SHELL, shell_page.as_str())]),
     )?;
-    let folder = dir.unwrap_or(Path::new("templates"));
     for (name, source) in sources {
         if matches!(name.as_str(), "base.html" | "macros.html") {
             continue;
@@ -291,13 +290,13 @@ pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Re
         let template = tera::Template::new(name, None, source).map_err(|e| template_error(dir, &e))?;
         if template.parent.as_deref() != Some("base.html") {
             return Err(Error::file(
-                folder.join(name),
+                template_path(dir, name),
                 "a page template starts with {% extends \"base.html\" %} and fills its main block",
             ));
         }
         if let Some(other) = template.blocks.keys().find(|b| *b != "main") {
             return Err(Error::file(
-                folder.join(name),
+                template_path(dir, name),
                 format!(
                     "block `{other}`: a page template fills only the main block of base.html, which is rendered once for both scripts"
                 ),
@@ -315,6 +314,23 @@ pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Re
     Ok(Templates { main, shell })
 }
 
+/// Where template `name` is read from (for messages: embedded templates are named as in the
+/// repository's `templates/`).
+fn template_path(dir: Option<&Path>, name: &str) -> std::path::PathBuf {
+    dir.unwrap_or(Path::new("templates")).join(name)
+}
+
+/// `base.html` rendered around [`MAIN_MARKER`]: the frame before and after the main block.
+fn split_frame<'a>(shell: &'a str, dir: Option<&Path>) -> Result<(&'a str, &'a str)> {
+    match shell.split_once(MAIN_MARKER) {
+        Some((before, after)) if !after.contains(MAIN_MARKER) => Ok((before, after)),
+        _ => Err(Error::file(
+            template_path(dir, "base.html"),
+            "the main block must be rendered once on every page (it is missing or inside a condition)",
+        )),
+    }
+}
+
 /// A Tera error with the template file and, where Tera gives it, the line and column.
 pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
     let mut chain = err.to_string();
@@ -325,7 +341,7 @@ pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
         source = s.source();
     }
     let name = chain.split('\'').nth(1).unwrap_or("");
-    let path = dir.unwrap_or(Path::new("templates")).join(name);
+    let path = template_path(dir, name);
     // Tera's parse errors carry " --> line:column" in their message.
     let at = chain.split("--> ").nth(1).and_then(|rest| {
         let mut parts = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
@@ -480,21 +496,13 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
             .render(SHELL, &context)
             .map_err(|e| template_error(dir, &e))
     };
-    // The frame around the main block, split where the main goes.
-    let frame = |shell: &str| -> Result<(String, String)> {
-        match shell.split(MAIN_MARKER).collect::<Vec<_>>()[..] {
-            [before, after] => Ok((before.to_string(), after.to_string())),
-            _ => Err(Error::file(
-                dir.unwrap_or(Path::new("templates")).join("base.html"),
-                "the main block must be rendered once on every page (it is missing or inside a condition)",
-            )),
-        }
-    };
-    let (before, after) = frame(&render(Script::Hant)?)?;
-    let hant = [before.as_str(), &main, &after].concat();
-    let (before, after) = frame(&render(Script::Hans)?)?;
+    let shell = render(Script::Hant)?;
+    let (before, after) = split_frame(&shell, dir)?;
+    let hant = [before, &main, after].concat();
+    let shell = render(Script::Hans)?;
+    let (before, after) = split_frame(&shell, dir)?;
     let to_hans = crate::script::to_hans_markup;
-    let hans = [to_hans(&before), to_hans(&main), to_hans(&after)].concat();
+    let hans = [to_hans(before), to_hans(&main), to_hans(after)].concat();
     Ok(RenderedPage { hant, hans })
 }
 
