@@ -244,12 +244,8 @@ pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
         }
         Spec::Source(s) => source_page(ex, s),
         Spec::City(c, n) => {
-            let id = &ex.city_at(c).info.id;
-            let mut page = city_page(ex, ex.city_at(c), n);
-            if n == 1 {
-                page.data["map"] = map(Some(id));
-            }
-            page
+            let city = ex.city_at(c);
+            city_page(ex, city, n, || map(Some(&city.info.id)))
         }
         Spec::Term(t, n) => term_page(ex, ex.term_at(t), n),
         Spec::Document(d, n) => document_page(ex, ex.document_at(d), n),
@@ -409,7 +405,8 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
 /// Re-published copies of a paragraph linked beside it on a city page.
 const ALSO_IN_SHOWN: usize = 3;
 
-fn city_page(ex: &Explainer, c: &CityModel, n: usize) -> Page {
+/// Page `n` of a city; `map` draws the province with this city marked (for the first page).
+fn city_page(ex: &Explainer, c: &CityModel, n: usize, map: impl FnOnce() -> Value) -> Page {
     let id = c.info.id.as_str();
     let info = &c.info;
     let md = front_matter(&info.name, "city", &[("city", id)]);
@@ -438,7 +435,9 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize) -> Page {
     // The overview (figures, events, terms, documents, related cities, the map) is on the
     // first page, the city's address; the pages after it carry on with the paragraphs.
     let data = if n == 1 {
-        city_overview(ex, c)
+        let mut overview = city_overview(ex, c);
+        overview["map"] = map();
+        overview
     } else {
         json!({"city": info, "paragraphs": c.paragraphs.len()})
     };
@@ -904,7 +903,7 @@ fn code_samples(ex: &Explainer) -> Vec<Value> {
     };
     // Samples stay short whatever the seeds hold: highlighting is not linear in line length.
     const MAX_SAMPLE_LINE: usize = 600;
-    let page = city_page(ex, city, 1);
+    let page = city_page(ex, city, 1, || Value::Null);
     let markdown: String = page
         .markdown
         .lines()
