@@ -100,6 +100,9 @@ pub fn load_dir(dir: &Path, lexicon: &Lexicon) -> Result<(Vec<Seed>, Vec<String>
 /// Size and modification time of a file.
 pub type Stamp = (u64, SystemTime);
 
+/// The stamps of a seed file and of its sidecar, if it has one.
+pub type SeedStamp = (Stamp, Option<Stamp>);
+
 /// A seed file found in the seeds folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeedFile {
@@ -107,7 +110,7 @@ pub struct SeedFile {
     /// Size and modification time of the file and of its sidecar (if it has one), taken while
     /// listing: `serve` does not read a file whose stamp is unchanged. `None` where the file
     /// system has no modification times.
-    pub stamp: Option<(Stamp, Option<Stamp>)>,
+    pub stamp: Option<SeedStamp>,
 }
 
 /// The seed files in `dir` (and below), in name order, with a note for each file skipped.

@@ -248,7 +248,7 @@ impl std::fmt::Debug for BuildCache {
 struct CachedSeed {
     /// Size and modification time of the file and its sidecar: when unchanged, the file is
     /// not even read.
-    stamp: Option<(ingest::Stamp, Option<ingest::Stamp>)>,
+    stamp: Option<ingest::SeedStamp>,
     /// A hash of the bytes read.
     content: u64,
     annotated: Arc<AnnotatedSeed>,
