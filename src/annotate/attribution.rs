@@ -3,8 +3,8 @@
 //! 我市/本市 in an article published by one city's paper; and, for a short paragraph that only
 //! continues the previous one (背后的原因,并不难理解。), the previous paragraph's cities.
 
-use crate::gazetteer::{Gazetteer, Mention};
-use crate::lexicon::Lexicon;
+use crate::knowledge::gazetteer::{Gazetteer, Mention};
+use crate::knowledge::lexicon::Lexicon;
 
 /// Longest paragraph that can inherit its topic from the one before.
 const MAX_CONTINUATION_CHARS: usize = 30;

@@ -6,7 +6,7 @@
 
 use super::numerals::{arabic_digit, arabic_number, chinese_digit, chinese_number, scale};
 use super::starts_with;
-use crate::lexicon::Lexicon;
+use crate::knowledge::lexicon::Lexicon;
 
 /// A figure found in a text.
 #[derive(Debug, Clone, PartialEq)]

@@ -18,12 +18,12 @@ mod terms;
 pub use dates::FoundDate;
 pub use figures::format_number;
 
-use crate::gazetteer::{Gazetteer, Mention, Target};
-use crate::glossary::Glossary;
 use crate::ingest::{Paragraph, Seed};
-use crate::lexicon::Lexicon;
-use crate::script;
-use crate::slug::slug;
+use crate::knowledge::gazetteer::{Gazetteer, Mention, Target};
+use crate::knowledge::glossary::Glossary;
+use crate::knowledge::lexicon::Lexicon;
+use crate::text::script;
+use crate::text::slug::slug;
 use arcstr::ArcStr;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -197,7 +197,7 @@ pub struct AnnotatedParagraph {
     pub cities: Box<[ArcStr]>,
     /// The cities came from the previous paragraph (the paragraph only continues it).
     pub cities_inherited: bool,
-    /// Equal for re-published copies of the paragraph ([`crate::script::copy_key`]).
+    /// Equal for re-published copies of the paragraph ([`crate::text::script::copy_key`]).
     #[serde(skip)]
     pub copy_key: u64,
 }
@@ -245,16 +245,16 @@ pub struct SeedHashes {
 impl AnnotatedSeed {
     pub fn part_hashes(&self) -> &SeedHashes {
         self.part_hashes.get_or_init(|| {
-            let head = crate::fingerprint::of_serialized(&(
+            let head = crate::text::hash::of_serialized(&(
                 &self.seed,
                 self.year,
                 self.year_source,
                 &self.home_city,
                 self.paragraphs.len(),
             ));
-            let paragraphs: Vec<u64> = self.paragraphs.iter().map(crate::fingerprint::of_serialized).collect();
+            let paragraphs: Vec<u64> = self.paragraphs.iter().map(crate::text::hash::of_serialized).collect();
             SeedHashes {
-                whole: crate::fingerprint::of((head, &paragraphs)),
+                whole: crate::text::hash::of((head, &paragraphs)),
                 head,
                 paragraphs,
             }
@@ -287,7 +287,16 @@ struct Found {
     dates: Vec<FoundDate>,
 }
 
-impl Annotator<'_> {
+impl<'a> Annotator<'a> {
+    /// An annotator over the curated knowledge.
+    pub fn new(knowledge: &'a crate::knowledge::Knowledge) -> Annotator<'a> {
+        Annotator {
+            gazetteer: &knowledge.gazetteer,
+            lexicon: &knowledge.lexicon,
+            glossary: &knowledge.glossary,
+        }
+    }
+
     pub fn annotate(&self, mut seed: Seed) -> AnnotatedSeed {
         let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
         let (year, year_source) = match seed.meta.year() {
@@ -323,7 +332,7 @@ impl Annotator<'_> {
                 cities_inherited = !cities.is_empty();
             }
             paragraphs.push(AnnotatedParagraph {
-                copy_key: crate::script::copy_key(&paragraph.text),
+                copy_key: crate::text::script::copy_key(&paragraph.text),
                 id: paragraph.id.into_boxed_str(),
                 line: paragraph.line,
                 text: paragraph.text.into_boxed_str(),

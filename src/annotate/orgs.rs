@@ -3,8 +3,8 @@
 //! when the text marks it clearly, i.e. when it starts with a place; 探索建立机器人训练数据中心
 //! is a plan, not a named organisation.
 
-use crate::gazetteer::Mention;
-use crate::lexicon::Lexicon;
+use crate::knowledge::gazetteer::Mention;
+use crate::knowledge::lexicon::Lexicon;
 
 /// Longest organisation name, in chars.
 const MAX_ORG_CHARS: usize = 16;
@@ -64,7 +64,7 @@ pub fn find(chars: &[char], places: &[Mention], lexicon: &Lexicon, taken: &[(usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::Gazetteer;
+    use crate::knowledge::gazetteer::Gazetteer;
 
     fn orgs(text: &str) -> Vec<String> {
         let gz = Gazetteer::embedded().unwrap();

@@ -2,7 +2,7 @@
 //! (“510”, 1+4+N). A quotation that is speech — a sentence someone said — is not a term.
 //! The span excludes the quotation marks.
 
-use crate::lexicon::Lexicon;
+use crate::knowledge::lexicon::Lexicon;
 
 /// A term found in a text.
 #[derive(Debug, Clone, PartialEq)]

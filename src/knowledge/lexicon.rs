@@ -3,13 +3,13 @@
 //! this module loads it and adds the other script's spelling of every word.
 
 use crate::error::{Result, toml_error};
-use crate::script;
+use crate::text::script;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
 
 /// The default lexicon, embedded in the binary.
-pub const EMBEDDED: &str = include_str!("../data/lexicon.toml");
+pub const EMBEDDED: &str = include_str!("../../data/lexicon.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

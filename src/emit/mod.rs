@@ -6,9 +6,13 @@
 //! template syntax. Annotations are links whose destination names their kind
 //! (`[寧波](<city:ningbo>)`); the renderer turns them into semantic HTML.
 
+pub mod map;
+
 use crate::annotate::{AnnotatedParagraph, Annotation, Kind};
+use crate::knowledge::Knowledge;
 use crate::model::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel};
-use crate::site::Knowledge;
+use crate::text::escape;
+use crate::text::offsets::{CharCursor, first_chars};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -31,32 +35,6 @@ pub struct Page {
     pub data: Value,
 }
 
-/// Escapes seed text for CommonMark: every ASCII punctuation character is backslash-escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    escape_into(&mut out, text);
-    out
-}
-
-/// [`escape`], appended to `out`. ASCII bytes never occur inside a multi-byte UTF-8 sequence,
-/// so the text is scanned by byte and copied in runs.
-fn escape_into(out: &mut String, text: &str) {
-    let mut run = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b.is_ascii_punctuation() || b == b'\n' || b == b'\r' {
-            out.push_str(&text[run..i]);
-            if b.is_ascii_punctuation() {
-                out.push('\\');
-                out.push(b as char);
-            } else {
-                out.push(' ');
-            }
-            run = i + 1;
-        }
-    }
-    out.push_str(&text[run..]);
-}
-
 /// A TOML basic string.
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
@@ -75,7 +53,7 @@ fn front_matter(title: &str, kind: &str, extra: &[(&str, &str)]) -> String {
 /// `"inferred"` for a date whose year was taken from the article.
 fn push_annotation_link(out: &mut String, a: &Annotation) {
     out.push('[');
-    escape_into(out, &a.text);
+    escape::push_markdown(out, &a.text);
     out.push_str("](<");
     out.push_str(a.kind.as_str());
     out.push(':');
@@ -97,45 +75,13 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
     let mut at = cursor.byte_at(from);
     for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
         let start = cursor.byte_at(a.start());
-        escape_into(&mut out, &text[at..start]);
+        escape::push_markdown(&mut out, &text[at..start]);
         push_annotation_link(&mut out, a);
         at = cursor.byte_at(a.end());
     }
     let end = cursor.byte_at(to);
-    escape_into(&mut out, &text[at.min(end)..end]);
+    escape::push_markdown(&mut out, &text[at.min(end)..end]);
     out
-}
-
-/// Byte offsets of char offsets in a text, for offsets asked in increasing order.
-struct CharCursor<'a> {
-    text: &'a str,
-    chars: usize,
-    bytes: usize,
-}
-
-impl<'a> CharCursor<'a> {
-    fn new(text: &'a str) -> CharCursor<'a> {
-        CharCursor {
-            text,
-            chars: 0,
-            bytes: 0,
-        }
-    }
-
-    /// The byte offset of char `n` (the text's length past its end).
-    fn byte_at(&mut self, n: usize) -> usize {
-        if n < self.chars {
-            (self.chars, self.bytes) = (0, 0);
-        }
-        for c in self.text[self.bytes..].chars() {
-            if self.chars == n {
-                break;
-            }
-            self.chars += 1;
-            self.bytes += c.len_utf8();
-        }
-        self.bytes
-    }
 }
 
 fn paragraph_md(p: &AnnotatedParagraph) -> String {
@@ -144,7 +90,12 @@ fn paragraph_md(p: &AnnotatedParagraph) -> String {
 
 fn source_link(ex: &Explainer, at: ParaRef, label: &str) -> String {
     let seed = ex.seed_info(at.seed);
-    format!("[{}](<source:{}#{}>)", escape(label), seed.id, ex.paragraph(at).id)
+    format!(
+        "[{}](<source:{}#{}>)",
+        escape::markdown(label),
+        seed.id,
+        ex.paragraph(at).id
+    )
 }
 
 /// The sentence (。！？ bounded) around chars `start..end` of a paragraph.
@@ -180,14 +131,6 @@ pub fn seed_title(ex: &Explainer, seed: usize) -> String {
     } else {
         s.title.clone()
     }
-}
-
-pub fn first_chars(text: &str, n: usize) -> String {
-    let mut out: String = text.chars().take(n).collect();
-    if text.chars().count() > n {
-        out.push('…');
-    }
-    out
 }
 
 /// Every page of the site.
@@ -235,7 +178,7 @@ pub fn specs(ex: &Explainer) -> Vec<Spec> {
 
 /// Builds one page.
 pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
-    let map = |current: Option<&str>| crate::map::view(&knowledge.map, ex, &knowledge.gazetteer, current);
+    let map = |current: Option<&str>| map::view(&knowledge.map, ex, &knowledge.gazetteer, current);
     match spec {
         Spec::Index => {
             let mut index = index_page(ex, &knowledge.names.headline);
@@ -269,7 +212,7 @@ fn city_card(ex: &Explainer, c: &CityModel) -> Value {
 
 fn index_page(ex: &Explainer, headline: &str) -> Page {
     let mut md = front_matter(headline, "index", &[]);
-    md.push_str(&format!("# {}\n\n", escape(headline)));
+    md.push_str(&format!("# {}\n\n", escape::markdown(headline)));
     md.push_str("## 全省層面\n\n");
     for &r in ex.province_paragraphs().iter().take(OVERVIEW_PROVINCE_PARAGRAPHS) {
         md.push_str(&format!(
@@ -315,7 +258,7 @@ fn province_page(ex: &Explainer, n: usize) -> Page {
         ex.province_paragraphs()[range]
             .iter()
             .map(|&r| Item {
-                group: Some(format!("## {}", escape(&seed_title(ex, r.seed)))),
+                group: Some(format!("## {}", escape::markdown(&seed_title(ex, r.seed)))),
                 md: format!("{} {}\n\n", paragraph_md(ex.paragraph(r)), source_link(ex, r, "原文 ›")),
             })
             .collect()
@@ -375,9 +318,9 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
         "source",
         &[("seed", &seed.id), ("file", &seed.file.to_string_lossy())],
     );
-    md.push_str(&format!("# {}\n\n", escape(&title)));
+    md.push_str(&format!("# {}\n\n", escape::markdown(&title)));
     if let Some(sub) = &seed.subtitle {
-        md.push_str(&format!("*{}*\n\n", escape(sub)));
+        md.push_str(&format!("*{}*\n\n", escape::markdown(sub)));
     }
     for p in &a.paragraphs {
         md.push_str(&format!("[¶](<para:{}>) {}\n\n", p.id, paragraph_md(p)));
@@ -426,7 +369,7 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize, map: impl FnOnce() -> Valu
                     line.push_str(&format!(" (另有 {more} 篇轉載 {more} more copies)"));
                 }
                 Item {
-                    group: Some(format!("## {}", escape(&seed_title(ex, cp.at.seed)))),
+                    group: Some(format!("## {}", escape::markdown(&seed_title(ex, cp.at.seed)))),
                     md: format!("{line}\n\n"),
                 }
             })
@@ -549,11 +492,15 @@ fn uses_items(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str, heading: &
 fn term_page(ex: &Explainer, t: &TermModel, n: usize) -> Page {
     let id = t.id.as_str();
     let mut md = front_matter(&t.text, "term", &[("term", id)]);
-    md.push_str(&format!("# “{}”\n\n", escape(&t.text)));
+    md.push_str(&format!("# “{}”\n\n", escape::markdown(&t.text)));
     if let Some(e) = &t.entry {
-        md.push_str(&format!("{}\n\n{}\n\n", escape(&e.zh), escape(&e.en)));
+        md.push_str(&format!(
+            "{}\n\n{}\n\n",
+            escape::markdown(&e.zh),
+            escape::markdown(&e.en)
+        ));
         if let Some(src) = &e.source {
-            md.push_str(&format!("來源:{}\n\n", escape(src)));
+            md.push_str(&format!("來源:{}\n\n", escape::markdown(src)));
         }
     } else {
         md.push_str("詞彙表尚無此條目的解釋;以下是它在報道中的用法。\n\nNo glossary entry yet; here is how the articles use it.\n\n");
@@ -587,14 +534,18 @@ fn city_links<S: AsRef<str>>(ex: &Explainer, ids: &[S]) -> Vec<Value> {
 fn document_page(ex: &Explainer, d: &DocumentModel, n: usize) -> Page {
     let id = d.id.as_str();
     let mut md = front_matter(&d.title, "document", &[("document", id)]);
-    md.push_str(&format!("# 《{}》\n\n", escape(&d.title)));
+    md.push_str(&format!("# 《{}》\n\n", escape::markdown(&d.title)));
     if let Some(e) = &d.entry {
-        md.push_str(&format!("*{}*\n\n", escape(&e.title_en)));
-        md.push_str(&format!("- 發布方 Issuer:{}\n", escape(&e.issuer)));
+        md.push_str(&format!("*{}*\n\n", escape::markdown(&e.title_en)));
+        md.push_str(&format!("- 發布方 Issuer:{}\n", escape::markdown(&e.issuer)));
         if let Some(date) = &e.date {
-            md.push_str(&format!("- 日期 Date:{}\n", escape(date)));
+            md.push_str(&format!("- 日期 Date:{}\n", escape::markdown(date)));
         }
-        md.push_str(&format!("\n{}\n\n{}\n\n", escape(&e.zh), escape(&e.en)));
+        md.push_str(&format!(
+            "\n{}\n\n{}\n\n",
+            escape::markdown(&e.zh),
+            escape::markdown(&e.en)
+        ));
     } else {
         md.push_str("詞彙表尚無此文件的說明;以下是報道提及它的地方。\n\nNo glossary entry yet; here is where the articles mention it.\n\n");
     }
@@ -630,7 +581,7 @@ fn timeline_page(ex: &Explainer, n: usize) -> Page {
                     .cities
                     .iter()
                     .filter_map(|c| ex.city(c))
-                    .map(|c| format!("[{}](<city:{}>)", escape(&c.info.name), c.info.id))
+                    .map(|c| format!("[{}](<city:{}>)", escape::markdown(&c.info.name), c.info.id))
                     .collect();
                 let cities = if cities.is_empty() {
                     String::new()
@@ -639,7 +590,7 @@ fn timeline_page(ex: &Explainer, n: usize) -> Page {
                 };
                 let md = format!(
                     "- **{}**{inferred}{cities} — {} {}\n",
-                    escape(&e.date),
+                    escape::markdown(&e.date),
                     annotated(p, from, to),
                     source_link(ex, e.at, "原文 ›")
                 );
@@ -709,7 +660,8 @@ fn paginated(
     if n > 1 {
         page.title = format!("{} ({n}/{total})", first.title);
         page.markdown = front_matter(&page.title, first.template, &[("page", &n.to_string())]);
-        page.markdown.push_str(&format!("# {}\n\n", escape(&page.title)));
+        page.markdown
+            .push_str(&format!("# {}\n\n", escape::markdown(&page.title)));
     }
     let mut group: Option<String> = None;
     for item in items(range) {
@@ -774,18 +726,18 @@ fn compare_page(ex: &Explainer) -> Page {
             .collect();
         let documents = c.documents.iter().take(COMPARE_FIGURES).filter_map(|d| ex.document(d));
         let documents: Vec<String> = documents
-            .map(|d| format!("《[{}](<document:{}>)》", escape(&d.title), d.id))
+            .map(|d| format!("《[{}](<document:{}>)》", escape::markdown(&d.title), d.id))
             .collect();
         let latest = c.events.last().map(|&i| {
             let e = ex.event(i);
-            format!("{} {}", escape(&e.date), source_link(ex, e.at, "›"))
+            format!("{} {}", escape::markdown(&e.date), source_link(ex, e.at, "›"))
         });
         let or_dash = |v: Vec<String>| if v.is_empty() { "—".to_string() } else { v.join("; ") };
         md.push_str(&format!(
             "| [{}](<city:{}>) | {} | {} | {} | {} | {} |\n",
-            escape(&c.info.name),
+            escape::markdown(&c.info.name),
             c.info.id,
-            escape(c.focus_en.as_deref().unwrap_or("—")),
+            escape::markdown(c.focus_en.as_deref().unwrap_or("—")),
             or_dash(figures),
             or_dash(documents),
             latest.unwrap_or_else(|| "—".to_string()),
@@ -842,9 +794,9 @@ fn sources_page(ex: &Explainer, n: usize) -> Page {
                     group: None,
                     md: format!(
                         "- [{}](<page:source/{}/>) — {}, {} 段\n",
-                        escape(&seed_title(ex, s)),
+                        escape::markdown(&seed_title(ex, s)),
                         seed.id,
-                        escape(&seed.file.to_string_lossy()),
+                        escape::markdown(&seed.file.to_string_lossy()),
                         ex.paragraph_count(s)
                     ),
                 }
@@ -932,19 +884,6 @@ fn code_samples(ex: &Explainer) -> Vec<Value> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn escape_neutralises_markdown_and_html() {
-        assert_eq!(escape("<script>"), "\\<script\\>");
-        assert_eq!(
-            escape("[x](javascript:alert(1))"),
-            "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"
-        );
-        assert_eq!(escape("# 標題"), "\\# 標題");
-        assert_eq!(escape("{{ x }}"), "\\{\\{ x \\}\\}");
-        assert_eq!(escape("寧波"), "寧波");
-        assert_eq!(escape("a\nb\r"), "a b ");
-    }
-
     fn ann(kind: Kind, text: &str, start: usize, value: &str, inferred: bool) -> Annotation {
         let mut a = Annotation::new(kind, text, start, start + text.chars().count(), value, None);
         a.inferred = inferred;
@@ -954,7 +893,7 @@ mod tests {
     /// The Markdown of chars `from..to`, made the slow obvious way: a char vector.
     fn annotated_by_chars(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
         let chars: Vec<char> = p.text.chars().collect();
-        let piece = |a: usize, b: usize| escape(&chars[a..b].iter().collect::<String>());
+        let piece = |a: usize, b: usize| escape::markdown(&chars[a..b].iter().collect::<String>());
         let mut out = String::new();
         let mut at = from;
         for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
@@ -962,7 +901,7 @@ mod tests {
             out.push_str(&format!(
                 "{}[{}](<{}:{}>{title})",
                 piece(at, a.start()),
-                escape(&a.text),
+                escape::markdown(&a.text),
                 a.kind.as_str(),
                 a.value
             ));

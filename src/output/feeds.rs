@@ -2,9 +2,10 @@
 //! (all seeds, and one per city), newest first. URLs are absolute when a base URL is given
 //! and relative otherwise (Atom resolves them against the feed's own address).
 
-use crate::emit::{first_chars, seed_title};
+use crate::emit::seed_title;
 use crate::model::Explainer;
-use crate::render::escape_html;
+use crate::text::escape;
+use crate::text::offsets::first_chars;
 
 /// `sitemap.xml` (only with a base URL: sitemaps require absolute URLs).
 pub fn sitemap(paths: &[String], base_url: &str) -> Option<String> {
@@ -17,7 +18,7 @@ pub fn sitemap(paths: &[String], base_url: &str) -> Option<String> {
     for path in paths {
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape_html(&format!("{base_url}{path}"))
+            escape::html(&format!("{base_url}{path}"))
         ));
     }
     out.push_str("</urlset>\n");
@@ -84,10 +85,10 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
     let home = url(city.map_or(String::new(), |c| format!("city/{c}/")).as_str());
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-Hant\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>explainer</name></author>\n",
-        escape_html(&title),
-        escape_html(&self_url),
-        escape_html(&self_url),
-        escape_html(&home)
+        escape::html(&title),
+        escape::html(&self_url),
+        escape::html(&self_url),
+        escape::html(&home)
     );
     for s in seeds {
         let a = &ex.seeds[s];
@@ -95,11 +96,11 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
         let summary = first_chars(&a.paragraphs[0].text, 140);
         out.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-            escape_html(&seed_title(ex, s)),
-            escape_html(&link),
-            escape_html(&link),
+            escape::html(&seed_title(ex, s)),
+            escape::html(&link),
+            escape::html(&link),
             seed_updated(ex, s),
-            escape_html(&summary)
+            escape::html(&summary)
         ));
     }
     out.push_str("</feed>\n");

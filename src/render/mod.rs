@@ -1,38 +1,15 @@
 //! Stage 5 — render: annotated Markdown → HTML through pulldown-cmark, with an iterator adapter
 //! that turns annotation links into semantic elements, then the page's Tera template.
 
+pub mod highlight;
+
 use crate::emit::Page;
 use crate::error::{Error, Result};
+use crate::text::escape;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 use std::path::Path;
 use tera::{Context, Tera};
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_escaped(&mut out, s);
-    out
-}
-
-/// Appends `s` escaped for HTML content and attribute values.
-fn push_escaped(out: &mut String, s: &str) {
-    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
-    let mut rest = s;
-    // Most values (ids, paths, Chinese text) have nothing to escape: they are copied whole.
-    while let Some(at) = rest.bytes().position(|b| special(&b)) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[at + 1..];
-    }
-    out.push_str(rest);
-}
 
 /// Turns annotation links (`city:`, `term:`, `date:` …) into semantic HTML; other links pass
 /// through. `root` is the relative path from the page to the site root (`../../`).
@@ -65,16 +42,16 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             open.push_str("<a class=\"ann ann-");
             open.push_str(kind);
             open.push_str("\" href=\"");
-            push_escaped(open, self.root);
+            escape::push_html(open, self.root);
             open.push_str(folder);
-            push_escaped(open, id);
+            escape::push_html(open, id);
             open.push_str("/index.html\"");
         };
         let data = |open: &mut String, kind: &str| {
             open.push_str(" data-kind=\"");
             open.push_str(kind);
             open.push_str("\" data-value=\"");
-            push_escaped(open, value);
+            escape::push_html(open, value);
             open.push('"');
         };
         let close = match scheme {
@@ -97,27 +74,27 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 } else {
                     "<a class=\"ann ann-date\" href=\""
                 });
-                push_escaped(&mut open, self.root);
-                push_escaped(&mut open, self.years.get(year).map_or("timeline/", String::as_str));
+                escape::push_html(&mut open, self.root);
+                escape::push_html(&mut open, self.years.get(year).map_or("timeline/", String::as_str));
                 open.push_str("index.html#y");
-                push_escaped(&mut open, year);
+                escape::push_html(&mut open, year);
                 open.push('"');
                 data(&mut open, "date");
                 if inferred {
                     open.push_str(" title=\"年份由文章推斷 year inferred from the article\"");
                 }
                 open.push_str("><time datetime=\"");
-                push_escaped(&mut open, value.split('/').next().unwrap_or(value));
+                escape::push_html(&mut open, value.split('/').next().unwrap_or(value));
                 open.push_str("\">");
                 "</time></a>"
             }
             "figure" => {
                 open.push_str("<data class=\"ann ann-figure\" value=\"");
-                push_escaped(&mut open, value.split(' ').next().unwrap_or(""));
+                escape::push_html(&mut open, value.split(' ').next().unwrap_or(""));
                 open.push('"');
                 data(&mut open, "figure");
                 open.push_str(" tabindex=\"0\" title=\"");
-                push_escaped(&mut open, value);
+                escape::push_html(&mut open, value);
                 open.push_str("\">");
                 "</data>"
             }
@@ -140,17 +117,17 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             "source" => {
                 let (seed, para) = value.split_once('#').unwrap_or((value, ""));
                 open.push_str("<a class=\"source-link\" href=\"");
-                push_escaped(&mut open, self.root);
+                escape::push_html(&mut open, self.root);
                 open.push_str("source/");
-                push_escaped(&mut open, seed);
+                escape::push_html(&mut open, seed);
                 open.push_str("/index.html#");
-                push_escaped(&mut open, para);
+                escape::push_html(&mut open, para);
                 open.push_str("\">");
                 "</a>"
             }
             "para" => {
                 let mut v = String::new();
-                push_escaped(&mut v, value);
+                escape::push_html(&mut v, value);
                 open.push_str(&format!(
                     "<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"
                 ));
@@ -158,8 +135,8 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             }
             "page" => {
                 open.push_str("<a href=\"");
-                push_escaped(&mut open, self.root);
-                push_escaped(&mut open, value);
+                escape::push_html(&mut open, self.root);
+                escape::push_html(&mut open, value);
                 open.push_str("index.html\">");
                 "</a>"
             }
@@ -272,7 +249,7 @@ pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Re
         tera.autoescape_on(vec![".html"]);
         // Escape what HTML needs and no more, so URLs stay readable (Tera's default also
         // escapes `/`).
-        tera.set_escape_fn(escape_html);
+        tera.set_escape_fn(escape::html);
         tera.add_raw_templates(sources).map_err(|e| template_error(dir, &e))?;
         Ok(tera)
     };
@@ -360,20 +337,20 @@ pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
 }
 
 const EMBEDDED_TEMPLATES: [(&str, &str); 14] = [
-    ("province.html", include_str!("../templates/province.html")),
-    ("search.html", include_str!("../templates/search.html")),
-    ("404.html", include_str!("../templates/404.html")),
-    ("base.html", include_str!("../templates/base.html")),
-    ("macros.html", include_str!("../templates/macros.html")),
-    ("index.html", include_str!("../templates/index.html")),
-    ("city.html", include_str!("../templates/city.html")),
-    ("source.html", include_str!("../templates/source.html")),
-    ("term.html", include_str!("../templates/term.html")),
-    ("document.html", include_str!("../templates/document.html")),
-    ("timeline.html", include_str!("../templates/timeline.html")),
-    ("compare.html", include_str!("../templates/compare.html")),
-    ("about.html", include_str!("../templates/about.html")),
-    ("sources.html", include_str!("../templates/sources.html")),
+    ("province.html", include_str!("../../templates/province.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("city.html", include_str!("../../templates/city.html")),
+    ("source.html", include_str!("../../templates/source.html")),
+    ("term.html", include_str!("../../templates/term.html")),
+    ("document.html", include_str!("../../templates/document.html")),
+    ("timeline.html", include_str!("../../templates/timeline.html")),
+    ("compare.html", include_str!("../../templates/compare.html")),
+    ("about.html", include_str!("../../templates/about.html")),
+    ("sources.html", include_str!("../../templates/sources.html")),
 ];
 
 /// Site-wide values every template sees.
@@ -446,7 +423,11 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
     let rendered_md = |md: &str| markdown_to_html(md, &root, &site.timeline_years);
     // Sentences in cards are Markdown too: render them here so templates only display.
     let mut data = page.data.clone();
-    render_nested_markdown(&mut data, &rendered_md, &crate::highlight::Highlighter::default());
+    render_nested_markdown(
+        &mut data,
+        &rendered_md,
+        &crate::render::highlight::Highlighter::default(),
+    );
     let mut context = Context::new();
     context.insert("root", &root);
     context.insert("site", site);
@@ -501,7 +482,7 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
     let hant = [before, &main, after].concat();
     let shell = render(Script::Hans)?;
     let (before, after) = split_frame(&shell, dir)?;
-    let to_hans = crate::script::to_hans_markup;
+    let to_hans = crate::text::script::to_hans_markup;
     let hans = [to_hans(before), to_hans(&main), to_hans(after)].concat();
     Ok(RenderedPage { hant, hans })
 }
@@ -511,7 +492,7 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
 fn render_nested_markdown(
     value: &mut serde_json::Value,
     render: &dyn Fn(&str) -> String,
-    highlighter: &crate::highlight::Highlighter,
+    highlighter: &crate::render::highlight::Highlighter,
 ) {
     match value {
         serde_json::Value::Object(map) => {
@@ -547,7 +528,7 @@ fn render_nested_markdown(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emit::escape;
+    use crate::text::escape::markdown as escape;
 
     #[test]
     fn annotation_links_become_semantic_html() {

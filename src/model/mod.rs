@@ -3,9 +3,9 @@
 //! computed here, so templates only display.
 
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind, YearSource};
-use crate::fingerprint;
-use crate::gazetteer::{CITY_IDS, City, Gazetteer};
-use crate::glossary::{DocumentEntry, Glossary, TermEntry};
+use crate::knowledge::gazetteer::{CITY_IDS, City, Gazetteer};
+use crate::knowledge::glossary::{DocumentEntry, Glossary, TermEntry};
+use crate::text::hash;
 use arcstr::ArcStr;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -270,7 +270,7 @@ impl Explainer {
     /// knowledge changes.
     pub fn read_hashes(&self) -> ReadHashes {
         ReadHashes {
-            shape: fingerprint::of((
+            shape: hash::of((
                 self.seeds.len(),
                 self.cities.iter().map(|c| c.info.id.as_str()).collect::<Vec<_>>(),
                 self.terms.len(),
@@ -283,7 +283,7 @@ impl Explainer {
                 .cities
                 .par_iter()
                 .map(|c| {
-                    fingerprint::of((
+                    hash::of((
                         &c.info.id,
                         &c.paragraphs,
                         &c.figures,
@@ -299,15 +299,15 @@ impl Explainer {
             terms: self
                 .terms
                 .iter()
-                .map(|t| fingerprint::of((&t.id, &t.text, &t.uses, &t.cities)))
+                .map(|t| hash::of((&t.id, &t.text, &t.uses, &t.cities)))
                 .collect(),
             documents: self
                 .documents
                 .iter()
-                .map(|d| fingerprint::of((&d.id, &d.title, &d.mentions, &d.cities)))
+                .map(|d| hash::of((&d.id, &d.title, &d.mentions, &d.cities)))
                 .collect(),
-            events: self.events.iter().map(fingerprint::of).collect(),
-            province: fingerprint::of(&self.province_paragraphs),
+            events: self.events.iter().map(hash::of).collect(),
+            province: hash::of(&self.province_paragraphs),
         }
     }
 }

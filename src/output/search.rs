@@ -9,7 +9,7 @@
 
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
 use crate::model::Explainer;
-use crate::script;
+use crate::text::script;
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
