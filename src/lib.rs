@@ -13,5 +13,6 @@ pub mod render;
 pub mod serve;
 pub mod text;
 pub mod tools;
+pub mod urls;
 
 pub use error::{Error, Result};

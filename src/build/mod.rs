@@ -16,8 +16,9 @@ use crate::knowledge::Knowledge;
 use crate::model::{self, Explainer, Read, ReadHashes};
 use crate::output::staging::Staging;
 use crate::output::{self, Files, MemoryOutput, Output, export, feeds};
-use crate::render::{self, Script, SiteInfo, Templates};
+use crate::render::{self, SiteInfo, Templates};
 use crate::text::hash;
+use crate::urls::{self, Script};
 use rayon::prelude::*;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -292,10 +293,10 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
         let hans = Script::Hans.output_path(&page.path);
         let markdown_hans = crate::text::script::to_hans_markup(&page.markdown);
         let files = vec![
-            (format!("{}index.html", page.path), rendered.hant),
-            (format!("{}index.md", page.path), page.markdown),
-            (format!("{hans}index.html"), rendered.hans),
-            (format!("{hans}index.md"), markdown_hans),
+            (urls::html(&page.path), rendered.hant),
+            (urls::markdown(&page.path), page.markdown),
+            (urls::html(&hans), rendered.hans),
+            (urls::markdown(&hans), markdown_hans),
         ];
         Ok((page.path, files))
     };
@@ -346,15 +347,13 @@ pub fn write_derived(site: &mut Site, static_dir: Option<&Path>, output: &dyn Ou
 /// The data export (the JSON contract) and the cards the pages' script shows on a tap.
 fn write_export(site: &Site, output: &dyn Output) -> Result<()> {
     let explainer = &site.explainer;
-    output.put_written("data/annotations.json", &mut |out| {
-        export::write_annotations_json(explainer, out)
-    })?;
+    output.put_written(urls::EXPORT, &mut |out| export::write_annotations_json(explainer, out))?;
     let cards = serde_json::to_string(&crate::output::cards::cards(explainer)).unwrap_or_default();
     output.put(
-        "data/cards.zh-Hans.json",
+        urls::cards(Script::Hans),
         crate::text::script::to_hans_markup(&cards).as_bytes(),
     )?;
-    output.put("data/cards.json", cards.as_bytes())
+    output.put(urls::cards(Script::Hant), cards.as_bytes())
 }
 
 fn write_search(site: &Site, output: &dyn Output) -> Result<()> {
@@ -365,18 +364,18 @@ fn write_search(site: &Site, output: &dyn Output) -> Result<()> {
 fn write_site_files(site: &mut Site, static_dir: Option<&Path>, output: &dyn Output) -> Result<()> {
     let explainer = &site.explainer;
     let base_url = &site.info.base_url;
-    output.put(".nojekyll", b"")?;
-    output.put("robots.txt", feeds::robots(base_url).as_bytes())?;
+    output.put(urls::NOJEKYLL, b"")?;
+    output.put(urls::ROBOTS, feeds::robots(base_url).as_bytes())?;
     if let Some(sitemap) = feeds::sitemap(&site.paths, base_url) {
-        output.put("sitemap.xml", sitemap.as_bytes())?;
+        output.put(urls::SITEMAP, sitemap.as_bytes())?;
     }
     let title = &site.knowledge.names.title;
     output.put(
-        "feed.xml",
-        feeds::atom(explainer, title, base_url, None, "feed.xml").as_bytes(),
+        urls::FEED,
+        feeds::atom(explainer, title, base_url, None, urls::FEED).as_bytes(),
     )?;
     for city in &explainer.cities {
-        let path = format!("city/{}/feed.xml", city.info.id);
+        let path = urls::city_feed(&city.info.id);
         output.put(
             &path,
             feeds::atom(explainer, title, base_url, Some(&city.info.id), &path).as_bytes(),
@@ -384,7 +383,7 @@ fn write_site_files(site: &mut Site, static_dir: Option<&Path>, output: &dyn Out
     }
     let not_found = emit::not_found_page();
     output.put(
-        "404.html",
+        urls::NOT_FOUND,
         render::render_page(&site.templates, site.templates_dir.as_deref(), &site.info, &not_found)?
             .hant
             .as_bytes(),

@@ -13,6 +13,7 @@ use crate::knowledge::Knowledge;
 use crate::model::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel};
 use crate::text::escape;
 use crate::text::offsets::{CharCursor, first_chars};
+use crate::urls;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -223,8 +224,9 @@ fn index_page(ex: &Explainer, headline: &str) -> Page {
     }
     if ex.province_paragraphs().len() > OVERVIEW_PROVINCE_PARAGRAPHS {
         md.push_str(&format!(
-            "[全部 {} 段全省層面報道 ›](<page:province/>)\n\n",
-            ex.province_paragraphs().len()
+            "[全部 {} 段全省層面報道 ›](<page:{}>)\n\n",
+            ex.province_paragraphs().len(),
+            urls::PROVINCE
         ));
     }
     let cards: Vec<Value> = ex.cities().iter().map(|c| city_card(ex, c)).collect();
@@ -264,7 +266,7 @@ fn province_page(ex: &Explainer, n: usize) -> Page {
             .collect()
     };
     let page = Page {
-        path: "province/".to_string(),
+        path: urls::PROVINCE.to_string(),
         template: "province",
         title: "全省層面 Province-wide".to_string(),
         description: format!("{} 段不專指某一城市的報道", ex.province_paragraphs().len()),
@@ -332,7 +334,7 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
         .map(|c| json!({"id": c.info.id, "name": c.info.name}))
         .collect();
     Page {
-        path: format!("source/{}/", seed.id),
+        path: urls::source(&seed.id),
         template: "source",
         title: title.clone(),
         description: first_chars(&a.paragraphs[0].text, 80),
@@ -385,7 +387,7 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize, map: impl FnOnce() -> Valu
         json!({"city": info, "paragraphs": c.paragraphs.len()})
     };
     let page = Page {
-        path: format!("city/{id}/"),
+        path: urls::city(id),
         template: "city",
         title: info.name.clone(),
         description: format!(
@@ -507,7 +509,7 @@ fn term_page(ex: &Explainer, t: &TermModel, n: usize) -> Page {
     }
     let cities = city_links(ex, &t.cities);
     let page = Page {
-        path: format!("terms/{id}/"),
+        path: urls::term(id),
         template: "term",
         title: format!("“{}”", t.text),
         description: t.entry.as_ref().map_or_else(
@@ -550,7 +552,7 @@ fn document_page(ex: &Explainer, d: &DocumentModel, n: usize) -> Page {
         md.push_str("詞彙表尚無此文件的說明;以下是報道提及它的地方。\n\nNo glossary entry yet; here is where the articles mention it.\n\n");
     }
     let page = Page {
-        path: format!("documents/{id}/"),
+        path: urls::document(id),
         template: "document",
         title: format!("《{}》", d.title),
         description: d
@@ -602,7 +604,7 @@ fn timeline_page(ex: &Explainer, n: usize) -> Page {
             .collect()
     };
     let page = Page {
-        path: "timeline/".to_string(),
+        path: urls::TIMELINE.to_string(),
         template: "timeline",
         title: "時間線 Timeline".to_string(),
         description: format!("報道中的 {} 個日期事件,按時間排列", ex.event_count()),
@@ -624,15 +626,6 @@ const USES_PER_PAGE: usize = 40;
 const EVENTS_PER_PAGE: usize = 64;
 /// Longest list in a page's side column (figures, terms, events).
 const SIDE_LIST: usize = 12;
-
-/// The path of page `n` (1-based) of a paginated page at `base`.
-fn page_path(base: &str, n: usize) -> String {
-    if n == 1 {
-        base.to_string()
-    } else {
-        format!("{base}page/{n}/")
-    }
-}
 
 /// Pages linked on each side of the current one in a pager.
 const PAGER_NEIGHBOURS: usize = 3;
@@ -656,7 +649,7 @@ fn paginated(
     let total = page_count(count, per_page);
     let range = ((n - 1) * per_page).min(count)..(n * per_page).min(count);
     let mut page = first.clone();
-    page.path = page_path(&first.path, n);
+    page.path = urls::page(&first.path, n);
     if n > 1 {
         page.title = format!("{} ({n}/{total})", first.title);
         page.markdown = front_matter(&page.title, first.template, &[("page", &n.to_string())]);
@@ -684,13 +677,13 @@ fn paginated(
             if k > last + 1 {
                 pages.push(json!({"gap": true}));
             }
-            pages.push(json!({"n": k, "path": page_path(&first.path, k)}));
+            pages.push(json!({"n": k, "path": urls::page(&first.path, k)}));
             last = k;
         }
         page.data["pagination"] = json!({
             "current": n, "total": total, "pages": pages,
-            "prev": (n > 1).then(|| page_path(&first.path, n - 1)),
-            "next": (n < total).then(|| page_path(&first.path, n + 1)),
+            "prev": (n > 1).then(|| urls::page(&first.path, n - 1)),
+            "next": (n < total).then(|| urls::page(&first.path, n + 1)),
         });
     }
     page
@@ -702,7 +695,7 @@ pub fn timeline_years(ex: &Explainer) -> BTreeMap<String, String> {
     for (i, e) in ex.events.iter().enumerate() {
         let year = e.date.get(..4).unwrap_or("").to_string();
         out.entry(year)
-            .or_insert_with(|| page_path("timeline/", i / EVENTS_PER_PAGE + 1));
+            .or_insert_with(|| urls::page(urls::TIMELINE, i / EVENTS_PER_PAGE + 1));
     }
     out
 }
@@ -746,7 +739,7 @@ fn compare_page(ex: &Explainer) -> Page {
     }
     md.push('\n');
     Page {
-        path: "compare/".to_string(),
+        path: urls::COMPARE.to_string(),
         template: "compare",
         title: "城市比較 Compare".to_string(),
         description: format!("{} 座城市並排比較:重點、數字、文件、事件", ex.cities().len()),
@@ -766,11 +759,12 @@ fn about_page(ex: &Explainer) -> Page {
     // The list itself is paginated: the about page stays small and does not change with every
     // seed.
     md.push_str(&format!(
-        "## 報道 Sources\n\n本站共收錄 {} 篇報道:[全部報道 All sources](<page:sources/>)。\n\n",
-        ex.seed_count()
+        "## 報道 Sources\n\n本站共收錄 {} 篇報道:[全部報道 All sources](<page:{}>)。\n\n",
+        ex.seed_count(),
+        urls::SOURCES
     ));
     Page {
-        path: "about/".to_string(),
+        path: urls::ABOUT.to_string(),
         template: "about",
         title: "關於本站 About".to_string(),
         description: "本站如何生成、來自哪些報道".to_string(),
@@ -793,9 +787,9 @@ fn sources_page(ex: &Explainer, n: usize) -> Page {
                 Item {
                     group: None,
                     md: format!(
-                        "- [{}](<page:source/{}/>) — {}, {} 段\n",
+                        "- [{}](<page:{}>) — {}, {} 段\n",
                         escape::markdown(&seed_title(ex, s)),
-                        seed.id,
+                        urls::source(&seed.id),
                         escape::markdown(&seed.file.to_string_lossy()),
                         ex.paragraph_count(s)
                     ),
@@ -804,7 +798,7 @@ fn sources_page(ex: &Explainer, n: usize) -> Page {
             .collect()
     };
     let page = Page {
-        path: "sources/".to_string(),
+        path: urls::SOURCES.to_string(),
         template: "sources",
         title: "報道 Sources".to_string(),
         description: format!("本站收錄的 {} 篇報道", ex.seed_count()),
@@ -816,7 +810,7 @@ fn sources_page(ex: &Explainer, n: usize) -> Page {
 
 fn search_page() -> Page {
     Page {
-        path: "search/".to_string(),
+        path: urls::SEARCH.to_string(),
         template: "search",
         title: "搜尋 Search".to_string(),
         description: "在所有報道中搜尋,繁簡皆可".to_string(),
@@ -829,14 +823,17 @@ fn search_page() -> Page {
 /// use the base URL when there is one.
 pub fn not_found_page() -> Page {
     let mut md = front_matter("找不到頁面", "404", &[]);
-    md.push_str(
+    md.push_str(&format!(
         "# 找不到頁面 Page not found
 
-這個地址沒有頁面。請從[首頁](<page:>)、[時間線](<page:timeline/>)或[比較](<page:compare/>)繼續。
+這個地址沒有頁面。請從[首頁](<page:{}>)、[時間線](<page:{}>)或[比較](<page:{}>)繼續。
 
 There is no page at this address.
 ",
-    );
+        urls::HOME,
+        urls::TIMELINE,
+        urls::COMPARE
+    ));
     Page {
         path: String::new(),
         template: "404",
@@ -870,13 +867,13 @@ fn code_samples(ex: &Explainer) -> Vec<Value> {
         .min_by_key(|p| p.text.len());
     let Some(p) = shortest.filter(|p| p.text.chars().count() <= MAX_SAMPLE_LINE) else {
         return vec![
-            json!({"title": format!("city/{}/index.md", city.info.id), "lang": "md", "code": markdown + "\n"}),
+            json!({"title": urls::markdown(&urls::city(&city.info.id)), "lang": "md", "code": markdown + "\n"}),
         ];
     };
     let record = json!({ "id": p.id, "text": p.text, "cities": p.cities, "annotations": p.annotations });
     vec![
-        json!({"title": format!("city/{}/index.md", city.info.id), "lang": "md", "code": markdown + "\n"}),
-        json!({"title": "data/annotations.json (one paragraph)", "lang": "json", "code": serde_json::to_string_pretty(&record).unwrap_or_default() + "\n"}),
+        json!({"title": urls::markdown(&urls::city(&city.info.id)), "lang": "md", "code": markdown + "\n"}),
+        json!({"title": format!("{} (one paragraph)", urls::EXPORT), "lang": "json", "code": serde_json::to_string_pretty(&record).unwrap_or_default() + "\n"}),
     ]
 }
 

@@ -32,7 +32,7 @@ pub fn write(output: &dyn Output, dir: Option<&Path>) -> Result<()> {
         }
     }
     for (name, bytes) in files {
-        output.put(&format!("static/{name}"), &bytes)?;
+        output.put(&crate::urls::asset(&name), &bytes)?;
     }
     Ok(())
 }

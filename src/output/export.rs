@@ -2,6 +2,7 @@
 //! every seed, every body paragraph with its cities and annotations, offsets in chars.
 
 use crate::model::Explainer;
+use crate::urls;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -58,7 +59,7 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
                 name_hans: &c.info.name_hans,
                 name_en: &c.info.name_en,
                 adcode: &c.info.adcode,
-                url: format!("city/{}/", c.info.id),
+                url: urls::city(&c.info.id),
                 paragraphs: c
                     .paragraphs
                     .iter()
@@ -74,7 +75,7 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
                 id: &s.seed.id,
                 file: s.seed.file.to_string_lossy().replace('\\', "/"),
                 title: &s.seed.title,
-                url: format!("source/{}/", s.seed.id),
+                url: urls::source(&s.seed.id),
                 year: s.year,
                 year_source: s.year_source,
                 paragraphs: s

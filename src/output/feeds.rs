@@ -6,6 +6,7 @@ use crate::emit::seed_title;
 use crate::model::Explainer;
 use crate::text::escape;
 use crate::text::offsets::first_chars;
+use crate::urls;
 
 /// `sitemap.xml` (only with a base URL: sitemaps require absolute URLs).
 pub fn sitemap(paths: &[String], base_url: &str) -> Option<String> {
@@ -18,7 +19,7 @@ pub fn sitemap(paths: &[String], base_url: &str) -> Option<String> {
     for path in paths {
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape::html(&format!("{base_url}{path}"))
+            escape::html(&urls::absolute(base_url, path))
         ));
     }
     out.push_str("</urlset>\n");
@@ -29,7 +30,7 @@ pub fn sitemap(paths: &[String], base_url: &str) -> Option<String> {
 pub fn robots(base_url: &str) -> String {
     let mut out = String::from("User-agent: *\nAllow: /\n");
     if !base_url.is_empty() {
-        out.push_str(&format!("Sitemap: {base_url}sitemap.xml\n"));
+        out.push_str(&format!("Sitemap: {}\n", urls::absolute(base_url, urls::SITEMAP)));
     }
     out
 }
@@ -55,7 +56,7 @@ fn seed_updated(ex: &Explainer, seed: usize) -> String {
 /// An Atom feed of the seeds, newest first; `city` limits it to seeds about one city.
 /// `path` is where the feed lives (`feed.xml`, `city/ningbo/feed.xml`).
 pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>, path: &str) -> String {
-    let up = "../".repeat(path.matches('/').count());
+    let up = urls::root_of(path);
     let url = |rel: &str| {
         if base_url.is_empty() {
             format!("{up}{rel}")
@@ -82,7 +83,7 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
         .first()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |&s| seed_updated(ex, s));
     let self_url = url(path);
-    let home = url(city.map_or(String::new(), |c| format!("city/{c}/")).as_str());
+    let home = url(&city.map_or(String::new(), urls::city));
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-Hant\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>explainer</name></author>\n",
         escape::html(&title),
@@ -92,7 +93,7 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
     );
     for s in seeds {
         let a = &ex.seeds[s];
-        let link = url(&format!("source/{}/", a.seed.id));
+        let link = url(&urls::source(&a.seed.id));
         let summary = first_chars(&a.paragraphs[0].text, 140);
         out.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",

@@ -131,7 +131,7 @@ fn check_output_folder(out: &Path, seeds: &Path) -> Result<()> {
     }
     if out.is_dir() {
         let empty = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?.next().is_none();
-        if !empty && !out.join("data/annotations.json").is_file() {
+        if !empty && !out.join(crate::urls::EXPORT).is_file() {
             return Err(Error::file(
                 out,
                 "refusing to replace a folder that explainer did not build (no data/annotations.json in it)",

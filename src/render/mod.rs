@@ -1,357 +1,21 @@
-//! Stage 5 — render: annotated Markdown → HTML through pulldown-cmark, with an iterator adapter
-//! that turns annotation links into semantic elements, then the page's Tera template.
+//! Render: each emitted page to HTML in both scripts. Its annotated Markdown goes through
+//! pulldown-cmark and the annotation adapter ([`markdown`]), then into the page's Tera
+//! template ([`templates`]); code samples are highlighted ([`highlight`]).
 
 pub mod highlight;
+pub mod markdown;
+pub mod templates;
+
+pub use markdown::markdown_to_html;
+pub use templates::{Templates, compile_templates, load_templates, template_sources};
 
 use crate::emit::Page;
-use crate::error::{Error, Result};
-use crate::text::escape;
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use crate::error::Result;
+use crate::urls::{self, Script};
 use std::collections::BTreeMap;
 use std::path::Path;
-use tera::{Context, Tera};
-
-/// Turns annotation links (`city:`, `term:`, `date:` …) into semantic HTML; other links pass
-/// through. `root` is the relative path from the page to the site root (`../../`).
-pub struct AnnotationLinks<'a, I> {
-    inner: I,
-    root: &'a str,
-    /// Where each year starts on the paginated timeline (`2025` → `timeline/page/2/`).
-    years: &'a BTreeMap<String, String>,
-    /// The closing HTML of each open link; `None` for a link passed through unchanged.
-    open: Vec<Option<&'static str>>,
-}
-
-impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
-    pub fn new(inner: I, root: &'a str, years: &'a BTreeMap<String, String>) -> Self {
-        AnnotationLinks {
-            inner,
-            root,
-            years,
-            open: Vec::new(),
-        }
-    }
-
-    /// Opening and closing HTML for a link with a known scheme. Written piece by piece into
-    /// one string: a page has thousands of these.
-    fn element(&self, dest: &str, title: &str) -> Option<(String, &'static str)> {
-        let (scheme, value) = dest.split_once(':')?;
-        let mut open = String::with_capacity(160 + 2 * value.len());
-        // `<a class="ann ann-KIND" href="ROOT/FOLDER/VALUE/index.html" data-kind=… data-value=…>`
-        let link = |open: &mut String, kind: &str, folder: &str, id: &str| {
-            open.push_str("<a class=\"ann ann-");
-            open.push_str(kind);
-            open.push_str("\" href=\"");
-            escape::push_html(open, self.root);
-            open.push_str(folder);
-            escape::push_html(open, id);
-            open.push_str("/index.html\"");
-        };
-        let data = |open: &mut String, kind: &str| {
-            open.push_str(" data-kind=\"");
-            open.push_str(kind);
-            open.push_str("\" data-value=\"");
-            escape::push_html(open, value);
-            open.push('"');
-        };
-        let close = match scheme {
-            "city" | "term" | "document" => {
-                let folder = match scheme {
-                    "city" => "city/",
-                    "term" => "terms/",
-                    _ => "documents/",
-                };
-                link(&mut open, scheme, folder, value);
-                data(&mut open, scheme);
-                open.push('>');
-                "</a>"
-            }
-            "date" => {
-                let inferred = title == "inferred";
-                let year = value.get(..4).unwrap_or("");
-                open.push_str(if inferred {
-                    "<a class=\"ann ann-date inferred\" href=\""
-                } else {
-                    "<a class=\"ann ann-date\" href=\""
-                });
-                escape::push_html(&mut open, self.root);
-                escape::push_html(&mut open, self.years.get(year).map_or("timeline/", String::as_str));
-                open.push_str("index.html#y");
-                escape::push_html(&mut open, year);
-                open.push('"');
-                data(&mut open, "date");
-                if inferred {
-                    open.push_str(" title=\"年份由文章推斷 year inferred from the article\"");
-                }
-                open.push_str("><time datetime=\"");
-                escape::push_html(&mut open, value.split('/').next().unwrap_or(value));
-                open.push_str("\">");
-                "</time></a>"
-            }
-            "figure" => {
-                open.push_str("<data class=\"ann ann-figure\" value=\"");
-                escape::push_html(&mut open, value.split(' ').next().unwrap_or(""));
-                open.push('"');
-                data(&mut open, "figure");
-                open.push_str(" tabindex=\"0\" title=\"");
-                escape::push_html(&mut open, value);
-                open.push_str("\">");
-                "</data>"
-            }
-            "place" | "org" => match value.split_once('/') {
-                Some((city, _)) if scheme == "place" => {
-                    link(&mut open, "place", "city/", city);
-                    data(&mut open, "place");
-                    open.push('>');
-                    "</a>"
-                }
-                _ => {
-                    open.push_str("<span class=\"ann ann-");
-                    open.push_str(scheme);
-                    open.push('"');
-                    data(&mut open, scheme);
-                    open.push_str(" tabindex=\"0\">");
-                    "</span>"
-                }
-            },
-            "source" => {
-                let (seed, para) = value.split_once('#').unwrap_or((value, ""));
-                open.push_str("<a class=\"source-link\" href=\"");
-                escape::push_html(&mut open, self.root);
-                open.push_str("source/");
-                escape::push_html(&mut open, seed);
-                open.push_str("/index.html#");
-                escape::push_html(&mut open, para);
-                open.push_str("\">");
-                "</a>"
-            }
-            "para" => {
-                let mut v = String::new();
-                escape::push_html(&mut v, value);
-                open.push_str(&format!(
-                    "<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"
-                ));
-                "</a>"
-            }
-            "page" => {
-                open.push_str("<a href=\"");
-                escape::push_html(&mut open, self.root);
-                escape::push_html(&mut open, value);
-                open.push_str("index.html\">");
-                "</a>"
-            }
-            _ => return None,
-        };
-        Some((open, close))
-    }
-}
-
-impl<'e, I: Iterator<Item = Event<'e>>> Iterator for AnnotationLinks<'_, I> {
-    type Item = Event<'e>;
-
-    fn next(&mut self) -> Option<Event<'e>> {
-        let event = self.inner.next()?;
-        match event {
-            Event::Start(Tag::Link {
-                link_type: LinkType::Inline,
-                ref dest_url,
-                ref title,
-                ..
-            }) => match self.element(dest_url, title) {
-                Some((open, close)) => {
-                    self.open.push(Some(close));
-                    Some(Event::InlineHtml(CowStr::from(open)))
-                }
-                None => {
-                    self.open.push(None);
-                    Some(event)
-                }
-            },
-            Event::End(TagEnd::Link) => match self.open.pop().flatten() {
-                Some(close) => Some(Event::InlineHtml(CowStr::from(close))),
-                None => Some(event),
-            },
-            // The generator never emits raw HTML; anything that parses as HTML is shown as text.
-            Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
-            other => Some(other),
-        }
-    }
-}
-
-/// The body of an annotated Markdown document (front matter removed).
-pub fn strip_front_matter(markdown: &str) -> &str {
-    markdown
-        .strip_prefix("+++\n")
-        .and_then(|rest| rest.find("\n+++\n").map(|end| &rest[end + 5..]))
-        .unwrap_or(markdown)
-}
-
-/// Annotated Markdown → HTML.
-pub fn markdown_to_html(markdown: &str, root: &str, years: &BTreeMap<String, String>) -> String {
-    let parser = Parser::new_ext(
-        strip_front_matter(markdown),
-        Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES,
-    );
-    let mut html = String::with_capacity(markdown.len() * 2);
-    pulldown_cmark::html::push_html(&mut html, AnnotationLinks::new(parser, root, years));
-    html
-}
-
-/// Relative path from a page folder to the site root: `city/ningbo/` → `../../`.
-pub fn root_of(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
-/// The templates, compiled for rendering a page in two steps. A page template extends
-/// `base.html` and fills its `main` block. That block is the page's content and reads nothing
-/// that differs between the scripts (links are relative, and the Simplified twin sits at the
-/// same depth below `zh-Hans/`), so it is rendered once; the base around it, which holds the
-/// language, the asset paths and the script switch, is rendered once per script.
-pub struct Templates {
-    /// The page templates over a stand-in `base.html` that is only the `main` block.
-    main: Tera,
-    /// The real templates, plus [`SHELL`]: `base.html` with [`MAIN_MARKER`] for its main block.
-    shell: Tera,
-}
-
-/// The template that is `base.html` with a marker where the main block goes: the rendered main
-/// is put there afterwards, so Tera neither copies nor re-checks it for each script.
-const SHELL: &str = "__shell.html";
-/// Only a template can write a comment: text from seeds and data is escaped.
-const MAIN_MARKER: &str = "<!--explainer:main-->";
-
-/// The templates: from `dir` when it exists (editors change them without rebuilding), else the
-/// copies embedded in the binary.
-pub fn load_templates(dir: Option<&Path>) -> Result<Templates> {
-    compile_templates(dir, &template_sources(dir)?)
-}
-
-/// The text of every template, by name: from `dir` where a file exists there, else embedded.
-pub fn template_sources(dir: Option<&Path>) -> Result<Vec<(String, String)>> {
-    EMBEDDED_TEMPLATES
-        .iter()
-        .map(|&(name, embedded)| {
-            let source = match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
-                Some(path) => std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?,
-                None => embedded.to_string(),
-            };
-            Ok((name.to_string(), source))
-        })
-        .collect()
-}
-
-/// Parses the templates and checks that every page template extends `base.html` and fills
-/// only its `main` block (the two-step rendering relies on it); `dir` is only used in error
-/// messages.
-pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Result<Templates> {
-    let tera = |sources: &mut dyn Iterator<Item = (&str, &str)>| -> Result<Tera> {
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html"]);
-        // Escape what HTML needs and no more, so URLs stay readable (Tera's default also
-        // escapes `/`).
-        tera.set_escape_fn(escape::html);
-        tera.add_raw_templates(sources).map_err(|e| template_error(dir, &e))?;
-        Ok(tera)
-    };
-    let shell_page = format!("{{% extends \"base.html\" %}}{{% block main %}}{MAIN_MARKER}{{% endblock main %}}");
-    let shell = tera(
-        &mut sources
-            .iter()
-            .map(|(n, s)| (n.as_str(), s.as_str()))
-            .chain([(SHELL, shell_page.as_str())]),
-    )?;
-    for (name, source) in sources {
-        if matches!(name.as_str(), "base.html" | "macros.html") {
-            continue;
-        }
-        let template = tera::Template::new(name, None, source).map_err(|e| template_error(dir, &e))?;
-        if template.parent.as_deref() != Some("base.html") {
-            return Err(Error::file(
-                template_path(dir, name),
-                "a page template starts with {% extends \"base.html\" %} and fills its main block",
-            ));
-        }
-        if let Some(other) = template.blocks.keys().find(|b| *b != "main") {
-            return Err(Error::file(
-                template_path(dir, name),
-                format!(
-                    "block `{other}`: a page template fills only the main block of base.html, which is rendered once for both scripts"
-                ),
-            ));
-        }
-    }
-    let main = tera(&mut sources.iter().map(|(n, s)| {
-        let source = if n == "base.html" {
-            "{% block main %}{% endblock main %}"
-        } else {
-            s.as_str()
-        };
-        (n.as_str(), source)
-    }))?;
-    Ok(Templates { main, shell })
-}
-
-/// Where template `name` is read from (for messages: embedded templates are named as in the
-/// repository's `templates/`).
-fn template_path(dir: Option<&Path>, name: &str) -> std::path::PathBuf {
-    dir.unwrap_or(Path::new("templates")).join(name)
-}
-
-/// `base.html` rendered around [`MAIN_MARKER`]: the frame before and after the main block.
-fn split_frame<'a>(shell: &'a str, dir: Option<&Path>) -> Result<(&'a str, &'a str)> {
-    match shell.split_once(MAIN_MARKER) {
-        Some((before, after)) if !after.contains(MAIN_MARKER) => Ok((before, after)),
-        _ => Err(Error::file(
-            template_path(dir, "base.html"),
-            "the main block must be rendered once on every page (it is missing or inside a condition)",
-        )),
-    }
-}
-
-/// A Tera error with the template file and, where Tera gives it, the line and column.
-pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
-    let mut chain = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        chain.push_str(": ");
-        chain.push_str(&s.to_string());
-        source = s.source();
-    }
-    let name = chain.split('\'').nth(1).unwrap_or("");
-    let path = template_path(dir, name);
-    // Tera's parse errors carry " --> line:column" in their message.
-    let at = chain.split("--> ").nth(1).and_then(|rest| {
-        let mut parts = rest.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
-        Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
-    });
-    let message = chain
-        .replace('\n', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    match at {
-        Some((line, column)) if !name.is_empty() => Error::at_column(path, line, column, message),
-        _ if !name.is_empty() => Error::file(path, message),
-        _ => Error::msg(message),
-    }
-}
-
-const EMBEDDED_TEMPLATES: [(&str, &str); 14] = [
-    ("province.html", include_str!("../../templates/province.html")),
-    ("search.html", include_str!("../../templates/search.html")),
-    ("404.html", include_str!("../../templates/404.html")),
-    ("base.html", include_str!("../../templates/base.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-    ("city.html", include_str!("../../templates/city.html")),
-    ("source.html", include_str!("../../templates/source.html")),
-    ("term.html", include_str!("../../templates/term.html")),
-    ("document.html", include_str!("../../templates/document.html")),
-    ("timeline.html", include_str!("../../templates/timeline.html")),
-    ("compare.html", include_str!("../../templates/compare.html")),
-    ("about.html", include_str!("../../templates/about.html")),
-    ("sources.html", include_str!("../../templates/sources.html")),
-];
+use templates::{SHELL, split_frame, template_error};
+use tera::Context;
 
 /// Site-wide values every template sees.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -363,33 +27,6 @@ pub struct SiteInfo {
     /// Where each year starts on the timeline, for date links.
     #[serde(skip)]
     pub timeline_years: BTreeMap<String, String>,
-}
-
-/// The script a page is rendered in. Traditional pages live at the site root, their
-/// Simplified twins under `zh-Hans/` with the same paths below it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Script {
-    Hant,
-    Hans,
-}
-
-impl Script {
-    pub const HANS_PREFIX: &'static str = "zh-Hans/";
-
-    pub fn lang(self) -> &'static str {
-        match self {
-            Script::Hant => "zh-Hant",
-            Script::Hans => "zh-Hans",
-        }
-    }
-
-    /// Where a page with `path` lives in this script.
-    pub fn output_path(self, path: &str) -> String {
-        match self {
-            Script::Hant => path.to_string(),
-            Script::Hans => format!("{}{path}", Script::HANS_PREFIX),
-        }
-    }
 }
 
 /// The fields of a page its template shows (not its Markdown or data, given separately).
@@ -414,7 +51,7 @@ pub struct RenderedPage {
 /// base around them (the addresses of the page itself, the shared assets and the language)
 /// is rendered per script.
 pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, page: &Page) -> Result<RenderedPage> {
-    let mut root = root_of(&page.path);
+    let mut root = urls::root_of(&page.path);
     // The 404 page is served at whatever depth the missing address had: absolute links then.
     let absolute_links = page.template == "404" && !site.base_url.is_empty();
     if absolute_links {
@@ -448,30 +85,14 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
         .render(&template, &context)
         .map_err(|e| template_error(dir, &e))?;
     let mut render = |script: Script| -> Result<String> {
-        let output = script.output_path(&page.path);
-        // Assets are shared at the site root.
-        let assets = if absolute_links {
-            site.base_url.clone()
-        } else {
-            root_of(&output)
-        };
-        let absolute = |p: &str| {
-            if site.base_url.is_empty() {
-                format!("{assets}{p}index.html")
-            } else {
-                format!("{}{p}", site.base_url)
-            }
-        };
-        context.insert("assets", &assets);
+        let frame = urls::Frame::new(&site.base_url, &page.path, script, absolute_links);
+        context.insert("assets", &frame.assets);
         context.insert("lang", script.lang());
-        context.insert("hant_url", &absolute(&page.path));
-        context.insert("hans_url", &absolute(&Script::Hans.output_path(&page.path)));
-        context.insert("hant_rel", &format!("{assets}{}index.html", page.path));
-        context.insert(
-            "hans_rel",
-            &format!("{assets}{}{}index.html", Script::HANS_PREFIX, page.path),
-        );
-        context.insert("canonical", &format!("{}{output}", site.base_url));
+        context.insert("hant_url", &frame.hant_url);
+        context.insert("hans_url", &frame.hans_url);
+        context.insert("hant_rel", &frame.hant_rel);
+        context.insert("hans_rel", &frame.hans_rel);
+        context.insert("canonical", &frame.canonical);
         templates
             .shell
             .render(SHELL, &context)
@@ -665,11 +286,5 @@ mod tests {
                 "{err}"
             );
         }
-    }
-
-    #[test]
-    fn root_depth() {
-        assert_eq!(root_of(""), "");
-        assert_eq!(root_of("city/ningbo/"), "../../");
     }
 }

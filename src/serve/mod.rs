@@ -13,6 +13,7 @@ pub use cache::BuildCache;
 use crate::build::{self, BuildOptions};
 use crate::error::{Error, Result};
 use crate::output::{self, Files, MemoryOutput};
+use crate::urls;
 use notify::{RecursiveMode, Watcher};
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -159,13 +160,13 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let state = output::lock(lock);
     let key = percent_decode(path.trim_start_matches('/'));
     let key = if key.is_empty() || key.ends_with('/') {
-        format!("{key}index.html")
+        urls::html(&key)
     } else {
         key
     };
     let (status, key) = match state.get(&key) {
         Some(_) => (200, key),
-        None if state.get(&format!("{key}/index.html")).is_some() => {
+        None if state.get(&urls::html(&format!("{key}/"))).is_some() => {
             let mut response = reply(301, "text/plain", Vec::new());
             if let Some(location) = header("Location", &format!("{path}/")) {
                 response.add_header(location);
@@ -173,7 +174,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
             let _ = request.respond(response);
             return;
         }
-        None => (404, "404.html".to_string()),
+        None => (404, urls::NOT_FOUND.to_string()),
     };
     let Some(bytes) = state.get(&key) else {
         let text = state.error.clone().unwrap_or_else(|| "not found".to_string());
