@@ -193,15 +193,15 @@ fn check(site: &build::Site, files: &explainer::output::Files) -> explainer::Res
         eprintln!("note: {note}");
     }
     let ex = &site.explainer;
-    for s in &ex.seeds {
+    for s in ex.seeds() {
         if s.paragraphs.iter().all(|p| p.cities.is_empty()) {
             println!("warning: {}: names no Zhejiang city", s.seed.file.display());
         }
     }
-    for t in ex.terms.iter().filter(|t| t.entry.is_none()) {
+    for t in ex.terms().iter().filter(|t| t.entry.is_none()) {
         println!("warning: term “{}” ({}) has no glossary explanation", t.text, t.id);
     }
-    for d in ex.documents.iter().filter(|d| d.entry.is_none()) {
+    for d in ex.documents().iter().filter(|d| d.entry.is_none()) {
         println!(
             "warning: document 《{}》 ({}) has no glossary explanation",
             d.title, d.id

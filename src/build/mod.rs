@@ -13,7 +13,7 @@ use crate::emit::{self, Spec};
 use crate::error::{Error, Result};
 use crate::ingest::{self, SeedFile};
 use crate::knowledge::Knowledge;
-use crate::model::{self, Explainer, Read, ReadHashes};
+use crate::model::{self, Explainer, Read, ReadHashes, View};
 use crate::output::staging::Staging;
 use crate::output::{self, Files, MemoryOutput, Output, export, feeds};
 use crate::render::{self, SiteInfo, Templates};
@@ -86,13 +86,13 @@ impl Site {
     pub fn summary(&self, started: Instant) -> String {
         format!(
             "built {} seed{}, {} pages, {} cit{} ({}) in {:.2}s",
-            self.explainer.seeds.len(),
-            if self.explainer.seeds.len() == 1 { "" } else { "s" },
+            self.explainer.seeds().len(),
+            if self.explainer.seeds().len() == 1 { "" } else { "s" },
             self.pages,
-            self.explainer.cities.len(),
-            if self.explainer.cities.len() == 1 { "y" } else { "ies" },
+            self.explainer.cities().len(),
+            if self.explainer.cities().len() == 1 { "y" } else { "ies" },
             self.explainer
-                .cities
+                .cities()
                 .iter()
                 .map(|c| c.info.id.as_str())
                 .collect::<Vec<_>>()
@@ -244,7 +244,7 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
         base_url: base_url.clone(),
         title: knowledge.names.title.clone(),
         cities: explainer
-            .cities
+            .cities()
             .iter()
             .map(|c| json!({"id": c.info.id, "name": c.info.name}))
             .collect(),
@@ -286,9 +286,12 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
     } else {
         indicatif::ProgressBar::hidden()
     };
-    // One page: emitted, rendered in both scripts, with its Markdown in both.
-    let make = |spec: Spec| -> Result<(String, Vec<(String, String)>)> {
-        let page = emit::page(explainer, knowledge, spec);
+    // One page: emitted (reading the explainer through a view that records what it reads),
+    // rendered in both scripts, with its Markdown in both.
+    let make = |spec: Spec| -> Result<MadePage> {
+        let view = View::new(explainer);
+        let page = emit::page(&view, knowledge, spec);
+        let reads = view.into_reads();
         let rendered = render::render_page(templates, templates_dir, info, &page)?;
         let hans = Script::Hans.output_path(&page.path);
         let markdown_hans = crate::text::script::to_hans_markup(&page.markdown);
@@ -298,7 +301,11 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
             (urls::html(&hans), rendered.hans),
             (urls::markdown(&hans), markdown_hans),
         ];
-        Ok((page.path, files))
+        Ok(MadePage {
+            reads,
+            path: page.path,
+            files,
+        })
     };
     // Each page is written as soon as it is made, so the site is never held whole.
     let paths: Vec<String> = specs
@@ -307,18 +314,14 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
             bar.inc(1);
             match (cache, hashes) {
                 (Some(cache), Some(hashes)) => {
-                    let page = cache.page(spec, shared, hashes, &mut || {
-                        let (made, reads) = model::recording(|| make(spec));
-                        let (path, files) = made?;
-                        Ok(MadePage { reads, path, files })
-                    })?;
+                    let page = cache.page(spec, shared, hashes, &mut || make(spec))?;
                     for (path, bytes) in &page.files {
                         output.put_shared(path, bytes)?;
                     }
                     Ok(page.path.clone())
                 }
                 _ => {
-                    let (path, files) = make(spec)?;
+                    let MadePage { path, files, .. } = make(spec)?;
                     for (file, text) in files {
                         output.put(&file, text.as_bytes())?;
                     }
@@ -374,7 +377,7 @@ fn write_site_files(site: &mut Site, static_dir: Option<&Path>, output: &dyn Out
         urls::FEED,
         feeds::atom(explainer, title, base_url, None, urls::FEED).as_bytes(),
     )?;
-    for city in &explainer.cities {
+    for city in explainer.cities() {
         let path = urls::city_feed(&city.info.id);
         output.put(
             &path,

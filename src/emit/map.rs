@@ -3,7 +3,7 @@
 
 use crate::knowledge::gazetteer::Gazetteer;
 use crate::knowledge::map::Map;
-use crate::model::Explainer;
+use crate::model::View;
 use serde_json::{Value, json};
 
 /// How many focus colours the stylesheet defines.
@@ -11,7 +11,7 @@ pub const FOCUS_COLOURS: usize = 6;
 
 /// The focus colour of every city with a page (`0`…, by first appearance of its focus, or
 /// `none` for a city whose focus is not known).
-pub fn focus_classes(ex: &Explainer) -> Vec<(String, String, String)> {
+pub fn focus_classes(ex: &View) -> Vec<(String, String, String)> {
     let mut foci: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for c in ex.cities() {
@@ -31,7 +31,7 @@ pub fn focus_classes(ex: &Explainer) -> Vec<(String, String, String)> {
 }
 
 /// The map as template data, with `current` marked (a city id) or none.
-pub fn view(map: &Map, ex: &Explainer, gazetteer: &Gazetteer, current: Option<&str>) -> Value {
+pub fn view(map: &Map, ex: &View, gazetteer: &Gazetteer, current: Option<&str>) -> Value {
     let classes = focus_classes(ex);
     let cities: Vec<Value> = map
         .cities

@@ -10,7 +10,7 @@ pub mod map;
 
 use crate::annotate::{AnnotatedParagraph, Annotation, Kind};
 use crate::knowledge::Knowledge;
-use crate::model::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel};
+use crate::model::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel, View};
 use crate::text::escape;
 use crate::text::offsets::{CharCursor, first_chars};
 use crate::urls;
@@ -89,7 +89,7 @@ fn paragraph_md(p: &AnnotatedParagraph) -> String {
     annotated(p, 0, p.text.chars().count())
 }
 
-fn source_link(ex: &Explainer, at: ParaRef, label: &str) -> String {
+fn source_link(ex: &View, at: ParaRef, label: &str) -> String {
     let seed = ex.seed_info(at.seed);
     format!(
         "[{}](<source:{}#{}>)",
@@ -125,13 +125,8 @@ pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usi
     (from, to)
 }
 
-pub fn seed_title(ex: &Explainer, seed: usize) -> String {
-    let s = ex.seed_info(seed);
-    if s.title.is_empty() {
-        s.id.clone()
-    } else {
-        s.title.clone()
-    }
+pub fn seed_title(ex: &View, seed: usize) -> String {
+    ex.seed_info(seed).display_title().to_string()
 }
 
 /// Every page of the site.
@@ -157,28 +152,28 @@ pub enum Spec {
 /// Every page of the site, in a stable order.
 pub fn specs(ex: &Explainer) -> Vec<Spec> {
     let mut specs = vec![Spec::Index];
-    specs.extend((0..ex.seeds.len()).map(Spec::Source));
-    for (i, c) in ex.cities.iter().enumerate() {
+    specs.extend((0..ex.seeds().len()).map(Spec::Source));
+    for (i, c) in ex.cities().iter().enumerate() {
         specs.extend((1..=page_count(c.paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE)).map(|n| Spec::City(i, n)));
     }
-    for (i, t) in ex.terms.iter().enumerate() {
+    for (i, t) in ex.terms().iter().enumerate() {
         specs.extend((1..=page_count(t.uses.len(), USES_PER_PAGE)).map(|n| Spec::Term(i, n)));
     }
-    for (i, d) in ex.documents.iter().enumerate() {
+    for (i, d) in ex.documents().iter().enumerate() {
         specs.extend((1..=page_count(d.mentions.len(), USES_PER_PAGE)).map(|n| Spec::Document(i, n)));
     }
-    specs.extend((1..=page_count(ex.events.len(), EVENTS_PER_PAGE)).map(Spec::Timeline));
-    if ex.province_paragraphs.len() > OVERVIEW_PROVINCE_PARAGRAPHS {
-        specs.extend((1..=page_count(ex.province_paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE)).map(Spec::Province));
+    specs.extend((1..=page_count(ex.events().len(), EVENTS_PER_PAGE)).map(Spec::Timeline));
+    if ex.province_paragraphs().len() > OVERVIEW_PROVINCE_PARAGRAPHS {
+        specs.extend((1..=page_count(ex.province_paragraphs().len(), CITY_PARAGRAPHS_PER_PAGE)).map(Spec::Province));
     }
     specs.extend([Spec::Compare, Spec::About]);
-    specs.extend((1..=page_count(ex.seeds.len(), SOURCES_PER_PAGE)).map(Spec::Sources));
+    specs.extend((1..=page_count(ex.seeds().len(), SOURCES_PER_PAGE)).map(Spec::Sources));
     specs.push(Spec::Search);
     specs
 }
 
 /// Builds one page.
-pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
+pub fn page(ex: &View, knowledge: &Knowledge, spec: Spec) -> Page {
     let map = |current: Option<&str>| map::view(&knowledge.map, ex, &knowledge.gazetteer, current);
     match spec {
         Spec::Index => {
@@ -202,7 +197,7 @@ pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
     }
 }
 
-fn city_card(ex: &Explainer, c: &CityModel) -> Value {
+fn city_card(ex: &View, c: &CityModel) -> Value {
     let first = ex.paragraph(c.paragraphs[0].at);
     json!({
         "id": c.info.id, "name": c.info.name, "name_hans": c.info.name_hans, "name_en": c.info.name_en,
@@ -211,7 +206,7 @@ fn city_card(ex: &Explainer, c: &CityModel) -> Value {
     })
 }
 
-fn index_page(ex: &Explainer, headline: &str) -> Page {
+fn index_page(ex: &View, headline: &str) -> Page {
     let mut md = front_matter(headline, "index", &[]);
     md.push_str(&format!("# {}\n\n", escape::markdown(headline)));
     md.push_str("## 全省層面\n\n");
@@ -231,10 +226,8 @@ fn index_page(ex: &Explainer, headline: &str) -> Page {
     }
     let cards: Vec<Value> = ex.cities().iter().map(|c| city_card(ex, c)).collect();
     let figures = headline_figures(ex);
-    let documents: Vec<Value> = ex
-        .documents
-        .iter()
-        .take(SIDE_LIST)
+    let documents: Vec<Value> = (0..ex.document_count().min(SIDE_LIST))
+        .map(|i| ex.document_at(i))
         .map(|d| json!({"id": d.id, "title": d.title, "mentions": d.mentions.len()}))
         .collect();
     let names: Vec<&str> = ex.cities().iter().map(|c| c.info.name.as_str()).collect();
@@ -253,7 +246,7 @@ const OVERVIEW_PROVINCE_PARAGRAPHS: usize = 12;
 
 /// Every paragraph about the province as a whole, paginated (made only when the overview cannot
 /// show them all).
-fn province_page(ex: &Explainer, n: usize) -> Page {
+fn province_page(ex: &View, n: usize) -> Page {
     let mut md = front_matter("全省層面", "province", &[]);
     md.push_str("# 全省層面 Province-wide\n\n");
     let items = |range: Range<usize>| -> Vec<Item> {
@@ -277,7 +270,7 @@ fn province_page(ex: &Explainer, n: usize) -> Page {
 }
 
 /// Figures with the sentence each came from, for cards.
-fn figure_cards(ex: &Explainer, figures: &[(ParaRef, usize)]) -> Vec<Value> {
+fn figure_cards(ex: &View, figures: &[(ParaRef, usize)]) -> Vec<Value> {
     figures
         .iter()
         .map(|&(r, i)| {
@@ -292,7 +285,7 @@ fn figure_cards(ex: &Explainer, figures: &[(ParaRef, usize)]) -> Vec<Value> {
         .collect()
 }
 
-fn headline_figures(ex: &Explainer) -> Vec<Value> {
+fn headline_figures(ex: &View) -> Vec<Value> {
     const HEADLINE_FIGURES: usize = 6;
     let mut all: Vec<(ParaRef, usize)> = Vec::new();
     for s in 0..ex.seed_count() {
@@ -311,7 +304,7 @@ fn headline_figures(ex: &Explainer) -> Vec<Value> {
     figure_cards(ex, &all)
 }
 
-fn source_page(ex: &Explainer, s: usize) -> Page {
+fn source_page(ex: &View, s: usize) -> Page {
     let a = ex.seed(s);
     let seed = &a.seed;
     let title = seed_title(ex, s);
@@ -328,7 +321,7 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
         md.push_str(&format!("[¶](<para:{}>) {}\n\n", p.id, paragraph_md(p)));
     }
     let cities: Vec<Value> = ex
-        .cities
+        .cities()
         .iter()
         .filter(|c| a.paragraphs.iter().any(|p| p.cities.iter().any(|x| **x == c.info.id)))
         .map(|c| json!({"id": c.info.id, "name": c.info.name}))
@@ -351,7 +344,7 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
 const ALSO_IN_SHOWN: usize = 3;
 
 /// Page `n` of a city; `map` draws the province with this city marked (for the first page).
-fn city_page(ex: &Explainer, c: &CityModel, n: usize, map: impl FnOnce() -> Value) -> Page {
+fn city_page(ex: &View, c: &CityModel, n: usize, map: impl FnOnce() -> Value) -> Page {
     let id = c.info.id.as_str();
     let info = &c.info;
     let md = front_matter(&info.name, "city", &[("city", id)]);
@@ -404,7 +397,7 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize, map: impl FnOnce() -> Valu
 }
 
 /// What the first page of a city shows beside its paragraphs.
-fn city_overview(ex: &Explainer, c: &CityModel) -> Value {
+fn city_overview(ex: &View, c: &CityModel) -> Value {
     let info = &c.info;
     let terms: Vec<Value> = c
         .terms
@@ -445,7 +438,7 @@ fn city_overview(ex: &Explainer, c: &CityModel) -> Value {
 
 /// The paragraph of an event and the chars of the sentence its date stands in (the whole
 /// paragraph when the date is no longer found).
-fn event_sentence<'a>(ex: &'a Explainer, e: &Event) -> (&'a AnnotatedParagraph, usize, usize) {
+fn event_sentence<'a>(ex: &View<'a>, e: &Event) -> (&'a AnnotatedParagraph, usize, usize) {
     let p = ex.paragraph(e.at);
     let date = p
         .annotations
@@ -455,7 +448,7 @@ fn event_sentence<'a>(ex: &'a Explainer, e: &Event) -> (&'a AnnotatedParagraph, 
     (p, from, to)
 }
 
-fn event_json(ex: &Explainer, i: usize) -> Value {
+fn event_json(ex: &View, i: usize) -> Value {
     let e = ex.event(i);
     let (p, from, to) = event_sentence(ex, e);
     let cities = city_links(ex, &e.cities);
@@ -468,7 +461,7 @@ fn event_json(ex: &Explainer, i: usize) -> Value {
 
 /// Uses of a term or document: the sentence around each mention.
 /// Uses of a term or document: the sentence around each mention, as list items.
-fn uses_items(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) -> Vec<Item> {
+fn uses_items(ex: &View, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) -> Vec<Item> {
     refs.iter()
         .map(|&r| {
             let p = ex.paragraph(r);
@@ -491,7 +484,7 @@ fn uses_items(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str, heading: &
         .collect()
 }
 
-fn term_page(ex: &Explainer, t: &TermModel, n: usize) -> Page {
+fn term_page(ex: &View, t: &TermModel, n: usize) -> Page {
     let id = t.id.as_str();
     let mut md = front_matter(&t.text, "term", &[("term", id)]);
     md.push_str(&format!("# “{}”\n\n", escape::markdown(&t.text)));
@@ -526,14 +519,14 @@ fn term_page(ex: &Explainer, t: &TermModel, n: usize) -> Page {
 }
 
 /// Links to the pages of these cities.
-fn city_links<S: AsRef<str>>(ex: &Explainer, ids: &[S]) -> Vec<Value> {
+fn city_links<S: AsRef<str>>(ex: &View, ids: &[S]) -> Vec<Value> {
     ids.iter()
         .filter_map(|c| ex.city(c.as_ref()))
         .map(|c| json!({"id": c.info.id, "name": c.info.name}))
         .collect()
 }
 
-fn document_page(ex: &Explainer, d: &DocumentModel, n: usize) -> Page {
+fn document_page(ex: &View, d: &DocumentModel, n: usize) -> Page {
     let id = d.id.as_str();
     let mut md = front_matter(&d.title, "document", &[("document", id)]);
     md.push_str(&format!("# 《{}》\n\n", escape::markdown(&d.title)));
@@ -568,7 +561,7 @@ fn document_page(ex: &Explainer, d: &DocumentModel, n: usize) -> Page {
     })
 }
 
-fn timeline_page(ex: &Explainer, n: usize) -> Page {
+fn timeline_page(ex: &View, n: usize) -> Page {
     let mut md = front_matter("時間線", "timeline", &[]);
     md.push_str("# 時間線 Timeline\n\n");
     let items = |range: Range<usize>| -> Vec<Item> {
@@ -692,7 +685,7 @@ fn paginated(
 /// Where each year's events start on the (paginated) timeline: `2025` → `timeline/page/2/`.
 pub fn timeline_years(ex: &Explainer) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    for (i, e) in ex.events.iter().enumerate() {
+    for (i, e) in ex.events().iter().enumerate() {
         let year = e.date.get(..4).unwrap_or("").to_string();
         out.entry(year)
             .or_insert_with(|| urls::page(urls::TIMELINE, i / EVENTS_PER_PAGE + 1));
@@ -700,7 +693,7 @@ pub fn timeline_years(ex: &Explainer) -> BTreeMap<String, String> {
     out
 }
 
-fn compare_page(ex: &Explainer) -> Page {
+fn compare_page(ex: &View) -> Page {
     let mut md = front_matter("城市比較", "compare", &[]);
     md.push_str("# 城市比較 Compare cities\n\n");
     md.push_str("| 城市 City | 重點 Focus | 關鍵數字 Key figures | 文件 Documents | 最近事件 Latest event | 段落 Paragraphs |\n");
@@ -751,7 +744,7 @@ fn compare_page(ex: &Explainer) -> Page {
 /// Figures and documents per city in the comparison table.
 const COMPARE_FIGURES: usize = 3;
 
-fn about_page(ex: &Explainer) -> Page {
+fn about_page(ex: &View) -> Page {
     let mut md = front_matter("關於本站", "about", &[]);
     md.push_str("# 關於本站 About\n\n");
     md.push_str("本站由 explainer 從報道生成:每篇報道先被標註(城市、地點、日期、數字、文件、術語、機構),再寫成帶標註的 Markdown,最後由模板生成網頁。每頁旁邊都有它的 Markdown(index.md),全部標註可在 data/annotations.json 下載。\n\n");
@@ -777,7 +770,7 @@ fn about_page(ex: &Explainer) -> Page {
 const SOURCES_PER_PAGE: usize = 200;
 
 /// Every source article (title, file, paragraph count), in the order of the seeds folder.
-fn sources_page(ex: &Explainer, n: usize) -> Page {
+fn sources_page(ex: &View, n: usize) -> Page {
     let mut md = front_matter("報道 Sources", "sources", &[]);
     md.push_str("# 報道 Sources\n\n");
     let items = |range: Range<usize>| -> Vec<Item> {
@@ -846,7 +839,7 @@ There is no page at this address.
 
 /// What the about page shows of the pipeline: one city page's annotated Markdown and the export
 /// record of the paragraph it starts with.
-fn code_samples(ex: &Explainer) -> Vec<Value> {
+fn code_samples(ex: &View) -> Vec<Value> {
     let Some(city) = ex.cities().first() else {
         return Vec::new();
     };

@@ -64,6 +64,13 @@ pub struct Paragraph {
     pub text: String,
 }
 
+impl Seed {
+    /// What pages call the article: its title, else its id.
+    pub fn display_title(&self) -> &str {
+        if self.title.is_empty() { &self.id } else { &self.title }
+    }
+}
+
 impl Meta {
     /// The year of the publication date, when one is known.
     pub fn year(&self) -> Option<i32> {

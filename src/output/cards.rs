@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 pub fn cards(ex: &Explainer) -> BTreeMap<String, Value> {
     let mut out: BTreeMap<String, Value> = BTreeMap::new();
     let mut seen: BTreeMap<String, (usize, Vec<arcstr::ArcStr>)> = BTreeMap::new();
-    for s in &ex.seeds {
+    for s in ex.seeds() {
         for p in &s.paragraphs {
             for a in &p.annotations {
                 let key = format!("{}:{}", a.kind.as_str(), a.value);

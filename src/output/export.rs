@@ -51,7 +51,7 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
     let export = Export {
         schema: 1,
         cities: ex
-            .cities
+            .cities()
             .iter()
             .map(|c| CityOut {
                 id: &c.info.id,
@@ -64,12 +64,12 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
                     .paragraphs
                     .iter()
                     .flat_map(|p| std::iter::once(p.at).chain(p.also_in.iter().copied()))
-                    .map(|r| format!("{}#{}", ex.seeds[r.seed].seed.id, ex.paragraph(r).id))
+                    .map(|r| format!("{}#{}", ex.seeds()[r.seed].seed.id, ex.paragraph(r).id))
                     .collect(),
             })
             .collect(),
         seeds: ex
-            .seeds
+            .seeds()
             .iter()
             .map(|s| SeedOut {
                 id: &s.seed.id,

@@ -2,7 +2,6 @@
 //! (all seeds, and one per city), newest first. URLs are absolute when a base URL is given
 //! and relative otherwise (Atom resolves them against the feed's own address).
 
-use crate::emit::seed_title;
 use crate::model::Explainer;
 use crate::text::escape;
 use crate::text::offsets::first_chars;
@@ -37,7 +36,7 @@ pub fn robots(base_url: &str) -> String {
 
 /// The date a seed is filed under in feeds: its publication date, else its (inferred) year.
 fn seed_updated(ex: &Explainer, seed: usize) -> String {
-    let s = &ex.seeds[seed];
+    let s = &ex.seeds()[seed];
     let date = s
         .seed
         .meta
@@ -64,10 +63,10 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
             format!("{base_url}{rel}")
         }
     };
-    let mut seeds: Vec<usize> = (0..ex.seeds.len())
+    let mut seeds: Vec<usize> = (0..ex.seeds().len())
         .filter(|&s| {
             city.is_none_or(|c| {
-                ex.seeds[s]
+                ex.seeds()[s]
                     .paragraphs
                     .iter()
                     .any(|p| p.cities.iter().any(|x| **x == *c))
@@ -92,12 +91,12 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
         escape::html(&home)
     );
     for s in seeds {
-        let a = &ex.seeds[s];
+        let a = &ex.seeds()[s];
         let link = url(&urls::source(&a.seed.id));
         let summary = first_chars(&a.paragraphs[0].text, 140);
         out.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-            escape::html(&seed_title(ex, s)),
+            escape::html(a.seed.display_title()),
             escape::html(&link),
             escape::html(&link),
             seed_updated(ex, s),

@@ -120,7 +120,7 @@ const BATCH: usize = 4096;
 /// that a large index is never held whole.
 pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Result<()>) -> crate::Result<()> {
     let paragraphs: Vec<(&AnnotatedSeed, &AnnotatedParagraph)> = ex
-        .seeds
+        .seeds()
         .iter()
         .flat_map(|s| s.paragraphs.iter().map(move |p| (&**s, p)))
         .collect();
@@ -167,11 +167,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         let docs: Vec<(String, &str, &str)> = chunk
             .iter()
             .map(|(s, p)| {
-                let title = if s.seed.title.is_empty() {
-                    s.seed.id.as_str()
-                } else {
-                    s.seed.title.as_str()
-                };
+                let title = s.seed.display_title();
                 (urls::source_paragraph(&s.seed.id, &p.id), title, &*p.text)
             })
             .collect();
