@@ -31,7 +31,10 @@ fn page_text(page: &emit::Page) -> String {
     serde_json::to_string(page).unwrap()
 }
 
-fn corpus() -> Vec<(&'static str, String)> {
+/// Seed files: name and text.
+type Corpus = Vec<(&'static str, String)>;
+
+fn corpus() -> Corpus {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let sample = std::fs::read_to_string(repo.join("seeds/000_cc229362e59457d6.txt")).unwrap();
     vec![
@@ -48,9 +51,9 @@ fn corpus() -> Vec<(&'static str, String)> {
 }
 
 /// Edits a maintainer makes: each returns the edited corpus.
-fn edits() -> Vec<(&'static str, Vec<(&'static str, String)>)> {
+fn edits() -> Vec<(&'static str, Corpus)> {
     let base = corpus();
-    let with = |f: &dyn Fn(&mut Vec<(&'static str, String)>)| {
+    let with = |f: &dyn Fn(&mut Corpus)| {
         let mut c = base.clone();
         f(&mut c);
         c
