@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 /// What `serve` keeps between builds, so that one changed seed costs little: the curated
 /// knowledge and the templates by their text, each seed's annotation by its file's bytes, and
@@ -40,9 +41,14 @@ impl std::fmt::Debug for BuildCache {
 
 /// A seed's annotation and what it was made from.
 struct CachedSeed {
-    /// Size and modification time of the file and its sidecar: when unchanged, the file is
-    /// not even read.
+    /// Size and modification time of the file and its sidecar: when unchanged (and settled),
+    /// the file is not even read.
     stamp: Option<ingest::SeedStamp>,
+    /// Whether the stamp was older than [`SETTLED`] when the file was read. File systems keep
+    /// modification times in steps (a kernel tick; a second on some; two on FAT), so a file
+    /// written again within the step just after it was read can keep its stamp, size and all
+    /// ("racy git"). Such a stamp is not trusted: the file is read again and its bytes compared.
+    settled: bool,
     /// A hash of the bytes read.
     content: u64,
     annotated: Arc<AnnotatedSeed>,
@@ -55,6 +61,16 @@ struct CachedPage {
     /// Every part of the explainer it read, with the hash that part had.
     reads: Vec<(Read, u64)>,
     files: Arc<PageFiles>,
+}
+
+/// How old a modification time must be, when the file is read, for its stamp to be trusted
+/// next time: more than the coarsest step file systems keep times in (FAT's two seconds).
+const SETTLED: Duration = Duration::from_secs(3);
+
+/// Whether every time in `stamp` was at least [`SETTLED`] old at `read_at`.
+fn settled(stamp: Option<ingest::SeedStamp>, read_at: SystemTime) -> bool {
+    let old = |(_, time): ingest::Stamp| time + SETTLED <= read_at;
+    stamp.is_some_and(|(file, sidecar)| old(file) && sidecar.is_none_or(old))
 }
 
 impl Reuse for BuildCache {
@@ -92,15 +108,17 @@ impl Reuse for BuildCache {
         Ok((fp, templates))
     }
 
-    /// Reused when the seed's file is unchanged (same size and time, else the same bytes).
+    /// Reused when the seed's file is unchanged (same size and settled time, else the same
+    /// bytes).
     fn annotated(&self, file: &ingest::SeedFile, dir: &Path, annotator: &Annotator) -> Result<Arc<AnnotatedSeed>> {
         let (path, stamp) = (file.path.as_path(), file.stamp);
         if let Some(cached) = lock(&self.seeds).get(path)
-            && stamp.is_some()
+            && cached.settled
             && cached.stamp == stamp
         {
             return Ok(Arc::clone(&cached.annotated));
         }
+        let read_at = SystemTime::now();
         let source = ingest::Source::read(path)?;
         let content = source.fingerprint();
         let reused = lock(&self.seeds)
@@ -113,6 +131,7 @@ impl Reuse for BuildCache {
         };
         let cached = CachedSeed {
             stamp,
+            settled: settled(stamp, read_at),
             content,
             annotated: Arc::clone(&annotated),
         };
@@ -165,5 +184,81 @@ impl Reuse for BuildCache {
     fn keep_seeds(&self, files: &[ingest::SeedFile]) {
         let files: std::collections::HashSet<&Path> = files.iter().map(|f| f.path.as_path()).collect();
         lock(&self.seeds).retain(|path, _| files.contains(path.as_path()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Knowledge;
+    use std::fs;
+
+    /// The first paragraph of the seed at `path` as the cache gives it, after listing the folder.
+    fn first_paragraph(cache: &BuildCache, knowledge: &Knowledge, dir: &Path, name: &str) -> String {
+        let (files, _) = ingest::list_dir(dir).unwrap();
+        let file = files.iter().find(|f| f.path.ends_with(name)).unwrap();
+        let annotated = cache.annotated(file, dir, &Annotator::new(knowledge)).unwrap();
+        annotated.paragraphs[0].text.to_string()
+    }
+
+    /// Writes `text` (the same length as before) and puts the old modification time back, as a
+    /// second write within one step of a coarse file-system clock leaves it.
+    fn rewrite_keeping_stamp(path: &Path, text: &str) {
+        let time = fs::metadata(path).unwrap().modified().unwrap();
+        assert_eq!(fs::metadata(path).unwrap().len(), text.len() as u64);
+        fs::write(path, text).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+    }
+
+    #[test]
+    fn a_file_rewritten_within_a_clock_step_of_its_read_is_read_again() {
+        let knowledge = Knowledge::load(None).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "题\n宁波新增企业300家。\n").unwrap();
+        let cache = BuildCache::default();
+        assert_eq!(
+            first_paragraph(&cache, &knowledge, dir.path(), "a.txt"),
+            "宁波新增企业300家。"
+        );
+        let before = ingest::list_dir(dir.path()).unwrap().0[0].stamp;
+        rewrite_keeping_stamp(&path, "题\n宁波新增企业400家。\n");
+        assert_eq!(ingest::list_dir(dir.path()).unwrap().0[0].stamp, before, "same stamp");
+        assert_eq!(
+            first_paragraph(&cache, &knowledge, dir.path(), "a.txt"),
+            "宁波新增企业400家。"
+        );
+    }
+
+    #[test]
+    fn a_settled_stamp_spares_reading_the_file() {
+        let knowledge = Knowledge::load(None).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "题\n宁波新增企业300家。\n").unwrap();
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+        let cache = BuildCache::default();
+        assert_eq!(
+            first_paragraph(&cache, &knowledge, dir.path(), "a.txt"),
+            "宁波新增企业300家。"
+        );
+        // Only a tool that sets an old time on purpose can do this; the cache trusts the stamp
+        // and does not read the file.
+        rewrite_keeping_stamp(&path, "题\n宁波新增企业400家。\n");
+        assert_eq!(
+            first_paragraph(&cache, &knowledge, dir.path(), "a.txt"),
+            "宁波新增企业300家。"
+        );
     }
 }
