@@ -373,8 +373,8 @@ mod tests {
         assert_eq!(parse_head(b"GET /\r\n\r\n"), Err(400));
         assert_eq!(parse_head(b"GET x HTTP/1.1\r\n\r\n"), Err(400));
         assert_eq!(parse_head(b"\xff\r\n\r\n"), Err(400));
-        assert_eq!(head_end(b"GET / HTTP/1.1\r\nA: b\r\n\r\nrest"), Some(29));
-        assert_eq!(head_end(b"GET / HTTP/1.1\nA: b\n\n"), Some(24));
+        assert_eq!(head_end(b"GET / HTTP/1.1\r\nA: b\r\n\r\nrest"), Some(24));
+        assert_eq!(head_end(b"GET / HTTP/1.1\nA: b\n\n"), Some(21));
         assert_eq!(head_end(b"GET / HTTP/1.1\r\nA: b\r\n"), None);
     }
 

@@ -83,13 +83,12 @@ pub struct LiveState<W> {
 }
 
 impl<W> Default for Live<W> {
+    /// Nothing built yet: every request waits for the first build (its corpus files are
+    /// pending), so a browser opened while `serve` starts gets the site, not a 404.
     fn default() -> Self {
         Live {
             state: Mutex::new(LiveState {
-                current: Arc::new(Snapshot {
-                    corpus: Some(Arc::default()),
-                    ..Snapshot::default()
-                }),
+                current: Arc::new(Snapshot::default()),
                 waiting: Vec::new(),
                 stopping: false,
             }),
@@ -187,7 +186,8 @@ impl<W> Live<W> {
             Snapshot {
                 version: current.version + 1,
                 pages: Arc::clone(&good.pages),
-                corpus: good.corpus.clone(),
+                // With no good build yet, requests get the error instead of waiting.
+                corpus: Some(good.corpus.clone().unwrap_or_default()),
                 error: Some(Arc::from(error.to_string())),
             }
         });
@@ -230,6 +230,11 @@ mod tests {
         let live: Live = Live::new();
         let dir = tempfile::tempdir().unwrap();
         let options = BuildOptions::new(dir.path().join("none"), dir.path().join("site"));
+        assert_eq!(
+            live.snapshot().get("index.html"),
+            Lookup::Pending,
+            "requests wait for the first build"
+        );
         assert!(live.rebuild(&options).is_err());
         let snapshot = live.snapshot();
         assert_eq!(snapshot.version, 1);
