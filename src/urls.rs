@@ -149,7 +149,11 @@ pub fn root_path(base_url: &str) -> String {
     match after_scheme.find('/') {
         Some(i) => {
             let path = &after_scheme[i..];
-            if path.ends_with('/') { path.to_string() } else { format!("{path}/") }
+            if path.ends_with('/') {
+                path.to_string()
+            } else {
+                format!("{path}/")
+            }
         }
         None => "/".to_string(),
     }

@@ -23,7 +23,11 @@ fn focus_classes<'a>(ex: &'a View) -> Vec<Focus<'a>> {
     let mut out = Vec::new();
     for c in ex.cities() {
         // Cities share a colour when they share a focus, whichever language names it.
-        let key = c.focus_en.as_deref().or(c.focus_zh.as_deref()).filter(|f| !f.is_empty());
+        let key = c
+            .focus_en
+            .as_deref()
+            .or(c.focus_zh.as_deref())
+            .filter(|f| !f.is_empty());
         let class = match key {
             None => "none".to_string(),
             Some(focus) => {
@@ -78,7 +82,10 @@ pub fn view(ex: &View, knowledge: &Knowledge, current: Option<&str>) -> MapView 
         let (zh, en) = if f.class == "none" {
             (s.map_no_focus.clone(), Some(s.map_no_focus_en.clone()))
         } else {
-            (f.zh.or(f.en).unwrap_or_default().to_string(), f.en.filter(|_| f.zh.is_some()).map(str::to_string))
+            (
+                f.zh.or(f.en).unwrap_or_default().to_string(),
+                f.en.filter(|_| f.zh.is_some()).map(str::to_string),
+            )
         };
         legend.push(LegendItem {
             focus: f.class.clone(),
@@ -101,9 +108,11 @@ pub fn view(ex: &View, knowledge: &Knowledge, current: Option<&str>) -> MapView 
         cities,
         legend,
         credit: knowledge.strings.map_credit.clone(),
-        current: current.and_then(|id| knowledge.gazetteer.cities.iter().find(|c| c.id == id)).map(|c| MapCurrent {
-            name: c.name.clone(),
-            name_en: c.name_en.clone(),
-        }),
+        current: current
+            .and_then(|id| knowledge.gazetteer.cities.iter().find(|c| c.id == id))
+            .map(|c| MapCurrent {
+                name: c.name.clone(),
+                name_en: c.name_en.clone(),
+            }),
     }
 }
