@@ -178,6 +178,11 @@ test("filters sit under the heading, offer only real choices and hide what they 
   assert.ok(state.hiddenHeadings > 0, "the articles with nothing left are hidden");
   assert.ok(state.figuresShown + state.eventsShown < state.figures + state.events, "figures and events are filtered too");
   await page.close();
+  // On the timeline, a year filter leaves only that year's heading.
+  const timeline = await open("timeline/index.html?year=2024");
+  const years = await timeline.locator("main h2:visible").allInnerTexts();
+  assert.deepEqual(years, ["2024"]);
+  await timeline.close();
   // A page with fewer than two items to filter has no filters.
   const few = fs.readdirSync(path.join(SITE, "terms")).find((id) => {
     const html = fs.existsSync(path.join(SITE, "terms", id, "index.html")) ? fs.readFileSync(path.join(SITE, "terms", id, "index.html"), "utf8") : "";
