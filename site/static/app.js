@@ -156,8 +156,9 @@ function hideEmptyGroups(container, shownItems) {
       continue;
     }
     if (child.matches(".filters, .pager")) continue;
-    const inside = [...shownItems].some((item) => child === item || child.contains(item));
-    if (child.matches("ul, ol")) child.hidden = !inside && child.querySelector(container.dataset.filter) !== null;
+    const own = child.matches(container.dataset.filter) ? [child] : [...child.querySelectorAll(container.dataset.filter)];
+    const inside = own.some((item) => shownItems.has(item));
+    if (child.matches("ul, ol")) child.hidden = own.length > 0 && !inside;
     if (inside && open.length) open.at(-1).shown = true;
   }
   close(0);
