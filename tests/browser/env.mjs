@@ -3,8 +3,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
-export const REPO = path.resolve(import.meta.dirname, "../..");
+// Not import.meta.dirname: setup.mjs must get far enough on an old Node to say it is too old.
+export const REPO = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 /// The committed site (the sample).
 export const SITE = path.join(REPO, "site");
 /// The site built by setup.mjs from the sample and the development articles.

@@ -7,16 +7,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { chromiumPath, javaPath, EVAL_SITE, EVAL_BASE_URL, devSeeds, REPO } from "./env.mjs";
 
-const here = import.meta.dirname;
+const here = fileURLToPath(new URL(".", import.meta.url));
 const say = (line) => console.log(`setup: ${line}`);
 const missing = [];
 
 // ---- Node itself ---------------------------------------------------------------------------
 const [major, minor] = process.versions.node.split(".").map(Number);
 if (major < 20 || (major === 20 && minor < 11)) {
-  missing.push(`Node.js 20.11 or later (this is ${process.versions.node}): https://nodejs.org/ or \`apt-get install nodejs\` from a recent release`);
+  console.error(`The browser tests need Node.js 20.11 or later (this is ${process.versions.node}): https://nodejs.org/en/download`);
+  process.exit(1);
 }
 
 // ---- The pinned npm packages ---------------------------------------------------------------
