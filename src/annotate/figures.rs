@@ -53,15 +53,18 @@ fn len(word: &str) -> usize {
 pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundFigure> {
     let taken = super::mask(chars.len(), taken);
     let free = |i: usize| !taken[i];
-    let mut out = Vec::new();
+    let mut out: Vec<FoundFigure> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if !free(i) {
             i += 1;
             continue;
         }
+        // A figure may reach back before where it was found (上亿, 超600家): never into the
+        // figure before it (10个以上亿元项目: 以上 closes the first; 上亿 is not a second).
+        let after_last = |f: &FoundFigure| out.last().is_none_or(|last| f.start >= last.end);
         match figure_at(chars, i, lexicon) {
-            Some(found) if (found.start..found.end).all(free) => {
+            Some(found) if after_last(&found) && (found.start..found.end).all(free) => {
                 i = found.end;
                 out.push(found);
             }
@@ -359,6 +362,9 @@ mod tests {
             texts("近百家企业,上千人,数十个项目,超万人"),
             ["近百家", "上千人", "数十个", "超万人"]
         );
+        // 以上 ends the first figure; the 上 of 上亿 cannot start a second inside it (found by
+        // fuzzing: the two spans overlapped).
+        assert_eq!(texts("新增10个以上亿元项目,引进上亿元投资"), ["10个以上", "上亿元"]);
         assert_eq!(
             figures(
                 "Output topped 570 billion yuan, up 12.5%, with $1.2 billion invested in 600 companies and 30 percent more."
