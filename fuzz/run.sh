@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ingest annotate markdown data)
+[ ${#targets[@]} -gt 0 ] || targets=(ingest pages annotate markdown data)
 dev="${EXPLAINER_DEV_SEEDS:-/work/shared/eval/dev/seeds}"
 
 if ! cargo afl --version >/dev/null 2>&1; then
@@ -62,7 +62,7 @@ make_corpus() {
   local target="$1" dir="$work/corpus/$1" n=0
   mkdir -p "$dir"
   case "$target" in
-    ingest)
+    ingest|pages)
       while IFS= read -r file; do
         n=$((n + 1))
         with_flag 000 "$file" "$dir/seed$n.txt"
@@ -109,5 +109,5 @@ for target in "${targets[@]}"; do
     status=1
   fi
 done
-column -t -s $'\t' "$summary"
+column -t -s $'\t' "$summary" 2>/dev/null || cat "$summary"
 exit $status

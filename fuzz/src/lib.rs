@@ -30,11 +30,12 @@ fn flags(data: &[u8]) -> (u8, &[u8]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// ingest: bytes → seed, and everything after it that needs no template.
+// ingest: bytes → seed; pages: everything after it that needs no template.
 
-/// Input: a flags byte (bit 0: a `.md` seed; bit 1: a sidecar follows), then, with a sidecar,
-/// one byte of its length and its bytes, then the seed file's bytes.
-pub fn ingest(data: &[u8]) {
+/// The seed file an input stands for. Input: a flags byte (bit 0: a `.md` seed; bit 1: a
+/// sidecar follows), then, with a sidecar, one byte of its length and its bytes, then the seed
+/// file's bytes.
+fn source(data: &[u8]) -> Source {
     let (flags, rest) = flags(data);
     let markdown = flags & 1 == 1;
     let (sidecar, bytes) = if flags & 2 == 2 && !markdown {
@@ -44,12 +45,16 @@ pub fn ingest(data: &[u8]) {
     } else {
         (None, rest)
     };
-    let path = PathBuf::from(if markdown { "seeds/fuzz.md" } else { "seeds/fuzz.txt" });
-    let source = Source {
-        path: path.clone(),
+    Source {
+        path: PathBuf::from(if markdown { "seeds/fuzz.md" } else { "seeds/fuzz.txt" }),
         bytes: bytes.to_vec(),
         sidecar,
-    };
+    }
+}
+
+/// The seed parsed and annotated, with what each promises checked; `None` for a file that is
+/// not a seed (after checking that the error names the file).
+fn annotated_seed(source: &Source) -> Option<Arc<AnnotatedSeed>> {
     let k = knowledge();
     let seed = match source.parse(Path::new("seeds"), &k.lexicon) {
         Ok(seed) => seed,
@@ -57,13 +62,26 @@ pub fn ingest(data: &[u8]) {
             // Errors name the file (`seeds/fuzz.txt:LINE: …`, or the sidecar).
             let message = e.to_string();
             assert!(message.starts_with("seeds/fuzz."), "error without its file: {message}");
-            return;
+            return None;
         }
     };
-    check_seed(&seed, bytes);
+    check_seed(&seed, &source.bytes);
     let annotated = Arc::new(Annotator::new(k).annotate(seed));
     check_annotations(&annotated);
-    check_downstream(vec![annotated]);
+    Some(annotated)
+}
+
+/// Input: see [`source`]. A seed file (and sidecar) → seed → annotation.
+pub fn ingest(data: &[u8]) {
+    annotated_seed(&source(data));
+}
+
+/// Input: see [`source`]. Then the model, every page's Markdown and data, the export and the
+/// search index.
+pub fn pages(data: &[u8]) {
+    if let Some(annotated) = annotated_seed(&source(data)) {
+        check_downstream(vec![annotated]);
+    }
 }
 
 /// What a parsed seed promises: a non-empty body of trimmed, non-empty paragraphs numbered
@@ -232,6 +250,7 @@ pub fn markdown(data: &[u8]) {
         return;
     };
     let annotated = Annotator::new(k).annotate(seed);
+    check_annotations(&annotated);
     for p in &annotated.paragraphs {
         let len = p.text.chars().count();
         let markdown = emit::markdown::annotated(p, 0, len);
@@ -405,6 +424,7 @@ mod tests {
         ingest(&with_flags);
         ingest(b"\x02\x10date = \"2025-05\"\nt\n\xe5\xae\x81\xe6\xb3\xa2\n");
         ingest(b"\x01+++\ntitle = \"x\"\n+++\n\npara\n");
+        pages(&with_flags);
         annotate(sample);
         markdown(&with_flags);
         markdown(b"\x01<script>alert(1)</script> *a* [x](city:ningbo)");
