@@ -2,7 +2,7 @@
 //! cities that do.
 
 use super::data::{EntryData, PageData};
-use super::markdown::{annotated, front_matter, sentence_around, source_link};
+use super::markdown::{annotated, front_matter, in_lang, seed_lang, sentence_around, source_link};
 use super::paginate::{Item, paginated};
 use super::parts::city_links;
 use super::{Page, USES_PER_PAGE, seed_title};
@@ -26,7 +26,7 @@ fn uses_items(ex: &View, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) 
             let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start(), a.end()));
             let md = format!(
                 "- {} {}\n",
-                annotated(p, from, to),
+                in_lang(annotated(p, from, to), seed_lang(ex, r.seed)),
                 source_link(ex, r, &format!("{} ›", seed_title(ex, r.seed)))
             );
             Item {

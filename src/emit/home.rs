@@ -2,7 +2,7 @@
 //! province-wide paragraphs) and the paginated list of every province-wide paragraph.
 
 use super::data::{CityCard, DocumentLink, IndexData, PageData};
-use super::markdown::{front_matter, paragraph, source_link};
+use super::markdown::{front_matter, paragraph_at, source_link, title_at};
 use super::paginate::{Item, paginated};
 use super::parts::figure_cards;
 use super::{CITY_PARAGRAPHS_PER_PAGE, OVERVIEW_PROVINCE_PARAGRAPHS, Page, SIDE_LIST, map, seed_title};
@@ -10,7 +10,6 @@ use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{CityModel, ParaRef, View};
-use crate::text::escape;
 use crate::text::offsets::first_chars;
 use crate::urls;
 use std::ops::Range;
@@ -39,7 +38,7 @@ pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
     for &r in ex.province_paragraphs().iter().take(OVERVIEW_PROVINCE_PARAGRAPHS) {
         md.push_str(&format!(
             "{} {}\n\n",
-            paragraph(ex.paragraph(r)),
+            paragraph_at(ex, r),
             source_link(ex, r, &s.source_link)
         ));
     }
@@ -71,7 +70,7 @@ pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
     );
     page.data = PageData::Index(IndexData {
         cities,
-        figures: headline_figures(ex),
+        figures: headline_figures(ex, s),
         documents,
         map: map::view(ex, knowledge, None),
     });
@@ -79,7 +78,7 @@ pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
 }
 
 /// The first figures of the corpus, for the overview.
-fn headline_figures(ex: &View) -> Vec<super::data::FigureCard> {
+fn headline_figures(ex: &View, s: &Strings) -> Vec<super::data::FigureCard> {
     const HEADLINE_FIGURES: usize = 6;
     let mut all: Vec<(ParaRef, usize)> = Vec::new();
     for s in 0..ex.seed_count() {
@@ -95,7 +94,7 @@ fn headline_figures(ex: &View) -> Vec<super::data::FigureCard> {
             break;
         }
     }
-    figure_cards(ex, &all)
+    figure_cards(ex, s, &all)
 }
 
 /// Every paragraph about the province as a whole, paginated (made only when the overview cannot
@@ -107,12 +106,8 @@ pub fn province_page(ex: &View, s: &Strings, n: usize) -> Page {
         ex.province_paragraphs()[range]
             .iter()
             .map(|&r| Item {
-                group: Some(format!("## {}", escape::markdown(&seed_title(ex, r.seed)))),
-                md: format!(
-                    "{} {}\n\n",
-                    paragraph(ex.paragraph(r)),
-                    source_link(ex, r, &s.source_link)
-                ),
+                group: Some(format!("## {}", title_at(ex, r.seed, &seed_title(ex, r.seed)))),
+                md: format!("{} {}\n\n", paragraph_at(ex, r), source_link(ex, r, &s.source_link)),
             })
             .collect()
     };

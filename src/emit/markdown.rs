@@ -1,6 +1,7 @@
 //! Writing annotated Markdown: front matter, annotation links, paragraphs and parts of them,
 //! links back to the source paragraph. Seed text always passes through [`escape::markdown`].
 
+use super::human::Lang;
 use crate::annotate::{AnnotatedParagraph, Annotation};
 use crate::model::{ParaRef, View};
 use crate::text::escape;
@@ -59,6 +60,31 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
 /// A whole paragraph as annotated Markdown.
 pub fn paragraph(p: &AnnotatedParagraph) -> String {
     annotated(p, 0, p.text.chars().count())
+}
+
+/// Marks Markdown written in a language other than the page's (an English article's
+/// paragraph): `[](<lang:en>)…[](</lang>)`, which the renderer turns into `<span lang="en">`.
+/// Chinese needs no mark: the page's own script is applied to it.
+pub fn in_lang(md: String, lang: Lang) -> String {
+    match lang.attribute() {
+        Some(tag) => format!("[](<lang:{tag}>){md}[](</lang>)"),
+        None => md,
+    }
+}
+
+/// The language an article is written in.
+pub fn seed_lang(ex: &View, seed: usize) -> Lang {
+    Lang::of(&ex.seed_info(seed).language)
+}
+
+/// A whole paragraph as annotated Markdown, marked with its article's language.
+pub fn paragraph_at(ex: &View, at: ParaRef) -> String {
+    in_lang(paragraph(ex.paragraph(at)), seed_lang(ex, at.seed))
+}
+
+/// An article's title as Markdown, marked with its language.
+pub fn title_at(ex: &View, seed: usize, title: &str) -> String {
+    in_lang(escape::markdown(title), seed_lang(ex, seed))
 }
 
 /// A link to a paragraph of a source article: `[label](<source:seed#p3>)`.

@@ -17,6 +17,7 @@ pub mod compare;
 pub mod data;
 pub mod entries;
 pub mod home;
+pub mod human;
 pub mod map;
 pub mod markdown;
 pub mod paginate;
@@ -50,6 +51,9 @@ pub struct Page {
     pub city: Option<String>,
     /// The page's own Atom feed, from the site root, when it has one.
     pub feed: Option<String>,
+    /// The script the article a page shows was written in (`zh-Hant`, `zh-Hans`), so that its
+    /// page in the other script can say it was converted and link to the original.
+    pub written_in: Option<&'static str>,
     /// The annotated Markdown, front matter included.
     pub markdown: String,
     /// Structured data the template lays out (cards, lists, the map).
@@ -68,6 +72,7 @@ impl Page {
             description,
             city: None,
             feed: None,
+            written_in: None,
             markdown,
             data: PageData::None(data::NoData {}),
             pager: None,

@@ -9,6 +9,7 @@ pub use view::{Read, ReadHashes, View};
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind, YearSource};
 use crate::knowledge::gazetteer::{CITY_IDS, City, Gazetteer};
 use crate::knowledge::glossary::{DocumentEntry, Glossary, TermEntry};
+use crate::text::isodate;
 use arcstr::ArcStr;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -82,6 +83,8 @@ pub struct Event {
     pub text: ArcStr,
     pub inferred: bool,
     pub at: ParaRef,
+    /// Where the date starts in its paragraph (chars): a paragraph may give one date twice.
+    pub start: u32,
     pub cities: Box<[ArcStr]>,
 }
 
@@ -95,8 +98,11 @@ pub struct Explainer {
     cities: Vec<CityModel>,
     terms: Vec<TermModel>,
     documents: Vec<DocumentModel>,
-    /// Sorted by date, then source order.
+    /// Sorted by date (those without a known year last), then source order.
     events: Vec<Event>,
+    /// How many events each year has, in the events' order (the year's group: `2025`, or
+    /// [`isodate::YEAR_UNKNOWN`]).
+    event_years: Vec<(String, usize)>,
     /// Paragraphs about no city in particular (province-level).
     province_paragraphs: Vec<ParaRef>,
     /// Position of each term and document by id, for lookups in large corpora.
@@ -128,6 +134,11 @@ impl Explainer {
     /// Every dated event, by date.
     pub fn events(&self) -> &[Event] {
         &self.events
+    }
+
+    /// How many events each year has, in order.
+    pub fn event_years(&self) -> &[(String, usize)] {
+        &self.event_years
     }
 
     /// Paragraphs about no city in particular.
@@ -231,12 +242,20 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                             text: a.text.clone(),
                             inferred: a.inferred,
                             at: ParaRef { seed: s, para: pi },
+                            start: u32::try_from(a.start()).unwrap_or(u32::MAX),
                             cities: p.cities.clone(),
                         })
                 })
             })
             .collect();
-        events.par_sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)));
+        // Dates without a known year (`--09-16`) come after every year: the timeline lists
+        // them apart, at its end.
+        let unknown = |e: &Event| !isodate::has_year(&e.date);
+        events.par_sort_by(|a, b| {
+            (unknown(a).cmp(&unknown(b)))
+                .then_with(|| a.date.cmp(&b.date))
+                .then(a.at.cmp(&b.at))
+        });
         events
     };
     let city_index = |id: &str| CITY_IDS.iter().position(|c| *c == id);
@@ -354,7 +373,16 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
     };
     terms.par_iter_mut().for_each(|t| t.cities = cities_of(&t.uses));
     documents.par_iter_mut().for_each(|d| d.cities = cities_of(&d.mentions));
+    let mut event_years: Vec<(String, usize)> = Vec::new();
+    for e in &events {
+        let year = isodate::year_group(&e.date);
+        match event_years.last_mut() {
+            Some((last, n)) if last == year => *n += 1,
+            _ => event_years.push((year.to_string(), 1)),
+        }
+    }
     Explainer {
+        event_years,
         cities,
         term_index: terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
         document_index: documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),

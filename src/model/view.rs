@@ -26,6 +26,8 @@ pub enum Read {
     Term(usize),
     Document(usize),
     Event(usize),
+    /// How many events each year has.
+    EventYears,
     Province,
 }
 
@@ -168,6 +170,12 @@ impl<'a> View<'a> {
         &self.ex.events[range]
     }
 
+    /// How many events each year has (the timeline's axis), without reading the events.
+    pub fn event_years(&self) -> &'a [(String, usize)] {
+        self.note(Read::EventYears);
+        &self.ex.event_years
+    }
+
     pub fn province_paragraphs(&self) -> &'a [ParaRef] {
         self.note(Read::Province);
         &self.ex.province_paragraphs
@@ -217,6 +225,7 @@ impl Explainer {
                 .map(|d| hash::of((&d.id, &d.title, &d.mentions, &d.cities)))
                 .collect(),
             events: self.events.iter().map(hash::of).collect(),
+            event_years: hash::of(&self.event_years),
             province: hash::of(&self.province_paragraphs),
         }
     }
@@ -232,6 +241,7 @@ pub struct ReadHashes {
     terms: Vec<u64>,
     documents: Vec<u64>,
     events: Vec<u64>,
+    event_years: u64,
     province: u64,
 }
 
@@ -247,6 +257,7 @@ impl ReadHashes {
             Read::Term(i) => self.terms.get(i).copied(),
             Read::Document(i) => self.documents.get(i).copied(),
             Read::Event(i) => self.events.get(i).copied(),
+            Read::EventYears => Some(self.event_years),
             Read::Province => Some(self.province),
         }
     }
