@@ -87,7 +87,7 @@ fn sample_seed_builds_the_seven_city_pages_and_nothing_else() {
         ]
     );
     let json = export(&site);
-    assert_eq!(json["schema"], 1);
+    assert_eq!(json["schema"], 2);
     let paragraphs = json["seeds"][0]["paragraphs"].as_array().unwrap();
     assert_eq!(paragraphs.len(), 26, "every body paragraph, no chrome");
     assert!(paragraphs.iter().all(|p| !p["text"].as_str().unwrap().contains("分享")));
@@ -296,8 +296,11 @@ fn republished_paragraphs_appear_once_crediting_every_source() {
     let (_d, site, out) = build(seeds.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let page = fs::read_to_string(site.join("city/ningbo/index.html")).unwrap();
+    // The paragraphs; the events beside them (5月14日 now dated `--05-14`) still list a
+    // re-published event once per source until events are folded like paragraphs (issue 16.6).
+    let paragraphs = page.split("<aside").next().unwrap();
     assert_eq!(
-        page.matches("现场会。").count(),
+        paragraphs.matches("现场会。").count(),
         1,
         "the shared paragraph is shown once"
     );
