@@ -5,7 +5,10 @@
 //!
 //! Run: `cargo bench --bench incremental` (the release profile). Prints a Markdown line.
 
-use explainer::site::{self, BuildCache, BuildOptions, Knowledge, MemoryOutput};
+use explainer::build::{self, BuildOptions};
+use explainer::knowledge::Knowledge;
+use explainer::output::MemoryOutput;
+use explainer::serve::BuildCache;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
@@ -27,7 +30,7 @@ fn main() -> explainer::Result<()> {
     let (sample, _) = explainer::ingest::load_dir(&repo.join("seeds"), &knowledge.lexicon)?;
     let dir = tempfile::tempdir().map_err(|e| explainer::Error::io(Path::new("temp"), e))?;
     let seeds = dir.path().join("seeds");
-    explainer::corpus::generate(&sample, &knowledge.gazetteer, count, &seeds)?;
+    explainer::tools::corpus::generate(&sample, &knowledge.gazetteer, count, &seeds)?;
     let mut options = BuildOptions::new(&seeds, dir.path().join("site"));
     options.data = Some(repo.join("data"));
     options.templates = Some(repo.join("templates"));
@@ -36,9 +39,9 @@ fn main() -> explainer::Result<()> {
     let cache = Arc::clone(options.cache.as_ref().expect("cache set above"));
 
     let started = Instant::now();
-    let mut site = site::build_pages(&options, &MemoryOutput::default())?;
+    let mut site = build::build_pages(&options, &MemoryOutput::default())?;
     let first = started.elapsed().as_secs_f64() * 1000.0;
-    site::write_derived(&mut site, options.static_dir.as_deref(), &MemoryOutput::default())?;
+    build::write_derived(&mut site, options.static_dir.as_deref(), &MemoryOutput::default())?;
     cache.take_counts();
 
     let mut files: Vec<_> = std::fs::read_dir(&seeds)
@@ -69,7 +72,7 @@ fn main() -> explainer::Result<()> {
         std::fs::write(path, edited).map_err(|e| explainer::Error::io(path, e))?;
 
         let started = Instant::now();
-        let mut site = site::build_pages(&options, &MemoryOutput::default())?;
+        let mut site = build::build_pages(&options, &MemoryOutput::default())?;
         pages_ms.push(started.elapsed().as_secs_f64() * 1000.0);
         made.push(cache.take_counts().0);
         if std::env::var_os("BENCH_VERBOSE").is_some() {
@@ -81,7 +84,7 @@ fn main() -> explainer::Result<()> {
             );
         }
         let started = Instant::now();
-        site::write_derived(&mut site, options.static_dir.as_deref(), &MemoryOutput::default())?;
+        build::write_derived(&mut site, options.static_dir.as_deref(), &MemoryOutput::default())?;
         derived_ms.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     let median = |v: &mut Vec<f64>| {

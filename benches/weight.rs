@@ -9,7 +9,7 @@
 //! Run: `cargo bench --bench weight -- [SITE]` (default `site/`). Prints a Markdown table;
 //! budgets: JavaScript ≤ 20 KB and CSS ≤ 15 KB gzipped per page.
 
-use explainer::check;
+use explainer::output::check;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use std::collections::BTreeMap;

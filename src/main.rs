@@ -1,7 +1,7 @@
 //! The `explainer` command line: `build`, `check`.
 
 use clap::{Parser, Subcommand};
-use explainer::site::{self, BuildOptions};
+use explainer::build::{self, BuildOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -109,7 +109,7 @@ fn main() -> ExitCode {
                 progress,
                 ..BuildOptions::new(seeds, out)
             };
-            site::build_to_disk(&options).map(|site| {
+            build::build_to_disk(&options).map(|site| {
                 for note in &site.notes {
                     eprintln!("note: {note}");
                 }
@@ -121,7 +121,7 @@ fn main() -> ExitCode {
         }
         Command::Check { seeds } => {
             let options = BuildOptions::new(seeds, "site");
-            site::build_in_memory(&options).and_then(|(site, files)| check(&site, &files))
+            build::build_in_memory(&options).and_then(|(site, files)| check(&site, &files))
         }
         Command::Serve { seeds, bind, port } => explainer::serve::serve(BuildOptions::new(seeds, "site"), &bind, port),
         Command::Corpus { seeds, count, out } => corpus(&seeds, count, &out),
@@ -152,8 +152,8 @@ fn main() -> ExitCode {
 
 fn add(seeds: &std::path::Path, files: &[PathBuf], meta: &explainer::ingest::Meta) -> explainer::Result<()> {
     use std::io::Read;
-    let knowledge = site::Knowledge::load(BuildOptions::new(seeds, "site").data.as_deref())?;
-    let annotator = knowledge.annotator();
+    let knowledge = explainer::knowledge::Knowledge::load(BuildOptions::new(seeds, "site").data.as_deref())?;
+    let annotator = explainer::annotate::Annotator::new(&knowledge);
     for file in files {
         let bytes = if file.as_os_str() == "-" {
             let mut buf = Vec::new();
@@ -169,7 +169,7 @@ fn add(seeds: &std::path::Path, files: &[PathBuf], meta: &explainer::ingest::Met
         } else {
             file.clone()
         };
-        let added = explainer::add::add(seeds, &origin, &bytes, meta, &annotator)?;
+        let added = explainer::tools::add::add(seeds, &origin, &bytes, meta, &annotator)?;
         let cities = if added.cities.is_empty() {
             "no Zhejiang city".to_string()
         } else {
@@ -181,33 +181,33 @@ fn add(seeds: &std::path::Path, files: &[PathBuf], meta: &explainer::ingest::Met
 }
 
 fn corpus(seeds: &std::path::Path, count: usize, out: &std::path::Path) -> explainer::Result<()> {
-    let knowledge = site::Knowledge::load(BuildOptions::new(seeds, "site").data.as_deref())?;
+    let knowledge = explainer::knowledge::Knowledge::load(BuildOptions::new(seeds, "site").data.as_deref())?;
     let (loaded, _) = explainer::ingest::load_dir(seeds, &knowledge.lexicon)?;
-    explainer::corpus::generate(&loaded, &knowledge.gazetteer, count, out)?;
+    explainer::tools::corpus::generate(&loaded, &knowledge.gazetteer, count, out)?;
     println!("wrote {count} synthetic seeds to {}", out.display());
     Ok(())
 }
 
-fn check(site: &site::Site, files: &site::Files) -> explainer::Result<()> {
+fn check(site: &build::Site, files: &explainer::output::Files) -> explainer::Result<()> {
     for note in &site.notes {
         eprintln!("note: {note}");
     }
     let ex = &site.explainer;
-    for s in &ex.seeds {
+    for s in ex.seeds() {
         if s.paragraphs.iter().all(|p| p.cities.is_empty()) {
             println!("warning: {}: names no Zhejiang city", s.seed.file.display());
         }
     }
-    for t in ex.terms.iter().filter(|t| t.entry.is_none()) {
+    for t in ex.terms().iter().filter(|t| t.entry.is_none()) {
         println!("warning: term “{}” ({}) has no glossary explanation", t.text, t.id);
     }
-    for d in ex.documents.iter().filter(|d| d.entry.is_none()) {
+    for d in ex.documents().iter().filter(|d| d.entry.is_none()) {
         println!(
             "warning: document 《{}》 ({}) has no glossary explanation",
             d.title, d.id
         );
     }
-    let broken = explainer::check::broken_links(files);
+    let broken = explainer::output::check::broken_links(files);
     for b in &broken {
         println!("broken link: {} → {} ({})", b.page, b.target, b.reason);
     }

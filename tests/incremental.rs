@@ -4,7 +4,9 @@
 //! the cached rebuild writes exactly the files a fresh build writes, and that it reused pages
 //! (so the cache is neither wrong nor idle).
 
-use explainer::site::{self, BuildCache, BuildOptions, Files};
+use explainer::build::{self, BuildOptions, Reuse};
+use explainer::output::Files;
+use explainer::serve::BuildCache;
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
@@ -15,17 +17,17 @@ fn options(seeds: &Path, templates: Option<&Path>, cache: Option<Arc<BuildCache>
     options.data = Some(repo.join("data"));
     options.static_dir = Some(repo.join("static"));
     options.templates = Some(templates.map_or_else(|| repo.join("templates"), Path::to_path_buf));
-    options.cache = cache;
+    options.cache = cache.map(|c| c as Arc<dyn Reuse>);
     options
 }
 
 fn fresh(seeds: &Path, templates: Option<&Path>) -> Files {
-    site::build_in_memory(&options(seeds, templates, None)).unwrap().1
+    build::build_in_memory(&options(seeds, templates, None)).unwrap().1
 }
 
 /// Rebuilds with the cache; returns the files and (pages made, pages reused).
 fn cached(seeds: &Path, templates: Option<&Path>, cache: &Arc<BuildCache>) -> (Files, (usize, usize)) {
-    let files = site::build_in_memory(&options(seeds, templates, Some(Arc::clone(cache))))
+    let files = build::build_in_memory(&options(seeds, templates, Some(Arc::clone(cache))))
         .unwrap()
         .1;
     (files, cache.take_counts())

@@ -9,10 +9,10 @@
 
 use explainer::annotate::Annotator;
 use explainer::emit;
-use explainer::gazetteer::Gazetteer;
-use explainer::glossary::Glossary;
 use explainer::ingest;
-use explainer::lexicon::Lexicon;
+use explainer::knowledge::gazetteer::Gazetteer;
+use explainer::knowledge::glossary::Glossary;
+use explainer::knowledge::lexicon::Lexicon;
 use explainer::render;
 use proptest::prelude::*;
 use std::collections::BTreeMap;

@@ -26,8 +26,8 @@
 //! paragraphs (该市) is read as the article's city.
 
 use super::dates::year_at;
-use crate::gazetteer::{CITY_IDS, Gazetteer, Mention, Target};
-use crate::lexicon::Lexicon;
+use crate::knowledge::gazetteer::{CITY_IDS, Gazetteer, Mention, Target};
+use crate::knowledge::lexicon::Lexicon;
 use serde::{Serialize, Serializer};
 
 /// Longest paragraph that can inherit its topic from the one before.

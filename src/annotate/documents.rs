@@ -7,7 +7,7 @@
 //! aside; newspapers, programmes, books and events in 《》 (《浙江日报》, 《新闻联播》, 《求是》)
 //! are not. The types are data (`[document]` in `data/lexicon.toml`).
 
-use crate::lexicon::Lexicon;
+use crate::knowledge::lexicon::Lexicon;
 
 /// A title found in a text.
 #[derive(Debug, Clone, PartialEq)]

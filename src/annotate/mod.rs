@@ -22,12 +22,12 @@ pub use attribution::About;
 pub use dates::FoundDate;
 pub use figures::format_number;
 
-use crate::gazetteer::{Gazetteer, Mention, Target};
-use crate::glossary::Glossary;
 use crate::ingest::{Paragraph, Seed};
-use crate::lexicon::Lexicon;
-use crate::script;
-use crate::slug::slug;
+use crate::knowledge::gazetteer::{Gazetteer, Mention, Target};
+use crate::knowledge::glossary::Glossary;
+use crate::knowledge::lexicon::Lexicon;
+use crate::text::script;
+use crate::text::slug::slug;
 use arcstr::ArcStr;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -210,7 +210,7 @@ pub struct AnnotatedParagraph {
     pub cities: Box<[ArcStr]>,
     /// The cities came from the previous paragraph (the paragraph only continues it).
     pub cities_inherited: bool,
-    /// Equal for re-published copies of the paragraph ([`crate::script::copy_key`]).
+    /// Equal for re-published copies of the paragraph ([`crate::text::script::copy_key`]).
     #[serde(skip)]
     pub copy_key: u64,
 }
@@ -262,7 +262,7 @@ pub struct SeedHashes {
 impl AnnotatedSeed {
     pub fn part_hashes(&self) -> &SeedHashes {
         self.part_hashes.get_or_init(|| {
-            let head = crate::fingerprint::of_serialized(&(
+            let head = crate::text::hash::of_serialized(&(
                 &self.seed,
                 self.year,
                 self.year_source,
@@ -270,9 +270,9 @@ impl AnnotatedSeed {
                 self.issuer,
                 self.paragraphs.len(),
             ));
-            let paragraphs: Vec<u64> = self.paragraphs.iter().map(crate::fingerprint::of_serialized).collect();
+            let paragraphs: Vec<u64> = self.paragraphs.iter().map(crate::text::hash::of_serialized).collect();
             SeedHashes {
-                whole: crate::fingerprint::of((head, &paragraphs)),
+                whole: crate::text::hash::of((head, &paragraphs)),
                 head,
                 paragraphs,
             }
@@ -317,7 +317,16 @@ struct ArticleState {
     slogans: Vec<(Vec<String>, String)>,
 }
 
-impl Annotator<'_> {
+impl<'a> Annotator<'a> {
+    /// An annotator over the curated knowledge.
+    pub fn new(knowledge: &'a crate::knowledge::Knowledge) -> Annotator<'a> {
+        Annotator {
+            gazetteer: &knowledge.gazetteer,
+            lexicon: &knowledge.lexicon,
+            glossary: &knowledge.glossary,
+        }
+    }
+
     pub fn annotate(&self, mut seed: Seed) -> AnnotatedSeed {
         let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
         // Dates without a year take the publication year, and only that: never the latest year
@@ -379,7 +388,7 @@ impl Annotator<'_> {
                 cities_inherited = !cities.is_empty();
             }
             paragraphs.push(AnnotatedParagraph {
-                copy_key: crate::script::copy_key(&paragraph.text),
+                copy_key: crate::text::script::copy_key(&paragraph.text),
                 id: paragraph.id.into_boxed_str(),
                 line: paragraph.line,
                 text: paragraph.text.into_boxed_str(),

@@ -7,9 +7,9 @@
 //! The word lists are data (`[org]` in `data/lexicon.toml`).
 
 use super::numerals::{arabic_digit, chinese_digit};
-use crate::gazetteer::{Gazetteer, Mention, Target};
-use crate::lexicon::Lexicon;
-use crate::script;
+use crate::knowledge::gazetteer::{Gazetteer, Mention, Target};
+use crate::knowledge::lexicon::Lexicon;
+use crate::text::script;
 
 /// Longest organisation name, in chars.
 const MAX_ORG_CHARS: usize = 16;

@@ -2,6 +2,7 @@
 //! every seed, every body paragraph with its cities and annotations, offsets in chars.
 
 use crate::model::Explainer;
+use crate::urls;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -50,7 +51,7 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
     let export = Export {
         schema: 2,
         cities: ex
-            .cities
+            .cities()
             .iter()
             .map(|c| CityOut {
                 id: &c.info.id,
@@ -58,23 +59,23 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
                 name_hans: &c.info.name_hans,
                 name_en: &c.info.name_en,
                 adcode: &c.info.adcode,
-                url: format!("city/{}/", c.info.id),
+                url: urls::city(&c.info.id),
                 paragraphs: c
                     .paragraphs
                     .iter()
                     .flat_map(|p| std::iter::once(p.at).chain(p.also_in.iter().copied()))
-                    .map(|r| format!("{}#{}", ex.seeds[r.seed].seed.id, ex.paragraph(r).id))
+                    .map(|r| format!("{}#{}", ex.seeds()[r.seed].seed.id, ex.paragraph(r).id))
                     .collect(),
             })
             .collect(),
         seeds: ex
-            .seeds
+            .seeds()
             .iter()
             .map(|s| SeedOut {
                 id: &s.seed.id,
                 file: s.seed.file.to_string_lossy().replace('\\', "/"),
                 title: &s.seed.title,
-                url: format!("source/{}/", s.seed.id),
+                url: urls::source(&s.seed.id),
                 year: s.year,
                 year_source: s.year_source,
                 paragraphs: s

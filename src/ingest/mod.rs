@@ -8,7 +8,7 @@
 //! nothing here interprets it as Markdown or HTML.
 
 use crate::error::{Error, Result, toml_error};
-use crate::lexicon::Lexicon;
+use crate::knowledge::lexicon::Lexicon;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -62,6 +62,13 @@ pub struct Paragraph {
     pub line: usize,
     /// The paragraph exactly as the seed has it, trimmed of surrounding whitespace.
     pub text: String,
+}
+
+impl Seed {
+    /// What pages call the article: its title, else its id.
+    pub fn display_title(&self) -> &str {
+        if self.title.is_empty() { &self.id } else { &self.title }
+    }
 }
 
 impl Meta {
@@ -209,7 +216,7 @@ impl Source {
 
     /// A hash of everything the parse depends on.
     pub fn fingerprint(&self) -> u64 {
-        crate::fingerprint::of((&self.path, &self.bytes, &self.sidecar))
+        crate::text::hash::of((&self.path, &self.bytes, &self.sidecar))
     }
 
     /// The seed; `dir` is the seeds folder, which file names in pages are relative to.

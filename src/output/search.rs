@@ -9,7 +9,8 @@
 
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
 use crate::model::Explainer;
-use crate::script;
+use crate::text::script;
+use crate::urls;
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
@@ -119,7 +120,7 @@ const BATCH: usize = 4096;
 /// that a large index is never held whole.
 pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Result<()>) -> crate::Result<()> {
     let paragraphs: Vec<(&AnnotatedSeed, &AnnotatedParagraph)> = ex
-        .seeds
+        .seeds()
         .iter()
         .flat_map(|s| s.paragraphs.iter().map(move |p| (&**s, p)))
         .collect();
@@ -158,7 +159,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
             out.push(']');
         }
         out.push('}');
-        put(&format!("search/postings-{i:02}.json"), &out)?;
+        put(&urls::search_postings(i as u32), &out)?;
     }
     drop(postings);
     // Each chunk's entries are made as it is written, so the corpus's URLs are never held whole.
@@ -166,18 +167,11 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         let docs: Vec<(String, &str, &str)> = chunk
             .iter()
             .map(|(s, p)| {
-                let title = if s.seed.title.is_empty() {
-                    s.seed.id.as_str()
-                } else {
-                    s.seed.title.as_str()
-                };
-                (format!("source/{}/index.html#{}", s.seed.id, p.id), title, &*p.text)
+                let title = s.seed.display_title();
+                (urls::source_paragraph(&s.seed.id, &p.id), title, &*p.text)
             })
             .collect();
-        put(
-            &format!("search/docs-{k}.json"),
-            &serde_json::to_string(&docs).unwrap_or_default(),
-        )?;
+        put(&urls::search_docs(k), &serde_json::to_string(&docs).unwrap_or_default())?;
     }
     // The browser folds queries with this table; it also needs the Traditional forms of
     // characters the corpus only has in Simplified, so both directions of every indexed char.
@@ -195,7 +189,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         }
     }
     let meta = json!({ "shards": SHARDS, "chunk": CHUNK, "docs": paragraphs.len(), "fold": fold });
-    put("search/meta.json", &serde_json::to_string(&meta).unwrap_or_default())
+    put(urls::SEARCH_META, &serde_json::to_string(&meta).unwrap_or_default())
 }
 
 #[cfg(test)]

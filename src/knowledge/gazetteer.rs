@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The default gazetteer, embedded in the binary.
-pub const EMBEDDED: &str = include_str!("../data/gazetteer.toml");
+pub const EMBEDDED: &str = include_str!("../../data/gazetteer.toml");
 
 /// The 11 prefecture ids, in GB/T 2260 order.
 pub const CITY_IDS: [&str; 11] = [
@@ -240,7 +240,7 @@ impl Gazetteer {
     /// Every place name in `text` that counts, in order, non-overlapping; offsets in chars.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let chars: Vec<char> = text.chars().collect();
-        let char_at = byte_to_char_map(text);
+        let char_at = crate::text::offsets::byte_to_char_map(text);
         let mut found: Vec<Mention> = Vec::new();
         for m in self.matcher.find_iter(text) {
             let (start, end) = (char_at[m.start()], char_at[m.end()]);
@@ -315,20 +315,6 @@ impl Gazetteer {
             Target::Province | Target::Outside(_) => Vec::new(),
         }
     }
-}
-
-/// `map[byte offset] = char offset`, for every char boundary (and the end).
-pub fn byte_to_char_map(text: &str) -> Vec<usize> {
-    let mut map = vec![0; text.len() + 1];
-    let mut n = 0;
-    for (b, c) in text.char_indices() {
-        for slot in &mut map[b..b + c.len_utf8()] {
-            *slot = n;
-        }
-        n += 1;
-    }
-    map[text.len()] = n;
-    map
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ impl Highlighter {
         let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, ClassStyle::Spaced);
         for line in LinesWithEndings::from(code) {
             if generator.parse_html_for_line_which_includes_newline(line).is_err() {
-                return crate::render::escape_html(code);
+                return crate::text::escape::html(code);
             }
         }
         generator.finalize()

@@ -3,13 +3,13 @@
 //! term the same id in every spelling; pages use it to explain.
 
 use crate::error::{Error, Result, toml_error};
-use crate::script;
+use crate::text::script;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub const EMBEDDED: &str = include_str!("../data/glossary.toml");
+pub const EMBEDDED: &str = include_str!("../../data/glossary.toml");
 
 /// One explained term.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -151,7 +151,7 @@ impl Glossary {
         let Some((matcher, owners)) = &self.unquoted else {
             return Vec::new();
         };
-        let char_at = crate::gazetteer::byte_to_char_map(text);
+        let char_at = crate::text::offsets::byte_to_char_map(text);
         matcher
             .find_iter(text)
             .map(|m| {

@@ -3,9 +3,9 @@
 //! stage does real work. Deterministic: the same inputs and count give the same files.
 
 use crate::error::{Error, Result};
-use crate::gazetteer::Gazetteer;
 use crate::ingest::Seed;
-use crate::script;
+use crate::knowledge::gazetteer::Gazetteer;
+use crate::text::script;
 use std::path::Path;
 
 /// A small, fast, deterministic generator (xorshift64*).
@@ -71,7 +71,7 @@ pub fn generate(seeds: &[Seed], gazetteer: &Gazetteer, count: usize, out: &Path)
         if i % 2 == 1 {
             text = script::to_hans(&text);
         }
-        let hash = crate::add::content_hash(&text);
+        let hash = crate::text::hash::content_hash(&text);
         let path = out.join(format!("{i:05}_{hash}.txt"));
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     }

@@ -2,9 +2,10 @@
 //! (all seeds, and one per city), newest first. URLs are absolute when a base URL is given
 //! and relative otherwise (Atom resolves them against the feed's own address).
 
-use crate::emit::{first_chars, seed_title};
 use crate::model::Explainer;
-use crate::render::escape_html;
+use crate::text::escape;
+use crate::text::offsets::first_chars;
+use crate::urls;
 
 /// `sitemap.xml` (only with a base URL: sitemaps require absolute URLs).
 pub fn sitemap(paths: &[String], base_url: &str) -> Option<String> {
@@ -17,7 +18,7 @@ pub fn sitemap(paths: &[String], base_url: &str) -> Option<String> {
     for path in paths {
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape_html(&format!("{base_url}{path}"))
+            escape::html(&urls::absolute(base_url, path))
         ));
     }
     out.push_str("</urlset>\n");
@@ -28,14 +29,14 @@ pub fn sitemap(paths: &[String], base_url: &str) -> Option<String> {
 pub fn robots(base_url: &str) -> String {
     let mut out = String::from("User-agent: *\nAllow: /\n");
     if !base_url.is_empty() {
-        out.push_str(&format!("Sitemap: {base_url}sitemap.xml\n"));
+        out.push_str(&format!("Sitemap: {}\n", urls::absolute(base_url, urls::SITEMAP)));
     }
     out
 }
 
 /// The date a seed is filed under in feeds: its publication date, else its (inferred) year.
 fn seed_updated(ex: &Explainer, seed: usize) -> String {
-    let s = &ex.seeds[seed];
+    let s = &ex.seeds()[seed];
     let date = s
         .seed
         .meta
@@ -54,7 +55,7 @@ fn seed_updated(ex: &Explainer, seed: usize) -> String {
 /// An Atom feed of the seeds, newest first; `city` limits it to seeds about one city.
 /// `path` is where the feed lives (`feed.xml`, `city/ningbo/feed.xml`).
 pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>, path: &str) -> String {
-    let up = "../".repeat(path.matches('/').count());
+    let up = urls::root_of(path);
     let url = |rel: &str| {
         if base_url.is_empty() {
             format!("{up}{rel}")
@@ -62,10 +63,10 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
             format!("{base_url}{rel}")
         }
     };
-    let mut seeds: Vec<usize> = (0..ex.seeds.len())
+    let mut seeds: Vec<usize> = (0..ex.seeds().len())
         .filter(|&s| {
             city.is_none_or(|c| {
-                ex.seeds[s]
+                ex.seeds()[s]
                     .paragraphs
                     .iter()
                     .any(|p| p.cities.iter().any(|x| **x == *c))
@@ -81,25 +82,25 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
         .first()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |&s| seed_updated(ex, s));
     let self_url = url(path);
-    let home = url(city.map_or(String::new(), |c| format!("city/{c}/")).as_str());
+    let home = url(&city.map_or(String::new(), urls::city));
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-Hant\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>explainer</name></author>\n",
-        escape_html(&title),
-        escape_html(&self_url),
-        escape_html(&self_url),
-        escape_html(&home)
+        escape::html(&title),
+        escape::html(&self_url),
+        escape::html(&self_url),
+        escape::html(&home)
     );
     for s in seeds {
-        let a = &ex.seeds[s];
-        let link = url(&format!("source/{}/", a.seed.id));
+        let a = &ex.seeds()[s];
+        let link = url(&urls::source(&a.seed.id));
         let summary = first_chars(&a.paragraphs[0].text, 140);
         out.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}</updated>\n    <summary>{}</summary>\n  </entry>\n",
-            escape_html(&seed_title(ex, s)),
-            escape_html(&link),
-            escape_html(&link),
+            escape::html(a.seed.display_title()),
+            escape::html(&link),
+            escape::html(&link),
             seed_updated(ex, s),
-            escape_html(&summary)
+            escape::html(&summary)
         ));
     }
     out.push_str("</feed>\n");

@@ -5,6 +5,7 @@
 use crate::annotate::Annotator;
 use crate::error::{Error, Result};
 use crate::ingest::{self, Meta};
+use crate::text::hash::content_hash;
 use std::path::{Path, PathBuf};
 
 /// What `add` did with one article.
@@ -20,11 +21,6 @@ pub fn normalise(origin: &Path, bytes: &[u8]) -> Result<String> {
     let text = ingest::decode(origin, bytes)?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     Ok(format!("{}\n", text.trim_end_matches(['\n', ' ', '\t', '\u{3000}'])))
-}
-
-/// 16 hex digits of FNV-1a over the normalised text.
-pub fn content_hash(text: &str) -> String {
-    format!("{:016x}", crate::slug::fnv1a(text))
 }
 
 /// Adds one article (`bytes`, read from `origin`) to `seeds`.

@@ -54,7 +54,7 @@ fn resolve(page: &str, target: &str) -> Option<String> {
 }
 
 /// Every broken internal link in the site's HTML files.
-pub fn broken_links(files: &crate::site::Files) -> Vec<BrokenLink> {
+pub fn broken_links(files: &super::Files) -> Vec<BrokenLink> {
     let html: BTreeMap<&str, String> = files
         .iter()
         .filter(|(p, _)| p.ends_with(".html"))
@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn finds_missing_files_and_anchors() {
-        let mut files = crate::site::Files::new();
+        let mut files = crate::output::Files::new();
         files.insert(
             "index.html".to_string(),
             br##"<a href="city/a/index.html">a</a><a href="city/b/index.html">b</a><a href="x.html#nope">x</a>"##

@@ -6,9 +6,14 @@
 //! template syntax. Annotations are links whose destination names their kind
 //! (`[寧波](<city:ningbo>)`); the renderer turns them into semantic HTML.
 
+pub mod map;
+
 use crate::annotate::{AnnotatedParagraph, Annotation, Kind};
-use crate::model::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel};
-use crate::site::Knowledge;
+use crate::knowledge::Knowledge;
+use crate::model::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel, View};
+use crate::text::escape;
+use crate::text::offsets::{CharCursor, first_chars};
+use crate::urls;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -31,32 +36,6 @@ pub struct Page {
     pub data: Value,
 }
 
-/// Escapes seed text for CommonMark: every ASCII punctuation character is backslash-escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    escape_into(&mut out, text);
-    out
-}
-
-/// [`escape`], appended to `out`. ASCII bytes never occur inside a multi-byte UTF-8 sequence,
-/// so the text is scanned by byte and copied in runs.
-fn escape_into(out: &mut String, text: &str) {
-    let mut run = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b.is_ascii_punctuation() || b == b'\n' || b == b'\r' {
-            out.push_str(&text[run..i]);
-            if b.is_ascii_punctuation() {
-                out.push('\\');
-                out.push(b as char);
-            } else {
-                out.push(' ');
-            }
-            run = i + 1;
-        }
-    }
-    out.push_str(&text[run..]);
-}
-
 /// A TOML basic string.
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
@@ -75,7 +54,7 @@ fn front_matter(title: &str, kind: &str, extra: &[(&str, &str)]) -> String {
 /// `"inferred"` for a date whose year was taken from the article.
 fn push_annotation_link(out: &mut String, a: &Annotation) {
     out.push('[');
-    escape_into(out, &a.text);
+    escape::push_markdown(out, &a.text);
     out.push_str("](<");
     out.push_str(a.kind.as_str());
     out.push(':');
@@ -97,54 +76,27 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
     let mut at = cursor.byte_at(from);
     for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
         let start = cursor.byte_at(a.start());
-        escape_into(&mut out, &text[at..start]);
+        escape::push_markdown(&mut out, &text[at..start]);
         push_annotation_link(&mut out, a);
         at = cursor.byte_at(a.end());
     }
     let end = cursor.byte_at(to);
-    escape_into(&mut out, &text[at.min(end)..end]);
+    escape::push_markdown(&mut out, &text[at.min(end)..end]);
     out
-}
-
-/// Byte offsets of char offsets in a text, for offsets asked in increasing order.
-struct CharCursor<'a> {
-    text: &'a str,
-    chars: usize,
-    bytes: usize,
-}
-
-impl<'a> CharCursor<'a> {
-    fn new(text: &'a str) -> CharCursor<'a> {
-        CharCursor {
-            text,
-            chars: 0,
-            bytes: 0,
-        }
-    }
-
-    /// The byte offset of char `n` (the text's length past its end).
-    fn byte_at(&mut self, n: usize) -> usize {
-        if n < self.chars {
-            (self.chars, self.bytes) = (0, 0);
-        }
-        for c in self.text[self.bytes..].chars() {
-            if self.chars == n {
-                break;
-            }
-            self.chars += 1;
-            self.bytes += c.len_utf8();
-        }
-        self.bytes
-    }
 }
 
 fn paragraph_md(p: &AnnotatedParagraph) -> String {
     annotated(p, 0, p.text.chars().count())
 }
 
-fn source_link(ex: &Explainer, at: ParaRef, label: &str) -> String {
+fn source_link(ex: &View, at: ParaRef, label: &str) -> String {
     let seed = ex.seed_info(at.seed);
-    format!("[{}](<source:{}#{}>)", escape(label), seed.id, ex.paragraph(at).id)
+    format!(
+        "[{}](<source:{}#{}>)",
+        escape::markdown(label),
+        seed.id,
+        ex.paragraph(at).id
+    )
 }
 
 /// The sentence (。！？ bounded) around chars `start..end` of a paragraph.
@@ -173,21 +125,8 @@ pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usi
     (from, to)
 }
 
-pub fn seed_title(ex: &Explainer, seed: usize) -> String {
-    let s = ex.seed_info(seed);
-    if s.title.is_empty() {
-        s.id.clone()
-    } else {
-        s.title.clone()
-    }
-}
-
-pub fn first_chars(text: &str, n: usize) -> String {
-    let mut out: String = text.chars().take(n).collect();
-    if text.chars().count() > n {
-        out.push('…');
-    }
-    out
+pub fn seed_title(ex: &View, seed: usize) -> String {
+    ex.seed_info(seed).display_title().to_string()
 }
 
 /// Every page of the site.
@@ -213,29 +152,29 @@ pub enum Spec {
 /// Every page of the site, in a stable order.
 pub fn specs(ex: &Explainer) -> Vec<Spec> {
     let mut specs = vec![Spec::Index];
-    specs.extend((0..ex.seeds.len()).map(Spec::Source));
-    for (i, c) in ex.cities.iter().enumerate() {
+    specs.extend((0..ex.seeds().len()).map(Spec::Source));
+    for (i, c) in ex.cities().iter().enumerate() {
         specs.extend((1..=page_count(c.paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE)).map(|n| Spec::City(i, n)));
     }
-    for (i, t) in ex.terms.iter().enumerate() {
+    for (i, t) in ex.terms().iter().enumerate() {
         specs.extend((1..=page_count(t.uses.len(), USES_PER_PAGE)).map(|n| Spec::Term(i, n)));
     }
-    for (i, d) in ex.documents.iter().enumerate() {
+    for (i, d) in ex.documents().iter().enumerate() {
         specs.extend((1..=page_count(d.mentions.len(), USES_PER_PAGE)).map(|n| Spec::Document(i, n)));
     }
-    specs.extend((1..=page_count(ex.events.len(), EVENTS_PER_PAGE)).map(Spec::Timeline));
-    if ex.province_paragraphs.len() > OVERVIEW_PROVINCE_PARAGRAPHS {
-        specs.extend((1..=page_count(ex.province_paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE)).map(Spec::Province));
+    specs.extend((1..=page_count(ex.events().len(), EVENTS_PER_PAGE)).map(Spec::Timeline));
+    if ex.province_paragraphs().len() > OVERVIEW_PROVINCE_PARAGRAPHS {
+        specs.extend((1..=page_count(ex.province_paragraphs().len(), CITY_PARAGRAPHS_PER_PAGE)).map(Spec::Province));
     }
     specs.extend([Spec::Compare, Spec::About]);
-    specs.extend((1..=page_count(ex.seeds.len(), SOURCES_PER_PAGE)).map(Spec::Sources));
+    specs.extend((1..=page_count(ex.seeds().len(), SOURCES_PER_PAGE)).map(Spec::Sources));
     specs.push(Spec::Search);
     specs
 }
 
 /// Builds one page.
-pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
-    let map = |current: Option<&str>| crate::map::view(&knowledge.map, ex, &knowledge.gazetteer, current);
+pub fn page(ex: &View, knowledge: &Knowledge, spec: Spec) -> Page {
+    let map = |current: Option<&str>| map::view(&knowledge.map, ex, &knowledge.gazetteer, current);
     match spec {
         Spec::Index => {
             let mut index = index_page(ex, &knowledge.names.headline);
@@ -258,7 +197,7 @@ pub fn page(ex: &Explainer, knowledge: &Knowledge, spec: Spec) -> Page {
     }
 }
 
-fn city_card(ex: &Explainer, c: &CityModel) -> Value {
+fn city_card(ex: &View, c: &CityModel) -> Value {
     let first = ex.paragraph(c.paragraphs[0].at);
     json!({
         "id": c.info.id, "name": c.info.name, "name_hans": c.info.name_hans, "name_en": c.info.name_en,
@@ -267,9 +206,9 @@ fn city_card(ex: &Explainer, c: &CityModel) -> Value {
     })
 }
 
-fn index_page(ex: &Explainer, headline: &str) -> Page {
+fn index_page(ex: &View, headline: &str) -> Page {
     let mut md = front_matter(headline, "index", &[]);
-    md.push_str(&format!("# {}\n\n", escape(headline)));
+    md.push_str(&format!("# {}\n\n", escape::markdown(headline)));
     md.push_str("## 全省層面\n\n");
     for &r in ex.province_paragraphs().iter().take(OVERVIEW_PROVINCE_PARAGRAPHS) {
         md.push_str(&format!(
@@ -280,16 +219,15 @@ fn index_page(ex: &Explainer, headline: &str) -> Page {
     }
     if ex.province_paragraphs().len() > OVERVIEW_PROVINCE_PARAGRAPHS {
         md.push_str(&format!(
-            "[全部 {} 段全省層面報道 ›](<page:province/>)\n\n",
-            ex.province_paragraphs().len()
+            "[全部 {} 段全省層面報道 ›](<page:{}>)\n\n",
+            ex.province_paragraphs().len(),
+            urls::PROVINCE
         ));
     }
     let cards: Vec<Value> = ex.cities().iter().map(|c| city_card(ex, c)).collect();
     let figures = headline_figures(ex);
-    let documents: Vec<Value> = ex
-        .documents
-        .iter()
-        .take(SIDE_LIST)
+    let documents: Vec<Value> = (0..ex.document_count().min(SIDE_LIST))
+        .map(|i| ex.document_at(i))
         .map(|d| json!({"id": d.id, "title": d.title, "mentions": d.mentions.len()}))
         .collect();
     let names: Vec<&str> = ex.cities().iter().map(|c| c.info.name.as_str()).collect();
@@ -308,20 +246,20 @@ const OVERVIEW_PROVINCE_PARAGRAPHS: usize = 12;
 
 /// Every paragraph about the province as a whole, paginated (made only when the overview cannot
 /// show them all).
-fn province_page(ex: &Explainer, n: usize) -> Page {
+fn province_page(ex: &View, n: usize) -> Page {
     let mut md = front_matter("全省層面", "province", &[]);
     md.push_str("# 全省層面 Province-wide\n\n");
     let items = |range: Range<usize>| -> Vec<Item> {
         ex.province_paragraphs()[range]
             .iter()
             .map(|&r| Item {
-                group: Some(format!("## {}", escape(&seed_title(ex, r.seed)))),
+                group: Some(format!("## {}", escape::markdown(&seed_title(ex, r.seed)))),
                 md: format!("{} {}\n\n", paragraph_md(ex.paragraph(r)), source_link(ex, r, "原文 ›")),
             })
             .collect()
     };
     let page = Page {
-        path: "province/".to_string(),
+        path: urls::PROVINCE.to_string(),
         template: "province",
         title: "全省層面 Province-wide".to_string(),
         description: format!("{} 段不專指某一城市的報道", ex.province_paragraphs().len()),
@@ -332,7 +270,7 @@ fn province_page(ex: &Explainer, n: usize) -> Page {
 }
 
 /// Figures with the sentence each came from, for cards.
-fn figure_cards(ex: &Explainer, figures: &[(ParaRef, usize)]) -> Vec<Value> {
+fn figure_cards(ex: &View, figures: &[(ParaRef, usize)]) -> Vec<Value> {
     figures
         .iter()
         .map(|&(r, i)| {
@@ -347,7 +285,7 @@ fn figure_cards(ex: &Explainer, figures: &[(ParaRef, usize)]) -> Vec<Value> {
         .collect()
 }
 
-fn headline_figures(ex: &Explainer) -> Vec<Value> {
+fn headline_figures(ex: &View) -> Vec<Value> {
     const HEADLINE_FIGURES: usize = 6;
     let mut all: Vec<(ParaRef, usize)> = Vec::new();
     for s in 0..ex.seed_count() {
@@ -366,7 +304,7 @@ fn headline_figures(ex: &Explainer) -> Vec<Value> {
     figure_cards(ex, &all)
 }
 
-fn source_page(ex: &Explainer, s: usize) -> Page {
+fn source_page(ex: &View, s: usize) -> Page {
     let a = ex.seed(s);
     let seed = &a.seed;
     let title = seed_title(ex, s);
@@ -375,21 +313,21 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
         "source",
         &[("seed", &seed.id), ("file", &seed.file.to_string_lossy())],
     );
-    md.push_str(&format!("# {}\n\n", escape(&title)));
+    md.push_str(&format!("# {}\n\n", escape::markdown(&title)));
     if let Some(sub) = &seed.subtitle {
-        md.push_str(&format!("*{}*\n\n", escape(sub)));
+        md.push_str(&format!("*{}*\n\n", escape::markdown(sub)));
     }
     for p in &a.paragraphs {
         md.push_str(&format!("[¶](<para:{}>) {}\n\n", p.id, paragraph_md(p)));
     }
     let cities: Vec<Value> = ex
-        .cities
+        .cities()
         .iter()
         .filter(|c| a.paragraphs.iter().any(|p| p.cities.iter().any(|x| **x == c.info.id)))
         .map(|c| json!({"id": c.info.id, "name": c.info.name}))
         .collect();
     Page {
-        path: format!("source/{}/", seed.id),
+        path: urls::source(&seed.id),
         template: "source",
         title: title.clone(),
         description: first_chars(&a.paragraphs[0].text, 80),
@@ -406,7 +344,7 @@ fn source_page(ex: &Explainer, s: usize) -> Page {
 const ALSO_IN_SHOWN: usize = 3;
 
 /// Page `n` of a city; `map` draws the province with this city marked (for the first page).
-fn city_page(ex: &Explainer, c: &CityModel, n: usize, map: impl FnOnce() -> Value) -> Page {
+fn city_page(ex: &View, c: &CityModel, n: usize, map: impl FnOnce() -> Value) -> Page {
     let id = c.info.id.as_str();
     let info = &c.info;
     let md = front_matter(&info.name, "city", &[("city", id)]);
@@ -426,7 +364,7 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize, map: impl FnOnce() -> Valu
                     line.push_str(&format!(" (另有 {more} 篇轉載 {more} more copies)"));
                 }
                 Item {
-                    group: Some(format!("## {}", escape(&seed_title(ex, cp.at.seed)))),
+                    group: Some(format!("## {}", escape::markdown(&seed_title(ex, cp.at.seed)))),
                     md: format!("{line}\n\n"),
                 }
             })
@@ -442,7 +380,7 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize, map: impl FnOnce() -> Valu
         json!({"city": info, "paragraphs": c.paragraphs.len()})
     };
     let page = Page {
-        path: format!("city/{id}/"),
+        path: urls::city(id),
         template: "city",
         title: info.name.clone(),
         description: format!(
@@ -459,7 +397,7 @@ fn city_page(ex: &Explainer, c: &CityModel, n: usize, map: impl FnOnce() -> Valu
 }
 
 /// What the first page of a city shows beside its paragraphs.
-fn city_overview(ex: &Explainer, c: &CityModel) -> Value {
+fn city_overview(ex: &View, c: &CityModel) -> Value {
     let info = &c.info;
     let terms: Vec<Value> = c
         .terms
@@ -500,7 +438,7 @@ fn city_overview(ex: &Explainer, c: &CityModel) -> Value {
 
 /// The paragraph of an event and the chars of the sentence its date stands in (the whole
 /// paragraph when the date is no longer found).
-fn event_sentence<'a>(ex: &'a Explainer, e: &Event) -> (&'a AnnotatedParagraph, usize, usize) {
+fn event_sentence<'a>(ex: &View<'a>, e: &Event) -> (&'a AnnotatedParagraph, usize, usize) {
     let p = ex.paragraph(e.at);
     let date = p
         .annotations
@@ -510,7 +448,7 @@ fn event_sentence<'a>(ex: &'a Explainer, e: &Event) -> (&'a AnnotatedParagraph, 
     (p, from, to)
 }
 
-fn event_json(ex: &Explainer, i: usize) -> Value {
+fn event_json(ex: &View, i: usize) -> Value {
     let e = ex.event(i);
     let (p, from, to) = event_sentence(ex, e);
     let cities = city_links(ex, &e.cities);
@@ -523,7 +461,7 @@ fn event_json(ex: &Explainer, i: usize) -> Value {
 
 /// Uses of a term or document: the sentence around each mention.
 /// Uses of a term or document: the sentence around each mention, as list items.
-fn uses_items(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) -> Vec<Item> {
+fn uses_items(ex: &View, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) -> Vec<Item> {
     refs.iter()
         .map(|&r| {
             let p = ex.paragraph(r);
@@ -546,21 +484,25 @@ fn uses_items(ex: &Explainer, refs: &[ParaRef], kind: Kind, id: &str, heading: &
         .collect()
 }
 
-fn term_page(ex: &Explainer, t: &TermModel, n: usize) -> Page {
+fn term_page(ex: &View, t: &TermModel, n: usize) -> Page {
     let id = t.id.as_str();
     let mut md = front_matter(&t.text, "term", &[("term", id)]);
-    md.push_str(&format!("# “{}”\n\n", escape(&t.text)));
+    md.push_str(&format!("# “{}”\n\n", escape::markdown(&t.text)));
     if let Some(e) = &t.entry {
-        md.push_str(&format!("{}\n\n{}\n\n", escape(&e.zh), escape(&e.en)));
+        md.push_str(&format!(
+            "{}\n\n{}\n\n",
+            escape::markdown(&e.zh),
+            escape::markdown(&e.en)
+        ));
         if let Some(src) = &e.source {
-            md.push_str(&format!("來源:{}\n\n", escape(src)));
+            md.push_str(&format!("來源:{}\n\n", escape::markdown(src)));
         }
     } else {
         md.push_str("詞彙表尚無此條目的解釋;以下是它在報道中的用法。\n\nNo glossary entry yet; here is how the articles use it.\n\n");
     }
     let cities = city_links(ex, &t.cities);
     let page = Page {
-        path: format!("terms/{id}/"),
+        path: urls::term(id),
         template: "term",
         title: format!("“{}”", t.text),
         description: t.entry.as_ref().map_or_else(
@@ -577,29 +519,33 @@ fn term_page(ex: &Explainer, t: &TermModel, n: usize) -> Page {
 }
 
 /// Links to the pages of these cities.
-fn city_links<S: AsRef<str>>(ex: &Explainer, ids: &[S]) -> Vec<Value> {
+fn city_links<S: AsRef<str>>(ex: &View, ids: &[S]) -> Vec<Value> {
     ids.iter()
         .filter_map(|c| ex.city(c.as_ref()))
         .map(|c| json!({"id": c.info.id, "name": c.info.name}))
         .collect()
 }
 
-fn document_page(ex: &Explainer, d: &DocumentModel, n: usize) -> Page {
+fn document_page(ex: &View, d: &DocumentModel, n: usize) -> Page {
     let id = d.id.as_str();
     let mut md = front_matter(&d.title, "document", &[("document", id)]);
-    md.push_str(&format!("# 《{}》\n\n", escape(&d.title)));
+    md.push_str(&format!("# 《{}》\n\n", escape::markdown(&d.title)));
     if let Some(e) = &d.entry {
-        md.push_str(&format!("*{}*\n\n", escape(&e.title_en)));
-        md.push_str(&format!("- 發布方 Issuer:{}\n", escape(&e.issuer)));
+        md.push_str(&format!("*{}*\n\n", escape::markdown(&e.title_en)));
+        md.push_str(&format!("- 發布方 Issuer:{}\n", escape::markdown(&e.issuer)));
         if let Some(date) = &e.date {
-            md.push_str(&format!("- 日期 Date:{}\n", escape(date)));
+            md.push_str(&format!("- 日期 Date:{}\n", escape::markdown(date)));
         }
-        md.push_str(&format!("\n{}\n\n{}\n\n", escape(&e.zh), escape(&e.en)));
+        md.push_str(&format!(
+            "\n{}\n\n{}\n\n",
+            escape::markdown(&e.zh),
+            escape::markdown(&e.en)
+        ));
     } else {
         md.push_str("詞彙表尚無此文件的說明;以下是報道提及它的地方。\n\nNo glossary entry yet; here is where the articles mention it.\n\n");
     }
     let page = Page {
-        path: format!("documents/{id}/"),
+        path: urls::document(id),
         template: "document",
         title: format!("《{}》", d.title),
         description: d
@@ -615,7 +561,7 @@ fn document_page(ex: &Explainer, d: &DocumentModel, n: usize) -> Page {
     })
 }
 
-fn timeline_page(ex: &Explainer, n: usize) -> Page {
+fn timeline_page(ex: &View, n: usize) -> Page {
     let mut md = front_matter("時間線", "timeline", &[]);
     md.push_str("# 時間線 Timeline\n\n");
     let items = |range: Range<usize>| -> Vec<Item> {
@@ -630,7 +576,7 @@ fn timeline_page(ex: &Explainer, n: usize) -> Page {
                     .cities
                     .iter()
                     .filter_map(|c| ex.city(c))
-                    .map(|c| format!("[{}](<city:{}>)", escape(&c.info.name), c.info.id))
+                    .map(|c| format!("[{}](<city:{}>)", escape::markdown(&c.info.name), c.info.id))
                     .collect();
                 let cities = if cities.is_empty() {
                     String::new()
@@ -639,7 +585,7 @@ fn timeline_page(ex: &Explainer, n: usize) -> Page {
                 };
                 let md = format!(
                     "- **{}**{inferred}{cities} — {} {}\n",
-                    escape(&e.date),
+                    escape::markdown(&e.date),
                     annotated(p, from, to),
                     source_link(ex, e.at, "原文 ›")
                 );
@@ -651,7 +597,7 @@ fn timeline_page(ex: &Explainer, n: usize) -> Page {
             .collect()
     };
     let page = Page {
-        path: "timeline/".to_string(),
+        path: urls::TIMELINE.to_string(),
         template: "timeline",
         title: "時間線 Timeline".to_string(),
         description: format!("報道中的 {} 個日期事件,按時間排列", ex.event_count()),
@@ -673,15 +619,6 @@ const USES_PER_PAGE: usize = 40;
 const EVENTS_PER_PAGE: usize = 64;
 /// Longest list in a page's side column (figures, terms, events).
 const SIDE_LIST: usize = 12;
-
-/// The path of page `n` (1-based) of a paginated page at `base`.
-fn page_path(base: &str, n: usize) -> String {
-    if n == 1 {
-        base.to_string()
-    } else {
-        format!("{base}page/{n}/")
-    }
-}
 
 /// Pages linked on each side of the current one in a pager.
 const PAGER_NEIGHBOURS: usize = 3;
@@ -705,11 +642,12 @@ fn paginated(
     let total = page_count(count, per_page);
     let range = ((n - 1) * per_page).min(count)..(n * per_page).min(count);
     let mut page = first.clone();
-    page.path = page_path(&first.path, n);
+    page.path = urls::page(&first.path, n);
     if n > 1 {
         page.title = format!("{} ({n}/{total})", first.title);
         page.markdown = front_matter(&page.title, first.template, &[("page", &n.to_string())]);
-        page.markdown.push_str(&format!("# {}\n\n", escape(&page.title)));
+        page.markdown
+            .push_str(&format!("# {}\n\n", escape::markdown(&page.title)));
     }
     let mut group: Option<String> = None;
     for item in items(range) {
@@ -732,13 +670,13 @@ fn paginated(
             if k > last + 1 {
                 pages.push(json!({"gap": true}));
             }
-            pages.push(json!({"n": k, "path": page_path(&first.path, k)}));
+            pages.push(json!({"n": k, "path": urls::page(&first.path, k)}));
             last = k;
         }
         page.data["pagination"] = json!({
             "current": n, "total": total, "pages": pages,
-            "prev": (n > 1).then(|| page_path(&first.path, n - 1)),
-            "next": (n < total).then(|| page_path(&first.path, n + 1)),
+            "prev": (n > 1).then(|| urls::page(&first.path, n - 1)),
+            "next": (n < total).then(|| urls::page(&first.path, n + 1)),
         });
     }
     page
@@ -747,15 +685,15 @@ fn paginated(
 /// Where each year's events start on the (paginated) timeline: `2025` → `timeline/page/2/`.
 pub fn timeline_years(ex: &Explainer) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    for (i, e) in ex.events.iter().enumerate() {
+    for (i, e) in ex.events().iter().enumerate() {
         let year = e.date.get(..4).unwrap_or("").to_string();
         out.entry(year)
-            .or_insert_with(|| page_path("timeline/", i / EVENTS_PER_PAGE + 1));
+            .or_insert_with(|| urls::page(urls::TIMELINE, i / EVENTS_PER_PAGE + 1));
     }
     out
 }
 
-fn compare_page(ex: &Explainer) -> Page {
+fn compare_page(ex: &View) -> Page {
     let mut md = front_matter("城市比較", "compare", &[]);
     md.push_str("# 城市比較 Compare cities\n\n");
     md.push_str("| 城市 City | 重點 Focus | 關鍵數字 Key figures | 文件 Documents | 最近事件 Latest event | 段落 Paragraphs |\n");
@@ -774,18 +712,18 @@ fn compare_page(ex: &Explainer) -> Page {
             .collect();
         let documents = c.documents.iter().take(COMPARE_FIGURES).filter_map(|d| ex.document(d));
         let documents: Vec<String> = documents
-            .map(|d| format!("《[{}](<document:{}>)》", escape(&d.title), d.id))
+            .map(|d| format!("《[{}](<document:{}>)》", escape::markdown(&d.title), d.id))
             .collect();
         let latest = c.events.last().map(|&i| {
             let e = ex.event(i);
-            format!("{} {}", escape(&e.date), source_link(ex, e.at, "›"))
+            format!("{} {}", escape::markdown(&e.date), source_link(ex, e.at, "›"))
         });
         let or_dash = |v: Vec<String>| if v.is_empty() { "—".to_string() } else { v.join("; ") };
         md.push_str(&format!(
             "| [{}](<city:{}>) | {} | {} | {} | {} | {} |\n",
-            escape(&c.info.name),
+            escape::markdown(&c.info.name),
             c.info.id,
-            escape(c.focus_en.as_deref().unwrap_or("—")),
+            escape::markdown(c.focus_en.as_deref().unwrap_or("—")),
             or_dash(figures),
             or_dash(documents),
             latest.unwrap_or_else(|| "—".to_string()),
@@ -794,7 +732,7 @@ fn compare_page(ex: &Explainer) -> Page {
     }
     md.push('\n');
     Page {
-        path: "compare/".to_string(),
+        path: urls::COMPARE.to_string(),
         template: "compare",
         title: "城市比較 Compare".to_string(),
         description: format!("{} 座城市並排比較:重點、數字、文件、事件", ex.cities().len()),
@@ -806,7 +744,7 @@ fn compare_page(ex: &Explainer) -> Page {
 /// Figures and documents per city in the comparison table.
 const COMPARE_FIGURES: usize = 3;
 
-fn about_page(ex: &Explainer) -> Page {
+fn about_page(ex: &View) -> Page {
     let mut md = front_matter("關於本站", "about", &[]);
     md.push_str("# 關於本站 About\n\n");
     md.push_str("本站由 explainer 從報道生成:每篇報道先被標註(城市、地點、日期、數字、文件、術語、機構),再寫成帶標註的 Markdown,最後由模板生成網頁。每頁旁邊都有它的 Markdown(index.md),全部標註可在 data/annotations.json 下載。\n\n");
@@ -814,11 +752,12 @@ fn about_page(ex: &Explainer) -> Page {
     // The list itself is paginated: the about page stays small and does not change with every
     // seed.
     md.push_str(&format!(
-        "## 報道 Sources\n\n本站共收錄 {} 篇報道:[全部報道 All sources](<page:sources/>)。\n\n",
-        ex.seed_count()
+        "## 報道 Sources\n\n本站共收錄 {} 篇報道:[全部報道 All sources](<page:{}>)。\n\n",
+        ex.seed_count(),
+        urls::SOURCES
     ));
     Page {
-        path: "about/".to_string(),
+        path: urls::ABOUT.to_string(),
         template: "about",
         title: "關於本站 About".to_string(),
         description: "本站如何生成、來自哪些報道".to_string(),
@@ -831,7 +770,7 @@ fn about_page(ex: &Explainer) -> Page {
 const SOURCES_PER_PAGE: usize = 200;
 
 /// Every source article (title, file, paragraph count), in the order of the seeds folder.
-fn sources_page(ex: &Explainer, n: usize) -> Page {
+fn sources_page(ex: &View, n: usize) -> Page {
     let mut md = front_matter("報道 Sources", "sources", &[]);
     md.push_str("# 報道 Sources\n\n");
     let items = |range: Range<usize>| -> Vec<Item> {
@@ -841,10 +780,10 @@ fn sources_page(ex: &Explainer, n: usize) -> Page {
                 Item {
                     group: None,
                     md: format!(
-                        "- [{}](<page:source/{}/>) — {}, {} 段\n",
-                        escape(&seed_title(ex, s)),
-                        seed.id,
-                        escape(&seed.file.to_string_lossy()),
+                        "- [{}](<page:{}>) — {}, {} 段\n",
+                        escape::markdown(&seed_title(ex, s)),
+                        urls::source(&seed.id),
+                        escape::markdown(&seed.file.to_string_lossy()),
                         ex.paragraph_count(s)
                     ),
                 }
@@ -852,7 +791,7 @@ fn sources_page(ex: &Explainer, n: usize) -> Page {
             .collect()
     };
     let page = Page {
-        path: "sources/".to_string(),
+        path: urls::SOURCES.to_string(),
         template: "sources",
         title: "報道 Sources".to_string(),
         description: format!("本站收錄的 {} 篇報道", ex.seed_count()),
@@ -864,7 +803,7 @@ fn sources_page(ex: &Explainer, n: usize) -> Page {
 
 fn search_page() -> Page {
     Page {
-        path: "search/".to_string(),
+        path: urls::SEARCH.to_string(),
         template: "search",
         title: "搜尋 Search".to_string(),
         description: "在所有報道中搜尋,繁簡皆可".to_string(),
@@ -877,14 +816,17 @@ fn search_page() -> Page {
 /// use the base URL when there is one.
 pub fn not_found_page() -> Page {
     let mut md = front_matter("找不到頁面", "404", &[]);
-    md.push_str(
+    md.push_str(&format!(
         "# 找不到頁面 Page not found
 
-這個地址沒有頁面。請從[首頁](<page:>)、[時間線](<page:timeline/>)或[比較](<page:compare/>)繼續。
+這個地址沒有頁面。請從[首頁](<page:{}>)、[時間線](<page:{}>)或[比較](<page:{}>)繼續。
 
 There is no page at this address.
 ",
-    );
+        urls::HOME,
+        urls::TIMELINE,
+        urls::COMPARE
+    ));
     Page {
         path: String::new(),
         template: "404",
@@ -897,7 +839,7 @@ There is no page at this address.
 
 /// What the about page shows of the pipeline: one city page's annotated Markdown and the export
 /// record of the paragraph it starts with.
-fn code_samples(ex: &Explainer) -> Vec<Value> {
+fn code_samples(ex: &View) -> Vec<Value> {
     let Some(city) = ex.cities().first() else {
         return Vec::new();
     };
@@ -918,32 +860,19 @@ fn code_samples(ex: &Explainer) -> Vec<Value> {
         .min_by_key(|p| p.text.len());
     let Some(p) = shortest.filter(|p| p.text.chars().count() <= MAX_SAMPLE_LINE) else {
         return vec![
-            json!({"title": format!("city/{}/index.md", city.info.id), "lang": "md", "code": markdown + "\n"}),
+            json!({"title": urls::markdown(&urls::city(&city.info.id)), "lang": "md", "code": markdown + "\n"}),
         ];
     };
     let record = json!({ "id": p.id, "text": p.text, "cities": p.cities, "annotations": p.annotations });
     vec![
-        json!({"title": format!("city/{}/index.md", city.info.id), "lang": "md", "code": markdown + "\n"}),
-        json!({"title": "data/annotations.json (one paragraph)", "lang": "json", "code": serde_json::to_string_pretty(&record).unwrap_or_default() + "\n"}),
+        json!({"title": urls::markdown(&urls::city(&city.info.id)), "lang": "md", "code": markdown + "\n"}),
+        json!({"title": format!("{} (one paragraph)", urls::EXPORT), "lang": "json", "code": serde_json::to_string_pretty(&record).unwrap_or_default() + "\n"}),
     ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escape_neutralises_markdown_and_html() {
-        assert_eq!(escape("<script>"), "\\<script\\>");
-        assert_eq!(
-            escape("[x](javascript:alert(1))"),
-            "\\[x\\]\\(javascript\\:alert\\(1\\)\\)"
-        );
-        assert_eq!(escape("# 標題"), "\\# 標題");
-        assert_eq!(escape("{{ x }}"), "\\{\\{ x \\}\\}");
-        assert_eq!(escape("寧波"), "寧波");
-        assert_eq!(escape("a\nb\r"), "a b ");
-    }
 
     fn ann(kind: Kind, text: &str, start: usize, value: &str, inferred: bool) -> Annotation {
         let mut a = Annotation::new(kind, text, start, start + text.chars().count(), value, None);
@@ -954,7 +883,7 @@ mod tests {
     /// The Markdown of chars `from..to`, made the slow obvious way: a char vector.
     fn annotated_by_chars(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
         let chars: Vec<char> = p.text.chars().collect();
-        let piece = |a: usize, b: usize| escape(&chars[a..b].iter().collect::<String>());
+        let piece = |a: usize, b: usize| escape::markdown(&chars[a..b].iter().collect::<String>());
         let mut out = String::new();
         let mut at = from;
         for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
@@ -962,7 +891,7 @@ mod tests {
             out.push_str(&format!(
                 "{}[{}](<{}:{}>{title})",
                 piece(at, a.start()),
-                escape(&a.text),
+                escape::markdown(&a.text),
                 a.kind.as_str(),
                 a.value
             ));

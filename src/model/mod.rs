@@ -2,10 +2,13 @@
 //! dated events, each pointing back to the paragraphs it came from. Everything a page shows is
 //! computed here, so templates only display.
 
+mod view;
+
+pub use view::{Read, ReadHashes, View};
+
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind, YearSource};
-use crate::fingerprint;
-use crate::gazetteer::{CITY_IDS, City, Gazetteer};
-use crate::glossary::{DocumentEntry, Glossary, TermEntry};
+use crate::knowledge::gazetteer::{CITY_IDS, City, Gazetteer};
+use crate::knowledge::glossary::{DocumentEntry, Glossary, TermEntry};
 use arcstr::ArcStr;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -82,18 +85,20 @@ pub struct Event {
     pub cities: Box<[ArcStr]>,
 }
 
-/// The whole explainer.
+/// The whole explainer. Its fields are private: pages read it through a recording [`View`];
+/// the files made from the whole corpus (export, cards, search index, feeds) through the
+/// accessors below.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explainer {
     /// Shared with `serve`'s cache, which keeps the annotation of every unchanged seed.
-    pub seeds: Vec<Arc<AnnotatedSeed>>,
-    pub cities: Vec<CityModel>,
-    pub terms: Vec<TermModel>,
-    pub documents: Vec<DocumentModel>,
+    seeds: Vec<Arc<AnnotatedSeed>>,
+    cities: Vec<CityModel>,
+    terms: Vec<TermModel>,
+    documents: Vec<DocumentModel>,
     /// Sorted by date, then source order.
-    pub events: Vec<Event>,
+    events: Vec<Event>,
     /// Paragraphs about no city in particular (province-level).
-    pub province_paragraphs: Vec<ParaRef>,
+    province_paragraphs: Vec<ParaRef>,
     /// Position of each term and document by id, for lookups in large corpora.
     #[serde(skip)]
     term_index: BTreeMap<String, usize>,
@@ -101,244 +106,50 @@ pub struct Explainer {
     document_index: BTreeMap<String, usize>,
 }
 
-/// A part of the explainer that a page reads. Pages read through the accessors below, which
-/// note each read while [`recording`] runs, so that `serve` knows which pages one changed seed
-/// touches: a page is built again only when something it read has changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Read {
-    /// How many seeds, cities, terms, documents, events and province paragraphs there are, and
-    /// which cities: what lookups that find nothing and page counts depend on.
-    Shape,
-    /// A whole seed: its metadata and every paragraph.
-    Seed(usize),
-    /// Only a seed's metadata and paragraph count ([`Explainer::seed_info`]).
-    SeedInfo(usize),
-    Paragraph(ParaRef),
-    City(usize),
-    Term(usize),
-    Document(usize),
-    Event(usize),
-    Province,
-}
-
-thread_local! {
-    static READS: std::cell::RefCell<Option<Vec<Read>>> = const { std::cell::RefCell::new(None) };
-}
-
-fn note(read: Read) {
-    READS.with(|reads| {
-        if let Some(reads) = reads.borrow_mut().as_mut() {
-            reads.push(read);
-        }
-    });
-}
-
-/// Runs `f` and returns what it read of any explainer on this thread, sorted, once each.
-/// `f` must not hand work to other threads (page emission is sequential within a page).
-pub fn recording<T>(f: impl FnOnce() -> T) -> (T, Vec<Read>) {
-    let outer = READS.with(|reads| reads.borrow_mut().replace(Vec::new()));
-    let value = f();
-    let mut reads = READS
-        .with(|reads| std::mem::replace(&mut *reads.borrow_mut(), outer))
-        .unwrap_or_default();
-    reads.sort_unstable();
-    reads.dedup();
-    (value, reads)
-}
-
+/// The whole corpus at once, unrecorded: for the files made from all of it, which are made
+/// again on every build. Pages read through a [`View`] instead.
 impl Explainer {
-    pub fn seed(&self, index: usize) -> &AnnotatedSeed {
-        note(Read::Seed(index));
-        &self.seeds[index]
-    }
-
-    pub fn seed_count(&self) -> usize {
-        note(Read::Shape);
-        self.seeds.len()
-    }
-
-    /// A seed's metadata (id, title, file) without its paragraphs: pages that only name or link
-    /// a seed do not change when one of its paragraphs does.
-    pub fn seed_info(&self, index: usize) -> &crate::ingest::Seed {
-        note(Read::SeedInfo(index));
-        &self.seeds[index].seed
-    }
-
-    /// How many paragraphs a seed has.
-    pub fn paragraph_count(&self, seed: usize) -> usize {
-        note(Read::SeedInfo(seed));
-        self.seeds[seed].paragraphs.len()
-    }
-
-    pub fn paragraph(&self, at: ParaRef) -> &AnnotatedParagraph {
-        note(Read::Paragraph(at));
-        &self.seeds[at.seed].paragraphs[at.para]
+    pub fn seeds(&self) -> &[Arc<AnnotatedSeed>] {
+        &self.seeds
     }
 
     pub fn cities(&self) -> &[CityModel] {
-        note(Read::Shape);
-        (0..self.cities.len()).for_each(|i| note(Read::City(i)));
         &self.cities
     }
 
-    pub fn city_at(&self, index: usize) -> &CityModel {
-        note(Read::City(index));
-        &self.cities[index]
-    }
-
-    pub fn city(&self, id: &str) -> Option<&CityModel> {
-        match self.cities.iter().position(|c| c.info.id == id) {
-            Some(i) => Some(self.city_at(i)),
-            None => {
-                note(Read::Shape);
-                None
-            }
-        }
-    }
-
     pub fn terms(&self) -> &[TermModel] {
-        note(Read::Shape);
-        (0..self.terms.len()).for_each(|i| note(Read::Term(i)));
         &self.terms
     }
 
-    pub fn term_at(&self, index: usize) -> &TermModel {
-        note(Read::Term(index));
-        &self.terms[index]
-    }
-
-    pub fn term(&self, id: &str) -> Option<&TermModel> {
-        match self.term_index.get(id) {
-            Some(&i) => Some(self.term_at(i)),
-            None => {
-                note(Read::Shape);
-                None
-            }
-        }
-    }
-
     pub fn documents(&self) -> &[DocumentModel] {
-        note(Read::Shape);
-        (0..self.documents.len()).for_each(|i| note(Read::Document(i)));
         &self.documents
     }
 
-    pub fn document_at(&self, index: usize) -> &DocumentModel {
-        note(Read::Document(index));
-        &self.documents[index]
+    /// Every dated event, by date.
+    pub fn events(&self) -> &[Event] {
+        &self.events
     }
 
-    pub fn document(&self, id: &str) -> Option<&DocumentModel> {
-        match self.document_index.get(id) {
-            Some(&i) => Some(self.document_at(i)),
-            None => {
-                note(Read::Shape);
-                None
-            }
-        }
-    }
-
-    pub fn document_count(&self) -> usize {
-        note(Read::Shape);
-        self.documents.len()
-    }
-
-    pub fn event_count(&self) -> usize {
-        note(Read::Shape);
-        self.events.len()
-    }
-
-    pub fn event(&self, index: usize) -> &Event {
-        note(Read::Event(index));
-        &self.events[index]
-    }
-
-    /// Events `range` (clamped to the list).
-    pub fn events_in(&self, range: std::ops::Range<usize>) -> &[Event] {
-        let range = range.start.min(self.events.len())..range.end.min(self.events.len());
-        range.clone().for_each(|i| note(Read::Event(i)));
-        &self.events[range]
-    }
-
+    /// Paragraphs about no city in particular.
     pub fn province_paragraphs(&self) -> &[ParaRef] {
-        note(Read::Province);
         &self.province_paragraphs
     }
 
-    /// A hash of each part of the explainer a page can read, by [`Read`]. Curated knowledge
-    /// (a city's names, a term's glossary entry) is left out: `serve` remakes every page when the
-    /// knowledge changes.
-    pub fn read_hashes(&self) -> ReadHashes {
-        ReadHashes {
-            shape: fingerprint::of((
-                self.seeds.len(),
-                self.cities.iter().map(|c| c.info.id.as_str()).collect::<Vec<_>>(),
-                self.terms.len(),
-                self.documents.len(),
-                self.events.len(),
-                self.province_paragraphs.len(),
-            )),
-            seeds: self.seeds.clone(),
-            cities: self
-                .cities
-                .par_iter()
-                .map(|c| {
-                    fingerprint::of((
-                        &c.info.id,
-                        &c.paragraphs,
-                        &c.figures,
-                        &c.terms,
-                        &c.documents,
-                        &c.events,
-                        &c.related,
-                        &c.focus_zh,
-                        &c.focus_en,
-                    ))
-                })
-                .collect(),
-            terms: self
-                .terms
-                .iter()
-                .map(|t| fingerprint::of((&t.id, &t.text, &t.uses, &t.cities)))
-                .collect(),
-            documents: self
-                .documents
-                .iter()
-                .map(|d| fingerprint::of((&d.id, &d.title, &d.mentions, &d.cities)))
-                .collect(),
-            events: self.events.iter().map(fingerprint::of).collect(),
-            province: fingerprint::of(&self.province_paragraphs),
-        }
+    pub fn city(&self, id: &str) -> Option<&CityModel> {
+        self.cities.iter().find(|c| c.info.id == id)
     }
-}
 
-/// The hash of every part of an explainer, to tell which parts changed between two builds.
-#[derive(Debug, Default)]
-pub struct ReadHashes {
-    shape: u64,
-    /// The seeds, whose hashes each annotation keeps ([`AnnotatedSeed::part_hashes`]).
-    seeds: Vec<Arc<AnnotatedSeed>>,
-    cities: Vec<u64>,
-    terms: Vec<u64>,
-    documents: Vec<u64>,
-    events: Vec<u64>,
-    province: u64,
-}
+    pub fn term(&self, id: &str) -> Option<&TermModel> {
+        self.term_index.get(id).map(|&i| &self.terms[i])
+    }
 
-impl ReadHashes {
-    /// The hash of one part, `None` when the part no longer exists.
-    pub fn get(&self, read: Read) -> Option<u64> {
-        match read {
-            Read::Shape => Some(self.shape),
-            Read::Seed(i) => self.seeds.get(i).map(|s| s.part_hashes().whole),
-            Read::SeedInfo(i) => self.seeds.get(i).map(|s| s.part_hashes().head),
-            Read::Paragraph(r) => self.seeds.get(r.seed)?.part_hashes().paragraphs.get(r.para).copied(),
-            Read::City(i) => self.cities.get(i).copied(),
-            Read::Term(i) => self.terms.get(i).copied(),
-            Read::Document(i) => self.documents.get(i).copied(),
-            Read::Event(i) => self.events.get(i).copied(),
-            Read::Province => Some(self.province),
-        }
+    pub fn document(&self, id: &str) -> Option<&DocumentModel> {
+        self.document_index.get(id).map(|&i| &self.documents[i])
+    }
+
+    /// A paragraph by its address.
+    pub fn paragraph(&self, at: ParaRef) -> &AnnotatedParagraph {
+        &self.seeds[at.seed].paragraphs[at.para]
     }
 }
 

@@ -1,5 +1,7 @@
-//! Hashes that tell whether an input changed between two builds (`serve`'s cache). Stable
-//! within one process, which is all a cache in memory needs; never written anywhere.
+//! Hashes. Two kinds: stable ones that end up in file names and ids (FNV-1a: the same on
+//! every run and platform), and fingerprints that tell whether an input changed between two
+//! builds (`serve`'s cache: stable within one process, which is all a cache in memory needs,
+//! never written anywhere).
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -27,6 +29,26 @@ pub fn of_serialized(value: &impl serde::Serialize) -> u64 {
     // Serialising our own types into a hasher cannot fail; a failure would only weaken a cache.
     let _ = serde_json::to_writer(&mut writer, value);
     writer.0.finish()
+}
+
+/// Six hex digits of FNV-1a over the text: stable across runs and platforms.
+pub fn short_hash(text: &str) -> String {
+    format!("{:06x}", fnv1a(text) & 0xff_ffff)
+}
+
+/// FNV-1a, 64 bits: a stable hash for ids and file names (not for security).
+pub fn fnv1a(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// 16 hex digits of FNV-1a: the content hash in a seed's file name (`007_3f1c…e2.txt`).
+pub fn content_hash(text: &str) -> String {
+    format!("{:016x}", fnv1a(text))
 }
 
 #[cfg(test)]

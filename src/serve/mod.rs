@@ -6,8 +6,14 @@
 //! and the page's Content-Security-Policy stays strict. A failed rebuild keeps the last good
 //! site and shows the error on every page and in the terminal; the server keeps running.
 
+mod cache;
+
+pub use cache::BuildCache;
+
+use crate::build::{self, BuildOptions};
 use crate::error::{Error, Result};
-use crate::site::{self, BuildOptions, Files};
+use crate::output::{self, Files, MemoryOutput};
+use crate::urls;
 use notify::{RecursiveMode, Watcher};
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -45,7 +51,7 @@ poll(since);
 
 /// Runs the preview server until the process is stopped.
 pub fn serve(mut options: BuildOptions, bind: &str, port: u16) -> Result<()> {
-    options.cache = Some(Arc::new(site::BuildCache::default()));
+    options.cache = Some(Arc::new(BuildCache::default()));
     let shared: Shared = Arc::new((Mutex::new(State::default()), Condvar::new()));
     rebuild(&options, &shared);
     let server = tiny_http::Server::http((bind, port))
@@ -95,24 +101,24 @@ fn watched(options: &BuildOptions) -> Vec<PathBuf> {
 }
 
 /// Builds the pages and swaps them in (open pages reload), then the files made from the whole
-/// corpus. Only what a change touched is made again: see [`site::BuildCache`].
+/// corpus. Only what a change touched is made again: see [`BuildCache`].
 fn rebuild(options: &BuildOptions, shared: &Shared) {
     let started = Instant::now();
     let (lock, changed) = &**shared;
-    let output = site::MemoryOutput::default();
-    let result = site::build_pages(options, &output).and_then(|mut site| {
+    let output = MemoryOutput::default();
+    let result = build::build_pages(options, &output).and_then(|mut site| {
         let (made, reused) = options.cache.as_ref().map_or((0, 0), |c| c.take_counts());
         let pages_ms = started.elapsed().as_secs_f64() * 1000.0;
         {
-            let mut state = site::lock(lock);
+            let mut state = output::lock(lock);
             state.version += 1;
             state.pages = output.into_files();
             state.error = None;
             changed.notify_all();
         }
-        let derived = site::MemoryOutput::default();
-        site::write_derived(&mut site, options.static_dir.as_deref(), &derived)?;
-        site::lock(lock).derived = derived.into_files();
+        let derived = MemoryOutput::default();
+        build::write_derived(&mut site, options.static_dir.as_deref(), &derived)?;
+        output::lock(lock).derived = derived.into_files();
         println!(
             "{} — pages ready in {pages_ms:.0} ms (made {made}, reused {reused}); search index, export and feeds followed",
             site.summary(started)
@@ -121,7 +127,7 @@ fn rebuild(options: &BuildOptions, shared: &Shared) {
     });
     if let Err(e) = result {
         eprintln!("error: {e}");
-        let mut state = site::lock(lock);
+        let mut state = output::lock(lock);
         state.version += 1;
         state.error = Some(e.to_string());
         changed.notify_all();
@@ -140,7 +146,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let (lock, changed) = &**shared;
     if path == "/__livereload" {
         let since: u64 = query.strip_prefix("since=").and_then(|v| v.parse().ok()).unwrap_or(0);
-        let state = site::lock(lock);
+        let state = output::lock(lock);
         let (state, _) = changed
             .wait_timeout_while(state, Duration::from_secs(25), |s| s.version == since)
             .unwrap_or_else(|p| p.into_inner());
@@ -151,16 +157,16 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
         let _ = request.respond(reply(200, "text/javascript", LIVERELOAD_JS.as_bytes().to_vec()));
         return;
     }
-    let state = site::lock(lock);
+    let state = output::lock(lock);
     let key = percent_decode(path.trim_start_matches('/'));
     let key = if key.is_empty() || key.ends_with('/') {
-        format!("{key}index.html")
+        urls::html(&key)
     } else {
         key
     };
     let (status, key) = match state.get(&key) {
         Some(_) => (200, key),
-        None if state.get(&format!("{key}/index.html")).is_some() => {
+        None if state.get(&urls::html(&format!("{key}/"))).is_some() => {
             let mut response = reply(301, "text/plain", Vec::new());
             if let Some(location) = header("Location", &format!("{path}/")) {
                 response.add_header(location);
@@ -168,7 +174,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
             let _ = request.respond(response);
             return;
         }
-        None => (404, "404.html".to_string()),
+        None => (404, urls::NOT_FOUND.to_string()),
     };
     let Some(bytes) = state.get(&key) else {
         let text = state.error.clone().unwrap_or_else(|| "not found".to_string());
@@ -206,7 +212,7 @@ fn inject(html: &[u8], version: u64, error: Option<&str>) -> Vec<u8> {
     if let Some(error) = error {
         let banner = format!(
             "<div class=\"build-error\" role=\"alert\"><strong>Build failed — showing the last good build.</strong><pre>{}</pre></div>",
-            crate::render::escape_html(error)
+            crate::text::escape::html(error)
         );
         if let Some(at) = text.find("<body").and_then(|b| text[b..].find('>').map(|e| b + e + 1)) {
             text.insert_str(at, &banner);

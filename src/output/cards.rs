@@ -4,6 +4,7 @@
 
 use crate::annotate::{Kind, format_number};
 use crate::model::Explainer;
+use crate::urls;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -11,7 +12,7 @@ use std::collections::BTreeMap;
 pub fn cards(ex: &Explainer) -> BTreeMap<String, Value> {
     let mut out: BTreeMap<String, Value> = BTreeMap::new();
     let mut seen: BTreeMap<String, (usize, Vec<arcstr::ArcStr>)> = BTreeMap::new();
-    for s in &ex.seeds {
+    for s in ex.seeds() {
         for p in &s.paragraphs {
             for a in &p.annotations {
                 let key = format!("{}:{}", a.kind.as_str(), a.value);
@@ -29,23 +30,23 @@ pub fn cards(ex: &Explainer) -> BTreeMap<String, Value> {
                     Kind::Term => ex.term(&a.value).map(|t| {
                         let e = t.entry.as_ref();
                         json!({"title": format!("“{}”", t.text), "label": e.map(|e| e.label_en.clone()), "zh": e.map(|e| e.zh.clone()),
-                               "en": e.map(|e| e.en.clone()), "url": format!("terms/{}/index.html", t.id)})
+                               "en": e.map(|e| e.en.clone()), "url": urls::html(&urls::term(&t.id))})
                     }),
                     Kind::Document => ex.document(&a.value).map(|d| {
                         let e = d.entry.as_ref();
                         json!({"title": format!("《{}》", d.title), "label": e.map(|e| e.title_en.clone()), "zh": e.map(|e| e.zh.clone()),
                                "en": e.map(|e| e.en.clone()), "meta": e.map(|e| format!("{} · {}", e.issuer, e.date.clone().unwrap_or_default())),
-                               "url": format!("documents/{}/index.html", d.id)})
+                               "url": urls::html(&urls::document(&d.id))})
                     }),
                     Kind::City => ex.city(&a.value).map(|c| {
                         json!({"title": c.info.name, "label": format!("{} · {}", c.info.pinyin, c.info.name_en), "zh": c.focus_zh, "en": c.focus_en,
-                               "url": format!("city/{}/index.html", c.info.id)})
+                               "url": urls::html(&urls::city(&c.info.id))})
                     }),
                     Kind::Date => Some(json!({"title": a.value, "label": if a.inferred { Some("年份由文章推斷 · year inferred from the article") } else { None },
-                                              "url": format!("timeline/index.html#y{}", a.value.get(..4).unwrap_or(""))})),
+                                              "url": format!("{}#{}", urls::html(urls::TIMELINE), urls::year_anchor(a.value.get(..4).unwrap_or("")))})),
                     Kind::Figure => Some(json!({"title": a.text, "label": a.number().map(|n| format!("{} {}", format_number(n), a.unit().unwrap_or_default()))})),
                     Kind::Place => Some(json!({"title": a.text, "label": a.label,
-                        "url": a.value.split_once('/').map(|(city, _)| format!("city/{city}/index.html"))})),
+                        "url": urls::annotation_page("place", &a.value).map(|p| urls::html(&p.path()))})),
                     Kind::Org => Some(json!({"title": a.text})),
                 };
                 if let Some(mut card) = card {

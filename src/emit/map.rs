@@ -1,46 +1,17 @@
-//! The map of Zhejiang's prefectures (`data/map.json`, simplified from public boundaries by
-//! `data/make_map.py`; the source is noted in the file), and the per-page view of it: which
-//! cities have pages, their focus colours, which one is marked.
+//! The map as a page shows it: which cities have pages, their focus colours, which one is
+//! marked.
 
-use crate::error::{Error, Result};
-use crate::model::Explainer;
-use serde::{Deserialize, Serialize};
+use crate::knowledge::gazetteer::Gazetteer;
+use crate::knowledge::map::Map;
+use crate::model::View;
 use serde_json::{Value, json};
-use std::path::Path;
-
-pub const EMBEDDED: &str = include_str!("../data/map.json");
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct MapCity {
-    pub adcode: String,
-    /// SVG path data in the map's own coordinates.
-    pub path: String,
-    pub label_x: i32,
-    pub label_y: i32,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Map {
-    pub source: String,
-    pub width: u32,
-    pub height: u32,
-    pub cities: Vec<MapCity>,
-}
-
-impl Map {
-    pub fn parse(path: &Path, source: &str) -> Result<Map> {
-        serde_json::from_str(source).map_err(|e| Error::at_column(path, e.line(), e.column(), e.to_string()))
-    }
-}
 
 /// How many focus colours the stylesheet defines.
 pub const FOCUS_COLOURS: usize = 6;
 
 /// The focus colour of every city with a page (`0`…, by first appearance of its focus, or
 /// `none` for a city whose focus is not known).
-pub fn focus_classes(ex: &Explainer) -> Vec<(String, String, String)> {
+pub fn focus_classes(ex: &View) -> Vec<(String, String, String)> {
     let mut foci: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for c in ex.cities() {
@@ -60,7 +31,7 @@ pub fn focus_classes(ex: &Explainer) -> Vec<(String, String, String)> {
 }
 
 /// The map as template data, with `current` marked (a city id) or none.
-pub fn view(map: &Map, ex: &Explainer, gazetteer: &crate::gazetteer::Gazetteer, current: Option<&str>) -> Value {
+pub fn view(map: &Map, ex: &View, gazetteer: &Gazetteer, current: Option<&str>) -> Value {
     let classes = focus_classes(ex);
     let cities: Vec<Value> = map
         .cities

@@ -5,13 +5,13 @@
 //! adds the other script's spelling of every word.
 
 use crate::error::{Error, Result, toml_error};
-use crate::script;
+use crate::text::script;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// The default lexicon, embedded in the binary.
-pub const EMBEDDED: &str = include_str!("../data/lexicon.toml");
+pub const EMBEDDED: &str = include_str!("../../data/lexicon.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,7 +1,7 @@
 //! Ids for terms and documents that read well in a URL and are the same in both scripts:
 //! the pinyin of the Simplified spelling (人工智能+制造 → `ren-gong-zhi-neng-plus-zhi-zao`).
 
-use crate::script;
+use crate::text::script;
 use pinyin::ToPinyin;
 
 /// Longest slug before it is cut and given a hash suffix.
@@ -39,7 +39,7 @@ pub fn slug(text: &str) -> String {
     flush(&mut ascii, &mut words);
     let full = words.join("-");
     if full.is_empty() {
-        return format!("x-{}", short_hash(&folded));
+        return format!("x-{}", super::hash::short_hash(&folded));
     }
     if full.len() <= MAX_SLUG {
         return full;
@@ -54,22 +54,7 @@ pub fn slug(text: &str) -> String {
         }
         cut.push_str(word);
     }
-    format!("{cut}-{}", short_hash(&folded))
-}
-
-/// Six hex digits of FNV-1a over the text: stable across runs and platforms.
-pub fn short_hash(text: &str) -> String {
-    format!("{:06x}", fnv1a(text) & 0xff_ffff)
-}
-
-/// FNV-1a, 64 bits: a stable hash for ids and file names (not for security).
-pub fn fnv1a(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    format!("{cut}-{}", super::hash::short_hash(&folded))
 }
 
 #[cfg(test)]

@@ -1,0 +1,253 @@
+//! What a page sees of the explainer. Page code (the `emit` stage) gets a [`View`], never the
+//! [`Explainer`] itself: every read goes through the view and is recorded, so `serve` knows
+//! which parts of the explainer each page depends on and makes a page again only when one of
+//! them changed. Nothing can read around the record: the explainer's fields are private to
+//! the model, and the view does not hand the explainer out.
+
+use super::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel};
+use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
+use crate::text::hash;
+use rayon::prelude::*;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// A part of the explainer that a page reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Read {
+    /// How many seeds, cities, terms, documents, events and province paragraphs there are, and
+    /// which cities: what lookups that find nothing and page counts depend on.
+    Shape,
+    /// A whole seed: its metadata and every paragraph.
+    Seed(usize),
+    /// Only a seed's metadata and paragraph count ([`Explainer::seed_info`]).
+    SeedInfo(usize),
+    Paragraph(ParaRef),
+    City(usize),
+    Term(usize),
+    Document(usize),
+    Event(usize),
+    Province,
+}
+
+/// The explainer as one page reads it, with a record of every read.
+pub struct View<'a> {
+    ex: &'a Explainer,
+    reads: RefCell<Vec<Read>>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(ex: &'a Explainer) -> View<'a> {
+        View {
+            ex,
+            reads: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Everything read through this view, sorted, once each.
+    pub fn into_reads(self) -> Vec<Read> {
+        let mut reads = self.reads.into_inner();
+        reads.sort_unstable();
+        reads.dedup();
+        reads
+    }
+
+    fn note(&self, read: Read) {
+        self.reads.borrow_mut().push(read);
+    }
+
+    pub fn seed(&self, index: usize) -> &'a AnnotatedSeed {
+        self.note(Read::Seed(index));
+        &self.ex.seeds[index]
+    }
+
+    pub fn seed_count(&self) -> usize {
+        self.note(Read::Shape);
+        self.ex.seeds.len()
+    }
+
+    /// A seed's metadata (id, title, file) without its paragraphs: pages that only name or link
+    /// a seed do not change when one of its paragraphs does.
+    pub fn seed_info(&self, index: usize) -> &'a crate::ingest::Seed {
+        self.note(Read::SeedInfo(index));
+        &self.ex.seeds[index].seed
+    }
+
+    /// How many paragraphs a seed has.
+    pub fn paragraph_count(&self, seed: usize) -> usize {
+        self.note(Read::SeedInfo(seed));
+        self.ex.seeds[seed].paragraphs.len()
+    }
+
+    pub fn paragraph(&self, at: ParaRef) -> &'a AnnotatedParagraph {
+        self.note(Read::Paragraph(at));
+        &self.ex.seeds[at.seed].paragraphs[at.para]
+    }
+
+    pub fn cities(&self) -> &'a [CityModel] {
+        self.note(Read::Shape);
+        (0..self.ex.cities.len()).for_each(|i| self.note(Read::City(i)));
+        &self.ex.cities
+    }
+
+    pub fn city_at(&self, index: usize) -> &'a CityModel {
+        self.note(Read::City(index));
+        &self.ex.cities[index]
+    }
+
+    pub fn city(&self, id: &str) -> Option<&'a CityModel> {
+        match self.ex.cities.iter().position(|c| c.info.id == id) {
+            Some(i) => Some(self.city_at(i)),
+            None => {
+                self.note(Read::Shape);
+                None
+            }
+        }
+    }
+
+    pub fn terms(&self) -> &'a [TermModel] {
+        self.note(Read::Shape);
+        (0..self.ex.terms.len()).for_each(|i| self.note(Read::Term(i)));
+        &self.ex.terms
+    }
+
+    pub fn term_at(&self, index: usize) -> &'a TermModel {
+        self.note(Read::Term(index));
+        &self.ex.terms[index]
+    }
+
+    pub fn term(&self, id: &str) -> Option<&'a TermModel> {
+        match self.ex.term_index.get(id) {
+            Some(&i) => Some(self.term_at(i)),
+            None => {
+                self.note(Read::Shape);
+                None
+            }
+        }
+    }
+
+    pub fn documents(&self) -> &'a [DocumentModel] {
+        self.note(Read::Shape);
+        (0..self.ex.documents.len()).for_each(|i| self.note(Read::Document(i)));
+        &self.ex.documents
+    }
+
+    pub fn document_at(&self, index: usize) -> &'a DocumentModel {
+        self.note(Read::Document(index));
+        &self.ex.documents[index]
+    }
+
+    pub fn document(&self, id: &str) -> Option<&'a DocumentModel> {
+        match self.ex.document_index.get(id) {
+            Some(&i) => Some(self.document_at(i)),
+            None => {
+                self.note(Read::Shape);
+                None
+            }
+        }
+    }
+
+    pub fn document_count(&self) -> usize {
+        self.note(Read::Shape);
+        self.ex.documents.len()
+    }
+
+    pub fn event_count(&self) -> usize {
+        self.note(Read::Shape);
+        self.ex.events.len()
+    }
+
+    pub fn event(&self, index: usize) -> &'a Event {
+        self.note(Read::Event(index));
+        &self.ex.events[index]
+    }
+
+    /// Events `range` (clamped to the list).
+    pub fn events_in(&self, range: std::ops::Range<usize>) -> &'a [Event] {
+        let range = range.start.min(self.ex.events.len())..range.end.min(self.ex.events.len());
+        range.clone().for_each(|i| self.note(Read::Event(i)));
+        &self.ex.events[range]
+    }
+
+    pub fn province_paragraphs(&self) -> &'a [ParaRef] {
+        self.note(Read::Province);
+        &self.ex.province_paragraphs
+    }
+}
+
+impl Explainer {
+    /// A hash of each part of the explainer a page can read, by [`Read`]. Curated knowledge
+    /// (a city's names, a term's glossary entry) is left out: `serve` remakes every page when the
+    /// knowledge changes.
+    pub fn read_hashes(&self) -> ReadHashes {
+        ReadHashes {
+            shape: hash::of((
+                self.seeds.len(),
+                self.cities.iter().map(|c| c.info.id.as_str()).collect::<Vec<_>>(),
+                self.terms.len(),
+                self.documents.len(),
+                self.events.len(),
+                self.province_paragraphs.len(),
+            )),
+            seeds: self.seeds.clone(),
+            cities: self
+                .cities
+                .par_iter()
+                .map(|c| {
+                    hash::of((
+                        &c.info.id,
+                        &c.paragraphs,
+                        &c.figures,
+                        &c.terms,
+                        &c.documents,
+                        &c.events,
+                        &c.related,
+                        &c.focus_zh,
+                        &c.focus_en,
+                    ))
+                })
+                .collect(),
+            terms: self
+                .terms
+                .iter()
+                .map(|t| hash::of((&t.id, &t.text, &t.uses, &t.cities)))
+                .collect(),
+            documents: self
+                .documents
+                .iter()
+                .map(|d| hash::of((&d.id, &d.title, &d.mentions, &d.cities)))
+                .collect(),
+            events: self.events.iter().map(hash::of).collect(),
+            province: hash::of(&self.province_paragraphs),
+        }
+    }
+}
+
+/// The hash of every part of an explainer, to tell which parts changed between two builds.
+#[derive(Debug, Default)]
+pub struct ReadHashes {
+    shape: u64,
+    /// The seeds, whose hashes each annotation keeps ([`AnnotatedSeed::part_hashes`]).
+    seeds: Vec<Arc<AnnotatedSeed>>,
+    cities: Vec<u64>,
+    terms: Vec<u64>,
+    documents: Vec<u64>,
+    events: Vec<u64>,
+    province: u64,
+}
+
+impl ReadHashes {
+    /// The hash of one part, `None` when the part no longer exists.
+    pub fn get(&self, read: Read) -> Option<u64> {
+        match read {
+            Read::Shape => Some(self.shape),
+            Read::Seed(i) => self.seeds.get(i).map(|s| s.part_hashes().whole),
+            Read::SeedInfo(i) => self.seeds.get(i).map(|s| s.part_hashes().head),
+            Read::Paragraph(r) => self.seeds.get(r.seed)?.part_hashes().paragraphs.get(r.para).copied(),
+            Read::City(i) => self.cities.get(i).copied(),
+            Read::Term(i) => self.terms.get(i).copied(),
+            Read::Document(i) => self.documents.get(i).copied(),
+            Read::Event(i) => self.events.get(i).copied(),
+            Read::Province => Some(self.province),
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! Annotated Markdown → HTML: pulldown-cmark's events through an adapter that turns annotation
+//! links (`[寧波](<city:ningbo>)`) into semantic elements, and raw HTML into text.
+
+use crate::text::escape;
+use crate::urls;
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
+
+/// Turns annotation links (`city:`, `term:`, `date:` …) into semantic HTML; other links pass
+/// through. `root` is the relative path from the page to the site root (`../../`).
+pub struct AnnotationLinks<'a, I> {
+    inner: I,
+    root: &'a str,
+    /// Where each year starts on the paginated timeline (`2025` → `timeline/page/2/`).
+    years: &'a BTreeMap<String, String>,
+    /// The closing HTML of each open link; `None` for a link passed through unchanged.
+    open: Vec<Option<&'static str>>,
+}
+
+impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
+    pub fn new(inner: I, root: &'a str, years: &'a BTreeMap<String, String>) -> Self {
+        AnnotationLinks {
+            inner,
+            root,
+            years,
+            open: Vec::new(),
+        }
+    }
+
+    /// Opening and closing HTML for a link with a known scheme. Written piece by piece into
+    /// one string: a page has thousands of these.
+    fn element(&self, dest: &str, title: &str) -> Option<(String, &'static str)> {
+        let (scheme, value) = dest.split_once(':')?;
+        let mut open = String::with_capacity(160 + 2 * value.len());
+        let data = |open: &mut String, kind: &str| {
+            open.push_str(" data-kind=\"");
+            open.push_str(kind);
+            open.push_str("\" data-value=\"");
+            escape::push_html(open, value);
+            open.push('"');
+        };
+        let close = match scheme {
+            // `<a class="ann ann-KIND" href="ROOT/FOLDER/ID/index.html" data-kind=… data-value=…>`
+            "city" | "term" | "document" | "place" if let Some(page) = urls::annotation_page(scheme, value) => {
+                open.push_str("<a class=\"ann ann-");
+                open.push_str(scheme);
+                open.push_str("\" href=\"");
+                escape::push_html(&mut open, self.root);
+                open.push_str(page.folder);
+                escape::push_html(&mut open, page.id);
+                open.push_str("/index.html\"");
+                data(&mut open, scheme);
+                open.push('>');
+                "</a>"
+            }
+            "date" => {
+                let inferred = title == "inferred";
+                let year = value.get(..4).unwrap_or("");
+                open.push_str(if inferred {
+                    "<a class=\"ann ann-date inferred\" href=\""
+                } else {
+                    "<a class=\"ann ann-date\" href=\""
+                });
+                escape::push_html(&mut open, self.root);
+                escape::push_html(&mut open, &urls::timeline_year(self.years, year));
+                open.push('"');
+                data(&mut open, "date");
+                if inferred {
+                    open.push_str(" title=\"年份由文章推斷 year inferred from the article\"");
+                }
+                open.push_str("><time datetime=\"");
+                escape::push_html(&mut open, value.split('/').next().unwrap_or(value));
+                open.push_str("\">");
+                "</time></a>"
+            }
+            "figure" => {
+                open.push_str("<data class=\"ann ann-figure\" value=\"");
+                escape::push_html(&mut open, value.split(' ').next().unwrap_or(""));
+                open.push('"');
+                data(&mut open, "figure");
+                open.push_str(" tabindex=\"0\" title=\"");
+                escape::push_html(&mut open, value);
+                open.push_str("\">");
+                "</data>"
+            }
+            // Organisations, and places outside any city: a focusable mark with a card.
+            "place" | "org" => {
+                open.push_str("<span class=\"ann ann-");
+                open.push_str(scheme);
+                open.push('"');
+                data(&mut open, scheme);
+                open.push_str(" tabindex=\"0\">");
+                "</span>"
+            }
+            "source" => {
+                let (seed, para) = value.split_once('#').unwrap_or((value, ""));
+                open.push_str("<a class=\"source-link\" href=\"");
+                escape::push_html(&mut open, self.root);
+                escape::push_html(&mut open, &urls::source_paragraph(seed, para));
+                open.push_str("\">");
+                "</a>"
+            }
+            "para" => {
+                let mut v = String::new();
+                escape::push_html(&mut v, value);
+                open.push_str(&format!(
+                    "<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"
+                ));
+                "</a>"
+            }
+            "page" => {
+                open.push_str("<a href=\"");
+                escape::push_html(&mut open, self.root);
+                escape::push_html(&mut open, &urls::html(value));
+                open.push_str("\">");
+                "</a>"
+            }
+            _ => return None,
+        };
+        Some((open, close))
+    }
+}
+
+impl<'e, I: Iterator<Item = Event<'e>>> Iterator for AnnotationLinks<'_, I> {
+    type Item = Event<'e>;
+
+    fn next(&mut self) -> Option<Event<'e>> {
+        let event = self.inner.next()?;
+        match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                ref dest_url,
+                ref title,
+                ..
+            }) => match self.element(dest_url, title) {
+                Some((open, close)) => {
+                    self.open.push(Some(close));
+                    Some(Event::InlineHtml(CowStr::from(open)))
+                }
+                None => {
+                    self.open.push(None);
+                    Some(event)
+                }
+            },
+            Event::End(TagEnd::Link) => match self.open.pop().flatten() {
+                Some(close) => Some(Event::InlineHtml(CowStr::from(close))),
+                None => Some(event),
+            },
+            // The generator never emits raw HTML; anything that parses as HTML is shown as text.
+            Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+            other => Some(other),
+        }
+    }
+}
+
+/// The body of an annotated Markdown document (front matter removed).
+pub fn strip_front_matter(markdown: &str) -> &str {
+    markdown
+        .strip_prefix("+++\n")
+        .and_then(|rest| rest.find("\n+++\n").map(|end| &rest[end + 5..]))
+        .unwrap_or(markdown)
+}
+
+/// Annotated Markdown → HTML.
+pub fn markdown_to_html(markdown: &str, root: &str, years: &BTreeMap<String, String>) -> String {
+    let parser = Parser::new_ext(
+        strip_front_matter(markdown),
+        Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES,
+    );
+    let mut html = String::with_capacity(markdown.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, AnnotationLinks::new(parser, root, years));
+    html
+}

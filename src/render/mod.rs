@@ -1,0 +1,290 @@
+//! Render: each emitted page to HTML in both scripts. Its annotated Markdown goes through
+//! pulldown-cmark and the annotation adapter ([`markdown`]), then into the page's Tera
+//! template ([`templates`]); code samples are highlighted ([`highlight`]).
+
+pub mod highlight;
+pub mod markdown;
+pub mod templates;
+
+pub use markdown::markdown_to_html;
+pub use templates::{Templates, compile_templates, load_templates, template_sources};
+
+use crate::emit::Page;
+use crate::error::Result;
+use crate::urls::{self, Script};
+use std::collections::BTreeMap;
+use std::path::Path;
+use templates::{SHELL, split_frame, template_error};
+use tera::Context;
+
+/// Site-wide values every template sees.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SiteInfo {
+    /// Absolute base URL with a trailing slash (for canonical links and feeds), or empty.
+    pub base_url: String,
+    pub title: String,
+    pub cities: Vec<serde_json::Value>,
+    /// Where each year starts on the timeline, for date links.
+    #[serde(skip)]
+    pub timeline_years: BTreeMap<String, String>,
+}
+
+/// The fields of a page its template shows (not its Markdown or data, given separately).
+#[derive(serde::Serialize)]
+struct PageHeader<'a> {
+    path: &'a str,
+    template: &'a str,
+    title: &'a str,
+    description: &'a str,
+}
+
+/// One page rendered in both scripts.
+#[derive(Debug)]
+pub struct RenderedPage {
+    pub hant: String,
+    pub hans: String,
+}
+
+/// Renders one page to HTML in both scripts. Links between pages are relative and the
+/// Simplified twin sits at the same depth below `zh-Hans/`, so the body, the cards, every page
+/// link and the whole main block are the same in both: they are rendered once, and only the
+/// base around them (the addresses of the page itself, the shared assets and the language)
+/// is rendered per script.
+pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, page: &Page) -> Result<RenderedPage> {
+    let mut root = urls::root_of(&page.path);
+    // The 404 page is served at whatever depth the missing address had: absolute links then.
+    let absolute_links = page.template == "404" && !site.base_url.is_empty();
+    if absolute_links {
+        root = site.base_url.clone();
+    }
+    let rendered_md = |md: &str| markdown_to_html(md, &root, &site.timeline_years);
+    // Sentences in cards are Markdown too: render them here so templates only display.
+    let mut data = page.data.clone();
+    render_nested_markdown(
+        &mut data,
+        &rendered_md,
+        &crate::render::highlight::Highlighter::default(),
+    );
+    let mut context = Context::new();
+    context.insert("root", &root);
+    context.insert("site", site);
+    context.insert(
+        "page",
+        &PageHeader {
+            path: &page.path,
+            template: page.template,
+            title: &page.title,
+            description: &page.description,
+        },
+    );
+    context.insert("body", &rendered_md(&page.markdown));
+    context.insert("data", &data);
+    let template = format!("{}.html", page.template);
+    let main = templates
+        .main
+        .render(&template, &context)
+        .map_err(|e| template_error(dir, &e))?;
+    let mut render = |script: Script| -> Result<String> {
+        let frame = urls::Frame::new(&site.base_url, &page.path, script, absolute_links);
+        context.insert("assets", &frame.assets);
+        context.insert("lang", script.lang());
+        context.insert("hant_url", &frame.hant_url);
+        context.insert("hans_url", &frame.hans_url);
+        context.insert("hant_rel", &frame.hant_rel);
+        context.insert("hans_rel", &frame.hans_rel);
+        context.insert("canonical", &frame.canonical);
+        templates
+            .shell
+            .render(SHELL, &context)
+            .map_err(|e| template_error(dir, &e))
+    };
+    let shell = render(Script::Hant)?;
+    let (before, after) = split_frame(&shell, dir)?;
+    let hant = [before, &main, after].concat();
+    let shell = render(Script::Hans)?;
+    let (before, after) = split_frame(&shell, dir)?;
+    let to_hans = crate::text::script::to_hans_markup;
+    let hans = [to_hans(before), to_hans(&main), to_hans(after)].concat();
+    Ok(RenderedPage { hant, hans })
+}
+
+/// Adds the rendered HTML of every `*_md` string field (as `*_html`) and of every
+/// `{code, lang}` object (as `code_html`).
+fn render_nested_markdown(
+    value: &mut serde_json::Value,
+    render: &dyn Fn(&str) -> String,
+    highlighter: &crate::render::highlight::Highlighter,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let (Some(serde_json::Value::String(code)), Some(serde_json::Value::String(lang))) =
+                (map.get("code"), map.get("lang"))
+            {
+                let html = highlighter.highlight(code, lang);
+                map.insert("code_html".to_string(), serde_json::Value::String(html));
+            }
+            let keys: Vec<String> = map.keys().filter(|k| k.ends_with("_md")).cloned().collect();
+            for key in keys {
+                if let Some(serde_json::Value::String(md)) = map.get(&key) {
+                    let html = render(md);
+                    let html = html
+                        .trim()
+                        .trim_start_matches("<p>")
+                        .trim_end_matches("</p>")
+                        .to_string();
+                    map.insert(key.replace("_md", "_html"), serde_json::Value::String(html));
+                }
+            }
+            for v in map.values_mut() {
+                render_nested_markdown(v, render, highlighter);
+            }
+        }
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .for_each(|v| render_nested_markdown(v, render, highlighter)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::escape::markdown as escape;
+
+    #[test]
+    fn annotation_links_become_semantic_html() {
+        let html = markdown_to_html(
+            "[5月14日](<date:2025-05-14> \"inferred\"),[寧波](<city:ningbo>)的[5700億元](<figure:570000000000 CNY>)",
+            "../../",
+            &BTreeMap::from([("2025".to_string(), "timeline/page/2/".to_string())]),
+        );
+        assert!(html.contains("<time datetime=\"2025-05-14\">5月14日</time>"), "{html}");
+        assert!(html.contains("class=\"ann ann-date inferred\""));
+        assert!(
+            html.contains("href=\"../../timeline/page/2/index.html#y2025\""),
+            "{html}"
+        );
+        assert!(html.contains("href=\"../../city/ningbo/index.html\""));
+        assert!(html.contains("<data class=\"ann ann-figure\" value=\"570000000000\""));
+    }
+
+    #[test]
+    fn escaped_seed_text_renders_literally() {
+        let unescape = |s: &str| {
+            s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&")
+        };
+        for text in [
+            "<script>alert(1)</script>",
+            "[x](javascript:alert(1))",
+            "# 標題",
+            "---",
+            "<!-- c -->",
+            "{{ x }} {% if %}",
+            "[寧波](city:ningbo)",
+            "1. 一",
+            "&amp; &lt;",
+            "* item",
+            "```fence",
+            "<img src=x onerror=alert(1)>",
+            "[a]: /b",
+        ] {
+            let html = markdown_to_html(&escape(text), "", &BTreeMap::new());
+            let inner = html
+                .strip_prefix("<p>")
+                .and_then(|h| h.strip_suffix("</p>\n"))
+                .unwrap_or_else(|| panic!("{text}: {html}"));
+            assert!(!inner.contains('<'), "{text}: {html}");
+            assert_eq!(unescape(inner), text);
+        }
+    }
+
+    /// The embedded templates with `name` replaced by `source`.
+    fn templates_with(name: &str, source: &str) -> Vec<(String, String)> {
+        let mut sources = template_sources(None).unwrap();
+        sources.iter_mut().find(|(n, _)| n == name).unwrap().1 = source.to_string();
+        sources
+    }
+
+    #[test]
+    fn main_block_is_rendered_once_and_wrapped_per_script() {
+        let templates = compile_templates(None, &template_sources(None).unwrap()).unwrap();
+        let site = SiteInfo {
+            base_url: String::new(),
+            title: "浙江".to_string(),
+            cities: Vec::new(),
+            timeline_years: BTreeMap::new(),
+        };
+        let mut page = crate::emit::not_found_page();
+        page.path = "about/".to_string();
+        page.template = "search";
+        let rendered = render_page(&templates, None, &site, &page).unwrap();
+        for (html, lang, assets) in [
+            (&rendered.hant, "zh-Hant", "../"),
+            (&rendered.hans, "zh-Hans", "../../"),
+        ] {
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{html}");
+            assert!(html.contains(&format!("src=\"{assets}static/search.js\"")), "{html}");
+            // The main block sits inside <main>, once.
+            let main = html.split("<main id=\"main\">").nth(1).unwrap();
+            assert_eq!(main.matches("id=\"search-form\"").count(), 1, "{html}");
+            assert!(main.split("</main>").next().unwrap().contains("id=\"search-form\""));
+        }
+        assert!(
+            rendered.hans.contains("<h1>搜寻 Search</h1>"),
+            "the Simplified page is converted"
+        );
+    }
+
+    #[test]
+    fn page_templates_fill_only_the_main_block() {
+        let other_block = templates_with(
+            "city.html",
+            "{% extends \"base.html\" %}{% block main %}x{% endblock main %}{% block head %}y{% endblock head %}",
+        );
+        let err = compile_templates(None, &other_block).err().unwrap();
+        assert!(
+            err.to_string().starts_with("templates/city.html: block `head`"),
+            "{err}"
+        );
+
+        let standalone = templates_with("term.html", "<!DOCTYPE html><html></html>");
+        let err = compile_templates(Some(Path::new("my")), &standalone).err().unwrap();
+        assert!(
+            err.to_string().starts_with("my/term.html: a page template starts with"),
+            "{err}"
+        );
+
+        // The main block is shared by both scripts: what differs per script is not in it.
+        let per_script = templates_with(
+            "search.html",
+            "{% extends \"base.html\" %}{% block main %}{{ assets }}{% endblock main %}",
+        );
+        let templates = compile_templates(None, &per_script).unwrap();
+        let mut page = crate::emit::not_found_page();
+        page.template = "search";
+        let site = SiteInfo {
+            base_url: String::new(),
+            title: String::new(),
+            cities: Vec::new(),
+            timeline_years: BTreeMap::new(),
+        };
+        let err = render_page(&templates, None, &site, &page).err().unwrap();
+        assert!(err.to_string().contains("assets"), "{err}");
+
+        // The main block goes once into the frame.
+        for base in [
+            "<html><body></body></html>",
+            "{% if page.title == 'x' %}{% block main %}{% endblock main %}{% endif %}",
+        ] {
+            let templates = compile_templates(None, &templates_with("base.html", base)).unwrap();
+            let err = render_page(&templates, None, &site, &page).err().unwrap();
+            assert!(
+                err.to_string().starts_with("templates/base.html: the main block"),
+                "{err}"
+            );
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Text utilities every stage shares: escaping, char/byte offsets, script conversion and
+//! folding, slugs and hashes. Nothing here knows about seeds, cities or pages.
+
+pub mod escape;
+pub mod hash;
+pub mod offsets;
+pub mod script;
+pub mod slug;

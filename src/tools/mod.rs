@@ -1,0 +1,4 @@
+//! Maintainer tools beside the build.
+
+pub mod add;
+pub mod corpus;

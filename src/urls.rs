@@ -1,0 +1,263 @@
+//! Every address in the site, made in one place: page folders, the links annotations become,
+//! the files the browser fetches (cards, search shards, the export), feeds, and the two
+//! scripts' twins. Other modules ask here; none spells a path out itself.
+//!
+//! A page's address is its folder relative to the site root, with a trailing slash
+//! (`city/ningbo/`; the home page is `""`). Links inside the site are relative: a page's
+//! [`root_of`] (`../../`) followed by the target's folder and `index.html`, so the site works
+//! under a sub-path, at a domain's root and opened straight from disk. The Simplified twin of
+//! every page sits at the same path below `zh-Hans/`, at the same depth below its own root, so
+//! a relative link means the same page in either script.
+
+/// The home page (the province overview).
+pub const HOME: &str = "";
+/// Every dated event, by date (paginated).
+pub const TIMELINE: &str = "timeline/";
+/// The cities side by side.
+pub const COMPARE: &str = "compare/";
+/// How the site is made and what its marks mean.
+pub const ABOUT: &str = "about/";
+/// Every source article (paginated).
+pub const SOURCES: &str = "sources/";
+/// Every paragraph about the province as a whole (paginated).
+pub const PROVINCE: &str = "province/";
+/// Full-text search.
+pub const SEARCH: &str = "search/";
+
+/// The page GitHub Pages serves for a missing address.
+pub const NOT_FOUND: &str = "404.html";
+/// The data export (the JSON contract).
+pub const EXPORT: &str = "data/annotations.json";
+/// The search index's description: shard count, chunk size, the folding table.
+pub const SEARCH_META: &str = "search/meta.json";
+/// The Atom feed of every article.
+pub const FEED: &str = "feed.xml";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+/// Tells GitHub Pages not to run Jekyll over the site.
+pub const NOJEKYLL: &str = ".nojekyll";
+
+/// A page named by its folder and an id (`city/` and `ningbo`: `city/ningbo/`), so that the
+/// renderer can write thousands of links a page without allocating for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdPage<'a> {
+    pub folder: &'static str,
+    pub id: &'a str,
+}
+
+impl IdPage<'_> {
+    /// The page's folder from the site root.
+    pub fn path(self) -> String {
+        format!("{}{}/", self.folder, self.id)
+    }
+}
+
+const CITY: &str = "city/";
+const TERM: &str = "terms/";
+const DOCUMENT: &str = "documents/";
+
+/// A city's page: `city/ningbo/`.
+pub fn city(id: &str) -> String {
+    IdPage { folder: CITY, id }.path()
+}
+
+/// A term's page: `terms/ai-plus/`.
+pub fn term(id: &str) -> String {
+    IdPage { folder: TERM, id }.path()
+}
+
+/// A document's page: `documents/zhejiang-ai-innovation-measures/`.
+pub fn document(id: &str) -> String {
+    IdPage { folder: DOCUMENT, id }.path()
+}
+
+/// A source article's page: `source/000_cc229362e59457d6/`.
+pub fn source(seed: &str) -> String {
+    format!("source/{seed}/")
+}
+
+/// A paragraph of a source article, from the site root: `source/<seed>/index.html#p3`.
+pub fn source_paragraph(seed: &str, paragraph: &str) -> String {
+    format!("source/{seed}/index.html#{paragraph}")
+}
+
+/// A city's Atom feed: `city/ningbo/feed.xml`.
+pub fn city_feed(id: &str) -> String {
+    format!("city/{id}/feed.xml")
+}
+
+/// Page `n` (1-based) of a paginated page at `base`: the first keeps `base`, the others live
+/// at `base/page/N/`.
+pub fn page(base: &str, n: usize) -> String {
+    if n == 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{n}/")
+    }
+}
+
+/// The HTML file of a page folder: `city/ningbo/` → `city/ningbo/index.html`.
+pub fn html(folder: &str) -> String {
+    format!("{folder}index.html")
+}
+
+/// The annotated Markdown published beside a page's HTML.
+pub fn markdown(folder: &str) -> String {
+    format!("{folder}index.md")
+}
+
+/// The anchor of a year on the timeline: `y2025`.
+pub fn year_anchor(year: &str) -> String {
+    format!("y{year}")
+}
+
+/// The folder of an asset copied to `static/`: `static/app.js`.
+pub fn asset(name: &str) -> String {
+    format!("static/{name}")
+}
+
+/// Shard `n` of the search index's postings.
+pub fn search_postings(n: u32) -> String {
+    format!("search/postings-{n:02}.json")
+}
+
+/// Chunk `k` of the search index's paragraphs.
+pub fn search_docs(k: usize) -> String {
+    format!("search/docs-{k}.json")
+}
+
+/// The cards the page script shows on a tap, in a script.
+pub fn cards(script: Script) -> &'static str {
+    match script {
+        Script::Hant => "data/cards.json",
+        Script::Hans => "data/cards.zh-Hans.json",
+    }
+}
+
+/// Relative path from a page folder to the site root: `city/ningbo/` → `../../`.
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// `path` (relative to the site root) made absolute against the site's base URL.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    format!("{base_url}{path}")
+}
+
+/// The script a page is rendered in. Traditional pages live at the site root, their
+/// Simplified twins under `zh-Hans/` with the same paths below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    Hant,
+    Hans,
+}
+
+impl Script {
+    pub const HANS_PREFIX: &'static str = "zh-Hans/";
+
+    pub fn lang(self) -> &'static str {
+        match self {
+            Script::Hant => "zh-Hant",
+            Script::Hans => "zh-Hans",
+        }
+    }
+
+    /// Where a page with `path` lives in this script.
+    pub fn output_path(self, path: &str) -> String {
+        match self {
+            Script::Hant => path.to_string(),
+            Script::Hans => format!("{}{path}", Script::HANS_PREFIX),
+        }
+    }
+}
+
+/// The addresses a page's frame (`base.html`) shows in one script: its assets, itself and its
+/// twin in the other script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// From the page to the shared assets at the site root (`../../`, or the base URL).
+    pub assets: String,
+    /// The Traditional and Simplified pages, absolute when there is a base URL (for
+    /// `hreflang` alternates), else relative.
+    pub hant_url: String,
+    pub hans_url: String,
+    /// The same two, always relative (the script switch).
+    pub hant_rel: String,
+    pub hans_rel: String,
+    /// This page's absolute address (empty base URL: a path from the site root).
+    pub canonical: String,
+}
+
+impl Frame {
+    /// The frame of the page at `path` in `script`. `absolute_links`: the page may be served at
+    /// any depth (the 404 page), so its links start from the base URL.
+    pub fn new(base_url: &str, path: &str, script: Script, absolute_links: bool) -> Frame {
+        let output = script.output_path(path);
+        let assets = if absolute_links {
+            base_url.to_string()
+        } else {
+            root_of(&output)
+        };
+        let alternate = |p: &str| {
+            if base_url.is_empty() {
+                format!("{assets}{}", html(p))
+            } else {
+                absolute(base_url, p)
+            }
+        };
+        Frame {
+            hant_url: alternate(path),
+            hans_url: alternate(&Script::Hans.output_path(path)),
+            hant_rel: format!("{assets}{}", html(path)),
+            hans_rel: format!("{assets}{}", html(&Script::Hans.output_path(path))),
+            canonical: absolute(base_url, &output),
+            assets,
+        }
+    }
+}
+
+/// The page an annotation links to (its folder from the site root), by the annotation's kind
+/// and value: a city, term or document page, the city a place lies in. `None` for kinds
+/// without a page of their own (figures, organisations, places outside any city).
+pub fn annotation_page<'a>(kind: &str, value: &'a str) -> Option<IdPage<'a>> {
+    let (folder, id) = match kind {
+        "city" => (CITY, value),
+        "term" => (TERM, value),
+        "document" => (DOCUMENT, value),
+        "place" => (CITY, value.split_once('/')?.0),
+        _ => return None,
+    };
+    Some(IdPage { folder, id })
+}
+
+/// Where a date's year starts on the (paginated) timeline, from the site root:
+/// `timeline/page/2/index.html#y2025`. `years` maps a year to the timeline page it starts on.
+pub fn timeline_year(years: &std::collections::BTreeMap<String, String>, year: &str) -> String {
+    let page = years.get(year).map_or(TIMELINE, String::as_str);
+    format!("{page}index.html#{}", year_anchor(year))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_and_roots() {
+        assert_eq!(root_of(HOME), "");
+        assert_eq!(root_of(&city("ningbo")), "../../");
+        assert_eq!(page(TIMELINE, 1), "timeline/");
+        assert_eq!(page(TIMELINE, 3), "timeline/page/3/");
+        assert_eq!(root_of(&page(&term("x"), 2)), "../../../../");
+        assert_eq!(Script::Hans.output_path(&city("ningbo")), "zh-Hans/city/ningbo/");
+        assert_eq!(
+            annotation_page("place", "taizhou/huangyan-district")
+                .map(IdPage::path)
+                .as_deref(),
+            Some("city/taizhou/")
+        );
+        assert_eq!(annotation_page("place", "hangzhou-bay"), None);
+        let years = std::collections::BTreeMap::from([("2025".to_string(), "timeline/page/2/".to_string())]);
+        assert_eq!(timeline_year(&years, "2025"), "timeline/page/2/index.html#y2025");
+        assert_eq!(timeline_year(&years, "2024"), "timeline/index.html#y2024");
+    }
+}
