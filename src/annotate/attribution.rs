@@ -356,13 +356,15 @@ fn closing(c: char) -> bool {
 impl Subjects<'_> {
     /// Splits a paragraph into clauses and gives each its subject. `titles` are the spans of
     /// 《》 titles (places inside them name the document, not the clause); `inherited` is the
-    /// subject a continuing paragraph takes from the one before it.
+    /// subject a continuing paragraph takes from the one before it; `speakers` are documents that
+    /// say something (《若干措施》明确,…), with their issuers, which are subjects like places.
     pub fn clauses(
         &self,
         chars: &[char],
         mentions: &[Mention],
         titles: &[(usize, usize)],
         inherited: Option<About>,
+        speakers: &[(usize, About)],
     ) -> Clauses {
         let lexicon = self.lexicon;
         let mut ends = Vec::new();
@@ -393,7 +395,11 @@ impl Subjects<'_> {
         if sentence_ends.last() != Some(&chars.len()) {
             sentence_ends.push(chars.len());
         }
-        let anchors = self.anchors(chars, mentions, titles);
+        let mut anchors = self.anchors(chars, mentions, titles);
+        if !speakers.is_empty() {
+            anchors.extend_from_slice(speakers);
+            anchors.sort_by_key(|&(at, _)| at);
+        }
         // The strongest anchor of each clause, leftmost among equals.
         let mut own: Vec<Option<About>> = vec![None; ends.len()];
         let mut k = 0;
@@ -405,6 +411,11 @@ impl Subjects<'_> {
                 own[k] = Some(about);
             }
         }
+        // A clause naming nothing takes the subject of the clause before it in the sentence,
+        // else of the clause right after it, else of the sentence before it, else the one
+        // inherited from the previous paragraph, else the article's. Only subjects that come
+        // from a place are passed on: a clause that fell back to the article's subject does
+        // not stop the next one from looking ahead.
         let mut subjects = Vec::with_capacity(ends.len());
         let mut previous_sentence = inherited;
         let mut sentence = 0;
@@ -421,13 +432,15 @@ impl Subjects<'_> {
                 .copied()
                 .flatten()
                 .filter(|_| ends[k] < sentence_ends[sentence]);
-            let subject = own[k]
-                .or(in_sentence)
-                .or(next_in_sentence)
-                .or(previous_sentence)
-                .unwrap_or_else(|| self.context.default_subject());
-            in_sentence = Some(subject);
-            subjects.push(subject);
+            let placed = own[k].or(in_sentence).or(next_in_sentence);
+            if placed.is_some() {
+                in_sentence = placed;
+            }
+            subjects.push(
+                placed
+                    .or(previous_sentence)
+                    .unwrap_or_else(|| self.context.default_subject()),
+            );
         }
         Clauses {
             ends,
@@ -534,6 +547,12 @@ impl Subjects<'_> {
         None
     }
 
+    /// Whether a title is the subject of what follows it (《若干措施》明确,…): a verb of saying
+    /// right after its closing mark.
+    pub fn title_speaks(&self, chars: &[char], title_end: usize) -> bool {
+        self.lexicon.attribution.document_says.starts_at(chars, title_end + 1)
+    }
+
     /// Whether the clause before a title says who issued it (舟山市人民政府印发《…》).
     pub fn states_issuer(&self, chars: &[char], clause_start: usize, title_start: usize) -> bool {
         (clause_start..title_start).any(|k| self.lexicon.document.issue_verbs.starts_at(chars, k))
@@ -594,7 +613,11 @@ mod tests {
             lexicon: &s.lex,
             context,
         };
-        let clauses = subjects.clauses(&chars, &mentions, &[], None);
+        let titles: Vec<(usize, usize)> = super::super::documents::find(&chars, &s.lex)
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
+        let clauses = subjects.clauses(&chars, &mentions, &titles, None, &[]);
         let at = text.find(word).map(|b| text[..b].chars().count()).unwrap();
         clauses.about(at).map_or("none", About::as_str)
     }
@@ -632,6 +655,14 @@ mod tests {
         let t = "9月3日,溫州市委、市政府召開大會,會上揭牌,共有300人參加。";
         assert_eq!(about_in(&s, &none, t, "9月3日"), "wenzhou");
         assert_eq!(about_in(&s, &none, t, "300人"), "wenzhou");
+        // A clause that falls back to the article does not hide the place after it.
+        let zhoushan = Context {
+            dominant: About::city("zhoushan"),
+            ..Context::default()
+        };
+        let t = "据《浙江日报》报道,今年上半年,嘉兴新增企业20家。";
+        assert_eq!(about_in(&s, &zhoushan, t, "今年"), "jiaxing");
+        assert_eq!(about_in(&s, &zhoushan, t, "据"), "zhoushan");
         // A sentence that names nothing continues the sentence before it.
         let t = "宁波新增企业200家。这一数字同比增长12%。";
         assert_eq!(about_in(&s, &none, t, "12%"), "ningbo");

@@ -495,9 +495,11 @@ impl<'a> Annotator<'a> {
             context: &state.context,
         };
         let title_spans: Vec<(usize, usize)> = titles.iter().map(|t| (t.start, t.end)).collect();
-        let clauses = subjects.clauses(&chars, &mentions, &title_spans, inherited);
+        let mut clauses = subjects.clauses(&chars, &mentions, &title_spans, inherited, &[]);
         let mut out: Vec<Annotation> = Vec::new();
         let mut nested: Vec<Annotation> = Vec::new();
+        // Documents that say something (《若干措施》明确,…) are the subject of what follows.
+        let mut speakers: Vec<(usize, About)> = Vec::new();
         for (title, &document) in titles.iter().zip(&is_document) {
             let text = text_of(title.start, title.end);
             // Quoted terms inside a title (《浙江省“人工智能+”行动计划》) are uses of the term too.
@@ -520,10 +522,18 @@ impl<'a> Annotator<'a> {
                 state
                     .documents
                     .id_for(&text, title.short_name_of_previous, own.or(stated), own.is_some(), self);
+            if let Some(issuer) = issuer
+                && subjects.title_speaks(&chars, title.end)
+            {
+                speakers.push((title.start - 1, issuer));
+            }
             let label = self.glossary.document_by_id(&id).map(|d| d.title_en.as_str());
             let mut a = Annotation::new(Kind::Document, &text, title.start, title.end, &id, label);
             a.about = issuer.or_else(|| clauses.about(title.start));
             out.push(a);
+        }
+        if !speakers.is_empty() {
+            clauses = subjects.clauses(&chars, &mentions, &title_spans, inherited, &speakers);
         }
         // Titles and quotations may interleave in malformed text (「《(」》): the title wins.
         let titles_with_marks: Vec<(usize, usize)> = titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
@@ -762,8 +772,8 @@ fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
 }
 
 /// Gives every document one id across a seed. The same title from two issuers is two
-/// documents; a title whose issuer is not stated is the document of that title met before in
-/// the article, else the curated one, else its own. Short names (以下简称《方案》) and later
+/// documents; a title whose issuer is not stated is the document of that title (or of a title
+/// holding it) met before in the article, else the curated one, else its own. Short names (以下简称《方案》) and later
 /// mentions by a part of the full title resolve within the article.
 #[derive(Default)]
 struct DocumentIds {
@@ -803,8 +813,6 @@ impl DocumentIds {
             .find(|(k, seen, _)| *k == key && compatible(*seen, issuer))
         {
             (id.clone(), seen.or(issuer))
-        } else if let Some((id, scope)) = curated.filter(|(_, scope)| compatible(*scope, issuer)) {
-            (id, scope.or(issuer))
         } else if let Some((_, seen, id)) = self
             .seen
             .iter()
@@ -812,6 +820,8 @@ impl DocumentIds {
             .find(|(k, seen, _)| key.chars().count() >= 4 && k.contains(&key) && compatible(*seen, issuer))
         {
             (id.clone(), seen.or(issuer))
+        } else if let Some((id, scope)) = curated.filter(|(_, scope)| compatible(*scope, issuer)) {
+            (id, scope.or(issuer))
         } else {
             // The issuer's place goes into the id when the title does not name it, so that 舟山's
             // 《关于支持人工智能创新发展的若干措施》 is not the province's.

@@ -48,14 +48,31 @@ pub fn find(chars: &[char], places: &[Mention], lexicon: &Lexicon, taken: &[(usi
             i = end;
             continue;
         }
-        let floor = out.last().map_or(0, |o| o.end).max(i.saturating_sub(MAX_ORG_CHARS));
-        let mut left = i;
+        // A long form holding a stop word (发展和改革委员会, 经济和信息化局) is read whole.
+        let anchor = words
+            .abbreviations
+            .iter()
+            .find_map(|(long, _)| {
+                let n = long.chars().count();
+                (n <= end
+                    && chars[end - n..end]
+                        .iter()
+                        .map(|&c| script::fold_char(c))
+                        .eq(long.chars()))
+                .then(|| end - n)
+            })
+            .map_or(i, |s| s.min(i));
+        let floor = out
+            .last()
+            .map_or(0, |o| o.end)
+            .max(anchor.saturating_sub(MAX_ORG_CHARS));
+        let mut left = anchor;
         while left > floor && !words.left_stops.contains(chars[left - 1]) {
             left -= 1;
         }
         // A verb or a count (通过, 两家) cannot stand inside a name: it starts after the last one.
         let mut k = left;
-        while k < i {
+        while k < anchor {
             if let Some(n) = words.name_breaks.longest_at(chars, k) {
                 k += n;
                 left = left.max(k);
@@ -165,6 +182,11 @@ mod tests {
         assert_eq!(orgs("依托中國(溫州)數安港建設"), ["中國(溫州)數安港"]);
         assert_eq!(orgs("推動位於黃岩的浙東南智算中心建設"), ["浙東南智算中心"]);
         assert_eq!(orgs("杭州市经信局和宁波市政府"), ["杭州市经信局", "宁波市政府"]);
+        // A long form holding 和 is one name.
+        assert_eq!(
+            orgs("反馈至湖州市经济和信息化局数字经济处,浙江省發展和改革委員會表示"),
+            ["湖州市经济和信息化局", "浙江省發展和改革委員會"]
+        );
     }
 
     #[test]

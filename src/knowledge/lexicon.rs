@@ -84,6 +84,7 @@ struct AttributionLists {
     not_subject_before: Vec<String>,
     organ_not_before: String,
     organ_after: String,
+    document_says: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -199,6 +200,7 @@ pub struct AttributionWords {
     pub not_subject_before: WordSet,
     pub organ_not_before: CharSet,
     pub organ_after: CharSet,
+    pub document_says: WordSet,
 }
 
 /// Dates.
@@ -457,6 +459,7 @@ impl Lexicon {
                 not_subject_before: word_set(attribution.not_subject_before),
                 organ_not_before: CharSet::new([attribution.organ_not_before]),
                 organ_after: CharSet::new([attribution.organ_after]),
+                document_says: word_set(attribution.document_says),
             },
             date: DateWords {
                 relative_years,
