@@ -24,7 +24,11 @@ pub struct FoundFigure {
 impl FoundFigure {
     /// The export value: the number without exponent, then the unit (`570000000000 CNY`).
     pub fn value(&self) -> String {
-        format!("{} {}", format_number(self.number), self.unit)
+        if self.unit.is_empty() {
+            format_number(self.number)
+        } else {
+            format!("{} {}", format_number(self.number), self.unit)
+        }
     }
 }
 
@@ -127,8 +131,8 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
             unit: "share".to_string(),
         });
     }
-    // Shares in words: 七成, 超七成, 三成以上.
-    if !arabic && chars.get(i) == Some(&'成') && number < 10.0 && number.fract() == 0.0 {
+    // Shares: 七成, 超七成, 三成以上, 7成.
+    if chars.get(i) == Some(&'成') && number < 10.0 && number.fract() == 0.0 {
         let after = chars.get(i + 1).copied();
         if after.is_some_and(|c| words.not_share_after.contains(c)) || (number == 1.0 && after == Some('不')) {
             return None;
@@ -165,14 +169,23 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
     if matches!(chars.get(unit_at), Some('多' | '余' | '餘')) {
         unit_at += 1;
     }
-    let (written, unit) = words.units.iter().find(|(w, _)| starts_with(chars, unit_at, w))?;
+    // A number scaled by 万 or 亿 is a quantity even without a unit (超1000亿产业基金).
+    let bare_scale = arabic && i > at && words.scales_without_unit.contains(chars[i - 1]);
+    let (written, unit) = match words.units.iter().find(|(w, _)| starts_with(chars, unit_at, w)) {
+        Some((w, u)) => (w.as_str(), u.clone()),
+        None if bare_scale && unit_at == i => ("", String::new()),
+        None => return None,
+    };
     let end = unit_at + len(written);
     if chars.get(end).is_some_and(|&c| words.not_quantity_after.contains(c))
         || chars.get(i).is_some_and(|&c| words.not_quantity_after.contains(c))
     {
         return None;
     }
-    if written.chars().all(|c| c.is_ascii_alphabetic()) && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if !written.is_empty()
+        && written.chars().all(|c| c.is_ascii_alphabetic())
+        && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric())
+    {
         return None;
     }
     // 八次全体会议 (a session), 3个月 (a duration).
@@ -180,8 +193,8 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
         return None;
     }
     // 直达3层 (a floor, not a count of floors), 前10名 (a rank).
-    if words.position_units.contains(written) && words.position_before.ends_at(chars, start)
-        || words.rank_units.contains(written) && words.rank_before.ends_at(chars, start)
+    if words.position_units.iter().any(|u| u == written) && words.position_before.ends_at(chars, start)
+        || words.rank_units.iter().any(|u| u == written) && words.rank_before.ends_at(chars, start)
     {
         return None;
     }
@@ -193,7 +206,7 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
         start,
         end: qualifier_after(chars, end, words),
         number,
-        unit: unit.clone(),
+        unit,
     })
 }
 
@@ -231,10 +244,11 @@ fn round_number_at(chars: &[char], at: usize, words: &FigureWords) -> Option<Fou
     })
 }
 
-/// The English word of `chars` starting at `at`, if a word starts there.
+/// The English word of `chars` starting at `at` (hyphenated compounds included), if one starts
+/// there.
 fn english_word(chars: &[char], at: usize) -> Option<(usize, String)> {
     let end = (at..chars.len())
-        .find(|&k| !chars[k].is_ascii_alphabetic())
+        .find(|&k| !(chars[k].is_ascii_alphabetic() || chars[k] == '-' && k > at))
         .unwrap_or(chars.len());
     (end > at).then(|| (end, chars[at..end].iter().collect()))
 }
@@ -262,8 +276,9 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
     }
     let (mut number, l) = arabic_number(chars, digits_at)?;
     let mut i = digits_at + l;
+    // The next word, after a space or, in compounds (a 1-billion-yuan program), a hyphen.
     let word_at = |i: usize, word: &str| {
-        let spaced = chars.get(i) == Some(&' ') && starts_with(chars, i + 1, word);
+        let spaced = matches!(chars.get(i), Some(' ' | '-')) && starts_with(chars, i + 1, word);
         let bounded = |end: usize| !chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
         if spaced && bounded(i + 1 + word.len()) {
             Some(i + 1 + word.len())
@@ -298,22 +313,38 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
             unit: unit.clone(),
         });
     }
-    // A count of a plural noun: 600 specialists. A year (in 2025 companies) is not a count.
+    // A count of a plural noun, after at most two words describing it: 600 specialists, 500 AI
+    // companies, 25 industry-specific large models. A year (in 2025 companies) is not a count.
     let year_like = l == 4 && (1900.0..=2100.0).contains(&number);
-    if chars.get(i) != Some(&' ') || year_like {
+    if year_like {
         return None;
     }
-    let (end, noun) = english_word(chars, i + 1)?;
-    let plural = noun.len() > 2 && noun.ends_with('s') && noun.chars().all(|c| c.is_ascii_lowercase());
-    if !plural || words.not_counts_en.contains(&noun) || chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
-        return None;
+    let mut k = i;
+    for _ in 0..3 {
+        if chars.get(k) != Some(&' ') {
+            return None;
+        }
+        let (end, word) = english_word(chars, k + 1)?;
+        if words.function_words_en.contains(&word) || words.not_counts_en.contains(&word) {
+            return None;
+        }
+        let plural = word.len() > 2 && word.ends_with('s') && word.chars().all(|c| c.is_ascii_lowercase());
+        if plural && !chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '-') {
+            let unit = words
+                .units_en
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map_or(word, |(_, u)| u.clone());
+            return Some(FoundFigure {
+                start,
+                end,
+                number,
+                unit,
+            });
+        }
+        k = end;
     }
-    Some(FoundFigure {
-        start,
-        end,
-        number,
-        unit: noun,
-    })
+    None
 }
 
 fn qualifier_before(chars: &[char], at: usize, words: &FigureWords) -> usize {
@@ -402,6 +433,18 @@ mod tests {
             ]
         );
         assert_eq!(texts("It has about 50 universities."), ["about 50 universities"]);
+        assert_eq!(
+            texts(
+                "a 1-billion-yuan voucher program, more than 500 AI companies and 25 industry-specific large models, from 25 to 50 EFLOPS"
+            ),
+            [
+                "1-billion-yuan",
+                "more than 500 AI companies",
+                "25 industry-specific large models",
+                "50 EFLOPS"
+            ]
+        );
+        assert!(texts("3 of the firms, 2 and more").is_empty());
         assert!(texts("within 3 years, 10 minutes away, among the top 10 cities, No. 1 plants").is_empty());
         assert!(texts("In 2025 graduates joined.").is_empty());
     }
@@ -428,6 +471,19 @@ mod tests {
         assert_eq!(texts("6層廠房,含13层办公用房及9层宿舍楼"), ["6層", "13层", "9层"]);
         assert!(texts("嘉兴两家企业,聚焦四大重点领域,千亿级产业集群").is_empty());
         assert_eq!(texts("新增企业3次,组织培训20次"), ["3次", "20次"]);
+    }
+
+    #[test]
+    fn arabic_shares_and_bare_scaled_numbers() {
+        assert_eq!(
+            figures("占浙江省產值超过7成,將有超1000亿产业基金"),
+            [
+                ("7成".to_string(), "0.7 share".to_string()),
+                ("超1000亿".to_string(), "100000000000".to_string())
+            ]
+        );
+        // Scales without 万 or 亿, and numbers without any unit, stay out.
+        assert!(texts("共3千,编号1000,第5").is_empty());
     }
 
     #[test]

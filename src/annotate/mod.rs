@@ -462,13 +462,14 @@ impl<'a> Annotator<'a> {
         }
     }
 
-    /// A period in brackets right after a document type (三年行动计划(2025—2027年)) belongs to
-    /// the title, written with or without 《》: it is not a date of the article.
+    /// A period in brackets right after a document type (三年行动计划(2025—2027年)), or alone on
+    /// its line under a title heading, belongs to the title, written with or without 《》: it is
+    /// not a date of the article.
     fn is_title_period(&self, chars: &[char], d: &FoundDate) -> bool {
         d.start > 0
             && matches!(chars[d.start - 1], '(' | '（')
             && matches!(chars.get(d.end), Some(')' | '）'))
-            && self.lexicon.document.endings.ends_at(chars, d.start - 1)
+            && (self.lexicon.document.endings.ends_at(chars, d.start - 1) || d.start == 1 && d.end + 1 == chars.len())
     }
 
     /// Turns one paragraph's finds into non-overlapping annotations, each claim credited to what

@@ -79,7 +79,7 @@ struct AttributionLists {
     this_city: Vec<String>,
     province: Vec<String>,
     national: Vec<String>,
-    this_city_en: Vec<String>,
+    the_city: Vec<String>,
     not_subject_after: Vec<String>,
     not_subject_before: Vec<String>,
     organ_not_before: String,
@@ -120,6 +120,8 @@ struct FigureLists {
     min_chinese_count: f64,
     not_counts_en: Vec<String>,
     not_counts_before_en: Vec<String>,
+    function_words_en: Vec<String>,
+    scales_without_unit: String,
     units: BTreeMap<String, String>,
     scales_en: BTreeMap<String, f64>,
     units_en: BTreeMap<String, String>,
@@ -192,7 +194,8 @@ pub struct DocumentWords {
 pub struct AttributionWords {
     pub continuation: Vec<String>,
     pub this_city: Vec<String>,
-    /// This-city words, the English ones included, for finding them at a position.
+    /// This-city words and words referring back to the city (该市, the city), for finding them
+    /// at a position.
     pub this_city_words: WordSet,
     pub province: WordSet,
     pub national: WordSet,
@@ -247,6 +250,8 @@ pub struct FigureWords {
     pub units_en: Vec<(String, String)>,
     pub not_counts_en: Vec<String>,
     pub not_counts_before_en: Vec<String>,
+    pub function_words_en: Vec<String>,
+    pub scales_without_unit: CharSet,
 }
 
 /// A set of characters, both scripts.
@@ -414,7 +419,7 @@ impl Lexicon {
         relative_years.sort_by(|a: &(Vec<char>, i32), b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         relative_years.dedup();
         let mut this_city_words = attribution.this_city.clone();
-        this_city_words.extend(attribution.this_city_en.iter().cloned());
+        this_city_words.extend(attribution.the_city.iter().cloned());
         Ok(Lexicon {
             chrome_max_chars: chrome.iter().map(|k| k.chars().count()).max().unwrap_or(0),
             chrome,
@@ -492,6 +497,8 @@ impl Lexicon {
                 units_en: pairs_longest_first(&figure.units_en),
                 not_counts_en: figure.not_counts_en,
                 not_counts_before_en: figure.not_counts_before_en,
+                function_words_en: figure.function_words_en,
+                scales_without_unit: CharSet::new([figure.scales_without_unit]),
             },
         })
     }
