@@ -163,6 +163,39 @@ pub fn leading_scope(chars: &[char], mentions: &[Mention], gazetteer: &Gazetteer
         .and_then(|m| mention_scope(gazetteer, m))
 }
 
+/// Longest agency name before a dateline's place (人民网, 中新网, 新华社), in chars.
+const MAX_DATELINE_START: usize = 8;
+
+/// Whether a place is a news agency's dateline (人民网杭州5月28日电, HANGZHOU, Feb. 10
+/// (Xinhua)): where the report was filed, not what it is about.
+pub fn is_dateline(chars: &[char], m: &Mention) -> bool {
+    if m.start > MAX_DATELINE_START {
+        return false;
+    }
+    let digits = |k: usize| {
+        chars[k.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    // 杭州5月28日电
+    let mut k = m.end;
+    let n = digits(k);
+    if n > 0 && chars.get(k + n) == Some(&'月') {
+        k += n + 1;
+        let n = digits(k);
+        if n > 0 && chars.get(k + n) == Some(&'日') && matches!(chars.get(k + n + 1), Some('电' | '電')) {
+            return true;
+        }
+    }
+    // HANGZHOU, June 24
+    m.start == 0
+        && chars[m.start..m.end]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || *c == ' ')
+        && chars.get(m.end) == Some(&',')
+}
+
 /// What an article is about as a whole, for the clauses that name nothing.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Context {
@@ -215,7 +248,10 @@ pub fn context(
     let mut counts = [0usize; CITY_IDS.len()];
     let mut in_zhejiang = false;
     let title_mentions = gazetteer.find(title);
-    for m in paragraphs.iter().flat_map(|p| p.mentions).chain(&title_mentions) {
+    let body = paragraphs
+        .iter()
+        .flat_map(|p| p.mentions.iter().filter(|m| !is_dateline(p.chars, m)));
+    for m in body.chain(&title_mentions) {
         match mention_scope(gazetteer, m) {
             Some(About::City(i)) => {
                 counts[i as usize] += 1;
@@ -344,6 +380,26 @@ pub struct Subjects<'a> {
     pub context: &'a Context,
 }
 
+/// Most Chinese characters (据, 其中) or English words (In, According to the) before a clause's
+/// topic; dates, numbers and marks do not count.
+const MAX_TOPIC_OFFSET: usize = 2;
+const MAX_TOPIC_WORDS: usize = 3;
+
+/// Whether `at` starts the clause that begins at `start`, leading dates, numbers, marks and a
+/// short preposition (据, 在, 其中; In, According to) aside: where a clause's topic stands.
+fn topic_position(chars: &[char], start: usize, at: usize) -> bool {
+    let head = &chars[start..at];
+    let cjk = head
+        .iter()
+        .filter(|&&c| c.is_alphabetic() && !c.is_ascii() && !matches!(c, '年' | '月' | '日'))
+        .count();
+    let words = head
+        .split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count();
+    cjk <= MAX_TOPIC_OFFSET && words <= MAX_TOPIC_WORDS
+}
+
 /// Opening and closing marks whose inside is one unit for clause splitting.
 fn opening(c: char) -> bool {
     matches!(c, '《' | '〈' | '“' | '「' | '『' | '‘' | '(' | '（')
@@ -400,12 +456,18 @@ impl Subjects<'_> {
             anchors.extend_from_slice(speakers);
             anchors.sort_by_key(|&(at, _)| at);
         }
-        // The strongest anchor of each clause, leftmost among equals.
+        // The strongest anchor of each clause, leftmost among equals. National and foreign
+        // words are subjects only where a clause starts (全国人工智能企业超过4500家); further in
+        // they describe something (累计新增国家人工智能领域任务10个, 与上海合作).
         let mut own: Vec<Option<About>> = vec![None; ends.len()];
         let mut k = 0;
         for &(at, about) in &anchors {
             while k + 1 < ends.len() && ends[k] <= at {
                 k += 1;
+            }
+            let start = if k == 0 { 0 } else { ends[k - 1] };
+            if about == About::Other && !topic_position(chars, start, at) {
+                continue;
             }
             if own[k].is_none_or(|o| about.strength() > o.strength()) {
                 own[k] = Some(about);
@@ -463,6 +525,7 @@ impl Subjects<'_> {
         for m in mentions {
             if let Some(about) = mention_scope(self.gazetteer, m)
                 && counts(m.start, m.end)
+                && !is_dateline(chars, m)
             {
                 out.push((m.start, about));
             }
@@ -646,6 +709,15 @@ mod tests {
         let t = "全国人工智能企业超过4500家,杭州有1000家。";
         assert_eq!(about_in(&s, &none, t, "4500"), "other");
         assert_eq!(about_in(&s, &none, t, "1000"), "hangzhou");
+        // Further into a clause, a national word describes something: the clause is the city's.
+        let t = "全市人工智能基金规模达到100亿元,累计新增国家人工智能领域创新任务10个。";
+        let ningbo = Context {
+            dominant: About::city("ningbo"),
+            ..Context::default()
+        };
+        assert_eq!(about_in(&s, &ningbo, t, "10个"), "ningbo");
+        let t = "其中,我國人工智能企業超過4500家。";
+        assert_eq!(about_in(&s, &ningbo, t, "4500"), "other");
     }
 
     #[test]
@@ -707,6 +779,24 @@ mod tests {
             about_in(&s, &none, "大家在天台上种了30棵树,共有20人。", "20人"),
             "zhejiang"
         );
+    }
+
+    #[test]
+    fn datelines_name_where_a_report_was_filed_not_its_subject() {
+        let s = setup();
+        let none = Context {
+            in_zhejiang: true,
+            ..Context::default()
+        };
+        let t = "人民网杭州5月28日电 记者从省统计局获悉,1-4月,全省增加值125亿元。";
+        assert_eq!(about_in(&s, &none, t, "5月28日"), "zhejiang");
+        assert_eq!(about_in(&s, &none, t, "125"), "zhejiang");
+        let t = "中新網杭州1月16日電 人工智能產業營收達6800億元。";
+        assert_eq!(about_in(&s, &none, t, "6800"), "zhejiang");
+        let chars: Vec<char> = "HANGZHOU, June 24 (Xinhua) -- Hangzhou".chars().collect();
+        let mentions = s.gz.find("HANGZHOU, June 24 (Xinhua) -- Hangzhou");
+        assert!(is_dateline(&chars, &mentions[0]));
+        assert!(!is_dateline(&chars, &mentions[1]));
     }
 
     #[test]
