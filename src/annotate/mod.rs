@@ -513,7 +513,16 @@ impl<'a> Annotator<'a> {
             }
             // The issuer: the title's own place, else the clause's subject when the clause says
             // it issued the title (舟山市人民政府印发《…》).
-            let own = self.title_scope(&chars[title.start..title.end]);
+            let inner: Vec<Mention> = mentions
+                .iter()
+                .filter(|m| m.start >= title.start && m.end <= title.end)
+                .map(|m| Mention {
+                    start: m.start - title.start,
+                    end: m.end - title.start,
+                    target: m.target,
+                })
+                .collect();
+            let own = attribution::leading_scope(&chars[title.start..title.end], &inner, self.gazetteer, self.lexicon);
             let (clause_start, _) = clauses.clause(title.start);
             let stated = subjects
                 .states_issuer(&chars, clause_start, title.start - 1)

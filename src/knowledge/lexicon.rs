@@ -6,8 +6,9 @@
 
 use crate::error::{Error, Result, toml_error};
 use crate::text::script;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The default lexicon, embedded in the binary.
@@ -276,18 +277,18 @@ impl CharSet {
 }
 
 /// Words looked up at every position of a text: indexed by first char (and by last char, for
-/// the word just before a position), longest first, so a lookup costs one map probe instead of a
-/// pass over the whole list.
+/// the word just before a position), longest first, so a lookup costs one map probe (FxHash: a
+/// char key needs no DoS-resistant hash) instead of a pass over the whole list.
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
-    by_first: HashMap<char, Vec<Vec<char>>>,
-    by_last: HashMap<char, Vec<Vec<char>>>,
+    by_first: FxHashMap<char, Vec<Vec<char>>>,
+    by_last: FxHashMap<char, Vec<Vec<char>>>,
 }
 
 impl WordSet {
     pub fn new(words: impl IntoIterator<Item = String>) -> WordSet {
-        let mut by_first: HashMap<char, Vec<Vec<char>>> = HashMap::new();
-        let mut by_last: HashMap<char, Vec<Vec<char>>> = HashMap::new();
+        let mut by_first: FxHashMap<char, Vec<Vec<char>>> = FxHashMap::default();
+        let mut by_last: FxHashMap<char, Vec<Vec<char>>> = FxHashMap::default();
         for word in words {
             let chars: Vec<char> = word.chars().collect();
             if let (Some(&first), Some(&last)) = (chars.first(), chars.last()) {
