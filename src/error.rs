@@ -1,92 +1,146 @@
-//! Errors that carry the file (and line, where there is one) they are about.
+//! Errors that carry the file (and line and column, where there are some) they are about.
 //!
 //! Modelled on ripgrep's `ignore` errors: the message reads `path:line: what is wrong`, so an
-//! editor or a terminal can jump straight to the place.
+//! editor or a terminal can jump straight to the place. Each kind is a variant, and an error
+//! that wraps another (I/O, Tera, JSON) gives it as its `source()`.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// The error every stage returns: where it happened and what went wrong.
-#[derive(Debug)]
-pub struct Error {
-    path: Option<PathBuf>,
-    line: Option<usize>,
-    column: Option<usize>,
-    message: String,
+/// The error every stage returns: what went wrong, and where when it is about a file.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file says something wrong or unreadable: a seed, a data file, a template. The line
+    /// and column (1-based, in chars) where they are known.
+    #[error("{}", located(path, *line, *column, message))]
+    Invalid {
+        path: PathBuf,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: String,
+    },
+    /// A template failed to compile or render: [`Error::Invalid`]'s fields, and Tera's error.
+    #[error("{}", located(path, *line, *column, message))]
+    Template {
+        path: PathBuf,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: String,
+        #[source]
+        source: Box<tera::Error>,
+    },
+    /// A bad command-line argument or setting, about no file in particular.
+    #[error("{0}")]
+    Config(String),
+    /// Turning generated data into JSON failed (which would otherwise write an empty file).
+    #[error("could not write {what} as JSON: {source}")]
+    Serialize {
+        what: String,
+        #[source]
+        source: serde_json::Error,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// `path:line:column: message`, with the parts that are known.
+fn located(path: &Path, line: Option<usize>, column: Option<usize>, message: &str) -> String {
+    let mut out = path.display().to_string();
+    if let Some(line) = line {
+        out.push_str(&format!(":{line}"));
+        if let Some(column) = column {
+            out.push_str(&format!(":{column}"));
+        }
+    }
+    out.push_str(": ");
+    out.push_str(message);
+    out
+}
+
 impl Error {
-    /// An error about no file in particular (a bad argument, say).
+    /// A bad argument or setting, about no file in particular.
     pub fn msg(message: impl Into<String>) -> Error {
-        Error {
-            path: None,
+        Error::Config(message.into())
+    }
+
+    /// Something wrong with a whole file.
+    pub fn file(path: impl AsRef<Path>, message: impl Into<String>) -> Error {
+        Error::Invalid {
+            path: path.as_ref().to_path_buf(),
             line: None,
             column: None,
             message: message.into(),
         }
     }
 
-    /// An error about a whole file.
-    pub fn file(path: impl AsRef<Path>, message: impl Into<String>) -> Error {
-        Error {
-            path: Some(path.as_ref().to_path_buf()),
-            ..Error::msg(message)
-        }
-    }
-
-    /// An error about one line (1-based) of a file.
+    /// Something wrong on one line (1-based) of a file.
     pub fn at(path: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Error {
-        Error {
+        Error::Invalid {
+            path: path.as_ref().to_path_buf(),
             line: Some(line),
-            ..Error::file(path, message)
+            column: None,
+            message: message.into(),
         }
     }
 
-    /// An error about one line and column (both 1-based) of a file.
+    /// Something wrong at one line and column (both 1-based) of a file.
     pub fn at_column(path: impl AsRef<Path>, line: usize, column: usize, message: impl Into<String>) -> Error {
-        Error {
+        Error::Invalid {
+            path: path.as_ref().to_path_buf(),
+            line: Some(line),
             column: Some(column),
-            ..Error::at(path, line, message)
+            message: message.into(),
         }
     }
 
     /// An I/O error on `path`.
     pub fn io(path: impl AsRef<Path>, err: std::io::Error) -> Error {
-        Error::file(path, err.to_string())
-    }
-
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
-
-    pub fn line(&self) -> Option<usize> {
-        self.line
-    }
-
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(path) = &self.path {
-            write!(f, "{}", path.display())?;
-            if let Some(line) = self.line {
-                write!(f, ":{line}")?;
-                if let Some(column) = self.column {
-                    write!(f, ":{column}")?;
-                }
-            }
-            write!(f, ": ")?;
+        Error::Io {
+            path: path.as_ref().to_path_buf(),
+            source: err,
         }
-        f.write_str(&self.message)
+    }
+
+    /// Serialising `what` failed.
+    pub fn serialize(what: impl Into<String>, err: serde_json::Error) -> Error {
+        Error::Serialize {
+            what: what.into(),
+            source: err,
+        }
+    }
+
+    /// The file the error is about, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Error::Io { path, .. } | Error::Invalid { path, .. } | Error::Template { path, .. } => Some(path),
+            Error::Config(_) | Error::Serialize { .. } => None,
+        }
+    }
+
+    /// The line (1-based) the error is about, if known.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Error::Invalid { line, .. } | Error::Template { line, .. } => *line,
+            _ => None,
+        }
+    }
+
+    /// What went wrong, without where.
+    pub fn message(&self) -> String {
+        match self {
+            Error::Invalid { message, .. } | Error::Template { message, .. } => message.clone(),
+            Error::Io { source, .. } => source.to_string(),
+            Error::Config(message) => message.clone(),
+            Error::Serialize { source, .. } => source.to_string(),
+        }
     }
 }
-
-impl std::error::Error for Error {}
 
 /// Maps a TOML parse error onto `path:line:column: message`.
 pub fn toml_error(path: impl AsRef<Path>, source: &str, err: &toml::de::Error) -> Error {
@@ -145,6 +199,22 @@ mod tests {
         assert_eq!(Error::at("seeds/a.txt", 3, "bad").to_string(), "seeds/a.txt:3: bad");
         assert_eq!(Error::at_column("t.html", 2, 5, "x").to_string(), "t.html:2:5: x");
         assert_eq!(Error::msg("plain").to_string(), "plain");
+    }
+
+    #[test]
+    fn wrapped_errors_are_their_source() {
+        use std::error::Error as _;
+        let io = Error::io("seeds/a.txt", std::io::Error::new(std::io::ErrorKind::NotFound, "gone"));
+        assert_eq!(io.to_string(), "seeds/a.txt: gone");
+        assert_eq!(io.source().unwrap().to_string(), "gone");
+        let json = serde_json::from_str::<u8>("x").unwrap_err();
+        let err = Error::serialize("the cards", json);
+        assert!(
+            err.to_string().starts_with("could not write the cards as JSON: "),
+            "{err}"
+        );
+        assert!(err.source().is_some());
+        assert!(Error::msg("x").source().is_none());
     }
 
     #[test]

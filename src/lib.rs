@@ -1,5 +1,25 @@
 //! explainer — turns Chinese policy news about Zhejiang's cities ("seeds") into an annotated
 //! explainer website with one page per city.
+//!
+//! The build is a line of stages, one folder each; a stage imports only from the stages above
+//! it (`tests/layout.rs` holds the code to that):
+//!
+//! ```text
+//! text, urls       shared: escaping, offsets, script folding, hashes; every address in the site
+//! knowledge        curated data: gazetteer, glossary, word lists, map, page strings
+//! ingest           seeds/ → Seed (title, metadata, body paragraphs)
+//! annotate         Seed → AnnotatedSeed (cities, places, dates, figures, documents, terms, orgs)
+//! model            AnnotatedSeeds → Explainer (cities, terms, documents, events); pages read it
+//!                  through a View that records every read
+//! emit             one page at a time: annotated Markdown and typed page data
+//! render           Markdown → HTML (the annotation adapter) → Tera, in both scripts
+//! output           where files go (staging folder, memory), export, cards, search index, feeds,
+//!                  link check
+//! build            wires the stages; serve (cache, server) and tools (add, corpus) use it
+//! ```
+//!
+//! Where to look: a figure is recognised in `annotate/figures.rs`; a city page is laid out in
+//! `emit/city.rs` and `templates/city.html`; the data export is `output/export.rs`.
 
 pub mod annotate;
 pub mod build;

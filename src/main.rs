@@ -1,4 +1,11 @@
-//! The `explainer` command line: `build`, `check`.
+//! The `explainer` command line:
+//!
+//! - `build [--seeds DIR] [--out DIR] [--base-url URL] [--timings]`: the whole site from the seeds;
+//! - `check [--seeds DIR]`: build in memory, verify every internal link and anchor, list seeds
+//!   naming no city and entries without an explanation;
+//! - `serve [--seeds DIR] [--bind ADDR] [--port N]`: preview with live reload;
+//! - `add [--seeds DIR] [--source URL] [--publisher NAME] [--date YYYY-MM-DD] FILE…`: add articles;
+//! - `corpus --count N --out DIR [--seeds DIR]`: a synthetic corpus for the benchmarks.
 
 use clap::{Parser, Subcommand};
 use explainer::build::{self, BuildOptions};

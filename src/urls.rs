@@ -111,7 +111,7 @@ pub fn year_anchor(year: &str) -> String {
     format!("y{year}")
 }
 
-/// The folder of an asset copied to `static/`: `static/app.js`.
+/// An asset copied to `static/`: `static/app.js`.
 pub fn asset(name: &str) -> String {
     format!("static/{name}")
 }
@@ -144,29 +144,59 @@ pub fn absolute(base_url: &str, path: &str) -> String {
     format!("{base_url}{path}")
 }
 
-/// The script a page is rendered in. Traditional pages live at the site root, their
-/// Simplified twins under `zh-Hans/` with the same paths below it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Script {
-    Hant,
-    Hans,
-}
+pub use crate::text::script::Script;
 
+/// Traditional pages live at the site root, their Simplified twins under `zh-Hans/` with the
+/// same paths below it.
 impl Script {
     pub const HANS_PREFIX: &'static str = "zh-Hans/";
-
-    pub fn lang(self) -> &'static str {
-        match self {
-            Script::Hant => "zh-Hant",
-            Script::Hans => "zh-Hans",
-        }
-    }
 
     /// Where a page with `path` lives in this script.
     pub fn output_path(self, path: &str) -> String {
         match self {
             Script::Hant => path.to_string(),
             Script::Hans => format!("{}{path}", Script::HANS_PREFIX),
+        }
+    }
+}
+
+/// The site-wide pages and files every page links to, from the site root (a template puts its
+/// page's root or assets path before them).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SiteLinks {
+    pub home: String,
+    pub timeline: String,
+    pub compare: String,
+    pub about: String,
+    pub search: String,
+    pub style: String,
+    /// The code highlighting stylesheet (pages with code samples).
+    pub highlight: String,
+    pub icon: String,
+    pub app: String,
+    pub search_script: String,
+    pub export: String,
+    pub feed: String,
+    /// The annotated Markdown beside each page, relative to the page itself.
+    pub markdown: String,
+}
+
+impl Default for SiteLinks {
+    fn default() -> SiteLinks {
+        SiteLinks {
+            home: html(HOME),
+            timeline: html(TIMELINE),
+            compare: html(COMPARE),
+            about: html(ABOUT),
+            search: html(SEARCH),
+            style: asset("style.css"),
+            highlight: asset("highlight.css"),
+            icon: asset("favicon.svg"),
+            app: asset("app.js"),
+            search_script: asset("search.js"),
+            export: EXPORT.to_string(),
+            feed: FEED.to_string(),
+            markdown: markdown(""),
         }
     }
 }

@@ -179,8 +179,10 @@ proptest! {
                 prop_assert_eq!(chars[a.start()..a.end()].iter().collect::<String>(), a.text.to_string());
                 last_end = a.end();
             }
-            let markdown = emit::annotated(p, 0, chars.len());
-            let html = render::markdown_to_html(&markdown, "", &BTreeMap::new());
+            let markdown = emit::markdown::annotated(p, 0, chars.len());
+            let labels = render::markdown::Labels::default();
+            let links = render::markdown::Links { root: "", years: &BTreeMap::new(), labels: &labels };
+            let html = render::markdown_to_html(&markdown, &links);
             prop_assert_eq!(unescape(html.trim()), p.text.to_string(), "markdown: {}", markdown);
         }
     }

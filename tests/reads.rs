@@ -104,7 +104,7 @@ fn a_page_changes_only_when_something_it_read_changed() {
         .iter()
         .map(|&spec| {
             let view = View::new(&before);
-            let page = emit::page(&view, &knowledge, spec);
+            let page = emit::page(&view, &knowledge, spec).unwrap();
             (spec, view.into_reads(), page_text(&page))
         })
         .collect();
@@ -127,7 +127,7 @@ fn a_page_changes_only_when_something_it_read_changed() {
             }
             kept += 1;
             let view = View::new(&after);
-            let page = emit::page(&view, &knowledge, *spec);
+            let page = emit::page(&view, &knowledge, *spec).unwrap();
             assert_eq!(
                 &page_text(&page),
                 text,

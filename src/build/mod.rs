@@ -20,7 +20,6 @@ use crate::render::{self, SiteInfo, Templates};
 use crate::text::hash;
 use crate::urls::{self, Script};
 use rayon::prelude::*;
-use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -246,9 +245,11 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
         cities: explainer
             .cities()
             .iter()
-            .map(|c| json!({"id": c.info.id, "name": c.info.name}))
+            .map(|c| emit::parts::city_link(&c.info))
             .collect(),
+        links: urls::SiteLinks::default(),
         timeline_years: emit::timeline_years(&explainer),
+        labels: render::markdown::Labels::new(&knowledge.strings),
     };
     // What every page depends on besides the explainer: templates, knowledge, site-wide values.
     let shared = hash::of_serialized(&(templates_fp, knowledge_fp, &info, &info.timeline_years));
@@ -290,14 +291,15 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
     // rendered in both scripts, with its Markdown in both.
     let make = |spec: Spec| -> Result<MadePage> {
         let view = View::new(explainer);
-        let page = emit::page(&view, knowledge, spec);
+        let page = emit::page(&view, knowledge, spec)?;
         let reads = view.into_reads();
         let rendered = render::render_page(templates, templates_dir, info, &page)?;
         let hans = Script::Hans.output_path(&page.path);
         let markdown_hans = crate::text::script::to_hans_markup(&page.markdown);
+        let markdown_hant = crate::text::script::to_hant_markup(&page.markdown);
         let files = vec![
             (urls::html(&page.path), rendered.hant),
-            (urls::markdown(&page.path), page.markdown),
+            (urls::markdown(&page.path), markdown_hant),
             (urls::html(&hans), rendered.hans),
             (urls::markdown(&hans), markdown_hans),
         ];
@@ -351,12 +353,16 @@ pub fn write_derived(site: &mut Site, static_dir: Option<&Path>, output: &dyn Ou
 fn write_export(site: &Site, output: &dyn Output) -> Result<()> {
     let explainer = &site.explainer;
     output.put_written(urls::EXPORT, &mut |out| export::write_annotations_json(explainer, out))?;
-    let cards = serde_json::to_string(&crate::output::cards::cards(explainer)).unwrap_or_default();
+    let cards = serde_json::to_string(&crate::output::cards::cards(explainer, &site.knowledge.strings))
+        .map_err(|e| Error::serialize(urls::cards(Script::Hant), e))?;
     output.put(
         urls::cards(Script::Hans),
         crate::text::script::to_hans_markup(&cards).as_bytes(),
     )?;
-    output.put(urls::cards(Script::Hant), cards.as_bytes())
+    output.put(
+        urls::cards(Script::Hant),
+        crate::text::script::to_hant_markup(&cards).as_bytes(),
+    )
 }
 
 fn write_search(site: &Site, output: &dyn Output) -> Result<()> {
@@ -384,7 +390,7 @@ fn write_site_files(site: &mut Site, static_dir: Option<&Path>, output: &dyn Out
             feeds::atom(explainer, title, base_url, Some(&city.info.id), &path).as_bytes(),
         )?;
     }
-    let not_found = emit::not_found_page();
+    let not_found = emit::site::not_found_page(&site.knowledge.strings);
     output.put(
         urls::NOT_FOUND,
         render::render_page(&site.templates, site.templates_dir.as_deref(), &site.info, &not_found)?

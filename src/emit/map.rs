@@ -1,17 +1,17 @@
-//! The map as a page shows it: which cities have pages, their focus colours, which one is
-//! marked.
+//! The province as a page draws it: which cities have pages, their focus colours, which one
+//! is the page's own.
 
-use crate::knowledge::gazetteer::Gazetteer;
-use crate::knowledge::map::Map;
+use super::data::{LegendItem, MapCity, MapView};
+use crate::knowledge::Knowledge;
 use crate::model::View;
-use serde_json::{Value, json};
+use crate::urls;
 
 /// How many focus colours the stylesheet defines.
 pub const FOCUS_COLOURS: usize = 6;
 
 /// The focus colour of every city with a page (`0`…, by first appearance of its focus, or
-/// `none` for a city whose focus is not known).
-pub fn focus_classes(ex: &View) -> Vec<(String, String, String)> {
+/// `none` for a city whose focus is not known): (city id, colour, focus).
+fn focus_classes(ex: &View) -> Vec<(String, String, String)> {
     let mut foci: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for c in ex.cities() {
@@ -30,27 +30,43 @@ pub fn focus_classes(ex: &View) -> Vec<(String, String, String)> {
     out
 }
 
-/// The map as template data, with `current` marked (a city id) or none.
-pub fn view(map: &Map, ex: &View, gazetteer: &Gazetteer, current: Option<&str>) -> Value {
+/// The map with `current` marked (a city id) or none.
+pub fn view(ex: &View, knowledge: &Knowledge, current: Option<&str>) -> MapView {
     let classes = focus_classes(ex);
-    let cities: Vec<Value> = map
+    let map = &knowledge.map;
+    let cities = map
         .cities
         .iter()
         .filter_map(|m| {
-            let info = gazetteer.cities.iter().find(|c| c.adcode == m.adcode)?;
+            let info = knowledge.gazetteer.cities.iter().find(|c| c.adcode == m.adcode)?;
             let focus = classes.iter().find(|(id, _, _)| *id == info.id);
-            Some(json!({
-                "id": info.id, "name": info.name, "name_en": info.name_en, "path": m.path,
-                "x": m.label_x, "y": m.label_y, "has_page": focus.is_some(),
-                "focus": focus.map(|f| f.1.clone()), "current": current == Some(info.id.as_str()),
-            }))
+            Some(MapCity {
+                id: info.id.clone(),
+                name: info.name.clone(),
+                name_en: info.name_en.clone(),
+                path: m.path.clone(),
+                x: m.label_x,
+                y: m.label_y,
+                url: focus.map(|_| urls::html(&urls::city(&info.id))),
+                focus: focus.map(|f| f.1.clone()),
+                current: current == Some(info.id.as_str()),
+            })
         })
         .collect();
-    let mut legend: Vec<Value> = Vec::new();
+    let mut legend: Vec<LegendItem> = Vec::new();
     for (_, index, focus) in &classes {
-        if !focus.is_empty() && !legend.iter().any(|l| l["label"] == *focus) {
-            legend.push(json!({"focus": index, "label": focus}));
+        if !focus.is_empty() && !legend.iter().any(|l| l.label == *focus) {
+            legend.push(LegendItem {
+                focus: index.clone(),
+                label: focus.clone(),
+            });
         }
     }
-    json!({ "width": map.width, "height": map.height, "cities": cities, "legend": legend, "source": map.source })
+    MapView {
+        width: map.width,
+        height: map.height,
+        cities,
+        legend,
+        source: map.source.clone(),
+    }
 }

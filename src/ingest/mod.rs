@@ -603,7 +603,7 @@ fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, 
             None => 1,
         };
         let base = toml_error(path, front, &e);
-        Error::at(path, shifted, base.message().to_string())
+        Error::at(path, shifted, base.message())
     })?;
     let body_line = front.matches('\n').count() + 3;
     Ok((meta, body, body_line))

@@ -1,15 +1,20 @@
-//! Curated knowledge: the gazetteer, the glossary, the annotators' word lists and the map.
+//! Curated knowledge, as data files under `data/` that editors change without touching code
+//! (embedded in the binary as the default, read from disk when a `data/` folder is present):
+//! the gazetteer, the glossary, the annotators' word lists, the map, the site's names and the
+//! words pages are written with.
 
 pub mod gazetteer;
 pub mod glossary;
 pub mod lexicon;
 pub mod map;
+pub mod strings;
 
 use crate::error::{Error, Result, toml_error};
 use gazetteer::Gazetteer;
 use glossary::Glossary;
 use lexicon::Lexicon;
 use std::path::{Path, PathBuf};
+use strings::Strings;
 
 /// The curated knowledge every stage may read.
 pub struct Knowledge {
@@ -18,6 +23,7 @@ pub struct Knowledge {
     pub glossary: Glossary,
     pub map: map::Map,
     pub names: SiteNames,
+    pub strings: Strings,
 }
 
 /// What the site calls itself (`data/site.toml`).
@@ -43,6 +49,7 @@ impl Knowledge {
             ("glossary.toml", glossary::EMBEDDED),
             ("map.json", map::EMBEDDED),
             ("site.toml", include_str!("../../data/site.toml")),
+            ("strings.toml", strings::EMBEDDED),
         ];
         embedded
             .into_iter()
@@ -59,8 +66,8 @@ impl Knowledge {
     }
 
     pub fn parse(sources: &[(PathBuf, String)]) -> Result<Knowledge> {
-        let [gazetteer, lexicon, glossary, map, names] = sources else {
-            return Err(Error::msg("internal: five knowledge files expected"));
+        let [gazetteer, lexicon, glossary, map, names, strings] = sources else {
+            return Err(Error::msg("internal: six knowledge files expected"));
         };
         Ok(Knowledge {
             gazetteer: Gazetteer::parse(&gazetteer.0, &gazetteer.1)?,
@@ -68,6 +75,7 @@ impl Knowledge {
             glossary: Glossary::parse(&glossary.0, &glossary.1)?,
             map: map::Map::parse(&map.0, &map.1)?,
             names: toml::from_str(&names.1).map_err(|e| toml_error(&names.0, &names.1, &e))?,
+            strings: Strings::parse(&strings.0, &strings.1)?,
         })
     }
 }

@@ -2,18 +2,112 @@
 //! explanation, where else it appears and the page to read more. Loaded lazily by the page
 //! script on the first card it opens.
 
-use crate::annotate::{Kind, format_number};
+use crate::annotate::{Annotation, Kind, format_number};
+use crate::knowledge::strings::Strings;
 use crate::model::Explainer;
 use crate::urls;
-use serde_json::{Value, json};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// One card.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Card {
+    pub kind: &'static str,
+    /// What the card is about, as the page shows it (“人工智能+”, 《…》, 寧波, 5700億元).
+    pub title: String,
+    /// A short line under the title: an English name, a normalised value, a note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Issuer and date of a document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<String>,
+    /// The explanation, in Chinese and in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    /// Its page, from the site root.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// How often it appears in the articles, and in which cities' paragraphs.
+    pub uses: usize,
+    pub cities: Vec<String>,
+}
+
+/// The card of one annotation (without its counts), or `None` when what it names is gone.
+fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
+    let card = match a.kind {
+        Kind::Term => ex.term(&a.value).map(|t| {
+            let e = t.entry.as_ref();
+            Card {
+                title: format!("“{}”", t.text),
+                label: e.map(|e| e.label_en.clone()),
+                zh: e.map(|e| e.zh.clone()),
+                en: e.map(|e| e.en.clone()),
+                url: Some(urls::html(&urls::term(&t.id))),
+                ..Card::default()
+            }
+        }),
+        Kind::Document => ex.document(&a.value).map(|d| {
+            let e = d.entry.as_ref();
+            Card {
+                title: format!("《{}》", d.title),
+                label: e.map(|e| e.title_en.clone()),
+                zh: e.map(|e| e.zh.clone()),
+                en: e.map(|e| e.en.clone()),
+                meta: e.map(|e| format!("{} · {}", e.issuer, e.date.clone().unwrap_or_default())),
+                url: Some(urls::html(&urls::document(&d.id))),
+                ..Card::default()
+            }
+        }),
+        Kind::City => ex.city(&a.value).map(|c| Card {
+            title: c.info.name.clone(),
+            label: Some(format!("{} · {}", c.info.pinyin, c.info.name_en)),
+            zh: c.focus_zh.clone(),
+            en: c.focus_en.clone(),
+            url: Some(urls::html(&urls::city(&c.info.id))),
+            ..Card::default()
+        }),
+        Kind::Date => Some(Card {
+            title: a.value.to_string(),
+            label: a.inferred.then(|| s.year_inferred.clone()),
+            url: Some(format!(
+                "{}#{}",
+                urls::html(urls::TIMELINE),
+                urls::year_anchor(a.value.get(..4).unwrap_or(""))
+            )),
+            ..Card::default()
+        }),
+        Kind::Figure => Some(Card {
+            title: a.text.to_string(),
+            label: a
+                .number()
+                .map(|n| format!("{} {}", format_number(n), a.unit().unwrap_or_default())),
+            ..Card::default()
+        }),
+        Kind::Place => Some(Card {
+            title: a.text.to_string(),
+            label: a.label.as_deref().map(str::to_string),
+            url: urls::annotation_page("place", &a.value).map(|p| urls::html(&p.path())),
+            ..Card::default()
+        }),
+        Kind::Org => Some(Card {
+            title: a.text.to_string(),
+            ..Card::default()
+        }),
+    };
+    card.map(|c| Card {
+        kind: a.kind.as_str(),
+        ..c
+    })
+}
+
 /// The cards, keyed by `kind:value`.
-pub fn cards(ex: &Explainer) -> BTreeMap<String, Value> {
-    let mut out: BTreeMap<String, Value> = BTreeMap::new();
+pub fn cards(ex: &Explainer, s: &Strings) -> BTreeMap<String, Card> {
+    let mut out: BTreeMap<String, Card> = BTreeMap::new();
     let mut seen: BTreeMap<String, (usize, Vec<arcstr::ArcStr>)> = BTreeMap::new();
-    for s in ex.seeds() {
-        for p in &s.paragraphs {
+    for seed in ex.seeds() {
+        for p in &seed.paragraphs {
             for a in &p.annotations {
                 let key = format!("{}:{}", a.kind.as_str(), a.value);
                 let entry = seen.entry(key.clone()).or_default();
@@ -23,34 +117,9 @@ pub fn cards(ex: &Explainer) -> BTreeMap<String, Value> {
                         entry.1.push(c.clone());
                     }
                 }
-                if out.contains_key(&key) {
-                    continue;
-                }
-                let card = match a.kind {
-                    Kind::Term => ex.term(&a.value).map(|t| {
-                        let e = t.entry.as_ref();
-                        json!({"title": format!("“{}”", t.text), "label": e.map(|e| e.label_en.clone()), "zh": e.map(|e| e.zh.clone()),
-                               "en": e.map(|e| e.en.clone()), "url": urls::html(&urls::term(&t.id))})
-                    }),
-                    Kind::Document => ex.document(&a.value).map(|d| {
-                        let e = d.entry.as_ref();
-                        json!({"title": format!("《{}》", d.title), "label": e.map(|e| e.title_en.clone()), "zh": e.map(|e| e.zh.clone()),
-                               "en": e.map(|e| e.en.clone()), "meta": e.map(|e| format!("{} · {}", e.issuer, e.date.clone().unwrap_or_default())),
-                               "url": urls::html(&urls::document(&d.id))})
-                    }),
-                    Kind::City => ex.city(&a.value).map(|c| {
-                        json!({"title": c.info.name, "label": format!("{} · {}", c.info.pinyin, c.info.name_en), "zh": c.focus_zh, "en": c.focus_en,
-                               "url": urls::html(&urls::city(&c.info.id))})
-                    }),
-                    Kind::Date => Some(json!({"title": a.value, "label": if a.inferred { Some("年份由文章推斷 · year inferred from the article") } else { None },
-                                              "url": format!("{}#{}", urls::html(urls::TIMELINE), urls::year_anchor(a.value.get(..4).unwrap_or("")))})),
-                    Kind::Figure => Some(json!({"title": a.text, "label": a.number().map(|n| format!("{} {}", format_number(n), a.unit().unwrap_or_default()))})),
-                    Kind::Place => Some(json!({"title": a.text, "label": a.label,
-                        "url": urls::annotation_page("place", &a.value).map(|p| urls::html(&p.path()))})),
-                    Kind::Org => Some(json!({"title": a.text})),
-                };
-                if let Some(mut card) = card {
-                    card["kind"] = json!(a.kind.as_str());
+                if !out.contains_key(&key)
+                    && let Some(card) = card(ex, s, a)
+                {
                     out.insert(key, card);
                 }
             }
@@ -58,13 +127,12 @@ pub fn cards(ex: &Explainer) -> BTreeMap<String, Value> {
     }
     for (key, (uses, cities)) in seen {
         if let Some(card) = out.get_mut(&key) {
-            card["uses"] = json!(uses);
-            let names: Vec<&str> = cities
+            card.uses = uses;
+            card.cities = cities
                 .iter()
                 .filter_map(|c| ex.city(c))
-                .map(|c| c.info.name.as_str())
+                .map(|c| c.info.name.clone())
                 .collect();
-            card["cities"] = json!(names);
         }
     }
     out

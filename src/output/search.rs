@@ -171,7 +171,9 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
                 (urls::source_paragraph(&s.seed.id, &p.id), title, &*p.text)
             })
             .collect();
-        put(&urls::search_docs(k), &serde_json::to_string(&docs).unwrap_or_default())?;
+        let path = urls::search_docs(k);
+        let json = serde_json::to_string(&docs).map_err(|e| crate::Error::serialize(&path, e))?;
+        put(&path, &json)?;
     }
     // The browser folds queries with this table; it also needs the Traditional forms of
     // characters the corpus only has in Simplified, so both directions of every indexed char.
@@ -189,7 +191,8 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         }
     }
     let meta = json!({ "shards": SHARDS, "chunk": CHUNK, "docs": paragraphs.len(), "fold": fold });
-    put(urls::SEARCH_META, &serde_json::to_string(&meta).unwrap_or_default())
+    let json = serde_json::to_string(&meta).map_err(|e| crate::Error::serialize(urls::SEARCH_META, e))?;
+    put(urls::SEARCH_META, &json)
 }
 
 #[cfg(test)]

@@ -6,23 +6,52 @@ use crate::urls;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 
+/// The words annotation elements are labelled with (from `data/strings.toml`).
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    /// The title of a date whose year was taken from the article.
+    pub year_inferred: String,
+    /// A paragraph anchor's accessible name; `{id}` is the paragraph's id.
+    pub paragraph: String,
+}
+
+impl Labels {
+    pub fn new(strings: &crate::knowledge::strings::Strings) -> Labels {
+        Labels {
+            year_inferred: strings.year_inferred.clone(),
+            paragraph: strings.paragraph_label.clone(),
+        }
+    }
+}
+
+/// Where a page's links go: what the adapter needs besides the Markdown.
+#[derive(Debug, Clone, Copy)]
+pub struct Links<'a> {
+    /// The relative path from the page to the site root (`../../`), or the base URL.
+    pub root: &'a str,
+    /// Where each year starts on the paginated timeline (`2025` → `timeline/page/2/`).
+    pub years: &'a BTreeMap<String, String>,
+    pub labels: &'a Labels,
+}
+
 /// Turns annotation links (`city:`, `term:`, `date:` …) into semantic HTML; other links pass
-/// through. `root` is the relative path from the page to the site root (`../../`).
+/// through.
 pub struct AnnotationLinks<'a, I> {
     inner: I,
     root: &'a str,
-    /// Where each year starts on the paginated timeline (`2025` → `timeline/page/2/`).
     years: &'a BTreeMap<String, String>,
+    labels: &'a Labels,
     /// The closing HTML of each open link; `None` for a link passed through unchanged.
     open: Vec<Option<&'static str>>,
 }
 
 impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
-    pub fn new(inner: I, root: &'a str, years: &'a BTreeMap<String, String>) -> Self {
+    pub fn new(inner: I, links: &Links<'a>) -> Self {
         AnnotationLinks {
             inner,
-            root,
-            years,
+            root: links.root,
+            years: links.years,
+            labels: links.labels,
             open: Vec::new(),
         }
     }
@@ -66,7 +95,9 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 open.push('"');
                 data(&mut open, "date");
                 if inferred {
-                    open.push_str(" title=\"年份由文章推斷 year inferred from the article\"");
+                    open.push_str(" title=\"");
+                    escape::push_html(&mut open, &self.labels.year_inferred);
+                    open.push('"');
                 }
                 open.push_str("><time datetime=\"");
                 escape::push_html(&mut open, value.split('/').next().unwrap_or(value));
@@ -103,8 +134,12 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             "para" => {
                 let mut v = String::new();
                 escape::push_html(&mut v, value);
+                let label = escape::html(&crate::knowledge::strings::fill(
+                    &self.labels.paragraph,
+                    &[("id", value)],
+                ));
                 open.push_str(&format!(
-                    "<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"段落 {v}\">"
+                    "<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"{label}\">"
                 ));
                 "</a>"
             }
@@ -162,12 +197,22 @@ pub fn strip_front_matter(markdown: &str) -> &str {
 }
 
 /// Annotated Markdown → HTML.
-pub fn markdown_to_html(markdown: &str, root: &str, years: &BTreeMap<String, String>) -> String {
+pub fn markdown_to_html(markdown: &str, links: &Links) -> String {
     let parser = Parser::new_ext(
         strip_front_matter(markdown),
         Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES,
     );
     let mut html = String::with_capacity(markdown.len() * 2);
-    pulldown_cmark::html::push_html(&mut html, AnnotationLinks::new(parser, root, years));
+    pulldown_cmark::html::push_html(&mut html, AnnotationLinks::new(parser, links));
     html
+}
+
+/// A piece of annotated Markdown inside a page (a sentence) → inline HTML, without the
+/// paragraph around it.
+pub fn fragment_to_html(markdown: &str, links: &Links) -> String {
+    markdown_to_html(markdown, links)
+        .trim()
+        .trim_start_matches("<p>")
+        .trim_end_matches("</p>")
+        .to_string()
 }

@@ -10,6 +10,7 @@ pub use markdown::markdown_to_html;
 pub use templates::{Templates, compile_templates, load_templates, template_sources};
 
 use crate::emit::Page;
+use crate::emit::data::CityLink;
 use crate::error::Result;
 use crate::urls::{self, Script};
 use std::collections::BTreeMap;
@@ -23,10 +24,16 @@ pub struct SiteInfo {
     /// Absolute base URL with a trailing slash (for canonical links and feeds), or empty.
     pub base_url: String,
     pub title: String,
-    pub cities: Vec<serde_json::Value>,
+    /// Every city with a page, for the navigation.
+    pub cities: Vec<CityLink>,
+    /// The site-wide pages and files, from the site root.
+    pub links: urls::SiteLinks,
     /// Where each year starts on the timeline, for date links.
     #[serde(skip)]
     pub timeline_years: BTreeMap<String, String>,
+    /// The words annotation elements are labelled with.
+    #[serde(skip)]
+    pub labels: markdown::Labels,
 }
 
 /// The fields of a page its template shows (not its Markdown or data, given separately).
@@ -36,6 +43,8 @@ struct PageHeader<'a> {
     template: &'a str,
     title: &'a str,
     description: &'a str,
+    city: Option<&'a str>,
+    feed: Option<&'a str>,
 }
 
 /// One page rendered in both scripts.
@@ -57,14 +66,23 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
     if absolute_links {
         root = site.base_url.clone();
     }
-    let rendered_md = |md: &str| markdown_to_html(md, &root, &site.timeline_years);
+    let links = markdown::Links {
+        root: &root,
+        years: &site.timeline_years,
+        labels: &site.labels,
+    };
     // Sentences in cards are Markdown too: render them here so templates only display.
     let mut data = page.data.clone();
-    render_nested_markdown(
-        &mut data,
-        &rendered_md,
-        &crate::render::highlight::Highlighter::default(),
-    );
+    for fragment in data.fragments_mut() {
+        fragment.html = markdown::fragment_to_html(&fragment.markdown, &links);
+    }
+    let samples = data.code_samples_mut();
+    if !samples.is_empty() {
+        let highlighter = highlight::Highlighter::default();
+        for sample in samples {
+            sample.html = highlighter.highlight(&sample.code, sample.lang);
+        }
+    }
     let mut context = Context::new();
     context.insert("root", &root);
     context.insert("site", site);
@@ -75,15 +93,18 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
             template: page.template,
             title: &page.title,
             description: &page.description,
+            city: page.city.as_deref(),
+            feed: page.feed.as_deref(),
         },
     );
-    context.insert("body", &rendered_md(&page.markdown));
+    context.insert("body", &markdown_to_html(&page.markdown, &links));
     context.insert("data", &data);
+    context.insert("pager", &page.pager);
     let template = format!("{}.html", page.template);
     let main = templates
         .main
         .render(&template, &context)
-        .map_err(|e| template_error(dir, &e))?;
+        .map_err(|e| template_error(dir, e))?;
     let mut render = |script: Script| -> Result<String> {
         let frame = urls::Frame::new(&site.base_url, &page.path, script, absolute_links);
         context.insert("assets", &frame.assets);
@@ -96,11 +117,14 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
         templates
             .shell
             .render(SHELL, &context)
-            .map_err(|e| template_error(dir, &e))
+            .map_err(|e| template_error(dir, e))
     };
+    // Each page is written in one script: text written in the other is converted (elements
+    // marked with the other script's `lang` keep theirs).
     let shell = render(Script::Hant)?;
     let (before, after) = split_frame(&shell, dir)?;
-    let hant = [before, &main, after].concat();
+    let to_hant = crate::text::script::to_hant_markup;
+    let hant = [to_hant(before), to_hant(&main), to_hant(after)].concat();
     let shell = render(Script::Hans)?;
     let (before, after) = split_frame(&shell, dir)?;
     let to_hans = crate::text::script::to_hans_markup;
@@ -108,52 +132,42 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
     Ok(RenderedPage { hant, hans })
 }
 
-/// Adds the rendered HTML of every `*_md` string field (as `*_html`) and of every
-/// `{code, lang}` object (as `code_html`).
-fn render_nested_markdown(
-    value: &mut serde_json::Value,
-    render: &dyn Fn(&str) -> String,
-    highlighter: &crate::render::highlight::Highlighter,
-) {
-    match value {
-        serde_json::Value::Object(map) => {
-            if let (Some(serde_json::Value::String(code)), Some(serde_json::Value::String(lang))) =
-                (map.get("code"), map.get("lang"))
-            {
-                let html = highlighter.highlight(code, lang);
-                map.insert("code_html".to_string(), serde_json::Value::String(html));
-            }
-            let keys: Vec<String> = map.keys().filter(|k| k.ends_with("_md")).cloned().collect();
-            for key in keys {
-                if let Some(serde_json::Value::String(md)) = map.get(&key) {
-                    let html = render(md);
-                    let html = html
-                        .trim()
-                        .trim_start_matches("<p>")
-                        .trim_end_matches("</p>")
-                        .to_string();
-                    map.insert(key.replace("_md", "_html"), serde_json::Value::String(html));
-                }
-            }
-            for v in map.values_mut() {
-                render_nested_markdown(v, render, highlighter);
-            }
-        }
-        serde_json::Value::Array(items) => items
-            .iter_mut()
-            .for_each(|v| render_nested_markdown(v, render, highlighter)),
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::knowledge::strings::Strings;
     use crate::text::escape::markdown as escape;
+
+    fn strings() -> Strings {
+        Strings::embedded().unwrap()
+    }
+
+    fn site(title: &str) -> SiteInfo {
+        SiteInfo {
+            base_url: String::new(),
+            title: title.to_string(),
+            cities: Vec::new(),
+            links: urls::SiteLinks::default(),
+            timeline_years: BTreeMap::new(),
+            labels: markdown::Labels::new(&strings()),
+        }
+    }
+
+    fn html(md: &str, root: &str, years: &BTreeMap<String, String>) -> String {
+        let labels = markdown::Labels::new(&strings());
+        markdown_to_html(
+            md,
+            &markdown::Links {
+                root,
+                years,
+                labels: &labels,
+            },
+        )
+    }
 
     #[test]
     fn annotation_links_become_semantic_html() {
-        let html = markdown_to_html(
+        let html = html(
             "[5月14日](<date:2025-05-14> \"inferred\"),[寧波](<city:ningbo>)的[5700億元](<figure:570000000000 CNY>)",
             "../../",
             &BTreeMap::from([("2025".to_string(), "timeline/page/2/".to_string())]),
@@ -191,7 +205,7 @@ mod tests {
             "<img src=x onerror=alert(1)>",
             "[a]: /b",
         ] {
-            let html = markdown_to_html(&escape(text), "", &BTreeMap::new());
+            let html = html(&escape(text), "", &BTreeMap::new());
             let inner = html
                 .strip_prefix("<p>")
                 .and_then(|h| h.strip_suffix("</p>\n"))
@@ -211,13 +225,8 @@ mod tests {
     #[test]
     fn main_block_is_rendered_once_and_wrapped_per_script() {
         let templates = compile_templates(None, &template_sources(None).unwrap()).unwrap();
-        let site = SiteInfo {
-            base_url: String::new(),
-            title: "浙江".to_string(),
-            cities: Vec::new(),
-            timeline_years: BTreeMap::new(),
-        };
-        let mut page = crate::emit::not_found_page();
+        let site = site("浙江");
+        let mut page = crate::emit::site::not_found_page(&strings());
         page.path = "about/".to_string();
         page.template = "search";
         let rendered = render_page(&templates, None, &site, &page).unwrap();
@@ -263,14 +272,9 @@ mod tests {
             "{% extends \"base.html\" %}{% block main %}{{ assets }}{% endblock main %}",
         );
         let templates = compile_templates(None, &per_script).unwrap();
-        let mut page = crate::emit::not_found_page();
+        let mut page = crate::emit::site::not_found_page(&strings());
         page.template = "search";
-        let site = SiteInfo {
-            base_url: String::new(),
-            title: String::new(),
-            cities: Vec::new(),
-            timeline_years: BTreeMap::new(),
-        };
+        let site = site("");
         let err = render_page(&templates, None, &site, &page).err().unwrap();
         assert!(err.to_string().contains("assets"), "{err}");
 

@@ -54,7 +54,7 @@ pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Re
         // Escape what HTML needs and no more, so URLs stay readable (Tera's default also
         // escapes `/`).
         tera.set_escape_fn(escape::html);
-        tera.add_raw_templates(sources).map_err(|e| template_error(dir, &e))?;
+        tera.add_raw_templates(sources).map_err(|e| template_error(dir, e))?;
         Ok(tera)
     };
     let shell_page = format!("{{% extends \"base.html\" %}}{{% block main %}}{MAIN_MARKER}{{% endblock main %}}");
@@ -68,7 +68,7 @@ pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Re
         if matches!(name.as_str(), "base.html" | "macros.html") {
             continue;
         }
-        let template = tera::Template::new(name, None, source).map_err(|e| template_error(dir, &e))?;
+        let template = tera::Template::new(name, None, source).map_err(|e| template_error(dir, e))?;
         if template.parent.as_deref() != Some("base.html") {
             return Err(Error::file(
                 template_path(dir, name),
@@ -113,9 +113,9 @@ pub(crate) fn split_frame<'a>(shell: &'a str, dir: Option<&Path>) -> Result<(&'a
 }
 
 /// A Tera error with the template file and, where Tera gives it, the line and column.
-pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
+pub fn template_error(dir: Option<&Path>, err: tera::Error) -> Error {
     let mut chain = err.to_string();
-    let mut source = std::error::Error::source(err);
+    let mut source = std::error::Error::source(&err);
     while let Some(s) = source {
         chain.push_str(": ");
         chain.push_str(&s.to_string());
@@ -133,10 +133,15 @@ pub fn template_error(dir: Option<&Path>, err: &tera::Error) -> Error {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    match at {
-        Some((line, column)) if !name.is_empty() => Error::at_column(path, line, column, message),
-        _ if !name.is_empty() => Error::file(path, message),
-        _ => Error::msg(message),
+    if name.is_empty() {
+        return Error::msg(message);
+    }
+    Error::Template {
+        path,
+        line: at.map(|(line, _)| line),
+        column: at.map(|(_, column)| column),
+        message,
+        source: Box::new(err),
     }
 }
 

@@ -52,8 +52,8 @@ pub fn add(seeds: &Path, origin: &Path, bytes: &[u8], meta: &Meta, annotator: &A
     }
     let path = seeds.join(format!("{next:03}_{hash}.txt"));
     // Parse before writing, so a file that is not an article never lands in seeds/.
-    let seed = ingest::parse(&path, text.as_bytes(), annotator.lexicon)
-        .map_err(|e| Error::file(origin, e.message().to_string()))?;
+    let seed =
+        ingest::parse(&path, text.as_bytes(), annotator.lexicon).map_err(|e| Error::file(origin, e.message()))?;
     std::fs::write(&path, &text).map_err(|e| Error::io(&path, e))?;
     if *meta != Meta::default() {
         let sidecar = path.with_extension("toml");

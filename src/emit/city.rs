@@ -1,0 +1,140 @@
+//! A city's page: on the first page, an overview (figures, events, terms, documents, related
+//! cities, the map) beside the paragraphs about the city; later pages carry on with the
+//! paragraphs.
+
+use super::data::{CityData, CityOverview, DocumentLink, PageData, RelatedCity, TermLink};
+use super::markdown::{front_matter, paragraph, source_link};
+use super::paginate::{Item, paginated};
+use super::parts::{event_item, figure_cards};
+use super::{CITY_PARAGRAPHS_PER_PAGE, Page, SIDE_LIST, map, seed_title};
+use crate::knowledge::Knowledge;
+use crate::knowledge::strings::fill;
+use crate::model::{CityModel, ParaRef, View};
+use crate::text::escape;
+use crate::urls;
+use std::ops::Range;
+
+/// Re-published copies of a paragraph linked beside it on a city page.
+const ALSO_IN_SHOWN: usize = 3;
+
+/// Page `n` of a city.
+pub fn city_page(ex: &View, knowledge: &Knowledge, c: &CityModel, n: usize) -> Page {
+    let s = &knowledge.strings;
+    let id = c.info.id.as_str();
+    let info = &c.info;
+    let md = front_matter(&info.name, "city", &[("city", id)]);
+    let items = |range: Range<usize>| -> Vec<Item> {
+        c.paragraphs[range]
+            .iter()
+            .map(|cp| {
+                let p = ex.paragraph(cp.at);
+                let mut line = format!("{} {}", paragraph(p), source_link(ex, cp.at, &s.source_link));
+                // Wire copy can be re-published many times: a few links, then a count.
+                for &other in cp.also_in.iter().take(ALSO_IN_SHOWN) {
+                    line.push(' ');
+                    let label = fill(&s.also_in, &[("title", &seed_title(ex, other.seed))]);
+                    line.push_str(&source_link(ex, other, &label));
+                }
+                if cp.also_in.len() > ALSO_IN_SHOWN {
+                    let more = (cp.also_in.len() - ALSO_IN_SHOWN).to_string();
+                    line.push(' ');
+                    line.push_str(&fill(&s.more_copies, &[("n", &more)]));
+                }
+                Item {
+                    group: Some(format!("## {}", escape::markdown(&seed_title(ex, cp.at.seed)))),
+                    md: format!("{line}\n\n"),
+                }
+            })
+            .collect()
+    };
+    // The overview is on the first page, the city's address; the pages after it carry on with
+    // the paragraphs.
+    let overview = (n == 1).then(|| city_overview(ex, knowledge, c));
+    let focus = c
+        .focus_zh
+        .as_deref()
+        .map(|f| fill(&s.city_focus, &[("focus", f)]))
+        .unwrap_or_default();
+    let mut page = Page::new(
+        urls::city(id),
+        "city",
+        info.name.clone(),
+        fill(
+            &s.city_description,
+            &[
+                ("name", &info.name),
+                ("name_en", &info.name_en),
+                ("n", &c.paragraphs.len().to_string()),
+                ("focus", &focus),
+            ],
+        ),
+        md,
+    );
+    page.city = Some(id.to_string());
+    page.feed = Some(urls::city_feed(id));
+    page.data = PageData::City(Box::new(CityData {
+        city: info.clone(),
+        paragraphs: c.paragraphs.len(),
+        url: urls::html(&urls::city(id)),
+        overview,
+    }));
+    paginated(s, page, c.paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE, n, items)
+}
+
+/// What the first page of a city shows beside its paragraphs.
+fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOverview {
+    let terms = c
+        .terms
+        .iter()
+        .take(SIDE_LIST)
+        .filter_map(|t| ex.term(t))
+        .map(|t| TermLink {
+            text: t.text.clone(),
+            label_en: t.entry.as_ref().map(|e| e.label_en.clone()),
+            url: urls::html(&urls::term(&t.id)),
+        })
+        .collect();
+    let documents = c
+        .documents
+        .iter()
+        .take(SIDE_LIST)
+        .filter_map(|d| ex.document(d))
+        .map(|d| DocumentLink {
+            title: d.title.clone(),
+            url: urls::html(&urls::document(&d.id)),
+        })
+        .collect();
+    // The latest events; the timeline (filtered by city) has them all.
+    let events = c
+        .events
+        .iter()
+        .rev()
+        .take(SIDE_LIST)
+        .rev()
+        .map(|&i| event_item(ex, &knowledge.strings, i))
+        .collect();
+    let related = c
+        .related
+        .iter()
+        .filter_map(|(id, n)| {
+            ex.city(id).map(|r| RelatedCity {
+                name: r.info.name.clone(),
+                url: urls::html(&urls::city(id)),
+                count: *n,
+            })
+        })
+        .collect();
+    let figures: Vec<(ParaRef, usize)> = c.figures.iter().take(SIDE_LIST).copied().collect();
+    CityOverview {
+        focus_zh: c.focus_zh.clone(),
+        focus_en: c.focus_en.clone(),
+        figures: figure_cards(ex, &figures),
+        terms,
+        documents,
+        events,
+        events_total: c.events.len(),
+        events_url: format!("{}?city={}", urls::html(urls::TIMELINE), c.info.id),
+        related,
+        map: map::view(ex, knowledge, Some(&c.info.id)),
+    }
+}

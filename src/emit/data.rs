@@ -1,0 +1,277 @@
+//! The typed data each page's template lays out around its Markdown body. Templates display
+//! these fields and compute nothing: every address is made here (by [`crate::urls`], as a path
+//! from the site root that a template puts after its `root`), every count is counted here.
+
+use crate::ingest::Meta;
+use crate::knowledge::gazetteer::City;
+use serde::{Serialize, Serializer};
+
+/// A piece of annotated Markdown inside a page's data (a figure's sentence). The renderer
+/// fills in its HTML; templates see only the HTML.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fragment {
+    pub markdown: String,
+    pub html: String,
+}
+
+impl Fragment {
+    pub fn new(markdown: String) -> Fragment {
+        Fragment {
+            markdown,
+            html: String::new(),
+        }
+    }
+}
+
+impl Serialize for Fragment {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.html)
+    }
+}
+
+/// A code sample (the about page's), highlighted by the renderer.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeSample {
+    /// What the sample is (a file name).
+    pub title: String,
+    /// Its language, by file extension (`md`, `json`).
+    #[serde(skip)]
+    pub lang: &'static str,
+    #[serde(skip)]
+    pub code: String,
+    /// The highlighted HTML, filled in by the renderer.
+    pub html: String,
+}
+
+/// A link to a city's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CityLink {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+}
+
+/// A figure with the sentence it came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureCard {
+    /// The figure as written (超600家).
+    pub text: String,
+    pub sentence: Fragment,
+    /// The paragraph it came from.
+    pub source_url: String,
+}
+
+/// A dated statement in a list of events.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventItem {
+    /// The ISO value (`2025-05-14`, `2024/2027`).
+    pub date: String,
+    /// The value a `<time datetime>` takes (the start of a range).
+    pub datetime: String,
+    pub year: String,
+    /// When its year was taken from the article, not written with it: the note that says so.
+    pub inferred: Option<String>,
+    pub sentence: Fragment,
+    pub source_url: String,
+}
+
+/// A link to a term's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    pub text: String,
+    pub label_en: Option<String>,
+    pub url: String,
+}
+
+/// A link to a document's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// A city named in the same paragraphs as the page's city.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedCity {
+    pub name: String,
+    pub url: String,
+    /// In how many paragraphs both are named.
+    pub count: usize,
+}
+
+/// A city on the overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct CityCard {
+    pub name: String,
+    pub name_hans: String,
+    pub name_en: String,
+    pub url: String,
+    pub focus_zh: Option<String>,
+    pub focus_en: Option<String>,
+    /// How many paragraphs are about it.
+    pub paragraphs: usize,
+    /// The start of its first paragraph.
+    pub first: String,
+}
+
+/// Links to the pages of a long page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    pub current: usize,
+    pub total: usize,
+    pub pages: Vec<PagerItem>,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+/// A page in a pager, or a gap where pages are left out.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerItem {
+    pub gap: bool,
+    pub n: usize,
+    pub url: String,
+}
+
+/// The province as a page draws it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapView {
+    pub width: u32,
+    pub height: u32,
+    pub cities: Vec<MapCity>,
+    /// One entry per focus, in the order of the colours.
+    pub legend: Vec<LegendItem>,
+    /// Where the outlines come from.
+    pub source: String,
+}
+
+/// One city on the map.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapCity {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    /// SVG path data.
+    pub path: String,
+    pub x: i32,
+    pub y: i32,
+    /// Its page, when some article is about it.
+    pub url: Option<String>,
+    /// Its focus colour (`0`…, `none`), when it has a page.
+    pub focus: Option<String>,
+    /// The page's own city.
+    pub current: bool,
+}
+
+/// A focus colour and what it stands for.
+#[derive(Debug, Clone, Serialize)]
+pub struct LegendItem {
+    pub focus: String,
+    pub label: String,
+}
+
+/// What each kind of page lays out besides its body.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum PageData {
+    Index(IndexData),
+    Source(SourceData),
+    City(Box<CityData>),
+    Entry(EntryData),
+    About(AboutData),
+    /// Nothing but the body.
+    None(NoData),
+}
+
+/// No data: an empty object for the template.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NoData {}
+
+/// The overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexData {
+    pub cities: Vec<CityCard>,
+    pub figures: Vec<FigureCard>,
+    pub documents: Vec<DocumentLink>,
+    pub map: MapView,
+}
+
+/// A source article's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceData {
+    /// The seed file (`seeds/…`).
+    pub file: String,
+    pub bylines: Vec<String>,
+    pub meta: Meta,
+    /// The year dates without one were read as, when the article did not say it.
+    pub year_inferred: Option<String>,
+    /// The cities its paragraphs are about.
+    pub cities: Vec<CityLink>,
+    pub paragraphs: usize,
+}
+
+/// A city's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CityData {
+    pub city: City,
+    pub paragraphs: usize,
+    pub url: String,
+    /// On the first page only: what the city's articles add up to.
+    pub overview: Option<CityOverview>,
+}
+
+/// The first page of a city beside its paragraphs.
+#[derive(Debug, Clone, Serialize)]
+pub struct CityOverview {
+    pub focus_zh: Option<String>,
+    pub focus_en: Option<String>,
+    pub figures: Vec<FigureCard>,
+    pub terms: Vec<TermLink>,
+    pub documents: Vec<DocumentLink>,
+    /// The latest events.
+    pub events: Vec<EventItem>,
+    /// How many events there are in all, and where the timeline lists them.
+    pub events_total: usize,
+    pub events_url: String,
+    pub related: Vec<RelatedCity>,
+    pub map: MapView,
+}
+
+/// A term's or a document's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryData {
+    /// The glossary's English label, when there is one.
+    pub label_en: Option<String>,
+    /// The cities of the paragraphs that use it.
+    pub cities: Vec<CityLink>,
+}
+
+/// The about page.
+#[derive(Debug, Clone, Serialize)]
+pub struct AboutData {
+    pub samples: Vec<CodeSample>,
+}
+
+impl PageData {
+    /// Every piece of annotated Markdown in the data, for the renderer to fill in.
+    pub fn fragments_mut(&mut self) -> Vec<&mut Fragment> {
+        match self {
+            PageData::Index(d) => d.figures.iter_mut().map(|f| &mut f.sentence).collect(),
+            PageData::City(d) => match &mut d.overview {
+                Some(o) => {
+                    let figures = o.figures.iter_mut().map(|f| &mut f.sentence);
+                    figures.chain(o.events.iter_mut().map(|e| &mut e.sentence)).collect()
+                }
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// Every code sample in the data, for the renderer to highlight.
+    pub fn code_samples_mut(&mut self) -> &mut [CodeSample] {
+        match self {
+            PageData::About(d) => &mut d.samples,
+            _ => &mut [],
+        }
+    }
+}

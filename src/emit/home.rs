@@ -1,0 +1,136 @@
+//! The overview (the home page: the map, the cities, headline figures, documents and the first
+//! province-wide paragraphs) and the paginated list of every province-wide paragraph.
+
+use super::data::{CityCard, DocumentLink, IndexData, PageData};
+use super::markdown::{front_matter, paragraph, source_link};
+use super::paginate::{Item, paginated};
+use super::parts::figure_cards;
+use super::{CITY_PARAGRAPHS_PER_PAGE, OVERVIEW_PROVINCE_PARAGRAPHS, Page, SIDE_LIST, map, seed_title};
+use crate::annotate::Kind;
+use crate::knowledge::Knowledge;
+use crate::knowledge::strings::{Strings, fill};
+use crate::model::{CityModel, ParaRef, View};
+use crate::text::escape;
+use crate::text::offsets::first_chars;
+use crate::urls;
+use std::ops::Range;
+
+fn city_card(ex: &View, c: &CityModel) -> CityCard {
+    let first = ex.paragraph(c.paragraphs[0].at);
+    CityCard {
+        name: c.info.name.clone(),
+        name_hans: c.info.name_hans.clone(),
+        name_en: c.info.name_en.clone(),
+        url: urls::html(&urls::city(&c.info.id)),
+        focus_zh: c.focus_zh.clone(),
+        focus_en: c.focus_en.clone(),
+        paragraphs: c.paragraphs.len(),
+        first: first_chars(&first.text, 60),
+    }
+}
+
+pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
+    let s = &knowledge.strings;
+    let headline = &knowledge.names.headline;
+    let mut md = front_matter(headline, "index", &[]);
+    md.push_str(&format!("# {}\n\n", escape::markdown(headline)));
+    md.push_str(&format!("## {}\n\n", s.province_heading));
+    for &r in ex.province_paragraphs().iter().take(OVERVIEW_PROVINCE_PARAGRAPHS) {
+        md.push_str(&format!(
+            "{} {}\n\n",
+            paragraph(ex.paragraph(r)),
+            source_link(ex, r, &s.source_link)
+        ));
+    }
+    if ex.province_paragraphs().len() > OVERVIEW_PROVINCE_PARAGRAPHS {
+        md.push_str(&format!(
+            "[{}](<page:{}>)\n\n",
+            fill(&s.province_all, &[("n", &ex.province_paragraphs().len().to_string())]),
+            urls::PROVINCE
+        ));
+    }
+    let cities: Vec<CityCard> = ex.cities().iter().map(|c| city_card(ex, c)).collect();
+    let documents: Vec<DocumentLink> = (0..ex.document_count().min(SIDE_LIST))
+        .map(|i| ex.document_at(i))
+        .map(|d| DocumentLink {
+            title: d.title.clone(),
+            url: urls::html(&urls::document(&d.id)),
+        })
+        .collect();
+    let names: Vec<&str> = ex.cities().iter().map(|c| c.info.name.as_str()).collect();
+    let mut page = Page::new(
+        String::new(),
+        "index",
+        headline.to_string(),
+        fill(
+            &s.index_description,
+            &[("n", &ex.cities().len().to_string()), ("names", &names.join("、"))],
+        ),
+        md,
+    );
+    page.data = PageData::Index(IndexData {
+        cities,
+        figures: headline_figures(ex),
+        documents,
+        map: map::view(ex, knowledge, None),
+    });
+    page
+}
+
+/// The first figures of the corpus, for the overview.
+fn headline_figures(ex: &View) -> Vec<super::data::FigureCard> {
+    const HEADLINE_FIGURES: usize = 6;
+    let mut all: Vec<(ParaRef, usize)> = Vec::new();
+    for s in 0..ex.seed_count() {
+        for pi in 0..ex.paragraph_count(s) {
+            let at = ParaRef { seed: s, para: pi };
+            for (i, a) in ex.paragraph(at).annotations.iter().enumerate() {
+                if a.kind == Kind::Figure && all.len() < HEADLINE_FIGURES {
+                    all.push((at, i));
+                }
+            }
+        }
+        if all.len() == HEADLINE_FIGURES {
+            break;
+        }
+    }
+    figure_cards(ex, &all)
+}
+
+/// Every paragraph about the province as a whole, paginated (made only when the overview cannot
+/// show them all).
+pub fn province_page(ex: &View, s: &Strings, n: usize) -> Page {
+    let mut md = front_matter(&s.province_front_title, "province", &[]);
+    md.push_str(&format!("# {}\n\n", s.province_title));
+    let items = |range: Range<usize>| -> Vec<Item> {
+        ex.province_paragraphs()[range]
+            .iter()
+            .map(|&r| Item {
+                group: Some(format!("## {}", escape::markdown(&seed_title(ex, r.seed)))),
+                md: format!(
+                    "{} {}\n\n",
+                    paragraph(ex.paragraph(r)),
+                    source_link(ex, r, &s.source_link)
+                ),
+            })
+            .collect()
+    };
+    let page = Page::new(
+        urls::PROVINCE.to_string(),
+        "province",
+        s.province_title.clone(),
+        fill(
+            &s.province_description,
+            &[("n", &ex.province_paragraphs().len().to_string())],
+        ),
+        md,
+    );
+    paginated(
+        s,
+        page,
+        ex.province_paragraphs().len(),
+        CITY_PARAGRAPHS_PER_PAGE,
+        n,
+        items,
+    )
+}

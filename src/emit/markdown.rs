@@ -1,0 +1,169 @@
+//! Writing annotated Markdown: front matter, annotation links, paragraphs and parts of them,
+//! links back to the source paragraph. Seed text always passes through [`escape::markdown`].
+
+use crate::annotate::{AnnotatedParagraph, Annotation};
+use crate::model::{ParaRef, View};
+use crate::text::escape;
+use crate::text::offsets::CharCursor;
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// The `+++` front matter of a page: its title, its kind and any other fields.
+pub fn front_matter(title: &str, kind: &str, extra: &[(&str, &str)]) -> String {
+    let mut out = format!("+++\ntitle = {}\nkind = {}\n", toml_string(title), toml_string(kind));
+    for (k, v) in extra {
+        out.push_str(&format!("{k} = {}\n", toml_string(v)));
+    }
+    out.push_str("+++\n\n");
+    out
+}
+
+/// Appends the link the renderer turns into an annotation: `[text](<kind:value>)`, titled
+/// `"inferred"` for a date whose year was taken from the article.
+pub fn push_annotation_link(out: &mut String, a: &Annotation) {
+    out.push('[');
+    escape::push_markdown(out, &a.text);
+    out.push_str("](<");
+    out.push_str(a.kind.as_str());
+    out.push(':');
+    out.push_str(&a.value);
+    out.push('>');
+    if a.inferred {
+        out.push_str(" \"inferred\"");
+    }
+    out.push(')');
+}
+
+/// Annotated Markdown for the chars `from..to` of a paragraph.
+pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
+    let text = &*p.text;
+    let mut out = String::with_capacity(text.len() * 2);
+    // Annotations are sorted and disjoint, so char offsets are turned into byte offsets in one
+    // forward walk.
+    let mut cursor = CharCursor::new(text);
+    let mut at = cursor.byte_at(from);
+    for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
+        let start = cursor.byte_at(a.start());
+        escape::push_markdown(&mut out, &text[at..start]);
+        push_annotation_link(&mut out, a);
+        at = cursor.byte_at(a.end());
+    }
+    let end = cursor.byte_at(to);
+    escape::push_markdown(&mut out, &text[at.min(end)..end]);
+    out
+}
+
+/// A whole paragraph as annotated Markdown.
+pub fn paragraph(p: &AnnotatedParagraph) -> String {
+    annotated(p, 0, p.text.chars().count())
+}
+
+/// A link to a paragraph of a source article: `[label](<source:seed#p3>)`.
+pub fn source_link(ex: &View, at: ParaRef, label: &str) -> String {
+    let seed = ex.seed_info(at.seed);
+    format!(
+        "[{}](<source:{}#{}>)",
+        escape::markdown(label),
+        seed.id,
+        ex.paragraph(at).id
+    )
+}
+
+/// The sentence (。！？ bounded) around chars `start..end` of a paragraph.
+pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usize, usize) {
+    let chars: Vec<char> = p.text.chars().collect();
+    let is_stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '；');
+    let from = (0..start).rev().find(|&i| is_stop(chars[i])).map_or(0, |i| i + 1);
+    let to = (end..chars.len())
+        .find(|&i| is_stop(chars[i]))
+        .map_or(chars.len(), |i| i + 1);
+    // Never cut through an annotation.
+    let from = p
+        .annotations
+        .iter()
+        .filter(|a| a.start() < from && a.end() > from)
+        .map(|a| a.start())
+        .min()
+        .unwrap_or(from);
+    let to = p
+        .annotations
+        .iter()
+        .filter(|a| a.start() < to && a.end() > to)
+        .map(|a| a.end())
+        .max()
+        .unwrap_or(to);
+    (from, to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::Kind;
+
+    fn ann(kind: Kind, text: &str, start: usize, value: &str, inferred: bool) -> Annotation {
+        let mut a = Annotation::new(kind, text, start, start + text.chars().count(), value, None);
+        a.inferred = inferred;
+        a
+    }
+
+    /// The Markdown of chars `from..to`, made the slow obvious way: a char vector.
+    fn annotated_by_chars(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
+        let chars: Vec<char> = p.text.chars().collect();
+        let piece = |a: usize, b: usize| escape::markdown(&chars[a..b].iter().collect::<String>());
+        let mut out = String::new();
+        let mut at = from;
+        for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
+            let title = if a.inferred { " \"inferred\"" } else { "" };
+            out.push_str(&format!(
+                "{}[{}](<{}:{}>{title})",
+                piece(at, a.start()),
+                escape::markdown(&a.text),
+                a.kind.as_str(),
+                a.value
+            ));
+            at = a.end();
+        }
+        out + &piece(at, to)
+    }
+
+    #[test]
+    fn annotated_markdown_of_any_char_range() {
+        let text = "寧波[AI+]製造*2025年*5月14日,\n杭州灣新區投資5.6億元。";
+        let p = AnnotatedParagraph {
+            id: "p1".into(),
+            line: 1,
+            text: text.into(),
+            annotations: vec![
+                ann(Kind::City, "寧波", 0, "ningbo", false),
+                ann(Kind::Date, "5月14日", 16, "2025-05-14", true),
+                ann(Kind::Place, "杭州灣新區", 23, "ningbo/hangzhou-bay", false),
+                ann(Kind::Figure, "5.6億元", 30, "560000000 yuan", false),
+            ]
+            .into(),
+            nested: Box::new([]),
+            cities: Box::new(["ningbo".into()]),
+            cities_inherited: false,
+            copy_key: 0,
+        };
+        assert_eq!(&p.text.chars().skip(16).take(5).collect::<String>(), "5月14日");
+        assert_eq!(&p.text.chars().skip(30).take(5).collect::<String>(), "5.6億元");
+        let n = text.chars().count();
+        assert_eq!(
+            annotated(&p, 0, n),
+            "[寧波](<city:ningbo>)\\[AI\\+\\]製造\\*2025年\\*[5月14日](<date:2025-05-14> \"inferred\")\\, \
+             [杭州灣新區](<place:ningbo/hangzhou-bay>)投資[5\\.6億元](<figure:560000000 yuan>)。"
+        );
+        for from in 0..=n {
+            for to in from..=n {
+                assert_eq!(
+                    annotated(&p, from, to),
+                    annotated_by_chars(&p, from, to),
+                    "{from}..{to}"
+                );
+            }
+        }
+    }
+}

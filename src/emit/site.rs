@@ -1,0 +1,119 @@
+//! The pages about the site itself: about (how it is made, with samples of what the generator
+//! writes), search, and the page shown for a missing address.
+
+use super::data::{AboutData, CodeSample, PageData};
+use super::markdown::front_matter;
+use super::{Page, city};
+use crate::error::{Error, Result};
+use crate::knowledge::Knowledge;
+use crate::knowledge::strings::{Strings, fill};
+use crate::model::View;
+use crate::text::offsets::first_chars;
+use crate::urls;
+
+pub fn about_page(ex: &View, knowledge: &Knowledge) -> Result<Page> {
+    let s = &knowledge.strings;
+    let mut md = front_matter(&s.about_front_title, "about", &[]);
+    md.push_str(&format!("# {}\n\n{}\n\n", s.about_title, s.about_text));
+    // The list itself is paginated: the about page stays small and does not change with every
+    // seed.
+    let link = format!("[{}](<page:{}>)", s.about_sources_link, urls::SOURCES);
+    md.push_str(&format!(
+        "## {}\n\n{}\n\n",
+        s.about_sources_heading,
+        fill(
+            &s.about_sources,
+            &[("n", &ex.seed_count().to_string()), ("link", &link)]
+        )
+    ));
+    let mut page = Page::new(
+        urls::ABOUT.to_string(),
+        "about",
+        s.about_title.clone(),
+        s.about_description.clone(),
+        md,
+    );
+    page.data = PageData::About(AboutData {
+        samples: code_samples(ex, knowledge)?,
+    });
+    Ok(page)
+}
+
+pub fn search_page(s: &Strings) -> Page {
+    Page::new(
+        urls::SEARCH.to_string(),
+        "search",
+        s.search_title.clone(),
+        s.search_description.clone(),
+        front_matter(&s.search_front_title, "search", &[]) + &format!("# {}\n", s.search_title),
+    )
+}
+
+/// The page GitHub Pages shows for a missing path. It may be served at any depth, so its links
+/// use the base URL when there is one.
+pub fn not_found_page(s: &Strings) -> Page {
+    let mut md = front_matter(&s.not_found_front_title, "404", &[]);
+    let link = |label: &str, path: &str| format!("[{label}](<page:{path}>)");
+    md.push_str(&format!(
+        "# {}\n\n{}\n\n{}\n",
+        s.not_found_title,
+        fill(
+            &s.not_found_text,
+            &[
+                ("home", &link(&s.not_found_home, urls::HOME)),
+                ("timeline", &link(&s.not_found_timeline, urls::TIMELINE)),
+                ("compare", &link(&s.not_found_compare, urls::COMPARE)),
+            ],
+        ),
+        s.not_found_text_en
+    ));
+    Page::new(
+        String::new(),
+        "404",
+        s.not_found_title.clone(),
+        s.not_found_description.clone(),
+        md,
+    )
+}
+
+/// What the about page shows of the pipeline: one city page's annotated Markdown and the export
+/// record of the paragraph it starts with.
+fn code_samples(ex: &View, knowledge: &Knowledge) -> Result<Vec<CodeSample>> {
+    let Some(first_city) = ex.cities().first() else {
+        return Ok(Vec::new());
+    };
+    // Samples stay short whatever the seeds hold: highlighting is not linear in line length.
+    const MAX_SAMPLE_LINE: usize = 600;
+    let page = city::city_page(ex, knowledge, first_city, 1);
+    let markdown: String = page
+        .markdown
+        .lines()
+        .take(12)
+        .map(|l| first_chars(l, MAX_SAMPLE_LINE))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut samples = vec![CodeSample {
+        title: urls::markdown(&urls::city(&first_city.info.id)),
+        lang: "md",
+        code: markdown + "\n",
+        html: String::new(),
+    }];
+    let shortest = first_city
+        .paragraphs
+        .iter()
+        .map(|cp| ex.paragraph(cp.at))
+        .min_by_key(|p| p.text.len());
+    if let Some(p) = shortest.filter(|p| p.text.chars().count() <= MAX_SAMPLE_LINE) {
+        let record =
+            serde_json::json!({ "id": p.id, "text": p.text, "cities": p.cities, "annotations": p.annotations });
+        let code =
+            serde_json::to_string_pretty(&record).map_err(|e| Error::serialize("the about page's export sample", e))?;
+        samples.push(CodeSample {
+            title: format!("{} (one paragraph)", urls::EXPORT),
+            lang: "json",
+            code: code + "\n",
+            html: String::new(),
+        });
+    }
+    Ok(samples)
+}

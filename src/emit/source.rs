@@ -1,0 +1,88 @@
+//! A source article's page (every body paragraph with its anchor, and where it came from) and
+//! the paginated list of every article.
+
+use super::data::{PageData, SourceData};
+use super::markdown::{front_matter, paragraph};
+use super::paginate::{Item, paginated};
+use super::parts::city_link;
+use super::{Page, SOURCES_PER_PAGE, seed_title};
+use crate::knowledge::strings::{Strings, fill};
+use crate::model::View;
+use crate::text::escape;
+use crate::text::offsets::first_chars;
+use crate::urls;
+use std::ops::Range;
+
+pub fn source_page(ex: &View, s: usize) -> Page {
+    let a = ex.seed(s);
+    let seed = &a.seed;
+    let title = seed_title(ex, s);
+    let mut md = front_matter(
+        &title,
+        "source",
+        &[("seed", &seed.id), ("file", &seed.file.to_string_lossy())],
+    );
+    md.push_str(&format!("# {}\n\n", escape::markdown(&title)));
+    if let Some(sub) = &seed.subtitle {
+        md.push_str(&format!("*{}*\n\n", escape::markdown(sub)));
+    }
+    for p in &a.paragraphs {
+        md.push_str(&format!("[¶](<para:{}>) {}\n\n", p.id, paragraph(p)));
+    }
+    let cities = ex
+        .cities()
+        .iter()
+        .filter(|c| a.paragraphs.iter().any(|p| p.cities.iter().any(|x| **x == c.info.id)))
+        .map(|c| city_link(&c.info))
+        .collect();
+    let mut page = Page::new(
+        urls::source(&seed.id),
+        "source",
+        title,
+        first_chars(&a.paragraphs[0].text, 80),
+        md,
+    );
+    page.data = PageData::Source(SourceData {
+        file: seed.file.to_string_lossy().into_owned(),
+        bylines: seed.bylines.clone(),
+        meta: seed.meta.clone(),
+        year_inferred: crate::model::year_note(a),
+        cities,
+        paragraphs: a.paragraphs.len(),
+    });
+    page
+}
+
+/// Every source article (title, file, paragraph count), in the order of the seeds folder.
+pub fn sources_page(ex: &View, s: &Strings, n: usize) -> Page {
+    let mut md = front_matter(&s.sources_title, "sources", &[]);
+    md.push_str(&format!("# {}\n\n", s.sources_title));
+    let items = |range: Range<usize>| -> Vec<Item> {
+        range
+            .map(|i| {
+                let seed = ex.seed_info(i);
+                let file = escape::markdown(&seed.file.to_string_lossy());
+                Item {
+                    group: None,
+                    md: format!(
+                        "- [{}](<page:{}>){}\n",
+                        escape::markdown(&seed_title(ex, i)),
+                        urls::source(&seed.id),
+                        fill(
+                            &s.sources_item,
+                            &[("file", &file), ("n", &ex.paragraph_count(i).to_string())]
+                        )
+                    ),
+                }
+            })
+            .collect()
+    };
+    let page = Page::new(
+        urls::SOURCES.to_string(),
+        "sources",
+        s.sources_title.clone(),
+        fill(&s.sources_description, &[("n", &ex.seed_count().to_string())]),
+        md,
+    );
+    paginated(s, page, ex.seed_count(), SOURCES_PER_PAGE, n, items)
+}

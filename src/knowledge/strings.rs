@@ -1,0 +1,122 @@
+//! The words the generator writes on pages itself (`data/strings.toml`): headings, link
+//! labels, notes. Each is a field, so a page cannot ask for a string the file does not have,
+//! and the file cannot hold one no page uses.
+
+use crate::error::{Result, toml_error};
+use serde::Deserialize;
+use std::path::Path;
+
+pub const EMBEDDED: &str = include_str!("../../data/strings.toml");
+
+/// Every string, as the file spells it (Traditional; the Simplified pages convert them).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    pub source_link: String,
+    pub source_link_short: String,
+    pub also_in: String,
+    pub more_copies: String,
+    pub page_of: String,
+    pub year_inferred: String,
+    pub paragraph_label: String,
+    pub index_description: String,
+    pub province_heading: String,
+    pub province_all: String,
+    pub province_title: String,
+    pub province_front_title: String,
+    pub province_description: String,
+    pub city_description: String,
+    pub city_focus: String,
+    pub term_description: String,
+    pub term_no_entry: String,
+    pub explanation_source: String,
+    pub uses_heading: String,
+    pub document_issuer: String,
+    pub document_date: String,
+    pub document_no_entry: String,
+    pub mentions_heading: String,
+    pub timeline_title: String,
+    pub timeline_front_title: String,
+    pub timeline_description: String,
+    pub compare_title: String,
+    pub compare_front_title: String,
+    pub compare_heading: String,
+    pub compare_columns: Vec<String>,
+    pub compare_description: String,
+    pub about_title: String,
+    pub about_front_title: String,
+    pub about_description: String,
+    pub about_text: String,
+    pub about_sources_heading: String,
+    pub about_sources: String,
+    pub about_sources_link: String,
+    pub sources_title: String,
+    pub sources_description: String,
+    pub sources_item: String,
+    pub search_title: String,
+    pub search_front_title: String,
+    pub search_description: String,
+    pub not_found_title: String,
+    pub not_found_front_title: String,
+    pub not_found_description: String,
+    pub not_found_text: String,
+    pub not_found_home: String,
+    pub not_found_timeline: String,
+    pub not_found_compare: String,
+    pub not_found_text_en: String,
+}
+
+impl Strings {
+    pub fn embedded() -> Result<Strings> {
+        Strings::parse(Path::new("data/strings.toml"), EMBEDDED)
+    }
+
+    /// Parses a strings file; `path` is only used in error messages.
+    pub fn parse(path: &Path, source: &str) -> Result<Strings> {
+        toml::from_str(source).map_err(|e| toml_error(path, source, &e))
+    }
+}
+
+/// `template` with each `{name}` replaced by its value; placeholders without a value stay.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) if let Some((_, value)) = values.iter().find(|(n, _)| *n == name) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(fill("{n} 段,{n} more", &[("n", "3")]), "3 段,3 more");
+        assert_eq!(fill("{a}{b}{c}", &[("a", "x"), ("c", "{b}")]), "x{b}{b}");
+        assert_eq!(fill("no {", &[]), "no {");
+    }
+
+    #[test]
+    fn the_embedded_file_loads_and_a_typo_is_named() {
+        assert!(Strings::embedded().unwrap().source_link.contains('›'));
+        let err = Strings::parse(Path::new("s.toml"), "sorce_link = \"x\"").unwrap_err();
+        assert!(
+            err.to_string().starts_with("s.toml:1:1: unknown field `sorce_link`"),
+            "{err}"
+        );
+    }
+}
