@@ -468,9 +468,29 @@ fn titles_in_marks_that_are_not_policy_documents() {
     for id in ["a", "b"] {
         let docs = all(seed(&export, id), "document");
         assert_eq!(docs.len(), 1, "{docs:?}");
-        assert_eq!(docs[0].2, "hangzhou");
+        assert_eq!(docs[0].2, "hangzhou", "a city's plan, named in its title");
         // The numbers inside a title are neither dates nor figures.
         assert!(all(seed(&export, id), "figure").is_empty());
+    }
+    // A national body's document is the nation's, wherever it is read.
+    let export = build(&[
+        (
+            "a.txt",
+            "题
+杭州市认真贯彻落实《国务院关于深入实施“人工智能+”行动的意见》,新增项目20个。
+",
+        ),
+        (
+            "b.txt",
+            "題
+杭州市認真貫徹落實《國務院關於深入實施“人工智能+”行動的意見》,新增項目20個。
+",
+        ),
+    ]);
+    for id in ["a", "b"] {
+        let s = seed(&export, id);
+        assert_eq!(all(s, "document")[0].2, "other");
+        assert_eq!(all(s, "figure")[0].2, "hangzhou");
     }
 }
 

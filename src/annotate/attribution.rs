@@ -146,7 +146,8 @@ pub fn home_city(gazetteer: &Gazetteer, publisher: Option<&str>) -> Option<Strin
 }
 
 /// The place a name starts with (湖州市…, 中共温州市委…, 2024年浙江省…): whose name or
-/// document it is. A leading year and a party prefix (中共) are skipped.
+/// document it is. A leading year and a party prefix (中共) are skipped; a national body
+/// (国务院关于…, 工业和信息化部…) is `other`, a provincial word (全省…) the province.
 pub fn leading_scope(chars: &[char], mentions: &[Mention], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Option<About> {
     let mut at = chars.iter().take_while(|c| c.is_whitespace()).count();
     if let Some((_, n)) = year_at(chars, at)
@@ -157,10 +158,17 @@ pub fn leading_scope(chars: &[char], mentions: &[Mention], gazetteer: &Gazetteer
     if let Some(n) = lexicon.document.issuer_prefixes.longest_at(chars, at) {
         at += n;
     }
-    mentions
-        .iter()
-        .find(|m| m.start == at)
-        .and_then(|m| mention_scope(gazetteer, m))
+    if let Some(m) = mentions.iter().find(|m| m.start == at) {
+        return mention_scope(gazetteer, m);
+    }
+    let words = &lexicon.attribution;
+    if words.national.word_at(chars, at).is_some() {
+        Some(About::Other)
+    } else if words.province.word_at(chars, at).is_some() {
+        Some(About::Zhejiang)
+    } else {
+        None
+    }
 }
 
 /// Longest agency name before a dateline's place (人民网, 中新网, 新华社), in chars.
@@ -849,5 +857,10 @@ mod tests {
         );
         // A news headline names no issuer.
         assert_eq!(issuer("浙江成立首个设区市人工智能局", &["温州召开大会。"]), None);
+        // A national body's document.
+        assert_eq!(
+            issuer("国务院关于深入实施“人工智能+”行动的意见", &["各省人民政府:"]),
+            Some("other")
+        );
     }
 }
