@@ -142,9 +142,12 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
             end += 1;
             number += 0.5;
         }
-        let qualified = start < at || matches!(chars.get(at.wrapping_sub(1)), Some('占' | '佔' | '比' | '达' | '達'));
+        let qualified = start < at || at > 0 && words.share_after_words.contains(chars[at - 1]);
         let end_q = qualifier_after(chars, end, words);
-        if !qualified && end_q == end && !after.is_none_or(|c| !c.is_alphanumeric() || "的左以多".contains(c)) {
+        if !qualified
+            && end_q == end
+            && !after.is_none_or(|c| !c.is_alphanumeric() || words.share_followers.contains(c))
+        {
             return None;
         }
         return Some(FoundFigure {
@@ -166,7 +169,7 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
     }
     // 600多家, 30余个
     let mut unit_at = i;
-    if matches!(chars.get(unit_at), Some('多' | '余' | '餘')) {
+    if chars.get(unit_at).is_some_and(|&c| words.approximately.contains(c)) {
         unit_at += 1;
     }
     // A number scaled by 万 or 亿 is a quantity even without a unit (超1000亿产业基金).
@@ -223,7 +226,7 @@ fn round_number_at(chars: &[char], at: usize, words: &FigureWords) -> Option<Fou
         number *= s;
         i += 1;
     }
-    if matches!(chars.get(i), Some('多' | '余' | '餘')) {
+    if chars.get(i).is_some_and(|&c| words.approximately.contains(c)) {
         i += 1;
     }
     let (written, unit) = words.units.iter().find(|(w, _)| starts_with(chars, i, w))?;

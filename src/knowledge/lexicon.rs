@@ -108,6 +108,9 @@ struct FigureLists {
     qualifiers_after: Vec<String>,
     qualifiers_before_en: Vec<String>,
     not_quantity_after: String,
+    approximately: String,
+    share_after_words: String,
+    share_followers: String,
     not_share_after: String,
     ordinal_before: Vec<String>,
     session_after: Vec<String>,
@@ -234,6 +237,12 @@ pub struct FigureWords {
     /// (unit as written, unit reported), longest written form first.
     pub units: Vec<(String, String)>,
     pub not_quantity_after: CharSet,
+    /// Between a number and its unit: approximate (600多家).
+    pub approximately: CharSet,
+    /// Before a share in words, making it one (占七成).
+    pub share_after_words: CharSet,
+    /// After a share in words, keeping it one (七成的, 三成左右).
+    pub share_followers: CharSet,
     pub not_share_after: CharSet,
     pub ordinal_before: WordSet,
     pub session_after: WordSet,
@@ -484,6 +493,9 @@ impl Lexicon {
                 units: pairs_longest_first(&figure.units),
                 not_quantity_after: CharSet::new([figure.not_quantity_after]),
                 not_share_after: CharSet::new([figure.not_share_after]),
+                approximately: CharSet::new([figure.approximately]),
+                share_after_words: CharSet::new([figure.share_after_words]),
+                share_followers: CharSet::new([figure.share_followers]),
                 ordinal_before: word_set(figure.ordinal_before),
                 session_after: word_set(figure.session_after),
                 duration_after: word_set(figure.duration_after),
