@@ -555,10 +555,8 @@ impl<'a> Annotator<'a> {
                     state.slogans.push((parts, self.term_id(&text)));
                 }
             }
-            let term_annotation = match self.fragment_term(&text, term.start, term.end, &state.slogans) {
-                Fragment::Whole(a) => a,
-                Fragment::PartOf(a) => a,
-                Fragment::Dropped => continue,
+            let Some(term_annotation) = self.term_or_slogan_part(&text, term.start, term.end, &state.slogans) else {
+                continue;
             };
             if overlaps_any(term.start.saturating_sub(1), term.end + 1, &titles_with_marks) {
                 nested.push(term_annotation);
@@ -567,7 +565,7 @@ impl<'a> Annotator<'a> {
             out.push(term_annotation);
             for &(s, e) in &term.nested {
                 let inner = text_of(s, e);
-                if let Fragment::Whole(a) | Fragment::PartOf(a) = self.fragment_term(&inner, s, e, &state.slogans) {
+                if let Some(a) = self.term_or_slogan_part(&inner, s, e, &state.slogans) {
                     nested.push(a);
                 }
             }
@@ -679,16 +677,24 @@ impl<'a> Annotator<'a> {
         }
     }
 
-    /// A one-character term (“绘”, “1”, “N”) is a fragment: kept only as a part of a numbered
-    /// slogan the article names (“1+4+N”…“1”即…), with the slogan's id.
-    fn fragment_term(&self, text: &str, start: usize, end: usize, slogans: &[(Vec<String>, String)]) -> Fragment {
+    /// A quoted term, unless it is a fragment: a one-character term (“绘”, “1”, “N”) is kept
+    /// only as a part of a numbered slogan the article names (“1+4+N”…“1”即…), with the
+    /// slogan's id, so that no page is made for "1".
+    fn term_or_slogan_part(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        slogans: &[(Vec<String>, String)],
+    ) -> Option<Annotation> {
         if text.chars().count() > 1 || self.glossary.term(text).is_some() {
-            return Fragment::Whole(self.term_annotation(text, start, end));
+            return Some(self.term_annotation(text, start, end));
         }
-        match slogans.iter().rev().find(|(parts, _)| parts.iter().any(|p| p == text)) {
-            Some((_, id)) => Fragment::PartOf(Annotation::new(Kind::Term, text, start, end, id, None)),
-            None => Fragment::Dropped,
-        }
+        slogans
+            .iter()
+            .rev()
+            .find(|(parts, _)| parts.iter().any(|p| p == text))
+            .map(|(_, id)| Annotation::new(Kind::Term, text, start, end, id, None))
     }
 
     fn place_annotation(&self, m: &Mention, text: &str) -> Option<Annotation> {
@@ -725,16 +731,6 @@ impl<'a> Annotator<'a> {
         }
         Some(a)
     }
-}
-
-/// What a one-character quoted term turns out to be.
-enum Fragment {
-    /// A term in its own right.
-    Whole(Annotation),
-    /// A part of a numbered slogan, carrying the slogan's id.
-    PartOf(Annotation),
-    /// A fragment of nothing: not annotated.
-    Dropped,
 }
 
 /// The year of a date without one, from an explicit anchor in the same sentence: the closest
