@@ -240,6 +240,12 @@ pub struct AnnotatedSeed {
     pub home_city: Option<String>,
     /// For a government document: where its issuer is (its signature line or its title).
     pub issuer: Option<About>,
+    /// The id of the document the seed itself is, when its title is a policy document's title
+    /// with a known issuer (关于支持人工智能创新发展的若干措施, signed 舟山市人民政府): what a city
+    /// page can list as the city's own document. Later mentions of that title in the body are not
+    /// taken to be this document unless they say so (a city's measures may cite the province's
+    /// measures of the same name).
+    pub document: Option<String>,
     pub paragraphs: Vec<AnnotatedParagraph>,
     /// Hashes of its parts, made the first time `serve` asks (a full build never does) and kept
     /// with the annotation, which `serve` reuses while the file is unchanged.
@@ -268,6 +274,7 @@ impl AnnotatedSeed {
                 self.year_source,
                 &self.home_city,
                 self.issuer,
+                &self.document,
                 self.paragraphs.len(),
             ));
             let paragraphs: Vec<u64> = self.paragraphs.iter().map(crate::text::hash::of_serialized).collect();
@@ -357,6 +364,7 @@ impl<'a> Annotator<'a> {
             slogans: Vec::new(),
         };
         self.register_title_documents(&seed.title, &mut state);
+        let document = self.own_document(&seed.title, state.context.issuer);
         let mut paragraphs: Vec<AnnotatedParagraph> = Vec::with_capacity(found.len());
         let mut previous_subject: Option<About> = None;
         // The annotated paragraphs take over the text: a large corpus should not hold it twice.
@@ -404,6 +412,7 @@ impl<'a> Annotator<'a> {
             year_source,
             home_city,
             issuer: state.context.issuer,
+            document,
             paragraphs,
             part_hashes: Default::default(),
         }
@@ -421,6 +430,18 @@ impl<'a> Annotator<'a> {
                 state.documents.id_for(&text, false, issuer, own.is_some(), self);
             }
         }
+    }
+
+    /// The id of the document a seed is, when its title (without a news headline's marks) names
+    /// a policy document and its issuer is known; worked out apart from the article's mentions.
+    fn own_document(&self, title: &str, issuer: Option<About>) -> Option<String> {
+        let chars: Vec<char> = title.chars().collect();
+        if issuer.is_none() || chars.contains(&'《') || !documents::is_document(&chars, self.lexicon) {
+            return None;
+        }
+        let own = self.title_scope(&chars);
+        let (id, _) = DocumentIds::default().id_for(title, false, own.or(issuer), own.is_some(), self);
+        Some(id)
     }
 
     /// The place a title starts with (湖州市…行动计划 → huzhou).
@@ -990,6 +1011,28 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 4);
         assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
+    }
+
+    #[test]
+    fn a_government_document_knows_its_issuer_and_its_own_id() {
+        for text in [
+            "关于支持人工智能创新发展的若干措施\n为贯彻落实《关于支持人工智能创新发展的若干措施》,制定以下措施。\n舟山市人民政府\n2025年3月5日",
+            "關於支持人工智能創新發展的若干措施\n為貫徹落實《關於支持人工智能創新發展的若干措施》,制定以下措施。\n舟山市人民政府\n2025年3月5日",
+        ] {
+            let seed = annotate(text);
+            assert_eq!(seed.issuer, About::city("zhoushan"));
+            let own = seed.document.clone().unwrap();
+            assert!(own.starts_with("zhou-shan-"), "{own}");
+            // The body cites the province's measures of the same name: not the seed's own.
+            let cited = seed.paragraphs[0]
+                .annotations
+                .iter()
+                .find(|a| a.kind == Kind::Document)
+                .unwrap();
+            assert_eq!(&*cited.value, "zhejiang-ai-innovation-measures");
+        }
+        let seed = annotate("舟山出台人工智能新政\n舟山市人民政府印发新政。");
+        assert_eq!((seed.issuer, seed.document), (None, None));
     }
 
     #[test]
