@@ -1,5 +1,6 @@
-//! The pages about the site itself: about (how it is made, with samples of what the generator
-//! writes), search, and the page shown for a missing address.
+//! The pages about the site itself: about (how to read the site, how it is made and where it
+//! fails, with samples of what the generator writes), search, and the page shown for a missing
+//! address.
 
 use super::data::{AboutData, CodeSample, PageData};
 use super::markdown::front_matter;
@@ -14,18 +15,7 @@ use crate::urls;
 pub fn about_page(ex: &View, knowledge: &Knowledge) -> Result<Page> {
     let s = &knowledge.strings;
     let mut md = front_matter(&s.about_front_title, "about", &[]);
-    md.push_str(&format!("# {}\n\n{}\n\n", s.about_title, s.about_text));
-    // The list itself is paginated: the about page stays small and does not change with every
-    // seed.
-    let link = format!("[{}](<page:{}>)", s.about_sources_link, urls::SOURCES);
-    md.push_str(&format!(
-        "## {}\n\n{}\n\n",
-        s.about_sources_heading,
-        fill(
-            &s.about_sources,
-            &[("n", &ex.seed_count().to_string()), ("link", &link)]
-        )
-    ));
+    md.push_str(&format!("# {}\n\n{}\n", s.about_title, s.about_text));
     let mut page = Page::new(
         urls::ABOUT.to_string(),
         "about",
@@ -33,7 +23,11 @@ pub fn about_page(ex: &View, knowledge: &Knowledge) -> Result<Page> {
         s.about_description.clone(),
         md,
     );
+    // The list of articles itself is paginated: the about page stays small and does not change
+    // with every seed.
     page.data = PageData::About(AboutData {
+        articles: ex.seed_count(),
+        sources_url: urls::html(urls::SOURCES),
         samples: code_samples(ex, knowledge)?,
     });
     Ok(page)
