@@ -19,7 +19,7 @@ mod orgs;
 mod terms;
 
 pub use attribution::About;
-pub use dates::FoundDate;
+pub use dates::{FoundDate, html_datetime, year_of};
 pub use figures::format_number;
 
 use crate::ingest::{Paragraph, Seed};
