@@ -18,6 +18,7 @@ pub struct Strings {
     pub more_copies: String,
     pub page_of: String,
     pub year_inferred: String,
+    pub year_unknown: String,
     pub paragraph_label: String,
     pub index_description: String,
     pub province_heading: String,
