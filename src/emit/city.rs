@@ -111,7 +111,7 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
         .rev()
         .take(SIDE_LIST)
         .rev()
-        .map(|&i| event_item(ex, &knowledge.strings, i))
+        .map(|&i| event_item(ex, knowledge, i))
         .collect();
     let related = c
         .related
@@ -128,7 +128,7 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
     CityOverview {
         focus_zh: c.focus_zh.clone(),
         focus_en: c.focus_en.clone(),
-        figures: figure_cards(ex, &figures),
+        figures: figure_cards(ex, &knowledge.lexicon, &figures),
         terms,
         documents,
         events,

@@ -3,18 +3,19 @@
 use super::data::{CityLink, EventItem, FigureCard, Fragment};
 use super::markdown::{annotated, sentence_around};
 use crate::annotate::{AnnotatedParagraph, Kind};
-use crate::knowledge::strings::Strings;
+use crate::knowledge::Knowledge;
+use crate::knowledge::lexicon::Lexicon;
 use crate::model::{Event, ParaRef, View};
 use crate::urls;
 
 /// Figures (paragraph, annotation index) with the sentence each came from.
-pub fn figure_cards(ex: &View, figures: &[(ParaRef, usize)]) -> Vec<FigureCard> {
+pub fn figure_cards(ex: &View, lexicon: &Lexicon, figures: &[(ParaRef, usize)]) -> Vec<FigureCard> {
     figures
         .iter()
         .map(|&(r, i)| {
             let p = ex.paragraph(r);
             let a = &p.annotations[i];
-            let (from, to) = sentence_around(p, a.start(), a.end());
+            let (from, to) = sentence_around(lexicon, p, a.start(), a.end());
             FigureCard {
                 text: a.text.to_string(),
                 sentence: Fragment::new(annotated(p, from, to)),
@@ -26,20 +27,23 @@ pub fn figure_cards(ex: &View, figures: &[(ParaRef, usize)]) -> Vec<FigureCard> 
 
 /// The paragraph of an event and the chars of the sentence its date stands in (the whole
 /// paragraph when the date is no longer found).
-pub fn event_sentence<'a>(ex: &View<'a>, e: &Event) -> (&'a AnnotatedParagraph, usize, usize) {
+pub fn event_sentence<'a>(ex: &View<'a>, lexicon: &Lexicon, e: &Event) -> (&'a AnnotatedParagraph, usize, usize) {
     let p = ex.paragraph(e.at);
     let date = p
         .annotations
         .iter()
         .find(|a| a.kind == Kind::Date && *a.value == *e.date && *a.text == *e.text);
-    let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start(), a.end()));
+    let (from, to) = date.map_or((0, p.text.chars().count()), |a| {
+        sentence_around(lexicon, p, a.start(), a.end())
+    });
     (p, from, to)
 }
 
 /// Event `i` with its sentence.
-pub fn event_item(ex: &View, s: &Strings, i: usize) -> EventItem {
+pub fn event_item(ex: &View, k: &Knowledge, i: usize) -> EventItem {
+    let s = &k.strings;
     let e = ex.event(i);
-    let (p, from, to) = event_sentence(ex, e);
+    let (p, from, to) = event_sentence(ex, &k.lexicon, e);
     EventItem {
         date: e.date.to_string(),
         datetime: crate::annotate::html_datetime(&e.date).unwrap_or_default().to_string(),

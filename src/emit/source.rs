@@ -53,7 +53,8 @@ pub fn source_page(ex: &View, s: usize) -> Page {
         }),
         bylines: seed.bylines.clone(),
         meta: seed.meta.clone(),
-        year_inferred: crate::model::year_note(a),
+        undated: a.year_source == crate::annotate::YearSource::Unknown,
+        title_derived: seed.title_derived,
         cities,
         paragraphs: a.paragraphs.len(),
     });

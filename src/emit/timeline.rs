@@ -4,14 +4,16 @@ use super::markdown::{annotated, front_matter, source_link};
 use super::paginate::{Item, paginated};
 use super::parts::event_sentence;
 use super::{EVENTS_PER_PAGE, Page};
-use crate::knowledge::strings::{Strings, fill};
+use crate::knowledge::Knowledge;
+use crate::knowledge::strings::fill;
 use crate::model::{Explainer, View};
 use crate::text::escape;
 use crate::urls;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-pub fn timeline_page(ex: &View, s: &Strings, n: usize) -> Page {
+pub fn timeline_page(ex: &View, k: &Knowledge, n: usize) -> Page {
+    let s = &k.strings;
     let mut md = front_matter(&s.timeline_front_title, "timeline", &[]);
     md.push_str(&format!("# {}\n\n", s.timeline_title));
     let items = |range: Range<usize>| -> Vec<Item> {
@@ -19,7 +21,7 @@ pub fn timeline_page(ex: &View, s: &Strings, n: usize) -> Page {
             .iter()
             .map(|e| {
                 let y = crate::annotate::year_of(&e.date).unwrap_or("");
-                let (p, from, to) = event_sentence(ex, e);
+                let (p, from, to) = event_sentence(ex, &k.lexicon, e);
                 let inferred = if e.inferred {
                     format!("({})", s.year_inferred)
                 } else {
@@ -37,12 +39,22 @@ pub fn timeline_page(ex: &View, s: &Strings, n: usize) -> Page {
                 } else {
                     format!(" · {}", cities.join("、"))
                 };
-                let md = format!(
-                    "- **{}**{inferred}{cities} — {} {}\n",
+                let mut md = format!(
+                    "- **{}**{inferred}{cities} — {} {}",
                     escape::markdown(&e.date),
                     annotated(p, from, to),
                     source_link(ex, e.at, &s.source_link)
                 );
+                // The same statement in other articles: credited, not listed again.
+                for &other in &e.also_in {
+                    let label = fill(
+                        &s.also_in,
+                        &[("title", &ex.seed_info(other.seed).display_title().to_string())],
+                    );
+                    md.push(' ');
+                    md.push_str(&source_link(ex, other, &label));
+                }
+                md.push('\n');
                 // Dates whose year the article does not give are grouped apart.
                 let heading = if y.is_empty() { s.year_unknown.as_str() } else { y };
                 Item {

@@ -27,6 +27,8 @@ pub enum Read {
     Document(usize),
     Event(usize),
     Province,
+    /// The other articles that carry a paragraph ([`View::also_in`]).
+    Copies(ParaRef),
 }
 
 /// The explainer as one page reads it, with a record of every read.
@@ -168,6 +170,12 @@ impl<'a> View<'a> {
         &self.ex.events[range]
     }
 
+    /// The other articles carrying the paragraph at `at` (re-published copies).
+    pub fn also_in(&self, at: ParaRef) -> &'a [ParaRef] {
+        self.note(Read::Copies(at));
+        self.ex.also_in(at)
+    }
+
     pub fn province_paragraphs(&self) -> &'a [ParaRef] {
         self.note(Read::Province);
         &self.ex.province_paragraphs
@@ -218,6 +226,7 @@ impl Explainer {
                 .collect(),
             events: self.events.iter().map(hash::of).collect(),
             province: hash::of(&self.province_paragraphs),
+            copies: self.copies.iter().map(|(&at, copies)| (at, hash::of(copies))).collect(),
         }
     }
 }
@@ -233,6 +242,8 @@ pub struct ReadHashes {
     documents: Vec<u64>,
     events: Vec<u64>,
     province: u64,
+    /// The copies of each paragraph that has some (any other has none).
+    copies: rustc_hash::FxHashMap<ParaRef, u64>,
 }
 
 impl ReadHashes {
@@ -248,6 +259,13 @@ impl ReadHashes {
             Read::Document(i) => self.documents.get(i).copied(),
             Read::Event(i) => self.events.get(i).copied(),
             Read::Province => Some(self.province),
+            // A paragraph without copies hashes as an empty list, so gaining one shows.
+            Read::Copies(r) => Some(
+                self.copies
+                    .get(&r)
+                    .copied()
+                    .unwrap_or_else(|| hash::of(&[] as &[ParaRef])),
+            ),
         }
     }
 }

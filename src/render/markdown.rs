@@ -60,6 +60,9 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
     /// one string: a page has thousands of these.
     fn element(&self, dest: &str, title: &str) -> Option<(String, &'static str)> {
         let (scheme, value) = dest.split_once(':')?;
+        // The title holds flags: `inferred`, `about:<id>`.
+        let inferred = title.split(' ').any(|f| f == "inferred");
+        let about = title.split(' ').find_map(|f| f.strip_prefix("about:"));
         let mut open = String::with_capacity(160 + 2 * value.len());
         let data = |open: &mut String, kind: &str| {
             open.push_str(" data-kind=\"");
@@ -67,6 +70,11 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             open.push_str("\" data-value=\"");
             escape::push_html(open, value);
             open.push('"');
+            if let Some(about) = about {
+                open.push_str(" data-about=\"");
+                escape::push_html(open, about);
+                open.push('"');
+            }
         };
         let close = match scheme {
             // `<a class="ann ann-KIND" href="ROOT/FOLDER/ID/index.html" data-kind=… data-value=…>`
@@ -83,7 +91,6 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 "</a>"
             }
             "date" => {
-                let inferred = title == "inferred";
                 let year = crate::annotate::year_of(value).unwrap_or("");
                 open.push_str(if inferred {
                     "<a class=\"ann ann-date inferred\" href=\""
