@@ -47,10 +47,7 @@ pub fn timeline_page(ex: &View, k: &Knowledge, n: usize) -> Page {
                 );
                 // The same statement in other articles: credited, not listed again.
                 for &other in &e.also_in {
-                    let label = fill(
-                        &s.also_in,
-                        &[("title", &ex.seed_info(other.seed).display_title().to_string())],
-                    );
+                    let label = fill(&s.also_in, &[("title", ex.seed_info(other.seed).display_title())]);
                     md.push(' ');
                     md.push_str(&source_link(ex, other, &label));
                 }
