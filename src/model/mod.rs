@@ -421,8 +421,10 @@ fn events(
         let mut chars: Option<Vec<char>> = None;
         for a in p.annotations.iter().filter(|a| a.kind == Kind::Date) {
             let chars = chars.get_or_insert_with(|| p.text.chars().collect());
-            let (from, to) = lexicon.sentence_around(chars, a.start(), a.end());
-            let sentence: String = chars[from..to].iter().collect();
+            // What is said from the date to the end of its sentence: the same in a copy that
+            // words its lead-in differently (据报道,5月14日,…).
+            let (_, to) = lexicon.sentence_around(chars, a.start(), a.end());
+            let sentence: String = chars[a.start()..to].iter().collect();
             let key = (a.value.clone(), crate::text::script::copy_key(&sentence));
             match first.get(&key) {
                 Some(&e) if events[e].at.seed != r.seed => events[e].also_in.push(r),
