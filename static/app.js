@@ -46,6 +46,14 @@ async function openCard(target) {
   close.addEventListener("click", hideCard);
   card.replaceChildren(close, el("p", "ann-card-kind", KINDS[kind] ?? kind), title);
   if (info.label) card.append(el("p", "ann-card-label", info.label));
+  // What this figure, date or document mention is about (a city, the province, other).
+  const about = target.dataset.about;
+  if (about) {
+    const name = about === "zhejiang" ? t("浙江全省", "浙江全省")
+      : about === "other" ? t("全國或其他", "全国或其他")
+      : (await loadCards())[`city:${about}`]?.title ?? about;
+    card.append(el("p", "ann-card-about", t(`關於:${name}`, `关于:${name}`)));
+  }
   if (info.meta) card.append(el("p", "ann-card-meta", info.meta));
   if (info.zh) card.append(el("p", "ann-card-zh", info.zh));
   if (info.en) Object.assign(card.appendChild(el("p", "ann-card-en", info.en)), { lang: "en" });

@@ -105,7 +105,7 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
     // The latest events; the timeline (filtered by city) has them all.
     let events = latest_events(ex, &c.events, SIDE_LIST)
         .into_iter()
-        .map(|i| event_item(ex, &knowledge.strings, i))
+        .map(|i| event_item(ex, knowledge, i))
         .collect();
     let related = c
         .related
@@ -122,7 +122,7 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
     CityOverview {
         focus_zh: c.focus_zh.clone(),
         focus_en: c.focus_en.clone(),
-        figures: figure_cards(ex, &knowledge.strings, &figures),
+        figures: figure_cards(ex, knowledge, &figures),
         terms,
         documents,
         events,

@@ -7,6 +7,7 @@ use super::human::Bilingual;
 use super::markdown::{front_matter, push_annotation_link, source_link};
 use super::parts::{event_item, figure_link, latest_events};
 use super::{Page, human};
+use crate::knowledge::Knowledge;
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{CityModel, ParaRef, View};
 use crate::text::escape;
@@ -23,7 +24,8 @@ const CHART_FIGURES: usize = 3;
 /// Beyond this many years, the activity shows only the years some city has events in.
 const ACTIVITY_YEARS: i32 = 15;
 
-pub fn compare_page(ex: &View, s: &Strings) -> Page {
+pub fn compare_page(ex: &View, k: &Knowledge) -> Page {
+    let s = &k.strings;
     let mut md = front_matter(&s.compare_front_title, "compare", &[]);
     md.push_str(&format!("# {}\n\n", s.compare_heading));
     md.push_str(&format!("| {} |\n", s.compare_columns.join(" | ")));
@@ -74,11 +76,12 @@ pub fn compare_page(ex: &View, s: &Strings) -> Page {
         fill(&s.compare_description, &[("n", &ex.cities().len().to_string())]),
         md,
     );
-    page.data = PageData::Compare(compare_data(ex, s));
+    page.data = PageData::Compare(compare_data(ex, k));
     page
 }
 
-fn compare_data(ex: &View, s: &Strings) -> CompareData {
+fn compare_data(ex: &View, k: &Knowledge) -> CompareData {
+    let s = &k.strings;
     let cities = ex.cities();
     // Each city's dated statements by year (`unknown` for those without one).
     let per_year: Vec<BTreeMap<String, usize>> = cities
@@ -121,14 +124,14 @@ fn compare_data(ex: &View, s: &Strings) -> CompareData {
                     url: urls::html(&urls::document(&d.id)),
                 })
                 .collect(),
-            latest: latest_events(ex, &c.events, 1).first().map(|&i| event_item(ex, s, i)),
+            latest: latest_events(ex, &c.events, 1).first().map(|&i| event_item(ex, k, i)),
             activity: years
                 .iter()
                 .map(|y| {
                     let count = counts.get(y).copied().unwrap_or(0);
                     ActivityBar {
                         year: if y == YEAR_UNKNOWN {
-                            Bilingual::split(&s.year_unknown_heading).zh
+                            Bilingual::split(&s.year_unknown).zh
                         } else {
                             y.clone()
                         },

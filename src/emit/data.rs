@@ -349,8 +349,10 @@ pub struct SourceData {
     pub file: Option<String>,
     pub bylines: Vec<String>,
     pub meta: Meta,
-    /// The year dates without one were read as, when the article did not say it.
-    pub year_inferred: Option<String>,
+    /// The article gives no publication date: dates it writes without a year stay without one.
+    pub undated: bool,
+    /// The title was made from the first sentence (the article has none).
+    pub title_derived: bool,
     /// The cities its paragraphs are about.
     pub cities: Vec<CityLink>,
     pub paragraphs: usize,

@@ -1,12 +1,13 @@
 //! The overview (the home page: the map, the cities, headline figures, documents and the first
 //! province-wide paragraphs) and the paginated list of every province-wide paragraph.
 
+use super::data::FigureCard;
 use super::data::{CityCard, DocumentLink, IndexData, PageData};
 use super::markdown::{front_matter, paragraph_at, source_link, title_at};
 use super::paginate::{Item, paginated};
 use super::parts::figure_cards;
 use super::{CITY_PARAGRAPHS_PER_PAGE, OVERVIEW_PROVINCE_PARAGRAPHS, Page, SIDE_LIST, map, seed_title};
-use crate::annotate::Kind;
+use crate::annotate::{About, Kind};
 use crate::knowledge::Knowledge;
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{CityModel, ParaRef, View};
@@ -70,31 +71,40 @@ pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
     );
     page.data = PageData::Index(IndexData {
         cities,
-        figures: headline_figures(ex, s),
+        figures: headline_figures(ex, knowledge),
         documents,
         map: map::view(ex, knowledge, None),
     });
     page
 }
 
-/// The first figures of the corpus, for the overview.
-fn headline_figures(ex: &View, s: &Strings) -> Vec<super::data::FigureCard> {
+/// The overview's figures: the first ones about the province as a whole, then, when there are
+/// too few, the first of the others.
+fn headline_figures(ex: &View, knowledge: &Knowledge) -> Vec<FigureCard> {
     const HEADLINE_FIGURES: usize = 6;
-    let mut all: Vec<(ParaRef, usize)> = Vec::new();
-    for s in 0..ex.seed_count() {
+    let mut province: Vec<(ParaRef, usize)> = Vec::new();
+    let mut others: Vec<(ParaRef, usize)> = Vec::new();
+    'seeds: for s in 0..ex.seed_count() {
         for pi in 0..ex.paragraph_count(s) {
             let at = ParaRef { seed: s, para: pi };
             for (i, a) in ex.paragraph(at).annotations.iter().enumerate() {
-                if a.kind == Kind::Figure && all.len() < HEADLINE_FIGURES {
-                    all.push((at, i));
+                if a.kind != Kind::Figure {
+                    continue;
+                }
+                if a.about == Some(About::Zhejiang) {
+                    province.push((at, i));
+                    if province.len() == HEADLINE_FIGURES {
+                        break 'seeds;
+                    }
+                } else if others.len() < HEADLINE_FIGURES {
+                    others.push((at, i));
                 }
             }
         }
-        if all.len() == HEADLINE_FIGURES {
-            break;
-        }
     }
-    figure_cards(ex, s, &all)
+    let room = HEADLINE_FIGURES - province.len();
+    province.extend(others.into_iter().take(room));
+    figure_cards(ex, knowledge, &province)
 }
 
 /// Every paragraph about the province as a whole, paginated (made only when the overview cannot

@@ -4,19 +4,22 @@ use super::data::{CityLink, EventItem, FigureCard, FigureLink, Fragment};
 use super::human::{self, Bilingual, Lang};
 use super::markdown::{annotated, in_lang, seed_lang, sentence_around};
 use crate::annotate::{AnnotatedParagraph, Kind};
+use crate::knowledge::Knowledge;
+use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::strings::Strings;
 use crate::model::{Event, ParaRef, View};
 use crate::text::isodate;
 use crate::urls;
 
 /// Figures (paragraph, annotation index) with the sentence each came from.
-pub fn figure_cards(ex: &View, s: &Strings, figures: &[(ParaRef, usize)]) -> Vec<FigureCard> {
+pub fn figure_cards(ex: &View, k: &Knowledge, figures: &[(ParaRef, usize)]) -> Vec<FigureCard> {
+    let (s, lexicon) = (&k.strings, &k.lexicon);
     figures
         .iter()
         .map(|&(r, i)| {
             let p = ex.paragraph(r);
             let a = &p.annotations[i];
-            let (from, to) = sentence_around(p, a.start(), a.end());
+            let (from, to) = sentence_around(lexicon, p, a.start(), a.end());
             FigureCard {
                 text: a.text.to_string(),
                 hint: a
@@ -69,20 +72,23 @@ pub fn figure_link(ex: &View, s: &Strings, r: ParaRef, i: usize) -> FigureLink {
 
 /// The paragraph of an event and the chars of the sentence its date stands in (the whole
 /// paragraph when the date is no longer found).
-pub fn event_sentence<'a>(ex: &View<'a>, e: &Event) -> (&'a AnnotatedParagraph, usize, usize) {
+pub fn event_sentence<'a>(ex: &View<'a>, lexicon: &Lexicon, e: &Event) -> (&'a AnnotatedParagraph, usize, usize) {
     let p = ex.paragraph(e.at);
     let date = p
         .annotations
         .iter()
         .find(|a| a.kind == Kind::Date && a.start() == e.start as usize && *a.value == *e.date);
-    let (from, to) = date.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start(), a.end()));
+    let (from, to) = date.map_or((0, p.text.chars().count()), |a| {
+        sentence_around(lexicon, p, a.start(), a.end())
+    });
     (p, from, to)
 }
 
 /// Event `i` with its sentence.
-pub fn event_item(ex: &View, s: &Strings, i: usize) -> EventItem {
+pub fn event_item(ex: &View, k: &Knowledge, i: usize) -> EventItem {
+    let s = &k.strings;
     let e = ex.event(i);
-    let (p, from, to) = event_sentence(ex, e);
+    let (p, from, to) = event_sentence(ex, &k.lexicon, e);
     let lang = seed_lang(ex, e.at.seed);
     let note = if e.inferred {
         Some(&s.year_inferred)

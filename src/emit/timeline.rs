@@ -7,6 +7,7 @@ use super::markdown::{annotated, front_matter, in_lang, seed_lang, source_link};
 use super::paginate::{Item, paginated_under_heading};
 use super::parts::event_sentence;
 use super::{EVENTS_PER_PAGE, Page};
+use crate::knowledge::Knowledge;
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{Explainer, View};
 use crate::text::escape;
@@ -18,22 +19,23 @@ use std::ops::Range;
 /// Runs of at least this many years without events are drawn as one gap on the axis.
 const AXIS_GAP: i32 = 4;
 
-pub fn timeline_page(ex: &View, s: &Strings, n: usize) -> Page {
+pub fn timeline_page(ex: &View, k: &Knowledge, n: usize) -> Page {
+    let s = &k.strings;
     // The heading is the template's, above the axis.
     let md = front_matter(&s.timeline_front_title, "timeline", &[]);
-    let unknown_heading = Bilingual::split(&s.year_unknown_heading).markdown();
+    let unknown_heading = Bilingual::split(&s.year_unknown).markdown();
     let items = |range: Range<usize>| -> Vec<Item> {
         ex.events_in(range)
             .iter()
             .map(|e| {
                 let group = isodate::year_group(&e.date);
                 let lang = seed_lang(ex, e.at.seed);
-                let (p, from, to) = event_sentence(ex, e);
+                let (p, from, to) = event_sentence(ex, &k.lexicon, e);
                 // The date as a reader reads it; a relative year with no year to give (今年) as
                 // written.
                 let when = human::date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string());
                 let when = in_lang(format!("[{}](<time:{}>)", escape::markdown(&when), e.date), lang);
-                // Under the group of unknown years, each date says so already.
+                // Under the group of unknown years the heading says what is not known.
                 let note = if e.inferred {
                     format!("({})", Bilingual::split(&s.year_inferred).markdown())
                 } else {
@@ -51,11 +53,18 @@ pub fn timeline_page(ex: &View, s: &Strings, n: usize) -> Page {
                 } else {
                     format!(" · {}", cities.join("、"))
                 };
-                let md = format!(
-                    "- {when}{note}{cities} — {} {}\n",
+                let mut md = format!(
+                    "- {when}{note}{cities} — {} {}",
                     in_lang(annotated(p, from, to), lang),
                     source_link(ex, e.at, &s.source_link)
                 );
+                // The same statement in other articles: credited, not listed again.
+                for &other in &e.also_in {
+                    let label = fill(&s.also_in, &[("title", ex.seed_info(other.seed).display_title())]);
+                    md.push(' ');
+                    md.push_str(&source_link(ex, other, &label));
+                }
+                md.push('\n');
                 let anchor = urls::year_anchor(group);
                 let heading = if group == YEAR_UNKNOWN {
                     format!("## {unknown_heading} {{#{anchor}}}")
@@ -147,11 +156,7 @@ fn time_axis(event_years: &[(String, usize)], s: &Strings) -> TimeAxis {
         }
     }
     if let Some(n) = unknown {
-        columns.push(column(
-            Bilingual::split(&s.year_unknown_heading).zh,
-            n,
-            Some(YEAR_UNKNOWN),
-        ));
+        columns.push(column(Bilingual::split(&s.year_unknown).zh, n, Some(YEAR_UNKNOWN)));
     }
     TimeAxis {
         caption: Bilingual::split(&s.timeline_axis),

@@ -29,6 +29,8 @@ pub enum Read {
     /// How many events each year has.
     EventYears,
     Province,
+    /// The other articles that carry a paragraph ([`View::also_in`]).
+    Copies(ParaRef),
 }
 
 /// The explainer as one page reads it, with a record of every read.
@@ -176,6 +178,12 @@ impl<'a> View<'a> {
         &self.ex.event_years
     }
 
+    /// The other articles carrying the paragraph at `at` (re-published copies).
+    pub fn also_in(&self, at: ParaRef) -> &'a [ParaRef] {
+        self.note(Read::Copies(at));
+        self.ex.also_in(at)
+    }
+
     pub fn province_paragraphs(&self) -> &'a [ParaRef] {
         self.note(Read::Province);
         &self.ex.province_paragraphs
@@ -227,6 +235,7 @@ impl Explainer {
             events: self.events.iter().map(hash::of).collect(),
             event_years: hash::of(&self.event_years),
             province: hash::of(&self.province_paragraphs),
+            copies: self.copies.iter().map(|(&at, copies)| (at, hash::of(copies))).collect(),
         }
     }
 }
@@ -243,6 +252,8 @@ pub struct ReadHashes {
     events: Vec<u64>,
     event_years: u64,
     province: u64,
+    /// The copies of each paragraph that has some (any other has none).
+    copies: rustc_hash::FxHashMap<ParaRef, u64>,
 }
 
 impl ReadHashes {
@@ -259,6 +270,13 @@ impl ReadHashes {
             Read::Event(i) => self.events.get(i).copied(),
             Read::EventYears => Some(self.event_years),
             Read::Province => Some(self.province),
+            // A paragraph without copies hashes as an empty list, so gaining one shows.
+            Read::Copies(r) => Some(
+                self.copies
+                    .get(&r)
+                    .copied()
+                    .unwrap_or_else(|| hash::of(&[] as &[ParaRef])),
+            ),
         }
     }
 }

@@ -69,6 +69,9 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             let tag = value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !value.is_empty();
             return tag.then(|| (format!("<span lang=\"{value}\">"), ""));
         }
+        // The title holds flags: `inferred`, `about:<id>`.
+        let inferred = title.split(' ').any(|f| f == "inferred");
+        let about = title.split(' ').find_map(|f| f.strip_prefix("about:"));
         let mut open = String::with_capacity(160 + 2 * value.len());
         let data = |open: &mut String, kind: &str| {
             open.push_str(" data-kind=\"");
@@ -76,6 +79,11 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             open.push_str("\" data-value=\"");
             escape::push_html(open, value);
             open.push('"');
+            if let Some(about) = about {
+                open.push_str(" data-about=\"");
+                escape::push_html(open, about);
+                open.push('"');
+            }
         };
         let close = match scheme {
             // `<a class="ann ann-KIND" href="ROOT/FOLDER/ID/index.html" data-kind=… data-value=…>`
@@ -92,7 +100,6 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 "</a>"
             }
             "date" => {
-                let inferred = title == "inferred";
                 let year = isodate::year_group(value);
                 open.push_str(if inferred {
                     "<a class=\"ann ann-date inferred\" href=\""
@@ -109,7 +116,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                     open.push('"');
                 }
                 // HTML has no `datetime` for a month without its year (`--09`): such a date is
-                // a span.
+                // no <time>.
                 match isodate::datetime(value) {
                     Some(datetime) => {
                         open.push_str("><time datetime=\"");

@@ -197,7 +197,7 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<time datetime=\"--09-16\">Sept. 16</time></a>, <a class=\"ann ann-city\""),
+            html.contains("<time datetime=\"09-16\">Sept. 16</time></a>, <a class=\"ann ann-city\""),
             "{html}"
         );
         assert!(html.contains("Ningbo</a></span> <a class=\"source-link\""), "{html}");

@@ -53,13 +53,14 @@ impl Point {
     }
 
     /// The HTML `datetime` of this point, when HTML has one for what is known of it: a year, a
-    /// month, a day, or a day without its year (`--05-14`); a month without its year has none.
+    /// month, a day, or a day without its year (HTML's yearless date `05-14`: validators reject
+    /// ISO's leading `--`); a month without its year has none.
     fn datetime(&self) -> Option<String> {
         match (self.year, self.month, self.day) {
             (Some(y), None, None) => Some(format!("{y:04}")),
             (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
             (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
-            (None, Some(m), Some(d)) => Some(format!("--{m:02}-{d:02}")),
+            (None, Some(m), Some(d)) => Some(format!("{m:02}-{d:02}")),
             _ => None,
         }
     }
@@ -155,7 +156,7 @@ mod tests {
     fn html_gets_a_datetime_only_when_it_has_one() {
         assert_eq!(datetime("2025-05-14").as_deref(), Some("2025-05-14"));
         assert_eq!(datetime("2024/2027").as_deref(), Some("2024"));
-        assert_eq!(datetime("--09-16").as_deref(), Some("--09-16"));
+        assert_eq!(datetime("--09-16").as_deref(), Some("09-16"));
         assert_eq!(datetime("--09"), None);
         assert_eq!(datetime("--"), None);
         assert_eq!(datetime("soon"), None);
