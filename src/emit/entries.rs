@@ -2,7 +2,8 @@
 //! cities that do.
 
 use super::data::{EntryData, PageData};
-use super::markdown::{annotated, front_matter, in_lang, seed_lang, sentence_around, source_link};
+use super::human::in_lang;
+use super::markdown::{annotated, front_matter, seed_lang, sentence_around, source_link};
 use super::paginate::{Item, paginated};
 use super::parts::city_links;
 use super::{Page, USES_PER_PAGE, seed_title};
