@@ -2,19 +2,21 @@
 //! cities that do.
 
 use super::data::{EntryData, PageData};
-use super::markdown::{annotated, front_matter, sentence_around, source_link};
+use super::human::in_lang;
+use super::markdown::{annotated, front_matter, seed_lang, sentence_around, source_link};
 use super::paginate::{Item, paginated};
 use super::parts::city_links;
 use super::{Page, USES_PER_PAGE, seed_title};
 use crate::annotate::Kind;
-use crate::knowledge::strings::{Strings, fill};
+use crate::knowledge::Knowledge;
+use crate::knowledge::strings::fill;
 use crate::model::{DocumentModel, ParaRef, TermModel, View};
 use crate::text::escape;
 use crate::text::offsets::first_chars;
 use crate::urls;
 
 /// Uses of a term or document: the sentence around each mention, as list items.
-fn uses_items(ex: &View, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) -> Vec<Item> {
+fn uses_items(ex: &View, k: &Knowledge, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) -> Vec<Item> {
     refs.iter()
         .map(|&r| {
             let p = ex.paragraph(r);
@@ -23,12 +25,20 @@ fn uses_items(ex: &View, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) 
                 .iter()
                 .chain(&p.nested)
                 .find(|a| a.kind == kind && &*a.value == id);
-            let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start(), a.end()));
-            let md = format!(
-                "- {} {}\n",
-                annotated(p, from, to),
+            let (from, to) = hit.map_or((0, p.text.chars().count()), |a| {
+                sentence_around(&k.lexicon, p, a.start(), a.end())
+            });
+            let mut md = format!(
+                "- {} {}",
+                in_lang(annotated(p, from, to), seed_lang(ex, r.seed)),
                 source_link(ex, r, &format!("{} ›", seed_title(ex, r.seed)))
             );
+            // The same paragraph in other articles: credited, not listed again.
+            for &other in ex.also_in(r) {
+                md.push(' ');
+                md.push_str(&source_link(ex, other, &format!("{} ›", seed_title(ex, other.seed))));
+            }
+            md.push('\n');
             Item {
                 group: Some(heading.to_string()),
                 md,
@@ -37,7 +47,8 @@ fn uses_items(ex: &View, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) 
         .collect()
 }
 
-pub fn term_page(ex: &View, s: &Strings, t: &TermModel, n: usize) -> Page {
+pub fn term_page(ex: &View, k: &Knowledge, t: &TermModel, n: usize) -> Page {
+    let s = &k.strings;
     let id = t.id.as_str();
     let mut md = front_matter(&t.text, "term", &[("term", id)]);
     md.push_str(&format!("# “{}”\n\n", escape::markdown(&t.text)));
@@ -72,11 +83,12 @@ pub fn term_page(ex: &View, s: &Strings, t: &TermModel, n: usize) -> Page {
     });
     let heading = format!("## {}", fill(&s.uses_heading, &[("n", &uses)]));
     paginated(s, page, t.uses.len(), USES_PER_PAGE, n, |r| {
-        uses_items(ex, &t.uses[r], Kind::Term, id, &heading)
+        uses_items(ex, k, &t.uses[r], Kind::Term, id, &heading)
     })
 }
 
-pub fn document_page(ex: &View, s: &Strings, d: &DocumentModel, n: usize) -> Page {
+pub fn document_page(ex: &View, k: &Knowledge, d: &DocumentModel, n: usize) -> Page {
+    let s = &k.strings;
     let id = d.id.as_str();
     let mut md = front_matter(&d.title, "document", &[("document", id)]);
     md.push_str(&format!("# 《{}》\n\n", escape::markdown(&d.title)));
@@ -119,6 +131,6 @@ pub fn document_page(ex: &View, s: &Strings, d: &DocumentModel, n: usize) -> Pag
         fill(&s.mentions_heading, &[("n", &d.mentions.len().to_string())])
     );
     paginated(s, page, d.mentions.len(), USES_PER_PAGE, n, |r| {
-        uses_items(ex, &d.mentions[r], Kind::Document, id, &heading)
+        uses_items(ex, k, &d.mentions[r], Kind::Document, id, &heading)
     })
 }

@@ -6,14 +6,28 @@
 //! fields as the front matter. Page chrome (share/comment buttons) is dropped and bylines are kept
 //! as metadata, so that `paragraphs` holds exactly the article's body. Seed text is kept verbatim:
 //! nothing here interprets it as Markdown or HTML.
+//!
+//! A first line that reads as a paragraph (a sentence ending in 。, or longer than any headline)
+//! is body, not title. An article without a title is given one from its first sentence,
+//! shortened, and marked `title_derived`; pages never fall back to the file name. A line holding
+//! only a date gives the publication date; at the end of the text (a government document's
+//! signing date) it is also a body paragraph.
+
+mod decode;
+mod markdown;
+mod text;
+
+pub use decode::decode;
 
 use crate::error::{Error, Result, toml_error};
 use crate::knowledge::lexicon::Lexicon;
+use markdown::parse_markdown;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+use text::{derived_title, parse_text};
 use walkdir::WalkDir;
 
 /// One article, as read from `seeds/`.
@@ -23,8 +37,12 @@ pub struct Seed {
     pub id: String,
     /// The file, relative to the seeds folder and written as `seeds/…`.
     pub file: PathBuf,
-    /// The title line; empty when the article has none.
+    /// The title line, or, when the article has none, the start of its first sentence (see
+    /// `title_derived`).
     pub title: String,
+    /// The title was made from the first sentence: the article has no title of its own.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub title_derived: bool,
     /// A short second line under the title, when there is one.
     pub subtitle: Option<String>,
     /// Byline lines (记者 …, 通讯员 …), kept out of the body.
@@ -294,6 +312,10 @@ fn parse_with_sidecar(path: &Path, bytes: &[u8], sidecar: Option<&str>, lexicon:
         .language
         .clone()
         .unwrap_or_else(|| detect_language(&seed.paragraphs));
+    if seed.title.is_empty() {
+        seed.title = derived_title(&seed.paragraphs[0].text, lexicon);
+        seed.title_derived = !seed.title.is_empty();
+    }
     Ok(seed)
 }
 
@@ -326,216 +348,10 @@ fn seed_id(path: &Path) -> Result<String> {
     Ok(id)
 }
 
-/// Decodes UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is an error that
-/// names the line and byte offset of the first bad byte.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return decode_utf16(path, rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return decode_utf16(path, rest, u16::from_be_bytes);
-    }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::at(
-            path,
-            line,
-            format!("not valid UTF-8 (bad byte at offset {at}); save the file as UTF-8"),
-        )
-    })?;
-    if let Some(at) = text.find('\0') {
-        let line = text[..at].matches('\n').count() + 1;
-        return Err(Error::at(
-            path,
-            line,
-            format!("contains a NUL byte at offset {at}: this looks like a binary file, not an article"),
-        ));
-    }
-    Ok(text.to_string())
-}
-
-fn decode_utf16(path: &Path, bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String> {
-    if bytes.len() % 2 != 0 {
-        return Err(Error::file(path, "UTF-16 text with an odd number of bytes"));
-    }
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| word([c[0], c[1]])).collect();
-    String::from_utf16(&units).map_err(|_| Error::file(path, "not valid UTF-16 text"))
-}
-
-/// Whitespace, zero-width characters and BOMs trimmed from both ends.
-fn trim_line(line: &str) -> &str {
-    line.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
-    })
-}
-
-fn parse_text(path: &Path, id: &str, text: &str, meta: Meta, lexicon: &Lexicon) -> Result<Seed> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut seed = Seed {
-        id: id.to_string(),
-        file: path.to_path_buf(),
-        title: trim_line(lines.first().copied().unwrap_or("")).to_string(),
-        subtitle: None,
-        bylines: Vec::new(),
-        meta,
-        language: String::new(),
-        paragraphs: Vec::new(),
-    };
-    let mut start = 1;
-    let more_follows = lines.iter().skip(2).any(|l| !trim_line(l).is_empty());
-    if let Some(second) = lines.get(1).map(|l| trim_line(l))
-        && is_subtitle(second)
-        && date_line(second).is_none()
-        && !lexicon.is_byline(second)
-        && !seed.title.is_empty()
-        && more_follows
-    {
-        seed.subtitle = Some(second.to_string());
-        start = 2;
-    }
-    for (index, raw) in lines.iter().enumerate().skip(start) {
-        add_line(&mut seed, index + 1, trim_line(raw), lexicon);
-    }
-    apply_meta_overrides(&mut seed);
-    Ok(seed)
-}
-
-fn apply_meta_overrides(seed: &mut Seed) {
-    if let Some(title) = seed.meta.title.clone() {
-        seed.title = title;
-    }
-    if let Some(subtitle) = seed.meta.subtitle.clone() {
-        seed.subtitle = Some(subtitle);
-    }
-}
-
-/// Sorts one body line into paragraph, byline, metadata or chrome.
-fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexicon) {
-    if text.is_empty() || lexicon.is_chrome(text) {
-        return;
-    }
-    if lexicon.is_byline(text) {
-        seed.bylines.push(text.to_string());
-        return;
-    }
-    if let Some(date) = date_line(text) {
-        seed.meta.date.get_or_insert(date);
-        return;
-    }
-    let id = format!("p{}", seed.paragraphs.len() + 1);
-    seed.paragraphs.push(Paragraph {
-        id,
-        line,
-        text: text.to_string(),
-    });
-}
-
-/// A short line with no sentence-ending punctuation: a subtitle, not a paragraph.
-fn is_subtitle(line: &str) -> bool {
-    let n = line.chars().count();
-    n > 0 && n <= 40 && !line.contains(['。', '！', '？', '；', '，', ',']) && !line.ends_with(['.', '!', '?'])
-}
-
-/// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`), as its ISO form.
-fn date_line(line: &str) -> Option<String> {
-    let digits: Vec<u32> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse().ok())
-        .collect::<Option<_>>()?;
-    let allowed = line
-        .chars()
-        .all(|c| c.is_ascii_digit() || " -/.:年月日".contains(c) || c == '\u{3000}');
-    match digits.as_slice() {
-        [y, m, d, rest @ ..]
-            if allowed
-                && (1900..2100).contains(y)
-                && (1..=12).contains(m)
-                && (1..=31).contains(d)
-                && rest.len() <= 3 =>
-        {
-            Some(format!("{y:04}-{m:02}-{d:02}"))
-        }
-        _ => None,
-    }
-}
-
-/// `.md` seeds: `+++` TOML front matter, then paragraphs separated by blank lines.
-fn parse_markdown(path: &Path, id: &str, text: &str, lexicon: &Lexicon) -> Result<Seed> {
-    let (meta, body, body_line) = split_front_matter(path, text)?;
-    let mut seed = Seed {
-        id: id.to_string(),
-        file: path.to_path_buf(),
-        title: String::new(),
-        subtitle: None,
-        bylines: Vec::new(),
-        meta,
-        language: String::new(),
-        paragraphs: Vec::new(),
-    };
-    let mut block: Vec<&str> = Vec::new();
-    let mut block_line = body_line;
-    for (offset, raw) in body.split('\n').chain(std::iter::once("")).enumerate() {
-        let line = trim_line(raw);
-        if line.is_empty() {
-            if !block.is_empty() {
-                let joined = join_lines(&block);
-                add_line(&mut seed, block_line, &joined, lexicon);
-                block.clear();
-            }
-            block_line = body_line + offset + 1;
-        } else {
-            if block.is_empty() {
-                block_line = body_line + offset;
-            }
-            block.push(line);
-        }
-    }
-    apply_meta_overrides(&mut seed);
-    Ok(seed)
-}
-
-/// Joins hard-wrapped lines: no space between CJK characters, one space otherwise.
-fn join_lines(lines: &[&str]) -> String {
-    let mut out = String::new();
-    for line in lines {
-        let cjk_join = out.chars().last().is_some_and(is_wide) || line.chars().next().is_some_and(is_wide);
-        if !out.is_empty() && !cjk_join {
-            out.push(' ');
-        }
-        out.push_str(line);
-    }
-    out
-}
-
 fn is_wide(c: char) -> bool {
     ('\u{2E80}'..='\u{9FFF}').contains(&c)
         || ('\u{F900}'..='\u{FAFF}').contains(&c)
         || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-}
-
-fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize)> {
-    let Some(rest) = text.strip_prefix("+++\n") else {
-        return Ok((Meta::default(), text, 1));
-    };
-    let Some(end) = rest.find("\n+++") else {
-        return Err(Error::at(path, 1, "front matter opened with +++ is never closed"));
-    };
-    let front = &rest[..end + 1];
-    let after = &rest[end + 4..];
-    let body = after.strip_prefix('\n').unwrap_or(after);
-    let meta: Meta = toml::from_str(front).map_err(|e| {
-        let shifted = match e.span() {
-            Some(span) => crate::error::line_column(front, span.start).0 + 1,
-            None => 1,
-        };
-        let base = toml_error(path, front, &e);
-        Error::at(path, shifted, base.message())
-    })?;
-    let body_line = front.matches('\n').count() + 3;
-    Ok((meta, body, body_line))
 }
 
 fn detect_language(paragraphs: &[Paragraph]) -> String {
@@ -595,11 +411,47 @@ mod tests {
     }
 
     #[test]
-    fn empty_title_line_keeps_the_body() {
+    fn empty_title_line_keeps_the_body_and_derives_a_title() {
         let seed = txt("\n杭州发布新政。\n宁波跟进。").unwrap();
-        assert_eq!(seed.title, "");
+        assert_eq!((seed.title.as_str(), seed.title_derived), ("杭州发布新政", true));
         assert_eq!(seed.paragraphs.len(), 2);
         assert_eq!(seed.paragraphs[0].line, 2);
+    }
+
+    #[test]
+    fn a_first_line_that_is_a_paragraph_is_body() {
+        for text in [
+            "近年來,金東區持續捕捉產業跃動脈搏,以新質生產力破題起勢,持續布局人工智能與新能源產業賽道。今年初,項目立項。\n第二段。",
+            "近年来,金东区持续捕捉产业跃动脉搏,以新质生产力破题起势,持续布局人工智能与新能源产业赛道。今年初,项目立项。\n第二段。",
+        ] {
+            let seed = txt(text).unwrap();
+            assert_eq!(seed.paragraphs.len(), 2, "nothing lost");
+            assert_eq!(seed.paragraphs[0].line, 1);
+            assert!(seed.title_derived);
+            assert_eq!(
+                seed.title.chars().count(),
+                "近年来,金东区持续捕捉产业跃动脉搏,以新质生产力破题起势".chars().count() + 1
+            );
+            assert!(
+                seed.title.ends_with("起勢…") || seed.title.ends_with("起势…"),
+                "{}",
+                seed.title
+            );
+        }
+        // A headline stays a title, and a title given in metadata is not derived.
+        let seed = txt("浙江成立首個設區市人工智能局,負責統籌全市人工智能發展\n正文。").unwrap();
+        assert!(!seed.title_derived);
+        let md = "+++\ntitle = \"温州\"\n+++\n\n正文。\n";
+        let seed = parse(Path::new("seeds/m.md"), md.as_bytes(), &lex()).unwrap();
+        assert_eq!((seed.title.as_str(), seed.title_derived), ("温州", false));
+    }
+
+    #[test]
+    fn english_title_derived_without_the_dateline() {
+        let seed = txt("HANGZHOU, Feb. 10 (Xinhua) -- The eastern Chinese tech city of Hangzhou has announced a series of measures to elevate its status as an innovation hub.\nThe measures were announced on Monday.").unwrap();
+        assert_eq!(seed.language, "en");
+        assert!(seed.title_derived);
+        assert_eq!(seed.title, "The eastern Chinese tech city of Hangzhou has announced a…");
     }
 
     #[test]
@@ -637,6 +489,24 @@ mod tests {
     }
 
     #[test]
+    fn a_signing_date_stays_in_the_body_and_dates_the_document() {
+        for text in [
+            "关于支持人工智能创新发展的若干措施\n各县(区)人民政府:\n现印发给你们。\n舟山市人民政府\n2025年3月5日\n",
+            "關於支持人工智能創新發展的若干措施\n各縣(區)人民政府:\n現印發給你們。\n舟山市人民政府\n2025年3月5日\n",
+        ] {
+            let seed = txt(text).unwrap();
+            assert_eq!(seed.meta.date.as_deref(), Some("2025-03-05"));
+            let lines: Vec<usize> = seed.paragraphs.iter().map(|p| p.line).collect();
+            assert_eq!(
+                lines,
+                [2, 3, 4, 5],
+                "the addressee, the signature and the date are body"
+            );
+            assert_eq!(seed.subtitle, None);
+        }
+    }
+
+    #[test]
     fn markdown_front_matter_and_blocks() {
         let md = "+++\ntitle = \"温州数安港\"\ndate = \"2025-05-17\"\npublisher = \"温州日报\"\n+++\n\n第一段\n接着写。\n\nSecond\nparagraph.\n";
         let seed = parse(Path::new("seeds/m.md"), md.as_bytes(), &lex()).unwrap();
@@ -668,5 +538,21 @@ mod tests {
     fn english_is_detected() {
         let seed = txt("Title\nHangzhou and Wenzhou lead Zhejiang's AI push, officials said.").unwrap();
         assert_eq!(seed.language, "en");
+        // A real English wire story, when the development articles are at hand.
+        let Some(dev) = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .map(|a| a.join("shared/eval/dev/seeds"))
+            .find(|d| d.is_dir())
+        else {
+            return;
+        };
+        let Ok(entries) = std::fs::read_dir(&dev) else { return };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.contains("_en_") {
+                let seed = parse(&entry.path(), &std::fs::read(entry.path()).unwrap(), &lex()).unwrap();
+                assert_eq!(seed.language, "en", "{name}");
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! The data export `site/data/annotations.json` (a **contract**, see DESIGN.md): every city,
+//! The data export `site/data/annotations.json` (a **contract**, see DESIGN.md; schema 2): every city,
 //! every seed, every body paragraph with its cities and annotations, offsets in chars.
 
 use crate::model::Explainer;
@@ -49,7 +49,7 @@ struct ParagraphOut<'a> {
 /// Writes the export as pretty-printed JSON, with a trailing newline, without holding it whole.
 pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let export = Export {
-        schema: 1,
+        schema: 2,
         cities: ex
             .cities()
             .iter()

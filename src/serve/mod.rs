@@ -31,9 +31,8 @@ use std::time::Duration;
 /// Runs the preview server until the process is stopped.
 pub fn serve(mut options: BuildOptions, bind: &str, port: u16) -> Result<()> {
     options.cache = Some(Arc::new(BuildCache::default()));
-    let server = Server::start(bind, port, Limits::default())?;
-    rebuild(&server, &options);
-    println!("serving on http://{bind}:{port}/ — watching for changes (Ctrl-C to stop)");
+    // Watch before the first build, so that an edit made while it runs, or just after its pages
+    // are served, is not missed: its event waits in the channel and the builder rebuilds.
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
@@ -48,6 +47,9 @@ pub fn serve(mut options: BuildOptions, bind: &str, port: u16) -> Result<()> {
             .watch(&dir, RecursiveMode::Recursive)
             .map_err(|e| Error::file(&dir, format!("cannot watch: {e}")))?;
     }
+    let server = Server::start(bind, port, Limits::default())?;
+    rebuild(&server, &options);
+    println!("serving on http://{bind}:{port}/ — watching for changes (Ctrl-C to stop)");
     let server = Arc::new(server);
     let builder = Arc::clone(&server);
     std::thread::spawn(move || {
