@@ -14,6 +14,7 @@ mod figures;
 mod numerals;
 mod orgs;
 mod terms;
+pub mod title;
 
 pub use dates::FoundDate;
 pub use figures::format_number;
