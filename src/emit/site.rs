@@ -26,6 +26,15 @@ pub fn about_page(ex: &View, knowledge: &Knowledge) -> Result<Page> {
             &[("n", &ex.seed_count().to_string()), ("link", &link)]
         )
     ));
+    let entry_link = |label: &str, path: &str| format!("[{label}](<page:{path}>)");
+    md.push_str(&fill(
+        &s.about_entries,
+        &[
+            ("terms", &entry_link(&s.terms_title, urls::TERMS)),
+            ("documents", &entry_link(&s.documents_title, urls::DOCUMENTS)),
+        ],
+    ));
+    md.push_str("\n\n");
     let mut page = Page::new(
         urls::ABOUT.to_string(),
         "about",

@@ -215,6 +215,30 @@ impl Glossary {
             path: &files[k].0,
             line: id_line(&files[k].1, id),
         };
+        // A stub pasted in before it was filled in would explain with nothing.
+        fn blank(fields: &[(&'static str, &str)]) -> Option<&'static str> {
+            fields.iter().find(|(_, v)| v.trim().is_empty()).map(|(k, _)| *k)
+        }
+        for (t, k) in &terms {
+            if let Some(field) = blank(&[("label_en", t.label_en.as_str()), ("zh", &t.zh), ("en", &t.en)]) {
+                let o = origin(*k, &t.id);
+                return Err(Error::at(
+                    o.path,
+                    o.line,
+                    format!("term `{}`: `{field}` is empty", t.id),
+                ));
+            }
+        }
+        for (d, k) in &documents {
+            if let Some(field) = blank(&[("title_en", d.title_en.as_str()), ("zh", &d.zh), ("en", &d.en)]) {
+                let o = origin(*k, &d.id);
+                return Err(Error::at(
+                    o.path,
+                    o.line,
+                    format!("document `{}`: `{field}` is empty", d.id),
+                ));
+            }
+        }
         let (term_by_name, term_by_id) = index(
             "term",
             terms
@@ -373,5 +397,9 @@ mod tests {
         ];
         let err = Glossary::parse_files(&files).unwrap_err().to_string();
         assert!(err.contains("term id `a`") && err.contains("one.toml:2"), "{err}");
+        // A stub not yet filled in.
+        let stub = "# 1 use\n[[term]]\nid = \"x\"\nnames = [\"x\"]\nlabel_en = \"\"\nzh = \"\"\nen = \"\"\n";
+        let err = Glossary::parse(Path::new("g.toml"), stub).unwrap_err().to_string();
+        assert_eq!(err, "g.toml:3: term `x`: `label_en` is empty");
     }
 }

@@ -2,13 +2,17 @@
 //! dated events, each pointing back to the paragraphs it came from. Everything a page shows is
 //! computed here, so templates only display.
 
+mod explain;
 mod view;
 
+pub use explain::{Explanation, Note, Origin, Quote, TitlePart};
 pub use view::{Read, ReadHashes, View};
 
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind, YearSource};
-use crate::knowledge::gazetteer::{CITY_IDS, City, Gazetteer};
+use crate::knowledge::Knowledge;
+use crate::knowledge::gazetteer::{CITY_IDS, City};
 use crate::knowledge::glossary::{DocumentEntry, Glossary, TermEntry};
+use crate::text::slug;
 use arcstr::ArcStr;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -58,6 +62,8 @@ pub struct TermModel {
     /// The spelling first seen.
     pub text: String,
     pub entry: Option<TermEntry>,
+    /// What it means and where that comes from (the glossary, a rule, the articles).
+    pub explanation: Option<Explanation>,
     pub uses: Vec<ParaRef>,
     /// The cities of the paragraphs that use it, in order of first use.
     pub cities: Vec<String>,
@@ -69,6 +75,8 @@ pub struct DocumentModel {
     pub id: String,
     pub title: String,
     pub entry: Option<DocumentEntry>,
+    /// What it is and where that comes from (the glossary, its title).
+    pub explanation: Option<Explanation>,
     pub mentions: Vec<ParaRef>,
     /// The cities of the paragraphs that mention it, in order of first mention.
     pub cities: Vec<String>,
@@ -99,6 +107,11 @@ pub struct Explainer {
     events: Vec<Event>,
     /// Paragraphs about no city in particular (province-level).
     province_paragraphs: Vec<ParaRef>,
+    /// Terms and documents in pinyin order, for the indexes.
+    #[serde(skip)]
+    term_order: Vec<usize>,
+    #[serde(skip)]
+    document_order: Vec<usize>,
     /// Position of each term and document by id, for lookups in large corpora.
     #[serde(skip)]
     term_index: BTreeMap<String, usize>,
@@ -154,7 +167,8 @@ impl Explainer {
 }
 
 /// Builds the explainer. Seeds must already be in their final (sorted) order.
-pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &Glossary) -> Explainer {
+pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer {
+    let (gazetteer, glossary) = (&knowledge.gazetteer, &knowledge.glossary);
     let refs: Vec<ParaRef> = seeds
         .iter()
         .enumerate()
@@ -180,6 +194,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                                 id: a.value.to_string(),
                                 text: a.text.to_string(),
                                 entry: glossary.term_by_id(&a.value).cloned(),
+                                explanation: None,
                                 uses: Vec::new(),
                                 cities: Vec::new(),
                             });
@@ -196,6 +211,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
                                 id: a.value.to_string(),
                                 title: a.text.to_string(),
                                 entry: glossary.document_by_id(&a.value).cloned(),
+                                explanation: None,
                                 mentions: Vec::new(),
                                 cities: Vec::new(),
                             });
@@ -354,7 +370,17 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, gazetteer: &Gazetteer, glossary: &G
     };
     terms.par_iter_mut().for_each(|t| t.cities = cities_of(&t.uses));
     documents.par_iter_mut().for_each(|d| d.cities = cities_of(&d.mentions));
+    explain::explain(&seeds, &mut terms, &mut documents, knowledge);
+    let order = |keys: Vec<(String, String)>| -> Vec<usize> {
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+        order
+    };
+    let term_order = order(terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect());
+    let document_order = order(documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect());
     Explainer {
+        term_order,
+        document_order,
         cities,
         term_index: terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
         document_index: documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),

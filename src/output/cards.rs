@@ -3,8 +3,10 @@
 //! script on the first card it opens.
 
 use crate::annotate::{Annotation, Kind, format_number};
-use crate::knowledge::strings::Strings;
-use crate::model::Explainer;
+use crate::emit::entries::origin_label;
+use crate::knowledge::strings::{Strings, fill};
+use crate::model::{Explainer, Explanation, Origin};
+use crate::text::script::to_hant;
 use crate::urls;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -21,11 +23,17 @@ pub struct Card {
     /// Issuer and date of a document.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<String>,
-    /// The explanation, in Chinese and in English.
+    /// The explanation, in Chinese (in the card file's script) and in English.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zh: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// Where the explanation comes from (詞彙表 Glossary · 來源:…), and for the article's own
+    /// words the paragraph they are quoted from, from the site root.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin_url: Option<String>,
     /// Its page, from the site root.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -37,27 +45,21 @@ pub struct Card {
 /// The card of one annotation (without its counts), or `None` when what it names is gone.
 fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
     let card = match a.kind {
-        Kind::Term => ex.term(&a.value).map(|t| {
-            let e = t.entry.as_ref();
-            Card {
-                title: format!("“{}”", t.text),
-                label: e.map(|e| e.label_en.clone()),
-                zh: e.map(|e| e.zh.clone()),
-                en: e.map(|e| e.en.clone()),
-                url: Some(urls::html(&urls::term(&t.id))),
-                ..Card::default()
-            }
+        Kind::Term => ex.term(&a.value).map(|t| Card {
+            title: format!("“{}”", t.text),
+            url: Some(urls::html(&urls::term(&t.id))),
+            ..explained(ex, s, t.explanation.as_ref())
         }),
         Kind::Document => ex.document(&a.value).map(|d| {
             let e = d.entry.as_ref();
             Card {
                 title: format!("《{}》", d.title),
-                label: e.map(|e| e.title_en.clone()),
-                zh: e.map(|e| e.zh.clone()),
-                en: e.map(|e| e.en.clone()),
-                meta: e.map(|e| format!("{} · {}", e.issuer, e.date.clone().unwrap_or_default())),
+                meta: e.map(|e| {
+                    let date = e.date.as_deref().map(|d| format!(" · {d}")).unwrap_or_default();
+                    to_hant(&format!("{}{date}", e.issuer))
+                }),
                 url: Some(urls::html(&urls::document(&d.id))),
-                ..Card::default()
+                ..explained(ex, s, d.explanation.as_ref())
             }
         }),
         Kind::City => ex.city(&a.value).map(|c| Card {
@@ -100,6 +102,30 @@ fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
         kind: a.kind.as_str(),
         ..c
     })
+}
+
+/// A card's explanation and its origin, in Traditional (the Simplified card file is converted
+/// whole).
+fn explained(ex: &Explainer, s: &Strings, e: Option<&Explanation>) -> Card {
+    let Some(e) = e else {
+        return Card::default();
+    };
+    let label = origin_label(s, e.origin);
+    let origin = match (&e.reference, e.origin) {
+        (Some(r), Origin::Glossary) => format!("{label} · {}", fill(&s.card_source, &[("source", r)])),
+        _ => label.to_string(),
+    };
+    Card {
+        label: e.label_en.clone(),
+        zh: Some(to_hant(&e.full_zh())),
+        en: e.full_en().map(|en| to_hant(&en)),
+        origin: Some(to_hant(&origin)),
+        origin_url: e
+            .quote
+            .as_ref()
+            .map(|q| urls::source_paragraph(&ex.seeds()[q.at.seed].seed.id, &ex.paragraph(q.at).id)),
+        ..Card::default()
+    }
 }
 
 /// The cards, keyed by `kind:value`.
