@@ -87,7 +87,7 @@ fn sample_seed_builds_the_seven_city_pages_and_nothing_else() {
         ]
     );
     let json = export(&site);
-    assert_eq!(json["schema"], 1);
+    assert_eq!(json["schema"], 2);
     let paragraphs = json["seeds"][0]["paragraphs"].as_array().unwrap();
     assert_eq!(paragraphs.len(), 26, "every body paragraph, no chrome");
     assert!(paragraphs.iter().all(|p| !p["text"].as_str().unwrap().contains("分享")));
