@@ -148,23 +148,12 @@ pub fn absolute(base_url: &str, path: &str) -> String {
     format!("{base_url}{path}")
 }
 
-/// The script a page is rendered in. Traditional pages live at the site root, their
-/// Simplified twins under `zh-Hans/` with the same paths below it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Script {
-    Hant,
-    Hans,
-}
+pub use crate::text::script::Script;
 
+/// Traditional pages live at the site root, their Simplified twins under `zh-Hans/` with the
+/// same paths below it.
 impl Script {
     pub const HANS_PREFIX: &'static str = "zh-Hans/";
-
-    pub fn lang(self) -> &'static str {
-        match self {
-            Script::Hant => "zh-Hant",
-            Script::Hans => "zh-Hans",
-        }
-    }
 
     /// Where a page with `path` lives in this script.
     pub fn output_path(self, path: &str) -> String {

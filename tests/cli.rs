@@ -297,9 +297,9 @@ fn republished_paragraphs_appear_once_crediting_every_source() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let page = fs::read_to_string(site.join("city/ningbo/index.html")).unwrap();
     assert_eq!(
-        page.matches("现场会。").count(),
+        page.matches("現場會。").count(),
         1,
-        "the shared paragraph is shown once"
+        "the shared paragraph is shown once (in Traditional, as the page is)"
     );
     assert!(
         page.contains("source/001_a/index.html#p1") && page.contains("source/002_b/index.html#p1"),
@@ -423,7 +423,7 @@ fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
         fs::write(dir.path().join("seeds/b.txt"), b"t\n\xff\n").unwrap();
         assert!(wait_for("/", "build-error"), "the error shows in the page");
         assert!(
-            wait_for("/city/wenzhou/", "跟进。"),
+            wait_for("/city/wenzhou/", "跟進。"),
             "the last good site is still served"
         );
         fs::remove_file(dir.path().join("seeds/b.txt")).unwrap();
@@ -499,6 +499,75 @@ fn every_page_has_a_simplified_twin_and_the_switch_returns() {
         hans.matches("href=\"../../../city/").count(),
         3,
         "switch, alternate and feed only"
+    );
+}
+
+#[test]
+fn each_page_is_in_one_script() {
+    let simplified = "题\n温州市数据局挂牌,这是全省发展人工智能的新举措。\n";
+    let traditional = "題\n寧波發布新政,這是全市發展的重點。\n";
+    let seeds = write_seeds(&[
+        ("001_s.txt", simplified.as_bytes()),
+        ("002_t.txt", traditional.as_bytes()),
+    ]);
+    let (_d, site, out) = build(seeds.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Visible text, without the parts marked as the other script (the 繁/简 switch, a city's
+    // other spelling).
+    let visible = |html: &str, other: &str| -> String {
+        let mut text = String::new();
+        let mut rest = html;
+        while let Some(open) = rest.find('<') {
+            text.push_str(&rest[..open]);
+            let tag_end = rest[open..].find('>').map_or(rest.len(), |e| open + e + 1);
+            let tag = &rest[open..tag_end];
+            rest = &rest[tag_end..];
+            if tag.contains(&format!("lang=\"{other}\"")) {
+                let name: String = tag[1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                let close = format!("</{name}>");
+                rest = rest.find(&close).map_or("", |at| &rest[at + close.len()..]);
+            }
+        }
+        text + rest
+    };
+    // Characters only one script writes.
+    let (only_hans, only_hant) = ("们这发国会为说时对现与东举数据挂", "們這發國會為說時對現與東舉數據掛");
+    for page in [
+        "source/001_s/index.html",
+        "city/wenzhou/index.html",
+        "source/002_t/index.html",
+        "city/ningbo/index.html",
+    ] {
+        let hant = visible(&fs::read_to_string(site.join(page)).unwrap(), "zh-Hans");
+        let hans = visible(&fs::read_to_string(site.join("zh-Hans").join(page)).unwrap(), "zh-Hant");
+        assert!(
+            !hant.chars().any(|c| only_hans.contains(c)),
+            "{page}: Simplified on a Traditional page: {hant}"
+        );
+        assert!(
+            !hans.chars().any(|c| only_hant.contains(c)),
+            "zh-Hans/{page}: Traditional on a Simplified page"
+        );
+    }
+    let page = fs::read_to_string(site.join("source/001_s/index.html")).unwrap();
+    assert!(
+        page.contains("溫州市數據局掛牌"),
+        "the Simplified article is shown in Traditional"
+    );
+    let page = fs::read_to_string(site.join("zh-Hans/source/002_t/index.html")).unwrap();
+    assert!(
+        page.contains("宁波发布新政"),
+        "the Traditional article is shown in Simplified"
+    );
+    let city = fs::read_to_string(site.join("city/ningbo/index.html")).unwrap();
+    assert!(
+        city.contains("lang=\"zh-Hans\">宁波</span>"),
+        "the other spelling, marked, is kept"
+    );
+    let json = export(&site);
+    assert_eq!(
+        json["seeds"][0]["paragraphs"][0]["text"], "温州市数据局挂牌,这是全省发展人工智能的新举措。",
+        "the export keeps the text as written"
     );
 }
 

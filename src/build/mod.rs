@@ -296,9 +296,10 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
         let rendered = render::render_page(templates, templates_dir, info, &page)?;
         let hans = Script::Hans.output_path(&page.path);
         let markdown_hans = crate::text::script::to_hans_markup(&page.markdown);
+        let markdown_hant = crate::text::script::to_hant_markup(&page.markdown);
         let files = vec![
             (urls::html(&page.path), rendered.hant),
-            (urls::markdown(&page.path), page.markdown),
+            (urls::markdown(&page.path), markdown_hant),
             (urls::html(&hans), rendered.hans),
             (urls::markdown(&hans), markdown_hans),
         ];
@@ -358,7 +359,10 @@ fn write_export(site: &Site, output: &dyn Output) -> Result<()> {
         urls::cards(Script::Hans),
         crate::text::script::to_hans_markup(&cards).as_bytes(),
     )?;
-    output.put(urls::cards(Script::Hant), cards.as_bytes())
+    output.put(
+        urls::cards(Script::Hant),
+        crate::text::script::to_hant_markup(&cards).as_bytes(),
+    )
 }
 
 fn write_search(site: &Site, output: &dyn Output) -> Result<()> {

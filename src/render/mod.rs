@@ -119,9 +119,12 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
             .render(SHELL, &context)
             .map_err(|e| template_error(dir, e))
     };
+    // Each page is written in one script: text written in the other is converted (elements
+    // marked with the other script's `lang` keep theirs).
     let shell = render(Script::Hant)?;
     let (before, after) = split_frame(&shell, dir)?;
-    let hant = [before, &main, after].concat();
+    let to_hant = crate::text::script::to_hant_markup;
+    let hant = [to_hant(before), to_hant(&main), to_hant(after)].concat();
     let shell = render(Script::Hans)?;
     let (before, after) = split_frame(&shell, dir)?;
     let to_hans = crate::text::script::to_hans_markup;

@@ -23,44 +23,195 @@ pub fn to_hans(text: &str) -> String {
     }
 }
 
-/// Longest run (in bytes) that `to_hans_markup` remembers.
+/// The two scripts Chinese is written in. The site is written in Traditional (its pages at the
+/// root); every page has a Simplified twin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum Script {
+    Hant,
+    Hans,
+}
+
+impl Script {
+    /// The `lang` tag of text in this script.
+    pub fn lang(self) -> &'static str {
+        match self {
+            Script::Hant => "zh-Hant",
+            Script::Hans => "zh-Hans",
+        }
+    }
+
+    /// `text` written in this script.
+    pub fn convert(self, text: &str) -> String {
+        match self {
+            Script::Hant => to_hant(text),
+            Script::Hans => to_hans(text),
+        }
+    }
+}
+
+/// Longest run (in bytes) that [`convert_markup`] remembers.
 const MAX_CACHED_RUN: usize = 96;
 
-/// `to_hans` over markup: only the runs of non-ASCII text are converted, so tags, attribute
-/// names, URLs and path data pass through untouched and uncounted.
+/// Markup (HTML, annotated Markdown, JSON) written in Simplified: every run of non-ASCII text
+/// converted, so tags, attribute names, URLs and path data pass through untouched and
+/// uncounted. Elements marked `lang="zh-Hant"` keep their text.
 pub fn to_hans_markup(markup: &str) -> String {
+    convert_markup(markup, Script::Hans)
+}
+
+/// Markup written in Traditional: runs of text holding a character Simplified writes
+/// differently (发, and shared characters that a Traditional text would write otherwise, 并 for
+/// 並) are converted with OpenCC's s2t and its phrases; runs without one are kept exactly as
+/// written (s2t would still rewrite some of their characters to other Traditional forms, 平台
+/// to 平臺). Elements marked `lang="zh-Hans"` keep their text.
+pub fn to_hant_markup(markup: &str) -> String {
+    convert_markup(markup, Script::Hant)
+}
+
+/// Markup with its text written in `script` (see [`to_hans_markup`], [`to_hant_markup`]).
+pub fn convert_markup(markup: &str, script: Script) -> String {
     // Runs repeat across pages (navigation, labels, the same paragraph on a city page and its
     // source): each thread converts each distinct run once. Per thread, so that two threads do
     // not take turns at one lock thousands of times a page.
     thread_local! {
-        static RUNS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
+        static RUNS: RefCell<[FxHashMap<Box<str>, Box<str>>; 2]> = RefCell::new(Default::default());
     }
+    let other_lang = match script {
+        Script::Hant => " lang=\"zh-Hans\"",
+        Script::Hans => " lang=\"zh-Hant\"",
+    };
     let mut out = String::with_capacity(markup.len());
-    RUNS.with_borrow_mut(|cache| {
-        let mut rest = markup;
-        // Bytes, not chars: ASCII bytes never occur inside a multi-byte char, so both ends of a
-        // non-ASCII run are char boundaries, and a byte scan is several times faster.
-        while let Some(start) = rest.bytes().position(|b| !b.is_ascii()) {
-            out.push_str(&rest[..start]);
-            let run = &rest[start..];
-            let end = run.bytes().position(|b| b.is_ascii()).unwrap_or(run.len());
-            let run = &run[..end];
-            // Only short runs repeat often enough to be worth keeping (and long ones would
-            // make the cache as large as the corpus).
-            if run.len() > MAX_CACHED_RUN {
-                out.push_str(&to_hans(run));
+    RUNS.with_borrow_mut(|caches| {
+        let cache = &mut caches[script as usize];
+        let mut convert = |out: &mut String, run: &str| {
+            if script == Script::Hant && !run.chars().any(|c| char_script(c) == Some(Script::Hans)) {
+                out.push_str(run);
+            } else if run.len() > MAX_CACHED_RUN {
+                // Only short runs repeat often enough to be worth keeping (and long ones would
+                // make the cache as large as the corpus).
+                out.push_str(&script.convert(run));
             } else if let Some(known) = cache.get(run) {
                 out.push_str(known);
             } else {
-                let converted = to_hans(run);
+                let converted = script.convert(run);
                 out.push_str(&converted);
                 cache.insert(run.into(), converted.into());
             }
-            rest = &rest[start + end..];
+        };
+        // Text outside elements marked with the other script's language, then each such
+        // element copied as it is. Found by the attribute, not by looking into every tag.
+        let mut rest = markup;
+        loop {
+            match rest.find(other_lang).map(|at| (at, marked_element_around(rest, at))) {
+                Some((_, Some((open, end)))) => {
+                    convert_runs(&mut out, &rest[..open], &mut convert);
+                    out.push_str(&rest[open..end]);
+                    rest = &rest[end..];
+                }
+                // The attribute's text outside a tag: ASCII, so cutting after it splits no run.
+                Some((at, None)) => {
+                    let cut = at + other_lang.len();
+                    convert_runs(&mut out, &rest[..cut], &mut convert);
+                    rest = &rest[cut..];
+                }
+                None => {
+                    convert_runs(&mut out, rest, &mut convert);
+                    break;
+                }
+            }
         }
-        out.push_str(rest);
     });
     out
+}
+
+/// Converts each run of non-ASCII text in `text` with `convert`, copying the rest.
+fn convert_runs(out: &mut String, text: &str, convert: &mut impl FnMut(&mut String, &str)) {
+    let mut rest = text;
+    // Bytes, not chars: ASCII bytes never occur inside a multi-byte char, so both ends of a
+    // non-ASCII run are char boundaries, and a byte scan is several times faster.
+    while let Some(start) = rest.bytes().position(|b| !b.is_ascii()) {
+        out.push_str(&rest[..start]);
+        let from = &rest[start..];
+        let end = from.bytes().position(|b| b.is_ascii()).unwrap_or(from.len());
+        convert(out, &from[..end]);
+        rest = &from[end..];
+    }
+    out.push_str(rest);
+}
+
+/// The element whose opening tag holds the attribute found at byte `at` of `markup`: where its
+/// tag opens and where its closing tag (the first of its name: the site never nests an element
+/// of one script inside another of the same name) ends. `None` when `at` is not inside a tag or
+/// the element is not closed, in which case the text is converted like any other.
+fn marked_element_around(markup: &str, at: usize) -> Option<(usize, usize)> {
+    let open = markup[..at].rfind('<')?;
+    if markup[open..at].contains('>') {
+        return None;
+    }
+    let tag_end = at + markup[at..].find('>')?;
+    let name_end = markup[open + 1..tag_end].find(|c: char| !c.is_ascii_alphanumeric())? + open + 1;
+    let close = format!("</{}>", &markup[open + 1..name_end]);
+    let end = markup[tag_end..].find(&close)? + tag_end + close.len();
+    Some((open, end))
+}
+
+/// Which script a piece of Chinese text is written in, judged by its characters: those only
+/// Traditional has (發, 們) against those Simplified writes for a Traditional one (发, 们).
+/// Characters both scripts use and Simplified maps onward (台, 后, 杰) count too, so a
+/// Traditional text is recognised by its many Traditional-only characters, not by the absence
+/// of shared ones. `None` when the text shows neither (no Chinese, or only neutral characters).
+pub fn written_in(text: &str) -> Option<Script> {
+    let (mut hant, mut hans) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        match char_script(c) {
+            Some(Script::Hant) => hant += 1,
+            Some(Script::Hans) => hans += 1,
+            None => {}
+        }
+    }
+    match (hant, hans) {
+        (0, 0) => None,
+        (t, s) if s > t => Some(Script::Hans),
+        _ => Some(Script::Hant),
+    }
+}
+
+/// The script a single character belongs to (see [`written_in`]), remembered per process for
+/// the Basic Multilingual Plane.
+fn char_script(c: char) -> Option<Script> {
+    use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
+    // 0: not yet looked up; 1: neutral; 2: Traditional; 3: Simplified.
+    static TABLE: OnceLock<Vec<AtomicU8>> = OnceLock::new();
+    let look_up = |c: char| -> u8 {
+        let mut buf = [0u8; 4];
+        let s: &str = c.encode_utf8(&mut buf);
+        if to_hans(s) != *s {
+            2
+        } else if to_hant(s) != *s {
+            3
+        } else {
+            1
+        }
+    };
+    let class = match usize::try_from(u32::from(c)) {
+        Ok(index) if index < 0x10000 => {
+            let table = TABLE.get_or_init(|| (0..0x10000).map(|_| AtomicU8::new(0)).collect());
+            match table[index].load(Relaxed) {
+                0 => {
+                    let class = look_up(c);
+                    table[index].store(class, Relaxed);
+                    class
+                }
+                known => known,
+            }
+        }
+        _ => look_up(c),
+    };
+    match class {
+        2 => Some(Script::Hant),
+        3 => Some(Script::Hans),
+        _ => None,
+    }
 }
 
 /// Traditional spelling of `text` (Simplified → Traditional).
@@ -210,6 +361,45 @@ pub fn fold_char(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_is_recognised_by_its_script() {
+        assert_eq!(
+            written_in("溫州市委、市政府召開全市人工智能創新發展大會"),
+            Some(Script::Hant)
+        );
+        assert_eq!(
+            written_in("温州市委、市政府召开全市人工智能创新发展大会"),
+            Some(Script::Hans)
+        );
+        // A Traditional text keeps shared characters such as 杰 and 台: still Traditional.
+        assert_eq!(
+            written_in("市長張文杰在台州與溫州共同為新成立的局揭牌"),
+            Some(Script::Hant)
+        );
+        assert_eq!(written_in("人工智能 AI 2025"), None);
+        assert_eq!(
+            to_hant_markup("<p title=\"宁波\">发展</p>"),
+            "<p title=\"寧波\">發展</p>"
+        );
+        // Traditional text without a Simplified form is kept as written; text marked as the
+        // other script too.
+        assert_eq!(to_hant_markup("<p>溫州市數據局</p>"), "<p>溫州市數據局</p>");
+        assert_eq!(to_hant_markup("<p>擬定并組織</p>"), "<p>擬定並組織</p>");
+        assert_eq!(
+            to_hant_markup("<h1>寧波 <span class=\"alt\" lang=\"zh-Hans\">宁波</span></h1>发展"),
+            "<h1>寧波 <span class=\"alt\" lang=\"zh-Hans\">宁波</span></h1>發展"
+        );
+        assert_eq!(
+            to_hans_markup("<a lang=\"zh-Hant\">繁體</a><a lang=\"zh-Hans\">简体</a>發展"),
+            "<a lang=\"zh-Hant\">繁體</a><a lang=\"zh-Hans\">简体</a>发展"
+        );
+        // The attribute's words as text, then a marked element: only the element is kept.
+        assert_eq!(
+            to_hans_markup(" lang=\"zh-Hant\" 發展<b lang=\"zh-Hant\">發展</b>發展"),
+            " lang=\"zh-Hant\" 发展<b lang=\"zh-Hant\">發展</b>发展"
+        );
+    }
 
     #[test]
     fn char_folder_folds_scripts_widths_and_case() {
