@@ -239,7 +239,7 @@ fn coverage(ex: &explainer::model::Explainer) -> String {
     let line = |what: &str, origins: Vec<Option<Origin>>| -> String {
         let total = origins.len();
         let explained = origins.iter().flatten().count();
-        let percent = if total == 0 { 100 } else { explained * 100 / total };
+        let percent = (explained * 100).checked_div(total).unwrap_or(100);
         let by: Vec<String> = [Origin::Glossary, Origin::Title, Origin::Rule, Origin::Article]
             .into_iter()
             .map(|o| (o, origins.iter().filter(|x| **x == Some(o)).count()))

@@ -140,8 +140,9 @@ fn made_up_articles_are_explained_with_their_origin() {
             continue;
         }
         let (hant, hans) = (x["zh_hant"].as_str().unwrap(), x["zh_hans"].as_str().unwrap());
+        // Both scripts derived from one text.
         assert_eq!(hans, to_hans(hant), "{e:#}");
-        assert_eq!(to_hant(hans), to_hant(hant), "{e:#}");
+        assert_eq!(to_hans(&to_hant(hans)), hans, "{e:#}");
         if x["source"] == "article" {
             let cite = x["cite"].as_str().unwrap();
             let quote = x["quote"].as_str().unwrap();

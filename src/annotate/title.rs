@@ -277,9 +277,16 @@ fn issued_document(folded: &[char], title: &[char], kind_start: usize) -> Option
     (end > start).then_some(start..end)
 }
 
-/// The first five-year plan named in a text: 十四五, “十五五”.
+/// The first five-year plan named in a text: 十四五, “十五五”, 第十四个五年规划.
 fn five_year_plan_in(folded: &[char]) -> Option<Period> {
     (0..folded.len()).find_map(|i| {
+        // 第十四个五年: the plan's number in full.
+        if folded[i] == '第'
+            && let Some((n, len)) = ordinal_at(folded, i + 1)
+            && folded[i + 1 + len..].starts_with(&['个', '五', '年'])
+        {
+            return plan_period(n);
+        }
         let (n, len) = five_year_plan_at(folded, i)?;
         // In running text the short forms need marks or a plan word around them: 十五 alone is
         // also the number fifteen.
@@ -288,6 +295,29 @@ fn five_year_plan_in(folded: &[char]) -> Option<Period> {
             .get(i + len..i + len + 2)
             .is_some_and(|w| matches!(w, ['规', '划'] | ['计', '划'] | ['时', '期']));
         (len == 3 || quoted || plan_word).then(|| plan_period(n))?
+    })
+}
+
+/// A number from 1 to 99 in Chinese numerals at `at` (十四, 二十一, 九): its value and length.
+fn ordinal_at(folded: &[char], at: usize) -> Option<(u32, usize)> {
+    let digit = |k: usize| {
+        folded
+            .get(at + k)
+            .and_then(|&c| chinese_digit(c))
+            .filter(|d| (1..=9).contains(d))
+    };
+    let ten = |k: usize| folded.get(at + k) == Some(&'十');
+    Some(match (digit(0), ten(0), ten(1)) {
+        (Some(t), _, true) => match digit(2) {
+            Some(o) => (t as u32 * 10 + o as u32, 3),
+            None => (t as u32 * 10, 2),
+        },
+        (Some(d), _, false) => (d as u32, 1),
+        (None, true, _) => match digit(1) {
+            Some(o) => (10 + o as u32, 2),
+            None => (10, 1),
+        },
+        _ => return None,
     })
 }
 
@@ -427,6 +457,12 @@ mod tests {
             })
         );
         assert_eq!(r.kind.as_deref(), Some("plan (programme)"));
+        let r = read_title("嘉兴市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要");
+        assert_eq!(
+            r.period.map(|p| (p.start, p.end, p.plan)),
+            Some((2021, Some(2025), Some(14)))
+        );
+        assert_eq!(r.kind.as_deref(), Some("outline"));
         let r = read_title("高新技术企业认定管理办法(2016年修订)");
         assert_eq!(r.statuses, ["revised"]);
         assert_eq!(r.period, years(2016, None));

@@ -255,8 +255,8 @@ pub struct EntryData {
     pub index_label: String,
 }
 
-/// An explanation as a page shows it, in the page's script (the Traditional page's text is
-/// converted here; the Simplified twin converts the whole page).
+/// An explanation as a page shows it (written in either script: each page is converted to its
+/// own when rendered).
 #[derive(Debug, Clone, Serialize)]
 pub struct ExplanationView {
     /// `glossary`, `title`, `rule` or `article`.

@@ -11,7 +11,6 @@ use crate::annotate::Kind;
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{DocumentModel, Explanation, Origin, ParaRef, TermModel, View};
 use crate::text::offsets::first_chars;
-use crate::text::script::to_hant;
 use crate::urls;
 
 /// Uses of a term or document: the sentence around each mention, as list items.
@@ -62,7 +61,7 @@ fn part_label<'s>(s: &'s Strings, role: &str) -> &'s str {
     }
 }
 
-/// An explanation as the page shows it, in Traditional (the Simplified twin converts it back).
+/// An explanation as the page shows it (each page converts its text to its own script).
 fn explanation_view(ex: &View, s: &Strings, e: &Explanation) -> ExplanationView {
     let (quote, quote_url) = match &e.quote {
         Some(q) => {
@@ -78,14 +77,14 @@ fn explanation_view(ex: &View, s: &Strings, e: &Explanation) -> ExplanationView 
     ExplanationView {
         origin: e.origin.as_str(),
         origin_label: origin_label(s, e.origin).to_string(),
-        zh: (!quoted).then(|| to_hant(&e.zh)),
-        en: e.en.as_deref().map(to_hant),
+        zh: (!quoted).then(|| e.zh.clone()),
+        en: e.en.clone(),
         // A title's type and marks carry their own sources, below.
         source: e
             .reference
             .as_ref()
             .filter(|_| e.notes.is_empty())
-            .map(|r| fill(&s.explanation_source, &[("source", &to_hant(r))])),
+            .map(|r| fill(&s.explanation_source, &[("source", r)])),
         quote,
         quote_url,
         quote_link: s.source_link.clone(),
@@ -94,19 +93,19 @@ fn explanation_view(ex: &View, s: &Strings, e: &Explanation) -> ExplanationView 
             .iter()
             .map(|p| PartView {
                 label: part_label(s, p.role).to_string(),
-                zh: to_hant(&p.zh),
-                en: p.en.as_deref().map(to_hant),
+                zh: p.zh.clone(),
+                en: p.en.clone(),
             })
             .collect(),
         notes: e
             .notes
             .iter()
             .map(|n| NoteView {
-                word: to_hant(&n.word),
+                word: n.word.clone(),
                 label_en: n.label_en.clone(),
-                zh: to_hant(&n.zh),
-                en: to_hant(&n.en),
-                source: fill(&s.explanation_source, &[("source", &to_hant(&n.source))]),
+                zh: n.zh.clone(),
+                en: n.en.clone(),
+                source: fill(&s.explanation_source, &[("source", &n.source)]),
             })
             .collect(),
         notes_heading: s.notes_heading.clone(),

@@ -47,6 +47,7 @@ struct OrgLists {
 #[serde(deny_unknown_fields)]
 struct TermLists {
     speech_verbs: Vec<String>,
+    naming_verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,6 +68,8 @@ pub struct Lexicon {
     pub org_suffixes: WordSet,
     pub org_prefixes: WordSet,
     pub speech_verbs: Vec<String>,
+    /// Words after which a quotation is a name, not speech (以下简称“联盟”).
+    pub naming_verbs: Vec<String>,
     pub continuation: Vec<String>,
     pub this_city: Vec<String>,
     /// Qualifiers before a figure, longest first.
@@ -132,6 +135,7 @@ impl Lexicon {
             org_suffixes: WordSet::new(both_scripts(file.org.suffixes)),
             org_prefixes: WordSet::new(both_scripts(file.org.prefixes)),
             speech_verbs: both_scripts(file.term.speech_verbs),
+            naming_verbs: both_scripts(file.term.naming_verbs),
             continuation: both_scripts(file.attribution.continuation),
             this_city: both_scripts(file.attribution.this_city),
             figure_before: longest_first(both_scripts(file.figure.qualifiers_before)),

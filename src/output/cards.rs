@@ -6,7 +6,6 @@ use crate::annotate::{Annotation, Kind, format_number};
 use crate::emit::entries::origin_label;
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{Explainer, Explanation, Origin};
-use crate::text::script::to_hant;
 use crate::urls;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -56,7 +55,7 @@ fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
                 title: format!("《{}》", d.title),
                 meta: e.map(|e| {
                     let date = e.date.as_deref().map(|d| format!(" · {d}")).unwrap_or_default();
-                    to_hant(&format!("{}{date}", e.issuer))
+                    format!("{}{date}", e.issuer)
                 }),
                 url: Some(urls::html(&urls::document(&d.id))),
                 ..explained(ex, s, d.explanation.as_ref())
@@ -104,8 +103,7 @@ fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
     })
 }
 
-/// A card's explanation and its origin, in Traditional (the Simplified card file is converted
-/// whole).
+/// A card's explanation and its origin (each card file is converted whole to its script).
 fn explained(ex: &Explainer, s: &Strings, e: Option<&Explanation>) -> Card {
     let Some(e) = e else {
         return Card::default();
@@ -117,9 +115,9 @@ fn explained(ex: &Explainer, s: &Strings, e: Option<&Explanation>) -> Card {
     };
     Card {
         label: e.label_en.clone(),
-        zh: Some(to_hant(&e.full_zh())),
-        en: e.full_en().map(|en| to_hant(&en)),
-        origin: Some(to_hant(&origin)),
+        zh: Some(e.full_zh()),
+        en: e.full_en(),
+        origin: Some(origin),
         origin_url: e
             .quote
             .as_ref()

@@ -12,7 +12,6 @@ use super::segment;
 use super::{Explanation, Origin, ParaRef, Quote};
 use crate::annotate::AnnotatedSeed;
 use crate::knowledge::explain::{ExplainTables, fold};
-use crate::knowledge::glossary::name_key;
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -30,8 +29,31 @@ const NOT_AFTER_JI: &str = "将使便可刻时日期席兴为";
 const DEFINING_NOUNS: [&str; 7] = ["模式", "机制", "制度", "做法", "方式", "办法", "政策"];
 /// Longest X, in chars.
 const MAX_TERM: usize = 30;
+/// Longest word between a quoted name and 即 for the definition to be the name's.
+const SHORT_WORD: usize = 3;
+
+fn is_cjk(c: char) -> bool {
+    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
+}
+
+/// How many of a slogan's uses are read for its expansion.
+const SLOGAN_USES_READ: usize = 32;
 /// Chars of a sentence before the words quoted beyond which the quote starts at their clause.
 const LONG_LEAD: usize = 40;
+
+/// The key a term is found by: folded char by char (Simplified, half-width, lowercase), without
+/// quotation marks or spaces. Char by char, as paragraphs are folded, so that no phrase
+/// conversion runs for each of the thousands of places a term might start.
+pub fn key(text: &str) -> String {
+    folded_key(&fold(text))
+}
+
+fn folded_key(folded: &[char]) -> String {
+    folded
+        .iter()
+        .filter(|c| !c.is_whitespace() && !OPENING.contains(**c) && !CLOSING.contains(**c) && **c != '"')
+        .collect()
+}
 
 /// The words a paragraph must hold to be read for definitions or categories (either script).
 fn markers() -> &'static AhoCorasick {
@@ -100,7 +122,7 @@ impl Found {
     }
 }
 
-/// Reads every paragraph that holds a marker, for the terms in `wanted` (by [`name_key`]).
+/// Reads every paragraph that holds a marker, for the terms in `wanted` (by [`key`]).
 pub fn find(seeds: &[Arc<AnnotatedSeed>], wanted: &FxHashMap<String, usize>, tables: &ExplainTables) -> Found {
     let refs: Vec<ParaRef> = seeds
         .iter()
@@ -144,7 +166,10 @@ struct Paragraph<'a> {
 
 impl<'a> Paragraph<'a> {
     fn new(at: ParaRef, chars: &'a [char], wanted: &'a FxHashMap<String, usize>, tables: &'a ExplainTables) -> Self {
-        let folded = fold(&chars.iter().collect::<String>());
+        let folded = chars
+            .iter()
+            .map(|&c| crate::text::script::fold_char_cached(c))
+            .collect();
         Paragraph {
             at,
             chars,
@@ -155,14 +180,7 @@ impl<'a> Paragraph<'a> {
     }
 
     fn starts_with(&self, at: usize, word: &str) -> bool {
-        let mut k = at;
-        for w in word.chars() {
-            if self.folded.get(k) != Some(&w) {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        (at..).zip(word.chars()).all(|(k, w)| self.folded.get(k) == Some(&w))
     }
 
     /// Every definition and category in the paragraph, in order.
@@ -286,8 +304,7 @@ impl<'a> Paragraph<'a> {
         if start >= end || end - start > MAX_TERM + 2 {
             return None;
         }
-        let text: String = self.chars[start..end].iter().collect();
-        self.wanted.get(&name_key(&text)).copied()
+        self.wanted.get(&folded_key(&self.folded[start..end])).copied()
     }
 
     /// The term that ends at `end` and starts no earlier than `lo`: quoted (its marks bound
@@ -299,14 +316,16 @@ impl<'a> Paragraph<'a> {
         }
         let mut quoted_end = end;
         if !CLOSING.contains(self.folded[end - 1]) {
-            // A category noun after the marks.
+            // A category noun or a short word after the marks (“揭榜挂帅”机制,即…; “港产城”联动,
+            // 即…): what follows explains the quoted name.
             quoted_end = (lo + 1..end)
                 .find(|&k| {
                     CLOSING.contains(self.folded[k - 1])
-                        && self
+                        && (self
                             .tables
                             .category_at(&self.folded, k)
                             .is_some_and(|(_, n)| k + n == end)
+                            || (end - k <= SHORT_WORD && self.chars[k..end].iter().all(|c| is_cjk(*c))))
                 })
                 .unwrap_or(end);
         }
@@ -314,12 +333,16 @@ impl<'a> Paragraph<'a> {
             let open = (lo..quoted_end - 1).rev().find(|&k| OPENING.contains(self.folded[k]))?;
             return self.term_at(open, quoted_end).map(|t| (t, open));
         }
-        // Unquoted: every word start of the clause, longest first.
+        // Unquoted: the longest text of a term that ends here and starts at a word boundary.
+        // Segmenting (and loading the segmenter) only when some term's text ends here at all.
+        let candidates: Vec<(usize, usize)> = (lo..end).filter_map(|s| self.term_at(s, end).map(|t| (t, s))).collect();
+        if candidates.is_empty() {
+            return None;
+        }
         let words = segment::words(&self.chars[lo..end]);
-        words
-            .iter()
-            .map(|(r, _)| lo + r.start)
-            .find_map(|s| self.term_at(s, end).map(|t| (t, s)))
+        candidates
+            .into_iter()
+            .find(|&(_, s)| words.iter().any(|(r, _)| lo + r.start == s))
     }
 
     /// 所谓X,是指… / 所谓X就是… / 所谓X,即…
@@ -383,7 +406,7 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         let full: String = self.chars[full_start..full_end].iter().collect();
-        if name_key(&full) == name_key(&short) {
+        if key(&full) == key(&short) {
             return None;
         }
         let quote = self.quote(full_start, close);
@@ -434,9 +457,8 @@ impl<'a> Paragraph<'a> {
             .find(|&k| OPENING.contains(self.folded[k]))?;
         let term = self.term_at(open, close + 1)?;
         let mut after = close + 1;
-        if open > 0 && self.folded[open - 1] == '以' && self.folded.get(after) == Some(&'为') {
-            after += 1;
-        } else if self.folded.get(after) == Some(&'的') {
+        let in_yi_wei = open > 0 && self.folded[open - 1] == '以' && self.folded.get(after) == Some(&'为');
+        if in_yi_wei || self.folded.get(after) == Some(&'的') {
             after += 1;
         }
         let (category, len) = self.tables.category_at(&self.folded, after)?;
@@ -473,8 +495,10 @@ pub fn slogan<'s>(
     if splits.iter().any(|parts| parts.iter().any(String::is_empty)) {
         return None;
     }
+    // An article expands a slogan where it first uses it: the first uses are enough (a term in
+    // thousands of paragraphs is not read thousands of times).
     let mut places: Vec<ParaRef> = Vec::new();
-    for &r in uses {
+    for &r in uses.iter().take(SLOGAN_USES_READ) {
         for next in [
             r,
             ParaRef {
@@ -537,7 +561,7 @@ fn compositions(digits: &[char]) -> Vec<Vec<String>> {
         out.push(parts);
     }
     // More parts first: 3|6|1 is the likelier reading of 361 than 36|1.
-    out.sort_by(|a, b| b.len().cmp(&a.len()));
+    out.sort_by_key(|parts| std::cmp::Reverse(parts.len()));
     out
 }
 
@@ -610,7 +634,7 @@ mod tests {
     fn case(text: &str, terms: &[&str]) -> Case {
         Case {
             chars: text.chars().collect(),
-            wanted: terms.iter().enumerate().map(|(i, t)| (name_key(t), i)).collect(),
+            wanted: terms.iter().enumerate().map(|(i, t)| (key(t), i)).collect(),
             tables: ExplainTables::embedded().unwrap(),
         }
     }
@@ -679,6 +703,9 @@ mod tests {
         );
         let h = hits("實行“揭榜掛帥”機制,即由企業出題、科研人員答題。", &["揭榜挂帅"]);
         assert_eq!(h.len(), 1, "{h:?}");
+        let h = hits("寧波提出“港產城”聯動,即港口、產業、城市一體發展。", &["港产城"]);
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert!(hits("推进“港产城”融合发展工作,即将启动。", &["港产城"]).is_empty());
         // 即将, 即可: not definitions.
         assert!(hits("“算力券”,即将在下月发放。", &["算力券"]).is_empty());
         assert!(hits("申请“算力券”,即可享受补贴。", &["算力券"]).is_empty());

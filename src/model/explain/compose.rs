@@ -135,6 +135,81 @@ pub fn ai_plus(text: &str, glossary: &Glossary, tables: &ExplainTables) -> Optio
     })
 }
 
+/// A+B slogans besides AI+X (低空+物流, 互联网+政务, 数据安全+): A combined with B, with A's
+/// glossary label where A (or A经济) has an entry. Slogans of numbers (1+4+N) are not this.
+pub fn plus(text: &str, glossary: &Glossary) -> Option<Explanation> {
+    let clean: String = text.chars().filter(|c| !QUOTES.contains(*c)).collect();
+    let clean = clean.replace('＋', "+");
+    let (a, b) = clean.split_once('+')?;
+    let (a, b) = (a.trim(), b.trim());
+    let wordy = |s: &str| s.chars().any(|c| c.is_alphabetic() && c != 'N' && c != 'n');
+    if !wordy(a) || (!b.is_empty() && !wordy(b)) || b.contains('+') || a.chars().count() > 8 {
+        return None;
+    }
+    let known = glossary.term(a).or_else(|| glossary.term(&format!("{a}经济")));
+    let a_en = known.map_or_else(|| format!("“{a}”"), |g| format!("{} ({a})", g.label_en));
+    let (zh, en) = if b.is_empty() {
+        (
+            format!("“{text}”指以{a}为基础、与各行各业结合的提法(仿“互联网+”“人工智能+”的说法)。"),
+            format!("“{text}”: {a_en} combined with other sectors, on the pattern of “Internet+” and “AI+”."),
+        )
+    } else {
+        (
+            format!("“{text}”指把{a}与{b}结合、用{a}带动{b}的发展方向,是“{a}+”一类提法中的一个。"),
+            format!(
+                "“{text}”: combining {a_en} with “{b}” (applying the one to the other), one of the “{a}+” combinations."
+            ),
+        )
+    };
+    Some(Explanation {
+        origin: Origin::Rule,
+        label_en: Some(if b.is_empty() {
+            format!("{a_en}+")
+        } else {
+            format!("{a_en} + “{b}”")
+        }),
+        zh,
+        en: Some(en),
+        reference: known.and_then(|g| g.source.clone()),
+        quote: None,
+        parts: Vec::new(),
+        notes: Vec::new(),
+    })
+}
+
+/// A new version of a glossary term (城市大脑2.0): the term's entry, said to be its upgrade.
+pub fn version(text: &str, glossary: &Glossary) -> Option<Explanation> {
+    let clean: String = text.chars().filter(|c| !QUOTES.contains(*c)).collect();
+    let clean = clean.trim_end_matches('版');
+    // The trailing run of digits and points: 2.0.
+    let cut = clean
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    let (base, number) = clean.split_at(cut);
+    let number = number.trim_start_matches('.');
+    if number.is_empty() || !number.contains('.') || base.trim().is_empty() {
+        return None;
+    }
+    let g = glossary.term(base.trim())?;
+    Some(Explanation {
+        origin: Origin::Rule,
+        label_en: Some(format!("{} {number}", g.label_en)),
+        zh: format!("“{text}”是“{}”的{number}版(升级版)。{}", base.trim(), g.zh),
+        en: Some(format!(
+            "“{text}”: version {number}, an upgrade, of “{}”. {}",
+            base.trim(),
+            g.en
+        )),
+        reference: g.source.clone(),
+        quote: None,
+        parts: Vec::new(),
+        notes: Vec::new(),
+    })
+}
+
 /// A glossary document's issuer and date, as parts.
 pub fn entry_parts(e: &DocumentEntry) -> Vec<TitlePart> {
     let mut parts = vec![TitlePart {
@@ -426,6 +501,37 @@ mod tests {
         assert!(ai_plus("人工智能+", &k.glossary, &k.explain).is_none());
         assert!(ai_plus("人工智能产业", &k.glossary, &k.explain).is_none());
         assert!(ai_plus("MAI+制造", &k.glossary, &k.explain).is_none());
+    }
+
+    #[test]
+    fn other_plus_slogans_and_versions() {
+        let k = knowledge();
+        let e = plus("低空+物流", &k.glossary).unwrap();
+        assert_eq!(
+            e.zh,
+            "“低空+物流”指把低空与物流结合、用低空带动物流的发展方向,是“低空+”一类提法中的一个。"
+        );
+        assert!(
+            e.label_en
+                .as_deref()
+                .unwrap()
+                .starts_with("low-altitude economy (低空)"),
+            "{:?}",
+            e.label_en
+        );
+        let e = plus("數據安全+", &k.glossary).unwrap();
+        assert!(e.zh.contains("以數據安全为基础"), "{}", e.zh);
+        assert!(plus("1+4+N", &k.glossary).is_none());
+        assert!(plus("1+N", &k.glossary).is_none());
+        assert!(plus("8+4", &k.glossary).is_none());
+        let e = version("城市大脑2.0", &k.glossary).unwrap();
+        assert!(
+            e.zh.starts_with("“城市大脑2.0”是“城市大脑”的2.0版(升级版)。"),
+            "{}",
+            e.zh
+        );
+        assert!(version("城市大脑", &k.glossary).is_none());
+        assert!(version("未知系统3.0", &k.glossary).is_none());
     }
 
     #[test]

@@ -5,14 +5,16 @@
 //! - **title**: a document explained from its title ([`crate::annotate::title`]: issuer,
 //!   subject, type, period, status), the type explained once from the document-type table;
 //! - **rule**: composed from structure: 十四五 is the 14th Five-Year Plan (2021–2025), 人工智能+X
-//!   is AI applied to the sector X ([`compose`]);
+//!   is AI applied to the sector X, 低空+物流 combines the two, 城市大脑2.0 is a new version of a
+//!   glossary term ([`compose`]);
 //! - **article**: the articles' own words, quoted verbatim from one paragraph: definitions
 //!   (所谓X是指…, X(即…), X,即…, (以下简称X), X是…的机制), numbered slogans the article expands
 //!   (“1”即…“4”即…, 一是…二是…), and the category an article gives a quoted name
 //!   (“温州发布”微信公众号) ([`article`]).
 //!
 //! A term takes the first of: its glossary entry, a five-year plan, a definition or expansion
-//! in the articles, the AI+X composition, its category in the articles. A document takes its
+//! in the articles, the AI+X and A+B compositions, a version of a glossary term, its category in
+//! the articles. A document takes its
 //! glossary entry, else its title's reading.
 
 mod article;
@@ -22,7 +24,6 @@ mod segment;
 use super::{DocumentModel, ParaRef, TermModel};
 use crate::annotate::AnnotatedSeed;
 use crate::knowledge::Knowledge;
-use crate::knowledge::glossary::name_key;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -161,7 +162,7 @@ pub fn explain(
         .iter()
         .enumerate()
         .filter(|(_, t)| t.explanation.is_none())
-        .map(|(i, t)| (name_key(&t.text), i))
+        .map(|(i, t)| (article::key(&t.text), i))
         .collect();
     let found = if wanted.is_empty() {
         article::Found::default()
@@ -177,6 +178,8 @@ pub fn explain(
             .or_else(|| found.definition(i))
             .or_else(|| article::slogan(&t.text, &t.uses, seeds, paragraph))
             .or_else(|| compose::ai_plus(&t.text, glossary, &knowledge.explain))
+            .or_else(|| compose::plus(&t.text, glossary))
+            .or_else(|| compose::version(&t.text, glossary))
             .or_else(|| found.category(i, &t.text, &knowledge.explain));
     });
     documents.par_iter_mut().for_each(|d| {
