@@ -209,7 +209,7 @@ fn indexes_list_every_entry_by_pinyin() {
     for (kind, list) in [("terms", &json["terms"]), ("documents", &json["documents"])] {
         let html = fs::read_to_string(site.join(kind).join("index.html")).unwrap();
         let list = list.as_array().unwrap();
-        let rows = html.matches("<tr class=\"origin-").count();
+        let rows = html.matches("<li class=\"origin-").count();
         assert_eq!(rows, list.len(), "{kind}: a row per entry");
         let explained = list.iter().filter(|e| !e["explanation"].is_null()).count();
         assert!(html.contains(&format!("{explained} / {}", list.len())), "{kind}");

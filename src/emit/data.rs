@@ -302,7 +302,6 @@ pub struct NoteView {
 pub struct EntryIndexData {
     /// 12 / 15 已有解釋.
     pub coverage: String,
-    pub columns: Vec<String>,
     pub rows: Vec<IndexRow>,
 }
 
@@ -315,7 +314,8 @@ pub struct IndexRow {
     /// `glossary`, `title`, `rule`, `article`, or `none`.
     pub origin: &'static str,
     pub origin_label: String,
-    pub uses: usize,
+    /// 3 處用例 uses.
+    pub uses: String,
 }
 
 /// The about page.

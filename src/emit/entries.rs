@@ -192,7 +192,7 @@ fn index_page(
     s: &Strings,
     path: &str,
     template_title: (&str, &str, &str),
-    columns: &[String],
+    uses_label: &str,
     entries: Vec<Entry>,
     n: usize,
 ) -> Page {
@@ -220,13 +220,12 @@ fn index_page(
                 .explanation
                 .map_or(s.index_unexplained.as_str(), |x| origin_label(s, x.origin))
                 .to_string(),
-            uses: e.uses,
+            uses: fill(uses_label, &[("n", &e.uses.to_string())]),
         })
         .collect();
     let mut page = paginated(s, page, entries.len(), ENTRIES_PER_PAGE, n, |_| Vec::new());
     page.data = PageData::EntryIndex(EntryIndexData {
         coverage: fill(&s.index_coverage, &[("explained", &explained), ("n", &count)]),
-        columns: columns.to_vec(),
         rows,
     });
     page
@@ -248,7 +247,7 @@ pub fn terms_index_page(ex: &View, s: &Strings, n: usize) -> Page {
         s,
         urls::TERMS,
         (&s.terms_title, &s.terms_front_title, &s.terms_description),
-        &s.index_columns_terms,
+        &s.index_uses_terms,
         entries,
         n,
     )
@@ -270,7 +269,7 @@ pub fn documents_index_page(ex: &View, s: &Strings, n: usize) -> Page {
         s,
         urls::DOCUMENTS,
         (&s.documents_title, &s.documents_front_title, &s.documents_description),
-        &s.index_columns_documents,
+        &s.index_uses_documents,
         entries,
         n,
     )

@@ -351,7 +351,7 @@ pub fn from_title(title: &str, knowledge: &Knowledge) -> Option<Explanation> {
     // An issuer written before 关于 issued the document; a place the title starts with is only
     // whose document it is (a report on 浙江省 may come from anyone).
     let issued_by = issuer.as_ref().is_some_and(|r| !reading_is_place_only(&chars, r));
-    let mut zh = format!("《{title}》是");
+    let mut zh = String::new();
     match (&issuer_zh, issued_by) {
         (Some(who), true) => zh.push_str(&format!("{who}发布的")),
         (Some(who), false) => zh.push_str(who),
@@ -541,7 +541,7 @@ mod tests {
         assert_eq!(e.origin, Origin::Title);
         assert_eq!(
             e.zh,
-            "《湖州市人工智能高质量发展三年行动计划(2025—2027年)(征求意见稿)》是湖州市关于“人工智能高质量发展”的三年行动计划,时间范围2025—2027年;标题注明“征求意见稿”。"
+            "湖州市关于“人工智能高质量发展”的三年行动计划,时间范围2025—2027年;标题注明“征求意见稿”。"
         );
         assert_eq!(
             e.en.as_deref(),
@@ -551,7 +551,7 @@ mod tests {
         assert_eq!(roles, ["place", "subject", "type", "period", "status"]);
         assert_eq!(e.notes.len(), 2);
         let e = from_title("浙江省人民政府辦公廳關於加快人工智能產業發展的指導意見", &k).unwrap();
-        assert!(e.zh.starts_with("《浙江省人民政府辦公廳關於加快人工智能產業發展的指導意見》是浙江省人民政府辦公廳发布的关于“加快人工智能產業發展”的指導意見。"), "{}", e.zh);
+        assert_eq!(e.zh, "浙江省人民政府辦公廳发布的关于“加快人工智能產業發展”的指導意見。");
         assert_eq!(
             e.en.as_deref(),
             Some("A guiding opinion issued by Zhejiang (浙江省人民政府辦公廳) on “加快人工智能產業發展”.")
