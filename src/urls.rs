@@ -143,6 +143,26 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
+/// The site root as a path from the server's root, for a page that may be served at any
+/// depth (the 404 page: GitHub Pages serves it for every missing address, below the missing
+/// address's folder). From the base URL's path (`https://user.github.io/repo/` → `/repo/`, a
+/// custom domain → `/`), so the links work whatever host or scheme serves the site; without a
+/// base URL, `/`: right at a domain's root (`explainer serve`, a custom domain, a user site).
+pub fn root_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or("", |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => {
+            let path = &after_scheme[i..];
+            if path.ends_with('/') {
+                path.to_string()
+            } else {
+                format!("{path}/")
+            }
+        }
+        None => "/".to_string(),
+    }
+}
+
 /// `path` (relative to the site root) made absolute against the site's base URL.
 pub fn absolute(base_url: &str, path: &str) -> String {
     format!("{base_url}{path}")
@@ -223,15 +243,11 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// The frame of the page at `path` in `script`. `absolute_links`: the page may be served at
-    /// any depth (the 404 page), so its links start from the base URL.
-    pub fn new(base_url: &str, path: &str, script: Script, absolute_links: bool) -> Frame {
+    /// The frame of the page at `path` in `script`. `fixed_root`: the page may be served at
+    /// any depth (the 404 page), so its links start from this root ([`root_path`]).
+    pub fn new(base_url: &str, path: &str, script: Script, fixed_root: Option<&str>) -> Frame {
         let output = script.output_path(path);
-        let assets = if absolute_links {
-            base_url.to_string()
-        } else {
-            root_of(&output)
-        };
+        let assets = fixed_root.map_or_else(|| root_of(&output), str::to_string);
         let alternate = |p: &str| {
             if base_url.is_empty() {
                 format!("{assets}{}", html(p))
@@ -293,5 +309,17 @@ mod tests {
         let years = std::collections::BTreeMap::from([("2025".to_string(), "timeline/page/2/".to_string())]);
         assert_eq!(timeline_year(&years, "2025"), "timeline/page/2/index.html#y2025");
         assert_eq!(timeline_year(&years, "2024"), "timeline/index.html#y2024");
+    }
+
+    #[test]
+    fn root_paths_come_from_the_base_url() {
+        assert_eq!(root_path("https://user.github.io/repo/"), "/repo/");
+        assert_eq!(root_path("https://example.org/"), "/");
+        assert_eq!(root_path("http://localhost:1111"), "/");
+        assert_eq!(root_path("https://h.example/a/b"), "/a/b/");
+        assert_eq!(root_path(""), "/");
+        let frame = Frame::new("https://user.github.io/repo/", "", Script::Hans, Some("/repo/"));
+        assert_eq!(frame.assets, "/repo/");
+        assert_eq!(frame.hant_rel, "/repo/index.html");
     }
 }

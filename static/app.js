@@ -65,14 +65,29 @@ async function openCard(target) {
   card.focus({ preventScroll: true });
 }
 
+// On a phone the card is a sheet along the bottom of the screen, always in view whatever was
+// tapped; elsewhere a popover under the annotation, or above it when there is no room below.
+const phone = matchMedia("(max-width: 40rem)");
 function placeCard(target) {
+  const sheet = phone.matches;
+  card.classList.toggle("ann-sheet", sheet);
+  Object.assign(card.style, { width: "", left: "", top: "" });
+  if (sheet) return;
   const r = target.getBoundingClientRect();
-  const width = Math.min(360, document.documentElement.clientWidth - 16);
-  const left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8));
+  const viewWidth = document.documentElement.clientWidth;
+  const width = Math.min(360, viewWidth - 16);
   card.style.width = `${width}px`;
-  card.style.left = `${left + scrollX}px`;
-  card.style.top = `${r.bottom + scrollY + 6}px`;
+  card.style.left = `${Math.max(8, Math.min(r.left, viewWidth - width - 8)) + scrollX}px`;
+  const height = card.offsetHeight;
+  const below = innerHeight - r.bottom - 6;
+  const above = r.top - 6;
+  const top = below >= height || below >= above ? r.bottom + 6 : Math.max(8, r.top - 6 - height);
+  card.style.top = `${top + scrollY}px`;
 }
+
+addEventListener("resize", () => {
+  if (!card.hidden && trigger) placeCard(trigger);
+});
 
 function hideCard() {
   if (card.hidden) return;
@@ -116,21 +131,76 @@ function facets(item) {
   return { kind: kinds, city: cities, year: years };
 }
 
+// Where the filters go: after the element the page marks, else just before the first group
+// of items (under the page's heading, above what they filter).
+function filtersPlace(container, items) {
+  const marked = document.querySelector("[data-filters-after]");
+  if (marked) return (form) => marked.after(form);
+  let first = items[0];
+  while (first.parentElement !== container) first = first.parentElement;
+  while (/^H[2-6]$/.test(first.previousElementSibling?.tagName)) first = first.previousElementSibling;
+  return (form) => first.before(form);
+}
+
+// Hides the headings (and their lists) whose items are all hidden: a heading stays when any
+// item before the next heading of its level or above is shown.
+function hideEmptyGroups(container, shownItems) {
+  const open = [];
+  const close = (level) => {
+    while (open.length && open.at(-1).level >= level) {
+      const group = open.pop();
+      group.heading.hidden = !group.shown;
+      if (open.length && group.shown) open.at(-1).shown = true;
+    }
+  };
+  for (const child of container.children) {
+    const level = /^H([2-6])$/.exec(child.tagName)?.[1];
+    if (level) {
+      close(Number(level));
+      open.push({ heading: child, level: Number(level), shown: false });
+      continue;
+    }
+    if (child.matches(".filters, .pager")) continue;
+    const own = child.matches(container.dataset.filter) ? [child] : [...child.querySelectorAll(container.dataset.filter)];
+    const inside = own.some((item) => shownItems.has(item));
+    if (child.matches("ul, ol")) child.hidden = own.length > 0 && !inside;
+    if (inside && open.length) open.at(-1).shown = true;
+  }
+  close(0);
+}
+
 function setupFilters(container) {
   const items = [...container.querySelectorAll(container.dataset.filter)];
+  if (items.length < 2) return;
+  // Lists beside the container that show the same material (a city's figures and events).
+  const also = [...document.querySelectorAll("[data-filter-also]")].flatMap((list) => [...list.querySelectorAll(`:scope > ${list.dataset.filterAlso}`)]);
   const all = { kind: new Map(), city: new Map(), year: new Map() };
-  const itemFacets = items.map((item) => {
+  const counts = new Map();
+  const facetsOf = new Map();
+  for (const item of [...items, ...also]) {
     const f = facets(item);
-    for (const key of Object.keys(all)) for (const v of f[key]) all[key].set(v, v);
+    facetsOf.set(item, f);
+    if (also.includes(item)) continue;
+    for (const key of Object.keys(all)) {
+      for (const v of f[key]) {
+        all[key].set(v, all[key].get(v) ?? v);
+        counts.set(`${key}:${v}`, (counts.get(`${key}:${v}`) ?? 0) + 1);
+      }
+    }
     for (const a of item.querySelectorAll(".ann-city")) all.city.set(a.dataset.value, a.textContent);
-    return f;
-  });
+  }
+  // A value every item has (the page's own city) filters nothing: it is no choice.
+  for (const key of Object.keys(all)) {
+    for (const v of all[key].keys()) if (counts.get(`${key}:${v}`) === items.length) all[key].delete(v);
+  }
   const form = el("form", "filters");
   form.setAttribute("role", "search");
   form.setAttribute("aria-label", t("篩選", "筛选"));
   const labels = { kind: t("類型", "类型"), city: t("城市", "城市"), year: t("年份", "年份") };
   const params = new URLSearchParams(location.search);
   for (const key of ["kind", "city", "year"]) {
+    // Shown only when there is something to choose: "all" and at least one value that
+    // picks some of the items.
     if (all[key].size === 0) continue;
     const id = `filter-${key}`;
     const label = el("label", null, labels[key]);
@@ -150,19 +220,27 @@ function setupFilters(container) {
     label.append(select);
     form.append(label);
   }
+  if (!form.elements.length) return;
   const count = el("output", "filter-count");
   count.setAttribute("aria-live", "polite");
   form.append(count);
-  container.before(form);
+  filtersPlace(container, items)(form);
   const apply = () => {
     const want = Object.fromEntries(new FormData(form));
-    let shown = 0;
-    items.forEach((item, i) => {
-      const ok = Object.entries(want).every(([k, v]) => !v || itemFacets[i][k].has(v));
+    const shown = new Set();
+    for (const item of [...items, ...also]) {
+      const ok = Object.entries(want).every(([k, v]) => !v || facetsOf.get(item)[k].has(v));
       item.hidden = !ok;
-      if (ok) shown += 1;
-    });
-    count.value = t(`顯示 ${shown}/${items.length}`, `显示 ${shown}/${items.length}`);
+      if (ok) shown.add(item);
+    }
+    hideEmptyGroups(container, shown);
+    // A list beside the container disappears with its heading when nothing in it is shown.
+    for (const list of document.querySelectorAll("[data-filter-also]")) {
+      const section = list.closest("section") ?? list;
+      section.hidden = ![...list.children].some((item) => shown.has(item));
+    }
+    const n = items.filter((item) => shown.has(item)).length;
+    count.value = t(`顯示 ${n}/${items.length}`, `显示 ${n}/${items.length}`);
     const url = new URL(location.href);
     for (const [k, v] of Object.entries(want)) {
       if (v) url.searchParams.set(k, v);
@@ -176,3 +254,19 @@ function setupFilters(container) {
 }
 
 document.querySelectorAll("[data-filter]").forEach(setupFilters);
+
+// ---- The reader's place across links ----------------------------------------------------
+// The 繁/简 switch keeps the query (filters, a search) and the fragment (a paragraph), so the
+// reader lands on the same place in the other script; pagers keep the query (filters stay
+// on). The links are rewritten as they are about to be followed: without this script they
+// still lead to the page itself.
+function carryPlace(event) {
+  const link = event.target.closest?.(".script-switch a, .pager a");
+  if (!link) return;
+  link.dataset.href ??= link.getAttribute("href");
+  const url = new URL(link.dataset.href, location.href);
+  url.search = location.search;
+  if (link.closest(".script-switch")) url.hash = location.hash;
+  link.href = url.href;
+}
+for (const type of ["pointerdown", "focusin", "click"]) document.addEventListener(type, carryPlace, true);

@@ -1,13 +1,104 @@
-//! Which prefectures a paragraph is about: those it names directly, through one of their
+//! What a paragraph names and what its claims are about.
+//!
+//! **Cities a paragraph names** (`cities`): those it names directly, through one of their
 //! districts or counties (黄岩 → taizhou), or through a place inside them (杭州湾新区 → ningbo);
 //! 我市/本市 in an article published by one city's paper; and, for a short paragraph that only
 //! continues the previous one (背后的原因,并不难理解。), the previous paragraph's cities.
+//!
+//! **What a claim is about** ([`About`]: a figure, a date, a document mention): a city, the
+//! province, or `other` (national, foreign, not geographic), decided by a clause model. A
+//! paragraph is split into sentences (。！？；) and clauses (，：), marks inside 《》 and quotation
+//! marks aside. Each clause's subject is the strongest place it names — a Zhejiang city, county,
+//! district or place inside a city beats the province (浙江, 全省, 省政府), which beats national
+//! and foreign words (全国, 国家, 中国, 北京, 美国), the leftmost winning among equals — unless the
+//! word is a level or a comparison (国家级, 省级, 全国首个, 领跑全国, 较北京, 成为全球…), which
+//! says nothing about whose claim it is; 我市/全市/市委 stand for the article's own city. A
+//! clause that names nothing takes the subject of the clause before it in the sentence, else of
+//! the clause right after it (到2027年底,全市…), else of the sentence before it in the
+//! paragraph, else the article's: the issuer of a government document (its title, or its
+//! signature line), else the city the article is mostly about, else the publisher's, else the
+//! province. So 其中杭州企业利润总额占比超七成 is about hangzhou and 浙江全省…产值突破5700亿元
+//! about zhejiang, in the same sentence.
+//!
+//! Where it stops: the model reads places, not grammar. A clause naming two cities (杭州、宁波
+//! 两地…) is credited to the first; a place that is the object rather than the subject of a
+//! clause (浙江将构建以杭州为核心…) can win over the subject; a pronoun reaching back across
+//! paragraphs (该市) is read as the article's city.
 
-use crate::knowledge::gazetteer::{Gazetteer, Mention};
+use super::dates::year_at;
+use crate::knowledge::gazetteer::{CITY_IDS, Gazetteer, Mention, Target};
 use crate::knowledge::lexicon::Lexicon;
+use serde::{Serialize, Serializer};
 
 /// Longest paragraph that can inherit its topic from the one before.
 const MAX_CONTINUATION_CHARS: usize = 30;
+/// Longest signature line (舟山市人民政府, 中共舟山市委 舟山市人民政府), in chars.
+const MAX_SIGNATURE_CHARS: usize = 30;
+/// Farthest an organisation word may stand from the 省/市 that starts its name (市人工智能局).
+const MAX_ORGAN_CHARS: usize = 10;
+
+/// What a claim is about: one of the 11 prefectures, the province as a whole, or something
+/// else (national, foreign, not geographic). One byte of payload; exported as the city id,
+/// `zhejiang` or `other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum About {
+    /// Index into [`CITY_IDS`].
+    City(u8),
+    Zhejiang,
+    Other,
+}
+
+impl About {
+    /// The city with this id.
+    pub fn city(id: &str) -> Option<About> {
+        CITY_IDS.iter().position(|c| *c == id).map(|i| About::City(i as u8))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            About::City(i) => CITY_IDS.get(i as usize).copied().unwrap_or("other"),
+            About::Zhejiang => "zhejiang",
+            About::Other => "other",
+        }
+    }
+
+    pub fn is_city(self) -> bool {
+        matches!(self, About::City(_))
+    }
+
+    /// Precedence inside a clause: a city beats the province, which beats the rest.
+    fn strength(self) -> u8 {
+        match self {
+            About::City(_) => 2,
+            About::Zhejiang => 1,
+            About::Other => 0,
+        }
+    }
+
+    /// The Chinese name used to tell one issuer's document from another's (舟山, 浙江).
+    pub fn name_hans(self, gazetteer: &Gazetteer) -> Option<&str> {
+        match self {
+            About::City(i) => gazetteer.cities.get(i as usize).map(|c| c.name_hans.as_str()),
+            About::Zhejiang => Some("浙江"),
+            About::Other => None,
+        }
+    }
+}
+
+impl Serialize for About {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// What a place name in the text is about.
+pub fn mention_scope(gazetteer: &Gazetteer, m: &Mention) -> Option<About> {
+    match m.target {
+        Target::Province => Some(About::Zhejiang),
+        Target::Outside(_) => Some(About::Other),
+        target => gazetteer.cities_of(target).first().and_then(|c| About::city(c)),
+    }
+}
 
 /// The cities a paragraph names, in order of first mention.
 pub fn named_cities(gazetteer: &Gazetteer, mentions: &[Mention]) -> Vec<String> {
@@ -26,6 +117,7 @@ pub fn named_cities(gazetteer: &Gazetteer, mentions: &[Mention]) -> Vec<String> 
 pub fn this_city(text: &str, home_city: Option<&str>, lexicon: &Lexicon) -> Option<String> {
     let home = home_city?;
     lexicon
+        .attribution
         .this_city
         .iter()
         .any(|w| text.contains(w.as_str()))
@@ -36,7 +128,11 @@ pub fn this_city(text: &str, home_city: Option<&str>, lexicon: &Lexicon) -> Opti
 pub fn continues_previous(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> bool {
     mentions.is_empty()
         && text.chars().count() <= MAX_CONTINUATION_CHARS
-        && lexicon.continuation.iter().any(|w| text.starts_with(w.as_str()))
+        && lexicon
+            .attribution
+            .continuation
+            .iter()
+            .any(|w| text.starts_with(w.as_str()))
 }
 
 /// The city a publisher belongs to (宁波日报 → ningbo), when it names exactly one.
@@ -46,6 +142,491 @@ pub fn home_city(gazetteer: &Gazetteer, publisher: Option<&str>) -> Option<Strin
     match cities.as_slice() {
         [one] => Some(one.clone()),
         _ => None,
+    }
+}
+
+/// The place a name starts with (湖州市…, 中共温州市委…, 2024年浙江省…): whose name or
+/// document it is. A leading year and a party prefix (中共) are skipped; a national body
+/// (国务院关于…, 工业和信息化部…) is `other`, a provincial word (全省…) the province.
+pub fn leading_scope(chars: &[char], mentions: &[Mention], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Option<About> {
+    let mut at = chars.iter().take_while(|c| c.is_whitespace()).count();
+    if let Some((_, n)) = year_at(chars, at)
+        && chars.get(at + n) == Some(&'年')
+    {
+        at += n + 1;
+    }
+    if let Some(n) = lexicon.document.issuer_prefixes.longest_at(chars, at) {
+        at += n;
+    }
+    if let Some(m) = mentions.iter().find(|m| m.start == at) {
+        return mention_scope(gazetteer, m);
+    }
+    let words = &lexicon.attribution;
+    if words.national.word_at(chars, at).is_some() {
+        Some(About::Other)
+    } else if words.province.word_at(chars, at).is_some() {
+        Some(About::Zhejiang)
+    } else {
+        None
+    }
+}
+
+/// Longest agency name before a dateline's place (人民网, 中新网, 新华社), in chars.
+const MAX_DATELINE_START: usize = 8;
+
+/// Whether a place is a news agency's dateline (人民网杭州5月28日电, HANGZHOU, Feb. 10
+/// (Xinhua)): where the report was filed, not what it is about.
+pub fn is_dateline(chars: &[char], m: &Mention) -> bool {
+    if m.start > MAX_DATELINE_START {
+        return false;
+    }
+    let digits = |k: usize| {
+        chars[k.min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    // 杭州5月28日电
+    let mut k = m.end;
+    let n = digits(k);
+    if n > 0 && chars.get(k + n) == Some(&'月') {
+        k += n + 1;
+        let n = digits(k);
+        if n > 0 && chars.get(k + n) == Some(&'日') && matches!(chars.get(k + n + 1), Some('电' | '電')) {
+            return true;
+        }
+    }
+    // HANGZHOU, June 24
+    m.start == 0
+        && chars[m.start..m.end]
+            .iter()
+            .all(|c| c.is_ascii_uppercase() || *c == ' ')
+        && chars.get(m.end) == Some(&',')
+}
+
+/// What an article is about as a whole, for the clauses that name nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Context {
+    /// The issuer of a government document: from its signature line or its title.
+    pub issuer: Option<About>,
+    /// The publisher's city or province (宁波日报, 浙江省人民政府办公厅).
+    pub publisher: Option<About>,
+    /// The city the article names far more than any other.
+    pub dominant: Option<About>,
+    /// The article names the province or a place in it.
+    pub in_zhejiang: bool,
+}
+
+impl Context {
+    /// The city 我市/全市/市委 stand for: the issuer's, the publisher's, or the article's city.
+    pub fn home_city(&self) -> Option<About> {
+        [self.issuer, self.publisher, self.dominant]
+            .into_iter()
+            .flatten()
+            .find(|a| a.is_city())
+    }
+
+    /// The subject of a paragraph that names nothing.
+    pub fn default_subject(&self) -> About {
+        self.issuer
+            .or(self.dominant)
+            .or(self.publisher)
+            .unwrap_or(if self.in_zhejiang {
+                About::Zhejiang
+            } else {
+                About::Other
+            })
+    }
+}
+
+/// One paragraph as the article context reads it.
+pub struct ParagraphPlaces<'a> {
+    pub chars: &'a [char],
+    pub mentions: &'a [Mention],
+}
+
+/// Reads the article's context from its title, its paragraphs and its publisher.
+pub fn context(
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    title: &str,
+    paragraphs: &[ParagraphPlaces],
+    publisher: Option<&str>,
+) -> Context {
+    let mut counts = [0usize; CITY_IDS.len()];
+    let mut in_zhejiang = false;
+    let title_mentions = gazetteer.find(title);
+    let body = paragraphs
+        .iter()
+        .flat_map(|p| p.mentions.iter().filter(|m| !is_dateline(p.chars, m)));
+    for m in body.chain(&title_mentions) {
+        match mention_scope(gazetteer, m) {
+            Some(About::City(i)) => {
+                counts[i as usize] += 1;
+                in_zhejiang = true;
+            }
+            Some(About::Zhejiang) => in_zhejiang = true,
+            _ => in_zhejiang |= matches!(m.target, Target::Place(_)),
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.iter().copied().enumerate().filter(|&(_, n)| n > 0).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let dominant = match ranked.as_slice() {
+        [(city, _)] => Some(About::City(*city as u8)),
+        [(city, top), (_, second), ..] if *top >= 2 * *second => Some(About::City(*city as u8)),
+        _ => None,
+    };
+    let signature = paragraphs
+        .iter()
+        .rev()
+        .find_map(|p| signature_scope(p, gazetteer, lexicon));
+    let title_chars: Vec<char> = title.chars().collect();
+    let issuer = signature.or_else(|| title_issuer(&title_chars, &title_mentions, gazetteer, lexicon));
+    let publisher = publisher.and_then(|p| {
+        let mentions = gazetteer.find(p);
+        let chars: Vec<char> = p.chars().collect();
+        leading_scope(&chars, &mentions, gazetteer, lexicon).filter(|a| *a != About::Other)
+    });
+    Context {
+        issuer,
+        publisher,
+        dominant,
+        in_zhejiang,
+    }
+}
+
+/// A signature line (舟山市人民政府, 浙江省人民政府办公厅): a short line that is only an
+/// organisation's name, starting with a place. Its place is the document's issuer.
+fn signature_scope(p: &ParagraphPlaces, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Option<About> {
+    let chars = p.chars;
+    if chars.len() > MAX_SIGNATURE_CHARS
+        || chars.iter().enumerate().any(|(i, &c)| {
+            lexicon.is_sentence_end(chars, i) || lexicon.text.clause_stops.starts_at(chars, i) || c == '、'
+        })
+        || !lexicon.org.suffixes.ends_at(chars, chars.len())
+    {
+        return None;
+    }
+    leading_scope(chars, p.mentions, gazetteer, lexicon)
+}
+
+/// The issuer a government document's title names: 浙江省人民政府办公厅关于…的指导意见 →
+/// zhejiang; 关于再次征求《湖州市…行动计划》意见建议的函 → huzhou. A news headline is no
+/// issuer.
+fn title_issuer(title: &[char], mentions: &[Mention], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Option<About> {
+    let titles = super::documents::find(title, lexicon);
+    let about = |k: usize| {
+        let t = &titles[k];
+        let inner: Vec<Mention> = mentions
+            .iter()
+            .filter(|m| m.start >= t.start && m.end <= t.end)
+            .map(|m| Mention {
+                start: m.start - t.start,
+                end: m.end - t.start,
+                target: m.target,
+            })
+            .collect();
+        leading_scope(&title[t.start..t.end], &inner, gazetteer, lexicon)
+    };
+    let official =
+        title.windows(2).any(|w| matches!(w, ['关' | '關', '于' | '於'])) || super::title::is_document(title, lexicon);
+    if official && let Some(scope) = leading_scope(title, mentions, gazetteer, lexicon) {
+        return Some(scope);
+    }
+    (0..titles.len())
+        .filter(|&k| super::title::is_document(&title[titles[k].start..titles[k].end], lexicon))
+        .find_map(about)
+}
+
+/// A paragraph's sentences and clauses, with the subject of each clause.
+#[derive(Debug, Clone, Default)]
+pub struct Clauses {
+    /// Clause ends (exclusive), ascending; the last is the paragraph's length.
+    ends: Vec<usize>,
+    /// The subject of each clause.
+    subjects: Vec<About>,
+    /// Sentence ends (exclusive), ascending.
+    sentence_ends: Vec<usize>,
+}
+
+impl Clauses {
+    fn clause_at(&self, at: usize) -> usize {
+        self.ends
+            .partition_point(|&e| e <= at)
+            .min(self.ends.len().saturating_sub(1))
+    }
+
+    /// What the clause holding char `at` is about.
+    pub fn about(&self, at: usize) -> Option<About> {
+        self.subjects.get(self.clause_at(at)).copied()
+    }
+
+    /// The subject of the paragraph's last clause, which the next paragraph may continue.
+    pub fn last(&self) -> Option<About> {
+        self.subjects.last().copied()
+    }
+
+    /// The chars of the sentence holding char `at`.
+    pub fn sentence(&self, at: usize) -> (usize, usize) {
+        let k = self.sentence_ends.partition_point(|&e| e <= at);
+        let start = if k == 0 { 0 } else { self.sentence_ends[k - 1] };
+        (start, self.sentence_ends.get(k).copied().unwrap_or(usize::MAX))
+    }
+
+    /// The chars of the clause holding char `at`.
+    pub fn clause(&self, at: usize) -> (usize, usize) {
+        let k = self.clause_at(at);
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        (start, self.ends.get(k).copied().unwrap_or(usize::MAX))
+    }
+}
+
+/// Reads places and scope words in a paragraph as possible subjects.
+pub struct Subjects<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub lexicon: &'a Lexicon,
+    pub context: &'a Context,
+}
+
+/// Most Chinese characters (据, 其中) or English words (In, According to the) before a clause's
+/// topic; dates, numbers and marks do not count.
+const MAX_TOPIC_OFFSET: usize = 2;
+const MAX_TOPIC_WORDS: usize = 3;
+
+/// Whether `at` starts the clause that begins at `start`, leading dates, numbers, marks and a
+/// short preposition (据, 在, 其中; In, According to) aside: where a clause's topic stands.
+fn topic_position(chars: &[char], start: usize, at: usize) -> bool {
+    let head = &chars[start..at];
+    let cjk = head
+        .iter()
+        .filter(|&&c| c.is_alphabetic() && !c.is_ascii() && !matches!(c, '年' | '月' | '日'))
+        .count();
+    let words = head
+        .split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count();
+    cjk <= MAX_TOPIC_OFFSET && words <= MAX_TOPIC_WORDS
+}
+
+/// Opening and closing marks whose inside is one unit for clause splitting.
+fn opening(c: char) -> bool {
+    matches!(c, '《' | '〈' | '“' | '「' | '『' | '‘' | '(' | '（')
+}
+
+fn closing(c: char) -> bool {
+    matches!(c, '》' | '〉' | '”' | '」' | '』' | '’' | ')' | '）')
+}
+
+impl Subjects<'_> {
+    /// Splits a paragraph into clauses and gives each its subject. `titles` are the spans of
+    /// 《》 titles (places inside them name the document, not the clause); `inherited` is the
+    /// subject a continuing paragraph takes from the one before it; `speakers` are documents that
+    /// say something (《若干措施》明确,…), with their issuers, which are subjects like places.
+    pub fn clauses(
+        &self,
+        chars: &[char],
+        mentions: &[Mention],
+        titles: &[(usize, usize)],
+        inherited: Option<About>,
+        speakers: &[(usize, About)],
+    ) -> Clauses {
+        let lexicon = self.lexicon;
+        let mut ends = Vec::new();
+        let mut sentence_ends = Vec::new();
+        let mut depth: usize = 0;
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if opening(c) {
+                depth += 1;
+            } else if closing(c) {
+                depth = depth.saturating_sub(1);
+            } else if depth == 0 {
+                if lexicon.is_sentence_end(chars, i) {
+                    ends.push(i + 1);
+                    sentence_ends.push(i + 1);
+                } else if let Some(n) = lexicon.text.clause_stops.longest_at(chars, i) {
+                    ends.push(i + n);
+                    i += n;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if ends.last() != Some(&chars.len()) {
+            ends.push(chars.len());
+        }
+        if sentence_ends.last() != Some(&chars.len()) {
+            sentence_ends.push(chars.len());
+        }
+        let mut anchors = self.anchors(chars, mentions, titles);
+        if !speakers.is_empty() {
+            anchors.extend_from_slice(speakers);
+            anchors.sort_by_key(|&(at, _)| at);
+        }
+        // The strongest anchor of each clause, leftmost among equals. National and foreign
+        // words are subjects only where a clause starts (全国人工智能企业超过4500家); further in
+        // they describe something (累计新增国家人工智能领域任务10个, 与上海合作).
+        let mut own: Vec<Option<About>> = vec![None; ends.len()];
+        let mut k = 0;
+        for &(at, about) in &anchors {
+            while k + 1 < ends.len() && ends[k] <= at {
+                k += 1;
+            }
+            let start = if k == 0 { 0 } else { ends[k - 1] };
+            if about == About::Other && !topic_position(chars, start, at) {
+                continue;
+            }
+            if own[k].is_none_or(|o| about.strength() > o.strength()) {
+                own[k] = Some(about);
+            }
+        }
+        // A clause naming nothing takes the subject of the clause before it in the sentence,
+        // else of the clause right after it, else of the sentence before it, else the one
+        // inherited from the previous paragraph, else the article's. Only subjects that come
+        // from a place are passed on: a clause that fell back to the article's subject does
+        // not stop the next one from looking ahead.
+        let mut subjects = Vec::with_capacity(ends.len());
+        let mut previous_sentence = inherited;
+        let mut sentence = 0;
+        let mut in_sentence: Option<About> = None;
+        for k in 0..ends.len() {
+            let start = if k == 0 { 0 } else { ends[k - 1] };
+            while sentence + 1 < sentence_ends.len() && sentence_ends[sentence] <= start {
+                sentence += 1;
+                previous_sentence = in_sentence.or(previous_sentence);
+                in_sentence = None;
+            }
+            let next_in_sentence = own
+                .get(k + 1)
+                .copied()
+                .flatten()
+                .filter(|_| ends[k] < sentence_ends[sentence]);
+            let placed = own[k].or(in_sentence).or(next_in_sentence);
+            if placed.is_some() {
+                in_sentence = placed;
+            }
+            subjects.push(
+                placed
+                    .or(previous_sentence)
+                    .unwrap_or_else(|| self.context.default_subject()),
+            );
+        }
+        Clauses {
+            ends,
+            subjects,
+            sentence_ends,
+        }
+    }
+
+    /// Every place or scope word that can be a clause's subject, in order: (position, about).
+    fn anchors(&self, chars: &[char], mentions: &[Mention], titles: &[(usize, usize)]) -> Vec<(usize, About)> {
+        let words = &self.lexicon.attribution;
+        let inside_title = |s: usize, e: usize| titles.iter().any(|&(ts, te)| s >= ts && e <= te);
+        // Levels (国家级) and comparisons (领跑全国) name no subject.
+        let counts = |s: usize, e: usize| {
+            !inside_title(s, e)
+                && !words.not_subject_after.starts_at(chars, e)
+                && !words.not_subject_before.ends_at(chars, s)
+        };
+        let mut out: Vec<(usize, About)> = Vec::new();
+        for m in mentions {
+            if let Some(about) = mention_scope(self.gazetteer, m)
+                && counts(m.start, m.end)
+                && !is_dateline(chars, m)
+            {
+                out.push((m.start, about));
+            }
+        }
+        let home = self.context.home_city();
+        let mut mention = mentions.iter().peekable();
+        let mut i = 0;
+        while i < chars.len() {
+            while mention.peek().is_some_and(|m| m.end <= i) {
+                mention.next();
+            }
+            if let Some(m) = mention.peek()
+                && m.start <= i
+            {
+                i = m.end;
+                continue;
+            }
+            let found = if let Some(n) = words.this_city_words.word_at(chars, i) {
+                Some((n, home))
+            } else if let Some(n) = words.province.word_at(chars, i) {
+                Some((n, Some(About::Zhejiang)))
+            } else if let Some(n) = words.national.word_at(chars, i) {
+                Some((n, Some(About::Other)))
+            } else {
+                self.organ_at(chars, i).map(|about| (1, about))
+            };
+            match found {
+                Some((n, about)) => {
+                    if let Some(about) = about
+                        && counts(i, i + n)
+                    {
+                        out.push((i, about));
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out.sort_by_key(|&(at, _)| at);
+        out
+    }
+
+    /// A lone 省 or 市 starting an organisation's name (省科技厅, 市人工智能局, 经省政府同意):
+    /// the province's or the home city's organ.
+    fn organ_at(&self, chars: &[char], at: usize) -> Option<Option<About>> {
+        let about = match chars[at] {
+            '省' => Some(About::Zhejiang),
+            '市' => self.context.home_city(),
+            _ => return None,
+        };
+        let lexicon = self.lexicon;
+        let starts_word = at == 0 || {
+            let before = chars[at - 1];
+            !before.is_alphanumeric()
+                || lexicon.org.left_stops.contains(before)
+                || lexicon.attribution.organ_after.contains(before)
+                || opening(before)
+        };
+        if !starts_word
+            || chars
+                .get(at + 1)
+                .is_none_or(|&c| lexicon.attribution.organ_not_before.contains(c))
+        {
+            return None;
+        }
+        let stop = |k: usize| {
+            let c = chars[k];
+            lexicon.is_sentence_end(chars, k)
+                || lexicon.text.clause_stops.starts_at(chars, k)
+                || c == '、'
+                || opening(c)
+                || closing(c)
+        };
+        for k in at + 1..chars.len().min(at + 1 + MAX_ORGAN_CHARS) {
+            if stop(k) {
+                return None;
+            }
+            if lexicon.org.suffixes.starts_at(chars, k) {
+                return Some(about);
+            }
+        }
+        None
+    }
+
+    /// Whether a title is the subject of what follows it (《若干措施》明确,…): a verb of saying
+    /// right after its closing mark.
+    pub fn title_speaks(&self, chars: &[char], title_end: usize) -> bool {
+        self.lexicon.attribution.document_says.starts_at(chars, title_end + 1)
+    }
+
+    /// Whether the clause before a title says who issued it (舟山市人民政府印发《…》).
+    pub fn states_issuer(&self, chars: &[char], clause_start: usize, title_start: usize) -> bool {
+        (clause_start..title_start).any(|k| self.lexicon.document.issue_verbs.starts_at(chars, k))
     }
 }
 
@@ -80,5 +661,206 @@ mod tests {
             Some("ningbo")
         );
         assert_eq!(this_city("我市新增企业300家", None, &lex), None);
+    }
+
+    struct Setup {
+        gz: Gazetteer,
+        lex: Lexicon,
+    }
+
+    fn setup() -> Setup {
+        Setup {
+            gz: Gazetteer::embedded().unwrap(),
+            lex: Lexicon::embedded().unwrap(),
+        }
+    }
+
+    /// The subject of the clause holding `word` in `text`.
+    fn about_in(s: &Setup, context: &Context, text: &str, word: &str) -> &'static str {
+        let chars: Vec<char> = text.chars().collect();
+        let mentions = s.gz.find(text);
+        let subjects = Subjects {
+            gazetteer: &s.gz,
+            lexicon: &s.lex,
+            context,
+        };
+        let titles: Vec<(usize, usize)> = super::super::documents::find(&chars, &s.lex)
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
+        let clauses = subjects.clauses(&chars, &mentions, &titles, None, &[]);
+        let at = text.find(word).map(|b| text[..b].chars().count()).unwrap();
+        clauses.about(at).map_or("none", About::as_str)
+    }
+
+    #[test]
+    fn each_clause_has_its_own_subject() {
+        let s = setup();
+        let none = Context::default();
+        let t = "据统计,2024年浙江全省人工智能产业年产值突破5700亿元,其中杭州企业利润总额占比超七成。";
+        assert_eq!(about_in(&s, &none, t, "5700"), "zhejiang");
+        assert_eq!(about_in(&s, &none, t, "超七成"), "hangzhou");
+        let t = "據統計,2024年浙江全省人工智能產業年產值突破5700億元,其中杭州企業利潤總額佔比超七成。";
+        assert_eq!(about_in(&s, &none, t, "5700"), "zhejiang");
+        assert_eq!(about_in(&s, &none, t, "超七成"), "hangzhou");
+    }
+
+    #[test]
+    fn a_county_names_its_city_and_levels_name_nothing() {
+        let s = setup();
+        let none = Context::default();
+        // A district stands for its city; 国家级 and 全国 after a ranking verb are no subjects.
+        let t = "作為制造業強市,寧波擁有國家級制造業單項冠軍企業104家,數量領跑全國;";
+        assert_eq!(about_in(&s, &none, t, "104"), "ningbo");
+        let t = "金东区新增规上企业12家,居全省前列。";
+        assert_eq!(about_in(&s, &none, t, "12家"), "jinhua");
+        let t = "全国人工智能企业超过4500家,杭州有1000家。";
+        assert_eq!(about_in(&s, &none, t, "4500"), "other");
+        assert_eq!(about_in(&s, &none, t, "1000"), "hangzhou");
+        // Further into a clause, a national word describes something: the clause is the city's.
+        let t = "全市人工智能基金规模达到100亿元,累计新增国家人工智能领域创新任务10个。";
+        let ningbo = Context {
+            dominant: About::city("ningbo"),
+            ..Context::default()
+        };
+        assert_eq!(about_in(&s, &ningbo, t, "10个"), "ningbo");
+        let t = "其中,我國人工智能企業超過4500家。";
+        assert_eq!(about_in(&s, &ningbo, t, "4500"), "other");
+    }
+
+    #[test]
+    fn clauses_inherit_and_look_one_clause_ahead() {
+        let s = setup();
+        let none = Context::default();
+        let t = "9月3日,溫州市委、市政府召開大會,會上揭牌,共有300人參加。";
+        assert_eq!(about_in(&s, &none, t, "9月3日"), "wenzhou");
+        assert_eq!(about_in(&s, &none, t, "300人"), "wenzhou");
+        // A clause that falls back to the article does not hide the place after it.
+        let zhoushan = Context {
+            dominant: About::city("zhoushan"),
+            ..Context::default()
+        };
+        let t = "据《浙江日报》报道,今年上半年,嘉兴新增企业20家。";
+        assert_eq!(about_in(&s, &zhoushan, t, "今年"), "jiaxing");
+        assert_eq!(about_in(&s, &zhoushan, t, "据"), "zhoushan");
+        // A sentence that names nothing continues the sentence before it.
+        let t = "宁波新增企业200家。这一数字同比增长12%。";
+        assert_eq!(about_in(&s, &none, t, "12%"), "ningbo");
+    }
+
+    #[test]
+    fn the_article_context_fills_in() {
+        let s = setup();
+        let huzhou = Context {
+            issuer: About::city("huzhou"),
+            ..Context::default()
+        };
+        let t = "到2027年底,全市累计引育龙头企业10家以上,上市企业5家以上;";
+        assert_eq!(about_in(&s, &huzhou, t, "10家"), "huzhou");
+        assert_eq!(about_in(&s, &huzhou, t, "5家"), "huzhou");
+        let province = Context {
+            issuer: Some(About::Zhejiang),
+            ..Context::default()
+        };
+        let t = "(二)发展目标。到2027年,全面构建国内一流的发展生态,培育省级创新应用先导区15个,总营业收入突破10000亿元,成为全球重要的产业高地。";
+        assert_eq!(about_in(&s, &province, t, "15个"), "zhejiang");
+        assert_eq!(about_in(&s, &province, t, "10000"), "zhejiang");
+        let jinhua = Context {
+            dominant: About::city("jinhua"),
+            ..Context::default()
+        };
+        assert_eq!(about_in(&s, &jinhua, "该项目总用地面积99.03亩。", "99.03"), "jinhua");
+        // 市 starting an organ's name is the home city; 省 the province.
+        assert_eq!(about_in(&s, &huzhou, "市经信局牵头,投入资金5亿元。", "5亿元"), "huzhou");
+        assert_eq!(about_in(&s, &huzhou, "省科技厅安排资金3亿元。", "3亿元"), "zhejiang");
+    }
+
+    #[test]
+    fn hangzhou_bay_and_rooftops_are_no_subjects() {
+        let s = setup();
+        let none = Context {
+            in_zhejiang: true,
+            ..Context::default()
+        };
+        assert_eq!(about_in(&s, &none, "环杭州湾地区集聚企业300家。", "300家"), "zhejiang");
+        assert_eq!(
+            about_in(&s, &none, "大家在天台上种了30棵树,共有20人。", "20人"),
+            "zhejiang"
+        );
+    }
+
+    #[test]
+    fn datelines_name_where_a_report_was_filed_not_its_subject() {
+        let s = setup();
+        let none = Context {
+            in_zhejiang: true,
+            ..Context::default()
+        };
+        let t = "人民网杭州5月28日电 记者从省统计局获悉,1-4月,全省增加值125亿元。";
+        assert_eq!(about_in(&s, &none, t, "5月28日"), "zhejiang");
+        assert_eq!(about_in(&s, &none, t, "125"), "zhejiang");
+        let t = "中新網杭州1月16日電 人工智能產業營收達6800億元。";
+        assert_eq!(about_in(&s, &none, t, "6800"), "zhejiang");
+        let chars: Vec<char> = "HANGZHOU, June 24 (Xinhua) -- Hangzhou".chars().collect();
+        let mentions = s.gz.find("HANGZHOU, June 24 (Xinhua) -- Hangzhou");
+        assert!(is_dateline(&chars, &mentions[0]));
+        assert!(!is_dateline(&chars, &mentions[1]));
+    }
+
+    #[test]
+    fn english_clauses() {
+        let s = setup();
+        let none = Context::default();
+        let t = "HANGZHOU, Feb. 10 (Xinhua) -- The eastern Chinese tech city of Hangzhou has announced 20 measures.";
+        assert_eq!(about_in(&s, &none, t, "Feb. 10"), "hangzhou");
+        assert_eq!(about_in(&s, &none, t, "20 measures"), "hangzhou");
+        let t = "China has more than 4,500 AI companies.";
+        assert_eq!(about_in(&s, &none, t, "4,500"), "other");
+    }
+
+    #[test]
+    fn issuers_from_titles_and_signatures() {
+        let s = setup();
+        let issuer = |title: &str, lines: &[&str]| {
+            let paragraphs: Vec<(Vec<char>, Vec<Mention>)> =
+                lines.iter().map(|l| (l.chars().collect(), s.gz.find(l))).collect();
+            let places: Vec<ParagraphPlaces> = paragraphs
+                .iter()
+                .map(|(c, m)| ParagraphPlaces { chars: c, mentions: m })
+                .collect();
+            context(&s.gz, &s.lex, title, &places, None).issuer.map(About::as_str)
+        };
+        assert_eq!(
+            issuer(
+                "浙江省人民政府办公厅关于加快人工智能产业发展的指导意见",
+                &["为推动发展。"]
+            ),
+            Some("zhejiang")
+        );
+        assert_eq!(
+            issuer(
+                "关于再次征求《湖州市人工智能三年行动计划(征求意见稿)》意见建议的函",
+                &["现征求意见。"]
+            ),
+            Some("huzhou")
+        );
+        assert_eq!(
+            issuer(
+                "关于支持人工智能创新发展的若干措施",
+                &["各县(区)人民政府:", "舟山市人民政府"]
+            ),
+            Some("zhoushan")
+        );
+        assert_eq!(
+            issuer("關於支持人工智能創新發展的若干措施", &["舟山市人民政府"]),
+            Some("zhoushan")
+        );
+        // A news headline names no issuer.
+        assert_eq!(issuer("浙江成立首个设区市人工智能局", &["温州召开大会。"]), None);
+        // A national body's document.
+        assert_eq!(
+            issuer("国务院关于深入实施“人工智能+”行动的意见", &["各省人民政府:"]),
+            Some("other")
+        );
     }
 }

@@ -1,9 +1,15 @@
 //! Dates: 2024年10月, 5月14日, 2025年9月28日, 2027年底, 2025年上半年, 2024—2027年, 今年8月,
-//! 2025-05-14, May 14, 2025. A bare number before a name (2025数据安全发展大会) is a name, not
-//! a date. Dates without a year take the article's year, and say so.
+//! 今年春节, 2025-05-14, May 14, 2025, Feb. 10, May 22-24, 2026. A bare number before a name
+//! (2025数据安全发展大会) is a name, not a date. The words (relative years, parts of a year,
+//! holidays, range marks, English months) are data (`[date]` in `data/lexicon.toml`).
+//!
+//! A date without a year (5月14日, 今年) takes the publication year when the article's metadata
+//! or a date line gives one, and is otherwise kept without a year (`--05-14`): the year is never
+//! guessed from other years the text happens to name.
 
 use super::numerals::{arabic_digit, chinese_digit};
 use super::starts_with;
+use crate::knowledge::lexicon::DateWords;
 
 /// A date found in a text, before the article's year is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,44 +51,52 @@ impl FoundDate {
     }
 
     /// The ISO 8601 value (2025-05-14, 2024-10, 2027, 2024/2027), given the article's year.
-    pub fn iso(&self, article_year: Option<i32>) -> Option<String> {
+    /// Without a year to give, the value leaves the year out (`--05-14`, `--05`, and `--` for a
+    /// relative year alone: 今年 in an undated article); it never invents one.
+    pub fn iso(&self, article_year: Option<i32>) -> String {
         let year = match (self.year, self.relative_year) {
-            (Some(y), _) => y,
-            (None, Some(offset)) => article_year? + offset,
-            (None, None) => article_year?,
+            (Some(y), _) => Some(y),
+            (None, Some(offset)) => article_year.map(|y| y + offset),
+            (None, None) => article_year,
         };
-        if let Some(until) = self.until_year {
-            return Some(format!("{year:04}/{until:04}"));
+        if let (Some(year), Some(until)) = (year, self.until_year) {
+            return format!("{year:04}/{until:04}");
         }
-        let iso = |month: Option<u32>, day: Option<u32>| match (month, day) {
-            (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
-            (Some(m), None) => format!("{year:04}-{m:02}"),
-            _ => format!("{year:04}"),
+        let iso = |month: Option<u32>, day: Option<u32>| {
+            let head = year.map_or_else(|| "-".to_string(), |y| format!("{y:04}"));
+            match (month, day) {
+                (Some(m), Some(d)) => format!("{head}-{m:02}-{d:02}"),
+                (Some(m), None) => format!("{head}-{m:02}"),
+                _ if year.is_some() => head,
+                _ => "--".to_string(),
+            }
         };
         let start = iso(self.month, self.day);
-        Some(match self.until {
+        match self.until {
             Some((m, d)) => format!("{start}/{}", iso(Some(m), d)),
             None => start,
-        })
+        }
     }
 }
 
-const YEAR_QUALIFIERS: [&str; 8] = ["上半年", "下半年", "年底", "年末", "年初", "底", "末", "初"];
-const RANGE_MARKS: [char; 7] = ['—', '–', '-', '~', '～', '至', '到'];
-const MONTHS_EN: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The year of a date value (`2025-05-14` → 2025), or `None` for a value without one
+/// (`--05-14`, `--`): pages group those apart ("year unknown") instead of under a year.
+pub fn year_of(value: &str) -> Option<&str> {
+    let year = value.get(..4)?;
+    year.bytes().all(|b| b.is_ascii_digit()).then_some(year)
+}
+
+/// The form a date value takes in HTML's `<time datetime>` (the start of a range): ISO dates as
+/// they are, a year-less month-day as HTML's yearless date (`--05-14` → `05-14`: the validators
+/// reject ISO's leading `--`), and `None` where HTML has no form (`--05`, `--`): show those
+/// without a `datetime`, or not as `<time>`.
+pub fn html_datetime(value: &str) -> Option<&str> {
+    let start = value.split('/').next().unwrap_or(value);
+    match start.strip_prefix("--") {
+        None => Some(start).filter(|s| !s.is_empty()),
+        Some(month_day) => (month_day.len() == 5 && month_day.as_bytes()[2] == b'-').then_some(month_day),
+    }
+}
 
 /// Digits (ASCII/full-width) at `at`: value and count.
 fn digits(chars: &[char], at: usize) -> (u32, usize) {
@@ -96,7 +110,7 @@ fn digits(chars: &[char], at: usize) -> (u32, usize) {
 }
 
 /// A four-digit year in Arabic digits or 二〇二五-style Chinese digits.
-fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
+pub fn year_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
     let (value, n) = digits(chars, at);
     if n == 4 {
         return (1900..=2100).contains(&value).then_some((value as i32, 4));
@@ -136,76 +150,134 @@ fn month_day(chars: &[char], at: usize) -> Option<(u32, Option<u32>, usize)> {
     Some((m, None, len))
 }
 
-/// A month range (1—4月, 1至4月): first month, last month, length.
-fn month_range(chars: &[char], at: usize) -> Option<(u32, u32, usize)> {
-    let (m1, n1) = digits(chars, at);
-    if !(1..=2).contains(&n1) || !(1..=12).contains(&m1) || !chars.get(at + n1).is_some_and(|c| RANGE_MARKS.contains(c))
-    {
-        return None;
-    }
-    let (m2, n2) = digits(chars, at + n1 + 1);
-    let end = at + n1 + 1 + n2;
-    ((1..=2).contains(&n2) && m1 < m2 && m2 <= 12 && chars.get(end) == Some(&'月')).then_some((m1, m2, end + 1 - at))
+/// Finds dates with the date words of the lexicon.
+pub struct DateFinder<'a> {
+    pub words: &'a DateWords,
 }
 
-/// After a month and day: the end of a day range (至16日, —6月2日).
-fn day_range_end(chars: &[char], at: usize, month: u32) -> Option<(u32, u32, usize)> {
-    if !chars.get(at).is_some_and(|c| RANGE_MARKS.contains(c)) {
-        return None;
+impl DateFinder<'_> {
+    fn is_range_mark(&self, c: Option<&char>) -> bool {
+        c.is_some_and(|&c| self.words.range_marks.contains(c))
     }
-    if let Some((m, Some(d), len)) = month_day(chars, at + 1) {
-        return (m >= month).then_some((m, d, len + 1));
-    }
-    let (d, n) = digits(chars, at + 1);
-    ((1..=2).contains(&n) && (1..=31).contains(&d) && matches!(chars.get(at + 1 + n), Some('日' | '号' | '號')))
-        .then_some((month, d, n + 2))
-}
 
-/// Every date in `chars`, in order, non-overlapping.
-pub fn find(chars: &[char]) -> Vec<FoundDate> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        match date_at(chars, i) {
-            Some(found) => {
-                i = found.end;
-                out.push(found);
-            }
-            None => i += 1,
+    /// A month range (1—4月, 1至4月): first month, last month, length.
+    fn month_range(&self, chars: &[char], at: usize) -> Option<(u32, u32, usize)> {
+        let (m1, n1) = digits(chars, at);
+        if !(1..=2).contains(&n1) || !(1..=12).contains(&m1) || !self.is_range_mark(chars.get(at + n1)) {
+            return None;
         }
+        let (m2, n2) = digits(chars, at + n1 + 1);
+        let end = at + n1 + 1 + n2;
+        ((1..=2).contains(&n2) && m1 < m2 && m2 <= 12 && chars.get(end) == Some(&'月')).then_some((
+            m1,
+            m2,
+            end + 1 - at,
+        ))
     }
-    out
-}
 
-fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
-    if at > 0 && is_digitish(chars.get(at - 1)) {
-        return None;
+    /// After a month and day: the end of a day range (至16日, —6月2日).
+    fn day_range_end(&self, chars: &[char], at: usize, month: u32) -> Option<(u32, u32, usize)> {
+        if !self.is_range_mark(chars.get(at)) {
+            return None;
+        }
+        if let Some((m, Some(d), len)) = month_day(chars, at + 1) {
+            return (m >= month).then_some((m, d, len + 1));
+        }
+        let (d, n) = digits(chars, at + 1);
+        ((1..=2).contains(&n) && (1..=31).contains(&d) && matches!(chars.get(at + 1 + n), Some('日' | '号' | '號')))
+            .then_some((month, d, n + 2))
     }
-    let target = is_target(chars, at);
-    let blank = FoundDate::empty(at, target);
-    // 今年, 去年, 明年, 前年 (+ month/day)
-    for (word, offset) in [
-        ("今年", 0),
-        ("去年", -1),
-        ("明年", 1),
-        ("前年", -2),
-        ("后年", 2),
-        ("後年", 2),
-    ] {
-        if starts_with(chars, at, word) && !(word == "前年" && at > 0 && chars[at - 1] == '近') {
-            let mut found = FoundDate {
-                end: at + 2,
-                relative_year: Some(offset),
-                ..blank.clone()
-            };
-            extend_month_day(chars, &mut found);
+
+    /// Every date in `chars`, in order, non-overlapping.
+    pub fn find(&self, chars: &[char]) -> Vec<FoundDate> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            match self.date_at(chars, i) {
+                Some(found) => {
+                    i = found.end;
+                    out.push(found);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn date_at(&self, chars: &[char], at: usize) -> Option<FoundDate> {
+        if at > 0 && is_digitish(chars.get(at - 1)) {
+            return None;
+        }
+        let target = self.words.target_before.ends_at(chars, at);
+        let blank = FoundDate::empty(at, target);
+        // 今年, 去年, 明年 (+ month/day, a part of the year or a holiday)
+        for (word, offset) in &self.words.relative_years {
+            if chars[at..].starts_with(word) && !(at > 0 && self.words.relative_not_after.contains(chars[at - 1])) {
+                let mut found = FoundDate {
+                    end: at + word.len(),
+                    relative_year: Some(*offset),
+                    ..blank.clone()
+                };
+                self.extend_month_day(chars, &mut found);
+                if found.end == at + word.len()
+                    && let Some(n) = self.words.holidays.longest_at(chars, found.end)
+                {
+                    found.end += n;
+                }
+                return Some(found);
+            }
+        }
+        // 上半年, 一季度 standing alone: this year's.
+        if let Some(n) = self.words.current_year_parts.longest_at(chars, at)
+            && !(at > 0 && (chars[at - 1] == '年' || arabic_digit(chars[at - 1]).is_some()))
+        {
+            return Some(FoundDate {
+                end: at + n,
+                relative_year: Some(0),
+                ..blank
+            });
+        }
+        if let Some(found) = self.english_date(chars, at) {
             return Some(found);
         }
+        if let Some((year, n)) = year_at(chars, at) {
+            return self.dated_by_year(chars, at, year, n, blank);
+        }
+        if at > 0 && matches!(chars[at - 1], '个' | '個' | '第') {
+            return None;
+        }
+        // 1—4月
+        if let Some((first, last, len)) = self.month_range(chars, at) {
+            return Some(FoundDate {
+                end: at + len,
+                month: Some(first),
+                until: Some((last, None)),
+                ..blank
+            });
+        }
+        // 5月14日, 1月, 5月14日至16日
+        let (month, day, len) = month_day(chars, at)?;
+        if day.is_some()
+            && let Some((m, d, more)) = self.day_range_end(chars, at + len, month)
+        {
+            return Some(FoundDate {
+                end: at + len + more,
+                month: Some(month),
+                day,
+                until: Some((m, Some(d))),
+                ..blank
+            });
+        }
+        Some(FoundDate {
+            end: at + len,
+            month: Some(month),
+            day,
+            ..blank
+        })
     }
-    if let Some(found) = english_date(chars, at) {
-        return Some(found);
-    }
-    if let Some((year, n)) = year_at(chars, at) {
+
+    /// A date that starts with a written year (`n` chars at `at`).
+    fn dated_by_year(&self, chars: &[char], at: usize, year: i32, n: usize, blank: FoundDate) -> Option<FoundDate> {
         let after = at + n;
         // 2025-05-14, 2025/5/14, 2025.05.14
         if let Some(&sep) = chars.get(after)
@@ -226,8 +298,7 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
             }
         }
         // 2024—2027年 (first year without 年)
-        if let Some(&mark) = chars.get(after)
-            && RANGE_MARKS.contains(&mark)
+        if self.is_range_mark(chars.get(after))
             && let Some((until, un)) = year_at(chars, after + 1)
             && chars.get(after + 1 + un) == Some(&'年')
             && until > year
@@ -248,8 +319,7 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
             ..blank
         };
         // 2024年—2027年, 2024年至2027年
-        if let Some(&mark) = chars.get(found.end)
-            && RANGE_MARKS.contains(&mark)
+        if self.is_range_mark(chars.get(found.end))
             && let Some((until, un)) = year_at(chars, found.end + 1)
             && chars.get(found.end + 1 + un) == Some(&'年')
             && until > year
@@ -262,189 +332,157 @@ fn date_at(chars: &[char], at: usize) -> Option<FoundDate> {
             found.end += 1;
             return Some(found);
         }
-        extend_month_day(chars, &mut found);
-        return Some(found);
+        self.extend_month_day(chars, &mut found);
+        Some(found)
     }
-    if at > 0 && matches!(chars[at - 1], '个' | '個' | '第') {
-        return None;
-    }
-    // 1—4月
-    if let Some((first, last, len)) = month_range(chars, at) {
-        return Some(FoundDate {
-            end: at + len,
-            month: Some(first),
-            until: Some((last, None)),
-            ..blank
-        });
-    }
-    // 5月14日, 1月, 5月14日至16日
-    let (month, day, len) = month_day(chars, at)?;
-    if day.is_some()
-        && let Some((m, d, more)) = day_range_end(chars, at + len, month)
-    {
-        return Some(FoundDate {
-            end: at + len + more,
-            month: Some(month),
-            day,
-            until: Some((m, Some(d))),
-            ..blank
-        });
-    }
-    Some(FoundDate {
-        end: at + len,
-        month: Some(month),
-        day,
-        ..blank
-    })
-}
 
-/// After a year: a month and day, or a part of the year (上半年, 底).
-fn extend_month_day(chars: &[char], found: &mut FoundDate) {
-    if let Some((first, last, len)) = month_range(chars, found.end) {
-        found.month = Some(first);
-        found.until = Some((last, None));
-        found.end += len;
-        return;
-    }
-    if let Some((m, d, len)) = month_day(chars, found.end) {
-        found.month = Some(m);
-        found.day = d;
-        found.end += len;
-        if d.is_some()
-            && let Some((m2, d2, more)) = day_range_end(chars, found.end, m)
-        {
-            found.until = Some((m2, Some(d2)));
-            found.end += more;
+    /// After a year: a month and day, or a part of the year (上半年, 底).
+    fn extend_month_day(&self, chars: &[char], found: &mut FoundDate) {
+        if let Some((first, last, len)) = self.month_range(chars, found.end) {
+            found.month = Some(first);
+            found.until = Some((last, None));
+            found.end += len;
+            return;
         }
-        return;
-    }
-    for q in YEAR_QUALIFIERS {
-        // 今年底 and 2027年底 both read as the year; the qualifier stays in the span.
-        let q = if found.relative_year.is_some() {
-            q.trim_start_matches('年')
-        } else {
-            q
-        };
-        if !q.is_empty() && starts_with(chars, found.end, q) {
-            found.end += q.chars().count();
-            if q.ends_with('底') || q.ends_with('末') {
-                found.target = true;
+        if let Some((m, d, len)) = month_day(chars, found.end) {
+            found.month = Some(m);
+            found.day = d;
+            found.end += len;
+            if d.is_some()
+                && let Some((m2, d2, more)) = self.day_range_end(chars, found.end, m)
+            {
+                found.until = Some((m2, Some(d2)));
+                found.end += more;
             }
             return;
         }
+        for q in &self.words.year_parts {
+            // 今年底 and 2027年底 both read as the year; the part stays in the span.
+            let q = if found.relative_year.is_some() {
+                q.trim_start_matches('年')
+            } else {
+                q
+            };
+            if !q.is_empty() && starts_with(chars, found.end, q) {
+                found.end += q.chars().count();
+                if q.ends_with('底') || q.ends_with('末') {
+                    found.target = true;
+                }
+                return;
+            }
+        }
     }
-}
 
-/// 到2027年, 力争2030年前: a target year, not the time of writing.
-fn is_target(chars: &[char], at: usize) -> bool {
-    let before: String = chars[at.saturating_sub(3)..at].iter().collect();
-    [
-        "到", "至", "力争", "力爭", "预计", "預計", "将在", "將在", "计划", "計劃",
-    ]
-    .iter()
-    .any(|w| before.ends_with(w))
-}
-
-/// May 14, 2025 · 14 May 2025 · May 2025
-fn english_date(chars: &[char], at: usize) -> Option<FoundDate> {
-    if !chars.get(at)?.is_ascii_alphabetic() && arabic_digit(chars[at]).is_none() {
-        return None;
-    }
-    if at > 0 && chars[at - 1].is_ascii_alphanumeric() {
-        return None;
-    }
-    let word_end = |from: usize| {
-        (from..chars.len())
-            .find(|&k| !chars[k].is_ascii_alphabetic())
-            .unwrap_or(chars.len())
-    };
-    let month_of = |from: usize, to: usize| -> Option<u32> {
+    /// The English month a word names (May, Feb., Sept, September).
+    fn month_en(&self, chars: &[char], from: usize, to: usize) -> Option<u32> {
         let word: String = chars[from..to].iter().collect::<String>().to_ascii_lowercase();
-        if word.len() < 3 {
+        let n = word.len();
+        if n < 3 {
             return None;
         }
-        MONTHS_EN
+        let abbreviated = n <= 4 && (n == 3 || chars.get(to) == Some(&'.'));
+        self.words
+            .months_en
             .iter()
-            .position(|m| *m == word || (word.len() == 3 && m.starts_with(&word)))
+            .position(|m| *m == word || (abbreviated && m.starts_with(&word)))
             .map(|p| p as u32 + 1)
-    };
-    let blank = FoundDate::empty(at, false);
-    let year_after = |from: usize| -> Option<(i32, usize)> {
-        let mut k = from;
-        if chars.get(k) == Some(&',') {
-            k += 1;
-        }
-        if chars.get(k) != Some(&' ') {
+    }
+
+    /// May 14, 2025 · 14 May 2025 · May 2025 · Feb. 10 · May 22-24, 2026
+    fn english_date(&self, chars: &[char], at: usize) -> Option<FoundDate> {
+        if !chars.get(at)?.is_ascii_alphabetic() && arabic_digit(chars[at]).is_none() {
             return None;
         }
-        let (y, n) = digits(chars, k + 1);
-        (n == 4 && (1900..=2100).contains(&y) && !chars.get(k + 1 + n).is_some_and(|c| c.is_ascii_alphanumeric()))
-            .then_some((y as i32, k + 1 + n))
-    };
-    if chars[at].is_ascii_alphabetic() {
-        let end = word_end(at);
-        let month = month_of(at, end)?;
+        if at > 0 && chars[at - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let word_end = |from: usize| {
+            (from..chars.len())
+                .find(|&k| !chars[k].is_ascii_alphabetic())
+                .unwrap_or(chars.len())
+        };
+        let blank = FoundDate::empty(at, false);
+        let year_after = |from: usize| -> Option<(i32, usize)> {
+            let mut k = from;
+            if chars.get(k) == Some(&',') {
+                k += 1;
+            }
+            if chars.get(k) != Some(&' ') {
+                return None;
+            }
+            let (y, n) = digits(chars, k + 1);
+            (n == 4 && (1900..=2100).contains(&y) && !chars.get(k + 1 + n).is_some_and(|c| c.is_ascii_alphanumeric()))
+                .then_some((y as i32, k + 1 + n))
+        };
+        let day_at = |k: usize| -> Option<(u32, usize)> {
+            let (d, n) = digits(chars, k);
+            ((1..=2).contains(&n) && (1..=31).contains(&d) && !is_digitish(chars.get(k + n))).then_some((d, n))
+        };
+        if chars[at].is_ascii_alphabetic() {
+            let end = word_end(at);
+            let month = self.month_en(chars, at, end)?;
+            let mut found = FoundDate {
+                end,
+                month: Some(month),
+                ..blank
+            };
+            let mut k = end;
+            if chars.get(k) == Some(&'.') {
+                k += 1;
+            }
+            if chars.get(k) == Some(&' ')
+                && let Some((d, n)) = day_at(k + 1)
+            {
+                found.day = Some(d);
+                found.end = k + 1 + n;
+                // May 22-24
+                if self.is_range_mark(chars.get(found.end))
+                    && let Some((d2, n2)) = day_at(found.end + 1)
+                    && d2 > d
+                {
+                    found.until = Some((month, Some(d2)));
+                    found.end += 1 + n2;
+                }
+            }
+            if let Some((y, e)) = year_after(found.end) {
+                found.year = Some(y);
+                found.end = e;
+            }
+            // "May" alone is a word, not a date.
+            return (found.day.is_some() || found.year.is_some()).then_some(found);
+        }
+        let (d, n) = day_at(at)?;
+        if chars.get(at + n) != Some(&' ') {
+            return None;
+        }
+        let end = word_end(at + n + 1);
+        let month = self.month_en(chars, at + n + 1, end)?;
         let mut found = FoundDate {
             end,
             month: Some(month),
+            day: Some(d),
             ..blank
         };
-        let mut k = end;
-        if chars.get(k) == Some(&'.') {
-            k += 1;
-        }
-        if chars.get(k) == Some(&' ') {
-            let (d, n) = digits(chars, k + 1);
-            if (1..=2).contains(&n) && (1..=31).contains(&d) && !is_digitish(chars.get(k + 1 + n)) {
-                found.day = Some(d);
-                found.end = k + 1 + n;
-            }
-        }
-        if let Some((y, e)) = year_after(found.end) {
+        if let Some((y, e)) = year_after(end) {
             found.year = Some(y);
             found.end = e;
         }
-        // "May" alone is a word, not a date.
-        return (found.day.is_some() || found.year.is_some()).then_some(found);
+        Some(found)
     }
-    let (d, n) = digits(chars, at);
-    if !(1..=2).contains(&n) || !(1..=31).contains(&d) || chars.get(at + n) != Some(&' ') {
-        return None;
-    }
-    let end = word_end(at + n + 1);
-    let month = month_of(at + n + 1, end)?;
-    let mut found = FoundDate {
-        end,
-        month: Some(month),
-        day: Some(d),
-        ..blank
-    };
-    if let Some((y, e)) = year_after(end) {
-        found.year = Some(y);
-        found.end = e;
-    }
-    Some(found)
-}
-
-/// The year an article was written in, read from its own explicit dates: the latest year that
-/// is not a target (到2027年) or a range. `None` when the text names no year.
-pub fn infer_year<'a>(dates: impl IntoIterator<Item = &'a FoundDate>) -> Option<i32> {
-    dates
-        .into_iter()
-        .filter(|d| !d.target && d.until_year.is_none())
-        .filter_map(|d| d.year)
-        .max()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::knowledge::lexicon::Lexicon;
 
     fn dates(text: &str, year: Option<i32>) -> Vec<(String, String)> {
+        let lex = Lexicon::embedded().unwrap();
         let chars: Vec<char> = text.chars().collect();
-        find(&chars)
+        DateFinder { words: &lex.date }
+            .find(&chars)
             .iter()
-            .map(|d| (chars[d.start..d.end].iter().collect(), d.iso(year).unwrap_or_default()))
+            .map(|d| (chars[d.start..d.end].iter().collect(), d.iso(year)))
             .collect()
     }
 
@@ -470,6 +508,23 @@ mod tests {
     }
 
     #[test]
+    fn without_a_year_the_value_leaves_it_out() {
+        assert_eq!(
+            dates("9月16日,溫州召開大會;7月26日至28日;1—4月;今年8月;今年", None),
+            pairs(&[
+                ("9月16日", "--09-16"),
+                ("7月26日至28日", "--07-26/--07-28"),
+                ("1—4月", "--01/--04"),
+                ("今年8月", "--08"),
+                ("今年", "--"),
+            ])
+        );
+        assert_eq!(dates("9月", None), pairs(&[("9月", "--09")]));
+        // Written years are kept whatever the article's year.
+        assert_eq!(dates("2027年底", None), pairs(&[("2027年底", "2027")]));
+    }
+
+    #[test]
     fn qualifiers_ranges_and_relative() {
         assert_eq!(dates("到2027年底", None), pairs(&[("2027年底", "2027")]));
         assert_eq!(dates("2025年上半年", None), pairs(&[("2025年上半年", "2025")]));
@@ -480,6 +535,19 @@ mod tests {
             pairs(&[("今年8月", "2025-08"), ("去年", "2024")])
         );
         assert_eq!(dates("2024年度报告", None), pairs(&[("2024年度", "2024")]));
+        assert_eq!(
+            dates("今年初,去年即完成,今年春节前就立项,明年底", Some(2025)),
+            pairs(&[
+                ("今年初", "2025"),
+                ("去年", "2024"),
+                ("今年春节", "2025"),
+                ("明年底", "2026")
+            ])
+        );
+        assert_eq!(
+            dates("今年春節前,上半年全市;2025年上半年", Some(2025)),
+            pairs(&[("今年春節", "2025"), ("上半年", "2025"), ("2025年上半年", "2025")])
+        );
     }
 
     #[test]
@@ -502,6 +570,7 @@ mod tests {
         assert!(dates("在3年內,近年来,3个月,第5月", None).is_empty());
         assert!(dates("共12345年", None).is_empty());
         assert!(dates("13月", None).is_empty());
+        assert!(dates("昨天,日前,近日,当日,5天后", None).is_empty());
     }
 
     #[test]
@@ -522,8 +591,35 @@ mod tests {
     }
 
     #[test]
-    fn article_year_ignores_targets_and_ranges() {
-        let chars: Vec<char> = "2024年,到2030年前,2022年—2027年,2023年".chars().collect();
-        assert_eq!(infer_year(&find(&chars)), Some(2024));
+    fn values_for_pages() {
+        assert_eq!(year_of("2025-05-14"), Some("2025"));
+        assert_eq!(year_of("2024/2027"), Some("2024"));
+        assert_eq!(year_of("--05-14"), None);
+        assert_eq!(year_of("--"), None);
+        assert_eq!(html_datetime("2025-05-14/2025-05-16"), Some("2025-05-14"));
+        assert_eq!(html_datetime("2024/2027"), Some("2024"));
+        assert_eq!(html_datetime("--05-14"), Some("05-14"));
+        assert_eq!(html_datetime("--07-26/--07-28"), Some("07-26"));
+        assert_eq!(html_datetime("--05"), None);
+        assert_eq!(html_datetime("--"), None);
+    }
+
+    #[test]
+    fn english_abbreviations_ranges_and_no_year() {
+        assert_eq!(
+            dates(
+                "HANGZHOU, Feb. 10 (Xinhua) -- on Sept. 3 and May 22-24, 2026; Mar 5",
+                None
+            ),
+            pairs(&[
+                ("Feb. 10", "--02-10"),
+                ("Sept. 3", "--09-03"),
+                ("May 22-24, 2026", "2026-05-22/2026-05-24"),
+                ("Mar 5", "--03-05"),
+            ])
+        );
+        assert_eq!(dates("Feb. 10", Some(2025)), pairs(&[("Feb. 10", "2025-02-10")]));
+        // Words that only start like a month are not months.
+        assert!(dates("Marathon 5, Junk 3, Augusta 2", None).is_empty());
     }
 }

@@ -1,6 +1,10 @@
 //! Documents: titles in 《》, nested marks and quotes included
 //! (《浙江省“人工智能+”行动计划(2024—2027年)(征求意见稿)》). The span excludes the 《》.
 //! A short name introduced with 以下简称 is recorded as an alias of the title before it.
+//!
+//! Which titles are policy documents, and what a title says, is read in [`super::title`].
+
+use crate::knowledge::lexicon::Lexicon;
 
 /// A title found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,10 +16,8 @@ pub struct FoundTitle {
     pub short_name_of_previous: bool,
 }
 
-const SHORT_NAME_MARKS: [&str; 4] = ["简称", "簡稱", "下称", "下稱"];
-
-/// Every 《…》 title in `chars`, outermost only.
-pub fn find(chars: &[char]) -> Vec<FoundTitle> {
+/// Every 《…》 title in `chars`, outermost only, documents or not.
+pub fn find(chars: &[char], lexicon: &Lexicon) -> Vec<FoundTitle> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -41,7 +43,11 @@ pub fn find(chars: &[char]) -> Vec<FoundTitle> {
         let Some(close) = close else { break };
         if close > i + 1 {
             let before: String = chars[i.saturating_sub(4)..i].iter().collect();
-            let short = SHORT_NAME_MARKS.iter().any(|m| before.contains(m));
+            let short = lexicon
+                .document
+                .short_name_marks
+                .iter()
+                .any(|m| before.contains(m.as_str()));
             out.push(FoundTitle {
                 start: i + 1,
                 end: close,
@@ -58,8 +64,9 @@ mod tests {
     use super::*;
 
     fn titles(text: &str) -> Vec<(String, bool)> {
+        let lex = Lexicon::embedded().unwrap();
         let chars: Vec<char> = text.chars().collect();
-        find(&chars)
+        find(&chars, &lex)
             .iter()
             .map(|t| (chars[t.start..t.end].iter().collect(), t.short_name_of_previous))
             .collect()

@@ -1,12 +1,14 @@
 //! Figures: a number with its unit and the qualifiers written with it (5700億元, 超600家,
-//! 近三成, 200家以上, 12.5%, 百分之三十). The parsed value and unit are kept for cards and
-//! comparisons. The digits of dates, ordinals (第四届), identifiers (1号楼), phone numbers and
-//! bare numbers without a unit are not figures; dates and document titles are claimed before
-//! this annotator runs.
+//! 近三成, 200家以上, 12.5%, 百分之三十, more than 600 specialists). The parsed value and unit are
+//! kept for cards and comparisons. Not figures: the digits of dates and titles (claimed before
+//! this annotator runs), ordinals and session numbers (第四届, 十三届八次), ranks (前10名),
+//! durations (3个月, 3 years), positions (直达3层), identifiers (1号楼, 1.0版), phone numbers, bare
+//! numbers without a unit, and small counts in Chinese numerals (两家, 三个), which are prose.
+//! The word lists are data (`[figure]` in `data/lexicon.toml`).
 
 use super::numerals::{arabic_digit, arabic_number, chinese_digit, chinese_number, scale};
 use super::starts_with;
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::lexicon::{FigureWords, Lexicon};
 
 /// A figure found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +24,11 @@ pub struct FoundFigure {
 impl FoundFigure {
     /// The export value: the number without exponent, then the unit (`570000000000 CNY`).
     pub fn value(&self) -> String {
-        format!("{} {}", format_number(self.number), self.unit)
+        if self.unit.is_empty() {
+            format_number(self.number)
+        } else {
+            format!("{} {}", format_number(self.number), self.unit)
+        }
     }
 }
 
@@ -36,15 +42,6 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
-/// Characters after a number that make it an identifier or ordinal, not a quantity.
-const NOT_QUANTITY_AFTER: [char; 14] = [
-    '号', '號', '楼', '樓', '期', '届', '屆', '版', '代', '级', '級', '室', '栋', '棟',
-];
-/// Characters after 成 that make it a verb (成为, 成立), not a share.
-const NOT_SHARE_AFTER: [char; 16] = [
-    '为', '為', '立', '功', '果', '本', '熟', '员', '員', '就', '绩', '績', '交', '型', '效', '长',
-];
-
 fn len(word: &str) -> usize {
     word.chars().count()
 }
@@ -53,6 +50,7 @@ fn len(word: &str) -> usize {
 pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundFigure> {
     let taken = super::mask(chars.len(), taken);
     let free = |i: usize| !taken[i];
+    let words = &lexicon.figure;
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -60,7 +58,7 @@ pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<
             i += 1;
             continue;
         }
-        match figure_at(chars, i, lexicon) {
+        match figure_at(chars, i, words) {
             Some(found) if (found.start..found.end).all(free) => {
                 i = found.end;
                 out.push(found);
@@ -71,11 +69,11 @@ pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<
     out
 }
 
-fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure> {
-    if let Some(found) = english_figure_at(chars, at) {
+fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigure> {
+    if let Some(found) = english_figure_at(chars, at, words) {
         return Some(found);
     }
-    if let Some(found) = round_number_at(chars, at, lexicon) {
+    if let Some(found) = round_number_at(chars, at, words) {
         return Some(found);
     }
     let is_number_start = arabic_digit(chars[at]).is_some()
@@ -87,11 +85,7 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
     }
     if at > 0 {
         let before = chars[at - 1];
-        if before == '第'
-            || before.is_ascii_alphanumeric()
-            || arabic_digit(before).is_some()
-            || matches!(before, '.' | '-' | '_' | '/')
-        {
+        if before.is_ascii_alphanumeric() || arabic_digit(before).is_some() || matches!(before, '.' | '-' | '_' | '/') {
             return None;
         }
         // Inside a longer Chinese numeral or a word made of numerals (一一, 万千).
@@ -99,14 +93,18 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
             return None;
         }
     }
-    let start = qualifier_before(chars, at, lexicon);
+    // 第四届, 十三届八次: ordinals and sessions.
+    if words.ordinal_before.ends_at(chars, at) {
+        return None;
+    }
+    let start = qualifier_before(chars, at, words);
     let mut i = at;
     let (mut number, arabic) = if starts_with(chars, at, "百分之") {
         let (n, l) = chinese_number(chars, at + 3).or_else(|| arabic_number(chars, at + 3))?;
         i += 3 + l;
         return Some(FoundFigure {
             start,
-            end: qualifier_after(chars, i, lexicon),
+            end: qualifier_after(chars, i, words),
             number: n,
             unit: "%".to_string(),
         });
@@ -125,7 +123,7 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
         && let Some((numerator, l)) = chinese_number(chars, i + 2)
         && number > 0.0
     {
-        let end = qualifier_after(chars, i + 2 + l, lexicon);
+        let end = qualifier_after(chars, i + 2 + l, words);
         return Some(FoundFigure {
             start,
             end,
@@ -133,10 +131,10 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
             unit: "share".to_string(),
         });
     }
-    // Shares in words: 七成, 超七成, 三成以上.
-    if !arabic && chars.get(i) == Some(&'成') && number < 10.0 && number.fract() == 0.0 {
+    // Shares: 七成, 超七成, 三成以上, 7成.
+    if chars.get(i) == Some(&'成') && number < 10.0 && number.fract() == 0.0 {
         let after = chars.get(i + 1).copied();
-        if after.is_some_and(|c| NOT_SHARE_AFTER.contains(&c)) || (number == 1.0 && after == Some('不')) {
+        if after.is_some_and(|c| words.not_share_after.contains(c)) || (number == 1.0 && after == Some('不')) {
             return None;
         }
         let mut end = i + 1;
@@ -144,9 +142,12 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
             end += 1;
             number += 0.5;
         }
-        let qualified = start < at || matches!(chars.get(at.wrapping_sub(1)), Some('占' | '佔' | '比' | '达' | '達'));
-        let end_q = qualifier_after(chars, end, lexicon);
-        if !qualified && end_q == end && !after.is_none_or(|c| !c.is_alphanumeric() || "的左以多".contains(c)) {
+        let qualified = start < at || at > 0 && words.share_after_words.contains(chars[at - 1]);
+        let end_q = qualifier_after(chars, end, words);
+        if !qualified
+            && end_q == end
+            && !after.is_none_or(|c| !c.is_alphanumeric() || words.share_followers.contains(c))
+        {
             return None;
         }
         return Some(FoundFigure {
@@ -166,42 +167,57 @@ fn figure_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure
             i += 1;
         }
     }
-    let had_scale = i > at && chars[at..i].iter().any(|&c| scale(c).is_some());
     // 600多家, 30余个
     let mut unit_at = i;
-    if matches!(chars.get(unit_at), Some('多' | '余' | '餘')) {
+    if chars.get(unit_at).is_some_and(|&c| words.approximately.contains(c)) {
         unit_at += 1;
     }
-    let (written, unit) = lexicon.units.iter().find(|(w, _)| starts_with(chars, unit_at, w))?;
+    // A number scaled by 万 or 亿 is a quantity even without a unit (超1000亿产业基金).
+    let bare_scale = arabic && i > at && words.scales_without_unit.contains(chars[i - 1]);
+    let (written, unit) = match words.units.iter().find(|(w, _)| starts_with(chars, unit_at, w)) {
+        Some((w, u)) => (w.as_str(), u.clone()),
+        None if bare_scale && unit_at == i => ("", String::new()),
+        None => return None,
+    };
     let end = unit_at + len(written);
-    if chars.get(end).is_some_and(|c| NOT_QUANTITY_AFTER.contains(c))
-        || chars.get(i).is_some_and(|c| NOT_QUANTITY_AFTER.contains(c))
+    if chars.get(end).is_some_and(|&c| words.not_quantity_after.contains(c))
+        || chars.get(i).is_some_and(|&c| words.not_quantity_after.contains(c))
     {
         return None;
     }
-    if written.chars().all(|c| c.is_ascii_alphabetic()) && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if !written.is_empty()
+        && written.chars().all(|c| c.is_ascii_alphabetic())
+        && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric())
+    {
         return None;
     }
-    // 一家, 一个 are articles ("a company"), not counts; 两个先行, 三个一号工程 are slogans.
-    if !arabic && !had_scale && (number == 1.0 || (number < 10.0 && matches!(written.as_str(), "个" | "個"))) {
+    // 八次全体会议 (a session), 3个月 (a duration).
+    if words.session_after.starts_at(chars, end) || words.duration_after.starts_at(chars, end) {
+        return None;
+    }
+    // 直达3层 (a floor, not a count of floors), 前10名 (a rank).
+    if words.position_units.iter().any(|u| u == written) && words.position_before.ends_at(chars, start)
+        || words.rank_units.iter().any(|u| u == written) && words.rank_before.ends_at(chars, start)
+    {
+        return None;
+    }
+    // 两家, 三个, 十个, 一家 are prose ("two companies"), not statistics.
+    if !arabic && number < words.min_chinese_count {
         return None;
     }
     Some(FoundFigure {
         start,
-        end: qualifier_after(chars, end, lexicon),
+        end: qualifier_after(chars, end, words),
         number,
-        unit: unit.clone(),
+        unit,
     })
 }
 
-/// Words that make a bare scale character a number: 数十家, 上百家, 近千人, 几万人.
-const ROUND_NUMBER_PREFIXES: &str = "数數几幾上近超逾";
-
 /// A round number written with scale characters only (近百家, 上千人, 数十个): the figure is
 /// the scale, and the prefix belongs to it.
-fn round_number_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundFigure> {
+fn round_number_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigure> {
     let before = *chars.get(at.checked_sub(1)?)?;
-    if !ROUND_NUMBER_PREFIXES.contains(before) || scale(chars[at]).is_none() {
+    if !words.round_prefixes.contains(before) || scale(chars[at]).is_none() {
         return None;
     }
     let mut number = 1.0;
@@ -210,64 +226,62 @@ fn round_number_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<Found
         number *= s;
         i += 1;
     }
-    if matches!(chars.get(i), Some('多' | '余' | '餘')) {
+    if chars.get(i).is_some_and(|&c| words.approximately.contains(c)) {
         i += 1;
     }
-    let (written, unit) = lexicon.units.iter().find(|(w, _)| starts_with(chars, i, w))?;
+    let (written, unit) = words.units.iter().find(|(w, _)| starts_with(chars, i, w))?;
     let end = i + len(written);
-    let start = if "数數几幾上".contains(before) {
+    if words.duration_after.starts_at(chars, end) || number < words.min_chinese_count {
+        return None;
+    }
+    let start = if words.round_prefixes_in_span.contains(before) {
         at - 1
     } else {
-        qualifier_before(chars, at, lexicon)
+        qualifier_before(chars, at, words)
     };
     Some(FoundFigure {
         start,
-        end: qualifier_after(chars, end, lexicon),
+        end: qualifier_after(chars, end, words),
         number,
         unit: unit.clone(),
     })
 }
 
-/// English figures: 600 companies, 5.7 billion yuan, $1.2 billion, 30 percent, 12.5%.
-fn english_figure_at(chars: &[char], at: usize) -> Option<FoundFigure> {
-    const SCALES: [(&str, f64); 4] = [
-        ("thousand", 1e3),
-        ("million", 1e6),
-        ("billion", 1e9),
-        ("trillion", 1e12),
-    ];
-    const UNITS: [(&str, &str); 18] = [
-        ("percentage points", "percentage points"),
-        ("per cent", "%"),
-        ("percent", "%"),
-        ("%", "%"),
-        ("yuan", "CNY"),
-        ("US dollars", "USD"),
-        ("dollars", "USD"),
-        ("companies", "companies/institutions"),
-        ("enterprises", "companies/institutions"),
-        ("firms", "companies/institutions"),
-        ("projects", "items"),
-        ("people", "people"),
-        ("residents", "people"),
-        ("tons", "t"),
-        ("tonnes", "t"),
-        ("square kilometers", "km²"),
-        ("kilometers", "km"),
-        ("times", "times"),
-    ];
+/// The English word of `chars` starting at `at` (hyphenated compounds included), if one starts
+/// there.
+fn english_word(chars: &[char], at: usize) -> Option<(usize, String)> {
+    let end = (at..chars.len())
+        .find(|&k| !(chars[k].is_ascii_alphabetic() || chars[k] == '-' && k > at))
+        .unwrap_or(chars.len());
+    (end > at).then(|| (end, chars[at..end].iter().collect()))
+}
+
+/// English figures: 600 companies, 5.7 billion yuan, $1.2 billion, 30 percent, 12.5%, more than
+/// 600 specialists. A number followed by a plural noun is a count of that noun, unless the noun
+/// is a duration or a time (3 years, 10 minutes) or the number a rank (top 10).
+fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigure> {
     let dollar = chars[at] == '$';
     let digits_at = if dollar { at + 1 } else { at };
     if !chars.get(digits_at).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    if at > 0 && (chars[at - 1].is_alphanumeric() || matches!(chars[at - 1], '.' | '-' | '$')) {
+    if at > 0 && (chars[at - 1].is_alphanumeric() || matches!(chars[at - 1], '.' | '-' | '$' | '#')) {
+        return None;
+    }
+    let word_before = |end: usize, word: &str| {
+        end > word.len()
+            && chars[end - 1] == ' '
+            && starts_with(chars, end - 1 - word.len(), word)
+            && !(end - 1 - word.len() > 0 && chars[end - 2 - word.len()].is_ascii_alphanumeric())
+    };
+    if words.not_counts_before_en.iter().any(|w| word_before(at, w)) {
         return None;
     }
     let (mut number, l) = arabic_number(chars, digits_at)?;
     let mut i = digits_at + l;
+    // The next word, after a space or, in compounds (a 1-billion-yuan program), a hyphen.
     let word_at = |i: usize, word: &str| {
-        let spaced = chars.get(i) == Some(&' ') && starts_with(chars, i + 1, word);
+        let spaced = matches!(chars.get(i), Some(' ' | '-')) && starts_with(chars, i + 1, word);
         let bounded = |end: usize| !chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
         if spaced && bounded(i + 1 + word.len()) {
             Some(i + 1 + word.len())
@@ -277,38 +291,76 @@ fn english_figure_at(chars: &[char], at: usize) -> Option<FoundFigure> {
             None
         }
     };
-    if let Some((end, s)) = SCALES.iter().find_map(|(w, s)| word_at(i, w).map(|e| (e, s))) {
+    if let Some((end, s)) = words.scales_en.iter().find_map(|(w, s)| word_at(i, w).map(|e| (e, s))) {
         number *= s;
         i = end;
     }
+    let start = words
+        .before_en
+        .iter()
+        .find(|q| word_before(at, q))
+        .map_or(at, |q| at - 1 - q.len());
     if dollar {
         return Some(FoundFigure {
-            start: at,
+            start,
             end: i,
             number,
             unit: "USD".to_string(),
         });
     }
-    let (end, unit) = UNITS.iter().find_map(|(w, u)| word_at(i, w).map(|e| (e, u)))?;
-    Some(FoundFigure {
-        start: at,
-        end,
-        number,
-        unit: unit.to_string(),
-    })
+    if let Some((end, unit)) = words.units_en.iter().find_map(|(w, u)| word_at(i, w).map(|e| (e, u))) {
+        return Some(FoundFigure {
+            start,
+            end,
+            number,
+            unit: unit.clone(),
+        });
+    }
+    // A count of a plural noun, after at most two words describing it: 600 specialists, 500 AI
+    // companies, 25 industry-specific large models. A year (in 2025 companies) is not a count.
+    let year_like = l == 4 && (1900.0..=2100.0).contains(&number);
+    if year_like {
+        return None;
+    }
+    let mut k = i;
+    for _ in 0..3 {
+        if chars.get(k) != Some(&' ') {
+            return None;
+        }
+        let (end, word) = english_word(chars, k + 1)?;
+        if words.function_words_en.contains(&word) || words.not_counts_en.contains(&word) {
+            return None;
+        }
+        let plural = word.len() > 2 && word.ends_with('s') && word.chars().all(|c| c.is_ascii_lowercase());
+        if plural && !chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '-') {
+            let unit = words
+                .units_en
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map_or(word, |(_, u)| u.clone());
+            return Some(FoundFigure {
+                start,
+                end,
+                number,
+                unit,
+            });
+        }
+        k = end;
+    }
+    None
 }
 
-fn qualifier_before(chars: &[char], at: usize, lexicon: &Lexicon) -> usize {
-    lexicon
-        .figure_before
+fn qualifier_before(chars: &[char], at: usize, words: &FigureWords) -> usize {
+    words
+        .before
         .iter()
         .find(|q| at >= len(q) && starts_with(chars, at - len(q), q))
         .map_or(at, |q| at - len(q))
 }
 
-fn qualifier_after(chars: &[char], at: usize, lexicon: &Lexicon) -> usize {
-    lexicon
-        .figure_after
+fn qualifier_after(chars: &[char], at: usize, words: &FigureWords) -> usize {
+    words
+        .after
         .iter()
         .find(|q| starts_with(chars, at, q))
         .map_or(at, |q| at + len(q))
@@ -356,8 +408,8 @@ mod tests {
     #[test]
     fn round_numbers_and_english() {
         assert_eq!(
-            texts("近百家企业,上千人,数十个项目,超万人"),
-            ["近百家", "上千人", "数十个", "超万人"]
+            texts("近百家企业,上千人,超万人,数十个项目"),
+            ["近百家", "上千人", "超万人"]
         );
         assert_eq!(
             figures(
@@ -375,14 +427,66 @@ mod tests {
     }
 
     #[test]
+    fn english_counts_qualifiers_and_traps() {
+        assert_eq!(
+            figures("The park drew more than 600 specialists and 1 billion yuan of investment."),
+            [
+                ("more than 600 specialists".to_string(), "600 specialists".to_string()),
+                ("1 billion yuan".to_string(), "1000000000 CNY".to_string()),
+            ]
+        );
+        assert_eq!(texts("It has about 50 universities."), ["about 50 universities"]);
+        assert_eq!(
+            texts(
+                "a 1-billion-yuan voucher program, more than 500 AI companies and 25 industry-specific large models, from 25 to 50 EFLOPS"
+            ),
+            [
+                "1-billion-yuan",
+                "more than 500 AI companies",
+                "25 industry-specific large models",
+                "50 EFLOPS"
+            ]
+        );
+        assert!(texts("3 of the firms, 2 and more").is_empty());
+        assert!(texts("within 3 years, 10 minutes away, among the top 10 cities, No. 1 plants").is_empty());
+        assert!(texts("In 2025 graduates joined.").is_empty());
+    }
+
+    #[test]
     fn not_figures() {
         assert!(texts("第四届大会在1号楼举行,电话0577-88888888,邮编325000").is_empty());
         assert!(texts("“361”萬千億級產業集群,五位一體,五鏈融合,四省交界").is_empty());
         assert!(texts("一家企业,一个城市,一成不变,三成为").is_empty());
         assert!(texts("实现两个先行,打造三个一号工程").is_empty());
-        assert_eq!(texts("十个项目,3个项目"), ["十个", "3个"]);
+        assert_eq!(texts("十个项目,3个项目"), ["3个"]);
         assert!(texts("在3年內,5G网络,DeepSeek-R1模型,第3条").is_empty());
         assert!(texts("十四五规划").is_empty());
+    }
+
+    #[test]
+    fn sessions_ranks_durations_positions_and_identifiers() {
+        // Both scripts.
+        assert!(texts("溫州市委十三屆八次全體(擴大)會議舉行").is_empty());
+        assert!(texts("温州市委十三届八次全体会议,市委八次全会").is_empty());
+        assert!(texts("列第一位,位居全国前10名,进入前三").is_empty());
+        assert!(texts("用3个月时间,5个工作日内办结,10分钟,24小时,2年以上研发经验").is_empty());
+        assert!(texts("實現物流車輛雙向直達3層,1.0版,2號樓").is_empty());
+        assert_eq!(texts("6層廠房,含13层办公用房及9层宿舍楼"), ["6層", "13层", "9层"]);
+        assert!(texts("嘉兴两家企业,聚焦四大重点领域,千亿级产业集群").is_empty());
+        assert_eq!(texts("新增企业3次,组织培训20次"), ["3次", "20次"]);
+    }
+
+    #[test]
+    fn arabic_shares_and_bare_scaled_numbers() {
+        assert_eq!(
+            figures("占浙江省產值超过7成,將有超1000亿产业基金"),
+            [
+                ("7成".to_string(), "0.7 share".to_string()),
+                ("超1000亿".to_string(), "100000000000".to_string())
+            ]
+        );
+        // Scales without 万 or 亿, and numbers without any unit, stay out.
+        assert!(texts("共3千,编号1000,第5").is_empty());
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //! figures), then quoted terms, then dates (the digits of a date are not figures), then
 //! organisations, figures, and finally place names. Nested finds that lose (a term quoted inside
 //! a title) are kept as `nested` so that term pages still list them.
+//!
+//! Every figure, date and document mention is then credited to what it is about (`about`: a
+//! city, the province or `other`) by the clause model of [`attribution`].
 
 mod attribution;
 mod dates;
@@ -16,7 +19,8 @@ mod orgs;
 mod terms;
 pub mod title;
 
-pub use dates::FoundDate;
+pub use attribution::About;
+pub use dates::{FoundDate, html_datetime, year_of};
 pub use figures::format_number;
 
 use crate::ingest::{Paragraph, Seed};
@@ -70,7 +74,8 @@ impl Kind {
 ///
 /// A large corpus holds close to a million of these until the build ends, so the common case
 /// is kept small (48 bytes): offsets as `u32`, interned single-pointer strings (`ArcStr`, half
-/// an `Arc<str>`), and what only figures, places and organisations carry boxed in [`Details`].
+/// an `Arc<str>`), what a claim is about in two bytes, and what only figures, places and
+/// organisations carry boxed in [`Details`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Annotation {
     pub kind: Kind,
@@ -81,9 +86,15 @@ pub struct Annotation {
     end: u32,
     /// City id, ISO date, term or document id, `<number> <unit>` for a figure, place id.
     pub value: ArcStr,
-    /// A date whose year was not written but taken from the article.
+    /// A date whose year was not written but read from another date in the same sentence.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,
+    /// A date written relative to the publication year (今年 0, 去年 -1, 明年 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relative: Option<i8>,
+    /// For figures, dates and documents: what the claim is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<About>,
     #[serde(flatten)]
     details: Option<Box<Details>>,
     /// A readable name for the value (English place name, glossary label).
@@ -114,6 +125,8 @@ impl Annotation {
             end: offset(end),
             value: intern(value),
             inferred: false,
+            relative: None,
+            about: None,
             details: None,
             label: label.map(intern),
         }
@@ -207,11 +220,13 @@ pub struct AnnotatedParagraph {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum YearSource {
-    /// The seed's metadata gives its date.
+    /// The seed's metadata (front matter, a sidecar, or a date line in the text) gives its date.
     Metadata,
-    /// Read from the latest year the text names.
+    /// Not produced since schema 2 (the year was once read from the latest year the text names,
+    /// which dated 今年 by whatever year an article mentioned); kept so that readers of the
+    /// export and pages written for schema 1 still compile.
     Inferred,
-    /// Neither: dates without a year stay without one.
+    /// No publication date: dates without a year stay without one (`--05-14`).
     Unknown,
 }
 
@@ -224,6 +239,14 @@ pub struct AnnotatedSeed {
     pub year_source: YearSource,
     /// The city whose paper or government published the seed, if any.
     pub home_city: Option<String>,
+    /// For a government document: where its issuer is (its signature line or its title).
+    pub issuer: Option<About>,
+    /// The id of the document the seed itself is, when its title is a policy document's title
+    /// with a known issuer (关于支持人工智能创新发展的若干措施, signed 舟山市人民政府): what a city
+    /// page can list as the city's own document. Later mentions of that title in the body are not
+    /// taken to be this document unless they say so (a city's measures may cite the province's
+    /// measures of the same name).
+    pub document: Option<String>,
     pub paragraphs: Vec<AnnotatedParagraph>,
     /// Hashes of its parts, made the first time `serve` asks (a full build never does) and kept
     /// with the annotation, which `serve` reuses while the file is unchanged.
@@ -251,6 +274,8 @@ impl AnnotatedSeed {
                 self.year,
                 self.year_source,
                 &self.home_city,
+                self.issuer,
+                &self.document,
                 self.paragraphs.len(),
             ));
             let paragraphs: Vec<u64> = self.paragraphs.iter().map(crate::text::hash::of_serialized).collect();
@@ -279,13 +304,25 @@ pub struct Annotator<'a> {
     pub glossary: &'a Glossary,
 }
 
-/// What every paragraph yields before the article's year is known.
+/// What every paragraph yields before the article as a whole is known.
 struct Found {
     chars: Vec<char>,
     mentions: Vec<Mention>,
     titles: Vec<documents::FoundTitle>,
+    /// Whether each title names a policy document (not a newspaper or a programme).
+    is_document: Vec<bool>,
     terms: Vec<terms::FoundTerm>,
     dates: Vec<FoundDate>,
+}
+
+/// What one article's paragraphs share while they are resolved in order.
+struct ArticleState {
+    year: Option<i32>,
+    context: attribution::Context,
+    documents: DocumentIds,
+    /// Numbered slogans seen so far (1+4+N): their parts and their id, so that a quoted part
+    /// (“1”即…) is a use of the slogan, not a term of its own.
+    slogans: Vec<(Vec<String>, String)>,
 }
 
 impl<'a> Annotator<'a> {
@@ -300,23 +337,50 @@ impl<'a> Annotator<'a> {
 
     pub fn annotate(&self, mut seed: Seed) -> AnnotatedSeed {
         let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
+        // Dates without a year take the publication year, and only that: never the latest year
+        // the text names (自2022年落户以来 does not make 今年 2022).
         let (year, year_source) = match seed.meta.year() {
             Some(y) => (Some(y), YearSource::Metadata),
-            None => match dates::infer_year(found.iter().flat_map(|f| f.dates.iter())) {
-                Some(y) => (Some(y), YearSource::Inferred),
-                None => (None, YearSource::Unknown),
-            },
+            None => (None, YearSource::Unknown),
         };
         let home_city = attribution::home_city(self.gazetteer, seed.meta.publisher.as_deref());
-        let mut documents = DocumentIds::default();
+        let places: Vec<attribution::ParagraphPlaces> = found
+            .iter()
+            .map(|f| attribution::ParagraphPlaces {
+                chars: &f.chars,
+                mentions: &f.mentions,
+            })
+            .collect();
+        let context = attribution::context(
+            self.gazetteer,
+            self.lexicon,
+            &seed.title,
+            &places,
+            seed.meta.publisher.as_deref(),
+        );
+        let mut state = ArticleState {
+            year,
+            context,
+            documents: DocumentIds::default(),
+            slogans: Vec::new(),
+        };
+        self.register_title_documents(&seed.title, &mut state);
+        let document = self.own_document(&seed.title, state.context.issuer);
         let mut paragraphs: Vec<AnnotatedParagraph> = Vec::with_capacity(found.len());
+        let mut previous_subject: Option<About> = None;
         // The annotated paragraphs take over the text: a large corpus should not hold it twice.
         for (paragraph, found) in std::mem::take(&mut seed.paragraphs).into_iter().zip(found) {
-            let Resolved {
-                annotations,
-                nested,
-                mentions,
-            } = self.resolve(&paragraph, found, year, year_source, &mut documents);
+            let continues = attribution::continues_previous(&paragraph.text, &found.mentions, self.lexicon);
+            let inherited = if continues { previous_subject } else { None };
+            let (
+                Resolved {
+                    annotations,
+                    nested,
+                    mentions,
+                },
+                last_subject,
+            ) = self.resolve(&paragraph, found, inherited, &mut state);
+            previous_subject = last_subject;
             let mut cities = attribution::named_cities(self.gazetteer, &mentions);
             if let Some(city) = attribution::this_city(&paragraph.text, home_city.as_deref(), self.lexicon)
                 && !cities.contains(&city)
@@ -327,7 +391,7 @@ impl<'a> Annotator<'a> {
             let mut cities_inherited = false;
             if cities.is_empty()
                 && let Some(previous) = paragraphs.last()
-                && attribution::continues_previous(&paragraph.text, &mentions, self.lexicon)
+                && continues
             {
                 cities = previous.cities.clone();
                 cities_inherited = !cities.is_empty();
@@ -348,85 +412,192 @@ impl<'a> Annotator<'a> {
             year,
             year_source,
             home_city,
+            issuer: state.context.issuer,
+            document,
             paragraphs,
             part_hashes: Default::default(),
         }
     }
 
+    /// Documents named in the seed's title (关于印发《…》的通知) are the article's own: later
+    /// mentions of the same title without an issuer are the same document.
+    fn register_title_documents(&self, title: &str, state: &mut ArticleState) {
+        let chars: Vec<char> = title.chars().collect();
+        for t in documents::find(&chars, self.lexicon) {
+            let text: String = chars[t.start..t.end].iter().collect();
+            if title::is_document(&chars[t.start..t.end], self.lexicon) {
+                let own = self.title_scope(&chars[t.start..t.end]);
+                let issuer = own.or(state.context.issuer);
+                state.documents.id_for(&text, false, issuer, own.is_some(), self);
+            }
+        }
+    }
+
+    /// The id of the document a seed is, when its title (without a news headline's marks) names
+    /// a policy document and its issuer is known; worked out apart from the article's mentions.
+    fn own_document(&self, title: &str, issuer: Option<About>) -> Option<String> {
+        let chars: Vec<char> = title.chars().collect();
+        if issuer.is_none() || chars.contains(&'《') || !title::is_document(&chars, self.lexicon) {
+            return None;
+        }
+        let own = self.title_scope(&chars);
+        let (id, _) = DocumentIds::default().id_for(title, false, own.or(issuer), own.is_some(), self);
+        Some(id)
+    }
+
+    /// The place a title starts with (湖州市…行动计划 → huzhou).
+    fn title_scope(&self, title: &[char]) -> Option<About> {
+        let text: String = title.iter().collect();
+        attribution::leading_scope(title, &self.gazetteer.find(&text), self.gazetteer, self.lexicon)
+    }
+
     fn find(&self, paragraph: &Paragraph) -> Found {
         let chars: Vec<char> = paragraph.text.chars().collect();
-        let titles = documents::find(&chars);
+        let titles = documents::find(&chars, self.lexicon);
+        let mut is_document: Vec<bool> = Vec::with_capacity(titles.len());
+        for t in &titles {
+            let previous = is_document.last().copied().unwrap_or(false);
+            is_document
+                .push(title::is_document(&chars[t.start..t.end], self.lexicon) || t.short_name_of_previous && previous);
+        }
         let title_spans: Vec<(usize, usize)> = titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
         let terms = terms::find(&chars, self.lexicon, &title_spans);
         let mut quoted = title_spans.clone();
         quoted.extend(terms.iter().map(|t| (t.start.saturating_sub(1), t.end + 1)));
-        let dates = dates::find(&chars)
+        let finder = dates::DateFinder {
+            words: &self.lexicon.date,
+        };
+        let dates = finder
+            .find(&chars)
             .into_iter()
-            .filter(|d| !overlaps_any(d.start, d.end, &quoted))
+            .filter(|d| !overlaps_any(d.start, d.end, &quoted) && !self.is_title_period(&chars, d))
             .collect();
         let mentions = self.gazetteer.find(&paragraph.text);
         Found {
             chars,
             mentions,
             titles,
+            is_document,
             terms,
             dates,
         }
     }
 
-    /// Turns one paragraph's finds into non-overlapping annotations.
+    /// A period in brackets right after a document type (三年行动计划(2025—2027年)), or alone on
+    /// its line under a title heading, belongs to the title, written with or without 《》: it is
+    /// not a date of the article.
+    fn is_title_period(&self, chars: &[char], d: &FoundDate) -> bool {
+        d.start > 0
+            && matches!(chars[d.start - 1], '(' | '（')
+            && matches!(chars.get(d.end), Some(')' | '）'))
+            && (self.lexicon.document.endings.ends_at(chars, d.start - 1) || d.start == 1 && d.end + 1 == chars.len())
+    }
+
+    /// Turns one paragraph's finds into non-overlapping annotations, each claim credited to what
+    /// it is about; also returns the subject of the paragraph's last clause.
     fn resolve(
         &self,
         paragraph: &Paragraph,
         found: Found,
-        year: Option<i32>,
-        year_source: YearSource,
-        documents: &mut DocumentIds,
-    ) -> Resolved {
+        inherited: Option<About>,
+        state: &mut ArticleState,
+    ) -> (Resolved, Option<About>) {
         let Found {
             chars,
             mentions,
             titles,
+            is_document,
             terms,
             dates,
         } = found;
         let text_of = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
+        let subjects = attribution::Subjects {
+            gazetteer: self.gazetteer,
+            lexicon: self.lexicon,
+            context: &state.context,
+        };
+        let title_spans: Vec<(usize, usize)> = titles.iter().map(|t| (t.start, t.end)).collect();
+        let mut clauses = subjects.clauses(&chars, &mentions, &title_spans, inherited, &[]);
         let mut out: Vec<Annotation> = Vec::new();
         let mut nested: Vec<Annotation> = Vec::new();
-        for title in &titles {
+        // Documents that say something (《若干措施》明确,…) are the subject of what follows.
+        let mut speakers: Vec<(usize, About)> = Vec::new();
+        for (title, &document) in titles.iter().zip(&is_document) {
             let text = text_of(title.start, title.end);
-            let id = documents.id_for(&text, title.short_name_of_previous, self.glossary);
-            let label = self.glossary.document_by_id(&id).map(|d| d.title_en.as_str());
-            out.push(Annotation::new(
-                Kind::Document,
-                &text,
-                title.start,
-                title.end,
-                &id,
-                label,
-            ));
             // Quoted terms inside a title (《浙江省“人工智能+”行动计划》) are uses of the term too.
             for t in terms::find(&chars[title.start..title.end], self.lexicon, &[]) {
                 let (s, e) = (title.start + t.start, title.start + t.end);
                 nested.push(self.term_annotation(&text_of(s, e), s, e));
             }
+            if !document {
+                continue;
+            }
+            // The issuer: the title's own place, else the clause's subject when the clause says
+            // it issued the title (舟山市人民政府印发《…》).
+            let inner: Vec<Mention> = mentions
+                .iter()
+                .filter(|m| m.start >= title.start && m.end <= title.end)
+                .map(|m| Mention {
+                    start: m.start - title.start,
+                    end: m.end - title.start,
+                    target: m.target,
+                })
+                .collect();
+            let own = attribution::leading_scope(&chars[title.start..title.end], &inner, self.gazetteer, self.lexicon);
+            let (clause_start, _) = clauses.clause(title.start);
+            let stated = subjects
+                .states_issuer(&chars, clause_start, title.start - 1)
+                .then(|| clauses.about(title.start))
+                .flatten();
+            let (id, issuer) =
+                state
+                    .documents
+                    .id_for(&text, title.short_name_of_previous, own.or(stated), own.is_some(), self);
+            if let Some(issuer) = issuer
+                && subjects.title_speaks(&chars, title.end)
+            {
+                speakers.push((title.start - 1, issuer));
+            }
+            let label = self.glossary.document_by_id(&id).map(|d| d.title_en.as_str());
+            let mut a = Annotation::new(Kind::Document, &text, title.start, title.end, &id, label);
+            a.about = issuer.or_else(|| clauses.about(title.start));
+            out.push(a);
+        }
+        if !speakers.is_empty() {
+            clauses = subjects.clauses(&chars, &mentions, &title_spans, inherited, &speakers);
         }
         // Titles and quotations may interleave in malformed text (「《(」》): the title wins.
         let titles_with_marks: Vec<(usize, usize)> = titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
         for term in &terms {
-            let term_annotation = self.term_annotation(&text_of(term.start, term.end), term.start, term.end);
+            let text = text_of(term.start, term.end);
+            if let Some(slogan) = terms::numbered_system(&text) {
+                let parts: Vec<String> = slogan.iter().map(|p| p.to_string()).collect();
+                if !state.slogans.iter().any(|(p, _)| *p == parts) {
+                    state.slogans.push((parts, self.term_id(&text)));
+                }
+            }
+            let Some(term_annotation) = self.term_or_slogan_part(&text, term.start, term.end, &state.slogans) else {
+                continue;
+            };
             if overlaps_any(term.start.saturating_sub(1), term.end + 1, &titles_with_marks) {
                 nested.push(term_annotation);
                 continue;
             }
             out.push(term_annotation);
             for &(s, e) in &term.nested {
-                nested.push(self.term_annotation(&text_of(s, e), s, e));
+                let inner = text_of(s, e);
+                if let Some(a) = self.term_or_slogan_part(&inner, s, e, &state.slogans) {
+                    nested.push(a);
+                }
             }
         }
         for date in &dates {
-            let Some(value) = date.iso(year) else {
-                continue;
+            let (value, inferred) = match (date.needs_article_year(), state.year) {
+                (true, None) => match anchor_year(date, &dates, &chars, &clauses) {
+                    Some(y) => (date.iso(Some(y)), true),
+                    None => (date.iso(None), false),
+                },
+                _ => (date.iso(state.year), false),
             };
             let mut a = Annotation::new(
                 Kind::Date,
@@ -436,10 +607,13 @@ impl<'a> Annotator<'a> {
                 &value,
                 None,
             );
-            a.inferred = date.needs_article_year() && year_source == YearSource::Inferred;
+            a.inferred = inferred;
+            a.relative = date.relative_year.and_then(|r| i8::try_from(r).ok());
+            a.about = clauses.about(date.start);
             out.push(a);
         }
-        // The marks around titles and quoted terms belong to them; dates stand alone.
+        // The marks around titles and quoted terms belong to them; dates stand alone. Titles
+        // that are not documents still keep their numbers from being figures.
         let mut taken: Vec<(usize, usize)> = out
             .iter()
             .map(|a| match a.kind {
@@ -447,20 +621,26 @@ impl<'a> Annotator<'a> {
                 _ => (a.start(), a.end()),
             })
             .collect();
+        taken.extend(titles_with_marks.iter().copied());
         for org in orgs::find(&chars, &mentions, self.lexicon, &taken) {
             let text = text_of(org.start, org.end);
             let inside: Vec<Mention> = mentions
                 .iter()
                 .filter(|m| m.start >= org.start && m.end <= org.end)
-                .copied()
+                .map(|m| Mention {
+                    start: m.start - org.start,
+                    end: m.end - org.start,
+                    target: m.target,
+                })
                 .collect();
-            let a = Annotation::new(Kind::Org, &text, org.start, org.end, &slug(&text), None)
+            let id = slug(&orgs::canonical_name(&text, &inside, self.gazetteer, self.lexicon));
+            let a = Annotation::new(Kind::Org, &text, org.start, org.end, &id, None)
                 .with_cities(attribution::named_cities(self.gazetteer, &inside));
             out.push(a);
             taken.push((org.start, org.end));
         }
         for figure in figures::find(&chars, self.lexicon, &taken) {
-            let a = Annotation::new(
+            let mut a = Annotation::new(
                 Kind::Figure,
                 &text_of(figure.start, figure.end),
                 figure.start,
@@ -469,6 +649,7 @@ impl<'a> Annotator<'a> {
                 None,
             )
             .with_figure(figure.number, &figure.unit);
+            a.about = clauses.about(figure.start);
             out.push(a);
             taken.push((figure.start, figure.end));
         }
@@ -493,10 +674,20 @@ impl<'a> Annotator<'a> {
         out.sort_by_key(|a| (a.start, a.end));
         nested.sort_by_key(|a| (a.start, a.end));
         nested.dedup();
-        Resolved {
-            annotations: out,
-            nested,
-            mentions,
+        (
+            Resolved {
+                annotations: out,
+                nested,
+                mentions,
+            },
+            clauses.last(),
+        )
+    }
+
+    fn term_id(&self, text: &str) -> String {
+        match self.glossary.term(text) {
+            Some(entry) => entry.id.clone(),
+            None => slug(text),
         }
     }
 
@@ -505,6 +696,26 @@ impl<'a> Annotator<'a> {
             Some(entry) => Annotation::new(Kind::Term, text, start, end, &entry.id, Some(&entry.label_en)),
             None => Annotation::new(Kind::Term, text, start, end, &slug(text), None),
         }
+    }
+
+    /// A quoted term, unless it is a fragment: a one-character term (“绘”, “1”, “N”) is kept
+    /// only as a part of a numbered slogan the article names (“1+4+N”…“1”即…), with the
+    /// slogan's id, so that no page is made for "1".
+    fn term_or_slogan_part(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        slogans: &[(Vec<String>, String)],
+    ) -> Option<Annotation> {
+        if text.chars().count() > 1 || self.glossary.term(text).is_some() {
+            return Some(self.term_annotation(text, start, end));
+        }
+        slogans
+            .iter()
+            .rev()
+            .find(|(parts, _)| parts.iter().any(|p| p == text))
+            .map(|(_, id)| Annotation::new(Kind::Term, text, start, end, id, None))
     }
 
     fn place_annotation(&self, m: &Mention, text: &str) -> Option<Annotation> {
@@ -543,6 +754,30 @@ impl<'a> Annotator<'a> {
     }
 }
 
+/// The year of a date without one, from an explicit anchor in the same sentence: the closest
+/// date before it in the sentence with a written year and month (2024年10月,…;11月,…), or, for
+/// 今年/去年, a year restated right after it in brackets (今年(2025年)). Targets (到2027年) and
+/// bare years (自2022年以来) anchor nothing.
+fn anchor_year(date: &FoundDate, dates: &[FoundDate], chars: &[char], clauses: &attribution::Clauses) -> Option<i32> {
+    if date.relative_year.is_some() {
+        let next = dates.iter().find(|d| d.start > date.end)?;
+        let bracket = next.start == date.end + 1
+            && matches!(chars[date.end], '(' | '（')
+            && matches!(chars.get(next.end), Some(')' | '）'));
+        return bracket
+            .then_some(next.year)
+            .flatten()
+            .filter(|_| next.until_year.is_none());
+    }
+    let (sentence_start, _) = clauses.sentence(date.start);
+    dates
+        .iter()
+        .rev()
+        .filter(|d| d.end <= date.start && d.start >= sentence_start)
+        .find(|d| d.year.is_some() && d.month.is_some() && !d.target && d.until_year.is_none())
+        .and_then(|d| d.year)
+}
+
 /// `mask[i]` is true when char `i` lies in one of `spans` (linear, however many spans there are).
 fn mask(len: usize, spans: &[(usize, usize)]) -> Vec<bool> {
     let mut mask = vec![false; len];
@@ -563,35 +798,70 @@ fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(s, e)| start < e && s < end)
 }
 
-/// Gives every document one id across a seed: curated ids first, then short names (以下简称)
-/// and later mentions by a part of the full title.
+/// Gives every document one id across a seed. The same title from two issuers is two
+/// documents; a title whose issuer is not stated is the document of that title (or of a title
+/// holding it) met before in the article, else the curated one, else its own. Short names (以下简称《方案》) and later
+/// mentions by a part of the full title resolve within the article.
 #[derive(Default)]
 struct DocumentIds {
-    /// (folded title, id) in order of first mention.
-    seen: Vec<(String, String)>,
+    /// (folded title, issuer, id) in order of first mention.
+    seen: Vec<(String, Option<About>, String)>,
 }
 
 impl DocumentIds {
-    fn id_for(&mut self, title: &str, short_of_previous: bool, glossary: &Glossary) -> String {
+    /// The id of a mention and the issuer it resolves to. `names_issuer`: the title itself names
+    /// its issuer (湖州市…行动计划), so its id needs no issuer of its own.
+    fn id_for(
+        &mut self,
+        title: &str,
+        short_of_previous: bool,
+        issuer: Option<About>,
+        names_issuer: bool,
+        annotator: &Annotator,
+    ) -> (String, Option<About>) {
         let key = script::fold(title);
-        let id = if let Some(entry) = glossary.document(title) {
-            entry.id.clone()
-        } else if let Some((_, id)) = self.seen.iter().find(|(k, _)| *k == key) {
-            id.clone()
-        } else if short_of_previous && let Some((_, id)) = self.seen.last() {
-            id.clone()
-        } else if let Some((_, id)) = self
+        let compatible = |a: Option<About>, b: Option<About>| a.is_none() || b.is_none() || a == b;
+        let curated = annotator.glossary.document(title).map(|entry| {
+            let chars: Vec<char> = entry.issuer.chars().collect();
+            let scope = attribution::leading_scope(
+                &chars,
+                &annotator.gazetteer.find(&entry.issuer),
+                annotator.gazetteer,
+                annotator.lexicon,
+            );
+            (entry.id.clone(), scope)
+        });
+        let (id, issuer) = if short_of_previous && let Some((_, previous, id)) = self.seen.last() {
+            (id.clone(), previous.or(issuer))
+        } else if let Some((_, seen, id)) = self
             .seen
             .iter()
             .rev()
-            .find(|(k, _)| key.chars().count() >= 4 && k.contains(&key))
+            .find(|(k, seen, _)| *k == key && compatible(*seen, issuer))
         {
-            id.clone()
+            (id.clone(), seen.or(issuer))
+        } else if let Some((_, seen, id)) = self
+            .seen
+            .iter()
+            .rev()
+            .find(|(k, seen, _)| key.chars().count() >= 4 && k.contains(&key) && compatible(*seen, issuer))
+        {
+            (id.clone(), seen.or(issuer))
+        } else if let Some((id, scope)) = curated.filter(|(_, scope)| compatible(*scope, issuer)) {
+            (id, scope.or(issuer))
         } else {
-            slug(title)
+            // The issuer's place goes into the id when the title does not name it, so that 舟山's
+            // 《关于支持人工智能创新发展的若干措施》 is not the province's.
+            let prefix = issuer
+                .filter(|_| !names_issuer)
+                .and_then(|a| a.name_hans(annotator.gazetteer));
+            match prefix {
+                Some(place) => (slug(&format!("{place}{title}")), issuer),
+                None => (slug(title), issuer),
+            }
         };
-        self.seen.push((key, id.clone()));
-        id
+        self.seen.push((key, issuer, id.clone()));
+        (id, issuer)
     }
 }
 
@@ -677,13 +947,37 @@ mod tests {
     }
 
     #[test]
-    fn year_is_inferred_and_marked() {
-        let seed = annotate("题\n2025年1月,杭州发布新政。\n5月14日,宁波举行现场会。");
-        assert_eq!(seed.year, Some(2025));
-        assert_eq!(seed.year_source, YearSource::Inferred);
-        let date = &seed.paragraphs[1].annotations[0];
-        assert_eq!((&*date.value, date.inferred), ("2025-05-14", true));
-        assert!(!seed.paragraphs[0].annotations[0].inferred);
+    fn without_metadata_dates_keep_no_year() {
+        // Other years in the text do not date 今年 or a month-day (自2022年落户…以来).
+        for text in [
+            "题\n自2022年落户嘉兴以来,企业发展迅速。\n今年,嘉兴新增企业30家;9月16日,宁波举行现场会。",
+            "題\n自2022年落戶嘉興以來,企業發展迅速。\n今年,嘉興新增企業30家;9月16日,寧波舉行現場會。",
+        ] {
+            let seed = annotate(text);
+            assert_eq!((seed.year, seed.year_source), (None, YearSource::Unknown));
+            let dates: Vec<(&str, &str, Option<i8>)> = seed.paragraphs[1]
+                .annotations
+                .iter()
+                .filter(|a| a.kind == Kind::Date)
+                .map(|a| (&*a.value, a.about.map_or("", About::as_str), a.relative))
+                .collect();
+            assert_eq!(dates, [("--", "jiaxing", Some(0)), ("--09-16", "ningbo", None)]);
+        }
+    }
+
+    #[test]
+    fn an_explicit_anchor_in_the_sentence_dates_a_month_day() {
+        let seed = annotate("题\n2024年10月,杭州发布新政,11月5日又出台细则。\n11月6日,宁波跟进。");
+        let values: Vec<(&str, bool)> = seed
+            .paragraphs
+            .iter()
+            .flat_map(|p| &p.annotations)
+            .filter(|a| a.kind == Kind::Date)
+            .map(|a| (&*a.value, a.inferred))
+            .collect();
+        assert_eq!(values, [("2024-10", false), ("2024-11-05", true), ("--11-06", false)]);
+        let seed = annotate("题\n今年(2025年)是收官之年。");
+        assert_eq!(&*seed.paragraphs[0].annotations[0].value, "2025");
     }
 
     #[test]
@@ -717,6 +1011,28 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 4);
         assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
+    }
+
+    #[test]
+    fn a_government_document_knows_its_issuer_and_its_own_id() {
+        for text in [
+            "关于支持人工智能创新发展的若干措施\n为贯彻落实《关于支持人工智能创新发展的若干措施》,制定以下措施。\n舟山市人民政府\n2025年3月5日",
+            "關於支持人工智能創新發展的若干措施\n為貫徹落實《關於支持人工智能創新發展的若干措施》,制定以下措施。\n舟山市人民政府\n2025年3月5日",
+        ] {
+            let seed = annotate(text);
+            assert_eq!(seed.issuer, About::city("zhoushan"));
+            let own = seed.document.clone().unwrap();
+            assert!(own.starts_with("zhou-shan-"), "{own}");
+            // The body cites the province's measures of the same name: not the seed's own.
+            let cited = seed.paragraphs[0]
+                .annotations
+                .iter()
+                .find(|a| a.kind == Kind::Document)
+                .unwrap();
+            assert_eq!(&*cited.value, "zhejiang-ai-innovation-measures");
+        }
+        let seed = annotate("舟山出台人工智能新政\n舟山市人民政府印发新政。");
+        assert_eq!((seed.issuer, seed.document), (None, None));
     }
 
     #[test]
@@ -777,7 +1093,7 @@ mod tests {
     fn annotations_stay_small() {
         // A 10,000-seed corpus holds ~720,000 of them for the whole build.
         assert!(
-            std::mem::size_of::<Annotation>() <= 72,
+            std::mem::size_of::<Annotation>() <= 48,
             "{}",
             std::mem::size_of::<Annotation>()
         );

@@ -1,6 +1,8 @@
-//! Terms: phrases in “” 「」 ‘’ 『』 (nested too), AI+X and 人工智能+X slogans, numbered systems
-//! (“510”, 1+4+N). A quotation that is speech — a sentence someone said — is not a term.
-//! The span excludes the quotation marks.
+//! Terms: phrases in “” 「」 ‘’ 『』 "" (nested too), AI+X and 人工智能+X slogans, numbered
+//! systems (“510”, 1+4+N). A quotation that is speech — a sentence someone said — is not a term;
+//! a list of short parallel phrases (“企业主体、政府引导,应用导向、赋能实体”) is one, however long.
+//! The span excludes the quotation marks. Slogan heads and stops, speech verbs and sentence stops
+//! are data (`data/lexicon.toml`).
 
 use crate::knowledge::lexicon::Lexicon;
 
@@ -16,7 +18,12 @@ pub struct FoundTerm {
 const PAIRS: [(char, char); 5] = [('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’'), ('"', '"')];
 /// Longest phrase that is still a term rather than a quoted sentence.
 const MAX_TERM_CHARS: usize = 30;
-const SENTENCE_MARKS: [char; 9] = ['。', '！', '？', '!', '?', '；', ';', '：', ':'];
+/// Longest phrase with a comma that is a term, unless it is a list of short phrases.
+const MAX_COMMA_TERM_CHARS: usize = 12;
+/// Longest part of a list of parallel phrases (企业主体、政府引导), in chars.
+const MAX_LIST_PART_CHARS: usize = 6;
+/// Most words in an English quoted phrase that is a term rather than speech.
+const MAX_TERM_WORDS: usize = 6;
 
 /// Every term in `chars`, outermost only, skipping the ranges in `taken` (document titles).
 pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundTerm> {
@@ -44,7 +51,7 @@ pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<
             i = end + 1;
             continue;
         }
-        if let Some(found) = slogan_at(chars, i).or_else(|| numbered_system_at(chars, i))
+        if let Some(found) = slogan_at(chars, i, lexicon).or_else(|| numbered_system_at(chars, i))
             && (found.start..found.end).all(free)
         {
             i = found.end;
@@ -59,9 +66,8 @@ pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<
 /// The index of the mark closing the quotation opened at `at`.
 fn closing(chars: &[char], at: usize, open: char, close: char) -> Option<usize> {
     if open == close {
-        // ASCII quotes: only around CJK text, on one paragraph.
-        let end = (at + 1..chars.len()).find(|&k| chars[k] == close)?;
-        return chars[at + 1..end].iter().any(|c| is_cjk(*c)).then_some(end);
+        // ASCII quotes: the next one on the paragraph.
+        return (at + 1..chars.len()).find(|&k| chars[k] == close);
     }
     let mut depth = 0;
     for (k, &c) in chars.iter().enumerate().skip(at) {
@@ -82,26 +88,50 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Quoted phrase or quoted speech? Speech is long, holds sentence punctuation, or follows a
-/// colon or a verb of saying.
+/// colon or a verb of saying; a list of short parallel phrases is a term however long.
 fn is_term(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> bool {
     let inner = &chars[start..end];
     if inner.is_empty() || inner.len() > MAX_TERM_CHARS || inner.iter().all(|c| c.is_whitespace()) {
         return false;
     }
-    if inner.iter().any(|c| SENTENCE_MARKS.contains(c)) {
+    let sentence = (0..inner.len())
+        .any(|k| lexicon.term.speech_marks.contains(inner[k]) || inner[k] != '.' && lexicon.is_sentence_end(inner, k));
+    if sentence || inner.last().is_some_and(|&c| matches!(c, '.' | ',' | '，')) {
         return false;
     }
-    let commas = inner.iter().filter(|c| matches!(c, '，' | ',')).count();
-    if commas > 0 && inner.len() > 12 {
-        return false;
+    if !inner.iter().any(|&c| is_cjk(c)) {
+        // English: a short phrase, not a quoted sentence.
+        let words = inner.iter().collect::<String>().split_whitespace().count();
+        if words > MAX_TERM_WORDS {
+            return false;
+        }
+    } else {
+        let commas = inner.iter().filter(|c| matches!(c, '，' | ',')).count();
+        if commas > 0 && inner.len() > MAX_COMMA_TERM_CHARS && !is_phrase_list(inner) {
+            return false;
+        }
     }
     let before: String = chars[start.saturating_sub(6)..start - 1].iter().collect();
     let before = before.trim_end();
     if before.ends_with(['：', ':']) {
         return false;
     }
-    lexicon.naming_verbs.iter().any(|v| before.ends_with(v.as_str()))
-        || !lexicon.speech_verbs.iter().any(|v| before.ends_with(v.as_str()))
+    lexicon.term.naming_verbs.iter().any(|v| before.ends_with(v.as_str()))
+        || !lexicon.term.speech_verbs.iter().any(|v| before.ends_with(v.as_str()))
+}
+
+/// Short phrases joined by 、 and commas (企业主体、政府引导,应用导向、赋能实体): a list of
+/// principles, not a sentence.
+fn is_phrase_list(inner: &[char]) -> bool {
+    let parts = inner.split(|c| matches!(c, '、' | '，' | ','));
+    let mut n = 0;
+    for part in parts {
+        if part.is_empty() || part.len() > MAX_LIST_PART_CHARS {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
 }
 
 fn quoted_inside(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
@@ -122,24 +152,19 @@ fn quoted_inside(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)
     out
 }
 
-const SLOGAN_HEADS: [&str; 6] = ["人工智能", "人工智慧", "AI", "ＡＩ", "互联网", "互聯網"];
-/// Characters that end an unquoted slogan's X (人工智能+制造 的…).
-const SLOGAN_STOPS: &str = "的地得和与與及等在是为為将將把对對向从從行动動赛賽场場发發新";
-
 /// An unquoted AI+X / 人工智能+X slogan at `at`.
-fn slogan_at(chars: &[char], at: usize) -> Option<FoundTerm> {
-    let head = SLOGAN_HEADS
-        .iter()
-        .find(|h| h.chars().enumerate().all(|(k, c)| chars.get(at + k) == Some(&c)))?;
+fn slogan_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundTerm> {
+    let head = lexicon.term.slogan_heads.iter().find(|h| chars[at..].starts_with(h))?;
     if at > 0 && chars[at - 1].is_ascii_alphanumeric() {
         return None;
     }
-    let plus = at + head.chars().count();
+    let plus = at + head.len();
     if !matches!(chars.get(plus), Some('+' | '＋')) {
         return None;
     }
     let mut end = plus + 1;
-    while end < chars.len() && end - plus <= 6 && is_cjk(chars[end]) && !SLOGAN_STOPS.contains(chars[end]) {
+    while end < chars.len() && end - plus <= 6 && is_cjk(chars[end]) && !lexicon.term.slogan_stops.contains(chars[end])
+    {
         end += 1;
     }
     Some(FoundTerm {
@@ -147,6 +172,13 @@ fn slogan_at(chars: &[char], at: usize) -> Option<FoundTerm> {
         end,
         nested: Vec::new(),
     })
+}
+
+/// The parts of a numbered slogan (1+4+N → 1, 4, N), when the whole of `text` is one.
+pub fn numbered_system(text: &str) -> Option<Vec<&str>> {
+    let chars: Vec<char> = text.chars().collect();
+    let found = numbered_system_at(&chars, 0)?;
+    (found.end == chars.len()).then(|| text.split('+').collect())
 }
 
 /// 1+4+N, 1+N, 8+4+2: parts of digits or N joined by +; three parts, or two with an N.
@@ -224,6 +256,31 @@ mod tests {
         // A short name is a name, though 称 is a verb of saying.
         assert_eq!(terms("杭州市卫生健康委员会(以下簡稱“市衛健委”)牵头"), ["市衛健委"]);
         assert!(terms("他称“我们要加快发展”").is_empty());
+    }
+
+    #[test]
+    fn lists_of_short_phrases_are_terms() {
+        assert_eq!(
+            terms("坚持“企业主体、政府引导,应用导向、赋能实体,创新驱动、生态共建”原则"),
+            ["企业主体、政府引导,应用导向、赋能实体,创新驱动、生态共建"]
+        );
+        assert_eq!(
+            terms("堅持“企業主體、政府引導,應用導向、賦能實體,創新驅動、生態共建”原則"),
+            ["企業主體、政府引導,應用導向、賦能實體,創新驅動、生態共建"]
+        );
+        // A quoted sentence with commas is still speech.
+        assert!(terms("他说“我们要抓紧时间,把项目尽快落地见效”").is_empty());
+        assert!(terms("“今年我们要加快推进建设,确保项目按期交付使用”昨天他说").is_empty());
+    }
+
+    #[test]
+    fn english_quoted_phrases() {
+        assert_eq!(
+            terms("licensing under a \"use first, pay later\" model and an \"AI+\" initiative"),
+            ["use first, pay later", "AI+"]
+        );
+        assert!(terms("\"We will speed up the construction of computing power,\" Lou said.").is_empty());
+        assert!(terms("\"Hangzhou is going to open many more labs for companies next year\"").is_empty());
     }
 
     #[test]

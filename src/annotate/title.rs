@@ -1,5 +1,8 @@
-//! Reading a document's title — the one place that does (annotators ask it for a title's
-//! issuer; the model composes a document's explanation from it). A Chinese policy title is
+//! Reading a document's title — the one place that does: whether a 《title》 is a policy
+//! document at all ([`is_document`], which annotators ask), what its core is without the
+//! brackets that trail it ([`core`]), and what it says ([`read`], from which the model composes
+//! a document's explanation). Annotators credit a title to the place it starts with through
+//! `attribution::leading_scope`, which reads any name's leading place (signature lines too). A Chinese policy title is
 //! built from parts in a fixed order:
 //!
 //! ```text
@@ -17,6 +20,7 @@
 use super::numerals::{arabic_digit, chinese_digit};
 use crate::knowledge::explain::{ExplainTables, fold};
 use crate::knowledge::gazetteer::{Gazetteer, Target};
+use crate::knowledge::lexicon::Lexicon;
 use std::ops::Range;
 
 /// What a title says about its document. Spans index the title's chars.
@@ -55,19 +59,16 @@ pub fn read(title: &[char], tables: &ExplainTables, gazetteer: &Gazetteer) -> Ti
     let text: String = title.iter().collect();
     let folded = fold(&text);
     let mut reading = TitleReading::default();
-    let mut end = trim_end(&folded, folded.len());
-    // Trailing brackets: (2024—2027年), (征求意见稿), (2023年修订); anything else stays in the core.
-    while let Some(open) = bracket_before(&folded, end) {
-        let inside = &folded[open + 1..end - 1];
-        let statuses = statuses_in(inside, tables);
-        let period = period_in(inside);
-        if statuses.is_empty() && period.is_none() {
-            break;
-        }
-        reading.statuses.splice(0..0, statuses);
-        reading.period = reading.period.or(period);
-        end = trim_end(&folded, open);
+    // Trailing brackets: (2024—2027年), (征求意见稿), (2023年修订), (第二版).
+    let brackets = trailing_brackets(title);
+    for inner in brackets.iter().rev() {
+        let inside = &folded[inner.clone()];
+        reading.statuses.extend(statuses_in(inside, tables));
+        reading.period = reading.period.or(period_in(inside));
     }
+    let mut end = brackets
+        .last()
+        .map_or(trim_end(&folded, folded.len()), |b| trim_end(&folded, b.start - 1));
     // A status written without brackets (…规划纲要草案).
     if let Some((mark, len)) = tables.status_ending(&folded[..end]) {
         reading.statuses.insert(0, mark);
@@ -156,18 +157,51 @@ fn skip_spaces(folded: &[char], mut at: usize) -> usize {
     at
 }
 
-/// The opening bracket of a bracketed group that ends at `end` (exclusive), if any.
-fn bracket_before(folded: &[char], end: usize) -> Option<usize> {
-    // Full-width brackets are folded to ASCII.
-    let close = *folded[..end].last()?;
-    let open = match close {
-        ')' => '(',
-        '】' => '【',
-        ']' => '[',
-        _ => return None,
-    };
-    let open_at = folded[..end - 1].iter().rposition(|&c| c == open)?;
-    (open_at > 0).then_some(open_at)
+/// The brackets that trail a title, last first: the span inside each (2024—2027年, 征求意见稿).
+/// A bracket that opens the title is part of it.
+fn trailing_brackets(title: &[char]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut end = title.len();
+    loop {
+        while end > 0 && title[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        let open = match title[..end].last() {
+            Some(')') => '(',
+            Some('）') => '（',
+            Some('】') => '【',
+            _ => return out,
+        };
+        match title[..end - 1].iter().rposition(|&c| c == open) {
+            Some(at) if at > 0 => {
+                out.push(at + 1..end - 1);
+                end = at;
+            }
+            _ => return out,
+        }
+    }
+}
+
+/// A title without the brackets that trail it: (2024—2027年), (征求意见稿), （试行）.
+pub fn core(title: &[char]) -> &[char] {
+    let end = trailing_brackets(title).last().map_or(title.len(), |b| b.start - 1);
+    let mut end = end;
+    while end > 0 && title[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    &title[..end]
+}
+
+/// Whether a title in 《》 names a policy document: its core ends with a document type, and
+/// not with a longer word for a newspaper, programme or event (公报 is a document, 日报 is not;
+/// `[document]` in `data/lexicon.toml`). Newspapers, programmes, books and events in 《》
+/// (《浙江日报》, 《新闻联播》, 《求是》) are not documents.
+pub fn is_document(title: &[char], lexicon: &Lexicon) -> bool {
+    let core = core(title);
+    let words = &lexicon.document;
+    let document = words.endings.longest_before(core, core.len()).unwrap_or(0);
+    let other = words.not_endings.longest_before(core, core.len()).unwrap_or(0);
+    document > other
 }
 
 /// Status marks anywhere in a bracket's text.
@@ -463,6 +497,9 @@ mod tests {
             Some((2021, Some(2025), Some(14)))
         );
         assert_eq!(r.kind.as_deref(), Some("outline"));
+        let r = read_title("数据安全管理规定(第二版)");
+        assert_eq!(r.kind.as_deref(), Some("provisions (rules)"));
+        assert_eq!(r.subject.as_deref(), Some("数据安全管理"));
         let r = read_title("高新技术企业认定管理办法(2016年修订)");
         assert_eq!(r.statuses, ["revised"]);
         assert_eq!(r.period, years(2016, None));
@@ -506,5 +543,33 @@ mod tests {
         assert_eq!(years(3), Some((1966, 1970)));
         assert_eq!(years(1), Some((1953, 1957)));
         assert_eq!(years(0), None);
+    }
+
+    #[test]
+    fn documents_and_other_titles() {
+        let lex = Lexicon::embedded().unwrap();
+        let doc = |t: &str| is_document(&t.chars().collect::<Vec<_>>(), &lex);
+        for title in [
+            "浙江省“人工智能+”行動計劃(2024—2027年)(征求意見稿)",
+            "关于支持人工智能创新发展的若干措施",
+            "2024年浙江省人工智能產業發展報告",
+            "中共温州市委关于高水平建设创新温州的决定",
+            "杭州市数据条例（试行）",
+            "2024年统计公报",
+            "实施方案",
+        ] {
+            assert!(doc(title), "{title}");
+        }
+        for title in [
+            "人民日报",
+            "浙江日報",
+            "新聞聯播",
+            "求是",
+            "2025世界人工智能大會",
+            "红楼梦",
+            "之江新语",
+        ] {
+            assert!(!doc(title), "{title}");
+        }
     }
 }

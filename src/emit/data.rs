@@ -138,10 +138,12 @@ pub struct MapView {
     pub width: u32,
     pub height: u32,
     pub cities: Vec<MapCity>,
-    /// One entry per focus, in the order of the colours.
+    /// One entry per colour on the map.
     pub legend: Vec<LegendItem>,
-    /// Where the outlines come from.
-    pub source: String,
+    /// Where the outlines come from, for readers.
+    pub credit: String,
+    /// The page's own city, when the map marks one.
+    pub current: Option<MapCurrent>,
 }
 
 /// One city on the map.
@@ -162,11 +164,20 @@ pub struct MapCity {
     pub current: bool,
 }
 
-/// A focus colour and what it stands for.
+/// The city a map marks as the page's own.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapCurrent {
+    pub name: String,
+    pub name_en: String,
+}
+
+/// A colour on the map and what it stands for, in Chinese and, when known, English.
 #[derive(Debug, Clone, Serialize)]
 pub struct LegendItem {
+    /// The colour: a focus (`0`…), `none` (articles, no focus noted) or `quiet` (no articles).
     pub focus: String,
-    pub label: String,
+    pub zh: String,
+    pub en: Option<String>,
 }
 
 /// What each kind of page lays out besides its body.
@@ -199,8 +210,8 @@ pub struct IndexData {
 /// A source article's page.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceData {
-    /// The seed file (`seeds/…`).
-    pub file: String,
+    /// The seed file's name, for an article without a title.
+    pub file: Option<String>,
     pub bylines: Vec<String>,
     pub meta: Meta,
     /// The year dates without one were read as, when the article did not say it.
@@ -321,6 +332,12 @@ pub struct IndexRow {
 /// The about page.
 #[derive(Debug, Clone, Serialize)]
 pub struct AboutData {
+    /// How many articles the site holds, and the list of them.
+    pub articles: usize,
+    pub sources_url: String,
+    /// The indexes of every term and document, with their explanations' origins.
+    pub terms_url: String,
+    pub documents_url: String,
     pub samples: Vec<CodeSample>,
 }
 

@@ -32,8 +32,9 @@ fn city_card(ex: &View, c: &CityModel) -> CityCard {
 pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
     let s = &knowledge.strings;
     let headline = &knowledge.names.headline;
+    // The headline is the page's heading, which the template writes above the map: the body,
+    // shown below the cities, starts with the province-wide paragraphs.
     let mut md = front_matter(headline, "index", &[]);
-    md.push_str(&format!("# {}\n\n", escape::markdown(headline)));
     md.push_str(&format!("## {}\n\n", s.province_heading));
     for &r in ex.province_paragraphs().iter().take(OVERVIEW_PROVINCE_PARAGRAPHS) {
         md.push_str(&format!(

@@ -42,8 +42,8 @@ pub fn event_item(ex: &View, s: &Strings, i: usize) -> EventItem {
     let (p, from, to) = event_sentence(ex, e);
     EventItem {
         date: e.date.to_string(),
-        datetime: e.date.split('/').next().unwrap_or_default().to_string(),
-        year: e.date.get(..4).unwrap_or_default().to_string(),
+        datetime: crate::annotate::html_datetime(&e.date).unwrap_or_default().to_string(),
+        year: crate::annotate::year_of(&e.date).unwrap_or_default().to_string(),
         inferred: e.inferred.then(|| s.year_inferred.clone()),
         sentence: Fragment::new(annotated(p, from, to)),
         source_url: urls::source_paragraph(&ex.seed_info(e.at.seed).id, &p.id),

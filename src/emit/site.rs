@@ -1,5 +1,6 @@
-//! The pages about the site itself: about (how it is made, with samples of what the generator
-//! writes), search, and the page shown for a missing address.
+//! The pages about the site itself: about (how to read the site, how it is made and where it
+//! fails, with samples of what the generator writes), search, and the page shown for a missing
+//! address.
 
 use super::data::{AboutData, CodeSample, PageData};
 use super::markdown::front_matter;
@@ -14,27 +15,7 @@ use crate::urls;
 pub fn about_page(ex: &View, knowledge: &Knowledge) -> Result<Page> {
     let s = &knowledge.strings;
     let mut md = front_matter(&s.about_front_title, "about", &[]);
-    md.push_str(&format!("# {}\n\n{}\n\n", s.about_title, s.about_text));
-    // The list itself is paginated: the about page stays small and does not change with every
-    // seed.
-    let link = format!("[{}](<page:{}>)", s.about_sources_link, urls::SOURCES);
-    md.push_str(&format!(
-        "## {}\n\n{}\n\n",
-        s.about_sources_heading,
-        fill(
-            &s.about_sources,
-            &[("n", &ex.seed_count().to_string()), ("link", &link)]
-        )
-    ));
-    let entry_link = |label: &str, path: &str| format!("[{label}](<page:{path}>)");
-    md.push_str(&fill(
-        &s.about_entries,
-        &[
-            ("terms", &entry_link(&s.terms_title, urls::TERMS)),
-            ("documents", &entry_link(&s.documents_title, urls::DOCUMENTS)),
-        ],
-    ));
-    md.push_str("\n\n");
+    md.push_str(&format!("# {}\n\n{}\n", s.about_title, s.about_text));
     let mut page = Page::new(
         urls::ABOUT.to_string(),
         "about",
@@ -42,7 +23,13 @@ pub fn about_page(ex: &View, knowledge: &Knowledge) -> Result<Page> {
         s.about_description.clone(),
         md,
     );
+    // The list of articles itself is paginated: the about page stays small and does not change
+    // with every seed.
     page.data = PageData::About(AboutData {
+        articles: ex.seed_count(),
+        sources_url: urls::html(urls::SOURCES),
+        terms_url: urls::html(urls::TERMS),
+        documents_url: urls::html(urls::DOCUMENTS),
         samples: code_samples(ex, knowledge)?,
     });
     Ok(page)

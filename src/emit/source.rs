@@ -43,7 +43,14 @@ pub fn source_page(ex: &View, s: usize) -> Page {
         md,
     );
     page.data = PageData::Source(SourceData {
-        file: seed.file.to_string_lossy().into_owned(),
+        // Readers know an article by its title; one without a title, by its file's name.
+        file: seed.title.is_empty().then(|| {
+            seed.file
+                .file_name()
+                .unwrap_or(seed.file.as_os_str())
+                .to_string_lossy()
+                .into_owned()
+        }),
         bylines: seed.bylines.clone(),
         meta: seed.meta.clone(),
         year_inferred: crate::model::year_note(a),
@@ -53,7 +60,7 @@ pub fn source_page(ex: &View, s: usize) -> Page {
     page
 }
 
-/// Every source article (title, file, paragraph count), in the order of the seeds folder.
+/// Every source article (title and paragraph count), in the order of the seeds folder.
 pub fn sources_page(ex: &View, s: &Strings, n: usize) -> Page {
     let mut md = front_matter(&s.sources_title, "sources", &[]);
     md.push_str(&format!("# {}\n\n", s.sources_title));
@@ -61,17 +68,13 @@ pub fn sources_page(ex: &View, s: &Strings, n: usize) -> Page {
         range
             .map(|i| {
                 let seed = ex.seed_info(i);
-                let file = escape::markdown(&seed.file.to_string_lossy());
                 Item {
                     group: None,
                     md: format!(
                         "- [{}](<page:{}>){}\n",
                         escape::markdown(&seed_title(ex, i)),
                         urls::source(&seed.id),
-                        fill(
-                            &s.sources_item,
-                            &[("file", &file), ("n", &ex.paragraph_count(i).to_string())]
-                        )
+                        fill(&s.sources_item, &[("n", &ex.paragraph_count(i).to_string())])
                     ),
                 }
             })

@@ -18,7 +18,7 @@ pub fn timeline_page(ex: &View, s: &Strings, n: usize) -> Page {
         ex.events_in(range)
             .iter()
             .map(|e| {
-                let y = e.date.get(..4).unwrap_or("");
+                let y = crate::annotate::year_of(&e.date).unwrap_or("");
                 let (p, from, to) = event_sentence(ex, e);
                 let inferred = if e.inferred {
                     format!("({})", s.year_inferred)
@@ -43,8 +43,10 @@ pub fn timeline_page(ex: &View, s: &Strings, n: usize) -> Page {
                     annotated(p, from, to),
                     source_link(ex, e.at, &s.source_link)
                 );
+                // Dates whose year the article does not give are grouped apart.
+                let heading = if y.is_empty() { s.year_unknown.as_str() } else { y };
                 Item {
-                    group: Some(format!("## {y} {{#{}}}", urls::year_anchor(y))),
+                    group: Some(format!("## {heading} {{#{}}}", urls::year_anchor(y))),
                     md,
                 }
             })
@@ -64,7 +66,7 @@ pub fn timeline_page(ex: &View, s: &Strings, n: usize) -> Page {
 pub fn timeline_years(ex: &Explainer) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for (i, e) in ex.events().iter().enumerate() {
-        let year = e.date.get(..4).unwrap_or("").to_string();
+        let year = crate::annotate::year_of(&e.date).unwrap_or("").to_string();
         out.entry(year)
             .or_insert_with(|| urls::page(urls::TIMELINE, i / EVENTS_PER_PAGE + 1));
     }

@@ -6,6 +6,12 @@
 //! fields as the front matter. Page chrome (share/comment buttons) is dropped and bylines are kept
 //! as metadata, so that `paragraphs` holds exactly the article's body. Seed text is kept verbatim:
 //! nothing here interprets it as Markdown or HTML.
+//!
+//! A first line that reads as a paragraph (a sentence ending in 。, or longer than any headline)
+//! is body, not title. An article without a title is given one from its first sentence,
+//! shortened, and marked `title_derived`; pages never fall back to the file name. A line holding
+//! only a date gives the publication date; at the end of the text (a government document's
+//! signing date) it is also a body paragraph.
 
 use crate::error::{Error, Result, toml_error};
 use crate::knowledge::lexicon::Lexicon;
@@ -23,8 +29,12 @@ pub struct Seed {
     pub id: String,
     /// The file, relative to the seeds folder and written as `seeds/…`.
     pub file: PathBuf,
-    /// The title line; empty when the article has none.
+    /// The title line, or, when the article has none, the start of its first sentence (see
+    /// `title_derived`).
     pub title: String,
+    /// The title was made from the first sentence: the article has no title of its own.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub title_derived: bool,
     /// A short second line under the title, when there is one.
     pub subtitle: Option<String>,
     /// Byline lines (记者 …, 通讯员 …), kept out of the body.
@@ -294,7 +304,55 @@ fn parse_with_sidecar(path: &Path, bytes: &[u8], sidecar: Option<&str>, lexicon:
         .language
         .clone()
         .unwrap_or_else(|| detect_language(&seed.paragraphs));
+    if seed.title.is_empty() {
+        seed.title = derived_title(&seed.paragraphs[0].text, lexicon);
+        seed.title_derived = !seed.title.is_empty();
+    }
     Ok(seed)
+}
+
+/// Longest first line that can be a headline, in chars: a longer one is a paragraph.
+const MAX_TITLE_CHARS: usize = 80;
+/// About how long a derived title is: chars of Chinese, twice as many of English.
+const DERIVED_TITLE_CHARS: usize = 30;
+
+/// Whether a first line reads as body text rather than a headline: a sentence ending in 。, or
+/// longer than any headline, or (English) a sentence of many words ending in a full stop.
+fn is_body_line(line: &str) -> bool {
+    line.chars().count() > MAX_TITLE_CHARS
+        || line.contains('。')
+        || line.ends_with('.') && !line.ends_with("..") && line.split_whitespace().count() > 12
+}
+
+/// A title for an article that has none: its first sentence, without a news agency's dateline
+/// (HANGZHOU, Feb. 10 (Xinhua) --), cut at a clause break or a word near 30 chars of Chinese
+/// (60 of English) and marked with … when cut.
+fn derived_title(paragraph: &str, lexicon: &Lexicon) -> String {
+    let mut chars: Vec<char> = paragraph.chars().collect();
+    if let Some(k) = chars.windows(4).take(80).position(|w| w == [' ', '-', '-', ' ']) {
+        chars.drain(..k + 4);
+    }
+    let end = (0..chars.len())
+        .find(|&i| lexicon.is_sentence_end(&chars, i))
+        .unwrap_or(chars.len());
+    let sentence = &chars[..end];
+    let wide = sentence.iter().filter(|&&c| is_wide(c)).count();
+    let budget = if wide * 2 >= sentence.len() {
+        DERIVED_TITLE_CHARS
+    } else {
+        DERIVED_TITLE_CHARS * 2
+    };
+    if sentence.len() <= budget {
+        return sentence.iter().collect::<String>().trim().to_string();
+    }
+    // Cut at the last clause break (or, in English, space) that keeps at least a third.
+    let breaks = |c: char| matches!(c, '，' | ',' | '、' | '：' | ':' | ' ');
+    let cut = (budget / 3..=budget)
+        .rev()
+        .find(|&k| breaks(sentence[k]))
+        .unwrap_or(budget);
+    let head: String = sentence[..cut].iter().collect();
+    format!("{}…", head.trim_end_matches(|c: char| breaks(c) || c.is_whitespace()))
 }
 
 /// The id of a seed: its file stem, which must be usable as a URL path segment.
@@ -373,23 +431,28 @@ fn trim_line(line: &str) -> &str {
 
 fn parse_text(path: &Path, id: &str, text: &str, meta: Meta, lexicon: &Lexicon) -> Result<Seed> {
     let lines: Vec<&str> = text.split('\n').collect();
+    let first = trim_line(lines.first().copied().unwrap_or(""));
+    // A first line that is a paragraph is body: the article has no title line.
+    let titled = !is_body_line(first);
     let mut seed = Seed {
         id: id.to_string(),
         file: path.to_path_buf(),
-        title: trim_line(lines.first().copied().unwrap_or("")).to_string(),
+        title: if titled { first.to_string() } else { String::new() },
+        title_derived: false,
         subtitle: None,
         bylines: Vec::new(),
         meta,
         language: String::new(),
         paragraphs: Vec::new(),
     };
-    let mut start = 1;
+    let mut start = if titled { 1 } else { 0 };
     let more_follows = lines.iter().skip(2).any(|l| !trim_line(l).is_empty());
     if let Some(second) = lines.get(1).map(|l| trim_line(l))
         && is_subtitle(second)
         && date_line(second).is_none()
         && !lexicon.is_byline(second)
         && !seed.title.is_empty()
+        && titled
         && more_follows
     {
         seed.subtitle = Some(second.to_string());
@@ -422,7 +485,10 @@ fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexicon) {
     }
     if let Some(date) = date_line(text) {
         seed.meta.date.get_or_insert(date);
-        return;
+        // Above the body it is a dateline; after it, a signing date, which is part of the text.
+        if seed.paragraphs.is_empty() {
+            return;
+        }
     }
     let id = format!("p{}", seed.paragraphs.len() + 1);
     seed.paragraphs.push(Paragraph {
@@ -432,10 +498,14 @@ fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexicon) {
     });
 }
 
-/// A short line with no sentence-ending punctuation: a subtitle, not a paragraph.
+/// A short line with no sentence-ending punctuation: a subtitle, not a paragraph. A line ending
+/// in a colon introduces what follows (各县(区)人民政府:, a document's addressee): body.
 fn is_subtitle(line: &str) -> bool {
     let n = line.chars().count();
-    n > 0 && n <= 40 && !line.contains(['。', '！', '？', '；', '，', ',']) && !line.ends_with(['.', '!', '?'])
+    n > 0
+        && n <= 40
+        && !line.contains(['。', '！', '？', '；', '，', ','])
+        && !line.ends_with(['.', '!', '?', ':', '：'])
 }
 
 /// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`), as its ISO form.
@@ -469,6 +539,7 @@ fn parse_markdown(path: &Path, id: &str, text: &str, lexicon: &Lexicon) -> Resul
         id: id.to_string(),
         file: path.to_path_buf(),
         title: String::new(),
+        title_derived: false,
         subtitle: None,
         bylines: Vec::new(),
         meta,
@@ -595,11 +666,47 @@ mod tests {
     }
 
     #[test]
-    fn empty_title_line_keeps_the_body() {
+    fn empty_title_line_keeps_the_body_and_derives_a_title() {
         let seed = txt("\n杭州发布新政。\n宁波跟进。").unwrap();
-        assert_eq!(seed.title, "");
+        assert_eq!((seed.title.as_str(), seed.title_derived), ("杭州发布新政", true));
         assert_eq!(seed.paragraphs.len(), 2);
         assert_eq!(seed.paragraphs[0].line, 2);
+    }
+
+    #[test]
+    fn a_first_line_that_is_a_paragraph_is_body() {
+        for text in [
+            "近年來,金東區持續捕捉產業跃動脈搏,以新質生產力破題起勢,持續布局人工智能與新能源產業賽道。今年初,項目立項。\n第二段。",
+            "近年来,金东区持续捕捉产业跃动脉搏,以新质生产力破题起势,持续布局人工智能与新能源产业赛道。今年初,项目立项。\n第二段。",
+        ] {
+            let seed = txt(text).unwrap();
+            assert_eq!(seed.paragraphs.len(), 2, "nothing lost");
+            assert_eq!(seed.paragraphs[0].line, 1);
+            assert!(seed.title_derived);
+            assert_eq!(
+                seed.title.chars().count(),
+                "近年来,金东区持续捕捉产业跃动脉搏,以新质生产力破题起势".chars().count() + 1
+            );
+            assert!(
+                seed.title.ends_with("起勢…") || seed.title.ends_with("起势…"),
+                "{}",
+                seed.title
+            );
+        }
+        // A headline stays a title, and a title given in metadata is not derived.
+        let seed = txt("浙江成立首個設區市人工智能局,負責統籌全市人工智能發展\n正文。").unwrap();
+        assert!(!seed.title_derived);
+        let md = "+++\ntitle = \"温州\"\n+++\n\n正文。\n";
+        let seed = parse(Path::new("seeds/m.md"), md.as_bytes(), &lex()).unwrap();
+        assert_eq!((seed.title.as_str(), seed.title_derived), ("温州", false));
+    }
+
+    #[test]
+    fn english_title_derived_without_the_dateline() {
+        let seed = txt("HANGZHOU, Feb. 10 (Xinhua) -- The eastern Chinese tech city of Hangzhou has announced a series of measures to elevate its status as an innovation hub.\nThe measures were announced on Monday.").unwrap();
+        assert_eq!(seed.language, "en");
+        assert!(seed.title_derived);
+        assert_eq!(seed.title, "The eastern Chinese tech city of Hangzhou has announced a…");
     }
 
     #[test]
@@ -637,6 +744,24 @@ mod tests {
     }
 
     #[test]
+    fn a_signing_date_stays_in_the_body_and_dates_the_document() {
+        for text in [
+            "关于支持人工智能创新发展的若干措施\n各县(区)人民政府:\n现印发给你们。\n舟山市人民政府\n2025年3月5日\n",
+            "關於支持人工智能創新發展的若干措施\n各縣(區)人民政府:\n現印發給你們。\n舟山市人民政府\n2025年3月5日\n",
+        ] {
+            let seed = txt(text).unwrap();
+            assert_eq!(seed.meta.date.as_deref(), Some("2025-03-05"));
+            let lines: Vec<usize> = seed.paragraphs.iter().map(|p| p.line).collect();
+            assert_eq!(
+                lines,
+                [2, 3, 4, 5],
+                "the addressee, the signature and the date are body"
+            );
+            assert_eq!(seed.subtitle, None);
+        }
+    }
+
+    #[test]
     fn markdown_front_matter_and_blocks() {
         let md = "+++\ntitle = \"温州数安港\"\ndate = \"2025-05-17\"\npublisher = \"温州日报\"\n+++\n\n第一段\n接着写。\n\nSecond\nparagraph.\n";
         let seed = parse(Path::new("seeds/m.md"), md.as_bytes(), &lex()).unwrap();
@@ -668,5 +793,21 @@ mod tests {
     fn english_is_detected() {
         let seed = txt("Title\nHangzhou and Wenzhou lead Zhejiang's AI push, officials said.").unwrap();
         assert_eq!(seed.language, "en");
+        // A real English wire story, when the development articles are at hand.
+        let Some(dev) = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .map(|a| a.join("shared/eval/dev/seeds"))
+            .find(|d| d.is_dir())
+        else {
+            return;
+        };
+        let Ok(entries) = std::fs::read_dir(&dev) else { return };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.contains("_en_") {
+                let seed = parse(&entry.path(), &std::fs::read(entry.path()).unwrap(), &lex()).unwrap();
+                assert_eq!(seed.language, "en", "{name}");
+            }
+        }
     }
 }

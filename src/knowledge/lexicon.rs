@@ -1,11 +1,14 @@
-//! The annotators' word lists (`data/lexicon.toml`): chrome lines, byline markers, organisation
-//! suffixes, speech verbs, continuation openers. Curated knowledge lives in that file, not here;
-//! this module loads it and adds the other script's spelling of every word.
+//! The annotators' word lists (`data/lexicon.toml`): chrome lines, byline markers, sentence
+//! stops, organisation words, speech verbs, document types, the words that make a claim
+//! province-wide or national, date words, figure units and the words that make a number an
+//! ordinal or a duration. Curated knowledge lives in that file, not here; this module loads it and
+//! adds the other script's spelling of every word.
 
-use crate::error::{Result, toml_error};
+use crate::error::{Error, Result, toml_error};
 use crate::text::script;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The default lexicon, embedded in the binary.
@@ -15,18 +18,13 @@ pub const EMBEDDED: &str = include_str!("../../data/lexicon.toml");
 #[serde(deny_unknown_fields)]
 struct File {
     ingest: IngestLists,
+    text: TextLists,
     org: OrgLists,
     term: TermLists,
+    document: DocumentLists,
     attribution: AttributionLists,
+    date: DateLists,
     figure: FigureLists,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FigureLists {
-    qualifiers_before: Vec<String>,
-    qualifiers_after: Vec<String>,
-    units: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -38,9 +36,22 @@ struct IngestLists {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct TextLists {
+    sentence_stops: Vec<String>,
+    clause_stops: Vec<String>,
+    abbreviations: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct OrgLists {
     suffixes: Vec<String>,
     prefixes: Vec<String>,
+    left_stops: String,
+    false_endings: Vec<String>,
+    name_breaks: Vec<String>,
+    level_marks: String,
+    abbreviations: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -48,6 +59,19 @@ struct OrgLists {
 struct TermLists {
     speech_verbs: Vec<String>,
     naming_verbs: Vec<String>,
+    speech_marks: Vec<String>,
+    slogan_heads: Vec<String>,
+    slogan_stops: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentLists {
+    short_name_marks: Vec<String>,
+    endings: Vec<String>,
+    not_endings: Vec<String>,
+    issuer_prefixes: Vec<String>,
+    issue_verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,6 +79,57 @@ struct TermLists {
 struct AttributionLists {
     continuation: Vec<String>,
     this_city: Vec<String>,
+    province: Vec<String>,
+    national: Vec<String>,
+    the_city: Vec<String>,
+    not_subject_after: Vec<String>,
+    not_subject_before: Vec<String>,
+    organ_not_before: String,
+    organ_after: String,
+    document_says: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DateLists {
+    relative_years: BTreeMap<String, i32>,
+    relative_not_after: String,
+    year_parts: Vec<String>,
+    current_year_parts: Vec<String>,
+    holidays: Vec<String>,
+    range_marks: Vec<String>,
+    target_before: Vec<String>,
+    months_en: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FigureLists {
+    qualifiers_before: Vec<String>,
+    qualifiers_after: Vec<String>,
+    qualifiers_before_en: Vec<String>,
+    not_quantity_after: String,
+    approximately: String,
+    share_after_words: String,
+    share_followers: String,
+    not_share_after: String,
+    ordinal_before: Vec<String>,
+    session_after: Vec<String>,
+    duration_after: Vec<String>,
+    position_units: Vec<String>,
+    position_before: Vec<String>,
+    rank_units: Vec<String>,
+    rank_before: Vec<String>,
+    round_prefixes: String,
+    round_prefixes_in_span: String,
+    min_chinese_count: f64,
+    not_counts_en: Vec<String>,
+    not_counts_before_en: Vec<String>,
+    function_words_en: Vec<String>,
+    scales_without_unit: String,
+    units: BTreeMap<String, String>,
+    scales_en: BTreeMap<String, f64>,
+    units_en: BTreeMap<String, String>,
 }
 
 /// Word lists, each holding both scripts' spellings.
@@ -65,42 +140,179 @@ pub struct Lexicon {
     /// The longest chrome line, in chars: longer lines are never chrome, so they need no folding.
     chrome_max_chars: usize,
     pub byline: Vec<String>,
-    pub org_suffixes: WordSet,
-    pub org_prefixes: WordSet,
+    pub text: TextWords,
+    pub org: OrgWords,
+    pub term: TermWords,
+    pub document: DocumentWords,
+    pub attribution: AttributionWords,
+    pub date: DateWords,
+    pub figure: FigureWords,
+}
+
+/// Sentences and clauses.
+#[derive(Debug, Clone)]
+pub struct TextWords {
+    pub sentence_stops: CharSet,
+    pub clause_stops: WordSet,
+    /// Words an ASCII `.` may follow without ending the sentence (Feb. 10).
+    pub abbreviations: Vec<String>,
+}
+
+/// Organisation names.
+#[derive(Debug, Clone)]
+pub struct OrgWords {
+    pub suffixes: WordSet,
+    pub prefixes: WordSet,
+    /// Characters that end a name on its left.
+    pub left_stops: CharSet,
+    /// Words ending in an organisation word that are not one (举办).
+    pub false_endings: WordSet,
+    /// Words that cannot stand inside a name.
+    pub name_breaks: WordSet,
+    /// After a prefix: a level (国家级), not a name.
+    pub level_marks: CharSet,
+    /// (long form, short form) in Simplified, longest first.
+    pub abbreviations: Vec<(String, String)>,
+}
+
+/// Quoted terms and slogans.
+#[derive(Debug, Clone)]
+pub struct TermWords {
     pub speech_verbs: Vec<String>,
     /// Words after which a quotation is a name, not speech (以下简称“联盟”).
     pub naming_verbs: Vec<String>,
-    pub continuation: Vec<String>,
-    pub this_city: Vec<String>,
-    /// Qualifiers before a figure, longest first.
-    pub figure_before: Vec<String>,
-    /// Qualifiers after a figure, longest first.
-    pub figure_after: Vec<String>,
-    /// (unit as written, unit reported), longest written form first.
-    pub units: Vec<(String, String)>,
+    pub speech_marks: CharSet,
+    pub slogan_heads: Vec<Vec<char>>,
+    pub slogan_stops: CharSet,
 }
 
-/// Words looked up at every position of a text: indexed by first char, longest first, so a
-/// lookup costs one map probe instead of a pass over the whole list.
+/// Document titles.
+#[derive(Debug, Clone)]
+pub struct DocumentWords {
+    pub short_name_marks: Vec<String>,
+    pub endings: WordSet,
+    pub not_endings: WordSet,
+    pub issuer_prefixes: WordSet,
+    pub issue_verbs: WordSet,
+}
+
+/// What a paragraph and its claims are about.
+#[derive(Debug, Clone)]
+pub struct AttributionWords {
+    pub continuation: Vec<String>,
+    pub this_city: Vec<String>,
+    /// This-city words and words referring back to the city (该市, the city), for finding them
+    /// at a position.
+    pub this_city_words: WordSet,
+    pub province: WordSet,
+    pub national: WordSet,
+    pub not_subject_after: WordSet,
+    pub not_subject_before: WordSet,
+    pub organ_not_before: CharSet,
+    pub organ_after: CharSet,
+    pub document_says: WordSet,
+}
+
+/// Dates.
+#[derive(Debug, Clone)]
+pub struct DateWords {
+    /// (word, years from the publication year), longest first.
+    pub relative_years: Vec<(Vec<char>, i32)>,
+    pub relative_not_after: CharSet,
+    /// Longest first.
+    pub year_parts: Vec<String>,
+    pub current_year_parts: WordSet,
+    pub holidays: WordSet,
+    pub range_marks: CharSet,
+    pub target_before: WordSet,
+    pub months_en: Vec<String>,
+}
+
+/// Figures.
+#[derive(Debug, Clone)]
+pub struct FigureWords {
+    /// Qualifiers before a figure, longest first.
+    pub before: Vec<String>,
+    /// Qualifiers after a figure, longest first.
+    pub after: Vec<String>,
+    /// English qualifiers before a figure, longest first.
+    pub before_en: Vec<String>,
+    /// (unit as written, unit reported), longest written form first.
+    pub units: Vec<(String, String)>,
+    pub not_quantity_after: CharSet,
+    /// Between a number and its unit: approximate (600多家).
+    pub approximately: CharSet,
+    /// Before a share in words, making it one (占七成).
+    pub share_after_words: CharSet,
+    /// After a share in words, keeping it one (七成的, 三成左右).
+    pub share_followers: CharSet,
+    pub not_share_after: CharSet,
+    pub ordinal_before: WordSet,
+    pub session_after: WordSet,
+    pub duration_after: WordSet,
+    pub position_units: Vec<String>,
+    pub position_before: WordSet,
+    pub rank_units: Vec<String>,
+    pub rank_before: WordSet,
+    pub round_prefixes: CharSet,
+    pub round_prefixes_in_span: CharSet,
+    pub min_chinese_count: f64,
+    /// (word, value), longest first.
+    pub scales_en: Vec<(String, f64)>,
+    /// (unit as written, unit reported), longest first.
+    pub units_en: Vec<(String, String)>,
+    pub not_counts_en: Vec<String>,
+    pub not_counts_before_en: Vec<String>,
+    pub function_words_en: Vec<String>,
+    pub scales_without_unit: CharSet,
+}
+
+/// A set of characters, both scripts.
+#[derive(Debug, Clone, Default)]
+pub struct CharSet(Vec<char>);
+
+impl CharSet {
+    fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> CharSet {
+        let mut chars: Vec<char> = words
+            .into_iter()
+            .flat_map(|w| script::spellings(w.as_ref()))
+            .flat_map(|w| w.chars().collect::<Vec<_>>())
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        CharSet(chars)
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        self.0.binary_search(&c).is_ok()
+    }
+}
+
+/// Words looked up at every position of a text: indexed by first char (and by last char, for
+/// the word just before a position), longest first, so a lookup costs one map probe (FxHash: a
+/// char key needs no DoS-resistant hash) instead of a pass over the whole list.
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
-    by_first: HashMap<char, Vec<Vec<char>>>,
+    by_first: FxHashMap<char, Vec<Vec<char>>>,
+    by_last: FxHashMap<char, Vec<Vec<char>>>,
 }
 
 impl WordSet {
     pub fn new(words: impl IntoIterator<Item = String>) -> WordSet {
-        let mut by_first: HashMap<char, Vec<Vec<char>>> = HashMap::new();
+        let mut by_first: FxHashMap<char, Vec<Vec<char>>> = FxHashMap::default();
+        let mut by_last: FxHashMap<char, Vec<Vec<char>>> = FxHashMap::default();
         for word in words {
             let chars: Vec<char> = word.chars().collect();
-            if let Some(&first) = chars.first() {
-                by_first.entry(first).or_default().push(chars);
+            if let (Some(&first), Some(&last)) = (chars.first(), chars.last()) {
+                by_first.entry(first).or_default().push(chars.clone());
+                by_last.entry(last).or_default().push(chars);
             }
         }
-        for words in by_first.values_mut() {
+        for words in by_first.values_mut().chain(by_last.values_mut()) {
             words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
             words.dedup();
         }
-        WordSet { by_first }
+        WordSet { by_first, by_last }
     }
 
     /// Length in chars of the longest word that starts at `chars[at]`.
@@ -109,6 +321,39 @@ impl WordSet {
         let rest = &chars[at..];
         words.iter().find(|w| rest.starts_with(w)).map(Vec::len)
     }
+
+    /// Length in chars of the longest word that ends just before `chars[end]`.
+    pub fn longest_before(&self, chars: &[char], end: usize) -> Option<usize> {
+        let words = self.by_last.get(chars.get(end.checked_sub(1)?)?)?;
+        let head = &chars[..end];
+        words.iter().find(|w| head.ends_with(w)).map(Vec::len)
+    }
+
+    /// Like [`WordSet::longest_at`], but a word that starts or ends with an ASCII letter or digit
+    /// must not continue a longer word there (`China` is not in `Chinatown`).
+    pub fn word_at(&self, chars: &[char], at: usize) -> Option<usize> {
+        let words = self.by_first.get(chars.get(at)?)?;
+        let rest = &chars[at..];
+        let alnum = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        words
+            .iter()
+            .find(|w| {
+                rest.starts_with(w)
+                    && !(alnum(w.first()) && at > 0 && alnum(chars.get(at - 1)))
+                    && !(alnum(w.last()) && alnum(chars.get(at + w.len())))
+            })
+            .map(Vec::len)
+    }
+
+    /// Whether a word ends just before `chars[end]`.
+    pub fn ends_at(&self, chars: &[char], end: usize) -> bool {
+        self.longest_before(chars, end).is_some()
+    }
+
+    /// Whether a word starts at `chars[at]`.
+    pub fn starts_at(&self, chars: &[char], at: usize) -> bool {
+        self.longest_at(chars, at).is_some()
+    }
 }
 
 fn both_scripts(words: Vec<String>) -> Vec<String> {
@@ -116,6 +361,37 @@ fn both_scripts(words: Vec<String>) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+fn word_set(words: Vec<String>) -> WordSet {
+    WordSet::new(both_scripts(words))
+}
+
+/// (written, reported) pairs in both scripts, longest written form first.
+fn pairs_longest_first<V: Clone + PartialEq>(map: &BTreeMap<String, V>) -> Vec<(String, V)> {
+    let mut out: Vec<(String, V)> = map
+        .iter()
+        .flat_map(|(written, v)| script::spellings(written).into_iter().map(move |w| (w, v.clone())))
+        .collect();
+    out.sort_by(|a, b| {
+        b.0.chars()
+            .count()
+            .cmp(&a.0.chars().count())
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+/// Every entry of a list of single characters must be one char.
+fn single_chars(path: &Path, list: &str, words: &[String]) -> Result<CharSet> {
+    if let Some(bad) = words.iter().find(|w| w.chars().count() != 1) {
+        return Err(Error::file(
+            path,
+            format!("`{list}` lists single characters, but `{bad}` is not one"),
+        ));
+    }
+    Ok(CharSet::new(words))
 }
 
 impl Lexicon {
@@ -128,35 +404,151 @@ impl Lexicon {
     pub fn parse(path: &Path, source: &str) -> Result<Lexicon> {
         let file: File = toml::from_str(source).map_err(|e| toml_error(path, source, &e))?;
         let chrome: Vec<String> = file.ingest.chrome.iter().map(|w| chrome_key(w)).collect();
+        let (org, term, document, attribution, date, figure, text) = (
+            file.org,
+            file.term,
+            file.document,
+            file.attribution,
+            file.date,
+            file.figure,
+            file.text,
+        );
+        let mut abbreviations: Vec<(String, String)> = org
+            .abbreviations
+            .iter()
+            .map(|(long, short)| (script::to_hans(long), script::to_hans(short)))
+            .collect();
+        abbreviations.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        let mut relative_years: Vec<(Vec<char>, i32)> = date
+            .relative_years
+            .iter()
+            .flat_map(|(w, &n)| script::spellings(w).into_iter().map(move |w| (w.chars().collect(), n)))
+            .collect();
+        relative_years.sort_by(|a: &(Vec<char>, i32), b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        relative_years.dedup();
+        let mut this_city_words = attribution.this_city.clone();
+        this_city_words.extend(attribution.the_city.iter().cloned());
         Ok(Lexicon {
             chrome_max_chars: chrome.iter().map(|k| k.chars().count()).max().unwrap_or(0),
             chrome,
             byline: both_scripts(file.ingest.byline),
-            org_suffixes: WordSet::new(both_scripts(file.org.suffixes)),
-            org_prefixes: WordSet::new(both_scripts(file.org.prefixes)),
-            speech_verbs: both_scripts(file.term.speech_verbs),
-            naming_verbs: both_scripts(file.term.naming_verbs),
-            continuation: both_scripts(file.attribution.continuation),
-            this_city: both_scripts(file.attribution.this_city),
-            figure_before: longest_first(both_scripts(file.figure.qualifiers_before)),
-            figure_after: longest_first(both_scripts(file.figure.qualifiers_after)),
-            units: {
-                let mut units: Vec<(String, String)> = file
-                    .figure
-                    .units
+            text: TextWords {
+                sentence_stops: single_chars(path, "sentence_stops", &text.sentence_stops)?,
+                clause_stops: word_set(text.clause_stops),
+                abbreviations: text.abbreviations,
+            },
+            org: OrgWords {
+                suffixes: word_set(org.suffixes),
+                prefixes: word_set(org.prefixes),
+                left_stops: CharSet::new([org.left_stops]),
+                false_endings: word_set(org.false_endings),
+                name_breaks: word_set(org.name_breaks),
+                level_marks: CharSet::new([org.level_marks]),
+                abbreviations,
+            },
+            term: TermWords {
+                speech_verbs: both_scripts(term.speech_verbs),
+                naming_verbs: both_scripts(term.naming_verbs),
+                speech_marks: single_chars(path, "speech_marks", &term.speech_marks)?,
+                slogan_heads: both_scripts(term.slogan_heads)
                     .iter()
-                    .flat_map(|(written, unit)| script::spellings(written).into_iter().map(move |w| (w, unit.clone())))
-                    .collect();
-                units.sort_by(|a, b| {
-                    b.0.chars()
-                        .count()
-                        .cmp(&a.0.chars().count())
-                        .then_with(|| a.0.cmp(&b.0))
-                });
-                units.dedup();
-                units
+                    .map(|h| h.chars().collect())
+                    .collect(),
+                slogan_stops: CharSet::new([term.slogan_stops]),
+            },
+            document: DocumentWords {
+                short_name_marks: both_scripts(document.short_name_marks),
+                endings: word_set(document.endings),
+                not_endings: word_set(document.not_endings),
+                issuer_prefixes: word_set(document.issuer_prefixes),
+                issue_verbs: word_set(document.issue_verbs),
+            },
+            attribution: AttributionWords {
+                continuation: both_scripts(attribution.continuation),
+                this_city: both_scripts(attribution.this_city),
+                this_city_words: word_set(this_city_words),
+                province: word_set(attribution.province),
+                national: word_set(attribution.national),
+                not_subject_after: word_set(attribution.not_subject_after),
+                not_subject_before: word_set(attribution.not_subject_before),
+                organ_not_before: CharSet::new([attribution.organ_not_before]),
+                organ_after: CharSet::new([attribution.organ_after]),
+                document_says: word_set(attribution.document_says),
+            },
+            date: DateWords {
+                relative_years,
+                relative_not_after: CharSet::new([date.relative_not_after]),
+                year_parts: longest_first(both_scripts(date.year_parts)),
+                current_year_parts: word_set(date.current_year_parts),
+                holidays: word_set(date.holidays),
+                range_marks: single_chars(path, "range_marks", &date.range_marks)?,
+                target_before: word_set(date.target_before),
+                months_en: date.months_en.iter().map(|m| m.to_ascii_lowercase()).collect(),
+            },
+            figure: FigureWords {
+                before: longest_first(both_scripts(figure.qualifiers_before)),
+                after: longest_first(both_scripts(figure.qualifiers_after)),
+                before_en: longest_first(figure.qualifiers_before_en),
+                units: pairs_longest_first(&figure.units),
+                not_quantity_after: CharSet::new([figure.not_quantity_after]),
+                not_share_after: CharSet::new([figure.not_share_after]),
+                approximately: CharSet::new([figure.approximately]),
+                share_after_words: CharSet::new([figure.share_after_words]),
+                share_followers: CharSet::new([figure.share_followers]),
+                ordinal_before: word_set(figure.ordinal_before),
+                session_after: word_set(figure.session_after),
+                duration_after: word_set(figure.duration_after),
+                position_units: both_scripts(figure.position_units),
+                position_before: word_set(figure.position_before),
+                rank_units: both_scripts(figure.rank_units),
+                rank_before: word_set(figure.rank_before),
+                round_prefixes: CharSet::new([figure.round_prefixes]),
+                round_prefixes_in_span: CharSet::new([figure.round_prefixes_in_span]),
+                min_chinese_count: figure.min_chinese_count,
+                scales_en: pairs_longest_first(&figure.scales_en),
+                units_en: pairs_longest_first(&figure.units_en),
+                not_counts_en: figure.not_counts_en,
+                not_counts_before_en: figure.not_counts_before_en,
+                function_words_en: figure.function_words_en,
+                scales_without_unit: CharSet::new([figure.scales_without_unit]),
             },
         })
+    }
+
+    /// Whether `chars[i]` ends a sentence: a sentence stop, where an ASCII `.` counts only before
+    /// a space and a capital letter (or the end), and not after an abbreviation (Feb. 10) or a
+    /// single capital (U.S.).
+    pub fn is_sentence_end(&self, chars: &[char], i: usize) -> bool {
+        let c = chars[i];
+        if !self.text.sentence_stops.contains(c) {
+            return false;
+        }
+        if c != '.' {
+            return true;
+        }
+        let next_word = chars[i + 1..]
+            .iter()
+            .position(|c| !c.is_whitespace())
+            .map(|k| i + 1 + k);
+        match next_word {
+            None => true,
+            Some(k) if k == i + 1 => false,
+            Some(k) if !(chars[k].is_uppercase() || matches!(chars[k], '"' | '“' | '\'')) => false,
+            Some(_) => {
+                let word_start = chars[..i]
+                    .iter()
+                    .rposition(|c| !(c.is_ascii_alphabetic() || *c == '.'))
+                    .map_or(0, |k| k + 1);
+                let word: String = chars[word_start..i].iter().collect();
+                !(word.chars().count() == 1 && word.chars().all(|c| c.is_ascii_uppercase())
+                    || self.text.abbreviations.contains(&word))
+            }
+        }
     }
 
     /// A line that is page chrome: a button or prompt, not article text.

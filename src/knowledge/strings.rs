@@ -18,6 +18,7 @@ pub struct Strings {
     pub more_copies: String,
     pub page_of: String,
     pub year_inferred: String,
+    pub year_unknown: String,
     pub paragraph_label: String,
     pub index_description: String,
     pub province_heading: String,
@@ -73,10 +74,6 @@ pub struct Strings {
     pub about_front_title: String,
     pub about_description: String,
     pub about_text: String,
-    pub about_sources_heading: String,
-    pub about_sources: String,
-    pub about_sources_link: String,
-    pub about_entries: String,
     pub sources_title: String,
     pub sources_description: String,
     pub sources_item: String,
@@ -91,6 +88,11 @@ pub struct Strings {
     pub not_found_timeline: String,
     pub not_found_compare: String,
     pub not_found_text_en: String,
+    pub map_no_focus: String,
+    pub map_no_focus_en: String,
+    pub map_no_articles: String,
+    pub map_no_articles_en: String,
+    pub map_credit: String,
 }
 
 impl Strings {

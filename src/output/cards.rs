@@ -75,7 +75,7 @@ fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
             url: Some(format!(
                 "{}#{}",
                 urls::html(urls::TIMELINE),
-                urls::year_anchor(a.value.get(..4).unwrap_or(""))
+                urls::year_anchor(crate::annotate::year_of(&a.value).unwrap_or(""))
             )),
             ..Card::default()
         }),

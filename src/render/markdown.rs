@@ -84,7 +84,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             }
             "date" => {
                 let inferred = title == "inferred";
-                let year = value.get(..4).unwrap_or("");
+                let year = crate::annotate::year_of(value).unwrap_or("");
                 open.push_str(if inferred {
                     "<a class=\"ann ann-date inferred\" href=\""
                 } else {
@@ -99,10 +99,19 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                     escape::push_html(&mut open, &self.labels.year_inferred);
                     open.push('"');
                 }
-                open.push_str("><time datetime=\"");
-                escape::push_html(&mut open, value.split('/').next().unwrap_or(value));
-                open.push_str("\">");
-                "</time></a>"
+                // A date without a year that HTML cannot state (--05, --) is no <time>.
+                match crate::annotate::html_datetime(value) {
+                    Some(datetime) => {
+                        open.push_str("><time datetime=\"");
+                        escape::push_html(&mut open, datetime);
+                        open.push_str("\">");
+                        "</time></a>"
+                    }
+                    None => {
+                        open.push('>');
+                        "</a>"
+                    }
+                }
             }
             "figure" => {
                 open.push_str("<data class=\"ann ann-figure\" value=\"");

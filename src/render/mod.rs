@@ -60,12 +60,10 @@ pub struct RenderedPage {
 /// base around them (the addresses of the page itself, the shared assets and the language)
 /// is rendered per script.
 pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, page: &Page) -> Result<RenderedPage> {
-    let mut root = urls::root_of(&page.path);
-    // The 404 page is served at whatever depth the missing address had: absolute links then.
-    let absolute_links = page.template == "404" && !site.base_url.is_empty();
-    if absolute_links {
-        root = site.base_url.clone();
-    }
+    // The 404 page is served at whatever depth the missing address had, so its links cannot
+    // be relative: they start from the site's root path.
+    let fixed_root = (page.template == "404").then(|| urls::root_path(&site.base_url));
+    let root = fixed_root.clone().unwrap_or_else(|| urls::root_of(&page.path));
     let links = markdown::Links {
         root: &root,
         years: &site.timeline_years,
@@ -106,7 +104,7 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
         .render(&template, &context)
         .map_err(|e| template_error(dir, e))?;
     let mut render = |script: Script| -> Result<String> {
-        let frame = urls::Frame::new(&site.base_url, &page.path, script, absolute_links);
+        let frame = urls::Frame::new(&site.base_url, &page.path, script, fixed_root.as_deref());
         context.insert("assets", &frame.assets);
         context.insert("lang", script.lang());
         context.insert("hant_url", &frame.hant_url);
