@@ -49,6 +49,11 @@ async function openCard(target) {
   if (info.meta) card.append(el("p", "ann-card-meta", info.meta));
   if (info.zh) card.append(el("p", "ann-card-zh", info.zh));
   if (info.en) Object.assign(card.appendChild(el("p", "ann-card-en", info.en)), { lang: "en" });
+  if (info.origin) {
+    const origin = card.appendChild(el("p", "ann-card-origin", ""));
+    if (info.origin_url) origin.append(Object.assign(el("a", "", `${info.origin} ›`), { href: new URL(info.origin_url, pageRoot).href }));
+    else origin.textContent = info.origin;
+  }
   if (info.uses) {
     const where = info.cities?.length ? `:${info.cities.join("、")}` : "";
     card.append(el("p", "ann-card-uses", t(`報道中出現 ${info.uses} 次`, `报道中出现 ${info.uses} 次`) + where));
