@@ -264,7 +264,8 @@ impl<'a> Paragraph<'a> {
                 s -= 1;
             }
         }
-        while s < start && self.chars[s].is_whitespace() {
+        // Not from the mark that closes the sentence before (“…标杆。”金义产投集团…).
+        while s < start && (self.chars[s].is_whitespace() || CLOSING.contains(self.folded[s])) {
             s += 1;
         }
         let mut e = end.max(s);
@@ -734,7 +735,8 @@ mod tests {
             ("温州发布", "a WeChat public account")
         );
         assert_eq!(h[0].2, "據“溫州發布”微信公眾號,會上揭牌。");
-        let h = categories("该项目以“弹性进化、高效集约”为核心。", &["弹性进化、高效集约"]);
+        let h = categories("“打造标杆。”负责人介绍,该项目以“弹性进化、高效集约”为核心。", &["弹性进化、高效集约"]);
+        assert_eq!(h[0].2, "负责人介绍,该项目以“弹性进化、高效集约”为核心。");
         assert_eq!(h[0].1, "the core idea of the work described");
         let h = categories("形成“小而精、专而强”的产业特质。", &["小而精、专而强"]);
         assert_eq!(h[0].1, "a distinctive character");

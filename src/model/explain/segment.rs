@@ -51,15 +51,21 @@ fn static_tag(tag: &str) -> &'static str {
 }
 
 /// Where the name ending at `chars.len()` starts (成立了浙江省人工智能产业联盟 →
-/// 浙江省人工智能产业联盟). It starts after the last particle, preposition, conjunction,
-/// pronoun, adverb, time word or punctuation; within that, at the first place or organisation
-/// name (浙江省, 浙江大学) when one comes before the last word, else after any verbs that lead
+/// 浙江省人工智能产业联盟). It starts after the last particle, preposition, conjunction (but
+/// 和, 与, 及 and 、, which join names), pronoun, adverb, time word or punctuation; within that, at the first place or organisation
+/// name (浙江省, 浙江大学) when one comes before the last word, else after the verbs that lead
 /// (设立省人工智能研究中心 → 省人工智能研究中心).
 pub fn noun_phrase_start(chars: &[char]) -> usize {
     let words = words(chars);
+    // 和, 与, 及 and 、 join names into one (数据商和第三方专业服务机构(以下简称“数商”)).
+    let joins = |range: &Range<usize>| {
+        let word: String = chars[range.clone()].iter().collect();
+        matches!(crate::text::script::to_hans(&word).as_str(), "和" | "与" | "及" | "以及" | "、")
+    };
     let stop = |(range, tag): &(Range<usize>, &str)| {
-        matches!(*tag, "p" | "u" | "c" | "r" | "d" | "t")
-            || (*tag == "x" && !range.clone().all(|i| chars[i].is_alphanumeric()))
+        !joins(range)
+            && (matches!(*tag, "p" | "u" | "c" | "r" | "d" | "t")
+                || (*tag == "x" && !range.clone().all(|i| chars[i].is_alphanumeric())))
     };
     let from = words.iter().rposition(stop).map_or(0, |k| k + 1);
     let region = &words[from..];
@@ -69,10 +75,14 @@ pub fn noun_phrase_start(chars: &[char]) -> usize {
     if let Some((range, _)) = region[..last].iter().find(|(_, tag)| matches!(*tag, "ns" | "nt")) {
         return range.start;
     }
-    region
+    // Leading verbs (verbal nouns too, 培育) are what is done to the name, while two words or
+    // more of it remain.
+    let lead = region
         .iter()
-        .find(|(_, tag)| *tag != "v")
-        .map_or(chars.len(), |(range, _)| range.start)
+        .take_while(|(_, tag)| matches!(*tag, "v" | "vn"))
+        .count()
+        .min(region.len().saturating_sub(2));
+    region.get(lead).map_or(chars.len(), |(range, _)| range.start)
 }
 
 /// Whether the dictionary has been loaded in this process.
@@ -100,6 +110,7 @@ mod tests {
         );
         assert_eq!(phrase("由浙江大学牵头组建的人工智能创新联合体"), "人工智能创新联合体");
         assert_eq!(phrase("設立省人工智能發展研究中心"), "省人工智能發展研究中心");
+        assert_eq!(phrase("培育數據商和第三方專業服務機構"), "數據商和第三方專業服務機構");
         let chars: Vec<char> = "发放算力券".chars().collect();
         let starts: Vec<usize> = words(&chars).iter().map(|(r, _)| r.start).collect();
         assert!(starts.contains(&2), "{starts:?}");
