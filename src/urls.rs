@@ -110,9 +110,13 @@ pub fn markdown(folder: &str) -> String {
     format!("{folder}index.md")
 }
 
-/// The anchor of a year on the timeline: `y2025`.
+/// The anchor of a year on the timeline: `y2025`; `year-unknown` for the dates without one.
 pub fn year_anchor(year: &str) -> String {
-    format!("y{year}")
+    if year == crate::text::isodate::YEAR_UNKNOWN {
+        "year-unknown".to_string()
+    } else {
+        format!("y{year}")
+    }
 }
 
 /// An asset copied to `static/`: `static/app.js`.
@@ -125,9 +129,20 @@ pub fn search_postings(n: u32) -> String {
     format!("search/postings-{n:02}.json")
 }
 
-/// Chunk `k` of the search index's paragraphs.
-pub fn search_docs(k: usize) -> String {
-    format!("search/docs-{k}.json")
+/// Chunk `k` of the search index's paragraphs, in a script.
+pub fn search_docs(k: usize, script: Script) -> String {
+    match script {
+        Script::Hant => format!("search/docs-{k}.json"),
+        Script::Hans => format!("search/docs-{k}.zh-Hans.json"),
+    }
+}
+
+/// Chunk `k` of the search index's pages (cities, terms, documents), in a script.
+pub fn search_pages(k: usize, script: Script) -> String {
+    match script {
+        Script::Hant => format!("search/pages-{k}.json"),
+        Script::Hans => format!("search/pages-{k}.zh-Hans.json"),
+    }
 }
 
 /// The cards the page script shows on a tap, in a script.

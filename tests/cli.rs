@@ -590,6 +590,63 @@ fn every_page_has_a_simplified_twin_and_the_switch_returns() {
 }
 
 #[test]
+fn city_pages_show_the_claims_about_their_city() {
+    let (_d, site, out) = build(&repo().join("seeds"));
+    assert!(out.status.success());
+    let figures = |city: &str| -> Vec<String> {
+        let page = fs::read_to_string(site.join(format!("city/{city}/index.html"))).unwrap();
+        page.split("<p class=\"figure-value\">")
+            .skip(1)
+            .map(|rest| rest.split('<').next().unwrap_or("").to_string())
+            .collect()
+    };
+    // 5700億元 is the province's output and 超七成 Hangzhou's share: neither is Ningbo's.
+    assert_eq!(figures("ningbo"), ["104家"]);
+    assert_eq!(figures("hangzhou"), ["超七成"]);
+    assert!(
+        figures("jiaxing").is_empty(),
+        "named beside Ningbo, but no figure is Jiaxing's"
+    );
+    let home = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        home.contains("<p class=\"figure-value\">5700億元</p>"),
+        "the province's figure is on the overview"
+    );
+    let compare = fs::read_to_string(site.join("compare/index.html")).unwrap();
+    let ningbo_row = compare
+        .split("<a href=\"../city/ningbo/index.html\">寧波</a></th>")
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert!(
+        ningbo_row.contains("104家") && !ningbo_row.contains("5700億元"),
+        "{ningbo_row}"
+    );
+}
+
+#[test]
+fn a_statement_in_two_articles_is_shown_once() {
+    let first = "宁波动态\n5月14日,宁波举行全市“人工智能+制造”现场会。宁波拥有单项冠军企业104家。\n";
+    let second = "转载\n据报道,5月14日,宁波举行全市“人工智能+制造”现场会。\n";
+    let seeds = write_seeds(&[
+        ("001_a.txt", first.as_bytes()),
+        ("001_a.toml", b"date = \"2025-05-20\"\n"),
+        ("002_b.txt", second.as_bytes()),
+        ("002_b.toml", b"date = \"2025-05-21\"\n"),
+    ]);
+    let (_d, site, out) = build(seeds.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let timeline = fs::read_to_string(site.join("timeline/index.html")).unwrap();
+    assert_eq!(timeline.matches("現場會。").count(), 1, "the event once");
+    assert!(
+        timeline.contains("source/001_a/index.html#p1") && timeline.contains("source/002_b/index.html#p1"),
+        "both articles credited"
+    );
+}
+
+#[test]
 fn each_page_is_in_one_script() {
     let simplified = "题\n温州市数据局挂牌,这是全省发展人工智能的新举措。\n";
     let traditional = "題\n寧波發布新政,這是全市發展的重點。\n";

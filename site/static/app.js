@@ -46,6 +46,14 @@ async function openCard(target) {
   close.addEventListener("click", hideCard);
   card.replaceChildren(close, el("p", "ann-card-kind", KINDS[kind] ?? kind), title);
   if (info.label) card.append(el("p", "ann-card-label", info.label));
+  // What this figure, date or document mention is about (a city, the province, other).
+  const about = target.dataset.about;
+  if (about) {
+    const name = about === "zhejiang" ? t("浙江全省", "浙江全省")
+      : about === "other" ? t("全國或其他", "全国或其他")
+      : (await loadCards())[`city:${about}`]?.title ?? about;
+    card.append(el("p", "ann-card-about", t(`關於:${name}`, `关于:${name}`)));
+  }
   if (info.meta) card.append(el("p", "ann-card-meta", info.meta));
   if (info.zh) card.append(el("p", "ann-card-zh", info.zh));
   if (info.en) Object.assign(card.appendChild(el("p", "ann-card-en", info.en)), { lang: "en" });
@@ -55,7 +63,8 @@ async function openCard(target) {
     else origin.textContent = info.origin;
   }
   if (info.uses) {
-    const where = info.cities?.length ? `:${info.cities.join("、")}` : "";
+    // Each city with how many of those times are in paragraphs about it.
+    const where = info.cities?.length ? t(",所在段落談及:", ",所在段落谈及:") + info.cities.map(([c, n]) => `${c}(${n} 次)`).join("、") : "";
     card.append(el("p", "ann-card-uses", t(`報道中出現 ${info.uses} 次`, `报道中出现 ${info.uses} 次`) + where));
   }
   const href = info.url ? new URL(info.url, pageRoot).href : target.getAttribute("href");
@@ -126,8 +135,10 @@ function facets(item) {
   const kinds = new Set(anns.map((a) => a.dataset.kind));
   const cities = new Set(anns.filter((a) => a.dataset.kind === "city").map((a) => a.dataset.value));
   for (const c of (item.dataset.cities ?? "").split(" ").filter(Boolean)) cities.add(c);
-  const years = new Set(anns.filter((a) => a.dataset.kind === "date").map((a) => a.dataset.value.slice(0, 4)));
-  if (item.dataset.year) years.add(item.dataset.year);
+  // An item dated itself (an event) is of its own year only; others, of the years they name.
+  const own = item.dataset.year ?? item.querySelector(".when[data-year]")?.dataset.year;
+  const yearOf = (value) => /^\d{4}/.exec(value)?.[0] ?? "unknown";
+  const years = new Set(own ? [own] : anns.filter((a) => a.dataset.kind === "date").map((a) => yearOf(a.dataset.value)));
   return { kind: kinds, city: cities, year: years };
 }
 
@@ -212,7 +223,8 @@ function setupFilters(container) {
     select.options[0].value = "";
     const values = [...all[key].entries()].sort((a, b) => a[0].localeCompare(b[0]));
     for (const [value, text] of values) {
-      const option = el("option", null, key === "kind" ? KINDS[value] ?? value : text);
+      const label = key === "kind" ? KINDS[value] ?? value : key === "year" && value === "unknown" ? t("年份不詳", "年份不详") : text;
+      const option = el("option", null, label);
       option.value = value;
       select.append(option);
     }
@@ -261,12 +273,12 @@ document.querySelectorAll("[data-filter]").forEach(setupFilters);
 // on). The links are rewritten as they are about to be followed: without this script they
 // still lead to the page itself.
 function carryPlace(event) {
-  const link = event.target.closest?.(".script-switch a, .pager a");
+  const link = event.target.closest?.(".script-switch a, .script-note a, .pager a");
   if (!link) return;
   link.dataset.href ??= link.getAttribute("href");
   const url = new URL(link.dataset.href, location.href);
   url.search = location.search;
-  if (link.closest(".script-switch")) url.hash = location.hash;
+  if (link.closest(".script-switch, .script-note")) url.hash = location.hash;
   link.href = url.href;
 }
 for (const type of ["pointerdown", "focusin", "click"]) document.addEventListener(type, carryPlace, true);

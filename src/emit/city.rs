@@ -3,14 +3,13 @@
 //! paragraphs.
 
 use super::data::{CityData, CityOverview, DocumentLink, PageData, RelatedCity, TermLink};
-use super::markdown::{front_matter, paragraph, source_link};
+use super::markdown::{front_matter, paragraph_at, source_link, title_at};
 use super::paginate::{Item, paginated};
-use super::parts::{event_item, figure_cards};
+use super::parts::{event_item, figure_cards, latest_events};
 use super::{CITY_PARAGRAPHS_PER_PAGE, Page, SIDE_LIST, map, seed_title};
 use crate::knowledge::Knowledge;
 use crate::knowledge::strings::fill;
 use crate::model::{CityModel, ParaRef, View};
-use crate::text::escape;
 use crate::urls;
 use std::ops::Range;
 
@@ -27,8 +26,7 @@ pub fn city_page(ex: &View, knowledge: &Knowledge, c: &CityModel, n: usize) -> P
         c.paragraphs[range]
             .iter()
             .map(|cp| {
-                let p = ex.paragraph(cp.at);
-                let mut line = format!("{} {}", paragraph(p), source_link(ex, cp.at, &s.source_link));
+                let mut line = format!("{} {}", paragraph_at(ex, cp.at), source_link(ex, cp.at, &s.source_link));
                 // Wire copy can be re-published many times: a few links, then a count.
                 for &other in cp.also_in.iter().take(ALSO_IN_SHOWN) {
                     line.push(' ');
@@ -41,7 +39,7 @@ pub fn city_page(ex: &View, knowledge: &Knowledge, c: &CityModel, n: usize) -> P
                     line.push_str(&fill(&s.more_copies, &[("n", &more)]));
                 }
                 Item {
-                    group: Some(format!("## {}", escape::markdown(&seed_title(ex, cp.at.seed)))),
+                    group: Some(format!("## {}", title_at(ex, cp.at.seed, &seed_title(ex, cp.at.seed)))),
                     md: format!("{line}\n\n"),
                 }
             })
@@ -105,13 +103,9 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
         })
         .collect();
     // The latest events; the timeline (filtered by city) has them all.
-    let events = c
-        .events
-        .iter()
-        .rev()
-        .take(SIDE_LIST)
-        .rev()
-        .map(|&i| event_item(ex, &knowledge.strings, i))
+    let events = latest_events(ex, &c.events, SIDE_LIST)
+        .into_iter()
+        .map(|i| event_item(ex, knowledge, i))
         .collect();
     let related = c
         .related
@@ -128,7 +122,7 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
     CityOverview {
         focus_zh: c.focus_zh.clone(),
         focus_en: c.focus_en.clone(),
-        figures: figure_cards(ex, &figures),
+        figures: figure_cards(ex, knowledge, &figures),
         terms,
         documents,
         events,

@@ -1,16 +1,31 @@
-//! The cities side by side: focus, key figures, documents, the latest event.
+//! The cities side by side: charts of the figures that can be compared (one unit per chart),
+//! then a card per city (focus, activity over the years, key figures, documents, the latest
+//! event). The Markdown keeps the comparison as a table.
 
-use super::Page;
+use super::data::{ActivityBar, Bar, ChartRow, CompareCity, CompareData, DocumentLink, FigureChart, PageData};
+use super::human::Bilingual;
 use super::markdown::{front_matter, push_annotation_link, source_link};
+use super::parts::{event_item, figure_link, latest_events};
+use super::{Page, human};
+use crate::knowledge::Knowledge;
 use crate::knowledge::strings::{Strings, fill};
-use crate::model::View;
+use crate::model::{CityModel, ParaRef, View};
 use crate::text::escape;
+use crate::text::isodate::{self, YEAR_UNKNOWN};
 use crate::urls;
+use std::collections::BTreeMap;
 
-/// Figures and documents per city in the comparison table.
+/// Figures and documents per city in the table and on each card.
 const COMPARE_FIGURES: usize = 3;
+/// Charts on the page: the units most cities share.
+const CHARTS: usize = 6;
+/// A city's figures in one chart.
+const CHART_FIGURES: usize = 3;
+/// Beyond this many years, the activity shows only the years some city has events in.
+const ACTIVITY_YEARS: i32 = 15;
 
-pub fn compare_page(ex: &View, s: &Strings) -> Page {
+pub fn compare_page(ex: &View, k: &Knowledge) -> Page {
+    let s = &k.strings;
     let mut md = front_matter(&s.compare_front_title, "compare", &[]);
     md.push_str(&format!("# {}\n\n", s.compare_heading));
     md.push_str(&format!("| {} |\n", s.compare_columns.join(" | ")));
@@ -31,11 +46,13 @@ pub fn compare_page(ex: &View, s: &Strings) -> Page {
         let documents: Vec<String> = documents
             .map(|d| format!("《[{}](<document:{}>)》", escape::markdown(&d.title), d.id))
             .collect();
-        let latest = c.events.last().map(|&i| {
+        let latest = latest_events(ex, &c.events, 1).first().map(|&i| {
             let e = ex.event(i);
+            let when = human::date(&e.date, human::Lang::Zh, s).unwrap_or_else(|| e.text.to_string());
             format!(
-                "{} {}",
-                escape::markdown(&e.date),
+                "[{}](<time:{}>) {}",
+                escape::markdown(&when),
+                e.date,
                 source_link(ex, e.at, &s.source_link_short)
             )
         });
@@ -52,11 +69,210 @@ pub fn compare_page(ex: &View, s: &Strings) -> Page {
         ));
     }
     md.push('\n');
-    Page::new(
+    let mut page = Page::new(
         urls::COMPARE.to_string(),
         "compare",
         s.compare_title.clone(),
         fill(&s.compare_description, &[("n", &ex.cities().len().to_string())]),
         md,
-    )
+    );
+    page.data = PageData::Compare(compare_data(ex, k));
+    page
+}
+
+fn compare_data(ex: &View, k: &Knowledge) -> CompareData {
+    let s = &k.strings;
+    let cities = ex.cities();
+    // Each city's dated statements by year (`unknown` for those without one).
+    let per_year: Vec<BTreeMap<String, usize>> = cities
+        .iter()
+        .map(|c| {
+            let mut years: BTreeMap<String, usize> = BTreeMap::new();
+            for &i in &c.events {
+                *years
+                    .entry(isodate::year_group(&ex.event(i).date).to_string())
+                    .or_default() += 1;
+            }
+            years
+        })
+        .collect();
+    let years = activity_years(&per_year);
+    let highest = per_year.iter().flat_map(|y| y.values()).copied().max().unwrap_or(0);
+    let cards = cities
+        .iter()
+        .zip(&per_year)
+        .map(|(c, counts)| CompareCity {
+            name: c.info.name.clone(),
+            name_en: c.info.name_en.clone(),
+            url: urls::html(&urls::city(&c.info.id)),
+            focus_zh: c.focus_zh.clone(),
+            focus_en: c.focus_en.clone(),
+            paragraphs: c.paragraphs.len(),
+            figures: c
+                .figures
+                .iter()
+                .take(COMPARE_FIGURES)
+                .map(|&(r, i)| figure_link(ex, s, r, i))
+                .collect(),
+            documents: c
+                .documents
+                .iter()
+                .take(COMPARE_FIGURES)
+                .filter_map(|d| ex.document(d))
+                .map(|d| DocumentLink {
+                    title: d.title.clone(),
+                    url: urls::html(&urls::document(&d.id)),
+                })
+                .collect(),
+            latest: latest_events(ex, &c.events, 1).first().map(|&i| event_item(ex, k, i)),
+            activity: years
+                .iter()
+                .map(|y| {
+                    let count = counts.get(y).copied().unwrap_or(0);
+                    ActivityBar {
+                        year: if y == YEAR_UNKNOWN {
+                            Bilingual::split(&s.year_unknown).zh
+                        } else {
+                            y.clone()
+                        },
+                        count,
+                        bar: Bar::of(count as f64, highest as f64),
+                    }
+                })
+                .collect(),
+            events: c.events.len(),
+            events_url: format!("{}?city={}", urls::html(urls::TIMELINE), c.info.id),
+        })
+        .collect();
+    CompareData {
+        charts: figure_charts(ex, s, cities),
+        years,
+        activity_caption: Bilingual::split(&s.compare_activity),
+        cities: cards,
+    }
+}
+
+/// The years the activity is counted over: every year from the first to the last some city
+/// has events in (only those years when they span too long), then the unknown year if any.
+fn activity_years(per_year: &[BTreeMap<String, usize>]) -> Vec<String> {
+    let known: std::collections::BTreeSet<i32> = per_year
+        .iter()
+        .flat_map(|y| y.keys())
+        .filter_map(|y| y.parse().ok())
+        .collect();
+    let mut out: Vec<String> = match (known.first(), known.last()) {
+        (Some(&first), Some(&last)) if last - first < ACTIVITY_YEARS => (first..=last).map(|y| y.to_string()).collect(),
+        _ => known.iter().map(i32::to_string).collect(),
+    };
+    if per_year.iter().any(|y| y.contains_key(YEAR_UNKNOWN)) {
+        out.push(YEAR_UNKNOWN.to_string());
+    }
+    out
+}
+
+/// A figure in a chart: its value, its paragraph and its annotation.
+type Charted = (f64, ParaRef, usize);
+
+/// A figure's value in the unit it is charted in: a share (七成, 0.7) as a percentage.
+fn charted(number: f64, unit: &str) -> (f64, &str) {
+    match unit {
+        "share" => (number * 100.0, "%"),
+        _ => (number, unit),
+    }
+}
+
+/// One chart per unit that two cities or more give figures in, of the units named in
+/// `compare_chart_units` (the units most cities share first): each city's largest figures in
+/// it, the cities in the order of their largest.
+fn figure_charts(ex: &View, s: &Strings, cities: &[CityModel]) -> Vec<FigureChart> {
+    // Unit → city → its figures (value, paragraph, annotation), without repeats.
+    let mut by_unit: BTreeMap<&str, Vec<Vec<Charted>>> = BTreeMap::new();
+    for (k, c) in cities.iter().enumerate() {
+        for &(r, i) in &c.figures {
+            let a = &ex.paragraph(r).annotations[i];
+            let (Some(number), Some(unit)) = (a.number(), a.unit()) else {
+                continue;
+            };
+            let (value, unit) = charted(number, unit);
+            if !s.compare_chart_units.contains_key(unit) {
+                continue;
+            }
+            let of_city = &mut by_unit.entry(unit).or_insert_with(|| vec![Vec::new(); cities.len()])[k];
+            // The same figure quoted twice (a re-published paragraph) is one figure.
+            let text = |&(_, r, i): &Charted| ex.paragraph(r).annotations[i].text.clone();
+            if !of_city.iter().any(|f| f.0 == value && text(f) == a.text) {
+                of_city.push((value, r, i));
+            }
+        }
+    }
+    let mut charts: Vec<(usize, FigureChart)> = by_unit
+        .into_iter()
+        .filter_map(|(unit, mut per_city)| {
+            let shared_by = per_city.iter().filter(|f| !f.is_empty()).count();
+            if shared_by < 2 {
+                return None;
+            }
+            for figures in &mut per_city {
+                figures.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                figures.truncate(CHART_FIGURES);
+            }
+            let highest = per_city.iter().flatten().map(|f| f.0).fold(0.0, f64::max);
+            let mut order: Vec<usize> = (0..cities.len()).filter(|&k| !per_city[k].is_empty()).collect();
+            order.sort_by(|&a, &b| per_city[b][0].0.total_cmp(&per_city[a][0].0).then(a.cmp(&b)));
+            let rows = order
+                .into_iter()
+                .flat_map(|k| {
+                    let c = &cities[k];
+                    let span = per_city[k].len();
+                    per_city[k]
+                        .iter()
+                        .enumerate()
+                        .map(|(n, &(value, r, i))| ChartRow {
+                            city: c.info.name.clone(),
+                            city_url: urls::html(&urls::city(&c.info.id)),
+                            first: n == 0,
+                            span,
+                            figure: figure_link(ex, s, r, i),
+                            bar: Bar::of(value, highest),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let names = s.compare_chart_units.get(unit)?;
+            let (zh, en) = (names.zh.as_str(), names.en.as_str());
+            let caption = Bilingual::split(&fill(&s.compare_chart, &[("zh", zh), ("en", en)]));
+            Some((
+                shared_by,
+                FigureChart {
+                    unit: unit.to_string(),
+                    caption,
+                    rows,
+                },
+            ))
+        })
+        .collect();
+    charts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.unit.cmp(&b.1.unit)));
+    charts.into_iter().take(CHARTS).map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn activity_runs_through_the_years_unless_they_span_too_long() {
+        let counts = |ys: &[&str]| ys.iter().map(|y| (y.to_string(), 1)).collect::<BTreeMap<_, _>>();
+        let years = activity_years(&[counts(&["2022", "2025"]), counts(&["2024", YEAR_UNKNOWN])]);
+        assert_eq!(years, ["2022", "2023", "2024", "2025", YEAR_UNKNOWN]);
+        let years = activity_years(&[counts(&["1990", "2025"])]);
+        assert_eq!(years, ["1990", "2025"]);
+        assert!(activity_years(&[]).is_empty());
+    }
+
+    #[test]
+    fn shares_are_charted_as_percentages() {
+        assert_eq!(charted(0.7, "share"), (70.0, "%"));
+        assert_eq!(charted(5.0, "%"), (5.0, "%"));
+        assert_eq!(charted(3.0, "CNY"), (3.0, "CNY"));
+    }
 }

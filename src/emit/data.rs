@@ -2,6 +2,7 @@
 //! these fields and compute nothing: every address is made here (by [`crate::urls`], as a path
 //! from the site root that a template puts after its `root`), every count is counted here.
 
+use super::human::Bilingual;
 use crate::ingest::Meta;
 use crate::knowledge::gazetteer::City;
 use serde::{Serialize, Serializer};
@@ -56,6 +57,8 @@ pub struct CityLink {
 pub struct FigureCard {
     /// The figure as written (超600家).
     pub text: String,
+    /// Its normalised value for readers, in English (≈ ¥570 billion).
+    pub hint: Option<String>,
     pub sentence: Fragment,
     /// The paragraph it came from.
     pub source_url: String,
@@ -64,15 +67,73 @@ pub struct FigureCard {
 /// A dated statement in a list of events.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventItem {
-    /// The ISO value (`2025-05-14`, `2024/2027`).
+    /// The date as a reader reads it (2025年5月14日; 14 May 2025 in an English article).
     pub date: String,
-    /// The value a `<time datetime>` takes (the start of a range).
-    pub datetime: String,
+    /// The `lang` of the date and the sentence when not the page's (`en`).
+    pub lang: Option<&'static str>,
+    /// The value a `<time datetime>` takes (the start of a range), when HTML has one for it.
+    pub datetime: Option<String>,
+    /// Its year, or `unknown`: what the year filter knows it by.
     pub year: String,
-    /// When its year was taken from the article, not written with it: the note that says so.
-    pub inferred: Option<String>,
+    /// When its year was taken from the article, or is not known at all: the note that says so.
+    pub note: Option<Bilingual>,
     pub sentence: Fragment,
     pub source_url: String,
+}
+
+/// A bar of a chart, as SVG lengths out of 100: its size and where it starts (a column's
+/// bar stands on the baseline, so it starts at `100 - size`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    pub size: String,
+    pub offset: String,
+}
+
+impl Bar {
+    /// A bar for `value` out of `highest`; a value above nothing still shows as a sliver.
+    pub fn of(value: f64, highest: f64) -> Bar {
+        let size = if highest > 0.0 && value > 0.0 {
+            (value / highest * 100.0).clamp(1.0, 100.0)
+        } else {
+            0.0
+        };
+        let text = |x: f64| {
+            let t = format!("{x:.1}");
+            t.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        Bar {
+            size: text(size),
+            offset: text(100.0 - size),
+        }
+    }
+}
+
+/// The timeline's heading and its axis of years.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineData {
+    pub heading: Bilingual,
+    pub axis: TimeAxis,
+}
+
+/// How many dated statements each year has, as columns the reader can follow to the year.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimeAxis {
+    pub caption: Bilingual,
+    pub columns: Vec<AxisColumn>,
+}
+
+/// A year on the axis (or a stretch of years without events, or the dates without a year).
+#[derive(Debug, Clone, Serialize)]
+pub struct AxisColumn {
+    pub label: String,
+    pub count: usize,
+    /// Where its events start on the timeline, when it has any.
+    pub url: Option<String>,
+    pub bar: Bar,
+    /// A stretch of years without events, drawn as one narrow column.
+    pub gap: bool,
+    /// The dates without a known year.
+    pub unknown: bool,
 }
 
 /// A link to a term's page.
@@ -180,6 +241,79 @@ pub struct LegendItem {
     pub en: Option<String>,
 }
 
+/// The cities side by side: charts of what can be compared, then a card per city.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareData {
+    /// One chart per unit that figures of two cities or more are given in.
+    pub charts: Vec<FigureChart>,
+    /// The years the cities' activity is counted over (the same for every city).
+    pub years: Vec<String>,
+    pub activity_caption: Bilingual,
+    pub cities: Vec<CompareCity>,
+}
+
+/// Figures of one unit, city by city, as bars on one scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureChart {
+    /// The unit (`CNY`): the chart's id.
+    pub unit: String,
+    pub caption: Bilingual,
+    pub rows: Vec<ChartRow>,
+}
+
+/// A figure in a chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartRow {
+    pub city: String,
+    pub city_url: String,
+    /// Whether it is the first row of its city (the city is named once).
+    pub first: bool,
+    /// How many rows its city has (the city's cell spans them).
+    pub span: usize,
+    pub figure: FigureLink,
+    pub bar: Bar,
+}
+
+/// A figure with the words before it in its clause (what it counts), as plain text.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureLink {
+    /// The clause up to the figure (全市人工智能核心產業產值/營收).
+    pub before: String,
+    /// As written (超200億元).
+    pub text: String,
+    /// Its value as a reader reads it (≈ ¥20 billion).
+    pub value: Option<String>,
+    /// The `lang` of the clause when not Chinese.
+    pub lang: Option<&'static str>,
+    pub source_url: String,
+}
+
+/// One city on the comparison page.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareCity {
+    pub name: String,
+    pub name_en: String,
+    pub url: String,
+    pub focus_zh: Option<String>,
+    pub focus_en: Option<String>,
+    pub paragraphs: usize,
+    pub figures: Vec<FigureLink>,
+    pub documents: Vec<DocumentLink>,
+    pub latest: Option<EventItem>,
+    /// Its dated statements per year of [`CompareData::years`], on one scale for every city.
+    pub activity: Vec<ActivityBar>,
+    pub events: usize,
+    pub events_url: String,
+}
+
+/// A city's dated statements in one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityBar {
+    pub year: String,
+    pub count: usize,
+    pub bar: Bar,
+}
+
 /// What each kind of page lays out besides its body.
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
@@ -190,6 +324,8 @@ pub enum PageData {
     Entry(Box<EntryData>),
     EntryIndex(EntryIndexData),
     About(AboutData),
+    Timeline(TimelineData),
+    Compare(CompareData),
     /// Nothing but the body.
     None(NoData),
 }
@@ -214,11 +350,15 @@ pub struct SourceData {
     pub file: Option<String>,
     pub bylines: Vec<String>,
     pub meta: Meta,
-    /// The year dates without one were read as, when the article did not say it.
-    pub year_inferred: Option<String>,
+    /// The article gives no publication date: dates it writes without a year stay without one.
+    pub undated: bool,
+    /// The title was made from the first sentence (the article has none).
+    pub title_derived: bool,
     /// The cities its paragraphs are about.
     pub cities: Vec<CityLink>,
     pub paragraphs: usize,
+    /// The `lang` of its text when it is not Chinese (`en`).
+    pub lang: Option<&'static str>,
 }
 
 /// A city's page.
@@ -351,6 +491,12 @@ impl PageData {
                 .as_mut()
                 .and_then(|x| x.quote.as_mut())
                 .into_iter()
+                .collect(),
+            PageData::Compare(d) => d
+                .cities
+                .iter_mut()
+                .filter_map(|c| c.latest.as_mut())
+                .map(|e| &mut e.sentence)
                 .collect(),
             PageData::City(d) => match &mut d.overview {
                 Some(o) => {

@@ -3,18 +3,19 @@
 //! status and number of uses.
 
 use super::data::{EntryData, EntryIndexData, ExplanationView, Fragment, IndexRow, NoteView, PageData, PartView};
-use super::markdown::{annotated, front_matter, sentence_around, source_link};
+use super::markdown::{annotated, front_matter, in_lang, seed_lang, sentence_around, source_link};
 use super::paginate::{Item, paginated};
 use super::parts::city_links;
 use super::{ENTRIES_PER_PAGE, Page, USES_PER_PAGE, seed_title};
 use crate::annotate::Kind;
+use crate::knowledge::Knowledge;
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{DocumentModel, Explanation, Origin, ParaRef, TermModel, View};
 use crate::text::offsets::first_chars;
 use crate::urls;
 
 /// Uses of a term or document: the sentence around each mention, as list items.
-fn uses_items(ex: &View, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) -> Vec<Item> {
+fn uses_items(ex: &View, k: &Knowledge, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) -> Vec<Item> {
     refs.iter()
         .map(|&r| {
             let p = ex.paragraph(r);
@@ -23,12 +24,20 @@ fn uses_items(ex: &View, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) 
                 .iter()
                 .chain(&p.nested)
                 .find(|a| a.kind == kind && &*a.value == id);
-            let (from, to) = hit.map_or((0, p.text.chars().count()), |a| sentence_around(p, a.start(), a.end()));
-            let md = format!(
-                "- {} {}\n",
-                annotated(p, from, to),
+            let (from, to) = hit.map_or((0, p.text.chars().count()), |a| {
+                sentence_around(&k.lexicon, p, a.start(), a.end())
+            });
+            let mut md = format!(
+                "- {} {}",
+                in_lang(annotated(p, from, to), seed_lang(ex, r.seed)),
                 source_link(ex, r, &format!("{} ›", seed_title(ex, r.seed)))
             );
+            // The same paragraph in other articles: credited, not listed again.
+            for &other in ex.also_in(r) {
+                md.push(' ');
+                md.push_str(&source_link(ex, other, &format!("{} ›", seed_title(ex, other.seed))));
+            }
+            md.push('\n');
             Item {
                 group: Some(heading.to_string()),
                 md,
@@ -120,7 +129,8 @@ fn description(e: Option<&Explanation>, fallback: String) -> String {
     }
 }
 
-pub fn term_page(ex: &View, s: &Strings, t: &TermModel, n: usize) -> Page {
+pub fn term_page(ex: &View, k: &Knowledge, t: &TermModel, n: usize) -> Page {
+    let s = &k.strings;
     let id = t.id.as_str();
     // The heading and the explanation are the template's (first page); the Markdown holds the
     // uses (later pages get their own heading from the pager).
@@ -147,11 +157,12 @@ pub fn term_page(ex: &View, s: &Strings, t: &TermModel, n: usize) -> Page {
     }));
     let heading = format!("## {}", fill(&s.uses_heading, &[("n", &uses)]));
     paginated(s, page, t.uses.len(), USES_PER_PAGE, n, |r| {
-        uses_items(ex, &t.uses[r], Kind::Term, id, &heading)
+        uses_items(ex, k, &t.uses[r], Kind::Term, id, &heading)
     })
 }
 
-pub fn document_page(ex: &View, s: &Strings, d: &DocumentModel, n: usize) -> Page {
+pub fn document_page(ex: &View, k: &Knowledge, d: &DocumentModel, n: usize) -> Page {
+    let s = &k.strings;
     let id = d.id.as_str();
     let md = front_matter(&d.title, "document", &[("document", id)]);
     let mut page = Page::new(
@@ -175,7 +186,7 @@ pub fn document_page(ex: &View, s: &Strings, d: &DocumentModel, n: usize) -> Pag
         fill(&s.mentions_heading, &[("n", &d.mentions.len().to_string())])
     );
     paginated(s, page, d.mentions.len(), USES_PER_PAGE, n, |r| {
-        uses_items(ex, &d.mentions[r], Kind::Document, id, &heading)
+        uses_items(ex, k, &d.mentions[r], Kind::Document, id, &heading)
     })
 }
 

@@ -1,16 +1,16 @@
 //! The overview (the home page: the map, the cities, headline figures, documents and the first
 //! province-wide paragraphs) and the paginated list of every province-wide paragraph.
 
+use super::data::FigureCard;
 use super::data::{CityCard, DocumentLink, IndexData, PageData};
-use super::markdown::{front_matter, paragraph, source_link};
+use super::markdown::{front_matter, paragraph_at, source_link, title_at};
 use super::paginate::{Item, paginated};
 use super::parts::figure_cards;
 use super::{CITY_PARAGRAPHS_PER_PAGE, OVERVIEW_PROVINCE_PARAGRAPHS, Page, SIDE_LIST, map, seed_title};
-use crate::annotate::Kind;
+use crate::annotate::{About, Kind};
 use crate::knowledge::Knowledge;
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{CityModel, ParaRef, View};
-use crate::text::escape;
 use crate::text::offsets::first_chars;
 use crate::urls;
 use std::ops::Range;
@@ -39,7 +39,7 @@ pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
     for &r in ex.province_paragraphs().iter().take(OVERVIEW_PROVINCE_PARAGRAPHS) {
         md.push_str(&format!(
             "{} {}\n\n",
-            paragraph(ex.paragraph(r)),
+            paragraph_at(ex, r),
             source_link(ex, r, &s.source_link)
         ));
     }
@@ -71,31 +71,40 @@ pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
     );
     page.data = PageData::Index(IndexData {
         cities,
-        figures: headline_figures(ex),
+        figures: headline_figures(ex, knowledge),
         documents,
         map: map::view(ex, knowledge, None),
     });
     page
 }
 
-/// The first figures of the corpus, for the overview.
-fn headline_figures(ex: &View) -> Vec<super::data::FigureCard> {
+/// The overview's figures: the first ones about the province as a whole, then, when there are
+/// too few, the first of the others.
+fn headline_figures(ex: &View, knowledge: &Knowledge) -> Vec<FigureCard> {
     const HEADLINE_FIGURES: usize = 6;
-    let mut all: Vec<(ParaRef, usize)> = Vec::new();
-    for s in 0..ex.seed_count() {
+    let mut province: Vec<(ParaRef, usize)> = Vec::new();
+    let mut others: Vec<(ParaRef, usize)> = Vec::new();
+    'seeds: for s in 0..ex.seed_count() {
         for pi in 0..ex.paragraph_count(s) {
             let at = ParaRef { seed: s, para: pi };
             for (i, a) in ex.paragraph(at).annotations.iter().enumerate() {
-                if a.kind == Kind::Figure && all.len() < HEADLINE_FIGURES {
-                    all.push((at, i));
+                if a.kind != Kind::Figure {
+                    continue;
+                }
+                if a.about == Some(About::Zhejiang) {
+                    province.push((at, i));
+                    if province.len() == HEADLINE_FIGURES {
+                        break 'seeds;
+                    }
+                } else if others.len() < HEADLINE_FIGURES {
+                    others.push((at, i));
                 }
             }
         }
-        if all.len() == HEADLINE_FIGURES {
-            break;
-        }
     }
-    figure_cards(ex, &all)
+    let room = HEADLINE_FIGURES - province.len();
+    province.extend(others.into_iter().take(room));
+    figure_cards(ex, knowledge, &province)
 }
 
 /// Every paragraph about the province as a whole, paginated (made only when the overview cannot
@@ -107,12 +116,8 @@ pub fn province_page(ex: &View, s: &Strings, n: usize) -> Page {
         ex.province_paragraphs()[range]
             .iter()
             .map(|&r| Item {
-                group: Some(format!("## {}", escape::markdown(&seed_title(ex, r.seed)))),
-                md: format!(
-                    "{} {}\n\n",
-                    paragraph(ex.paragraph(r)),
-                    source_link(ex, r, &s.source_link)
-                ),
+                group: Some(format!("## {}", title_at(ex, r.seed, &seed_title(ex, r.seed)))),
+                md: format!("{} {}\n\n", paragraph_at(ex, r), source_link(ex, r, &s.source_link)),
             })
             .collect()
     };

@@ -1,7 +1,9 @@
 //! Writing annotated Markdown: front matter, annotation links, paragraphs and parts of them,
 //! links back to the source paragraph. Seed text always passes through [`escape::markdown`].
 
+use super::human::Lang;
 use crate::annotate::{AnnotatedParagraph, Annotation};
+use crate::knowledge::lexicon::Lexicon;
 use crate::model::{ParaRef, View};
 use crate::text::escape;
 use crate::text::offsets::CharCursor;
@@ -21,8 +23,9 @@ pub fn front_matter(title: &str, kind: &str, extra: &[(&str, &str)]) -> String {
     out
 }
 
-/// Appends the link the renderer turns into an annotation: `[text](<kind:value>)`, titled
-/// `"inferred"` for a date whose year was taken from the article.
+/// Appends the link the renderer turns into an annotation: `[text](<kind:value>)`, with a
+/// title of flags where there are some: `inferred` for a date whose year was taken from the
+/// article, `about:<id>` for what a figure, date or document mention is about.
 pub fn push_annotation_link(out: &mut String, a: &Annotation) {
     out.push('[');
     escape::push_markdown(out, &a.text);
@@ -31,8 +34,19 @@ pub fn push_annotation_link(out: &mut String, a: &Annotation) {
     out.push(':');
     out.push_str(&a.value);
     out.push('>');
-    if a.inferred {
-        out.push_str(" \"inferred\"");
+    if a.inferred || a.about.is_some() {
+        out.push_str(" \"");
+        if a.inferred {
+            out.push_str("inferred");
+        }
+        if let Some(about) = a.about {
+            if a.inferred {
+                out.push(' ');
+            }
+            out.push_str("about:");
+            out.push_str(about.as_str());
+        }
+        out.push('"');
     }
     out.push(')');
 }
@@ -61,6 +75,31 @@ pub fn paragraph(p: &AnnotatedParagraph) -> String {
     annotated(p, 0, p.text.chars().count())
 }
 
+/// Marks Markdown written in a language other than the page's (an English article's
+/// paragraph): `[](<lang:en>)…[](</lang>)`, which the renderer turns into `<span lang="en">`.
+/// Chinese needs no mark: the page's own script is applied to it.
+pub fn in_lang(md: String, lang: Lang) -> String {
+    match lang.attribute() {
+        Some(tag) => format!("[](<lang:{tag}>){md}[](</lang>)"),
+        None => md,
+    }
+}
+
+/// The language an article is written in.
+pub fn seed_lang(ex: &View, seed: usize) -> Lang {
+    Lang::of(&ex.seed_info(seed).language)
+}
+
+/// A whole paragraph as annotated Markdown, marked with its article's language.
+pub fn paragraph_at(ex: &View, at: ParaRef) -> String {
+    in_lang(paragraph(ex.paragraph(at)), seed_lang(ex, at.seed))
+}
+
+/// An article's title as Markdown, marked with its language.
+pub fn title_at(ex: &View, seed: usize, title: &str) -> String {
+    in_lang(escape::markdown(title), seed_lang(ex, seed))
+}
+
 /// A link to a paragraph of a source article: `[label](<source:seed#p3>)`.
 pub fn source_link(ex: &View, at: ParaRef, label: &str) -> String {
     let seed = ex.seed_info(at.seed);
@@ -72,14 +111,11 @@ pub fn source_link(ex: &View, at: ParaRef, label: &str) -> String {
     )
 }
 
-/// The sentence (。！？ bounded) around chars `start..end` of a paragraph.
-pub fn sentence_around(p: &AnnotatedParagraph, start: usize, end: usize) -> (usize, usize) {
+/// The sentence around chars `start..end` of a paragraph (bounded by the lexicon's sentence
+/// stops), never cutting through an annotation.
+pub fn sentence_around(lexicon: &Lexicon, p: &AnnotatedParagraph, start: usize, end: usize) -> (usize, usize) {
     let chars: Vec<char> = p.text.chars().collect();
-    let is_stop = |c: char| matches!(c, '。' | '！' | '？' | '!' | '?' | '；');
-    let from = (0..start).rev().find(|&i| is_stop(chars[i])).map_or(0, |i| i + 1);
-    let to = (end..chars.len())
-        .find(|&i| is_stop(chars[i]))
-        .map_or(chars.len(), |i| i + 1);
+    let (from, to) = lexicon.sentence_around(&chars, start, end);
     // Never cut through an annotation.
     let from = p
         .annotations

@@ -17,6 +17,7 @@ pub mod compare;
 pub mod data;
 pub mod entries;
 pub mod home;
+pub mod human;
 pub mod map;
 pub mod markdown;
 pub mod paginate;
@@ -50,6 +51,9 @@ pub struct Page {
     pub city: Option<String>,
     /// The page's own Atom feed, from the site root, when it has one.
     pub feed: Option<String>,
+    /// The script the article a page shows was written in (`zh-Hant`, `zh-Hans`), so that its
+    /// page in the other script can say it was converted and link to the original.
+    pub written_in: Option<&'static str>,
     /// The annotated Markdown, front matter included.
     pub markdown: String,
     /// Structured data the template lays out (cards, lists, the map).
@@ -68,6 +72,7 @@ impl Page {
             description,
             city: None,
             feed: None,
+            written_in: None,
             markdown,
             data: PageData::None(data::NoData {}),
             pager: None,
@@ -148,11 +153,11 @@ pub fn page(ex: &View, knowledge: &Knowledge, spec: Spec) -> Result<Page> {
         Spec::Index => home::index_page(ex, knowledge),
         Spec::Source(seed) => source::source_page(ex, seed),
         Spec::City(c, n) => city::city_page(ex, knowledge, ex.city_at(c), n),
-        Spec::Term(t, n) => entries::term_page(ex, s, ex.term_at(t), n),
-        Spec::Document(d, n) => entries::document_page(ex, s, ex.document_at(d), n),
-        Spec::Timeline(n) => timeline::timeline_page(ex, s, n),
+        Spec::Term(t, n) => entries::term_page(ex, knowledge, ex.term_at(t), n),
+        Spec::Document(d, n) => entries::document_page(ex, knowledge, ex.document_at(d), n),
+        Spec::Timeline(n) => timeline::timeline_page(ex, knowledge, n),
         Spec::Province(n) => home::province_page(ex, s, n),
-        Spec::Compare => compare::compare_page(ex, s),
+        Spec::Compare => compare::compare_page(ex, knowledge),
         Spec::About => site::about_page(ex, knowledge)?,
         Spec::Sources(n) => source::sources_page(ex, s, n),
         Spec::Terms(n) => entries::terms_index_page(ex, s, n),

@@ -35,6 +35,31 @@ pub fn paginated(
     n: usize,
     items: impl FnOnce(Range<usize>) -> Vec<Item>,
 ) -> Page {
+    paginate(s, first, count, per_page, n, items, true)
+}
+
+/// [`paginated`] for a page whose template writes the heading (from the page's title) on
+/// every page: later pages get no heading in their Markdown either.
+pub fn paginated_under_heading(
+    s: &Strings,
+    first: Page,
+    count: usize,
+    per_page: usize,
+    n: usize,
+    items: impl FnOnce(Range<usize>) -> Vec<Item>,
+) -> Page {
+    paginate(s, first, count, per_page, n, items, false)
+}
+
+fn paginate(
+    s: &Strings,
+    first: Page,
+    count: usize,
+    per_page: usize,
+    n: usize,
+    items: impl FnOnce(Range<usize>) -> Vec<Item>,
+    heading: bool,
+) -> Page {
     let total = page_count(count, per_page);
     let range = ((n - 1) * per_page).min(count)..(n * per_page).min(count);
     let base = first.path.clone();
@@ -50,8 +75,10 @@ pub fn paginated(
             ],
         );
         page.markdown = front_matter(&page.title, page.template, &[("page", &n.to_string())]);
-        page.markdown
-            .push_str(&format!("# {}\n\n", escape::markdown(&page.title)));
+        if heading {
+            page.markdown
+                .push_str(&format!("# {}\n\n", escape::markdown(&page.title)));
+        }
     }
     let mut group: Option<String> = None;
     for item in items(range) {

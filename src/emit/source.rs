@@ -2,6 +2,7 @@
 //! the paginated list of every article.
 
 use super::data::{PageData, SourceData};
+use super::human::Lang;
 use super::markdown::{front_matter, paragraph};
 use super::paginate::{Item, paginated};
 use super::parts::city_link;
@@ -10,6 +11,7 @@ use crate::knowledge::strings::{Strings, fill};
 use crate::model::View;
 use crate::text::escape;
 use crate::text::offsets::first_chars;
+use crate::text::script::{self, Script};
 use crate::urls;
 use std::ops::Range;
 
@@ -35,6 +37,12 @@ pub fn source_page(ex: &View, s: usize) -> Page {
         .filter(|c| a.paragraphs.iter().any(|p| p.cities.iter().any(|x| **x == c.info.id)))
         .map(|c| city_link(&c.info))
         .collect();
+    // Chinese text is shown in each page's script; the page in the other script than the
+    // article's says so.
+    let text: String = std::iter::once(title.as_str())
+        .chain(a.paragraphs.iter().map(|p| &*p.text))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut page = Page::new(
         urls::source(&seed.id),
         "source",
@@ -53,10 +61,13 @@ pub fn source_page(ex: &View, s: usize) -> Page {
         }),
         bylines: seed.bylines.clone(),
         meta: seed.meta.clone(),
-        year_inferred: crate::model::year_note(a),
+        undated: a.year_source == crate::annotate::YearSource::Unknown,
+        title_derived: seed.title_derived,
         cities,
         paragraphs: a.paragraphs.len(),
+        lang: Lang::of(&seed.language).attribute(),
     });
+    page.written_in = script::written_in(&text).map(Script::lang);
     page
 }
 

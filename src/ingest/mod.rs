@@ -13,13 +13,21 @@
 //! only a date gives the publication date; at the end of the text (a government document's
 //! signing date) it is also a body paragraph.
 
+mod decode;
+mod markdown;
+mod text;
+
+pub use decode::decode;
+
 use crate::error::{Error, Result, toml_error};
 use crate::knowledge::lexicon::Lexicon;
+use markdown::parse_markdown;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+use text::{derived_title, parse_text};
 use walkdir::WalkDir;
 
 /// One article, as read from `seeds/`.
@@ -311,50 +319,6 @@ fn parse_with_sidecar(path: &Path, bytes: &[u8], sidecar: Option<&str>, lexicon:
     Ok(seed)
 }
 
-/// Longest first line that can be a headline, in chars: a longer one is a paragraph.
-const MAX_TITLE_CHARS: usize = 80;
-/// About how long a derived title is: chars of Chinese, twice as many of English.
-const DERIVED_TITLE_CHARS: usize = 30;
-
-/// Whether a first line reads as body text rather than a headline: a sentence ending in 。, or
-/// longer than any headline, or (English) a sentence of many words ending in a full stop.
-fn is_body_line(line: &str) -> bool {
-    line.chars().count() > MAX_TITLE_CHARS
-        || line.contains('。')
-        || line.ends_with('.') && !line.ends_with("..") && line.split_whitespace().count() > 12
-}
-
-/// A title for an article that has none: its first sentence, without a news agency's dateline
-/// (HANGZHOU, Feb. 10 (Xinhua) --), cut at a clause break or a word near 30 chars of Chinese
-/// (60 of English) and marked with … when cut.
-fn derived_title(paragraph: &str, lexicon: &Lexicon) -> String {
-    let mut chars: Vec<char> = paragraph.chars().collect();
-    if let Some(k) = chars.windows(4).take(80).position(|w| w == [' ', '-', '-', ' ']) {
-        chars.drain(..k + 4);
-    }
-    let end = (0..chars.len())
-        .find(|&i| lexicon.is_sentence_end(&chars, i))
-        .unwrap_or(chars.len());
-    let sentence = &chars[..end];
-    let wide = sentence.iter().filter(|&&c| is_wide(c)).count();
-    let budget = if wide * 2 >= sentence.len() {
-        DERIVED_TITLE_CHARS
-    } else {
-        DERIVED_TITLE_CHARS * 2
-    };
-    if sentence.len() <= budget {
-        return sentence.iter().collect::<String>().trim().to_string();
-    }
-    // Cut at the last clause break (or, in English, space) that keeps at least a third.
-    let breaks = |c: char| matches!(c, '，' | ',' | '、' | '：' | ':' | ' ');
-    let cut = (budget / 3..=budget)
-        .rev()
-        .find(|&k| breaks(sentence[k]))
-        .unwrap_or(budget);
-    let head: String = sentence[..cut].iter().collect();
-    format!("{}…", head.trim_end_matches(|c: char| breaks(c) || c.is_whitespace()))
-}
-
 /// The id of a seed: its file stem, which must be usable as a URL path segment.
 fn seed_id(path: &Path) -> Result<String> {
     // The id becomes a URL path segment: characters a URL would need to escape (spaces,
@@ -384,229 +348,10 @@ fn seed_id(path: &Path) -> Result<String> {
     Ok(id)
 }
 
-/// Decodes UTF-8 (with or without BOM) and UTF-16 with BOM; anything else is an error that
-/// names the line and byte offset of the first bad byte.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return decode_utf16(path, rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return decode_utf16(path, rest, u16::from_be_bytes);
-    }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::at(
-            path,
-            line,
-            format!("not valid UTF-8 (bad byte at offset {at}); save the file as UTF-8"),
-        )
-    })?;
-    if let Some(at) = text.find('\0') {
-        let line = text[..at].matches('\n').count() + 1;
-        return Err(Error::at(
-            path,
-            line,
-            format!("contains a NUL byte at offset {at}: this looks like a binary file, not an article"),
-        ));
-    }
-    Ok(text.to_string())
-}
-
-fn decode_utf16(path: &Path, bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String> {
-    if bytes.len() % 2 != 0 {
-        return Err(Error::file(path, "UTF-16 text with an odd number of bytes"));
-    }
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| word([c[0], c[1]])).collect();
-    String::from_utf16(&units).map_err(|_| Error::file(path, "not valid UTF-16 text"))
-}
-
-/// Whitespace, zero-width characters and BOMs trimmed from both ends.
-fn trim_line(line: &str) -> &str {
-    line.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
-    })
-}
-
-fn parse_text(path: &Path, id: &str, text: &str, meta: Meta, lexicon: &Lexicon) -> Result<Seed> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let first = trim_line(lines.first().copied().unwrap_or(""));
-    // A first line that is a paragraph is body: the article has no title line.
-    let titled = !is_body_line(first);
-    let mut seed = Seed {
-        id: id.to_string(),
-        file: path.to_path_buf(),
-        title: if titled { first.to_string() } else { String::new() },
-        title_derived: false,
-        subtitle: None,
-        bylines: Vec::new(),
-        meta,
-        language: String::new(),
-        paragraphs: Vec::new(),
-    };
-    let mut start = if titled { 1 } else { 0 };
-    let more_follows = lines.iter().skip(2).any(|l| !trim_line(l).is_empty());
-    if let Some(second) = lines.get(1).map(|l| trim_line(l))
-        && is_subtitle(second)
-        && date_line(second).is_none()
-        && !lexicon.is_byline(second)
-        && !seed.title.is_empty()
-        && titled
-        && more_follows
-    {
-        seed.subtitle = Some(second.to_string());
-        start = 2;
-    }
-    for (index, raw) in lines.iter().enumerate().skip(start) {
-        add_line(&mut seed, index + 1, trim_line(raw), lexicon);
-    }
-    apply_meta_overrides(&mut seed);
-    Ok(seed)
-}
-
-fn apply_meta_overrides(seed: &mut Seed) {
-    if let Some(title) = seed.meta.title.clone() {
-        seed.title = title;
-    }
-    if let Some(subtitle) = seed.meta.subtitle.clone() {
-        seed.subtitle = Some(subtitle);
-    }
-}
-
-/// Sorts one body line into paragraph, byline, metadata or chrome.
-fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexicon) {
-    if text.is_empty() || lexicon.is_chrome(text) {
-        return;
-    }
-    if lexicon.is_byline(text) {
-        seed.bylines.push(text.to_string());
-        return;
-    }
-    if let Some(date) = date_line(text) {
-        seed.meta.date.get_or_insert(date);
-        // Above the body it is a dateline; after it, a signing date, which is part of the text.
-        if seed.paragraphs.is_empty() {
-            return;
-        }
-    }
-    let id = format!("p{}", seed.paragraphs.len() + 1);
-    seed.paragraphs.push(Paragraph {
-        id,
-        line,
-        text: text.to_string(),
-    });
-}
-
-/// A short line with no sentence-ending punctuation: a subtitle, not a paragraph. A line ending
-/// in a colon introduces what follows (各县(区)人民政府:, a document's addressee): body.
-fn is_subtitle(line: &str) -> bool {
-    let n = line.chars().count();
-    n > 0
-        && n <= 40
-        && !line.contains(['。', '！', '？', '；', '，', ','])
-        && !line.ends_with(['.', '!', '?', ':', '：'])
-}
-
-/// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`), as its ISO form.
-fn date_line(line: &str) -> Option<String> {
-    let digits: Vec<u32> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse().ok())
-        .collect::<Option<_>>()?;
-    let allowed = line
-        .chars()
-        .all(|c| c.is_ascii_digit() || " -/.:年月日".contains(c) || c == '\u{3000}');
-    match digits.as_slice() {
-        [y, m, d, rest @ ..]
-            if allowed
-                && (1900..2100).contains(y)
-                && (1..=12).contains(m)
-                && (1..=31).contains(d)
-                && rest.len() <= 3 =>
-        {
-            Some(format!("{y:04}-{m:02}-{d:02}"))
-        }
-        _ => None,
-    }
-}
-
-/// `.md` seeds: `+++` TOML front matter, then paragraphs separated by blank lines.
-fn parse_markdown(path: &Path, id: &str, text: &str, lexicon: &Lexicon) -> Result<Seed> {
-    let (meta, body, body_line) = split_front_matter(path, text)?;
-    let mut seed = Seed {
-        id: id.to_string(),
-        file: path.to_path_buf(),
-        title: String::new(),
-        title_derived: false,
-        subtitle: None,
-        bylines: Vec::new(),
-        meta,
-        language: String::new(),
-        paragraphs: Vec::new(),
-    };
-    let mut block: Vec<&str> = Vec::new();
-    let mut block_line = body_line;
-    for (offset, raw) in body.split('\n').chain(std::iter::once("")).enumerate() {
-        let line = trim_line(raw);
-        if line.is_empty() {
-            if !block.is_empty() {
-                let joined = join_lines(&block);
-                add_line(&mut seed, block_line, &joined, lexicon);
-                block.clear();
-            }
-            block_line = body_line + offset + 1;
-        } else {
-            if block.is_empty() {
-                block_line = body_line + offset;
-            }
-            block.push(line);
-        }
-    }
-    apply_meta_overrides(&mut seed);
-    Ok(seed)
-}
-
-/// Joins hard-wrapped lines: no space between CJK characters, one space otherwise.
-fn join_lines(lines: &[&str]) -> String {
-    let mut out = String::new();
-    for line in lines {
-        let cjk_join = out.chars().last().is_some_and(is_wide) || line.chars().next().is_some_and(is_wide);
-        if !out.is_empty() && !cjk_join {
-            out.push(' ');
-        }
-        out.push_str(line);
-    }
-    out
-}
-
 fn is_wide(c: char) -> bool {
     ('\u{2E80}'..='\u{9FFF}').contains(&c)
         || ('\u{F900}'..='\u{FAFF}').contains(&c)
         || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-}
-
-fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Meta, &'a str, usize)> {
-    let Some(rest) = text.strip_prefix("+++\n") else {
-        return Ok((Meta::default(), text, 1));
-    };
-    let Some(end) = rest.find("\n+++") else {
-        return Err(Error::at(path, 1, "front matter opened with +++ is never closed"));
-    };
-    let front = &rest[..end + 1];
-    let after = &rest[end + 4..];
-    let body = after.strip_prefix('\n').unwrap_or(after);
-    let meta: Meta = toml::from_str(front).map_err(|e| {
-        let shifted = match e.span() {
-            Some(span) => crate::error::line_column(front, span.start).0 + 1,
-            None => 1,
-        };
-        let base = toml_error(path, front, &e);
-        Error::at(path, shifted, base.message())
-    })?;
-    let body_line = front.matches('\n').count() + 3;
-    Ok((meta, body, body_line))
 }
 
 fn detect_language(paragraphs: &[Paragraph]) -> String {

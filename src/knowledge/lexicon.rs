@@ -520,6 +520,19 @@ impl Lexicon {
         })
     }
 
+    /// The sentence around chars `start..end`: from after the sentence end before `start` to
+    /// the sentence end at or after `end` (included), or the text's edges.
+    pub fn sentence_around(&self, chars: &[char], start: usize, end: usize) -> (usize, usize) {
+        let from = (0..start.min(chars.len()))
+            .rev()
+            .find(|&i| self.is_sentence_end(chars, i))
+            .map_or(0, |i| i + 1);
+        let to = (end..chars.len())
+            .find(|&i| self.is_sentence_end(chars, i))
+            .map_or(chars.len(), |i| i + 1);
+        (from, to)
+    }
+
     /// Whether `chars[i]` ends a sentence: a sentence stop, where an ASCII `.` counts only before
     /// a space and a capital letter (or the end), and not after an abbreviation (Feb. 10) or a
     /// single capital (U.S.).

@@ -4,6 +4,7 @@
 
 use crate::error::{Result, toml_error};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub const EMBEDDED: &str = include_str!("../../data/strings.toml");
@@ -93,6 +94,30 @@ pub struct Strings {
     pub map_no_articles: String,
     pub map_no_articles_en: String,
     pub map_credit: String,
+    pub timeline_axis: String,
+    pub months_en: Vec<String>,
+    pub figure_hint: String,
+    pub currency_symbols: BTreeMap<String, String>,
+    pub number_words_en: Vec<NumberWord>,
+    pub compare_chart: String,
+    pub compare_chart_units: BTreeMap<String, UnitNames>,
+    pub compare_activity: String,
+}
+
+/// What a unit is called in a chart's caption, in Chinese and English.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitNames {
+    pub zh: String,
+    pub en: String,
+}
+
+/// A word large numbers are written with (570 billion): from `at` up.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberWord {
+    pub at: f64,
+    pub word: String,
 }
 
 impl Strings {

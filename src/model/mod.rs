@@ -8,11 +8,12 @@ mod view;
 pub use explain::{Explanation, Note, Origin, Quote, TitlePart};
 pub use view::{Read, ReadHashes, View};
 
-use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind, YearSource};
+use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed, Kind};
 use crate::knowledge::Knowledge;
 use crate::knowledge::gazetteer::{CITY_IDS, City};
 use crate::knowledge::glossary::{DocumentEntry, Glossary, TermEntry};
-use crate::text::slug;
+use crate::knowledge::lexicon::Lexicon;
+use crate::text::{isodate, slug};
 use arcstr::ArcStr;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -39,14 +40,16 @@ pub struct CityParagraph {
 #[derive(Debug, Clone, Serialize)]
 pub struct CityModel {
     pub info: City,
+    /// The paragraphs that name it, or hold a claim about it.
     pub paragraphs: Vec<CityParagraph>,
-    /// Figures in its paragraphs: (paragraph, annotation index).
+    /// The figures about it (wherever they stand): (paragraph, annotation index).
     pub figures: Vec<(ParaRef, usize)>,
     /// Term ids, most used first.
     pub terms: Vec<String>,
-    /// Document ids in order of first mention.
+    /// Ids of the documents mentioned as its own (about it, or issued by it), in order of
+    /// first mention.
     pub documents: Vec<String>,
-    /// Indexes into `Explainer::events`.
+    /// The events about it: indexes into `Explainer::events`.
     pub events: Vec<usize>,
     /// Cities named in the same paragraphs, with how often.
     pub related: Vec<(String, usize)>,
@@ -89,8 +92,15 @@ pub struct Event {
     pub date: ArcStr,
     pub text: ArcStr,
     pub inferred: bool,
+    /// What the dated statement is about (a city, the province, other).
+    pub about: Option<About>,
     pub at: ParaRef,
+    /// Where the date starts in its paragraph (chars): a paragraph may give one date twice.
+    pub start: u32,
+    /// The cities its paragraph names.
     pub cities: Box<[ArcStr]>,
+    /// The same statement in other articles (re-published copies), credited beside it.
+    pub also_in: Vec<ParaRef>,
 }
 
 /// The whole explainer. Its fields are private: pages read it through a recording [`View`];
@@ -103,8 +113,11 @@ pub struct Explainer {
     cities: Vec<CityModel>,
     terms: Vec<TermModel>,
     documents: Vec<DocumentModel>,
-    /// Sorted by date, then source order.
+    /// Sorted by date (those without a known year last), then source order.
     events: Vec<Event>,
+    /// How many events each year has, in the events' order (the year's group: `2025`, or
+    /// [`isodate::YEAR_UNKNOWN`]).
+    event_years: Vec<(String, usize)>,
     /// Paragraphs about no city in particular (province-level).
     province_paragraphs: Vec<ParaRef>,
     /// Terms and documents in pinyin order, for the indexes.
@@ -112,6 +125,9 @@ pub struct Explainer {
     term_order: Vec<usize>,
     #[serde(skip)]
     document_order: Vec<usize>,
+    /// Re-published copies: the first paragraph of each text, and the others that carry it.
+    /// Only the first is shown; the others are credited beside it.
+    copies: FxHashMap<ParaRef, Vec<ParaRef>>,
     /// Position of each term and document by id, for lookups in large corpora.
     #[serde(skip)]
     term_index: BTreeMap<String, usize>,
@@ -143,6 +159,11 @@ impl Explainer {
         &self.events
     }
 
+    /// How many events each year has, in order.
+    pub fn event_years(&self) -> &[(String, usize)] {
+        &self.event_years
+    }
+
     /// Paragraphs about no city in particular.
     pub fn province_paragraphs(&self) -> &[ParaRef] {
         &self.province_paragraphs
@@ -164,17 +185,31 @@ impl Explainer {
     pub fn paragraph(&self, at: ParaRef) -> &AnnotatedParagraph {
         &self.seeds[at.seed].paragraphs[at.para]
     }
+
+    /// The other articles carrying the paragraph at `at` (re-published copies), if it is the
+    /// first of its text.
+    pub fn also_in(&self, at: ParaRef) -> &[ParaRef] {
+        self.copies.get(&at).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Builds the explainer. Seeds must already be in their final (sorted) order.
+///
+/// What a city's page shows is what is *about* the city: its figures, events and documents
+/// are the claims the annotator credited to it (`about`), wherever they stand, never every
+/// claim of a paragraph that happens to name it. A re-published paragraph or statement is
+/// shown once, with the other articles that carry it credited beside it.
 pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer {
-    let (gazetteer, glossary) = (&knowledge.gazetteer, &knowledge.glossary);
+    let (gazetteer, glossary, lexicon) = (&knowledge.gazetteer, &knowledge.glossary, &knowledge.lexicon);
     let refs: Vec<ParaRef> = seeds
         .iter()
         .enumerate()
         .flat_map(|(s, seed)| (0..seed.paragraphs.len()).map(move |p| ParaRef { seed: s, para: p }))
         .collect();
     let para = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
+    let copies = copies(&refs, para);
+    let duplicate: FxHashSet<ParaRef> = copies.values().flatten().copied().collect();
+    let shown: Vec<ParaRef> = refs.iter().copied().filter(|r| !duplicate.contains(r)).collect();
 
     // Three independent passes over the paragraphs, side by side.
     let terms_and_documents = || {
@@ -184,7 +219,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
         let mut term_at: FxHashMap<&str, usize> = FxHashMap::default();
         let mut documents: Vec<DocumentModel> = Vec::new();
         let mut document_at: FxHashMap<&str, usize> = FxHashMap::default();
-        for &r in &refs {
+        for &r in &shown {
             let p = para(r);
             for a in p.annotations.iter().chain(&p.nested) {
                 match a.kind {
@@ -231,99 +266,85 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
         }
         (terms, documents)
     };
-    // Every date annotation, in source order, then by date (a stable sort keeps source order
-    // for equal dates).
-    let collect_events = || {
-        let mut events: Vec<Event> = seeds
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(s, seed)| {
-                seed.paragraphs.iter().enumerate().flat_map(move |(pi, p)| {
-                    p.annotations
-                        .iter()
-                        .filter(|a| a.kind == Kind::Date)
-                        .map(move |a| Event {
-                            date: a.value.clone(),
-                            text: a.text.clone(),
-                            inferred: a.inferred,
-                            at: ParaRef { seed: s, para: pi },
-                            cities: p.cities.clone(),
-                        })
-                })
-            })
-            .collect();
-        events.par_sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)));
-        events
-    };
+    let collect_events = || events(&seeds, &shown, &copies, lexicon);
     let city_index = |id: &str| CITY_IDS.iter().position(|c| *c == id);
+    let about_city = |about: Option<About>| match about {
+        Some(About::City(i)) => Some(usize::from(i)),
+        _ => None,
+    };
     let group_paragraphs = || {
-        // Paragraphs by city, with re-published copies folded into the first one.
-        let mut copies: FxHashMap<ParaRef, Vec<ParaRef>> = FxHashMap::default();
-        // Copies are found by their text folded char by char (script, width, case, no spaces).
-        let mut first_copy: FxHashMap<u64, ParaRef> = FxHashMap::default();
-        for &r in &refs {
-            let key = para(r).copy_key;
-            match first_copy.get(&key) {
-                Some(&first) if first.seed != r.seed => copies.entry(first).or_default().push(r),
-                Some(_) => {}
-                None => {
-                    first_copy.insert(key, r);
+        // Paragraphs, figures and documents by city, in one pass each (not one pass per city):
+        // a paragraph belongs to the cities it names and to those its claims are about.
+        let mut paragraphs_of: Vec<Vec<ParaRef>> = vec![Vec::new(); CITY_IDS.len()];
+        let mut figures_of: Vec<Vec<(ParaRef, usize)>> = vec![Vec::new(); CITY_IDS.len()];
+        let mut documents_of: Vec<Vec<&str>> = vec![Vec::new(); CITY_IDS.len()];
+        for &r in &shown {
+            let p = para(r);
+            let mut bits = 0u32;
+            for i in p.cities.iter().filter_map(|c| city_index(c)) {
+                bits |= 1 << i;
+            }
+            for (k, a) in p.annotations.iter().enumerate() {
+                let Some(i) = about_city(a.about) else { continue };
+                bits |= 1 << i;
+                match a.kind {
+                    Kind::Figure => figures_of[i].push((r, k)),
+                    Kind::Document if !documents_of[i].contains(&&*a.value) => documents_of[i].push(&a.value),
+                    _ => {}
+                }
+            }
+            // A city's own document (the seed is it, signed by the city) is the city's even
+            // where the text names no city.
+            let seed = &seeds[r.seed];
+            if r.para == 0
+                && let (Some(i), Some(document)) = (about_city(seed.issuer), seed.document.as_deref())
+                && !documents_of[i].contains(&document)
+            {
+                documents_of[i].push(document);
+                bits |= 1 << i;
+            }
+            for (i, mine) in paragraphs_of.iter_mut().enumerate() {
+                if bits & (1 << i) != 0 {
+                    mine.push(r);
                 }
             }
         }
-        let duplicate: FxHashSet<ParaRef> = copies.values().flatten().copied().collect();
-        // Paragraphs and events by city, in one pass each (not one pass per city).
-        let mut paragraphs_of: Vec<Vec<ParaRef>> = vec![Vec::new(); CITY_IDS.len()];
-        for &r in &refs {
-            for i in para(r).cities.iter().filter_map(|c| city_index(c)) {
-                paragraphs_of[i].push(r);
-            }
-        }
-        (copies, duplicate, paragraphs_of)
+        (paragraphs_of, figures_of, documents_of)
     };
-    let ((mut terms, mut documents), (events, (copies, duplicate, paragraphs_of))) =
+    let ((mut terms, mut documents), (events, (paragraphs_of, figures_of, documents_of))) =
         rayon::join(terms_and_documents, || rayon::join(collect_events, group_paragraphs));
     let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); CITY_IDS.len()];
     for (e, event) in events.iter().enumerate() {
-        for i in event.cities.iter().filter_map(|c| city_index(c)) {
+        if let Some(i) = about_city(event.about) {
             events_of[i].push(e);
         }
     }
     // Each city's model is independent of the others'.
-    let work: Vec<(usize, Vec<ParaRef>, Vec<usize>)> = paragraphs_of
+    let work: Vec<_> = paragraphs_of
         .into_iter()
+        .zip(figures_of)
+        .zip(documents_of)
         .zip(events_of)
         .enumerate()
-        .filter(|(_, (mine, _))| !mine.is_empty())
-        .map(|(index, (mine, city_events))| (index, mine, city_events))
+        .filter(|(_, (((mine, _), _), _))| !mine.is_empty())
         .collect();
     let cities: Vec<CityModel> = work
         .into_par_iter()
-        .map(|(index, mine, city_events)| {
+        .map(|(index, (((mine, figures), documents), city_events))| {
             let id = &CITY_IDS[index];
             let paragraphs = mine
                 .iter()
-                .filter(|r| !duplicate.contains(r))
                 .map(|&r| CityParagraph {
                     at: r,
                     also_in: copies.get(&r).cloned().unwrap_or_default(),
                 })
                 .collect::<Vec<_>>();
-            let shown: Vec<ParaRef> = paragraphs.iter().map(|p| p.at).collect();
-            let mut figures = Vec::new();
             let mut term_counts: FxHashMap<&str, usize> = FxHashMap::default();
-            let mut docs: Vec<String> = Vec::new();
-            let mut docs_seen: FxHashSet<&str> = FxHashSet::default();
             let mut related: BTreeMap<&str, usize> = BTreeMap::new();
-            for &r in &shown {
+            for &r in &mine {
                 let p = para(r);
-                for (i, a) in p.annotations.iter().enumerate() {
-                    match a.kind {
-                        Kind::Figure => figures.push((r, i)),
-                        Kind::Term => *term_counts.entry(&*a.value).or_default() += 1,
-                        Kind::Document if docs_seen.insert(&*a.value) => docs.push(a.value.to_string()),
-                        _ => {}
-                    }
+                for a in p.annotations.iter().filter(|a| a.kind == Kind::Term) {
+                    *term_counts.entry(&*a.value).or_default() += 1;
                 }
                 for other in p.cities.iter().filter(|c| c.as_str() != *id) {
                     *related.entry(other.as_str()).or_default() += 1;
@@ -339,7 +360,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
                 paragraphs,
                 figures,
                 terms: term_ids.into_iter().map(|(t, _)| t).collect(),
-                documents: docs,
+                documents: documents.into_iter().map(str::to_string).collect(),
                 events: city_events,
                 related,
                 focus_zh,
@@ -347,10 +368,14 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
             }
         })
         .collect();
-    let province_paragraphs = refs
+    // Province-level: paragraphs that name no city and hold no claim about one.
+    let province_paragraphs = shown
         .iter()
         .copied()
-        .filter(|&r| para(r).cities.is_empty() && !duplicate.contains(&r))
+        .filter(|&r| {
+            let p = para(r);
+            p.cities.is_empty() && !p.annotations.iter().any(|a| about_city(a.about).is_some())
+        })
         .collect();
     // The cities of a list of paragraphs, in order of first appearance: a bit per prefecture.
     let cities_of = |refs: &[ParaRef]| -> Vec<String> {
@@ -378,9 +403,18 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
     };
     let term_order = order(terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect());
     let document_order = order(documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect());
+    let mut event_years: Vec<(String, usize)> = Vec::new();
+    for e in &events {
+        let year = isodate::year_group(&e.date);
+        match event_years.last_mut() {
+            Some((last, n)) if last == year => *n += 1,
+            _ => event_years.push((year.to_string(), 1)),
+        }
+    }
     Explainer {
         term_order,
         document_order,
+        event_years,
         cities,
         term_index: terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
         document_index: documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),
@@ -388,8 +422,78 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
         documents,
         events,
         province_paragraphs,
+        copies,
         seeds,
     }
+}
+
+/// Re-published paragraphs: for the first of each text (folded: script, width, case, spaces),
+/// the paragraphs of other seeds that carry it.
+fn copies<'a>(refs: &[ParaRef], para: impl Fn(ParaRef) -> &'a AnnotatedParagraph) -> FxHashMap<ParaRef, Vec<ParaRef>> {
+    let mut copies: FxHashMap<ParaRef, Vec<ParaRef>> = FxHashMap::default();
+    let mut first_copy: FxHashMap<u64, ParaRef> = FxHashMap::default();
+    for &r in refs {
+        match first_copy.get(&para(r).copy_key) {
+            Some(&first) if first.seed != r.seed => copies.entry(first).or_default().push(r),
+            Some(_) => {}
+            None => {
+                first_copy.insert(para(r).copy_key, r);
+            }
+        }
+    }
+    copies
+}
+
+/// Every dated statement of the shown paragraphs, by date (source order among equal dates).
+/// A statement is shown once: a paragraph re-published whole is credited to its copies
+/// (`copies`), and so is the same date in the same sentence quoted in another article.
+fn events(
+    seeds: &[Arc<AnnotatedSeed>],
+    shown: &[ParaRef],
+    copies: &FxHashMap<ParaRef, Vec<ParaRef>>,
+    lexicon: &Lexicon,
+) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::new();
+    // (date, sentence folded) → the event that first stated it.
+    let mut first: FxHashMap<(ArcStr, u64), usize> = FxHashMap::default();
+    for &r in shown {
+        let p = &seeds[r.seed].paragraphs[r.para];
+        let mut chars: Option<Vec<char>> = None;
+        for a in p.annotations.iter().filter(|a| a.kind == Kind::Date) {
+            let chars = chars.get_or_insert_with(|| p.text.chars().collect());
+            // What is said from the date to the end of its sentence: the same in a copy that
+            // words its lead-in differently (据报道,5月14日,…).
+            let (_, to) = lexicon.sentence_around(chars, a.start(), a.end());
+            let sentence: String = chars[a.start()..to].iter().collect();
+            let key = (a.value.clone(), crate::text::script::copy_key(&sentence));
+            match first.get(&key) {
+                Some(&e) if events[e].at.seed != r.seed => events[e].also_in.push(r),
+                Some(_) => {}
+                None => {
+                    first.insert(key, events.len());
+                    events.push(Event {
+                        date: a.value.clone(),
+                        text: a.text.clone(),
+                        inferred: a.inferred,
+                        about: a.about,
+                        at: r,
+                        start: u32::try_from(a.start()).unwrap_or(u32::MAX),
+                        cities: p.cities.clone(),
+                        also_in: copies.get(&r).cloned().unwrap_or_default(),
+                    });
+                }
+            }
+        }
+    }
+    // Dates without a known year (`--09-16`) come after every year: the timeline lists them
+    // apart, at its end.
+    let unknown = |e: &Event| !isodate::has_year(&e.date);
+    events.par_sort_by(|a, b| {
+        (unknown(a).cmp(&unknown(b)))
+            .then_with(|| a.date.cmp(&b.date))
+            .then(a.at.cmp(&b.at))
+    });
+    events
 }
 
 /// A city's track: the editor's override, else the focus of its most-used AI+X term.
@@ -406,12 +510,4 @@ fn focus(city: &str, terms: &[(String, usize)], glossary: &Glossary) -> (Option<
         }
     }
     (None, None)
-}
-
-/// Whether a seed's dates had their year inferred.
-pub fn year_note(seed: &AnnotatedSeed) -> Option<String> {
-    match (seed.year_source, seed.year) {
-        (YearSource::Inferred, Some(y)) => Some(format!("{y}")),
-        _ => None,
-    }
 }

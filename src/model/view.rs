@@ -26,7 +26,11 @@ pub enum Read {
     Term(usize),
     Document(usize),
     Event(usize),
+    /// How many events each year has.
+    EventYears,
     Province,
+    /// The other articles that carry a paragraph ([`View::also_in`]).
+    Copies(ParaRef),
 }
 
 /// The explainer as one page reads it, with a record of every read.
@@ -185,6 +189,18 @@ impl<'a> View<'a> {
         &self.ex.events[range]
     }
 
+    /// How many events each year has (the timeline's axis), without reading the events.
+    pub fn event_years(&self) -> &'a [(String, usize)] {
+        self.note(Read::EventYears);
+        &self.ex.event_years
+    }
+
+    /// The other articles carrying the paragraph at `at` (re-published copies).
+    pub fn also_in(&self, at: ParaRef) -> &'a [ParaRef] {
+        self.note(Read::Copies(at));
+        self.ex.also_in(at)
+    }
+
     pub fn province_paragraphs(&self) -> &'a [ParaRef] {
         self.note(Read::Province);
         &self.ex.province_paragraphs
@@ -234,7 +250,9 @@ impl Explainer {
                 .map(|d| hash::of((&d.id, &d.title, &d.mentions, &d.cities, &d.explanation)))
                 .collect(),
             events: self.events.iter().map(hash::of).collect(),
+            event_years: hash::of(&self.event_years),
             province: hash::of(&self.province_paragraphs),
+            copies: self.copies.iter().map(|(&at, copies)| (at, hash::of(copies))).collect(),
         }
     }
 }
@@ -249,7 +267,10 @@ pub struct ReadHashes {
     terms: Vec<u64>,
     documents: Vec<u64>,
     events: Vec<u64>,
+    event_years: u64,
     province: u64,
+    /// The copies of each paragraph that has some (any other has none).
+    copies: rustc_hash::FxHashMap<ParaRef, u64>,
 }
 
 impl ReadHashes {
@@ -264,7 +285,15 @@ impl ReadHashes {
             Read::Term(i) => self.terms.get(i).copied(),
             Read::Document(i) => self.documents.get(i).copied(),
             Read::Event(i) => self.events.get(i).copied(),
+            Read::EventYears => Some(self.event_years),
             Read::Province => Some(self.province),
+            // A paragraph without copies hashes as an empty list, so gaining one shows.
+            Read::Copies(r) => Some(
+                self.copies
+                    .get(&r)
+                    .copied()
+                    .unwrap_or_else(|| hash::of(&[] as &[ParaRef])),
+            ),
         }
     }
 }

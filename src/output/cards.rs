@@ -2,10 +2,12 @@
 //! explanation, where else it appears and the page to read more. Loaded lazily by the page
 //! script on the first card it opens.
 
-use crate::annotate::{Annotation, Kind, format_number};
+use crate::annotate::{Annotation, Kind};
 use crate::emit::entries::origin_label;
+use crate::emit::human::{self, Lang};
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{Explainer, Explanation, Origin};
+use crate::text::isodate;
 use crate::urls;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -36,13 +38,14 @@ pub struct Card {
     /// Its page, from the site root.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// How often it appears in the articles, and in which cities' paragraphs.
+    /// How often it appears in the articles, and how many of those times in paragraphs about
+    /// each city (a paragraph about two cities counts for both).
     pub uses: usize,
-    pub cities: Vec<String>,
+    pub cities: Vec<(String, usize)>,
 }
 
 /// The card of one annotation (without its counts), or `None` when what it names is gone.
-fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
+fn card(ex: &Explainer, s: &Strings, years: &BTreeMap<String, String>, a: &Annotation) -> Option<Card> {
     let card = match a.kind {
         Kind::Term => ex.term(&a.value).map(|t| Card {
             title: format!("“{}”", t.text),
@@ -69,21 +72,23 @@ fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
             url: Some(urls::html(&urls::city(&c.info.id))),
             ..Card::default()
         }),
+        // The date as a reader reads it, in Chinese and in English, with what is not known of it.
         Kind::Date => Some(Card {
-            title: a.value.to_string(),
-            label: a.inferred.then(|| s.year_inferred.clone()),
-            url: Some(format!(
-                "{}#{}",
-                urls::html(urls::TIMELINE),
-                urls::year_anchor(crate::annotate::year_of(&a.value).unwrap_or(""))
-            )),
+            title: human::date(&a.value, Lang::Zh, s).unwrap_or_else(|| a.text.to_string()),
+            label: human::date(&a.value, Lang::En, s),
+            meta: if a.inferred {
+                Some(s.year_inferred.clone())
+            } else {
+                (!isodate::has_year(&a.value)).then(|| s.year_unknown.clone())
+            },
+            url: Some(urls::timeline_year(years, isodate::year_group(&a.value))),
             ..Card::default()
         }),
         Kind::Figure => Some(Card {
             title: a.text.to_string(),
             label: a
                 .number()
-                .map(|n| format!("{} {}", format_number(n), a.unit().unwrap_or_default())),
+                .map(|n| human::figure_hint(n, a.unit().unwrap_or_default(), s)),
             ..Card::default()
         }),
         Kind::Place => Some(Card {
@@ -128,8 +133,11 @@ fn explained(ex: &Explainer, s: &Strings, e: Option<&Explanation>) -> Card {
 
 /// The cards, keyed by `kind:value`.
 pub fn cards(ex: &Explainer, s: &Strings) -> BTreeMap<String, Card> {
+    let years = crate::emit::timeline_years(ex);
     let mut out: BTreeMap<String, Card> = BTreeMap::new();
-    let mut seen: BTreeMap<String, (usize, Vec<arcstr::ArcStr>)> = BTreeMap::new();
+    // How often each annotation occurs, and how many of those occurrences are in paragraphs
+    // about each city (in order of first occurrence).
+    let mut seen: BTreeMap<String, (usize, Vec<(arcstr::ArcStr, usize)>)> = BTreeMap::new();
     for seed in ex.seeds() {
         for p in &seed.paragraphs {
             for a in &p.annotations {
@@ -137,12 +145,13 @@ pub fn cards(ex: &Explainer, s: &Strings) -> BTreeMap<String, Card> {
                 let entry = seen.entry(key.clone()).or_default();
                 entry.0 += 1;
                 for c in &p.cities {
-                    if !entry.1.contains(c) {
-                        entry.1.push(c.clone());
+                    match entry.1.iter_mut().find(|(known, _)| known == c) {
+                        Some((_, n)) => *n += 1,
+                        None => entry.1.push((c.clone(), 1)),
                     }
                 }
                 if !out.contains_key(&key)
-                    && let Some(card) = card(ex, s, a)
+                    && let Some(card) = card(ex, s, &years, a)
                 {
                     out.insert(key, card);
                 }
@@ -154,8 +163,7 @@ pub fn cards(ex: &Explainer, s: &Strings) -> BTreeMap<String, Card> {
             card.uses = uses;
             card.cities = cities
                 .iter()
-                .filter_map(|c| ex.city(c))
-                .map(|c| c.info.name.clone())
+                .filter_map(|(c, n)| ex.city(c).map(|c| (c.info.name.clone(), *n)))
                 .collect();
         }
     }

@@ -1,23 +1,31 @@
 //! The search index: character bigrams (and single characters) over script-folded text, the
 //! standard approach for Chinese, which has no spaces to split words on. 寧波 and 宁波 fold to
-//! the same key, so a query in either script finds both.
+//! the same key, so a query in either script finds both; Latin letters fold without their
+//! diacritics, so Níngbō finds ningbo.
+//!
+//! Two kinds of documents share the postings: every body paragraph, and the pages a reader may
+//! be looking for by name (each city, by its names in both scripts, pinyin and English; each
+//! term and document, by its names and English label), numbered after the paragraphs.
 //!
 //! The index is sharded so a browser loads only what a query needs: postings in
 //! `search/postings-NN.json` (by a hash of the gram), paragraphs in `search/docs-K.json`
-//! (chunks in source order), and `search/fold.json`, the character map the browser applies to
-//! the query so that it folds exactly as the index did.
+//! (chunks in source order) and pages in `search/pages-K.json` — each chunk once per script
+//! (`….zh-Hans.json`), so results show in the page's script — and `search/meta.json`: the
+//! counts and the character map the browser applies to the query so that it folds exactly as
+//! the index did.
 
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
 use crate::model::Explainer;
-use crate::text::script;
+use crate::text::script::{self, Script};
 use crate::urls;
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
 
-/// Number of posting shards.
-pub const SHARDS: u32 = 16;
-/// Paragraphs per document chunk.
+/// Number of posting shards: a query of a few words loads a few of them, each a sixty-fourth of
+/// the postings.
+pub const SHARDS: u32 = 64;
+/// Paragraphs (or pages) per chunk.
 pub const CHUNK: usize = 200;
 
 /// Characters that are not worth indexing on their own.
@@ -116,6 +124,74 @@ impl Postings {
 /// that their grams take little memory before they join the postings.
 const BATCH: usize = 4096;
 
+/// A page a query may be looking for by name.
+struct NamedPage {
+    url: String,
+    /// `city`, `term` or `document`.
+    kind: &'static str,
+    title: String,
+    /// A line under the title (pinyin and English name, English label).
+    label: Option<String>,
+    /// Every name it is found by.
+    names: Vec<String>,
+}
+
+/// Every city, term and document page, with the names each is known by.
+fn named_pages(ex: &Explainer) -> Vec<NamedPage> {
+    let mut out = Vec::new();
+    for c in ex.cities() {
+        let i = &c.info;
+        let mut names = vec![i.name.clone(), i.name_hans.clone(), i.pinyin.clone(), i.name_en.clone()];
+        names.extend(i.names.iter().cloned());
+        names.extend(i.names_en.iter().cloned());
+        out.push(NamedPage {
+            url: urls::html(&urls::city(&i.id)),
+            kind: "city",
+            title: i.name.clone(),
+            label: Some(format!("{} · {}", i.pinyin, i.name_en)),
+            names,
+        });
+    }
+    for t in ex.terms() {
+        let mut names = vec![t.text.clone()];
+        if let Some(e) = &t.entry {
+            names.extend(e.names.iter().cloned());
+            names.push(e.label_en.clone());
+        }
+        out.push(NamedPage {
+            url: urls::html(&urls::term(&t.id)),
+            kind: "term",
+            title: t.text.clone(),
+            label: t.entry.as_ref().map(|e| e.label_en.clone()),
+            names,
+        });
+    }
+    for d in ex.documents() {
+        let mut names = vec![d.title.clone()];
+        if let Some(e) = &d.entry {
+            names.extend(e.names.iter().cloned());
+            names.push(e.title_en.clone());
+        }
+        out.push(NamedPage {
+            url: urls::html(&urls::document(&d.id)),
+            kind: "document",
+            title: format!("《{}》", d.title),
+            label: d.entry.as_ref().map(|e| e.title_en.clone()),
+            names,
+        });
+    }
+    for page in &mut out {
+        page.names.sort();
+        page.names.dedup();
+    }
+    out
+}
+
+/// Text shown to readers in one script (seed text as written may be in either).
+fn in_script(text: &str, script: Script) -> String {
+    script::convert_markup(text, script)
+}
+
 /// Sends each index file to `put` (path under the site root, text) as soon as it is made, so
 /// that a large index is never held whole.
 pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Result<()>) -> crate::Result<()> {
@@ -124,10 +200,23 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         .iter()
         .flat_map(|s| s.paragraphs.iter().map(move |p| (&**s, p)))
         .collect();
-    let folder = &script::CharFolder::new(paragraphs.iter().map(|(_, p)| &*p.text));
+    let pages = named_pages(ex);
+    // A page is found by any of its names, each on its own (a line break is no gram).
+    let page_texts: Vec<String> = pages.iter().map(|p| p.names.join("\n")).collect();
+    let folder = &script::CharFolder::new(
+        paragraphs
+            .iter()
+            .map(|(_, p)| &*p.text)
+            .chain(page_texts.iter().map(String::as_str)),
+    );
     let mut postings: HashMap<Gram, Postings> = HashMap::new();
-    for (b, batch) in paragraphs.chunks(BATCH).enumerate() {
-        let batch_grams: Vec<Vec<Gram>> = batch.par_iter().map(|(_, p)| grams(&folder.fold(&p.text))).collect();
+    let texts: Vec<&str> = paragraphs
+        .iter()
+        .map(|(_, p)| &*p.text)
+        .chain(page_texts.iter().map(String::as_str))
+        .collect();
+    for (b, batch) in texts.chunks(BATCH).enumerate() {
+        let batch_grams: Vec<Vec<Gram>> = batch.par_iter().map(|text| grams(&folder.fold(text))).collect();
         for (i, doc_grams) in batch_grams.into_iter().enumerate() {
             let doc = u32::try_from(b * BATCH + i).unwrap_or(u32::MAX);
             for gram in doc_grams {
@@ -135,6 +224,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
             }
         }
     }
+    drop(texts);
     let mut by_shard: Vec<Vec<(Gram, String)>> = vec![Vec::new(); SHARDS as usize];
     for &gram in postings.keys() {
         let text = gram_text(gram);
@@ -162,18 +252,52 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         put(&urls::search_postings(i as u32), &out)?;
     }
     drop(postings);
-    // Each chunk's entries are made as it is written, so the corpus's URLs are never held whole.
+    // Each chunk's entries are made as it is written, so the corpus's URLs are never held whole:
+    // `[url, title, text]`, and `"en"` after them for a paragraph in English.
     for (k, chunk) in paragraphs.chunks(CHUNK).enumerate() {
-        let docs: Vec<(String, &str, &str)> = chunk
-            .iter()
-            .map(|(s, p)| {
-                let title = s.seed.display_title();
-                (urls::source_paragraph(&s.seed.id, &p.id), title, &*p.text)
-            })
-            .collect();
-        let path = urls::search_docs(k);
-        let json = serde_json::to_string(&docs).map_err(|e| crate::Error::serialize(&path, e))?;
-        put(&path, &json)?;
+        for script in [Script::Hant, Script::Hans] {
+            let docs: Vec<Vec<String>> = chunk
+                .iter()
+                .map(|(s, p)| {
+                    let mut doc = vec![
+                        urls::source_paragraph(&s.seed.id, &p.id),
+                        in_script(s.seed.display_title(), script),
+                        in_script(&p.text, script),
+                    ];
+                    if s.seed.language == "en" {
+                        doc.push("en".to_string());
+                    }
+                    doc
+                })
+                .collect();
+            let path = urls::search_docs(k, script);
+            let json = serde_json::to_string(&docs).map_err(|e| crate::Error::serialize(&path, e))?;
+            put(&path, &json)?;
+        }
+    }
+    // Pages: `[url, kind, title, label, names]`, the names folded as the query is (for telling
+    // an exact name from a part of one), one a line.
+    for (k, chunk) in pages.chunks(CHUNK).enumerate() {
+        for script in [Script::Hant, Script::Hans] {
+            let entries: Vec<serde_json::Value> = chunk
+                .iter()
+                .map(|p| {
+                    let mut names: Vec<String> = p.names.iter().map(|n| folder.fold(n).into_iter().collect()).collect();
+                    names.sort();
+                    names.dedup();
+                    json!([
+                        p.url,
+                        p.kind,
+                        in_script(&p.title, script),
+                        p.label.as_deref().map(|l| in_script(l, script)),
+                        names.join("\n")
+                    ])
+                })
+                .collect();
+            let path = urls::search_pages(k, script);
+            let json = serde_json::to_string(&entries).map_err(|e| crate::Error::serialize(&path, e))?;
+            put(&path, &json)?;
+        }
     }
     // The browser folds queries with this table; it also needs the Traditional forms of
     // characters the corpus only has in Simplified, so both directions of every indexed char.
@@ -190,7 +314,13 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
             }
         }
     }
-    let meta = json!({ "shards": SHARDS, "chunk": CHUNK, "docs": paragraphs.len(), "fold": fold });
+    let meta = json!({
+        "shards": SHARDS,
+        "chunk": CHUNK,
+        "docs": paragraphs.len(),
+        "pages": pages.len(),
+        "fold": fold,
+    });
     let json = serde_json::to_string(&meta).map_err(|e| crate::Error::serialize(urls::SEARCH_META, e))?;
     put(urls::SEARCH_META, &json)
 }

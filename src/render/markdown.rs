@@ -1,7 +1,7 @@
 //! Annotated Markdown → HTML: pulldown-cmark's events through an adapter that turns annotation
 //! links (`[寧波](<city:ningbo>)`) into semantic elements, and raw HTML into text.
 
-use crate::text::escape;
+use crate::text::{escape, isodate};
 use crate::urls;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
@@ -59,7 +59,19 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
     /// Opening and closing HTML for a link with a known scheme. Written piece by piece into
     /// one string: a page has thousands of these.
     fn element(&self, dest: &str, title: &str) -> Option<(String, &'static str)> {
+        // Text in another language than the page's: `[](<lang:en>)` opens it, `[](</lang>)`
+        // closes it; both links are empty.
+        if dest == "/lang" {
+            return Some(("</span>".to_string(), ""));
+        }
         let (scheme, value) = dest.split_once(':')?;
+        if scheme == "lang" {
+            let tag = value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !value.is_empty();
+            return tag.then(|| (format!("<span lang=\"{value}\">"), ""));
+        }
+        // The title holds flags: `inferred`, `about:<id>`.
+        let inferred = title.split(' ').any(|f| f == "inferred");
+        let about = title.split(' ').find_map(|f| f.strip_prefix("about:"));
         let mut open = String::with_capacity(160 + 2 * value.len());
         let data = |open: &mut String, kind: &str| {
             open.push_str(" data-kind=\"");
@@ -67,6 +79,11 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             open.push_str("\" data-value=\"");
             escape::push_html(open, value);
             open.push('"');
+            if let Some(about) = about {
+                open.push_str(" data-about=\"");
+                escape::push_html(open, about);
+                open.push('"');
+            }
         };
         let close = match scheme {
             // `<a class="ann ann-KIND" href="ROOT/FOLDER/ID/index.html" data-kind=… data-value=…>`
@@ -83,8 +100,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 "</a>"
             }
             "date" => {
-                let inferred = title == "inferred";
-                let year = crate::annotate::year_of(value).unwrap_or("");
+                let year = isodate::year_group(value);
                 open.push_str(if inferred {
                     "<a class=\"ann ann-date inferred\" href=\""
                 } else {
@@ -99,11 +115,12 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                     escape::push_html(&mut open, &self.labels.year_inferred);
                     open.push('"');
                 }
-                // A date without a year that HTML cannot state (--05, --) is no <time>.
-                match crate::annotate::html_datetime(value) {
+                // HTML has no `datetime` for a month without its year (`--09`): such a date is
+                // no <time>.
+                match isodate::datetime(value) {
                     Some(datetime) => {
                         open.push_str("><time datetime=\"");
-                        escape::push_html(&mut open, datetime);
+                        escape::push_html(&mut open, &datetime);
                         open.push_str("\">");
                         "</time></a>"
                     }
@@ -112,6 +129,25 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                         "</a>"
                     }
                 }
+            }
+            // An event's own date at the head of its line (not an annotation: no card).
+            "time" => {
+                let close = match isodate::datetime(value) {
+                    Some(datetime) => {
+                        open.push_str("<time class=\"when\" datetime=\"");
+                        escape::push_html(&mut open, &datetime);
+                        open.push('"');
+                        "</time>"
+                    }
+                    None => {
+                        open.push_str("<span class=\"when\"");
+                        "</span>"
+                    }
+                };
+                open.push_str(" data-year=\"");
+                escape::push_html(&mut open, isodate::year_group(value));
+                open.push_str("\">");
+                close
             }
             "figure" => {
                 open.push_str("<data class=\"ann ann-figure\" value=\"");
@@ -187,7 +223,7 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for AnnotationLinks<'_, I> {
                 }
             },
             Event::End(TagEnd::Link) => match self.open.pop().flatten() {
-                Some(close) => Some(Event::InlineHtml(CowStr::from(close))),
+                Some(close) => Some(Event::InlineHtml(CowStr::Borrowed(close))),
                 None => Some(event),
             },
             // The generator never emits raw HTML; anything that parses as HTML is shown as text.

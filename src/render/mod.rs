@@ -45,6 +45,7 @@ struct PageHeader<'a> {
     description: &'a str,
     city: Option<&'a str>,
     feed: Option<&'a str>,
+    written_in: Option<&'a str>,
 }
 
 /// One page rendered in both scripts.
@@ -93,6 +94,7 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
             description: &page.description,
             city: page.city.as_deref(),
             feed: page.feed.as_deref(),
+            written_in: page.written_in,
         },
     );
     context.insert("body", &markdown_to_html(&page.markdown, &links));
@@ -181,6 +183,47 @@ mod tests {
     }
 
     #[test]
+    fn other_languages_and_dates_without_a_year() {
+        let years = BTreeMap::from([("unknown".to_string(), "timeline/page/3/".to_string())]);
+        let html = html(
+            "[](<lang:en>)On [Sept\\. 16](<date:--09-16>), [Ningbo](<city:ningbo>)[](</lang>) [原文](<source:s#p1>)",
+            "",
+            &years,
+        );
+        assert!(
+            html.contains(
+                "<span lang=\"en\">On <a class=\"ann ann-date\" href=\"timeline/page/3/index.html#year-unknown\""
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<time datetime=\"09-16\">Sept. 16</time></a>, <a class=\"ann ann-city\""),
+            "{html}"
+        );
+        assert!(html.contains("Ningbo</a></span> <a class=\"source-link\""), "{html}");
+        // A month without its year has no HTML datetime: no <time> then.
+        let month = html_of("[9月](<date:--09>)");
+        assert!(
+            month.contains("data-value=\"--09\">9月</a>") && !month.contains("<time"),
+            "{month}"
+        );
+        // An event's own date at the head of its line.
+        let when = html_of("[2025年5月14日](<time:2025-05-14>) [9月](<time:--09>)");
+        assert!(
+            when.contains("<time class=\"when\" datetime=\"2025-05-14\" data-year=\"2025\">2025年5月14日</time>"),
+            "{when}"
+        );
+        assert!(
+            when.contains("<span class=\"when\" data-year=\"unknown\">9月</span>"),
+            "{when}"
+        );
+    }
+
+    fn html_of(md: &str) -> String {
+        html(md, "", &BTreeMap::new())
+    }
+
+    #[test]
     fn escaped_seed_text_renders_literally() {
         let unescape = |s: &str| {
             s.replace("&lt;", "<")
@@ -240,7 +283,7 @@ mod tests {
             assert!(main.split("</main>").next().unwrap().contains("id=\"search-form\""));
         }
         assert!(
-            rendered.hans.contains("<h1>搜寻 Search</h1>"),
+            rendered.hans.contains("<h1>搜寻 <span lang=\"en\">Search</span></h1>"),
             "the Simplified page is converted"
         );
     }

@@ -3,6 +3,7 @@
 
 pub mod escape;
 pub mod hash;
+pub mod isodate;
 pub mod offsets;
 pub mod script;
 pub mod slug;

@@ -335,7 +335,36 @@ pub fn copy_key(text: &str) -> u64 {
     hasher.finish()
 }
 
-/// One char folded on its own: full-width to ASCII, lowercase, Simplified.
+/// Lowercase Latin letters with diacritics (from U+00C0–U+024F and U+1E00–U+1EFF: those whose
+/// canonical decomposition is an ASCII letter and combining marks), in code point order, and the
+/// letter each decomposes to. Made with Python's `unicodedata`; the search page's script strips
+/// the same marks from a query (`normalize("NFD")` in the same ranges).
+const ACCENTED: &str = concat!(
+    "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏő",
+    "ŕŗřśŝşšţťũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯ",
+    "ȱȳḁḃḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥṧṩṫṭṯṱṳ",
+    "ṵṷṹṻṽṿẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừử",
+    "ữựỳỵỷỹ",
+);
+const UNACCENTED: &str = concat!(
+    "aaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiijklllnnnooo",
+    "rrrssssttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruusthaeooo",
+    "oyabbbcdddddeeeeefghhhhhiikkkllllmmmnnnnoooopprrrrsssssttttu",
+    "uuuuvvwwwwwxxyzzzhtwyaaaaaaaaaaaaeeeeeeeeiioooooooooooouuuuu",
+    "uuyyyy",
+);
+
+/// A lowercase Latin letter without its diacritics (ō → o), so that Níngbō finds ningbo.
+fn strip_diacritics(c: char) -> char {
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| ACCENTED.chars().zip(UNACCENTED.chars()).collect());
+    table
+        .binary_search_by_key(&c, |&(accented, _)| accented)
+        .map_or(c, |i| table[i].1)
+}
+
+/// One char folded on its own: full-width to ASCII, lowercase, Latin letters without their
+/// diacritics, Simplified.
 pub fn fold_char(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -348,6 +377,9 @@ pub fn fold_char(c: char) -> char {
     };
     if c.is_ascii() {
         return c;
+    }
+    if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
+        return strip_diacritics(c);
     }
     let mut buf = [0u8; 4];
     let hans = to_hans(c.encode_utf8(&mut buf));
@@ -408,6 +440,17 @@ mod tests {
         assert_eq!(folder.fold("ＡＩ").iter().collect::<String>(), "ai");
         assert_eq!(folder.table().get(&'寧'), Some(&'宁'));
         assert!(folder.chars().contains(&'港') && !folder.table().contains_key(&'港'));
+    }
+
+    #[test]
+    fn latin_letters_fold_without_their_diacritics() {
+        assert_eq!(ACCENTED.chars().count(), UNACCENTED.chars().count());
+        let accented: Vec<char> = ACCENTED.chars().collect();
+        assert!(accented.windows(2).all(|w| w[0] < w[1]), "sorted for the binary search");
+        let fold = |s: &str| s.chars().map(fold_char).collect::<String>();
+        assert_eq!(fold("Níngbō"), "ningbo");
+        assert_eq!(fold("Lìshuǐ ZHÈJIĀNG Ǖ"), "lishui zhejiang u");
+        assert_eq!(fold("café ø ß"), "cafe ø ß");
     }
 
     #[test]

@@ -735,7 +735,10 @@ mod tests {
             ("温州发布", "a WeChat public account")
         );
         assert_eq!(h[0].2, "據“溫州發布”微信公眾號,會上揭牌。");
-        let h = categories("“打造标杆。”负责人介绍,该项目以“弹性进化、高效集约”为核心。", &["弹性进化、高效集约"]);
+        let h = categories(
+            "“打造标杆。”负责人介绍,该项目以“弹性进化、高效集约”为核心。",
+            &["弹性进化、高效集约"],
+        );
         assert_eq!(h[0].2, "负责人介绍,该项目以“弹性进化、高效集约”为核心。");
         assert_eq!(h[0].1, "the core idea of the work described");
         let h = categories("形成“小而精、专而强”的产业特质。", &["小而精、专而强"]);

@@ -60,7 +60,10 @@ pub fn noun_phrase_start(chars: &[char]) -> usize {
     // 和, 与, 及 and 、 join names into one (数据商和第三方专业服务机构(以下简称“数商”)).
     let joins = |range: &Range<usize>| {
         let word: String = chars[range.clone()].iter().collect();
-        matches!(crate::text::script::to_hans(&word).as_str(), "和" | "与" | "及" | "以及" | "、")
+        matches!(
+            crate::text::script::to_hans(&word).as_str(),
+            "和" | "与" | "及" | "以及" | "、"
+        )
     };
     let stop = |(range, tag): &(Range<usize>, &str)| {
         !joins(range)

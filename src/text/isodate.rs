@@ -1,0 +1,173 @@
+//! Date values as the annotator writes them (ISO 8601 and its extensions): a day `2025-05-14`,
+//! a month `2025-05`, a year `2025`, ranges `2024/2027`, `2025-01/2025-04`,
+//! `2025-05-14/2025-05-16`, and, when no year is known, `--05-14`, `--05` and `--` (a year
+//! written relative to one the article does not give). Read into parts so that pages can write
+//! them for readers, group them by year, and give HTML a `datetime` it accepts.
+
+/// One end of a date: as much of it as is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+/// A date or a range of dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IsoDate {
+    pub start: Point,
+    /// The last day, month or year of a range.
+    pub end: Option<Point>,
+}
+
+/// The group of dates without a known year (the timeline lists them apart, after the years).
+pub const YEAR_UNKNOWN: &str = "unknown";
+
+fn number<T: std::str::FromStr>(digits: &str, len: usize) -> Option<T> {
+    (digits.len() == len && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+impl Point {
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and without the year `--`, `--MM`, `--MM-DD`.
+    fn parse(text: &str) -> Option<Point> {
+        let (year, rest) = match text.strip_prefix("--") {
+            Some(rest) => (None, rest),
+            None => {
+                let (year, rest) = text.split_at_checked(4)?;
+                let rest = match rest {
+                    "" => "",
+                    _ => rest.strip_prefix('-').filter(|r| !r.is_empty())?,
+                };
+                (Some(number::<i32>(year, 4)?), rest)
+            }
+        };
+        let (month, day) = match rest.split_once('-') {
+            _ if rest.is_empty() => (None, None),
+            Some((m, d)) => (Some(number::<u32>(m, 2)?), Some(number::<u32>(d, 2)?)),
+            None => (Some(number::<u32>(rest, 2)?), None),
+        };
+        let valid = month.is_none_or(|m| (1..=12).contains(&m)) && day.is_none_or(|d| (1..=31).contains(&d));
+        valid.then_some(Point { year, month, day })
+    }
+
+    /// The HTML `datetime` of this point, when HTML has one for what is known of it: a year, a
+    /// month, a day, or a day without its year (HTML's yearless date `05-14`: validators reject
+    /// ISO's leading `--`); a month without its year has none.
+    fn datetime(&self) -> Option<String> {
+        match (self.year, self.month, self.day) {
+            (Some(y), None, None) => Some(format!("{y:04}")),
+            (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
+            (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
+            (None, Some(m), Some(d)) => Some(format!("{m:02}-{d:02}")),
+            _ => None,
+        }
+    }
+}
+
+impl IsoDate {
+    /// Reads a date value; `None` for anything else.
+    pub fn parse(value: &str) -> Option<IsoDate> {
+        match value.split_once('/') {
+            Some((start, end)) => Some(IsoDate {
+                start: Point::parse(start)?,
+                end: Some(Point::parse(end)?),
+            }),
+            None => Some(IsoDate {
+                start: Point::parse(value)?,
+                end: None,
+            }),
+        }
+    }
+
+    /// The HTML `datetime` of its start, when there is one.
+    pub fn datetime(&self) -> Option<String> {
+        self.start.datetime()
+    }
+}
+
+/// The year a date value starts in (`2025`), or [`YEAR_UNKNOWN`]: the group it is listed under
+/// on the timeline, and the year its filter knows it by.
+pub fn year_group(value: &str) -> &str {
+    match value.get(..4) {
+        Some(year) if year.bytes().all(|b| b.is_ascii_digit()) => year,
+        _ => YEAR_UNKNOWN,
+    }
+}
+
+/// Whether a date value has a known year.
+pub fn has_year(value: &str) -> bool {
+    year_group(value) != YEAR_UNKNOWN
+}
+
+/// The HTML `datetime` of a date value's start, when HTML has one for it.
+pub fn datetime(value: &str) -> Option<String> {
+    IsoDate::parse(value).and_then(|d| d.datetime())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Point {
+        Point { year, month, day }
+    }
+
+    #[test]
+    fn every_form_the_annotator_writes_is_read() {
+        let one = |v: &str| IsoDate::parse(v).map(|d| (d.start, d.end));
+        assert_eq!(one("2025-05-14"), Some((p(Some(2025), Some(5), Some(14)), None)));
+        assert_eq!(one("2025-05"), Some((p(Some(2025), Some(5), None), None)));
+        assert_eq!(one("2025"), Some((p(Some(2025), None, None), None)));
+        assert_eq!(
+            one("2024/2027"),
+            Some((p(Some(2024), None, None), Some(p(Some(2027), None, None))))
+        );
+        assert_eq!(
+            one("2025-01/2025-04"),
+            Some((p(Some(2025), Some(1), None), Some(p(Some(2025), Some(4), None))))
+        );
+        assert_eq!(one("--09-16"), Some((p(None, Some(9), Some(16)), None)));
+        assert_eq!(one("--09"), Some((p(None, Some(9), None), None)));
+        assert_eq!(one("--"), Some((p(None, None, None), None)));
+        assert_eq!(
+            one("--07-26/--07-28"),
+            Some((p(None, Some(7), Some(26)), Some(p(None, Some(7), Some(28)))))
+        );
+        for bad in [
+            "",
+            "2025-13",
+            "2025-05-32",
+            "20255",
+            "May",
+            "2025-5-14",
+            "2025-",
+            "2025--05",
+            "--13",
+            "a/b",
+            "2025/",
+        ] {
+            assert_eq!(IsoDate::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn html_gets_a_datetime_only_when_it_has_one() {
+        assert_eq!(datetime("2025-05-14").as_deref(), Some("2025-05-14"));
+        assert_eq!(datetime("2024/2027").as_deref(), Some("2024"));
+        assert_eq!(datetime("--09-16").as_deref(), Some("09-16"));
+        assert_eq!(datetime("--09"), None);
+        assert_eq!(datetime("--"), None);
+        assert_eq!(datetime("soon"), None);
+    }
+
+    #[test]
+    fn dates_without_a_year_group_apart() {
+        assert_eq!(year_group("2025-05-14"), "2025");
+        assert_eq!(year_group("2024/2027"), "2024");
+        assert_eq!(year_group("--09-16"), YEAR_UNKNOWN);
+        assert_eq!(year_group("--"), YEAR_UNKNOWN);
+        assert!(has_year("2025") && !has_year("--09"));
+    }
+}
