@@ -3,7 +3,8 @@
 //! status and number of uses.
 
 use super::data::{EntryData, EntryIndexData, ExplanationView, Fragment, IndexRow, NoteView, PageData, PartView};
-use super::markdown::{annotated, front_matter, in_lang, seed_lang, sentence_around, source_link};
+use super::human::in_lang;
+use super::markdown::{annotated, front_matter, seed_lang, sentence_around, source_link};
 use super::paginate::{Item, paginated};
 use super::parts::city_links;
 use super::{ENTRIES_PER_PAGE, Page, USES_PER_PAGE, seed_title};

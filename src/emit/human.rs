@@ -3,7 +3,6 @@
 //! figure's normalised value `570000000000 CNY` as the hint ≈ ¥570 billion. The words (English
 //! months, currency signs, large-number words) are `data/strings.toml`'s.
 
-use super::markdown::in_lang;
 use crate::knowledge::strings::{Strings, fill};
 use crate::text::escape;
 use crate::text::isodate::{IsoDate, Point};
@@ -28,6 +27,16 @@ impl Lang {
             Lang::En => Some("en"),
             Lang::Zh => None,
         }
+    }
+}
+
+/// Marks Markdown written in a language other than the page's (an English article's
+/// paragraph): `[](<lang:en>)…[](</lang>)`, which the renderer turns into `<span lang="en">`.
+/// Chinese needs no mark: the page's own script is applied to it.
+pub fn in_lang(md: String, lang: Lang) -> String {
+    match lang.attribute() {
+        Some(tag) => format!("[](<lang:{tag}>){md}[](</lang>)"),
+        None => md,
     }
 }
 

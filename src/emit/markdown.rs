@@ -1,7 +1,7 @@
 //! Writing annotated Markdown: front matter, annotation links, paragraphs and parts of them,
 //! links back to the source paragraph. Seed text always passes through [`escape::markdown`].
 
-use super::human::Lang;
+use super::human::{Lang, in_lang};
 use crate::annotate::{AnnotatedParagraph, Annotation};
 use crate::knowledge::lexicon::Lexicon;
 use crate::model::{ParaRef, View};
@@ -73,16 +73,6 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
 /// A whole paragraph as annotated Markdown.
 pub fn paragraph(p: &AnnotatedParagraph) -> String {
     annotated(p, 0, p.text.chars().count())
-}
-
-/// Marks Markdown written in a language other than the page's (an English article's
-/// paragraph): `[](<lang:en>)…[](</lang>)`, which the renderer turns into `<span lang="en">`.
-/// Chinese needs no mark: the page's own script is applied to it.
-pub fn in_lang(md: String, lang: Lang) -> String {
-    match lang.attribute() {
-        Some(tag) => format!("[](<lang:{tag}>){md}[](</lang>)"),
-        None => md,
-    }
 }
 
 /// The language an article is written in.

@@ -1,8 +1,9 @@
 //! Parts several pages show: figures with their sentence, events, links to cities.
 
 use super::data::{CityLink, EventItem, FigureCard, FigureLink, Fragment};
+use super::human::in_lang;
 use super::human::{self, Bilingual, Lang};
-use super::markdown::{annotated, in_lang, seed_lang, sentence_around};
+use super::markdown::{annotated, seed_lang, sentence_around};
 use crate::annotate::{AnnotatedParagraph, Kind};
 use crate::knowledge::Knowledge;
 use crate::knowledge::lexicon::Lexicon;

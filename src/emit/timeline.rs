@@ -2,8 +2,9 @@
 //! year in a group of their own, last) and paginated, under an axis of the years.
 
 use super::data::{AxisColumn, Bar, PageData, TimeAxis, TimelineData};
+use super::human::in_lang;
 use super::human::{self, Bilingual};
-use super::markdown::{annotated, front_matter, in_lang, seed_lang, source_link};
+use super::markdown::{annotated, front_matter, seed_lang, source_link};
 use super::paginate::{Item, paginated_under_heading};
 use super::parts::event_sentence;
 use super::{EVENTS_PER_PAGE, Page};
