@@ -2,7 +2,10 @@
 //!
 //! - `build [--seeds DIR] [--out DIR] [--base-url URL] [--timings]`: the whole site from the seeds;
 //! - `check [--seeds DIR]`: build in memory, verify every internal link and anchor, list seeds
-//!   naming no city and entries without an explanation;
+//!   naming no city, report how many terms and documents are explained (by origin) and list the
+//!   unexplained ones, most used first;
+//! - `stubs [--seeds DIR]`: print TOML entries for the glossary (`[[term]]`, `[[document]]`)
+//!   for every unexplained term and document, most used first, ready to fill in;
 //! - `serve [--seeds DIR] [--bind ADDR] [--port N]`: preview with live reload;
 //! - `add [--seeds DIR] [--source URL] [--publisher NAME] [--date YYYY-MM-DD] FILE…`: add articles;
 //! - `corpus --count N --out DIR [--seeds DIR]`: a synthetic corpus for the benchmarks.
@@ -48,6 +51,11 @@ enum Command {
     },
     /// Build in memory and verify every internal link and anchor; writes nothing.
     Check {
+        #[arg(long, default_value = "seeds")]
+        seeds: PathBuf,
+    },
+    /// Print glossary entries to fill in (TOML) for every term and document nothing explains yet.
+    Stubs {
         #[arg(long, default_value = "seeds")]
         seeds: PathBuf,
     },
@@ -130,6 +138,10 @@ fn main() -> ExitCode {
             let options = BuildOptions::new(seeds, "site");
             build::build_in_memory(&options).and_then(|(site, files)| check(&site, &files))
         }
+        Command::Stubs { seeds } => {
+            let options = BuildOptions::new(seeds, "site");
+            build::build_in_memory(&options).map(|(site, _)| print!("{}", stubs(&site.explainer)))
+        }
         Command::Serve { seeds, bind, port } => explainer::serve::serve(BuildOptions::new(seeds, "site"), &bind, port),
         Command::Corpus { seeds, count, out } => corpus(&seeds, count, &out),
         Command::Add {
@@ -205,15 +217,7 @@ fn check(site: &build::Site, files: &explainer::output::Files) -> explainer::Res
             println!("warning: {}: names no Zhejiang city", s.seed.file.display());
         }
     }
-    for t in ex.terms().iter().filter(|t| t.entry.is_none()) {
-        println!("warning: term “{}” ({}) has no glossary explanation", t.text, t.id);
-    }
-    for d in ex.documents().iter().filter(|d| d.entry.is_none()) {
-        println!(
-            "warning: document 《{}》 ({}) has no glossary explanation",
-            d.title, d.id
-        );
-    }
+    print!("{}", coverage(ex));
     let broken = explainer::output::check::broken_links(files);
     for b in &broken {
         println!("broken link: {} → {} ({})", b.page, b.target, b.reason);
@@ -224,4 +228,109 @@ fn check(site: &build::Site, files: &explainer::output::Files) -> explainer::Res
     } else {
         Err(explainer::Error::msg(format!("{} broken link(s)", broken.len())))
     }
+}
+
+/// How many terms and documents are explained, by origin, and the unexplained ones, most used
+/// first.
+fn coverage(ex: &explainer::model::Explainer) -> String {
+    use explainer::model::Origin;
+    use std::fmt::Write;
+    let mut out = String::new();
+    let line = |what: &str, origins: Vec<Option<Origin>>| -> String {
+        let total = origins.len();
+        let explained = origins.iter().flatten().count();
+        let percent = (explained * 100).checked_div(total).unwrap_or(100);
+        let by: Vec<String> = [Origin::Glossary, Origin::Title, Origin::Rule, Origin::Article]
+            .into_iter()
+            .map(|o| (o, origins.iter().filter(|x| **x == Some(o)).count()))
+            .filter(|(_, n)| *n > 0)
+            .map(|(o, n)| format!("{} {n}", o.as_str()))
+            .collect();
+        format!(
+            "explained: {what} {explained}/{total} ({percent}%){}{}\n",
+            if by.is_empty() { "" } else { ": " },
+            by.join(", ")
+        )
+    };
+    out.push_str(&line(
+        "terms",
+        ex.terms()
+            .iter()
+            .map(|t| t.explanation.as_ref().map(|e| e.origin))
+            .collect(),
+    ));
+    out.push_str(&line(
+        "documents",
+        ex.documents()
+            .iter()
+            .map(|d| d.explanation.as_ref().map(|e| e.origin))
+            .collect(),
+    ));
+    for (text, id, uses) in unexplained_terms(ex) {
+        let _ = writeln!(
+            out,
+            "unexplained: term “{text}” ({id}), {uses} use{}",
+            if uses == 1 { "" } else { "s" }
+        );
+    }
+    for (title, id, uses) in unexplained_documents(ex) {
+        let _ = writeln!(
+            out,
+            "unexplained: document 《{title}》 ({id}), {uses} mention{}",
+            if uses == 1 { "" } else { "s" }
+        );
+    }
+    out
+}
+
+/// (text, id, uses) of every unexplained term, most used first.
+fn unexplained_terms(ex: &explainer::model::Explainer) -> Vec<(&str, &str, usize)> {
+    let mut out: Vec<(&str, &str, usize)> = ex
+        .terms()
+        .iter()
+        .filter(|t| t.explanation.is_none())
+        .map(|t| (t.text.as_str(), t.id.as_str(), t.uses.len()))
+        .collect();
+    out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
+    out
+}
+
+/// (title, id, mentions) of every unexplained document, most mentioned first.
+fn unexplained_documents(ex: &explainer::model::Explainer) -> Vec<(&str, &str, usize)> {
+    let mut out: Vec<(&str, &str, usize)> = ex
+        .documents()
+        .iter()
+        .filter(|d| d.explanation.is_none())
+        .map(|d| (d.title.as_str(), d.id.as_str(), d.mentions.len()))
+        .collect();
+    out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
+    out
+}
+
+/// Glossary entries to fill in for everything unexplained, in the glossary's own format (the
+/// spelling as written; the other script is matched too), most used first.
+fn stubs(ex: &explainer::model::Explainer) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut out = String::from(
+        "# Glossary entries to fill in, most used first. Paste into a file of data/glossary/, write\n\
+         # the explanation in Chinese (one script; the other is derived) and in English, and name the\n\
+         # public source the facts rest on.\n",
+    );
+    for (text, id, uses) in unexplained_terms(ex) {
+        out.push_str(&format!(
+            "\n# {uses} use{}\n[[term]]\nid = {}\nnames = [{}]\nlabel_en = \"\"\nzh = \"\"\nen = \"\"\nsource = \"\"\n",
+            if uses == 1 { "" } else { "s" },
+            quote(id),
+            quote(text)
+        ));
+    }
+    for (title, id, uses) in unexplained_documents(ex) {
+        out.push_str(&format!(
+            "\n# {uses} mention{}\n[[document]]\nid = {}\nnames = [{}]\ntitle_en = \"\"\nissuer = \"\"\ndate = \"\"\nzh = \"\"\nen = \"\"\nsource = \"\"\n",
+            if uses == 1 { "" } else { "s" },
+            quote(id),
+            quote(title)
+        ));
+    }
+    out
 }

@@ -23,6 +23,10 @@ pub const SOURCES: &str = "sources/";
 pub const PROVINCE: &str = "province/";
 /// Full-text search.
 pub const SEARCH: &str = "search/";
+/// Every term, by pinyin (paginated); each term's page is below it.
+pub const TERMS: &str = "terms/";
+/// Every document, by pinyin (paginated); each document's page is below it.
+pub const DOCUMENTS: &str = "documents/";
 
 /// The page GitHub Pages serves for a missing address.
 pub const NOT_FOUND: &str = "404.html";
@@ -53,8 +57,8 @@ impl IdPage<'_> {
 }
 
 const CITY: &str = "city/";
-const TERM: &str = "terms/";
-const DOCUMENT: &str = "documents/";
+const TERM: &str = TERMS;
+const DOCUMENT: &str = DOCUMENTS;
 
 /// A city's page: `city/ningbo/`.
 pub fn city(id: &str) -> String {

@@ -57,6 +57,11 @@ async function openCard(target) {
   if (info.meta) card.append(el("p", "ann-card-meta", info.meta));
   if (info.zh) card.append(el("p", "ann-card-zh", info.zh));
   if (info.en) Object.assign(card.appendChild(el("p", "ann-card-en", info.en)), { lang: "en" });
+  if (info.origin) {
+    const origin = card.appendChild(el("p", "ann-card-origin", ""));
+    if (info.origin_url) origin.append(Object.assign(el("a", "", `${info.origin} ›`), { href: new URL(info.origin_url, pageRoot).href }));
+    else origin.textContent = info.origin;
+  }
   if (info.uses) {
     // Each city with how many of those times are in paragraphs about it.
     const where = info.cities?.length ? t(",所在段落談及:", ",所在段落谈及:") + info.cities.map(([c, n]) => `${c}(${n} 次)`).join("、") : "";

@@ -23,7 +23,7 @@ fn explainer(knowledge: &Knowledge, seeds: &[(&str, String)]) -> Explainer {
             Arc::new(annotator.annotate(seed))
         })
         .collect();
-    model::build(annotated, &knowledge.gazetteer, &knowledge.glossary, &knowledge.lexicon)
+    model::build(annotated, knowledge)
 }
 
 /// A page as data: its Markdown, its template data and its address.

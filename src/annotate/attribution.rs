@@ -328,13 +328,13 @@ fn title_issuer(title: &[char], mentions: &[Mention], gazetteer: &Gazetteer, lex
             .collect();
         leading_scope(&title[t.start..t.end], &inner, gazetteer, lexicon)
     };
-    let official = title.windows(2).any(|w| matches!(w, ['关' | '關', '于' | '於']))
-        || super::documents::is_document(title, lexicon);
+    let official =
+        title.windows(2).any(|w| matches!(w, ['关' | '關', '于' | '於'])) || super::title::is_document(title, lexicon);
     if official && let Some(scope) = leading_scope(title, mentions, gazetteer, lexicon) {
         return Some(scope);
     }
     (0..titles.len())
-        .filter(|&k| super::documents::is_document(&title[titles[k].start..titles[k].end], lexicon))
+        .filter(|&k| super::title::is_document(&title[titles[k].start..titles[k].end], lexicon))
         .find_map(about)
 }
 

@@ -2,10 +2,7 @@
 //! (《浙江省“人工智能+”行动计划(2024—2027年)(征求意见稿)》). The span excludes the 《》.
 //! A short name introduced with 以下简称 is recorded as an alias of the title before it.
 //!
-//! Only policy documents are documents: a title is one when it ends with a document type (意见,
-//! 方案, 计划, 报告 …, GB/T 9704's 文种) once trailing brackets such as (2024—2027年) are set
-//! aside; newspapers, programmes, books and events in 《》 (《浙江日报》, 《新闻联播》, 《求是》)
-//! are not. The types are data (`[document]` in `data/lexicon.toml`).
+//! Which titles are policy documents, and what a title says, is read in [`super::title`].
 
 use crate::knowledge::lexicon::Lexicon;
 
@@ -62,35 +59,6 @@ pub fn find(chars: &[char], lexicon: &Lexicon) -> Vec<FoundTitle> {
     out
 }
 
-/// A title without the brackets that trail it: (2024—2027年), (征求意见稿), （试行）.
-pub fn core(title: &[char]) -> &[char] {
-    let mut end = title.len();
-    loop {
-        while end > 0 && title[end - 1].is_whitespace() {
-            end -= 1;
-        }
-        let close = match title[..end].last() {
-            Some(')') => '(',
-            Some('）') => '（',
-            _ => return &title[..end],
-        };
-        match title[..end - 1].iter().rposition(|&c| c == close) {
-            Some(open) if open > 0 => end = open,
-            _ => return &title[..end],
-        }
-    }
-}
-
-/// Whether a title in 《》 names a policy document: its core ends with a document type, and
-/// not with a longer word for a newspaper, programme or event (公报 is a document, 日报 is not).
-pub fn is_document(title: &[char], lexicon: &Lexicon) -> bool {
-    let core = core(title);
-    let words = &lexicon.document;
-    let document = words.endings.longest_before(core, core.len()).unwrap_or(0);
-    let other = words.not_endings.longest_before(core, core.len()).unwrap_or(0);
-    document > other
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,33 +95,5 @@ mod tests {
         );
         assert!(titles("一个没有闭合的《标题").is_empty());
         assert!(titles("空的《》").is_empty());
-    }
-
-    #[test]
-    fn documents_and_other_titles() {
-        let lex = Lexicon::embedded().unwrap();
-        let doc = |t: &str| is_document(&t.chars().collect::<Vec<_>>(), &lex);
-        for title in [
-            "浙江省“人工智能+”行動計劃(2024—2027年)(征求意見稿)",
-            "关于支持人工智能创新发展的若干措施",
-            "2024年浙江省人工智能產業發展報告",
-            "中共温州市委关于高水平建设创新温州的决定",
-            "杭州市数据条例（试行）",
-            "2024年统计公报",
-            "实施方案",
-        ] {
-            assert!(doc(title), "{title}");
-        }
-        for title in [
-            "人民日报",
-            "浙江日報",
-            "新聞聯播",
-            "求是",
-            "2025世界人工智能大會",
-            "红楼梦",
-            "之江新语",
-        ] {
-            assert!(!doc(title), "{title}");
-        }
     }
 }

@@ -17,6 +17,7 @@ mod figures;
 mod numerals;
 mod orgs;
 mod terms;
+pub mod title;
 
 pub use attribution::About;
 pub use dates::{FoundDate, html_datetime, year_of};
@@ -424,7 +425,7 @@ impl<'a> Annotator<'a> {
         let chars: Vec<char> = title.chars().collect();
         for t in documents::find(&chars, self.lexicon) {
             let text: String = chars[t.start..t.end].iter().collect();
-            if documents::is_document(&chars[t.start..t.end], self.lexicon) {
+            if title::is_document(&chars[t.start..t.end], self.lexicon) {
                 let own = self.title_scope(&chars[t.start..t.end]);
                 let issuer = own.or(state.context.issuer);
                 state.documents.id_for(&text, false, issuer, own.is_some(), self);
@@ -436,7 +437,7 @@ impl<'a> Annotator<'a> {
     /// a policy document and its issuer is known; worked out apart from the article's mentions.
     fn own_document(&self, title: &str, issuer: Option<About>) -> Option<String> {
         let chars: Vec<char> = title.chars().collect();
-        if issuer.is_none() || chars.contains(&'《') || !documents::is_document(&chars, self.lexicon) {
+        if issuer.is_none() || chars.contains(&'《') || !title::is_document(&chars, self.lexicon) {
             return None;
         }
         let own = self.title_scope(&chars);
@@ -456,9 +457,8 @@ impl<'a> Annotator<'a> {
         let mut is_document: Vec<bool> = Vec::with_capacity(titles.len());
         for t in &titles {
             let previous = is_document.last().copied().unwrap_or(false);
-            is_document.push(
-                documents::is_document(&chars[t.start..t.end], self.lexicon) || t.short_name_of_previous && previous,
-            );
+            is_document
+                .push(title::is_document(&chars[t.start..t.end], self.lexicon) || t.short_name_of_previous && previous);
         }
         let title_spans: Vec<(usize, usize)> = titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
         let terms = terms::find(&chars, self.lexicon, &title_spans);

@@ -116,7 +116,8 @@ fn is_term(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> bool 
     if before.ends_with(['：', ':']) {
         return false;
     }
-    !lexicon.term.speech_verbs.iter().any(|v| before.ends_with(v.as_str()))
+    lexicon.term.naming_verbs.iter().any(|v| before.ends_with(v.as_str()))
+        || !lexicon.term.speech_verbs.iter().any(|v| before.ends_with(v.as_str()))
 }
 
 /// Short phrases joined by 、 and commas (企业主体、政府引导,应用导向、赋能实体): a list of
@@ -252,6 +253,9 @@ mod tests {
         assert!(terms("负责人表示“今年将继续加大投入，推动产业升级和数字化转型”").is_empty());
         assert!(terms("市长指出“要抓紧”").is_empty());
         assert_eq!(terms("推广“企业认定、政府认账”机制"), ["企业认定、政府认账"]);
+        // A short name is a name, though 称 is a verb of saying.
+        assert_eq!(terms("杭州市卫生健康委员会(以下簡稱“市衛健委”)牵头"), ["市衛健委"]);
+        assert!(terms("他称“我们要加快发展”").is_empty());
     }
 
     #[test]

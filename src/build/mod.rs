@@ -229,7 +229,7 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
         }
     };
     ingest::check_unique_ids(&annotated.iter().map(|a| &a.seed).collect::<Vec<_>>())?;
-    let explainer = model::build(annotated, &knowledge.gazetteer, &knowledge.glossary, &knowledge.lexicon);
+    let explainer = model::build(annotated, &knowledge);
     timings.lap("model");
     let specs = emit::specs(&explainer);
     let hashes = cache.map(|_| explainer.read_hashes());

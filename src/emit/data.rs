@@ -321,7 +321,8 @@ pub enum PageData {
     Index(IndexData),
     Source(SourceData),
     City(Box<CityData>),
-    Entry(EntryData),
+    Entry(Box<EntryData>),
+    EntryIndex(EntryIndexData),
     About(AboutData),
     Timeline(TimelineData),
     Compare(CompareData),
@@ -390,10 +391,82 @@ pub struct CityOverview {
 /// A term's or a document's page.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryData {
-    /// The glossary's English label, when there is one.
+    /// The heading: “term” or 《title》.
+    pub heading: String,
+    /// The English label, when there is one.
     pub label_en: Option<String>,
+    /// What it means and where that comes from; `None` when nothing explains it yet.
+    pub explanation: Option<ExplanationView>,
+    /// Said when there is no explanation.
+    pub no_explanation: String,
     /// The cities of the paragraphs that use it.
     pub cities: Vec<CityLink>,
+    /// The index of every term (or document).
+    pub index_url: String,
+    pub index_label: String,
+}
+
+/// An explanation as a page shows it (written in either script: each page is converted to its
+/// own when rendered).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExplanationView {
+    /// `glossary`, `title`, `rule` or `article`.
+    pub origin: &'static str,
+    /// What the origin is called (詞彙表 Glossary).
+    pub origin_label: String,
+    /// In Chinese; `None` when it is the quote itself.
+    pub zh: Option<String>,
+    pub en: Option<String>,
+    /// 來源:… (the glossary's, or the table's the rule read).
+    pub source: Option<String>,
+    /// The article's sentence, annotated, and the paragraph it is in.
+    pub quote: Option<Fragment>,
+    pub quote_url: Option<String>,
+    pub quote_link: String,
+    /// A title's reading, part by part.
+    pub parts: Vec<PartView>,
+    /// The document type and status marks, each explained once.
+    pub notes: Vec<NoteView>,
+    pub notes_heading: String,
+}
+
+/// One part of a title's reading.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartView {
+    pub label: String,
+    pub zh: String,
+    pub en: Option<String>,
+}
+
+/// A document type or status mark, explained.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    pub word: String,
+    pub label_en: String,
+    pub zh: String,
+    pub en: String,
+    pub source: String,
+}
+
+/// The index of every term or document.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryIndexData {
+    /// 12 / 15 已有解釋.
+    pub coverage: String,
+    pub rows: Vec<IndexRow>,
+}
+
+/// One entry in an index.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexRow {
+    pub text: String,
+    pub url: String,
+    pub label_en: Option<String>,
+    /// `glossary`, `title`, `rule`, `article`, or `none`.
+    pub origin: &'static str,
+    pub origin_label: String,
+    /// 3 處用例 uses.
+    pub uses: String,
 }
 
 /// The about page.
@@ -402,6 +475,9 @@ pub struct AboutData {
     /// How many articles the site holds, and the list of them.
     pub articles: usize,
     pub sources_url: String,
+    /// The indexes of every term and document, with their explanations' origins.
+    pub terms_url: String,
+    pub documents_url: String,
     pub samples: Vec<CodeSample>,
 }
 
@@ -410,6 +486,12 @@ impl PageData {
     pub fn fragments_mut(&mut self) -> Vec<&mut Fragment> {
         match self {
             PageData::Index(d) => d.figures.iter_mut().map(|f| &mut f.sentence).collect(),
+            PageData::Entry(d) => d
+                .explanation
+                .as_mut()
+                .and_then(|x| x.quote.as_mut())
+                .into_iter()
+                .collect(),
             PageData::Compare(d) => d
                 .cities
                 .iter_mut()

@@ -9,7 +9,7 @@
 //!
 //! One file per page family: [`home`] (the overview and the province-wide paragraphs),
 //! [`city`], [`source`] (an article, and the list of all of them), [`entries`] (term and
-//! document pages), [`timeline`], [`compare`], [`site`] (about, search, 404); [`map`] draws
+//! document pages and their indexes), [`timeline`], [`compare`], [`site`] (about, search, 404); [`map`] draws
 //! the province, [`markdown`] writes annotated Markdown, [`paginate`] splits long pages.
 
 pub mod city;
@@ -101,6 +101,9 @@ pub enum Spec {
     About,
     /// The list of every source article, paginated.
     Sources(usize),
+    /// The indexes of every term and every document, by pinyin, paginated.
+    Terms(usize),
+    Documents(usize),
     Search,
 }
 
@@ -111,6 +114,8 @@ const USES_PER_PAGE: usize = 40;
 const EVENTS_PER_PAGE: usize = 64;
 /// Source articles listed on one page of the sources list.
 const SOURCES_PER_PAGE: usize = 200;
+/// Terms or documents listed on one page of their index.
+const ENTRIES_PER_PAGE: usize = 200;
 /// Longest list in a page's side column (figures, terms, events).
 const SIDE_LIST: usize = 12;
 /// Province-level paragraphs shown on the overview; the rest are on `province/`.
@@ -135,6 +140,8 @@ pub fn specs(ex: &Explainer) -> Vec<Spec> {
     }
     specs.extend([Spec::Compare, Spec::About]);
     specs.extend((1..=page_count(ex.seeds().len(), SOURCES_PER_PAGE)).map(Spec::Sources));
+    specs.extend((1..=page_count(ex.terms().len(), ENTRIES_PER_PAGE)).map(Spec::Terms));
+    specs.extend((1..=page_count(ex.documents().len(), ENTRIES_PER_PAGE)).map(Spec::Documents));
     specs.push(Spec::Search);
     specs
 }
@@ -153,6 +160,8 @@ pub fn page(ex: &View, knowledge: &Knowledge, spec: Spec) -> Result<Page> {
         Spec::Compare => compare::compare_page(ex, knowledge),
         Spec::About => site::about_page(ex, knowledge)?,
         Spec::Sources(n) => source::sources_page(ex, s, n),
+        Spec::Terms(n) => entries::terms_index_page(ex, s, n),
+        Spec::Documents(n) => entries::documents_index_page(ex, s, n),
         Spec::Search => site::search_page(s),
     })
 }

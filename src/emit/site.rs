@@ -28,6 +28,8 @@ pub fn about_page(ex: &View, knowledge: &Knowledge) -> Result<Page> {
     page.data = PageData::About(AboutData {
         articles: ex.seed_count(),
         sources_url: urls::html(urls::SOURCES),
+        terms_url: urls::html(urls::TERMS),
+        documents_url: urls::html(urls::DOCUMENTS),
         samples: code_samples(ex, knowledge)?,
     });
     Ok(page)

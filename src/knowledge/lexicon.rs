@@ -58,6 +58,7 @@ struct OrgLists {
 #[serde(deny_unknown_fields)]
 struct TermLists {
     speech_verbs: Vec<String>,
+    naming_verbs: Vec<String>,
     speech_marks: Vec<String>,
     slogan_heads: Vec<String>,
     slogan_stops: String,
@@ -178,6 +179,8 @@ pub struct OrgWords {
 #[derive(Debug, Clone)]
 pub struct TermWords {
     pub speech_verbs: Vec<String>,
+    /// Words after which a quotation is a name, not speech (以下简称“联盟”).
+    pub naming_verbs: Vec<String>,
     pub speech_marks: CharSet,
     pub slogan_heads: Vec<Vec<char>>,
     pub slogan_stops: CharSet,
@@ -450,6 +453,7 @@ impl Lexicon {
             },
             term: TermWords {
                 speech_verbs: both_scripts(term.speech_verbs),
+                naming_verbs: both_scripts(term.naming_verbs),
                 speech_marks: single_chars(path, "speech_marks", &term.speech_marks)?,
                 slogan_heads: both_scripts(term.slogan_heads)
                     .iter()

@@ -1,8 +1,9 @@
 //! Curated knowledge, as data files under `data/` that editors change without touching code
 //! (embedded in the binary as the default, read from disk when a `data/` folder is present):
-//! the gazetteer, the glossary, the annotators' word lists, the map, the site's names and the
-//! words pages are written with.
+//! the gazetteer, the glossary, the annotators' word lists, the map, the site's names, the
+//! words pages are written with, and the tables explanations are composed from.
 
+pub mod explain;
 pub mod gazetteer;
 pub mod glossary;
 pub mod lexicon;
@@ -10,6 +11,7 @@ pub mod map;
 pub mod strings;
 
 use crate::error::{Error, Result, toml_error};
+use explain::ExplainTables;
 use gazetteer::Gazetteer;
 use glossary::Glossary;
 use lexicon::Lexicon;
@@ -24,6 +26,8 @@ pub struct Knowledge {
     pub map: map::Map,
     pub names: SiteNames,
     pub strings: Strings,
+    /// The tables explanations are composed from (document types, sectors, categories).
+    pub explain: ExplainTables,
 }
 
 /// What the site calls itself (`data/site.toml`).
@@ -34,48 +38,96 @@ pub struct SiteNames {
     pub headline: String,
 }
 
+/// The text of every knowledge file, each from the data folder when present there, else
+/// embedded. `serve` fingerprints it to tell whether the knowledge changed.
+#[derive(Debug, Clone, Hash)]
+pub struct Sources {
+    pub gazetteer: (PathBuf, String),
+    pub lexicon: (PathBuf, String),
+    /// `glossary.toml`, then every `glossary/*.toml` in name order.
+    pub glossary: Vec<(PathBuf, String)>,
+    pub map: (PathBuf, String),
+    pub site: (PathBuf, String),
+    pub strings: (PathBuf, String),
+    /// `explain/document-types.toml`, `explain/sectors.toml`, `explain/categories.toml`.
+    pub explain: [(PathBuf, String); 3],
+}
+
+/// `name` from `dir` when the file is there, else the embedded text.
+fn one(dir: Option<&Path>, name: &str, embedded: &str) -> Result<(PathBuf, String)> {
+    match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            Ok((path, text))
+        }
+        None => Ok((PathBuf::from("data").join(name), embedded.to_string())),
+    }
+}
+
+/// Every `*.toml` of the `glossary/` folder of `dir`, in name order, when the folder is there;
+/// else the embedded copies.
+fn glossary_parts(dir: Option<&Path>) -> Result<Vec<(PathBuf, String)>> {
+    let Some(folder) = dir.map(|d| d.join("glossary")).filter(|p| p.is_dir()) else {
+        return Ok(glossary::embedded_sources().split_off(1));
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .map_err(|e| Error::io(&folder, e))?
+        .map(|e| e.map(|e| e.path()).map_err(|e| Error::io(&folder, e)))
+        .collect::<Result<Vec<_>>>()?;
+    paths.retain(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"));
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            Ok((path, text))
+        })
+        .collect()
+}
+
 impl Knowledge {
     /// Loads each file from `dir` when present there, else the embedded default.
     pub fn load(dir: Option<&Path>) -> Result<Knowledge> {
         Knowledge::parse(&Knowledge::sources(dir)?)
     }
 
-    /// The text of each knowledge file (from `dir` when present there, else embedded), in the
-    /// order `parse` reads them.
-    pub fn sources(dir: Option<&Path>) -> Result<Vec<(PathBuf, String)>> {
-        let embedded = [
-            ("gazetteer.toml", gazetteer::EMBEDDED),
-            ("lexicon.toml", lexicon::EMBEDDED),
-            ("glossary.toml", glossary::EMBEDDED),
-            ("map.json", map::EMBEDDED),
-            ("site.toml", include_str!("../../data/site.toml")),
-            ("strings.toml", strings::EMBEDDED),
-        ];
-        embedded
-            .into_iter()
-            .map(
-                |(name, embedded)| match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
-                    Some(path) => {
-                        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                        Ok((path, text))
-                    }
-                    None => Ok((PathBuf::from("data").join(name), embedded.to_string())),
-                },
-            )
-            .collect()
+    /// The text of each knowledge file (from `dir` when present there, else embedded).
+    pub fn sources(dir: Option<&Path>) -> Result<Sources> {
+        let mut glossary = vec![one(dir, "glossary.toml", glossary::EMBEDDED)?];
+        glossary.extend(glossary_parts(dir)?);
+        Ok(Sources {
+            gazetteer: one(dir, "gazetteer.toml", gazetteer::EMBEDDED)?,
+            lexicon: one(dir, "lexicon.toml", lexicon::EMBEDDED)?,
+            glossary,
+            map: one(dir, "map.json", map::EMBEDDED)?,
+            site: one(dir, "site.toml", include_str!("../../data/site.toml"))?,
+            strings: one(dir, "strings.toml", strings::EMBEDDED)?,
+            explain: [
+                one(dir, "explain/document-types.toml", explain::EMBEDDED_DOCUMENT_TYPES)?,
+                one(dir, "explain/sectors.toml", explain::EMBEDDED_SECTORS)?,
+                one(dir, "explain/categories.toml", explain::EMBEDDED_CATEGORIES)?,
+            ],
+        })
     }
 
-    pub fn parse(sources: &[(PathBuf, String)]) -> Result<Knowledge> {
-        let [gazetteer, lexicon, glossary, map, names, strings] = sources else {
-            return Err(Error::msg("internal: six knowledge files expected"));
-        };
+    pub fn parse(sources: &Sources) -> Result<Knowledge> {
+        let Sources {
+            gazetteer,
+            lexicon,
+            glossary,
+            map,
+            site,
+            strings,
+            explain,
+        } = sources;
         Ok(Knowledge {
             gazetteer: Gazetteer::parse(&gazetteer.0, &gazetteer.1)?,
             lexicon: Lexicon::parse(&lexicon.0, &lexicon.1)?,
-            glossary: Glossary::parse(&glossary.0, &glossary.1)?,
+            glossary: Glossary::parse_files(glossary)?,
             map: map::Map::parse(&map.0, &map.1)?,
-            names: toml::from_str(&names.1).map_err(|e| toml_error(&names.0, &names.1, &e))?,
+            names: toml::from_str(&site.1).map_err(|e| toml_error(&site.0, &site.1, &e))?,
             strings: Strings::parse(&strings.0, &strings.1)?,
+            explain: ExplainTables::parse(explain)?,
         })
     }
 }

@@ -2,15 +2,18 @@
 //! dated events, each pointing back to the paragraphs it came from. Everything a page shows is
 //! computed here, so templates only display.
 
+mod explain;
 mod view;
 
+pub use explain::{Explanation, Note, Origin, Quote, TitlePart};
 pub use view::{Read, ReadHashes, View};
 
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed, Kind};
-use crate::knowledge::gazetteer::{CITY_IDS, City, Gazetteer};
+use crate::knowledge::Knowledge;
+use crate::knowledge::gazetteer::{CITY_IDS, City};
 use crate::knowledge::glossary::{DocumentEntry, Glossary, TermEntry};
 use crate::knowledge::lexicon::Lexicon;
-use crate::text::isodate;
+use crate::text::{isodate, slug};
 use arcstr::ArcStr;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -62,6 +65,8 @@ pub struct TermModel {
     /// The spelling first seen.
     pub text: String,
     pub entry: Option<TermEntry>,
+    /// What it means and where that comes from (the glossary, a rule, the articles).
+    pub explanation: Option<Explanation>,
     pub uses: Vec<ParaRef>,
     /// The cities of the paragraphs that use it, in order of first use.
     pub cities: Vec<String>,
@@ -73,6 +78,8 @@ pub struct DocumentModel {
     pub id: String,
     pub title: String,
     pub entry: Option<DocumentEntry>,
+    /// What it is and where that comes from (the glossary, its title).
+    pub explanation: Option<Explanation>,
     pub mentions: Vec<ParaRef>,
     /// The cities of the paragraphs that mention it, in order of first mention.
     pub cities: Vec<String>,
@@ -113,6 +120,11 @@ pub struct Explainer {
     event_years: Vec<(String, usize)>,
     /// Paragraphs about no city in particular (province-level).
     province_paragraphs: Vec<ParaRef>,
+    /// Terms and documents in pinyin order, for the indexes.
+    #[serde(skip)]
+    term_order: Vec<usize>,
+    #[serde(skip)]
+    document_order: Vec<usize>,
     /// Re-published copies: the first paragraph of each text, and the others that carry it.
     /// Only the first is shown; the others are credited beside it.
     copies: FxHashMap<ParaRef, Vec<ParaRef>>,
@@ -187,12 +199,8 @@ impl Explainer {
 /// are the claims the annotator credited to it (`about`), wherever they stand, never every
 /// claim of a paragraph that happens to name it. A re-published paragraph or statement is
 /// shown once, with the other articles that carry it credited beside it.
-pub fn build(
-    seeds: Vec<Arc<AnnotatedSeed>>,
-    gazetteer: &Gazetteer,
-    glossary: &Glossary,
-    lexicon: &Lexicon,
-) -> Explainer {
+pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer {
+    let (gazetteer, glossary, lexicon) = (&knowledge.gazetteer, &knowledge.glossary, &knowledge.lexicon);
     let refs: Vec<ParaRef> = seeds
         .iter()
         .enumerate()
@@ -221,6 +229,7 @@ pub fn build(
                                 id: a.value.to_string(),
                                 text: a.text.to_string(),
                                 entry: glossary.term_by_id(&a.value).cloned(),
+                                explanation: None,
                                 uses: Vec::new(),
                                 cities: Vec::new(),
                             });
@@ -237,6 +246,7 @@ pub fn build(
                                 id: a.value.to_string(),
                                 title: a.text.to_string(),
                                 entry: glossary.document_by_id(&a.value).cloned(),
+                                explanation: None,
                                 mentions: Vec::new(),
                                 cities: Vec::new(),
                             });
@@ -385,6 +395,14 @@ pub fn build(
     };
     terms.par_iter_mut().for_each(|t| t.cities = cities_of(&t.uses));
     documents.par_iter_mut().for_each(|d| d.cities = cities_of(&d.mentions));
+    explain::explain(&seeds, &mut terms, &mut documents, knowledge);
+    let order = |keys: Vec<(String, String)>| -> Vec<usize> {
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+        order
+    };
+    let term_order = order(terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect());
+    let document_order = order(documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect());
     let mut event_years: Vec<(String, usize)> = Vec::new();
     for e in &events {
         let year = isodate::year_group(&e.date);
@@ -394,6 +412,8 @@ pub fn build(
         }
     }
     Explainer {
+        term_order,
+        document_order,
         event_years,
         cities,
         term_index: terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),

@@ -114,6 +114,23 @@ impl<'a> View<'a> {
         &self.ex.terms
     }
 
+    /// Every term in pinyin order.
+    pub fn terms_by_pinyin(&self) -> Vec<&'a TermModel> {
+        self.note(Read::Shape);
+        self.ex.term_order.iter().map(|&i| self.term_at(i)).collect()
+    }
+
+    /// Every document in pinyin order.
+    pub fn documents_by_pinyin(&self) -> Vec<&'a DocumentModel> {
+        self.note(Read::Shape);
+        self.ex.document_order.iter().map(|&i| self.document_at(i)).collect()
+    }
+
+    pub fn term_count(&self) -> usize {
+        self.note(Read::Shape);
+        self.ex.terms.len()
+    }
+
     pub fn term_at(&self, index: usize) -> &'a TermModel {
         self.note(Read::Term(index));
         &self.ex.terms[index]
@@ -225,12 +242,12 @@ impl Explainer {
             terms: self
                 .terms
                 .iter()
-                .map(|t| hash::of((&t.id, &t.text, &t.uses, &t.cities)))
+                .map(|t| hash::of((&t.id, &t.text, &t.uses, &t.cities, &t.explanation)))
                 .collect(),
             documents: self
                 .documents
                 .iter()
-                .map(|d| hash::of((&d.id, &d.title, &d.mentions, &d.cities)))
+                .map(|d| hash::of((&d.id, &d.title, &d.mentions, &d.cities, &d.explanation)))
                 .collect(),
             events: self.events.iter().map(hash::of).collect(),
             event_years: hash::of(&self.event_years),

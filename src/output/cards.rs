@@ -3,9 +3,10 @@
 //! script on the first card it opens.
 
 use crate::annotate::{Annotation, Kind};
+use crate::emit::entries::origin_label;
 use crate::emit::human::{self, Lang};
-use crate::knowledge::strings::Strings;
-use crate::model::Explainer;
+use crate::knowledge::strings::{Strings, fill};
+use crate::model::{Explainer, Explanation, Origin};
 use crate::text::isodate;
 use crate::urls;
 use serde::Serialize;
@@ -23,11 +24,17 @@ pub struct Card {
     /// Issuer and date of a document.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<String>,
-    /// The explanation, in Chinese and in English.
+    /// The explanation, in Chinese (in the card file's script) and in English.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zh: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// Where the explanation comes from (詞彙表 Glossary · 來源:…), and for the article's own
+    /// words the paragraph they are quoted from, from the site root.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin_url: Option<String>,
     /// Its page, from the site root.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -40,27 +47,21 @@ pub struct Card {
 /// The card of one annotation (without its counts), or `None` when what it names is gone.
 fn card(ex: &Explainer, s: &Strings, years: &BTreeMap<String, String>, a: &Annotation) -> Option<Card> {
     let card = match a.kind {
-        Kind::Term => ex.term(&a.value).map(|t| {
-            let e = t.entry.as_ref();
-            Card {
-                title: format!("“{}”", t.text),
-                label: e.map(|e| e.label_en.clone()),
-                zh: e.map(|e| e.zh.clone()),
-                en: e.map(|e| e.en.clone()),
-                url: Some(urls::html(&urls::term(&t.id))),
-                ..Card::default()
-            }
+        Kind::Term => ex.term(&a.value).map(|t| Card {
+            title: format!("“{}”", t.text),
+            url: Some(urls::html(&urls::term(&t.id))),
+            ..explained(ex, s, t.explanation.as_ref())
         }),
         Kind::Document => ex.document(&a.value).map(|d| {
             let e = d.entry.as_ref();
             Card {
                 title: format!("《{}》", d.title),
-                label: e.map(|e| e.title_en.clone()),
-                zh: e.map(|e| e.zh.clone()),
-                en: e.map(|e| e.en.clone()),
-                meta: e.map(|e| format!("{} · {}", e.issuer, e.date.clone().unwrap_or_default())),
+                meta: e.map(|e| {
+                    let date = e.date.as_deref().map(|d| format!(" · {d}")).unwrap_or_default();
+                    format!("{}{date}", e.issuer)
+                }),
                 url: Some(urls::html(&urls::document(&d.id))),
-                ..Card::default()
+                ..explained(ex, s, d.explanation.as_ref())
             }
         }),
         Kind::City => ex.city(&a.value).map(|c| Card {
@@ -105,6 +106,29 @@ fn card(ex: &Explainer, s: &Strings, years: &BTreeMap<String, String>, a: &Annot
         kind: a.kind.as_str(),
         ..c
     })
+}
+
+/// A card's explanation and its origin (each card file is converted whole to its script).
+fn explained(ex: &Explainer, s: &Strings, e: Option<&Explanation>) -> Card {
+    let Some(e) = e else {
+        return Card::default();
+    };
+    let label = origin_label(s, e.origin);
+    let origin = match (&e.reference, e.origin) {
+        (Some(r), Origin::Glossary) => format!("{label} · {}", fill(&s.card_source, &[("source", r)])),
+        _ => label.to_string(),
+    };
+    Card {
+        label: e.label_en.clone(),
+        zh: Some(e.full_zh()),
+        en: e.full_en(),
+        origin: Some(origin),
+        origin_url: e
+            .quote
+            .as_ref()
+            .map(|q| urls::source_paragraph(&ex.seeds()[q.at.seed].seed.id, &ex.paragraph(q.at).id)),
+        ..Card::default()
+    }
 }
 
 /// The cards, keyed by `kind:value`.

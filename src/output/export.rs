@@ -1,7 +1,9 @@
-//! The data export `site/data/annotations.json` (a **contract**, see DESIGN.md; schema 2): every city,
-//! every seed, every body paragraph with its cities and annotations, offsets in chars.
+//! The data export `site/data/annotations.json` (a **contract**, see DESIGN.md; schema 2): every
+//! city, every seed, every body paragraph with its cities and annotations, offsets in chars; and
+//! every term and document with its explanation and where that comes from.
 
-use crate::model::Explainer;
+use crate::model::{Explainer, Explanation};
+use crate::text::script;
 use crate::urls;
 use serde::Serialize;
 
@@ -10,6 +12,46 @@ struct Export<'a> {
     schema: u32,
     cities: Vec<CityOut<'a>>,
     seeds: Vec<SeedOut<'a>>,
+    terms: Vec<EntryOut<'a>>,
+    documents: Vec<EntryOut<'a>>,
+}
+
+/// A term or document: its text as first written, how many paragraphs use it, its explanation.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    id: &'a str,
+    text: &'a str,
+    uses: usize,
+    explanation: Option<ExplanationOut<'a>>,
+}
+
+/// An explanation in both scripts, with its origin (`source`: glossary, title, rule, article),
+/// what it rests on (`cite`: the reference, or `<seed id>#<paragraph id>` for an article) and,
+/// for an article, the sentence verbatim.
+#[derive(Serialize)]
+struct ExplanationOut<'a> {
+    zh_hant: String,
+    zh_hans: String,
+    en: Option<String>,
+    source: &'static str,
+    cite: Option<String>,
+    quote: Option<&'a str>,
+}
+
+fn explanation_out<'a>(ex: &Explainer, e: &'a Explanation) -> ExplanationOut<'a> {
+    let cite = match &e.quote {
+        Some(q) => Some(format!("{}#{}", ex.seeds()[q.at.seed].seed.id, ex.paragraph(q.at).id)),
+        None => e.reference.clone(),
+    };
+    let zh = e.full_zh();
+    ExplanationOut {
+        zh_hant: script::to_hant(&zh),
+        zh_hans: script::to_hans(&zh),
+        en: e.full_en(),
+        source: e.origin.as_str(),
+        cite,
+        quote: e.quote.as_ref().map(|q| q.text.as_str()),
+    }
 }
 
 #[derive(Serialize)]
@@ -90,6 +132,26 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
                         annotations: &p.annotations,
                     })
                     .collect(),
+            })
+            .collect(),
+        terms: ex
+            .terms()
+            .iter()
+            .map(|t| EntryOut {
+                id: &t.id,
+                text: &t.text,
+                uses: t.uses.len(),
+                explanation: t.explanation.as_ref().map(|e| explanation_out(ex, e)),
+            })
+            .collect(),
+        documents: ex
+            .documents()
+            .iter()
+            .map(|d| EntryOut {
+                id: &d.id,
+                text: &d.title,
+                uses: d.mentions.len(),
+                explanation: d.explanation.as_ref().map(|e| explanation_out(ex, e)),
             })
             .collect(),
     };

@@ -65,7 +65,7 @@ pub fn compile_templates(dir: Option<&Path>, sources: &[(String, String)]) -> Re
             .chain([(SHELL, shell_page.as_str())]),
     )?;
     for (name, source) in sources {
-        if matches!(name.as_str(), "base.html" | "macros.html") {
+        if name == "base.html" || MACRO_FILES.contains(&name.as_str()) {
             continue;
         }
         let template = tera::Template::new(name, None, source).map_err(|e| template_error(dir, e))?;
@@ -145,7 +145,10 @@ pub fn template_error(dir: Option<&Path>, err: tera::Error) -> Error {
     }
 }
 
-const EMBEDDED_TEMPLATES: [(&str, &str); 14] = [
+/// Templates that only define macros for page templates to import.
+const MACRO_FILES: [&str; 2] = ["macros.html", "explanation.html"];
+
+const EMBEDDED_TEMPLATES: [(&str, &str); 16] = [
     ("province.html", include_str!("../../templates/province.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
@@ -160,4 +163,6 @@ const EMBEDDED_TEMPLATES: [(&str, &str); 14] = [
     ("compare.html", include_str!("../../templates/compare.html")),
     ("about.html", include_str!("../../templates/about.html")),
     ("sources.html", include_str!("../../templates/sources.html")),
+    ("explanation.html", include_str!("../../templates/explanation.html")),
+    ("entries.html", include_str!("../../templates/entries.html")),
 ];

@@ -57,6 +57,23 @@ pub fn slug(text: &str) -> String {
     format!("{cut}-{}", super::hash::short_hash(&folded))
 }
 
+/// The key a list of Chinese words is sorted by: the pinyin of each char (without tones), then
+/// the folded text, so that 寧波 and 宁波 sort alike and digits and Latin letters come first.
+pub fn pinyin_key(text: &str) -> (String, String) {
+    let folded = script::fold(text);
+    let mut key = String::with_capacity(folded.len() * 2);
+    for c in folded.chars().filter(|c| !"“”‘’「」『』《》\"'".contains(*c)) {
+        match c.to_pinyin() {
+            Some(p) => {
+                key.push_str(&p.plain().replace('ü', "v"));
+                key.push(' ');
+            }
+            None => key.push(c),
+        }
+    }
+    (key, folded)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

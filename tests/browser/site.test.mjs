@@ -66,6 +66,7 @@ test("annotation cards open and close by mouse and keyboard", async () => {
   await card.waitFor({ state: "visible" });
   assert.match(await card.innerText(), /術語/);
   assert.ok(await card.locator("a.ann-card-link").count());
+  assert.match(await card.locator(".ann-card-origin").innerText(), /^(詞彙表|由標題推導|由規則推導|報道原話)/, "where the explanation comes from");
   const after = await page.locator(".city-paragraphs").boundingBox();
   assert.deepEqual(after, before, "opening a card does not shift the layout");
   await page.mouse.click(5, 5);
@@ -143,7 +144,7 @@ test("the script switch lands on the same page and back", async () => {
 
 const PAGE_TYPES = ["index.html", "city/ningbo/index.html", "source/000_cc229362e59457d6/index.html", "terms/five-chains/index.html",
   "documents/zhejiang-ai-innovation-measures/index.html", "timeline/index.html", "compare/index.html", "about/index.html",
-  "search/index.html", "zh-Hans/city/wenzhou/index.html", "404.html"];
+  "search/index.html", "zh-Hans/city/wenzhou/index.html", "404.html", "terms/index.html", "documents/index.html"];
 
 test("axe finds no violations on any page type", async () => {
   for (const rel of PAGE_TYPES) {

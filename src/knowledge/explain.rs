@@ -1,0 +1,274 @@
+//! The tables explanations are composed from (`data/explain/`): the kinds of government document
+//! and the status marks a 《title》 ends with (`document-types.toml`), the sectors X of
+//! “人工智能+X” (`sectors.toml`), and the category nouns that say what a quoted name is
+//! (`categories.toml`). Words are written in Simplified and matched char by char in either
+//! script ([`script::fold_char_cached`], which keeps a text's length, so offsets carry over).
+
+use crate::error::{Error, Result, toml_error};
+use crate::text::script;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const EMBEDDED_DOCUMENT_TYPES: &str = include_str!("../../data/explain/document-types.toml");
+pub const EMBEDDED_SECTORS: &str = include_str!("../../data/explain/sectors.toml");
+pub const EMBEDDED_CATEGORIES: &str = include_str!("../../data/explain/categories.toml");
+
+/// A kind of document, recognised by how a title ends (指导意见, 行动计划), explained once.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentType {
+    pub suffixes: Vec<String>,
+    pub label_en: String,
+    pub zh: String,
+    pub en: String,
+    pub source: String,
+}
+
+/// A mark of a title's status (征求意见稿, 试行).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusMark {
+    pub marks: Vec<String>,
+    pub label_en: String,
+    pub zh: String,
+    pub en: String,
+    pub source: String,
+}
+
+/// A sector X of “人工智能+X”, and what applying AI there means.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    pub names: Vec<String>,
+    pub label_en: String,
+    pub zh: String,
+    pub en: String,
+    pub source: String,
+}
+
+/// A noun that says what a quoted name is (微信公众号, 体系).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub words: Vec<String>,
+    /// Completes “据原文,“X”是…”.
+    pub zh: String,
+    /// Completes “According to the article, “X” is …”.
+    pub en: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentTypesFile {
+    #[serde(rename = "type")]
+    types: Vec<DocumentType>,
+    status: Vec<StatusMark>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectorsFile {
+    sector: Vec<Sector>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoriesFile {
+    category: Vec<Category>,
+}
+
+/// Words to match, folded, longest first, each with the entry it belongs to.
+#[derive(Debug, Clone, Default)]
+struct Words(Vec<(Vec<char>, usize)>);
+
+impl Words {
+    /// The words of every entry; a word of two entries is an error.
+    fn new<'a>(path: &Path, what: &str, entries: impl Iterator<Item = &'a [String]>) -> Result<Words> {
+        let mut owner: BTreeMap<Vec<char>, usize> = BTreeMap::new();
+        for (i, words) in entries.enumerate() {
+            for word in words {
+                let key = fold(word);
+                if key.is_empty() {
+                    return Err(Error::file(path, format!("an empty {what}")));
+                }
+                if let Some(&other) = owner.get(&key)
+                    && other != i
+                {
+                    return Err(Error::file(
+                        path,
+                        format!(
+                            "{what} `{word}` belongs to two entries (numbers {} and {})",
+                            other + 1,
+                            i + 1
+                        ),
+                    ));
+                }
+                owner.insert(key, i);
+            }
+        }
+        let mut words: Vec<(Vec<char>, usize)> = owner.into_iter().collect();
+        words.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Ok(Words(words))
+    }
+
+    /// The longest word `folded` ends with: (entry, its length in chars).
+    fn ending(&self, folded: &[char]) -> Option<(usize, usize)> {
+        self.0
+            .iter()
+            .find(|(w, _)| folded.ends_with(w))
+            .map(|(w, i)| (*i, w.len()))
+    }
+
+    /// The longest word at `at`: (entry, its length in chars).
+    fn at(&self, folded: &[char], at: usize) -> Option<(usize, usize)> {
+        let rest = folded.get(at..)?;
+        self.0
+            .iter()
+            .find(|(w, _)| rest.starts_with(w))
+            .map(|(w, i)| (*i, w.len()))
+    }
+}
+
+/// `text` folded char by char: Simplified, half-width, lowercase; as long as `text`.
+pub fn fold(text: &str) -> Vec<char> {
+    text.chars().map(script::fold_char_cached).collect()
+}
+
+/// Every table, with its matchers.
+#[derive(Debug, Clone, Default)]
+pub struct ExplainTables {
+    pub types: Vec<DocumentType>,
+    pub statuses: Vec<StatusMark>,
+    pub sectors: Vec<Sector>,
+    pub categories: Vec<Category>,
+    type_words: Words,
+    status_words: Words,
+    category_words: Words,
+    sector_by_name: BTreeMap<String, usize>,
+}
+
+impl ExplainTables {
+    pub fn embedded() -> Result<ExplainTables> {
+        ExplainTables::parse(&embedded_sources())
+    }
+
+    /// `files`: the document types, the sectors and the categories, in that order.
+    pub fn parse(files: &[(PathBuf, String); 3]) -> Result<ExplainTables> {
+        let [
+            (types_path, types),
+            (sectors_path, sectors),
+            (categories_path, categories),
+        ] = files;
+        let t: DocumentTypesFile = toml::from_str(types).map_err(|e| toml_error(types_path, types, &e))?;
+        let s: SectorsFile = toml::from_str(sectors).map_err(|e| toml_error(sectors_path, sectors, &e))?;
+        let c: CategoriesFile = toml::from_str(categories).map_err(|e| toml_error(categories_path, categories, &e))?;
+        let type_words = Words::new(types_path, "suffix", t.types.iter().map(|t| t.suffixes.as_slice()))?;
+        let status_words = Words::new(types_path, "mark", t.status.iter().map(|s| s.marks.as_slice()))?;
+        let category_words = Words::new(categories_path, "word", c.category.iter().map(|c| c.words.as_slice()))?;
+        let sector_words = Words::new(sectors_path, "name", s.sector.iter().map(|s| s.names.as_slice()))?;
+        let sector_by_name = sector_words
+            .0
+            .into_iter()
+            .map(|(w, i)| (w.into_iter().collect(), i))
+            .collect();
+        Ok(ExplainTables {
+            types: t.types,
+            statuses: t.status,
+            sectors: s.sector,
+            categories: c.category,
+            type_words,
+            status_words,
+            category_words,
+            sector_by_name,
+        })
+    }
+
+    /// The document type a folded title core ends with (the longest suffix wins: 指导意见 before
+    /// 意见): (type, suffix length in chars).
+    pub fn type_ending(&self, folded: &[char]) -> Option<(usize, usize)> {
+        self.type_words.ending(folded)
+    }
+
+    /// The status mark a folded text ends with: (mark, length in chars).
+    pub fn status_ending(&self, folded: &[char]) -> Option<(usize, usize)> {
+        self.status_words.ending(folded)
+    }
+
+    /// The status mark starting at `at` of a folded text.
+    pub fn status_at(&self, folded: &[char], at: usize) -> Option<(usize, usize)> {
+        self.status_words.at(folded, at)
+    }
+
+    /// The category noun starting at `at` of a folded text: (category, length in chars).
+    pub fn category_at(&self, folded: &[char], at: usize) -> Option<(usize, usize)> {
+        self.category_words.at(folded, at)
+    }
+
+    /// The sector named `name` (either script).
+    pub fn sector(&self, name: &str) -> Option<&Sector> {
+        let key: String = fold(name).into_iter().collect();
+        self.sector_by_name.get(&key).map(|&i| &self.sectors[i])
+    }
+}
+
+/// The embedded tables, as (path, text), in the order [`ExplainTables::parse`] reads them.
+pub fn embedded_sources() -> [(PathBuf, String); 3] {
+    [
+        ("document-types.toml", EMBEDDED_DOCUMENT_TYPES),
+        ("sectors.toml", EMBEDDED_SECTORS),
+        ("categories.toml", EMBEDDED_CATEGORIES),
+    ]
+    .map(|(name, text)| (Path::new("data/explain").join(name), text.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load_and_match_in_both_scripts() {
+        let t = ExplainTables::embedded().unwrap();
+        assert!(t.types.len() >= 20, "{}", t.types.len());
+        let ending = |s: &str| t.type_ending(&fold(s)).map(|(i, n)| (t.types[i].label_en.as_str(), n));
+        assert_eq!(
+            ending("关于加快人工智能产业发展的指导意见"),
+            Some(("guiding opinion", 4))
+        );
+        assert_eq!(
+            ending("關於加快人工智能產業發展的指導意見"),
+            Some(("guiding opinion", 4))
+        );
+        assert_eq!(
+            ending("杭州市人工智能產業發展實施方案"),
+            Some(("implementation plan", 4))
+        );
+        assert_eq!(ending("人工智能产业"), None);
+        let status = t
+            .status_ending(&fold("征求意見稿"))
+            .map(|(i, _)| t.statuses[i].label_en.as_str());
+        assert_eq!(status, Some("draft for comment"));
+        assert_eq!(
+            t.sector("製造業").map(|s| s.label_en.as_str()),
+            t.sector("制造").map(|s| s.label_en.as_str())
+        );
+        assert!(t.sector("制造").is_some() && t.sector("不存在").is_none());
+        let at = t
+            .category_at(&fold("“溫州發布”微信公眾號"), 6)
+            .map(|(i, n)| (t.categories[i].en.as_str(), n));
+        assert_eq!(at, Some(("a WeChat public account", 5)));
+    }
+
+    #[test]
+    fn a_word_of_two_entries_is_an_error() {
+        let mut files = embedded_sources();
+        files[2]
+            .1
+            .push_str("\n[[category]]\nwords = [\"体系\"]\nzh = \"x\"\nen = \"x\"\n");
+        let err = ExplainTables::parse(&files).unwrap_err().to_string();
+        assert!(
+            err.contains("data/explain/categories.toml") && err.contains("`体系`"),
+            "{err}"
+        );
+    }
+}
