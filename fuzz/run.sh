@@ -78,9 +78,11 @@ make_corpus() {
       cp samples/markdown/* "$dir/"
       ;;
     data)
-      local names=(gazetteer.toml lexicon.toml glossary.toml map.json site.toml strings.toml)
+      # In the order of DATA_FILES in src/lib.rs: the first byte picks the file.
+      local names=(gazetteer.toml lexicon.toml glossary.toml map.json site.toml strings.toml
+        explain/document-types.toml explain/sectors.toml explain/categories.toml glossary/technology.toml)
       for i in "${!names[@]}"; do
-        with_flag "00$i" "../data/${names[$i]}" "$dir/${names[$i]}"
+        with_flag "$(printf '%03o' "$i")" "../data/${names[$i]}" "$dir/$i-$(basename "${names[$i]}")"
       done
       cp samples/data/* "$dir/"
       ;;

@@ -154,7 +154,7 @@ pub fn check_annotations(seed: &AnnotatedSeed) {
 /// none may panic, and the JSON files must parse.
 fn check_downstream(seeds: Vec<Arc<AnnotatedSeed>>) {
     let k = knowledge();
-    let ex = model::build(seeds, &k.gazetteer, &k.glossary);
+    let ex = model::build(seeds, k);
     for spec in emit::specs(&ex) {
         let view = View::new(&ex);
         emit::page(&view, k, spec).expect("every page of a built model emits");
@@ -355,15 +355,38 @@ fn unescape(html: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // curated data files.
 
-/// The data files, in the order [`Knowledge::parse`] takes them.
-pub const DATA_FILES: [&str; 6] = [
+/// The data files a fuzz input can stand in for (`data/` paths): each of the
+/// [`Sources`](explainer::knowledge::Sources) slots, and one themed glossary file.
+pub const DATA_FILES: [&str; 10] = [
     "gazetteer.toml",
     "lexicon.toml",
     "glossary.toml",
     "map.json",
     "site.toml",
     "strings.toml",
+    "explain/document-types.toml",
+    "explain/sectors.toml",
+    "explain/categories.toml",
+    "glossary/technology.toml",
 ];
+
+/// The slot of `sources` holding the data file `name` (of [`DATA_FILES`]).
+fn slot<'a>(sources: &'a mut explainer::knowledge::Sources, name: &str) -> &'a mut (PathBuf, String) {
+    let data = Path::new("data");
+    match name {
+        "gazetteer.toml" => &mut sources.gazetteer,
+        "lexicon.toml" => &mut sources.lexicon,
+        "map.json" => &mut sources.map,
+        "site.toml" => &mut sources.site,
+        "strings.toml" => &mut sources.strings,
+        _ => sources
+            .glossary
+            .iter_mut()
+            .chain(sources.explain.iter_mut())
+            .find(|(path, _)| path.ends_with(name) || path == &data.join(name))
+            .expect("a data file of DATA_FILES"),
+    }
+}
 
 /// A short article that touches what the data files name: cities, counties, places inside and
 /// outside the province, dates, figures, a document with its short name, quoted and unquoted
@@ -382,7 +405,7 @@ pub fn data(data: &[u8]) {
     };
     let mut sources = Knowledge::sources(None).expect("embedded sources");
     let path = PathBuf::from("fuzz").join(DATA_FILES[which]);
-    sources[which] = (path, text.to_string());
+    *slot(&mut sources, DATA_FILES[which]) = (path, text.to_string());
     let knowledge = match Knowledge::parse(&sources) {
         Ok(k) => k,
         Err(e) => {
@@ -404,7 +427,7 @@ pub fn data(data: &[u8]) {
             seeds.push(annotated);
         }
     }
-    let ex = model::build(seeds, &knowledge.gazetteer, &knowledge.glossary);
+    let ex = model::build(seeds, &knowledge);
     for spec in emit::specs(&ex) {
         let view = View::new(&ex);
         let _ = emit::page(&view, &knowledge, spec);
