@@ -795,3 +795,21 @@ fn a_large_synthetic_corpus_stays_paginated_and_linked() {
     let check = explainer(&["check", "--seeds", corpus.to_str().unwrap()], &repo());
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
 }
+
+#[test]
+fn a_sentence_with_a_year_and_a_month_is_one_event() {
+    let seeds = write_seeds(&[
+        (
+            "001_a.txt",
+            "题\n2025年,宁波在1月发布新政。温州在2024年跟进。\n".as_bytes(),
+        ),
+        ("001_a.toml", b"date = \"2025-06-01\"\n"),
+    ]);
+    let (_d, site, out) = build(seeds.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let timeline = fs::read_to_string(site.join("timeline/index.html")).unwrap();
+    // January 2025 (the month's date, not also the year's), and 2024 in the next sentence.
+    assert_eq!(timeline.matches("新政。").count(), 1, "the sentence once");
+    assert_eq!(timeline.matches("跟進。").count(), 1);
+    assert!(timeline.contains("datetime=\"2025-01\""));
+}

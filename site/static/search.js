@@ -2,8 +2,9 @@
 // 宁波 and 寧波 fold to the same characters, so either script finds both; Níngbō folds to
 // ningbo. Several words (寧波 制造) find what has them all first, then what has some. Pages
 // named by the query (cities, terms, documents) come before paragraphs; paragraphs rank by the
-// whole phrase, then all words, then how many words. The count is the number of paragraphs the
-// postings give; results are checked against their text as they are shown, 20 at a time.
+// whole phrase, then all words, then how many words. The count is true: where the postings give
+// a superset (words of three characters or more), candidates are checked against their text
+// first. Results are shown 20 at a time.
 const root = new URL("../", import.meta.url);
 const hans = document.documentElement.lang === "zh-Hans";
 const pageRoot = hans ? new URL("zh-Hans/", root) : root;
@@ -118,10 +119,21 @@ async function search(query) {
     pages.push({ url, kind, title, label, tier: exact ? 4 : r.tier, found: r.found, doc: c.doc });
   }
   pages.sort(byRank);
-  const paragraphs = ranked.filter((c) => c.doc < meta.docs);
-  // The postings are exact for words of one or two characters: then so is the count.
-  const exact = q.words.every((w) => [...w].length <= 2 && [...w].every(indexed));
-  return { meta, q, pages, paragraphs, exact };
+  let paragraphs = ranked.filter((c) => c.doc < meta.docs);
+  // The postings are exact for a word of one or two characters. For longer words, or a phrase
+  // of several, they give a superset: every candidate's text is checked now (its chunk loaded
+  // once), so that the count is true and the order is by what the text really holds.
+  const exactGrams = (w) => [...w].length <= 2 && [...w].every(indexed);
+  if (!(q.words.every(exactGrams) && (q.words.length === 1 || exactGrams(q.phrase)))) {
+    const chunkOf = (c) => Math.floor(c.doc / meta.chunk);
+    const chunks = new Map(await Promise.all([...new Set(paragraphs.map(chunkOf))].map(async (k) => [k, await load(`search/docs-${k}${suffix}`)])));
+    paragraphs = paragraphs.flatMap((c) => {
+      const r = rank(fold(meta, chunks.get(chunkOf(c))[c.doc % meta.chunk][2]).join(""), q);
+      return r ? [{ ...c, ...r }] : [];
+    });
+    paragraphs.sort(byRank);
+  }
+  return { meta, q, pages, paragraphs };
 }
 
 /// The next `n` paragraphs of a search, checked against their text: one that does not match as
@@ -217,10 +229,9 @@ async function showMore() {
 
 function report(found) {
   const n = found.total;
-  const about = found.exact || found.paragraphs.length === 0 ? "" : t("約 ", "约 ");
   const pages = found.pages.length ? t(`${found.pages.length} 個頁面、`, `${found.pages.length} 个页面、`) : "";
   const shown = n > found.shown ? t(`,顯示前 ${found.shown} 段`, `,显示前 ${found.shown} 段`) : "";
-  status.textContent = t(`找到 ${pages}${about}${n} 段報道${shown}`, `找到 ${pages}${about}${n} 段报道${shown}`);
+  status.textContent = t(`找到 ${pages}${n} 段報道${shown}`, `找到 ${pages}${n} 段报道${shown}`);
 }
 
 async function run() {

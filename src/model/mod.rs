@@ -459,11 +459,22 @@ fn events(
     for &r in shown {
         let p = &seeds[r.seed].paragraphs[r.para];
         let mut chars: Option<Vec<char>> = None;
-        for a in p.annotations.iter().filter(|a| a.kind == Kind::Date) {
+        let dates: Vec<_> = p.annotations.iter().filter(|a| a.kind == Kind::Date).collect();
+        for a in &dates {
             let chars = chars.get_or_insert_with(|| p.text.chars().collect());
             // What is said from the date to the end of its sentence: the same in a copy that
             // words its lead-in differently (据报道,5月14日,…).
-            let (_, to) = lexicon.sentence_around(chars, a.start(), a.end());
+            let (from, to) = lexicon.sentence_around(chars, a.start(), a.end());
+            // One statement, one event: a sentence dated 2025年 and 1月 (2025-01) is an event
+            // of January 2025, not also one of the year.
+            let within = |b: &&&crate::annotate::Annotation| (from..to).contains(&b.start());
+            if dates
+                .iter()
+                .filter(within)
+                .any(|b| b.value.len() > a.value.len() && b.value.starts_with(&*a.value))
+            {
+                continue;
+            }
             let sentence: String = chars[a.start()..to].iter().collect();
             let key = (a.value.clone(), crate::text::script::copy_key(&sentence));
             match first.get(&key) {
