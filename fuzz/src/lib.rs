@@ -181,6 +181,8 @@ const ADAPTER_ATTRIBUTES: &[&str] = &[
     "href",
     "data-kind",
     "data-value",
+    "data-about",
+    "lang",
     "title",
     "tabindex",
     "datetime",
