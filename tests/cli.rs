@@ -813,3 +813,28 @@ fn a_sentence_with_a_year_and_a_month_is_one_event() {
     assert_eq!(timeline.matches("跟進。").count(), 1);
     assert!(timeline.contains("datetime=\"2025-01\""));
 }
+
+#[test]
+fn a_city_card_quotes_a_sentence_about_its_city() {
+    let seeds = write_seeds(&[(
+        "001_a.txt",
+        "题\n杭州发布人工智能新政,力度空前。宁波随后跟进,聚焦制造业。\n地址:宁波市海曙区\n".as_bytes(),
+    )]);
+    let (_d, site, out) = build(seeds.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let home = fs::read_to_string(site.join("index.html")).unwrap();
+    let card = home
+        .split("<li class=\"card city-card\">")
+        .skip(1)
+        .find(|card| card.contains("city/ningbo/index.html"))
+        .unwrap();
+    let first = card
+        .split("<p class=\"first\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap();
+    // Not the paragraph's opening about Hangzhou, nor the address line.
+    assert!(first.starts_with("寧波隨後跟進"), "{first}");
+}

@@ -3,7 +3,7 @@
 
 use super::data::FigureCard;
 use super::data::{CityCard, DocumentLink, IndexData, PageData};
-use super::markdown::{front_matter, paragraph_at, source_link, title_at};
+use super::markdown::{front_matter, paragraph_at, sentence_around, source_link, title_at};
 use super::paginate::{Item, paginated};
 use super::parts::figure_cards;
 use super::{CITY_PARAGRAPHS_PER_PAGE, OVERVIEW_PROVINCE_PARAGRAPHS, Page, SIDE_LIST, map, seed_title};
@@ -15,8 +15,34 @@ use crate::text::offsets::first_chars;
 use crate::urls;
 use std::ops::Range;
 
-fn city_card(ex: &View, c: &CityModel) -> CityCard {
-    let first = ex.paragraph(c.paragraphs[0].at);
+/// The card's excerpt: a sentence of prose (one the lexicon ends, not an address or signature
+/// line) where the city is the first city named, else the sentence of its first mention; never
+/// a sentence about another city that happens to open a paragraph naming it further on.
+fn city_excerpt(ex: &View, k: &Knowledge, c: &CityModel) -> String {
+    let id = c.info.id.as_str();
+    let mention = |leading: bool, prose: bool| {
+        c.paragraphs.iter().find_map(|cp| {
+            let p = ex.paragraph(cp.at);
+            let mut cities = p.annotations.iter().filter(|a| a.kind == Kind::City);
+            let hit = if leading {
+                cities.next().filter(|a| &*a.value == id)
+            } else {
+                cities.find(|a| &*a.value == id)
+            }?;
+            let (from, to) = sentence_around(&k.lexicon, p, hit.start(), hit.end());
+            let chars: Vec<char> = p.text.chars().collect();
+            let ends = to > from && k.lexicon.is_sentence_end(&chars, to - 1);
+            (ends || !prose).then(|| chars[from..to].iter().collect::<String>())
+        })
+    };
+    let sentence = mention(true, true)
+        .or_else(|| mention(false, true))
+        .or_else(|| mention(true, false))
+        .unwrap_or_else(|| ex.paragraph(c.paragraphs[0].at).text.to_string());
+    first_chars(sentence.trim(), 60)
+}
+
+fn city_card(ex: &View, k: &Knowledge, c: &CityModel) -> CityCard {
     CityCard {
         name: c.info.name.clone(),
         name_hans: c.info.name_hans.clone(),
@@ -25,7 +51,7 @@ fn city_card(ex: &View, c: &CityModel) -> CityCard {
         focus_zh: c.focus_zh.clone(),
         focus_en: c.focus_en.clone(),
         paragraphs: c.paragraphs.len(),
-        first: first_chars(&first.text, 60),
+        first: city_excerpt(ex, k, c),
     }
 }
 
@@ -50,7 +76,7 @@ pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
             urls::PROVINCE
         ));
     }
-    let cities: Vec<CityCard> = ex.cities().iter().map(|c| city_card(ex, c)).collect();
+    let cities: Vec<CityCard> = ex.cities().iter().map(|c| city_card(ex, knowledge, c)).collect();
     let documents: Vec<DocumentLink> = (0..ex.document_count().min(SIDE_LIST))
         .map(|i| ex.document_at(i))
         .map(|d| DocumentLink {

@@ -60,11 +60,17 @@ pub(super) fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(Meta
     let Some(rest) = text.strip_prefix("+++\n") else {
         return Ok((Meta::default(), text, 1));
     };
-    let Some(end) = rest.find("\n+++") else {
+    // The closing `+++` is a line of its own: text after it on that line (`+++*`, found by
+    // fuzzing) would start the body a line before where the line numbers say it does.
+    let closes = |at: &usize| {
+        let after = rest[at + 4..].trim_start_matches([' ', '\t', '\r']);
+        after.is_empty() || after.starts_with('\n')
+    };
+    let Some(end) = rest.match_indices("\n+++").map(|(i, _)| i).find(closes) else {
         return Err(Error::at(path, 1, "front matter opened with +++ is never closed"));
     };
     let front = &rest[..end + 1];
-    let after = &rest[end + 4..];
+    let after = rest[end + 4..].trim_start_matches([' ', '\t', '\r']);
     let body = after.strip_prefix('\n').unwrap_or(after);
     let meta: Meta = toml::from_str(front).map_err(|e| {
         let shifted = match e.span() {

@@ -519,6 +519,21 @@ mod tests {
     }
 
     #[test]
+    fn front_matter_closes_only_on_a_line_of_its_own() {
+        // Found by fuzzing: `+++*` closed the front matter, the body began on its line and every
+        // paragraph's line number was one too many.
+        let md = "+++\ntitle = \"台州\"\n+++*\n天台\n\n三门\n";
+        let err = parse(Path::new("seeds/m.md"), md.as_bytes(), &lex()).unwrap_err();
+        assert!(err.to_string().contains("never closed"), "{err}");
+        let md = "+++\ntitle = \"台州\"\n+++*\n+++ \r\n天台\n\n三门\n";
+        let err = parse(Path::new("seeds/m.md"), md.as_bytes(), &lex()).unwrap_err();
+        assert_eq!(err.line(), Some(3), "the stray line is front matter: {err}");
+        let md = "+++\ntitle = \"台州\"\n+++ \r\n天台\n\n三门\n";
+        let seed = parse(Path::new("seeds/m.md"), md.as_bytes(), &lex()).unwrap();
+        assert_eq!((seed.paragraphs[0].line, seed.paragraphs[1].line), (4, 6));
+    }
+
+    #[test]
     fn unknown_front_matter_key_is_an_error_with_line() {
         let md = "+++\ntitle = \"x\"\npublsher = \"y\"\n+++\n正文。\n";
         let err = parse(Path::new("seeds/m.md"), md.as_bytes(), &lex()).unwrap_err();
