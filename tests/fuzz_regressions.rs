@@ -57,3 +57,19 @@ fn headings_keep_only_their_anchor_and_classes() {
     let html = markdown_to_html("# h {#y2025 .year onerror=alert(1) one=x}\n", &links);
     assert_eq!(html.trim(), "<h1 id=\"y2025\" class=\"year\">h</h1>");
 }
+
+/// `ingest`: a Markdown seed whose front matter closed with `+++*`. The body began on that
+/// line, so every paragraph's line number was one too many (`line 9 of 8`): an error would have
+/// pointed at the wrong line. Now only a `+++` line of its own closes the front matter.
+#[test]
+fn front_matter_closes_only_on_a_line_of_its_own() {
+    let knowledge = Knowledge::load(None).unwrap();
+    let parse = |md: &str| ingest::parse(Path::new("seeds/f.md"), md.as_bytes(), &knowledge.lexicon);
+    // The minimised input.
+    let err =
+        parse("+++\ntitle = \"台州\"\ndate = \"2025-05\"\n+++*\n天台上的機器人D\n三門灣。\n\n<script").unwrap_err();
+    assert!(err.to_string().starts_with("seeds/f.md:1:"), "{err}");
+    let seed = parse("+++\ntitle = \"台州\"\n+++\n天台上的機器人D\n三門灣。\n\n<script").unwrap();
+    let lines: Vec<usize> = seed.paragraphs.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [4, 7], "each paragraph at its first line");
+}
