@@ -109,8 +109,10 @@ pub enum Spec {
 
 /// Paragraphs on one page of a city: about 100 KB of HTML at most.
 const CITY_PARAGRAPHS_PER_PAGE: usize = 20;
-/// Uses of a term or mentions of a document on one page.
-const USES_PER_PAGE: usize = 40;
+/// Uses of a term or mentions of a document on one page: each is a sentence with its marks and
+/// links (about 2.5 KB of HTML), and the first page adds the explanation, so 30 keep a page
+/// under 100 KB (40 made a document's first page 106 KB in the 1,000-seed corpus).
+const USES_PER_PAGE: usize = 30;
 const EVENTS_PER_PAGE: usize = 64;
 /// Source articles listed on one page of the sources list.
 const SOURCES_PER_PAGE: usize = 200;
