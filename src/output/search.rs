@@ -20,7 +20,7 @@ use crate::text::script::{self, Script};
 use crate::urls;
 use rayon::prelude::*;
 use serde_json::json;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// Number of posting shards: a query of a few words loads a few of them, each a sixty-fourth of
 /// the postings.
@@ -256,14 +256,14 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
     // `[url, title, text]`, and `"en"` after them for a paragraph in English.
     // Chars that only the converted texts have (制造 shown as 製造 on a Traditional page): the
     // browser re-checks results against the shown text, and a reader types what the page shows.
-    let mut shown_chars: BTreeSet<char> = BTreeSet::new();
+    let mut shown_chars = script::CharSet::default();
     for (k, chunk) in paragraphs.chunks(CHUNK).enumerate() {
         for script in [Script::Hant, Script::Hans] {
             let docs: Vec<Vec<String>> = chunk
                 .iter()
                 .map(|(s, p)| {
                     let text = in_script(&p.text, script);
-                    shown_chars.extend(text.chars().filter(|c| !c.is_ascii()));
+                    shown_chars.add(&text);
                     let mut doc = vec![
                         urls::source_paragraph(&s.seed.id, &p.id),
                         in_script(s.seed.display_title(), script),
@@ -311,7 +311,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-    for &c in &shown_chars {
+    for c in shown_chars.chars() {
         let f = script::fold_char_cached(c);
         if f != c {
             fold.insert(c.to_string(), f.to_string());

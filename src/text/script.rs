@@ -260,25 +260,51 @@ pub struct CharFolder {
     seen: Vec<char>,
 }
 
-impl CharFolder {
-    /// A folder for every character that occurs in `texts`.
-    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> CharFolder {
-        // A bit per BMP char: a corpus has millions of chars but a few thousand distinct ones.
-        let mut bmp_seen = vec![false; 0x10000];
-        let mut astral = BTreeSet::new();
-        for c in texts.into_iter().flat_map(str::chars) {
+/// The distinct characters of many texts, in code point order: a bit per BMP char, since a
+/// corpus has millions of chars but a few thousand distinct ones.
+#[derive(Debug, Clone)]
+pub struct CharSet {
+    bmp: Vec<bool>,
+    astral: BTreeSet<char>,
+}
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet {
+            bmp: vec![false; 0x10000],
+            astral: BTreeSet::new(),
+        }
+    }
+}
+
+impl CharSet {
+    pub fn add(&mut self, text: &str) {
+        for c in text.chars() {
             match usize::try_from(u32::from(c)) {
-                Ok(i) if i < 0x10000 => bmp_seen[i] = true,
+                Ok(i) if i < 0x10000 => self.bmp[i] = true,
                 _ => {
-                    astral.insert(c);
+                    self.astral.insert(c);
                 }
             }
         }
-        let seen: Vec<char> = (0..0x10000u32)
-            .filter(|&i| bmp_seen[i as usize])
+    }
+
+    /// Every char added, in code point order.
+    pub fn chars(&self) -> Vec<char> {
+        (0..0x10000u32)
+            .filter(|&i| self.bmp[i as usize])
             .filter_map(char::from_u32)
-            .chain(astral)
-            .collect();
+            .chain(self.astral.iter().copied())
+            .collect()
+    }
+}
+
+impl CharFolder {
+    /// A folder for every character that occurs in `texts`.
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> CharFolder {
+        let mut set = CharSet::default();
+        texts.into_iter().for_each(|t| set.add(t));
+        let seen = set.chars();
         let table = seen
             .iter()
             .map(|&c| (c, fold_char_cached(c)))
