@@ -57,3 +57,13 @@ export function devSeeds() {
 /// Chromium's flags for a headless run on a shared machine.
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
   "--no-first-run", "--disable-sync"];
+
+/// The options of a test that reads what only the development articles have (several articles
+/// on one city, an English and a Simplified article, paginated lists): it skips, saying so, when
+/// setup.mjs built the test site without them (no ../shared/eval/dev/seeds, no
+/// EXPLAINER_DEV_SEEDS). Called by the tests, after setup.mjs has run.
+export function needsDev() {
+  const seeds = path.join(EVAL_SITE, "seeds");
+  const withDev = fs.existsSync(seeds) && fs.readdirSync(seeds).filter((n) => /\.(txt|md)$/.test(n)).length > 1;
+  return withDev ? {} : { skip: "needs the development articles (../shared/eval/dev/seeds, or set EXPLAINER_DEV_SEEDS)" };
+}

@@ -6,17 +6,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { EVAL_SITE, PREFIX } from "./env.mjs";
+import { EVAL_SITE, PREFIX, needsDev } from "./env.mjs";
 import { serve, launch, watchConsole } from "./harness.mjs";
 
 const SITE = path.join(EVAL_SITE, "site");
 
-/// Tests that read what only the development articles have (several articles on one city, an
-/// English and a Simplified article, paginated lists) skip, saying so, when setup.mjs did not
-/// find them (a machine without ../shared/eval/dev/seeds and without EXPLAINER_DEV_SEEDS).
-const seedsDir = path.join(EVAL_SITE, "seeds");
-const WITH_DEV = fs.existsSync(seedsDir) && fs.readdirSync(seedsDir).filter((n) => /\.(txt|md)$/.test(n)).length > 1;
-const NEEDS_DEV = WITH_DEV ? {} : { skip: "needs the development articles (../shared/eval/dev/seeds, or set EXPLAINER_DEV_SEEDS)" };
+const NEEDS_DEV = needsDev();
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 
