@@ -79,25 +79,6 @@ impl FoundDate {
     }
 }
 
-/// The year of a date value (`2025-05-14` → 2025), or `None` for a value without one
-/// (`--05-14`, `--`): pages group those apart ("year unknown") instead of under a year.
-pub fn year_of(value: &str) -> Option<&str> {
-    let year = value.get(..4)?;
-    year.bytes().all(|b| b.is_ascii_digit()).then_some(year)
-}
-
-/// The form a date value takes in HTML's `<time datetime>` (the start of a range): ISO dates as
-/// they are, a year-less month-day as HTML's yearless date (`--05-14` → `05-14`: the validators
-/// reject ISO's leading `--`), and `None` where HTML has no form (`--05`, `--`): show those
-/// without a `datetime`, or not as `<time>`.
-pub fn html_datetime(value: &str) -> Option<&str> {
-    let start = value.split('/').next().unwrap_or(value);
-    match start.strip_prefix("--") {
-        None => Some(start).filter(|s| !s.is_empty()),
-        Some(month_day) => (month_day.len() == 5 && month_day.as_bytes()[2] == b'-').then_some(month_day),
-    }
-}
-
 /// Digits (ASCII/full-width) at `at`: value and count.
 fn digits(chars: &[char], at: usize) -> (u32, usize) {
     let mut value: u32 = 0;
@@ -588,20 +569,6 @@ mod tests {
                 ("March 2024", "2024-03")
             ])
         );
-    }
-
-    #[test]
-    fn values_for_pages() {
-        assert_eq!(year_of("2025-05-14"), Some("2025"));
-        assert_eq!(year_of("2024/2027"), Some("2024"));
-        assert_eq!(year_of("--05-14"), None);
-        assert_eq!(year_of("--"), None);
-        assert_eq!(html_datetime("2025-05-14/2025-05-16"), Some("2025-05-14"));
-        assert_eq!(html_datetime("2024/2027"), Some("2024"));
-        assert_eq!(html_datetime("--05-14"), Some("05-14"));
-        assert_eq!(html_datetime("--07-26/--07-28"), Some("07-26"));
-        assert_eq!(html_datetime("--05"), None);
-        assert_eq!(html_datetime("--"), None);
     }
 
     #[test]

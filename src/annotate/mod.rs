@@ -20,7 +20,7 @@ mod terms;
 pub mod title;
 
 pub use attribution::About;
-pub use dates::{FoundDate, html_datetime, year_of};
+use dates::FoundDate;
 pub use figures::format_number;
 
 use crate::ingest::{Paragraph, Seed};
@@ -47,16 +47,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::City,
-        Kind::Place,
-        Kind::Date,
-        Kind::Figure,
-        Kind::Document,
-        Kind::Term,
-        Kind::Org,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::City => "city",
@@ -222,10 +212,6 @@ pub struct AnnotatedParagraph {
 pub enum YearSource {
     /// The seed's metadata (front matter, a sidecar, or a date line in the text) gives its date.
     Metadata,
-    /// Not produced since schema 2 (the year was once read from the latest year the text names,
-    /// which dated 今年 by whatever year an article mentioned); kept so that readers of the
-    /// export and pages written for schema 1 still compile.
-    Inferred,
     /// No publication date: dates without a year stay without one (`--05-14`).
     Unknown,
 }
