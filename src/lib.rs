@@ -11,20 +11,22 @@
 //! annotate         Seed → AnnotatedSeed (cities, places, dates, figures, documents, terms, orgs)
 //! model            AnnotatedSeeds → Explainer (cities, terms, documents, events); pages read it
 //!                  through a View that records every read
+//! export           Explainer → the JSON contract (data/annotations.json), in types of its own
 //! emit             one page at a time: annotated Markdown and typed page data
 //! render           Markdown → HTML (the annotation adapter) → Tera, in both scripts
-//! output           where files go (staging folder, memory), export, cards, search index, feeds,
+//! output           where files go (staging folder, memory), cards, search index, feeds,
 //!                  link check
 //! build            wires the stages; serve (cache, server) and tools (add, corpus) use it
 //! ```
 //!
 //! Where to look: a figure is recognised in `annotate/figures.rs`; a city page is laid out in
-//! `emit/city.rs` and `templates/city.html`; the data export is `output/export.rs`.
+//! `emit/city.rs` and `templates/city.html`; the data export is `export.rs`.
 
 pub mod annotate;
 pub mod build;
 pub mod emit;
 pub mod error;
+pub mod export;
 pub mod ingest;
 pub mod knowledge;
 pub mod model;

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The stages in order. A module may use its own stage and the ones before it.
-const STAGES: [&str; 13] = [
+const STAGES: [&str; 14] = [
     "error",
     "text",
     "urls",
@@ -14,6 +14,7 @@ const STAGES: [&str; 13] = [
     "ingest",
     "annotate",
     "model",
+    "export",
     "emit",
     "render",
     "output",

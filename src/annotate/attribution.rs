@@ -28,7 +28,6 @@
 use super::dates::year_at;
 use crate::knowledge::gazetteer::{CITY_IDS, Gazetteer, Mention, Target};
 use crate::knowledge::lexicon::Lexicon;
-use serde::{Serialize, Serializer};
 
 /// Longest paragraph that can inherit its topic from the one before.
 const MAX_CONTINUATION_CHARS: usize = 30;
@@ -82,12 +81,6 @@ impl About {
             About::Zhejiang => Some("浙江"),
             About::Other => None,
         }
-    }
-}
-
-impl Serialize for About {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
     }
 }
 

@@ -30,12 +30,10 @@ use crate::knowledge::lexicon::Lexicon;
 use crate::text::script;
 use crate::text::slug::slug;
 use arcstr::ArcStr;
-use serde::Serialize;
 use std::borrow::Cow;
 
 /// The kinds of annotation, in the export's spelling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     City,
     Place,
@@ -66,7 +64,7 @@ impl Kind {
 /// is kept small (48 bytes): offsets as `u32`, interned single-pointer strings (`ArcStr`, half
 /// an `Arc<str>`), what a claim is about in two bytes, and what only figures, places and
 /// organisations carry boxed in [`Details`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Annotation {
     pub kind: Kind,
     /// The annotation's strings are interned ([`intern`]): a corpus repeats the same city names,
@@ -77,32 +75,34 @@ pub struct Annotation {
     /// City id, ISO date, term or document id, `<number> <unit>` for a figure, place id.
     pub value: ArcStr,
     /// A date whose year was not written but read from another date in the same sentence.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,
     /// A date written relative to the publication year (今年 0, 去年 -1, 明年 1).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub relative: Option<i8>,
     /// For figures, dates and documents: what the claim is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub about: Option<About>,
-    #[serde(flatten)]
     details: Option<Box<Details>>,
     /// A readable name for the value (English place name, glossary label).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<ArcStr>,
 }
 
 /// What only some annotations carry.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Details {
     /// A figure's value in its unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
     number: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     unit: Option<ArcStr>,
     /// For places and organisations: the prefectures they belong to.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     cities: Box<[ArcStr]>,
+}
+
+/// Hashed by the bits of its number: a figure's value is never NaN (it is read from digits),
+/// and `serve` only compares hashes made in one process.
+impl std::hash::Hash for Details {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.number.map(f64::to_bits).hash(state);
+        self.unit.hash(state);
+        self.cities.hash(state);
+    }
 }
 
 impl Annotation {
@@ -188,7 +188,7 @@ pub fn intern(text: &str) -> ArcStr {
 
 /// A paragraph with its annotations and cities. Held for the whole build, one per paragraph of
 /// the corpus, so its parts are boxed slices (no spare capacity, no capacity field).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash)]
 pub struct AnnotatedParagraph {
     pub id: Box<str>,
     pub line: usize,
@@ -202,13 +202,11 @@ pub struct AnnotatedParagraph {
     /// The cities came from the previous paragraph (the paragraph only continues it).
     pub cities_inherited: bool,
     /// Equal for re-published copies of the paragraph ([`crate::text::script::copy_key`]).
-    #[serde(skip)]
     pub copy_key: u64,
 }
 
 /// Where a seed's year comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum YearSource {
     /// The seed's metadata (front matter, a sidecar, or a date line in the text) gives its date.
     Metadata,
@@ -217,7 +215,7 @@ pub enum YearSource {
 }
 
 /// A seed after annotation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct AnnotatedSeed {
     /// The seed as read, without its paragraphs (`paragraphs` below has them, annotated).
     pub seed: Seed,
@@ -236,7 +234,6 @@ pub struct AnnotatedSeed {
     pub paragraphs: Vec<AnnotatedParagraph>,
     /// Hashes of its parts, made the first time `serve` asks (a full build never does) and kept
     /// with the annotation, which `serve` reuses while the file is unchanged.
-    #[serde(skip)]
     pub part_hashes: std::sync::OnceLock<SeedHashes>,
 }
 
@@ -255,7 +252,7 @@ pub struct SeedHashes {
 impl AnnotatedSeed {
     pub fn part_hashes(&self) -> &SeedHashes {
         self.part_hashes.get_or_init(|| {
-            let head = crate::text::hash::of_serialized(&(
+            let head = crate::text::hash::of((
                 &self.seed,
                 self.year,
                 self.year_source,
@@ -264,7 +261,7 @@ impl AnnotatedSeed {
                 &self.document,
                 self.paragraphs.len(),
             ));
-            let paragraphs: Vec<u64> = self.paragraphs.iter().map(crate::text::hash::of_serialized).collect();
+            let paragraphs: Vec<u64> = self.paragraphs.iter().map(crate::text::hash::of).collect();
             SeedHashes {
                 whole: crate::text::hash::of((head, &paragraphs)),
                 head,

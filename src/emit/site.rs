@@ -100,10 +100,8 @@ fn code_samples(ex: &View, knowledge: &Knowledge) -> Result<Vec<CodeSample>> {
         .map(|cp| ex.paragraph(cp.at))
         .min_by_key(|p| p.text.len());
     if let Some(p) = shortest.filter(|p| p.text.chars().count() <= MAX_SAMPLE_LINE) {
-        let record =
-            serde_json::json!({ "id": p.id, "text": p.text, "cities": p.cities, "annotations": p.annotations });
         let code =
-            serde_json::to_string_pretty(&record).map_err(|e| Error::serialize("the about page's export sample", e))?;
+            crate::export::paragraph_record(p).map_err(|e| Error::serialize("the about page's export sample", e))?;
         samples.push(CodeSample {
             title: format!("{} (one paragraph)", urls::EXPORT),
             lang: "json",

@@ -31,7 +31,7 @@ use text::{derived_title, parse_text};
 use walkdir::WalkDir;
 
 /// One article, as read from `seeds/`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash)]
 pub struct Seed {
     /// The file stem: `000_cc229362e59457d6`. Used in URLs (`source/<id>/`).
     pub id: String,
@@ -41,7 +41,6 @@ pub struct Seed {
     /// `title_derived`).
     pub title: String,
     /// The title was made from the first sentence: the article has no title of its own.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub title_derived: bool,
     /// A short second line under the title, when there is one.
     pub subtitle: Option<String>,
@@ -56,7 +55,7 @@ pub struct Seed {
 }
 
 /// Metadata a seed may carry.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub title: Option<String>,
@@ -72,7 +71,7 @@ pub struct Meta {
 }
 
 /// One body paragraph.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash)]
 pub struct Paragraph {
     /// `p1`, `p2`, … in body order: the anchor on the source page.
     pub id: String,

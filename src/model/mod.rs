@@ -17,19 +17,18 @@ use crate::text::{isodate, slug};
 use arcstr::ArcStr;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A paragraph's address: seed index and paragraph index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ParaRef {
     pub seed: usize,
     pub para: usize,
 }
 
 /// A paragraph about a city, with every seed that carries the same text.
-#[derive(Debug, Clone, Hash, Serialize)]
+#[derive(Debug, Clone, Hash)]
 pub struct CityParagraph {
     pub at: ParaRef,
     /// Other seeds carrying the same paragraph (re-published articles).
@@ -37,7 +36,7 @@ pub struct CityParagraph {
 }
 
 /// One city that some seed talks about.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CityModel {
     pub info: City,
     /// The paragraphs that name it, or hold a claim about it.
@@ -59,7 +58,7 @@ pub struct CityModel {
 }
 
 /// A term and every place it is used.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct TermModel {
     pub id: String,
     /// The spelling first seen.
@@ -73,7 +72,7 @@ pub struct TermModel {
 }
 
 /// A document and every mention.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct DocumentModel {
     pub id: String,
     pub title: String,
@@ -86,7 +85,7 @@ pub struct DocumentModel {
 }
 
 /// A dated statement: a date annotation in a paragraph.
-#[derive(Debug, Clone, Hash, Serialize)]
+#[derive(Debug, Clone, Hash)]
 pub struct Event {
     /// Shared with the date annotation it comes from.
     pub date: ArcStr,
@@ -106,7 +105,7 @@ pub struct Event {
 /// The whole explainer. Its fields are private: pages read it through a recording [`View`];
 /// the files made from the whole corpus (export, cards, search index, feeds) through the
 /// accessors below.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Explainer {
     /// Shared with `serve`'s cache, which keeps the annotation of every unchanged seed.
     seeds: Vec<Arc<AnnotatedSeed>>,
@@ -121,17 +120,13 @@ pub struct Explainer {
     /// Paragraphs about no city in particular (province-level).
     province_paragraphs: Vec<ParaRef>,
     /// Terms and documents in pinyin order, for the indexes.
-    #[serde(skip)]
     term_order: Vec<usize>,
-    #[serde(skip)]
     document_order: Vec<usize>,
     /// Re-published copies: the first paragraph of each text, and the others that carry it.
     /// Only the first is shown; the others are credited beside it.
     copies: FxHashMap<ParaRef, Vec<ParaRef>>,
     /// Position of each term and document by id, for lookups in large corpora.
-    #[serde(skip)]
     term_index: BTreeMap<String, usize>,
-    #[serde(skip)]
     document_index: BTreeMap<String, usize>,
 }
 

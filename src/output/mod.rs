@@ -1,12 +1,11 @@
 //! Where a build's files go and what it writes besides the pages: the file set (on disk through
 //! a staging folder swapped in whole, or in memory for `serve` and `check`), the static
-//! assets, the data export and cards, the search index, feeds and sitemap, and the link check
+//! assets, the cards, the search index, feeds and sitemap, and the link check
 //! over a finished site.
 
 pub mod assets;
 pub mod cards;
 pub mod check;
-pub mod export;
 pub mod feeds;
 pub mod search;
 pub mod staging;

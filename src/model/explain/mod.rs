@@ -26,12 +26,10 @@ use crate::annotate::AnnotatedSeed;
 use crate::knowledge::Knowledge;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 use std::sync::Arc;
 
 /// Where an explanation comes from (the export's `source`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Origin {
     /// The curated glossary.
     Glossary,
@@ -55,7 +53,7 @@ impl Origin {
 }
 
 /// A sentence of a paragraph, quoted verbatim.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Quote {
     pub at: ParaRef,
     /// Char offsets of the sentence in the paragraph.
@@ -66,7 +64,7 @@ pub struct Quote {
 }
 
 /// One part of what a title says (issuer, subject, type, period, status), for pages to list.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TitlePart {
     /// `issuer`, `subject`, `type`, `period`, `status`, `issues`.
     pub role: &'static str,
@@ -77,7 +75,7 @@ pub struct TitlePart {
 }
 
 /// A document type or status mark met in a title, explained once.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Note {
     /// The word as the title writes it (行动计划, 征求意见稿).
     pub word: String,
@@ -88,7 +86,7 @@ pub struct Note {
 }
 
 /// What a term or document means, and where that comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Explanation {
     pub origin: Origin,
     /// A short English name, when there is one.
