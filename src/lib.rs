@@ -5,12 +5,13 @@
 //! it (`tests/layout.rs` holds the code to that):
 //!
 //! ```text
-//! text, urls       shared: escaping, offsets, script folding, hashes; every address in the site
+//! text             shared: escaping, offsets, script folding, hashes, Han chars, sentences
 //! knowledge        curated data: gazetteer, glossary, word lists, map, page strings
 //! ingest           seeds/ → Seed (title, metadata, body paragraphs)
 //! annotate         Seed → AnnotatedSeed (cities, places, dates, figures, documents, terms, orgs)
 //! model            AnnotatedSeeds → Explainer (cities, terms, documents, events); pages read it
 //!                  through a View that records every read
+//! urls             every address in the site, by what it shows (a city, an annotation's page)
 //! export           Explainer → the JSON contract (data/annotations.json), in types of its own
 //! emit             one page at a time: annotated Markdown and typed page data
 //! render           Markdown → HTML (the annotation adapter) → Tera, in both scripts

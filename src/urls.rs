@@ -184,6 +184,7 @@ pub fn absolute(base_url: &str, path: &str) -> String {
 }
 
 pub use crate::text::script::Script;
+use crate::annotate::Kind;
 
 /// Traditional pages live at the site root, their Simplified twins under `zh-Hans/` with the
 /// same paths below it.
@@ -283,14 +284,14 @@ impl Frame {
 
 /// The page an annotation links to (its folder from the site root), by the annotation's kind
 /// and value: a city, term or document page, the city a place lies in. `None` for kinds
-/// without a page of their own (figures, organisations, places outside any city).
-pub fn annotation_page<'a>(kind: &str, value: &'a str) -> Option<IdPage<'a>> {
+/// without a page of their own (figures, dates, organisations, places outside any city).
+pub fn annotation_page(kind: Kind, value: &str) -> Option<IdPage<'_>> {
     let (folder, id) = match kind {
-        "city" => (CITY, value),
-        "term" => (TERM, value),
-        "document" => (DOCUMENT, value),
-        "place" => (CITY, value.split_once('/')?.0),
-        _ => return None,
+        Kind::City => (CITY, value),
+        Kind::Term => (TERM, value),
+        Kind::Document => (DOCUMENT, value),
+        Kind::Place => (CITY, value.split_once('/')?.0),
+        Kind::Date | Kind::Figure | Kind::Org => return None,
     };
     Some(IdPage { folder, id })
 }
@@ -315,12 +316,12 @@ mod tests {
         assert_eq!(root_of(&page(&term("x"), 2)), "../../../../");
         assert_eq!(Script::Hans.output_path(&city("ningbo")), "zh-Hans/city/ningbo/");
         assert_eq!(
-            annotation_page("place", "taizhou/huangyan-district")
+            annotation_page(Kind::Place, "taizhou/huangyan-district")
                 .map(IdPage::path)
                 .as_deref(),
             Some("city/taizhou/")
         );
-        assert_eq!(annotation_page("place", "hangzhou-bay"), None);
+        assert_eq!(annotation_page(Kind::Place, "hangzhou-bay"), None);
         let years = std::collections::BTreeMap::from([("2025".to_string(), "timeline/page/2/".to_string())]);
         assert_eq!(timeline_year(&years, "2025"), "timeline/page/2/index.html#y2025");
         assert_eq!(timeline_year(&years, "2024"), "timeline/index.html#y2024");

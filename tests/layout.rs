@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 const STAGES: [&str; 14] = [
     "error",
     "text",
-    "urls",
     "knowledge",
     "ingest",
     "annotate",
     "model",
+    "urls",
     "export",
     "emit",
     "render",

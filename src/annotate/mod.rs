@@ -32,30 +32,49 @@ use crate::text::slug::slug;
 use arcstr::ArcStr;
 use std::borrow::Cow;
 
-/// The kinds of annotation, in the export's spelling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    City,
-    Place,
-    Date,
-    Figure,
-    Document,
-    Term,
-    Org,
+/// Declares [`Kind`] with the spelling of each kind, so that its name and its parsing come from
+/// one list: a new kind is spelled, and read back, as soon as it is declared.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $kind:ident = $name:literal,)*) => {
+        /// The kinds of annotation, in the export's spelling.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Kind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl Kind {
+            /// The kind's name in the export and in annotated Markdown (`city`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $name,)*
+                }
+            }
+
+            /// The kind named `name`.
+            pub fn parse(name: &str) -> Option<Kind> {
+                match name {
+                    $($name => Some(Kind::$kind),)*
+                    _ => None,
+                }
+            }
+        }
+    };
 }
 
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::City => "city",
-            Kind::Place => "place",
-            Kind::Date => "date",
-            Kind::Figure => "figure",
-            Kind::Document => "document",
-            Kind::Term => "term",
-            Kind::Org => "org",
-        }
-    }
+kinds! {
+    /// One of Zhejiang's 11 prefecture-level cities.
+    City = "city",
+    /// A county, district or other place (inside a city, in the province, or outside it).
+    Place = "place",
+    Date = "date",
+    /// A number with its unit and qualifiers (超600家).
+    Figure = "figure",
+    /// A policy document's 《title》.
+    Document = "document",
+    /// A quoted term, slogan or glossary term.
+    Term = "term",
+    /// An organisation or facility.
+    Org = "org",
 }
 
 /// One span of a paragraph and what it means. Offsets are in chars, end exclusive.

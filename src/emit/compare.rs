@@ -4,9 +4,11 @@
 
 use super::data::{ActivityBar, Bar, ChartRow, CompareCity, CompareData, DocumentLink, FigureChart, PageData};
 use super::human::Bilingual;
-use super::markdown::{front_matter, push_annotation_link, source_link};
+use super::mark::{Mark, push_annotation};
+use super::markdown::{front_matter, source_link};
 use super::parts::{event_item, figure_link, latest_events};
 use super::{Page, human};
+use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{CityModel, ParaRef, View};
@@ -38,29 +40,27 @@ pub fn compare_page(ex: &View, k: &Knowledge) -> Page {
             .take(COMPARE_FIGURES)
             .map(|&(r, i)| {
                 let mut link = String::new();
-                push_annotation_link(&mut link, &ex.paragraph(r).annotations[i]);
+                push_annotation(&mut link, &ex.paragraph(r).annotations[i]);
                 format!("{link} {}", source_link(ex, r, &s.source_link_short))
             })
             .collect();
         let documents = c.documents.iter().take(COMPARE_FIGURES).filter_map(|d| ex.document(d));
         let documents: Vec<String> = documents
-            .map(|d| format!("《[{}](<document:{}>)》", escape::markdown(&d.title), d.id))
+            .map(|d| format!("《{}》", Mark::annotation(Kind::Document, &d.id).link(&d.title)))
             .collect();
         let latest = latest_events(ex, &c.events, 1).first().map(|&i| {
             let e = ex.event(i);
             let when = human::date(&e.date, human::Lang::Zh, s).unwrap_or_else(|| e.text.to_string());
             format!(
-                "[{}](<time:{}>) {}",
-                escape::markdown(&when),
-                e.date,
+                "{} {}",
+                Mark::Time { value: &e.date }.link(&when),
                 source_link(ex, e.at, &s.source_link_short)
             )
         });
         let or_dash = |v: Vec<String>| if v.is_empty() { "—".to_string() } else { v.join("; ") };
         md.push_str(&format!(
-            "| [{}](<city:{}>) | {} | {} | {} | {} | {} |\n",
-            escape::markdown(&c.info.name),
-            c.info.id,
+            "| {} | {} | {} | {} | {} | {} |\n",
+            Mark::annotation(Kind::City, &c.info.id).link(&c.info.name),
             escape::markdown(c.focus_en.as_deref().unwrap_or("—")),
             or_dash(figures),
             or_dash(documents),

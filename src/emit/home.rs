@@ -3,6 +3,7 @@
 
 use super::data::FigureCard;
 use super::data::{CityCard, DocumentLink, IndexData, PageData};
+use super::mark::Mark;
 use super::markdown::{front_matter, paragraph_at, sentence_around, source_link, title_at};
 use super::paginate::{Item, paginated};
 use super::parts::figure_cards;
@@ -70,11 +71,9 @@ pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
         ));
     }
     if ex.province_paragraphs().len() > OVERVIEW_PROVINCE_PARAGRAPHS {
-        md.push_str(&format!(
-            "[{}](<page:{}>)\n\n",
-            fill(&s.province_all, &[("n", &ex.province_paragraphs().len().to_string())]),
-            urls::PROVINCE
-        ));
+        let all = fill(&s.province_all, &[("n", &ex.province_paragraphs().len().to_string())]);
+        md.push_str(&Mark::Page { path: urls::PROVINCE }.link(&all));
+        md.push_str("\n\n");
     }
     let cities: Vec<CityCard> = ex.cities().iter().map(|c| city_card(ex, knowledge, c)).collect();
     let documents: Vec<DocumentLink> = (0..ex.document_count().min(SIDE_LIST))

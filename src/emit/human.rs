@@ -31,11 +31,11 @@ impl Lang {
 }
 
 /// Marks Markdown written in a language other than the page's (an English article's
-/// paragraph): `[](<lang:en>)…[](</lang>)`, which the renderer turns into `<span lang="en">`.
-/// Chinese needs no mark: the page's own script is applied to it.
+/// paragraph), which the renderer turns into `<span lang="en">`. Chinese needs no mark: the
+/// page's own script is applied to it.
 pub fn in_lang(md: String, lang: Lang) -> String {
     match lang.attribute() {
-        Some(tag) => format!("[](<lang:{tag}>){md}[](</lang>)"),
+        Some(tag) => super::mark::in_lang(&md, tag),
         None => md,
     }
 }
@@ -246,7 +246,7 @@ mod tests {
         assert_eq!(split("Timeline"), ("Timeline".into(), None));
         assert_eq!(
             Bilingual::split("時間線 Timeline (2/5)").markdown(),
-            "時間線 [](<lang:en>)Timeline \\(2\\/5\\)[](</lang>)"
+            format!("時間線 {}", crate::emit::mark::in_lang("Timeline \\(2\\/5\\)", "en"))
         );
     }
 

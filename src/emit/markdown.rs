@@ -1,8 +1,10 @@
-//! Writing annotated Markdown: front matter, annotation links, paragraphs and parts of them,
-//! links back to the source paragraph. Seed text always passes through [`escape::markdown`].
+//! Writing annotated Markdown: front matter, paragraphs and parts of them with their
+//! annotations, links back to the source paragraph. Seed text always passes through
+//! [`escape::markdown`]; every link is a [`Mark`].
 
 use super::human::{Lang, in_lang};
-use crate::annotate::{AnnotatedParagraph, Annotation};
+use super::mark::{Mark, push_annotation};
+use crate::annotate::AnnotatedParagraph;
 use crate::knowledge::lexicon::Lexicon;
 use crate::model::{ParaRef, View};
 use crate::text::escape;
@@ -23,34 +25,6 @@ pub fn front_matter(title: &str, kind: &str, extra: &[(&str, &str)]) -> String {
     out
 }
 
-/// Appends the link the renderer turns into an annotation: `[text](<kind:value>)`, with a
-/// title of flags where there are some: `inferred` for a date whose year was taken from the
-/// article, `about:<id>` for what a figure, date or document mention is about.
-pub fn push_annotation_link(out: &mut String, a: &Annotation) {
-    out.push('[');
-    escape::push_markdown(out, &a.text);
-    out.push_str("](<");
-    out.push_str(a.kind.as_str());
-    out.push(':');
-    out.push_str(&a.value);
-    out.push('>');
-    if a.inferred || a.about.is_some() {
-        out.push_str(" \"");
-        if a.inferred {
-            out.push_str("inferred");
-        }
-        if let Some(about) = a.about {
-            if a.inferred {
-                out.push(' ');
-            }
-            out.push_str("about:");
-            out.push_str(about.as_str());
-        }
-        out.push('"');
-    }
-    out.push(')');
-}
-
 /// Annotated Markdown for the chars `from..to` of a paragraph.
 pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
     let text = &*p.text;
@@ -62,7 +36,7 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
     for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
         let start = cursor.byte_at(a.start());
         escape::push_markdown(&mut out, &text[at..start]);
-        push_annotation_link(&mut out, a);
+        push_annotation(&mut out, a);
         at = cursor.byte_at(a.end());
     }
     let end = cursor.byte_at(to);
@@ -90,15 +64,13 @@ pub fn title_at(ex: &View, seed: usize, title: &str) -> String {
     in_lang(escape::markdown(title), seed_lang(ex, seed))
 }
 
-/// A link to a paragraph of a source article: `[label](<source:seed#p3>)`.
+/// A link to a paragraph of a source article.
 pub fn source_link(ex: &View, at: ParaRef, label: &str) -> String {
-    let seed = ex.seed_info(at.seed);
-    format!(
-        "[{}](<source:{}#{}>)",
-        escape::markdown(label),
-        seed.id,
-        ex.paragraph(at).id
-    )
+    Mark::Source {
+        seed: &ex.seed_info(at.seed).id,
+        paragraph: &ex.paragraph(at).id,
+    }
+    .link(label)
 }
 
 /// The sentence around chars `start..end` of a paragraph (bounded by the lexicon's sentence
@@ -127,7 +99,7 @@ pub fn sentence_around(lexicon: &Lexicon, p: &AnnotatedParagraph, start: usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::Kind;
+    use crate::annotate::{Annotation, Kind};
 
     fn ann(kind: Kind, text: &str, start: usize, value: &str, inferred: bool) -> Annotation {
         let mut a = Annotation::new(kind, text, start, start + text.chars().count(), value, None);
@@ -142,14 +114,8 @@ mod tests {
         let mut out = String::new();
         let mut at = from;
         for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
-            let title = if a.inferred { " \"inferred\"" } else { "" };
-            out.push_str(&format!(
-                "{}[{}](<{}:{}>{title})",
-                piece(at, a.start()),
-                escape::markdown(&a.text),
-                a.kind.as_str(),
-                a.value
-            ));
+            out.push_str(&piece(at, a.start()));
+            out.push_str(&Mark::of(a).link(&a.text));
             at = a.end();
         }
         out + &piece(at, to)
@@ -177,11 +143,19 @@ mod tests {
         assert_eq!(&p.text.chars().skip(16).take(5).collect::<String>(), "5月14日");
         assert_eq!(&p.text.chars().skip(30).take(5).collect::<String>(), "5.6億元");
         let n = text.chars().count();
+        // Seed text between the annotations is escaped, and so is an annotation's own text.
+        let link = |i: usize| Mark::of(&p.annotations[i]).link(&p.annotations[i].text);
         assert_eq!(
             annotated(&p, 0, n),
-            "[寧波](<city:ningbo>)\\[AI\\+\\]製造\\*2025年\\*[5月14日](<date:2025-05-14> \"inferred\")\\, \
-             [杭州灣新區](<place:ningbo/hangzhou-bay>)投資[5\\.6億元](<figure:560000000 yuan>)。"
+            format!(
+                "{}\\[AI\\+\\]製造\\*2025年\\*{}\\, {}投資{}。",
+                link(0),
+                link(1),
+                link(2),
+                link(3)
+            )
         );
+        assert!(link(3).starts_with("[5\\.6億元]"), "{}", link(3));
         for from in 0..=n {
             for to in from..=n {
                 assert_eq!(

@@ -3,9 +3,10 @@
 //!
 //! Seed text is escaped on the way in (every ASCII punctuation mark gets a backslash, which
 //! CommonMark reads as that literal character), so nothing in a seed is ever Markdown, HTML or
-//! template syntax. Annotations are links whose destination names their kind
-//! (`[寧波](<city:ningbo>)`); the renderer turns them into semantic HTML. Pages read the
-//! explainer only through a recording [`View`].
+//! template syntax. Annotations, and links to paragraphs and pages, are [`Mark`]s, written as
+//! links whose destination says what they are ([`mark`], the one module that writes and reads
+//! them); the renderer turns them into semantic HTML. Pages read the explainer only through a
+//! recording [`View`].
 //!
 //! One file per page family: [`home`] (the overview and the province-wide paragraphs),
 //! [`city`], [`source`] (an article, and the list of all of them), [`entries`] (term and
@@ -19,6 +20,7 @@ pub mod entries;
 pub mod home;
 pub mod human;
 pub mod map;
+pub mod mark;
 pub mod markdown;
 pub mod paginate;
 pub mod parts;
@@ -27,6 +29,7 @@ pub mod source;
 pub mod timeline;
 
 pub use data::PageData;
+pub use mark::Mark;
 pub use timeline::timeline_years;
 
 use crate::error::Result;

@@ -3,6 +3,7 @@
 //! address.
 
 use super::data::{AboutData, CodeSample, PageData};
+use super::mark::Mark;
 use super::markdown::front_matter;
 use super::{Page, city};
 use crate::error::{Error, Result};
@@ -49,7 +50,7 @@ pub fn search_page(s: &Strings) -> Page {
 /// use the base URL when there is one.
 pub fn not_found_page(s: &Strings) -> Page {
     let mut md = front_matter(&s.not_found_front_title, "404", &[]);
-    let link = |label: &str, path: &str| format!("[{label}](<page:{path}>)");
+    let link = |label: &str, path: &str| Mark::Page { path }.link(label);
     md.push_str(&format!(
         "# {}\n\n{}\n\n{}\n",
         s.not_found_title,

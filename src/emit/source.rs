@@ -3,6 +3,7 @@
 
 use super::data::{PageData, SourceData};
 use super::human::Lang;
+use super::mark::Mark;
 use super::markdown::{front_matter, paragraph};
 use super::paginate::{Item, paginated};
 use super::parts::city_link;
@@ -29,7 +30,7 @@ pub fn source_page(ex: &View, s: usize) -> Page {
         md.push_str(&format!("*{}*\n\n", escape::markdown(sub)));
     }
     for p in &a.paragraphs {
-        md.push_str(&format!("[¶](<para:{}>) {}\n\n", p.id, paragraph(p)));
+        md.push_str(&format!("{} {}\n\n", Mark::Paragraph { id: &p.id }.link("¶"), paragraph(p)));
     }
     let cities = ex
         .cities()
@@ -82,9 +83,11 @@ pub fn sources_page(ex: &View, s: &Strings, n: usize) -> Page {
                 Item {
                     group: None,
                     md: format!(
-                        "- [{}](<page:{}>){}\n",
-                        escape::markdown(&seed_title(ex, i)),
-                        urls::source(&seed.id),
+                        "- {}{}\n",
+                        Mark::Page {
+                            path: &urls::source(&seed.id)
+                        }
+                        .link(&seed_title(ex, i)),
                         fill(&s.sources_item, &[("n", &ex.paragraph_count(i).to_string())])
                     ),
                 }

@@ -3,15 +3,16 @@
 
 use super::data::{AxisColumn, Bar, PageData, TimeAxis, TimelineData};
 use super::human::in_lang;
+use super::mark::Mark;
 use super::human::{self, Bilingual};
 use super::markdown::{annotated, front_matter, seed_lang, source_link};
 use super::paginate::{Item, paginated_under_heading};
 use super::parts::event_sentence;
 use super::{EVENTS_PER_PAGE, Page};
+use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{Explainer, View};
-use crate::text::escape;
 use crate::text::isodate::{self, YEAR_UNKNOWN};
 use crate::urls;
 use std::collections::BTreeMap;
@@ -35,7 +36,7 @@ pub fn timeline_page(ex: &View, k: &Knowledge, n: usize) -> Page {
                 // The date as a reader reads it; a relative year with no year to give (今年) as
                 // written.
                 let when = human::date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string());
-                let when = in_lang(format!("[{}](<time:{}>)", escape::markdown(&when), e.date), lang);
+                let when = in_lang(Mark::Time { value: &e.date }.link(&when), lang);
                 // Under the group of unknown years the heading says what is not known.
                 let note = if e.inferred {
                     format!("({})", Bilingual::split(&s.year_inferred).markdown())
@@ -47,7 +48,7 @@ pub fn timeline_page(ex: &View, k: &Knowledge, n: usize) -> Page {
                     .cities
                     .iter()
                     .filter_map(|c| ex.city(c))
-                    .map(|c| format!("[{}](<city:{}>)", escape::markdown(&c.info.name), c.info.id))
+                    .map(|c| Mark::annotation(Kind::City, &c.info.id).link(&c.info.name))
                     .collect();
                 let cities = if cities.is_empty() {
                     String::new()

@@ -94,7 +94,7 @@ fn card(ex: &Explainer, s: &Strings, years: &BTreeMap<String, String>, a: &Annot
         Kind::Place => Some(Card {
             title: a.text.to_string(),
             label: a.label.as_deref().map(str::to_string),
-            url: urls::annotation_page("place", &a.value).map(|p| urls::html(&p.path())),
+            url: urls::annotation_page(Kind::Place, &a.value).map(|p| urls::html(&p.path())),
             ..Card::default()
         }),
         Kind::Org => Some(Card {

@@ -1,6 +1,9 @@
-//! Annotated Markdown → HTML: pulldown-cmark's events through an adapter that turns annotation
-//! links (`[寧波](<city:ningbo>)`) into semantic elements, and raw HTML into text.
+//! Annotated Markdown → HTML: pulldown-cmark's events through an adapter that turns the links
+//! that are [`Mark`]s (annotations, links to paragraphs and pages, language spans) into
+//! semantic elements, and raw HTML into text.
 
+use crate::annotate::Kind;
+use crate::emit::Mark;
 use crate::text::{escape, isodate};
 use crate::urls;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -34,8 +37,8 @@ pub struct Links<'a> {
     pub labels: &'a Labels,
 }
 
-/// Turns annotation links (`city:`, `term:`, `date:` …) into semantic HTML; other links pass
-/// through.
+/// Turns the links that are [`Mark`]s into semantic HTML; other links pass through (only
+/// generated Markdown, whose seed text is escaped, reaches here).
 pub struct AnnotationLinks<'a, I> {
     inner: I,
     root: &'a str,
@@ -56,26 +59,81 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
         }
     }
 
-    /// Opening and closing HTML for a link with a known scheme. Written piece by piece into
-    /// one string: a page has thousands of these.
-    fn element(&self, dest: &str, title: &str) -> Option<(String, &'static str)> {
-        // Text in another language than the page's: `[](<lang:en>)` opens it, `[](</lang>)`
-        // closes it; both links are empty.
-        if dest == "/lang" {
-            return Some(("</span>".to_string(), ""));
-        }
-        let (scheme, value) = dest.split_once(':')?;
-        if scheme == "lang" {
-            let tag = value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !value.is_empty();
-            return tag.then(|| (format!("<span lang=\"{value}\">"), ""));
-        }
-        // The title holds flags: `inferred`, `about:<id>`.
-        let inferred = title.split(' ').any(|f| f == "inferred");
-        let about = title.split(' ').find_map(|f| f.strip_prefix("about:"));
+    /// Opening and closing HTML for a link that is a [`Mark`]. Written piece by piece into one
+    /// string: a page has thousands of these.
+    fn element(&self, mark: Mark) -> (String, &'static str) {
+        let mut open = String::with_capacity(160);
+        let close = match mark {
+            Mark::Annotation {
+                kind,
+                value,
+                inferred,
+                about,
+            } => return self.annotation(kind, value, inferred, about),
+            // An event's own date at the head of its line (not an annotation: no card).
+            Mark::Time { value } => {
+                let close = match isodate::datetime(value) {
+                    Some(datetime) => {
+                        open.push_str("<time class=\"when\" datetime=\"");
+                        escape::push_html(&mut open, &datetime);
+                        open.push('"');
+                        "</time>"
+                    }
+                    None => {
+                        open.push_str("<span class=\"when\"");
+                        "</span>"
+                    }
+                };
+                open.push_str(" data-year=\"");
+                escape::push_html(&mut open, isodate::year_group(value));
+                open.push_str("\">");
+                close
+            }
+            Mark::Source { seed, paragraph } => {
+                open.push_str("<a class=\"source-link\" href=\"");
+                escape::push_html(&mut open, self.root);
+                escape::push_html(&mut open, &urls::source_paragraph(seed, paragraph));
+                open.push_str("\">");
+                "</a>"
+            }
+            Mark::Paragraph { id } => {
+                let label = crate::knowledge::strings::fill(&self.labels.paragraph, &[("id", id)]);
+                open.push_str("<a class=\"para-anchor\" id=\"");
+                escape::push_html(&mut open, id);
+                open.push_str("\" href=\"#");
+                escape::push_html(&mut open, id);
+                open.push_str("\" aria-label=\"");
+                escape::push_html(&mut open, &label);
+                open.push_str("\">");
+                "</a>"
+            }
+            Mark::Page { path } => {
+                open.push_str("<a href=\"");
+                escape::push_html(&mut open, self.root);
+                escape::push_html(&mut open, &urls::html(path));
+                open.push_str("\">");
+                "</a>"
+            }
+            // Text in another language than the page's: both marks are empty links.
+            Mark::Lang { tag } => {
+                open.push_str("<span lang=\"");
+                open.push_str(tag);
+                open.push_str("\">");
+                ""
+            }
+            Mark::LangEnd => return ("</span>".to_string(), ""),
+        };
+        (open, close)
+    }
+
+    /// An annotation's element: a link to its page (a city, a term, a document, the city a
+    /// place lies in), a date linked to its year on the timeline, a figure as `<data>`, or a
+    /// focusable mark with a card (organisations, places outside any city).
+    fn annotation(&self, kind: Kind, value: &str, inferred: bool, about: Option<&str>) -> (String, &'static str) {
         let mut open = String::with_capacity(160 + 2 * value.len());
-        let data = |open: &mut String, kind: &str| {
+        let data = |open: &mut String| {
             open.push_str(" data-kind=\"");
-            open.push_str(kind);
+            open.push_str(kind.as_str());
             open.push_str("\" data-value=\"");
             escape::push_html(open, value);
             open.push('"');
@@ -85,21 +143,23 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 open.push('"');
             }
         };
-        let close = match scheme {
+        let close = match kind {
             // `<a class="ann ann-KIND" href="ROOT/FOLDER/ID/index.html" data-kind=… data-value=…>`
-            "city" | "term" | "document" | "place" if let Some(page) = urls::annotation_page(scheme, value) => {
+            Kind::City | Kind::Term | Kind::Document | Kind::Place
+                if let Some(page) = urls::annotation_page(kind, value) =>
+            {
                 open.push_str("<a class=\"ann ann-");
-                open.push_str(scheme);
+                open.push_str(kind.as_str());
                 open.push_str("\" href=\"");
                 escape::push_html(&mut open, self.root);
                 open.push_str(page.folder);
                 escape::push_html(&mut open, page.id);
                 open.push_str("/index.html\"");
-                data(&mut open, scheme);
+                data(&mut open);
                 open.push('>');
                 "</a>"
             }
-            "date" => {
+            Kind::Date => {
                 let year = isodate::year_group(value);
                 open.push_str(if inferred {
                     "<a class=\"ann ann-date inferred\" href=\""
@@ -109,7 +169,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 escape::push_html(&mut open, self.root);
                 escape::push_html(&mut open, &urls::timeline_year(self.years, year));
                 open.push('"');
-                data(&mut open, "date");
+                data(&mut open);
                 if inferred {
                     open.push_str(" title=\"");
                     escape::push_html(&mut open, &self.labels.year_inferred);
@@ -130,74 +190,28 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                     }
                 }
             }
-            // An event's own date at the head of its line (not an annotation: no card).
-            "time" => {
-                let close = match isodate::datetime(value) {
-                    Some(datetime) => {
-                        open.push_str("<time class=\"when\" datetime=\"");
-                        escape::push_html(&mut open, &datetime);
-                        open.push('"');
-                        "</time>"
-                    }
-                    None => {
-                        open.push_str("<span class=\"when\"");
-                        "</span>"
-                    }
-                };
-                open.push_str(" data-year=\"");
-                escape::push_html(&mut open, isodate::year_group(value));
-                open.push_str("\">");
-                close
-            }
-            "figure" => {
+            Kind::Figure => {
                 open.push_str("<data class=\"ann ann-figure\" value=\"");
                 escape::push_html(&mut open, value.split(' ').next().unwrap_or(""));
                 open.push('"');
-                data(&mut open, "figure");
+                data(&mut open);
                 open.push_str(" tabindex=\"0\" title=\"");
                 escape::push_html(&mut open, value);
                 open.push_str("\">");
                 "</data>"
             }
-            // Organisations, and places outside any city: a focusable mark with a card.
-            "place" | "org" => {
+            // Organisations, and places outside any city (and, were one without a page, a city,
+            // term or document): a focusable mark with a card.
+            Kind::Place | Kind::Org | Kind::City | Kind::Term | Kind::Document => {
                 open.push_str("<span class=\"ann ann-");
-                open.push_str(scheme);
+                open.push_str(kind.as_str());
                 open.push('"');
-                data(&mut open, scheme);
+                data(&mut open);
                 open.push_str(" tabindex=\"0\">");
                 "</span>"
             }
-            "source" => {
-                let (seed, para) = value.split_once('#').unwrap_or((value, ""));
-                open.push_str("<a class=\"source-link\" href=\"");
-                escape::push_html(&mut open, self.root);
-                escape::push_html(&mut open, &urls::source_paragraph(seed, para));
-                open.push_str("\">");
-                "</a>"
-            }
-            "para" => {
-                let mut v = String::new();
-                escape::push_html(&mut v, value);
-                let label = escape::html(&crate::knowledge::strings::fill(
-                    &self.labels.paragraph,
-                    &[("id", value)],
-                ));
-                open.push_str(&format!(
-                    "<a class=\"para-anchor\" id=\"{v}\" href=\"#{v}\" aria-label=\"{label}\">"
-                ));
-                "</a>"
-            }
-            "page" => {
-                open.push_str("<a href=\"");
-                escape::push_html(&mut open, self.root);
-                escape::push_html(&mut open, &urls::html(value));
-                open.push_str("\">");
-                "</a>"
-            }
-            _ => return None,
         };
-        Some((open, close))
+        (open, close)
     }
 }
 
@@ -212,8 +226,9 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for AnnotationLinks<'_, I> {
                 ref dest_url,
                 ref title,
                 ..
-            }) => match self.element(dest_url, title) {
-                Some((open, close)) => {
+            }) => match Mark::parse(dest_url, title) {
+                Some(mark) => {
+                    let (open, close) = self.element(mark);
                     self.open.push(Some(close));
                     Some(Event::InlineHtml(CowStr::from(open)))
                 }

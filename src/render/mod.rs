@@ -135,6 +135,9 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotate::Kind;
+    use crate::emit::Mark;
+    use crate::emit::mark::in_lang;
     use crate::knowledge::strings::Strings;
     use crate::text::escape::markdown as escape;
 
@@ -167,8 +170,20 @@ mod tests {
 
     #[test]
     fn annotation_links_become_semantic_html() {
+        let inferred = Mark::Annotation {
+            kind: Kind::Date,
+            value: "2025-05-14",
+            inferred: true,
+            about: None,
+        };
+        let md = format!(
+            "{},{}的{}",
+            inferred.link("5月14日"),
+            Mark::annotation(Kind::City, "ningbo").link("寧波"),
+            Mark::annotation(Kind::Figure, "570000000000 CNY").link("5700億元")
+        );
         let html = html(
-            "[5月14日](<date:2025-05-14> \"inferred\"),[寧波](<city:ningbo>)的[5700億元](<figure:570000000000 CNY>)",
+            &md,
             "../../",
             &BTreeMap::from([("2025".to_string(), "timeline/page/2/".to_string())]),
         );
@@ -185,8 +200,17 @@ mod tests {
     #[test]
     fn other_languages_and_dates_without_a_year() {
         let years = BTreeMap::from([("unknown".to_string(), "timeline/page/3/".to_string())]);
+        let english = format!(
+            "On {}, {}",
+            Mark::annotation(Kind::Date, "--09-16").link("Sept. 16"),
+            Mark::annotation(Kind::City, "ningbo").link("Ningbo")
+        );
+        let source = Mark::Source {
+            seed: "s",
+            paragraph: "p1",
+        };
         let html = html(
-            "[](<lang:en>)On [Sept\\. 16](<date:--09-16>), [Ningbo](<city:ningbo>)[](</lang>) [原文](<source:s#p1>)",
+            &format!("{} {}", in_lang(&english, "en"), source.link("原文")),
             "",
             &years,
         );
@@ -202,13 +226,17 @@ mod tests {
         );
         assert!(html.contains("Ningbo</a></span> <a class=\"source-link\""), "{html}");
         // A month without its year has no HTML datetime: no <time> then.
-        let month = html_of("[9月](<date:--09>)");
+        let month = html_of(&Mark::annotation(Kind::Date, "--09").link("9月"));
         assert!(
             month.contains("data-value=\"--09\">9月</a>") && !month.contains("<time"),
             "{month}"
         );
         // An event's own date at the head of its line.
-        let when = html_of("[2025年5月14日](<time:2025-05-14>) [9月](<time:--09>)");
+        let when = html_of(&format!(
+            "{} {}",
+            Mark::Time { value: "2025-05-14" }.link("2025年5月14日"),
+            Mark::Time { value: "--09" }.link("9月")
+        ));
         assert!(
             when.contains("<time class=\"when\" datetime=\"2025-05-14\" data-year=\"2025\">2025年5月14日</time>"),
             "{when}"

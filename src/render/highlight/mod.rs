@@ -4,7 +4,7 @@
 //! `static/highlight.css`.
 //!
 //! Annotated Markdown has a grammar of its own (`annotated-markdown.sublime-syntax`): it knows
-//! the `+++` front matter and `[text](<kind:value>)` annotation links, and compiles in a few
+//! the `+++` front matter and the links that are marks (`crate::emit::mark`), and compiles in a few
 //! milliseconds where syntect's full Markdown grammar takes ~100 ms — the largest fixed cost of
 //! a small build, all of it on the one page that shows code.
 
@@ -66,6 +66,8 @@ fn annotated_markdown() -> Option<SyntaxSet> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::annotate::Kind;
+    use crate::emit::Mark;
 
     #[test]
     fn highlights_json_and_escapes() {
@@ -77,8 +79,19 @@ mod tests {
     #[test]
     fn annotated_markdown_grammar_loads_and_marks_annotations() {
         assert!(annotated_markdown().is_some(), "the embedded grammar must parse");
-        let code = "+++\ntitle = \"寧波\"\nkind = \"city\"\n+++\n\n## 因地制宜競跑AI\\+\n\n\
-                    [寧波](<city:ningbo>)在[5月14日](<date:2025-05-14> \"inferred\")投資\\<b\\>[5.6億元](<figure:560000000 CNY>)。\n";
+        let inferred = Mark::Annotation {
+            kind: Kind::Date,
+            value: "2025-05-14",
+            inferred: true,
+            about: None,
+        };
+        let code = format!(
+            "+++\ntitle = \"寧波\"\nkind = \"city\"\n+++\n\n## 因地制宜競跑AI\\+\n\n{}在{}投資\\<b\\>{}。\n",
+            Mark::annotation(Kind::City, "ningbo").link("寧波"),
+            inferred.link("5月14日"),
+            Mark::annotation(Kind::Figure, "560000000 CNY").link("5.6億元")
+        );
+        let code = code.as_str();
         let html = Highlighter::default().highlight(code, "md");
         assert!(html.contains("<span class=\"meta frontmatter\">"), "{html}");
         assert!(
@@ -104,7 +117,8 @@ mod tests {
         );
         assert!(!html.contains("<b>"), "{html}");
         // A link cut off by a truncated sample line is plain text, not an error.
-        let cut = Highlighter::default().highlight("[寧波](<city:ning\n", "md");
+        let link = Mark::annotation(Kind::City, "ningbo").link("寧波");
+        let cut = Highlighter::default().highlight(&format!("{}\n", &link[..link.len() - 4]), "md");
         assert!(cut.contains("寧波") && !cut.contains("annotation-kind"), "{cut}");
     }
 }
