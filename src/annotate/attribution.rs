@@ -28,6 +28,7 @@
 use super::dates::year_at;
 use crate::knowledge::gazetteer::{CITY_IDS, Gazetteer, Mention, Target};
 use crate::knowledge::lexicon::Lexicon;
+use crate::text::sentences::{Split, closes, opens};
 
 /// Longest paragraph that can inherit its topic from the one before.
 const MAX_CONTINUATION_CHARS: usize = 30;
@@ -294,7 +295,7 @@ fn signature_scope(p: &ParagraphPlaces, gazetteer: &Gazetteer, lexicon: &Lexicon
     let chars = p.chars;
     if chars.len() > MAX_SIGNATURE_CHARS
         || chars.iter().enumerate().any(|(i, &c)| {
-            lexicon.is_sentence_end(chars, i) || lexicon.text.clause_stops.starts_at(chars, i) || c == '、'
+            lexicon.stops.breaks_at(chars, i) || c == '、'
         })
         || !lexicon.org.suffixes.ends_at(chars, chars.len())
     {
@@ -401,15 +402,6 @@ fn topic_position(chars: &[char], start: usize, at: usize) -> bool {
     cjk <= MAX_TOPIC_OFFSET && words <= MAX_TOPIC_WORDS
 }
 
-/// Opening and closing marks whose inside is one unit for clause splitting.
-fn opening(c: char) -> bool {
-    matches!(c, '《' | '〈' | '“' | '「' | '『' | '‘' | '(' | '（')
-}
-
-fn closing(c: char) -> bool {
-    matches!(c, '》' | '〉' | '”' | '」' | '』' | '’' | ')' | '）')
-}
-
 impl Subjects<'_> {
     /// Splits a paragraph into clauses and gives each its subject. `titles` are the spans of
     /// 《》 titles (places inside them name the document, not the clause); `inherited` is the
@@ -423,35 +415,10 @@ impl Subjects<'_> {
         inherited: Option<About>,
         speakers: &[(usize, About)],
     ) -> Clauses {
-        let lexicon = self.lexicon;
-        let mut ends = Vec::new();
-        let mut sentence_ends = Vec::new();
-        let mut depth: usize = 0;
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            if opening(c) {
-                depth += 1;
-            } else if closing(c) {
-                depth = depth.saturating_sub(1);
-            } else if depth == 0 {
-                if lexicon.is_sentence_end(chars, i) {
-                    ends.push(i + 1);
-                    sentence_ends.push(i + 1);
-                } else if let Some(n) = lexicon.text.clause_stops.longest_at(chars, i) {
-                    ends.push(i + n);
-                    i += n;
-                    continue;
-                }
-            }
-            i += 1;
-        }
-        if ends.last() != Some(&chars.len()) {
-            ends.push(chars.len());
-        }
-        if sentence_ends.last() != Some(&chars.len()) {
-            sentence_ends.push(chars.len());
-        }
+        let Split {
+            clause_ends: ends,
+            sentence_ends,
+        } = self.lexicon.stops.split(chars);
         let mut anchors = self.anchors(chars, mentions, titles);
         if !speakers.is_empty() {
             anchors.extend_from_slice(speakers);
@@ -583,7 +550,7 @@ impl Subjects<'_> {
             !before.is_alphanumeric()
                 || lexicon.org.left_stops.contains(before)
                 || lexicon.attribution.organ_after.contains(before)
-                || opening(before)
+                || opens(before)
         };
         if !starts_word
             || chars
@@ -594,11 +561,7 @@ impl Subjects<'_> {
         }
         let stop = |k: usize| {
             let c = chars[k];
-            lexicon.is_sentence_end(chars, k)
-                || lexicon.text.clause_stops.starts_at(chars, k)
-                || c == '、'
-                || opening(c)
-                || closing(c)
+            lexicon.stops.breaks_at(chars, k) || c == '、' || opens(c) || closes(c)
         };
         for k in at + 1..chars.len().min(at + 1 + MAX_ORGAN_CHARS) {
             if stop(k) {

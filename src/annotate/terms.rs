@@ -5,6 +5,7 @@
 //! are data (`data/lexicon.toml`).
 
 use crate::knowledge::lexicon::Lexicon;
+use crate::text::han::is_han;
 
 /// A term found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,10 +84,6 @@ fn closing(chars: &[char], at: usize, open: char, close: char) -> Option<usize> 
     None
 }
 
-fn is_cjk(c: char) -> bool {
-    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
-}
-
 /// Quoted phrase or quoted speech? Speech is long, holds sentence punctuation, or follows a
 /// colon or a verb of saying; a list of short parallel phrases is a term however long.
 fn is_term(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> bool {
@@ -95,11 +92,11 @@ fn is_term(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> bool 
         return false;
     }
     let sentence = (0..inner.len())
-        .any(|k| lexicon.term.speech_marks.contains(inner[k]) || inner[k] != '.' && lexicon.is_sentence_end(inner, k));
+        .any(|k| lexicon.term.speech_marks.contains(inner[k]) || inner[k] != '.' && lexicon.stops.is_sentence_end(inner, k));
     if sentence || inner.last().is_some_and(|&c| matches!(c, '.' | ',' | '，')) {
         return false;
     }
-    if !inner.iter().any(|&c| is_cjk(c)) {
+    if !inner.iter().any(|&c| is_han(c)) {
         // English: a short phrase, not a quoted sentence.
         let words = inner.iter().collect::<String>().split_whitespace().count();
         if words > MAX_TERM_WORDS {
@@ -163,7 +160,7 @@ fn slogan_at(chars: &[char], at: usize, lexicon: &Lexicon) -> Option<FoundTerm> 
         return None;
     }
     let mut end = plus + 1;
-    while end < chars.len() && end - plus <= 6 && is_cjk(chars[end]) && !lexicon.term.slogan_stops.contains(chars[end])
+    while end < chars.len() && end - plus <= 6 && is_han(chars[end]) && !lexicon.term.slogan_stops.contains(chars[end])
     {
         end += 1;
     }

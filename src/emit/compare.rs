@@ -10,7 +10,7 @@ use super::parts::{event_item, figure_link, latest_events};
 use super::{Page, human};
 use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
-use crate::knowledge::strings::{Strings, fill};
+use crate::knowledge::strings::fill;
 use crate::model::{CityModel, ParaRef, View};
 use crate::text::escape;
 use crate::text::isodate::{self, YEAR_UNKNOWN};
@@ -112,7 +112,7 @@ fn compare_data(ex: &View, k: &Knowledge) -> CompareData {
                 .figures
                 .iter()
                 .take(COMPARE_FIGURES)
-                .map(|&(r, i)| figure_link(ex, s, r, i))
+                .map(|&(r, i)| figure_link(ex, k, r, i))
                 .collect(),
             documents: c
                 .documents
@@ -145,7 +145,7 @@ fn compare_data(ex: &View, k: &Knowledge) -> CompareData {
         })
         .collect();
     CompareData {
-        charts: figure_charts(ex, s, cities),
+        charts: figure_charts(ex, k, cities),
         years,
         activity_caption: Bilingual::split(&s.compare_activity),
         cities: cards,
@@ -184,7 +184,8 @@ fn charted(number: f64, unit: &str) -> (f64, &str) {
 /// One chart per unit that two cities or more give figures in, of the units named in
 /// `compare_chart_units` (the units most cities share first): each city's largest figures in
 /// it, the cities in the order of their largest.
-fn figure_charts(ex: &View, s: &Strings, cities: &[CityModel]) -> Vec<FigureChart> {
+fn figure_charts(ex: &View, knowledge: &Knowledge, cities: &[CityModel]) -> Vec<FigureChart> {
+    let s = &knowledge.strings;
     // Unit → city → its figures (value, paragraph, annotation), without repeats.
     let mut by_unit: BTreeMap<&str, Vec<Vec<Charted>>> = BTreeMap::new();
     for (k, c) in cities.iter().enumerate() {
@@ -232,7 +233,7 @@ fn figure_charts(ex: &View, s: &Strings, cities: &[CityModel]) -> Vec<FigureChar
                             city_url: urls::html(&urls::city(&c.info.id)),
                             first: n == 0,
                             span,
-                            figure: figure_link(ex, s, r, i),
+                            figure: figure_link(ex, knowledge, r, i),
                             bar: Bar::of(value, highest),
                         })
                         .collect::<Vec<_>>()

@@ -32,7 +32,7 @@ fn city_excerpt(ex: &View, k: &Knowledge, c: &CityModel) -> String {
             }?;
             let (from, to) = sentence_around(&k.lexicon, p, hit.start(), hit.end());
             let chars: Vec<char> = p.text.chars().collect();
-            let ends = to > from && k.lexicon.is_sentence_end(&chars, to - 1);
+            let ends = to > from && k.lexicon.stops.is_sentence_end(&chars, to - 1);
             (ends || !prose).then(|| chars[from..to].iter().collect::<String>())
         })
     };

@@ -5,6 +5,7 @@
 
 use crate::knowledge::strings::{Strings, fill};
 use crate::text::escape;
+use crate::text::han::is_wide;
 use crate::text::isodate::{IsoDate, Point};
 use serde::Serialize;
 
@@ -48,18 +49,13 @@ pub struct Bilingual {
     pub en: Option<String>,
 }
 
-/// Whether a char is written only in Chinese text (Han, CJK punctuation, full-width forms).
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FFEF}')
-}
-
 impl Bilingual {
     /// Splits after the last Chinese char: what follows is English when it has a Latin letter
     /// (“用例 Uses (3)” → 用例 + Uses (3); “2025年” stays whole).
     pub fn split(text: &str) -> Bilingual {
         let cut = text
             .char_indices()
-            .rfind(|&(_, c)| is_cjk(c))
+            .rfind(|&(_, c)| is_wide(c))
             .map(|(i, c)| i + c.len_utf8());
         match cut {
             Some(cut) if text[cut..].chars().any(|c| c.is_ascii_alphabetic()) => Bilingual {

@@ -77,7 +77,7 @@ pub fn source_link(ex: &View, at: ParaRef, label: &str) -> String {
 /// stops), never cutting through an annotation.
 pub fn sentence_around(lexicon: &Lexicon, p: &AnnotatedParagraph, start: usize, end: usize) -> (usize, usize) {
     let chars: Vec<char> = p.text.chars().collect();
-    let (from, to) = lexicon.sentence_around(&chars, start, end);
+    let (from, to) = lexicon.stops.sentence_around(&chars, start, end);
     // Never cut through an annotation.
     let from = p
         .annotations

@@ -7,7 +7,6 @@ use super::markdown::{annotated, seed_lang, sentence_around};
 use crate::annotate::{AnnotatedParagraph, Kind};
 use crate::knowledge::Knowledge;
 use crate::knowledge::lexicon::Lexicon;
-use crate::knowledge::strings::Strings;
 use crate::model::{Event, ParaRef, View};
 use crate::text::isodate;
 use crate::urls;
@@ -37,18 +36,19 @@ pub fn figure_cards(ex: &View, k: &Knowledge, figures: &[(ParaRef, usize)]) -> V
 const LEAD_IN: usize = 28;
 const LEAD_IN_EN: usize = 64;
 
-/// Figure `i` of a paragraph with the words before it in its clause, which say what it counts.
-pub fn figure_link(ex: &View, s: &Strings, r: ParaRef, i: usize) -> FigureLink {
+/// Figure `i` of a paragraph with the words before it in its clause (or bracket), which say
+/// what it counts.
+pub fn figure_link(ex: &View, k: &Knowledge, r: ParaRef, i: usize) -> FigureLink {
+    let (s, stops) = (&k.strings, &k.lexicon.stops);
     let p = ex.paragraph(r);
     let a = &p.annotations[i];
     let lang = seed_lang(ex, r.seed);
-    let chars: Vec<char> = p.text.chars().take(a.start()).collect();
-    let stop = |k: usize| match chars[k] {
-        '，' | ',' | '；' | ';' | '。' | '！' | '？' | '!' | '?' | '：' | ':' | '(' | '（' => true,
-        '.' => chars.get(k + 1).is_some_and(|c| c.is_whitespace()),
-        _ => false,
-    };
-    let from = (0..chars.len()).rev().find(|&k| stop(k)).map_or(0, |k| k + 1);
+    let text: Vec<char> = p.text.chars().collect();
+    let chars = &text[..a.start()];
+    let from = (0..chars.len())
+        .rev()
+        .find(|&k| stops.clause_ends_at(&text, k + 1) || matches!(chars[k], '(' | '（'))
+        .map_or(0, |k| k + 1);
     let limit = if lang == Lang::En { LEAD_IN_EN } else { LEAD_IN };
     let mut before: String = chars[from.max(chars.len().saturating_sub(limit))..].iter().collect();
     if chars.len() - from > limit {

@@ -2,7 +2,8 @@
 //! lines. The body is plain text: it is never read as Markdown.
 
 use super::text::{add_line, apply_meta_overrides, trim_line};
-use super::{Meta, Seed, is_wide};
+use super::{Meta, Seed};
+use crate::text::han::is_wide;
 use crate::error::{Error, Result, toml_error};
 use crate::knowledge::lexicon::Lexicon;
 use std::path::Path;

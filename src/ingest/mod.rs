@@ -21,6 +21,7 @@ pub use decode::decode;
 
 use crate::error::{Error, Result, toml_error};
 use crate::knowledge::lexicon::Lexicon;
+use crate::text::han::is_wide;
 use markdown::parse_markdown;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -345,12 +346,6 @@ fn seed_id(path: &Path) -> Result<String> {
         ));
     }
     Ok(id)
-}
-
-fn is_wide(c: char) -> bool {
-    ('\u{2E80}'..='\u{9FFF}').contains(&c)
-        || ('\u{F900}'..='\u{FAFF}').contains(&c)
-        || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
 fn detect_language(paragraphs: &[Paragraph]) -> String {

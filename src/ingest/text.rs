@@ -2,7 +2,8 @@
 //! line. Page chrome is dropped, bylines kept apart, a line holding only a date read as the
 //! publication date; an article without a title line is titled by its first sentence.
 
-use super::{Meta, Paragraph, Seed, is_wide};
+use super::{Meta, Paragraph, Seed};
+use crate::text::han::is_wide;
 use crate::error::Result;
 use crate::knowledge::lexicon::Lexicon;
 use std::path::Path;
@@ -29,7 +30,7 @@ pub(super) fn derived_title(paragraph: &str, lexicon: &Lexicon) -> String {
         chars.drain(..k + 4);
     }
     let end = (0..chars.len())
-        .find(|&i| lexicon.is_sentence_end(&chars, i))
+        .find(|&i| lexicon.stops.is_sentence_end(&chars, i))
         .unwrap_or(chars.len());
     let sentence = &chars[..end];
     let wide = sentence.iter().filter(|&&c| is_wide(c)).count();
@@ -41,14 +42,20 @@ pub(super) fn derived_title(paragraph: &str, lexicon: &Lexicon) -> String {
     if sentence.len() <= budget {
         return sentence.iter().collect::<String>().trim().to_string();
     }
-    // Cut at the last clause break (or, in English, space) that keeps at least a third.
-    let breaks = |c: char| matches!(c, '，' | ',' | '、' | '：' | ':' | ' ');
-    let cut = (budget / 3..=budget)
-        .rev()
-        .find(|&k| breaks(sentence[k]))
-        .unwrap_or(budget);
+    // Cut at the last clause break (or, in English, space) that keeps at least a third, and
+    // leave the break out.
+    let stops = &lexicon.stops;
+    let breaks_at = |k: usize| stops.clause_stop_at(sentence, k).is_some() || matches!(sentence[k], '、' | ' ');
+    let mut cut = (budget / 3..=budget).rev().find(|&k| breaks_at(k)).unwrap_or(budget);
+    while cut > 0 {
+        match stops.clause_stop_before(sentence, cut) {
+            Some(n) => cut -= n,
+            None if sentence[cut - 1] == '、' || sentence[cut - 1].is_whitespace() => cut -= 1,
+            None => break,
+        }
+    }
     let head: String = sentence[..cut].iter().collect();
-    format!("{}…", head.trim_end_matches(|c: char| breaks(c) || c.is_whitespace()))
+    format!("{head}…")
 }
 
 /// Whitespace, zero-width characters and BOMs trimmed from both ends.
@@ -77,7 +84,7 @@ pub(super) fn parse_text(path: &Path, id: &str, text: &str, meta: Meta, lexicon:
     let mut start = if titled { 1 } else { 0 };
     let more_follows = lines.iter().skip(2).any(|l| !trim_line(l).is_empty());
     if let Some(second) = lines.get(1).map(|l| trim_line(l))
-        && is_subtitle(second)
+        && is_subtitle(second, lexicon)
         && date_line(second).is_none()
         && !lexicon.is_byline(second)
         && !seed.title.is_empty()
@@ -127,13 +134,15 @@ pub(super) fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexic
     });
 }
 
-/// A short line with no sentence-ending punctuation: a subtitle, not a paragraph. A line ending
-/// in a colon introduces what follows (各县(区)人民政府:, a document's addressee): body.
-pub(super) fn is_subtitle(line: &str) -> bool {
-    let n = line.chars().count();
-    n > 0
-        && n <= 40
-        && !line.contains(['。', '！', '？', '；', '，', ','])
+/// A short line with no comma and nothing that ends a sentence: a subtitle, not a paragraph. A
+/// line ending in a colon introduces what follows (各县(区)人民政府:, a document's addressee):
+/// body.
+pub(super) fn is_subtitle(line: &str, lexicon: &Lexicon) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    !chars.is_empty()
+        && chars.len() <= 40
+        && !line.contains(['，', ','])
+        && !lexicon.stops.holds_sentence_end(&chars)
         && !line.ends_with(['.', '!', '?', ':', '：'])
 }
 

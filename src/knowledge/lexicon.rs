@@ -6,7 +6,8 @@
 
 use crate::error::{Error, Result, toml_error};
 use crate::text::script;
-use rustc_hash::FxHashMap;
+use crate::text::sentences::Stops;
+use crate::text::words::{CharSet, WordSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -140,22 +141,14 @@ pub struct Lexicon {
     /// The longest chrome line, in chars: longer lines are never chrome, so they need no folding.
     chrome_max_chars: usize,
     pub byline: Vec<String>,
-    pub text: TextWords,
+    /// Where sentences and clauses end.
+    pub stops: Stops,
     pub org: OrgWords,
     pub term: TermWords,
     pub document: DocumentWords,
     pub attribution: AttributionWords,
     pub date: DateWords,
     pub figure: FigureWords,
-}
-
-/// Sentences and clauses.
-#[derive(Debug, Clone)]
-pub struct TextWords {
-    pub sentence_stops: CharSet,
-    pub clause_stops: WordSet,
-    /// Words an ASCII `.` may follow without ending the sentence (Feb. 10).
-    pub abbreviations: Vec<String>,
 }
 
 /// Organisation names.
@@ -267,95 +260,6 @@ pub struct FigureWords {
     pub scales_without_unit: CharSet,
 }
 
-/// A set of characters, both scripts.
-#[derive(Debug, Clone, Default)]
-pub struct CharSet(Vec<char>);
-
-impl CharSet {
-    fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> CharSet {
-        let mut chars: Vec<char> = words
-            .into_iter()
-            .flat_map(|w| script::spellings(w.as_ref()))
-            .flat_map(|w| w.chars().collect::<Vec<_>>())
-            .collect();
-        chars.sort_unstable();
-        chars.dedup();
-        CharSet(chars)
-    }
-
-    pub fn contains(&self, c: char) -> bool {
-        self.0.binary_search(&c).is_ok()
-    }
-}
-
-/// Words looked up at every position of a text: indexed by first char (and by last char, for
-/// the word just before a position), longest first, so a lookup costs one map probe (FxHash: a
-/// char key needs no DoS-resistant hash) instead of a pass over the whole list.
-#[derive(Debug, Clone, Default)]
-pub struct WordSet {
-    by_first: FxHashMap<char, Vec<Vec<char>>>,
-    by_last: FxHashMap<char, Vec<Vec<char>>>,
-}
-
-impl WordSet {
-    pub fn new(words: impl IntoIterator<Item = String>) -> WordSet {
-        let mut by_first: FxHashMap<char, Vec<Vec<char>>> = FxHashMap::default();
-        let mut by_last: FxHashMap<char, Vec<Vec<char>>> = FxHashMap::default();
-        for word in words {
-            let chars: Vec<char> = word.chars().collect();
-            if let (Some(&first), Some(&last)) = (chars.first(), chars.last()) {
-                by_first.entry(first).or_default().push(chars.clone());
-                by_last.entry(last).or_default().push(chars);
-            }
-        }
-        for words in by_first.values_mut().chain(by_last.values_mut()) {
-            words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-            words.dedup();
-        }
-        WordSet { by_first, by_last }
-    }
-
-    /// Length in chars of the longest word that starts at `chars[at]`.
-    pub fn longest_at(&self, chars: &[char], at: usize) -> Option<usize> {
-        let words = self.by_first.get(chars.get(at)?)?;
-        let rest = &chars[at..];
-        words.iter().find(|w| rest.starts_with(w)).map(Vec::len)
-    }
-
-    /// Length in chars of the longest word that ends just before `chars[end]`.
-    pub fn longest_before(&self, chars: &[char], end: usize) -> Option<usize> {
-        let words = self.by_last.get(chars.get(end.checked_sub(1)?)?)?;
-        let head = &chars[..end];
-        words.iter().find(|w| head.ends_with(w)).map(Vec::len)
-    }
-
-    /// Like [`WordSet::longest_at`], but a word that starts or ends with an ASCII letter or digit
-    /// must not continue a longer word there (`China` is not in `Chinatown`).
-    pub fn word_at(&self, chars: &[char], at: usize) -> Option<usize> {
-        let words = self.by_first.get(chars.get(at)?)?;
-        let rest = &chars[at..];
-        let alnum = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        words
-            .iter()
-            .find(|w| {
-                rest.starts_with(w)
-                    && !(alnum(w.first()) && at > 0 && alnum(chars.get(at - 1)))
-                    && !(alnum(w.last()) && alnum(chars.get(at + w.len())))
-            })
-            .map(Vec::len)
-    }
-
-    /// Whether a word ends just before `chars[end]`.
-    pub fn ends_at(&self, chars: &[char], end: usize) -> bool {
-        self.longest_before(chars, end).is_some()
-    }
-
-    /// Whether a word starts at `chars[at]`.
-    pub fn starts_at(&self, chars: &[char], at: usize) -> bool {
-        self.longest_at(chars, at).is_some()
-    }
-}
-
 fn both_scripts(words: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = words.iter().flat_map(|w| script::spellings(w)).collect();
     out.sort();
@@ -437,11 +341,11 @@ impl Lexicon {
             chrome_max_chars: chrome.iter().map(|k| k.chars().count()).max().unwrap_or(0),
             chrome,
             byline: both_scripts(file.ingest.byline),
-            text: TextWords {
-                sentence_stops: single_chars(path, "sentence_stops", &text.sentence_stops)?,
-                clause_stops: word_set(text.clause_stops),
-                abbreviations: text.abbreviations,
-            },
+            stops: Stops::new(
+                single_chars(path, "sentence_stops", &text.sentence_stops)?,
+                word_set(text.clause_stops),
+                text.abbreviations,
+            ),
             org: OrgWords {
                 suffixes: word_set(org.suffixes),
                 prefixes: word_set(org.prefixes),
@@ -520,50 +424,6 @@ impl Lexicon {
         })
     }
 
-    /// The sentence around chars `start..end`: from after the sentence end before `start` to
-    /// the sentence end at or after `end` (included), or the text's edges.
-    pub fn sentence_around(&self, chars: &[char], start: usize, end: usize) -> (usize, usize) {
-        let from = (0..start.min(chars.len()))
-            .rev()
-            .find(|&i| self.is_sentence_end(chars, i))
-            .map_or(0, |i| i + 1);
-        let to = (end..chars.len())
-            .find(|&i| self.is_sentence_end(chars, i))
-            .map_or(chars.len(), |i| i + 1);
-        (from, to)
-    }
-
-    /// Whether `chars[i]` ends a sentence: a sentence stop, where an ASCII `.` counts only before
-    /// a space and a capital letter (or the end), and not after an abbreviation (Feb. 10) or a
-    /// single capital (U.S.).
-    pub fn is_sentence_end(&self, chars: &[char], i: usize) -> bool {
-        let c = chars[i];
-        if !self.text.sentence_stops.contains(c) {
-            return false;
-        }
-        if c != '.' {
-            return true;
-        }
-        let next_word = chars[i + 1..]
-            .iter()
-            .position(|c| !c.is_whitespace())
-            .map(|k| i + 1 + k);
-        match next_word {
-            None => true,
-            Some(k) if k == i + 1 => false,
-            Some(k) if !(chars[k].is_uppercase() || matches!(chars[k], '"' | '“' | '\'')) => false,
-            Some(_) => {
-                let word_start = chars[..i]
-                    .iter()
-                    .rposition(|c| !(c.is_ascii_alphabetic() || *c == '.'))
-                    .map_or(0, |k| k + 1);
-                let word: String = chars[word_start..i].iter().collect();
-                !(word.chars().count() == 1 && word.chars().all(|c| c.is_ascii_uppercase())
-                    || self.text.abbreviations.contains(&word))
-            }
-        }
-    }
-
     /// A line that is page chrome: a button or prompt, not article text.
     pub fn is_chrome(&self, line: &str) -> bool {
         // Folding is the costly part and keeps one char per char (whitespace dropped): a line
@@ -581,11 +441,13 @@ impl Lexicon {
         !key.is_empty() && self.chrome.contains(&key) || key.is_empty() && !line.trim().is_empty()
     }
 
-    /// A short line that names the reporters, not a sentence of the article.
+    /// A short line that names the reporters, not a sentence of the article: no comma, nothing
+    /// that ends a sentence.
     pub fn is_byline(&self, line: &str) -> bool {
         line.chars().count() <= 40
-            && !line.contains(['，', ',', '。', '；'])
             && self.byline.iter().any(|b| line.starts_with(b.as_str()))
+            && !line.contains(['，', ','])
+            && !self.stops.holds_sentence_end(&line.chars().collect::<Vec<_>>())
     }
 }
 

@@ -459,7 +459,7 @@ fn events(
             let chars = chars.get_or_insert_with(|| p.text.chars().collect());
             // What is said from the date to the end of its sentence: the same in a copy that
             // words its lead-in differently (据报道,5月14日,…).
-            let (from, to) = lexicon.sentence_around(chars, a.start(), a.end());
+            let (from, to) = lexicon.stops.sentence_around(chars, a.start(), a.end());
             // One statement, one event: a sentence dated 2025年 and 1月 (2025-01) is an event
             // of January 2025, not also one of the year.
             let within = |b: &&&crate::annotate::Annotation| (from..to).contains(&b.start());

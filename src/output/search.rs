@@ -256,7 +256,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
     // `[url, title, text]`, and `"en"` after them for a paragraph in English.
     // Chars that only the converted texts have (制造 shown as 製造 on a Traditional page): the
     // browser re-checks results against the shown text, and a reader types what the page shows.
-    let mut shown_chars = script::CharSet::default();
+    let mut shown_chars = script::DistinctChars::default();
     for (k, chunk) in paragraphs.chunks(CHUNK).enumerate() {
         for script in [Script::Hant, Script::Hans] {
             let docs: Vec<Vec<String>> = chunk

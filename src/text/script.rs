@@ -263,21 +263,21 @@ pub struct CharFolder {
 /// The distinct characters of many texts, in code point order: a bit per BMP char, since a
 /// corpus has millions of chars but a few thousand distinct ones.
 #[derive(Debug, Clone)]
-pub struct CharSet {
+pub struct DistinctChars {
     bmp: Vec<bool>,
     astral: BTreeSet<char>,
 }
 
-impl Default for CharSet {
+impl Default for DistinctChars {
     fn default() -> Self {
-        CharSet {
+        DistinctChars {
             bmp: vec![false; 0x10000],
             astral: BTreeSet::new(),
         }
     }
 }
 
-impl CharSet {
+impl DistinctChars {
     pub fn add(&mut self, text: &str) {
         for c in text.chars() {
             match usize::try_from(u32::from(c)) {
@@ -302,7 +302,7 @@ impl CharSet {
 impl CharFolder {
     /// A folder for every character that occurs in `texts`.
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> CharFolder {
-        let mut set = CharSet::default();
+        let mut set = DistinctChars::default();
         texts.into_iter().for_each(|t| set.add(t));
         let seen = set.chars();
         let table = seen
