@@ -365,7 +365,7 @@ fn unescape(html: &str) -> String {
 
 /// The data files a fuzz input can stand in for (`data/` paths): each of the
 /// [`Sources`](explainer::knowledge::Sources) slots, and one themed glossary file.
-pub const DATA_FILES: [&str; 10] = [
+pub const DATA_FILES: [&str; 11] = [
     "gazetteer.toml",
     "lexicon.toml",
     "glossary.toml",
@@ -375,6 +375,7 @@ pub const DATA_FILES: [&str; 10] = [
     "explain/document-types.toml",
     "explain/sectors.toml",
     "explain/categories.toml",
+    "explain/words.toml",
     "glossary/technology.toml",
 ];
 

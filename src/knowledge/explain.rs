@@ -1,11 +1,13 @@
 //! The tables explanations are composed from (`data/explain/`): the kinds of government document
 //! and the status marks a 《title》 ends with (`document-types.toml`), the sectors X of
 //! “人工智能+X” (`sectors.toml`), and the category nouns that say what a quoted name is
-//! (`categories.toml`). Words are written in Simplified and matched char by char in either
-//! script ([`script::fold_char_cached`], which keeps a text's length, so offsets carry over).
+//! (`categories.toml`), and the words the rules read definitions and compose explanations by
+//! (`words.toml`). Words are written in Simplified and matched char by char in either script
+//! ([`script::fold_char_cached`], which keeps a text's length, so offsets carry over).
 
 use crate::error::{Error, Result, toml_error};
 use crate::text::script;
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +15,7 @@ use std::path::{Path, PathBuf};
 pub const EMBEDDED_DOCUMENT_TYPES: &str = include_str!("../../data/explain/document-types.toml");
 pub const EMBEDDED_SECTORS: &str = include_str!("../../data/explain/sectors.toml");
 pub const EMBEDDED_CATEGORIES: &str = include_str!("../../data/explain/categories.toml");
+pub const EMBEDDED_WORDS: &str = include_str!("../../data/explain/words.toml");
 
 /// A kind of document, recognised by how a title ends (指导意见, 行动计划), explained once.
 #[derive(Debug, Clone, Deserialize)]
@@ -78,6 +81,91 @@ struct CategoriesFile {
     category: Vec<Category>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    definition: DefinitionLists,
+    composition: CompositionLists,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefinitionLists {
+    so_called_says: Vec<String>,
+    not_after_ji: String,
+    defining_nouns: Vec<String>,
+    short_name_marks: Vec<String>,
+    name_joins: Vec<String>,
+    part_says: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompositionLists {
+    plan_words: Vec<String>,
+    ai_heads: Vec<String>,
+}
+
+/// The words the explanation rules read articles and terms by (`words.toml`), folded.
+#[derive(Debug, Clone)]
+pub struct RuleWords {
+    /// 所谓X…: the words that say what X is.
+    pub so_called_says: Vec<Vec<char>>,
+    /// After 即, these make a word of it (即将, 即使): not a definition.
+    pub not_after_ji: Vec<char>,
+    /// X是…的<noun>: the nouns that define X as a kind of thing.
+    pub defining_nouns: Vec<Vec<char>>,
+    /// (以下简称X): what introduces a short name, longest first.
+    pub short_name_marks: Vec<Vec<char>>,
+    /// The words that join two names into the one a short name stands for (Simplified).
+    pub name_joins: Vec<String>,
+    /// “1”即…: what may follow a quoted part of a numbered slogan.
+    pub part_says: Vec<char>,
+    /// What may follow a five-year plan's short name in a term.
+    pub plan_words: Vec<String>,
+    /// How 人工智能+X slogans start.
+    pub ai_heads: Vec<Vec<char>>,
+    /// Finds a paragraph worth reading for definitions and categories: one that holds a word a
+    /// definition starts with, or a closing quotation mark (a quoted name with its category).
+    markers: AhoCorasick,
+}
+
+/// Marks that close a quotation, folded (a quoted name may be followed by its category).
+pub const CLOSING_QUOTES: &str = "”’」』";
+
+impl RuleWords {
+    fn parse(path: &Path, text: &str) -> Result<RuleWords> {
+        let file: WordsFile = toml::from_str(text).map_err(|e| toml_error(path, text, &e))?;
+        let (d, c) = (file.definition, file.composition);
+        let folded = |words: &[String]| -> Vec<Vec<char>> { words.iter().map(|w| fold(w)).collect() };
+        let mut short_name_marks = folded(&d.short_name_marks);
+        short_name_marks.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        // The words every definition pattern starts from, in both scripts, and the closing marks.
+        let mut markers: Vec<String> = ["所谓", "是指", "即"].map(String::from).to_vec();
+        markers.extend(d.short_name_marks.iter().cloned());
+        markers.extend(d.defining_nouns.iter().map(|n| format!("的{n}")));
+        let mut markers: Vec<String> = markers.iter().flat_map(|w| script::spellings(w)).collect();
+        markers.extend(CLOSING_QUOTES.chars().map(String::from));
+        let markers = AhoCorasick::new(&markers).map_err(|e| Error::file(path, e.to_string()))?;
+        Ok(RuleWords {
+            so_called_says: folded(&d.so_called_says),
+            not_after_ji: fold(&d.not_after_ji),
+            defining_nouns: folded(&d.defining_nouns),
+            short_name_marks,
+            name_joins: d.name_joins,
+            part_says: fold(&d.part_says),
+            plan_words: c.plan_words.iter().map(|w| fold(w).into_iter().collect()).collect(),
+            ai_heads: folded(&c.ai_heads),
+            markers,
+        })
+    }
+
+    /// Whether `text` holds a word some definition or category starts from.
+    pub fn may_define(&self, text: &str) -> bool {
+        self.markers.is_match(text)
+    }
+}
+
 /// Words to match, folded, longest first, each with the entry it belongs to.
 #[derive(Debug, Clone, Default)]
 struct Words(Vec<(Vec<char>, usize)>);
@@ -136,12 +224,13 @@ pub fn fold(text: &str) -> Vec<char> {
 }
 
 /// Every table, with its matchers.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ExplainTables {
     pub types: Vec<DocumentType>,
     pub statuses: Vec<StatusMark>,
     pub sectors: Vec<Sector>,
     pub categories: Vec<Category>,
+    pub words: RuleWords,
     type_words: Words,
     status_words: Words,
     category_words: Words,
@@ -153,12 +242,14 @@ impl ExplainTables {
         ExplainTables::parse(&embedded_sources())
     }
 
-    /// `files`: the document types, the sectors and the categories, in that order.
-    pub fn parse(files: &[(PathBuf, String); 3]) -> Result<ExplainTables> {
+    /// `files`: the document types, the sectors, the categories and the rules' words, in that
+    /// order.
+    pub fn parse(files: &[(PathBuf, String); 4]) -> Result<ExplainTables> {
         let [
             (types_path, types),
             (sectors_path, sectors),
             (categories_path, categories),
+            (words_path, words),
         ] = files;
         let t: DocumentTypesFile = toml::from_str(types).map_err(|e| toml_error(types_path, types, &e))?;
         let s: SectorsFile = toml::from_str(sectors).map_err(|e| toml_error(sectors_path, sectors, &e))?;
@@ -177,6 +268,7 @@ impl ExplainTables {
             statuses: t.status,
             sectors: s.sector,
             categories: c.category,
+            words: RuleWords::parse(words_path, words)?,
             type_words,
             status_words,
             category_words,
@@ -213,11 +305,12 @@ impl ExplainTables {
 }
 
 /// The embedded tables, as (path, text), in the order [`ExplainTables::parse`] reads them.
-pub fn embedded_sources() -> [(PathBuf, String); 3] {
+pub fn embedded_sources() -> [(PathBuf, String); 4] {
     [
         ("document-types.toml", EMBEDDED_DOCUMENT_TYPES),
         ("sectors.toml", EMBEDDED_SECTORS),
         ("categories.toml", EMBEDDED_CATEGORIES),
+        ("words.toml", EMBEDDED_WORDS),
     ]
     .map(|(name, text)| (Path::new("data/explain").join(name), text.to_string()))
 }

@@ -26,7 +26,8 @@ pub struct Knowledge {
     pub map: map::Map,
     pub names: SiteNames,
     pub strings: Strings,
-    /// The tables explanations are composed from (document types, sectors, categories).
+    /// The tables explanations are composed from (document types, sectors, categories) and
+    /// the words the rules read by.
     pub explain: ExplainTables,
 }
 
@@ -49,8 +50,9 @@ pub struct Sources {
     pub map: (PathBuf, String),
     pub site: (PathBuf, String),
     pub strings: (PathBuf, String),
-    /// `explain/document-types.toml`, `explain/sectors.toml`, `explain/categories.toml`.
-    pub explain: [(PathBuf, String); 3],
+    /// `explain/document-types.toml`, `explain/sectors.toml`, `explain/categories.toml`,
+    /// `explain/words.toml`.
+    pub explain: [(PathBuf, String); 4],
 }
 
 /// `name` from `dir` when the file is there, else the embedded text.
@@ -106,6 +108,7 @@ impl Knowledge {
                 one(dir, "explain/document-types.toml", explain::EMBEDDED_DOCUMENT_TYPES)?,
                 one(dir, "explain/sectors.toml", explain::EMBEDDED_SECTORS)?,
                 one(dir, "explain/categories.toml", explain::EMBEDDED_CATEGORIES)?,
+                one(dir, "explain/words.toml", explain::EMBEDDED_WORDS)?,
             ],
         })
     }

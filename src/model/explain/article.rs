@@ -11,30 +11,22 @@
 use super::segment;
 use super::{Explanation, Origin, ParaRef, Quote};
 use crate::annotate::AnnotatedSeed;
-use crate::knowledge::explain::{ExplainTables, fold};
-use aho_corasick::AhoCorasick;
+use crate::knowledge::explain::{CLOSING_QUOTES, ExplainTables, RuleWords, fold};
+use crate::text::han::is_han;
+use crate::text::sentences::Stops;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-/// Marks that end a sentence (folded: full-width marks are ASCII).
-const SENTENCE_STOPS: &str = "。!?;\n";
-/// Marks that end a clause, where a term's left edge may be at the latest.
-const CLAUSE_STOPS: &str = "。!?;\n,:、()《》[]【】";
+/// Besides the ends of clauses, the marks a term's left edge may be at the latest (folded): the
+/// enumeration comma and brackets.
+const TERM_EDGES: &str = "、()《》[]【】";
 const OPENING: &str = "“‘「『";
-const CLOSING: &str = "”’」』";
-/// After 即, these make a word of it (即将, 即使, 即可): not a definition.
-const NOT_AFTER_JI: &str = "将使便可刻时日期席兴为";
-/// The nouns X是…的<noun> defines X as.
-const DEFINING_NOUNS: [&str; 7] = ["模式", "机制", "制度", "做法", "方式", "办法", "政策"];
+const CLOSING: &str = CLOSING_QUOTES;
 /// Longest X, in chars.
 const MAX_TERM: usize = 30;
 /// Longest word between a quoted name and 即 for the definition to be the name's.
 const SHORT_WORD: usize = 3;
-
-fn is_cjk(c: char) -> bool {
-    ('\u{3400}'..='\u{9FFF}').contains(&c) || ('\u{F900}'..='\u{FAFF}').contains(&c)
-}
 
 /// How many of a slogan's uses are read for its expansion.
 const SLOGAN_USES_READ: usize = 32;
@@ -53,37 +45,6 @@ fn folded_key(folded: &[char]) -> String {
         .iter()
         .filter(|c| !c.is_whitespace() && !OPENING.contains(**c) && !CLOSING.contains(**c) && **c != '"')
         .collect()
-}
-
-/// The words a paragraph must hold to be read for definitions or categories (either script).
-fn markers() -> &'static AhoCorasick {
-    static MARKERS: OnceLock<AhoCorasick> = OnceLock::new();
-    MARKERS.get_or_init(|| {
-        let words = [
-            "所谓",
-            "所謂",
-            "是指",
-            "即",
-            "简称",
-            "簡稱",
-            "下称",
-            "下稱",
-            "的模式",
-            "的机制",
-            "的機制",
-            "的制度",
-            "的做法",
-            "的方式",
-            "的辦法",
-            "的办法",
-            "的政策",
-            "”",
-            "」",
-            "』",
-            "’",
-        ];
-        AhoCorasick::new(words).expect("fixed patterns build")
-    })
 }
 
 /// A find in one paragraph: which term, what was found, and the sentence.
@@ -123,7 +84,7 @@ impl Found {
 }
 
 /// Reads every paragraph that holds a marker, for the terms in `wanted` (by [`key`]).
-pub fn find(seeds: &[Arc<AnnotatedSeed>], wanted: &FxHashMap<String, usize>, tables: &ExplainTables) -> Found {
+pub fn find(seeds: &[Arc<AnnotatedSeed>], wanted: &FxHashMap<String, usize>, reading: Reading) -> Found {
     let refs: Vec<ParaRef> = seeds
         .iter()
         .enumerate()
@@ -133,11 +94,11 @@ pub fn find(seeds: &[Arc<AnnotatedSeed>], wanted: &FxHashMap<String, usize>, tab
         .par_iter()
         .map(|&at| {
             let text = &seeds[at.seed].paragraphs[at.para].text;
-            if !markers().is_match(text.as_ref()) {
+            if !reading.tables.words.may_define(text) {
                 return Vec::new();
             }
             let chars: Vec<char> = text.chars().collect();
-            Paragraph::new(at, &chars, wanted, tables).hits()
+            Paragraph::new(at, &chars, wanted, reading).hits()
         })
         .collect();
     let mut found = Found::default();
@@ -154,6 +115,14 @@ pub fn find(seeds: &[Arc<AnnotatedSeed>], wanted: &FxHashMap<String, usize>, tab
     found
 }
 
+/// What reading an article for definitions takes: the tables and words of `data/explain/`, and
+/// where sentences and clauses end.
+#[derive(Clone, Copy)]
+pub struct Reading<'a> {
+    pub tables: &'a ExplainTables,
+    pub stops: &'a Stops,
+}
+
 /// One paragraph being read.
 struct Paragraph<'a> {
     at: ParaRef,
@@ -162,10 +131,12 @@ struct Paragraph<'a> {
     folded: Vec<char>,
     wanted: &'a FxHashMap<String, usize>,
     tables: &'a ExplainTables,
+    words: &'a RuleWords,
+    stops: &'a Stops,
 }
 
 impl<'a> Paragraph<'a> {
-    fn new(at: ParaRef, chars: &'a [char], wanted: &'a FxHashMap<String, usize>, tables: &'a ExplainTables) -> Self {
+    fn new(at: ParaRef, chars: &'a [char], wanted: &'a FxHashMap<String, usize>, reading: Reading<'a>) -> Self {
         let folded = chars
             .iter()
             .map(|&c| crate::text::script::fold_char_cached(c))
@@ -175,8 +146,31 @@ impl<'a> Paragraph<'a> {
             chars,
             folded,
             wanted,
-            tables,
+            tables: reading.tables,
+            words: &reading.tables.words,
+            stops: reading.stops,
         }
+    }
+
+    /// Whether a sentence starts after char `k`: it ends one.
+    fn ends_sentence(&self, k: usize) -> bool {
+        self.stops.is_sentence_end(self.chars, k)
+    }
+
+    /// Whether a term may start after char `k` at the earliest: it ends a sentence or a clause,
+    /// or is a bracket or an enumeration comma.
+    fn ends_clause(&self, k: usize) -> bool {
+        self.stops.clause_ends_at(self.chars, k + 1) || TERM_EDGES.contains(self.folded[k])
+    }
+
+    /// Whether a clause ends at char `k`: a sentence or clause stop, a bracket or an enumeration
+    /// comma starts there.
+    fn breaks_at(&self, k: usize) -> bool {
+        self.stops.breaks_at(self.chars, k) || TERM_EDGES.contains(self.folded[k])
+    }
+
+    fn starts_with_word(&self, at: usize, word: &[char]) -> bool {
+        self.folded.get(at..).is_some_and(|rest| rest.starts_with(word))
     }
 
     fn starts_with(&self, at: usize, word: &str) -> bool {
@@ -230,13 +224,15 @@ impl<'a> Paragraph<'a> {
 
     /// 即 at `at` starts a definition (not 即将, 即使, 即可 …).
     fn ji_defines(&self, at: usize) -> bool {
-        self.folded.get(at + 1).is_some_and(|c| !NOT_AFTER_JI.contains(*c))
+        self.folded
+            .get(at + 1)
+            .is_some_and(|c| !self.words.not_after_ji.contains(c))
     }
 
     /// A 所谓 earlier in the sentence before `at` (所谓X,是指… is read from 所谓).
     fn so_called_before(&self, at: usize) -> bool {
         let mut k = at;
-        while k > 0 && !SENTENCE_STOPS.contains(self.folded[k - 1]) {
+        while k > 0 && !self.ends_sentence(k - 1) {
             k -= 1;
         }
         (k..at).any(|k| self.starts_with(k, "所谓"))
@@ -245,7 +241,7 @@ impl<'a> Paragraph<'a> {
     /// Where the clause ending at `end` starts.
     fn clause_start(&self, end: usize) -> usize {
         let mut k = end;
-        while k > 0 && end - k < MAX_TERM + 2 && !CLAUSE_STOPS.contains(self.folded[k - 1]) {
+        while k > 0 && end - k < MAX_TERM + 2 && !self.ends_clause(k - 1) {
             k -= 1;
         }
         k
@@ -255,12 +251,12 @@ impl<'a> Paragraph<'a> {
     /// it, from the clause that holds `start`.
     fn quote(&self, start: usize, end: usize) -> Quote {
         let mut s = start;
-        while s > 0 && !SENTENCE_STOPS.contains(self.folded[s - 1]) {
+        while s > 0 && !self.ends_sentence(s - 1) {
             s -= 1;
         }
         if start - s > LONG_LEAD {
             s = start;
-            while s > 0 && !CLAUSE_STOPS.contains(self.folded[s - 1]) {
+            while s > 0 && !self.ends_clause(s - 1) {
                 s -= 1;
             }
         }
@@ -268,13 +264,7 @@ impl<'a> Paragraph<'a> {
         while s < start && (self.chars[s].is_whitespace() || CLOSING.contains(self.folded[s])) {
             s += 1;
         }
-        let mut e = end.max(s);
-        while e < self.chars.len() && !SENTENCE_STOPS.contains(self.folded[e]) {
-            e += 1;
-        }
-        if e < self.chars.len() && self.folded[e] != '\n' {
-            e += 1;
-        }
+        let e = self.stops.sentence_end_from(self.chars, end.max(s));
         Quote {
             at: self.at,
             start: s,
@@ -326,7 +316,7 @@ impl<'a> Paragraph<'a> {
                             .tables
                             .category_at(&self.folded, k)
                             .is_some_and(|(_, n)| k + n == end)
-                            || (end - k <= SHORT_WORD && self.chars[k..end].iter().all(|c| is_cjk(*c))))
+                            || (end - k <= SHORT_WORD && self.chars[k..end].iter().all(|&c| is_han(c))))
                 })
                 .unwrap_or(end);
         }
@@ -352,9 +342,11 @@ impl<'a> Paragraph<'a> {
         let limit = (start + MAX_TERM + 2).min(self.folded.len());
         let end = (start + 1..limit).find(|&k| {
             self.folded[k] == ','
-                || ["是指", "就是", "指的是", "即", "是"]
+                || self
+                    .words
+                    .so_called_says
                     .iter()
-                    .any(|w| self.starts_with(k, w))
+                    .any(|w| self.starts_with_word(k, w))
         })?;
         let (term, _) = self
             .term_at(start, end)
@@ -376,10 +368,12 @@ impl<'a> Paragraph<'a> {
 
     /// …(以下简称X) / (简称X) / (下称X): X is short for the name before the bracket.
     fn short_name(&self, open: usize) -> Option<Hit> {
-        let marker = ["以下简称", "以下称", "下称", "简称"]
+        let marker = self
+            .words
+            .short_name_marks
             .iter()
-            .find(|w| self.starts_with(open + 1, w))?;
-        let start = open + 1 + marker.chars().count();
+            .find(|w| self.starts_with_word(open + 1, w))?;
+        let start = open + 1 + marker.len();
         let close = (start..self.folded.len().min(start + MAX_TERM + 4)).find(|&k| self.folded[k] == ')')?;
         let term = self.term_at(start, close)?;
         let short: String = self.chars[start..close]
@@ -395,7 +389,7 @@ impl<'a> Paragraph<'a> {
             }
             Some(_) => {
                 let lo = self.clause_start(before);
-                lo + segment::noun_phrase_start(&self.chars[lo..before])
+                lo + segment::noun_phrase_start(&self.chars[lo..before], self.words)
             }
             None => return None,
         };
@@ -428,14 +422,18 @@ impl<'a> Paragraph<'a> {
 
     /// X是…的模式 (机制, 制度 …) ending a clause: X is defined as that kind of thing.
     fn defining_noun(&self, at: usize) -> Option<Hit> {
-        let noun = DEFINING_NOUNS.iter().find(|w| self.starts_with(at + 1, w))?;
-        let after = at + 1 + noun.chars().count();
-        if self.folded.get(after).is_some_and(|c| !CLAUSE_STOPS.contains(*c)) {
+        let noun = self
+            .words
+            .defining_nouns
+            .iter()
+            .find(|w| self.starts_with_word(at + 1, w))?;
+        let after = at + 1 + noun.len();
+        if after < self.folded.len() && !self.breaks_at(after) {
             return None;
         }
         // The first 是 of the sentence, with the term right before it.
         let mut s = at;
-        while s > 0 && !SENTENCE_STOPS.contains(self.folded[s - 1]) {
+        while s > 0 && !self.ends_sentence(s - 1) {
             s -= 1;
         }
         let shi = (s..at).find(|&k| self.folded[k] == '是')?;
@@ -479,6 +477,7 @@ pub fn slogan<'s>(
     uses: &[ParaRef],
     seeds: &'s [Arc<AnnotatedSeed>],
     paragraph: impl Fn(ParaRef) -> &'s crate::annotate::AnnotatedParagraph,
+    reading: Reading,
 ) -> Option<Explanation> {
     let folded: Vec<char> = fold(text)
         .into_iter()
@@ -515,16 +514,15 @@ pub fn slogan<'s>(
     for at in places {
         let chars: Vec<char> = paragraph(at).text.chars().collect();
         let p_folded = fold(&chars.iter().collect::<String>());
+        let text = Expanded {
+            chars: &chars,
+            folded: &p_folded,
+            reading,
+        };
         let span = splits
             .iter()
-            .find_map(|parts| parts_expanded(&p_folded, parts))
-            .or_else(|| {
-                if plus {
-                    ordinals(&p_folded, splits[0].len())
-                } else {
-                    None
-                }
-            });
+            .find_map(|parts| text.parts(parts))
+            .or_else(|| if plus { text.ordinals(splits[0].len()) } else { None });
         if let Some((start, end)) = span {
             let text: String = chars[start..end].iter().collect();
             return Some(Explanation {
@@ -566,60 +564,59 @@ fn compositions(digits: &[char]) -> Vec<Vec<String>> {
     out
 }
 
-/// “p1”即… “p2”即…: each part quoted and said (即, 是, 指, 为, :) in order; the span from the
-/// first part to the end of the last part's clause.
-fn parts_expanded(folded: &[char], parts: &[String]) -> Option<(usize, usize)> {
-    let mut from = 0;
-    let mut first = None;
-    let mut last_end = 0;
-    for part in parts {
-        let part: Vec<char> = part.chars().collect();
-        let at = (from..folded.len()).find(|&k| {
-            OPENING.contains(folded[k])
-                && folded[k + 1..].starts_with(&part)
-                && folded.get(k + 1 + part.len()).is_some_and(|c| CLOSING.contains(*c))
-                && folded.get(k + 2 + part.len()).is_some_and(|c| "即是指为:".contains(*c))
-        })?;
-        first.get_or_insert(at);
-        last_end = at + part.len() + 2;
-        from = last_end;
-    }
-    let mut end = last_end;
-    while end < folded.len() && !SENTENCE_STOPS.contains(folded[end]) {
-        end += 1;
-    }
-    if end < folded.len() && folded[end] != '\n' {
-        end += 1;
-    }
-    Some((first?, end))
+/// A paragraph read for a slogan's expansion.
+struct Expanded<'a> {
+    chars: &'a [char],
+    /// `chars` folded, same length.
+    folded: &'a [char],
+    reading: Reading<'a>,
 }
 
-/// 一是…二是…三是… with exactly `n` parts: the span from 一是 to the end of the last part's
-/// sentence.
-fn ordinals(folded: &[char], n: usize) -> Option<(usize, usize)> {
-    const NUMBERS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    let mut at = Vec::new();
-    let mut from = 0;
-    for number in NUMBERS {
-        match (from..folded.len().saturating_sub(1)).find(|&k| folded[k] == number && folded[k + 1] == '是') {
-            Some(k) if at.is_empty() || k > from => {
-                at.push(k);
-                from = k + 2;
-            }
-            _ => break,
+impl Expanded<'_> {
+    /// “p1”即… “p2”即…: each part quoted and said (即, 是, 指, 为, :) in order; the span from
+    /// the first part to the end of the last part's sentence.
+    fn parts(&self, parts: &[String]) -> Option<(usize, usize)> {
+        let folded = self.folded;
+        let says = &self.reading.tables.words.part_says;
+        let mut from = 0;
+        let mut first = None;
+        let mut last_end = 0;
+        for part in parts {
+            let part: Vec<char> = part.chars().collect();
+            let at = (from..folded.len()).find(|&k| {
+                OPENING.contains(folded[k])
+                    && folded[k + 1..].starts_with(&part)
+                    && folded.get(k + 1 + part.len()).is_some_and(|c| CLOSING.contains(*c))
+                    && folded.get(k + 2 + part.len()).is_some_and(|c| says.contains(c))
+            })?;
+            first.get_or_insert(at);
+            last_end = at + part.len() + 2;
+            from = last_end;
         }
+        Some((first?, self.reading.stops.sentence_end_from(self.chars, last_end)))
     }
-    if at.len() != n || n < 2 {
-        return None;
+
+    /// 一是…二是…三是… with exactly `n` parts: the span from 一是 to the end of the last part's
+    /// sentence.
+    fn ordinals(&self, n: usize) -> Option<(usize, usize)> {
+        const NUMBERS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        let folded = self.folded;
+        let mut at = Vec::new();
+        let mut from = 0;
+        for number in NUMBERS {
+            match (from..folded.len().saturating_sub(1)).find(|&k| folded[k] == number && folded[k + 1] == '是') {
+                Some(k) if at.is_empty() || k > from => {
+                    at.push(k);
+                    from = k + 2;
+                }
+                _ => break,
+            }
+        }
+        if at.len() != n || n < 2 {
+            return None;
+        }
+        Some((at[0], self.reading.stops.sentence_end_from(self.chars, *at.last()?)))
     }
-    let mut end = *at.last()?;
-    while end < folded.len() && !SENTENCE_STOPS.contains(folded[end]) {
-        end += 1;
-    }
-    if end < folded.len() && folded[end] != '\n' {
-        end += 1;
-    }
-    Some((at[0], end))
 }
 
 #[cfg(test)]
@@ -630,6 +627,7 @@ mod tests {
         chars: Vec<char>,
         wanted: FxHashMap<String, usize>,
         tables: ExplainTables,
+        stops: Stops,
     }
 
     fn case(text: &str, terms: &[&str]) -> Case {
@@ -637,13 +635,23 @@ mod tests {
             chars: text.chars().collect(),
             wanted: terms.iter().enumerate().map(|(i, t)| (key(t), i)).collect(),
             tables: ExplainTables::embedded().unwrap(),
+            stops: crate::knowledge::lexicon::Lexicon::embedded().unwrap().stops,
+        }
+    }
+
+    impl Case {
+        fn reading(&self) -> Reading<'_> {
+            Reading {
+                tables: &self.tables,
+                stops: &self.stops,
+            }
         }
     }
 
     /// (term, zh or category, quote) of every hit of one kind.
     fn found(text: &str, terms: &[&str], definitions: bool) -> Vec<(String, String, String)> {
         let c = case(text, terms);
-        let p = Paragraph::new(ParaRef { seed: 0, para: 0 }, &c.chars, &c.wanted, &c.tables);
+        let p = Paragraph::new(ParaRef { seed: 0, para: 0 }, &c.chars, &c.wanted, c.reading());
         p.hits()
             .into_iter()
             .filter_map(|h| match h {
@@ -751,19 +759,30 @@ mod tests {
     fn slogans_split_into_parts() {
         assert_eq!(compositions(&['3', '6', '1'])[0], ["3", "6", "1"]);
         assert_eq!(compositions(&['5', '1', '0']).len(), 3);
-        let text: Vec<char> = "锚定“1+4+N”目标,“1”即总目标;“4”即四大领域;“N”即N个领域。其后。"
-            .chars()
-            .collect();
-        let folded = fold(&text.iter().collect::<String>());
+        let c = case("", &[]);
+        let expanded = |text: &str, read: &dyn Fn(&Expanded) -> Option<(usize, usize)>| -> Option<String> {
+            let chars: Vec<char> = text.chars().collect();
+            let folded = fold(text);
+            let (s, e) = read(&Expanded {
+                chars: &chars,
+                folded: &folded,
+                reading: c.reading(),
+            })?;
+            Some(chars[s..e].iter().collect())
+        };
         let parts = ["1", "4", "n"].map(String::from);
-        let (s, e) = parts_expanded(&folded, &parts).unwrap();
         assert_eq!(
-            text[s..e].iter().collect::<String>(),
-            "“1”即总目标;“4”即四大领域;“N”即N个领域。"
+            expanded(
+                "锚定“1+4+N”目标,“1”即总目标;“4”即四大领域;“N”即N个领域。其后。",
+                &|e| e.parts(&parts)
+            )
+            .as_deref(),
+            Some("“1”即总目标;“4”即四大领域;“N”即N个领域。")
         );
-        let text: Vec<char> = "构建“1+2”体系:一是建平台;二是强应用。".chars().collect();
-        let (s, e) = ordinals(&fold(&text.iter().collect::<String>()), 2).unwrap();
-        assert_eq!(text[s..e].iter().collect::<String>(), "一是建平台;二是强应用。");
-        assert!(ordinals(&fold("一是建平台;二是强应用;三是优环境。"), 2).is_none());
+        assert_eq!(
+            expanded("构建“1+2”体系:一是建平台;二是强应用。", &|e| e.ordinals(2)).as_deref(),
+            Some("一是建平台;二是强应用。")
+        );
+        assert_eq!(expanded("一是建平台;二是强应用;三是优环境。", &|e| e.ordinals(2)), None);
     }
 }

@@ -5,12 +5,10 @@
 use super::{Explanation, Note, Origin, TitlePart};
 use crate::annotate::title::{self, Period, TitleReading};
 use crate::knowledge::Knowledge;
-use crate::knowledge::explain::{ExplainTables, fold};
+use crate::knowledge::explain::{ExplainTables, RuleWords, fold};
 use crate::knowledge::gazetteer::{Gazetteer, Target};
 use crate::knowledge::glossary::{DocumentEntry, Glossary};
 
-/// What may follow a five-year plan's short name in a term (“十五五”规划, 十四五时期).
-const PLAN_WORDS: [&str; 6] = ["规划纲要", "规划", "计划", "时期", "期间", "发展规划"];
 const QUOTES: &str = "“”‘’「」『』\"'";
 
 /// `text` folded, without quotation marks.
@@ -19,11 +17,11 @@ fn bare(text: &str) -> Vec<char> {
 }
 
 /// 十四五, “十六五”规划: the Nth Five-Year Plan and its years.
-pub fn five_year_plan(text: &str, glossary: &Glossary) -> Option<Explanation> {
+pub fn five_year_plan(text: &str, glossary: &Glossary, words: &RuleWords) -> Option<Explanation> {
     let folded = bare(text);
     let (n, len) = title::five_year_plan_at(&folded, 0)?;
     let rest: String = folded[len..].iter().collect();
-    if !rest.is_empty() && !PLAN_WORDS.contains(&rest.as_str()) {
+    if !rest.is_empty() && !words.plan_words.contains(&rest) {
         return None;
     }
     let Period { start, end, .. } = title::plan_period(n)?;
@@ -83,17 +81,12 @@ fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// How 人工智能+X slogans start (folded).
-const AI_HEADS: [&str; 3] = ["人工智能", "人工智慧", "ai"];
-
 /// 人工智能+X, AI+X: AI applied to the sector X, from the sector table (or, for a sector it does
 /// not know, AI applied to X as the slogan says).
 pub fn ai_plus(text: &str, glossary: &Glossary, tables: &ExplainTables) -> Option<Explanation> {
     let folded = bare(text);
-    let head = AI_HEADS
-        .iter()
-        .find(|h| folded.starts_with(&h.chars().collect::<Vec<_>>()))?;
-    let plus = head.chars().count();
+    let head = tables.words.ai_heads.iter().find(|h| folded.starts_with(h))?;
+    let plus = head.len();
     if folded.get(plus) != Some(&'+') {
         return None;
     }
@@ -461,7 +454,7 @@ mod tests {
     #[test]
     fn five_year_plans_by_number() {
         let k = knowledge();
-        let e = five_year_plan("十六五", &k.glossary).unwrap();
+        let e = five_year_plan("十六五", &k.glossary, &k.explain.words).unwrap();
         assert_eq!(e.origin, Origin::Rule);
         assert_eq!(e.label_en.as_deref(), Some("16th Five-Year Plan (2031–2035)"));
         assert!(
@@ -469,12 +462,12 @@ mod tests {
             "{}",
             e.zh
         );
-        let e = five_year_plan("“二十一五”规划", &k.glossary);
+        let e = five_year_plan("“二十一五”规划", &k.glossary, &k.explain.words);
         assert!(e.is_none(), "二十一五 is not a form plans take");
-        let e = five_year_plan("“十五五”規劃", &k.glossary).unwrap();
+        let e = five_year_plan("“十五五”規劃", &k.glossary, &k.explain.words).unwrap();
         assert!(e.zh.contains("2026—2030年"), "{}", e.zh);
-        assert!(five_year_plan("十五五产业", &k.glossary).is_none());
-        assert!(five_year_plan("五年", &k.glossary).is_none());
+        assert!(five_year_plan("十五五产业", &k.glossary, &k.explain.words).is_none());
+        assert!(five_year_plan("五年", &k.glossary, &k.explain.words).is_none());
         assert_eq!(
             (ordinal(21), ordinal(12), ordinal(3)),
             ("21st".into(), "12th".into(), "3rd".into())

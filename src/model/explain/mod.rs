@@ -162,19 +162,23 @@ pub fn explain(
         .filter(|(_, t)| t.explanation.is_none())
         .map(|(i, t)| (article::key(&t.text), i))
         .collect();
+    let reading = article::Reading {
+        tables: &knowledge.explain,
+        stops: &knowledge.lexicon.stops,
+    };
     let found = if wanted.is_empty() {
         article::Found::default()
     } else {
-        article::find(seeds, &wanted, &knowledge.explain)
+        article::find(seeds, &wanted, reading)
     };
     let paragraph = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
     terms.par_iter_mut().enumerate().for_each(|(i, t)| {
         if t.explanation.is_some() {
             return;
         }
-        t.explanation = compose::five_year_plan(&t.text, glossary)
+        t.explanation = compose::five_year_plan(&t.text, glossary, &knowledge.explain.words)
             .or_else(|| found.definition(i))
-            .or_else(|| article::slogan(&t.text, &t.uses, seeds, paragraph))
+            .or_else(|| article::slogan(&t.text, &t.uses, seeds, paragraph, reading))
             .or_else(|| compose::ai_plus(&t.text, glossary, &knowledge.explain))
             .or_else(|| compose::plus(&t.text, glossary))
             .or_else(|| compose::version(&t.text, glossary))

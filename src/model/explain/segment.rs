@@ -3,6 +3,7 @@
 //! dictionary, loaded on first use: a corpus without a definition pattern never pays for it
 //! (the dictionary takes about 0.2 s to load in a release build).
 
+use crate::knowledge::explain::RuleWords;
 use jieba_rs::Jieba;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -55,15 +56,12 @@ fn static_tag(tag: &str) -> &'static str {
 /// 和, 与, 及 and 、, which join names), pronoun, adverb, time word or punctuation; within that, at the first place or organisation
 /// name (浙江省, 浙江大学) when one comes before the last word, else after the verbs that lead
 /// (设立省人工智能研究中心 → 省人工智能研究中心).
-pub fn noun_phrase_start(chars: &[char]) -> usize {
+pub fn noun_phrase_start(chars: &[char], rule_words: &RuleWords) -> usize {
     let words = words(chars);
     // 和, 与, 及 and 、 join names into one (数据商和第三方专业服务机构(以下简称“数商”)).
     let joins = |range: &Range<usize>| {
         let word: String = chars[range.clone()].iter().collect();
-        matches!(
-            crate::text::script::to_hans(&word).as_str(),
-            "和" | "与" | "及" | "以及" | "、"
-        )
+        rule_words.name_joins.contains(&crate::text::script::to_hans(&word))
     };
     let stop = |(range, tag): &(Range<usize>, &str)| {
         !joins(range)
@@ -100,7 +98,8 @@ mod tests {
 
     fn phrase(text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
-        chars[noun_phrase_start(&chars)..].iter().collect()
+        let tables = crate::knowledge::explain::ExplainTables::embedded().unwrap();
+        chars[noun_phrase_start(&chars, &tables.words)..].iter().collect()
     }
 
     #[test]
