@@ -11,7 +11,7 @@ use super::{ENTRIES_PER_PAGE, Page, USES_PER_PAGE, seed_title};
 use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
 use crate::knowledge::strings::{Strings, fill};
-use crate::model::{DocumentModel, Explanation, Origin, ParaRef, TermModel, View};
+use crate::model::{DocumentModel, Explanation, ParaRef, TermModel, View};
 use crate::text::offsets::first_chars;
 use crate::urls;
 
@@ -47,16 +47,6 @@ fn uses_items(ex: &View, k: &Knowledge, refs: &[ParaRef], kind: Kind, id: &str, 
         .collect()
 }
 
-/// What an origin is called on pages and cards.
-pub fn origin_label(s: &Strings, origin: Origin) -> &str {
-    match origin {
-        Origin::Glossary => &s.origin_glossary,
-        Origin::Title => &s.origin_title,
-        Origin::Rule => &s.origin_rule,
-        Origin::Article => &s.origin_article,
-    }
-}
-
 /// What a title part is called.
 fn part_label<'s>(s: &'s Strings, role: &str) -> &'s str {
     match role {
@@ -86,7 +76,7 @@ fn explanation_view(ex: &View, s: &Strings, e: &Explanation) -> ExplanationView 
     let quoted = e.quote.as_ref().is_some_and(|q| q.text == e.zh);
     ExplanationView {
         origin: e.origin.as_str(),
-        origin_label: origin_label(s, e.origin).to_string(),
+        origin_label: e.origin.label(s).to_string(),
         zh: (!quoted).then(|| e.zh.clone()),
         en: e.en.clone(),
         // A title's type and marks carry their own sources, below.
@@ -230,7 +220,7 @@ fn index_page(
             origin: e.explanation.map_or("none", |x| x.origin.as_str()),
             origin_label: e
                 .explanation
-                .map_or(s.index_unexplained.as_str(), |x| origin_label(s, x.origin))
+                .map_or(s.index_unexplained.as_str(), |x| x.origin.label(s))
                 .to_string(),
             uses: fill(uses_label, &[("n", &e.uses.to_string())]),
         })

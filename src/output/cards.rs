@@ -3,7 +3,6 @@
 //! script on the first card it opens.
 
 use crate::annotate::{Annotation, Kind};
-use crate::emit::entries::origin_label;
 use crate::emit::human::{self, Lang};
 use crate::knowledge::strings::{Strings, fill};
 use crate::model::{Explainer, Explanation, Origin};
@@ -113,7 +112,7 @@ fn explained(ex: &Explainer, s: &Strings, e: Option<&Explanation>) -> Card {
     let Some(e) = e else {
         return Card::default();
     };
-    let label = origin_label(s, e.origin);
+    let label = e.origin.label(s);
     let origin = match (&e.reference, e.origin) {
         (Some(r), Origin::Glossary) => format!("{label} · {}", fill(&s.card_source, &[("source", r)])),
         _ => label.to_string(),

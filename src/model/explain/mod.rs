@@ -24,6 +24,7 @@ mod segment;
 use super::{DocumentModel, ParaRef, TermModel};
 use crate::annotate::AnnotatedSeed;
 use crate::knowledge::Knowledge;
+use crate::knowledge::strings::Strings;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -42,12 +43,23 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// The origin's name in the export (`source`) and in pages' classes.
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::Glossary => "glossary",
             Origin::Title => "title",
             Origin::Rule => "rule",
             Origin::Article => "article",
+        }
+    }
+
+    /// What readers are told it is (詞彙表 Glossary), on pages and cards alike.
+    pub fn label(self, s: &Strings) -> &str {
+        match self {
+            Origin::Glossary => &s.origin_glossary,
+            Origin::Title => &s.origin_title,
+            Origin::Rule => &s.origin_rule,
+            Origin::Article => &s.origin_article,
         }
     }
 }
