@@ -8,7 +8,7 @@
 //! guessed from other years the text happens to name.
 
 use super::numerals::{arabic_digit, chinese_digit};
-use super::starts_with;
+use super::spans::starts_with;
 use crate::knowledge::lexicon::DateWords;
 
 /// A date found in a text, before the article's year is known.

@@ -7,7 +7,7 @@
 //! The word lists are data (`[figure]` in `data/lexicon.toml`).
 
 use super::numerals::{arabic_digit, arabic_number, chinese_digit, chinese_number, scale};
-use super::starts_with;
+use super::spans::starts_with;
 use crate::knowledge::lexicon::{FigureWords, Lexicon};
 
 /// A figure found in a text.
@@ -48,7 +48,7 @@ fn len(word: &str) -> usize {
 
 /// Every figure in `chars`, skipping the ranges in `taken` (dates, titles, terms).
 pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundFigure> {
-    let taken = super::mask(chars.len(), taken);
+    let taken = super::spans::mask(chars.len(), taken);
     let free = |i: usize| !taken[i];
     let words = &lexicon.figure;
     let mut out: Vec<FoundFigure> = Vec::new();

@@ -10,285 +10,34 @@
 //! Every figure, date and document mention is then credited to what it is about (`about`: a
 //! city, the province or `other`) by the clause model of [`attribution`].
 
+mod annotation;
 mod attribution;
 mod dates;
+mod document_ids;
 mod documents;
 mod figures;
+mod intern;
 mod numerals;
 mod orgs;
+mod spans;
 mod terms;
 pub mod title;
 
+pub use annotation::{AnnotatedParagraph, AnnotatedSeed, Annotation, Kind, YearSource};
 pub use attribution::About;
-use dates::FoundDate;
 pub use figures::format_number;
+pub use intern::intern;
 
 use crate::ingest::{Paragraph, Seed};
 use crate::knowledge::gazetteer::{Gazetteer, Mention, Target};
 use crate::knowledge::glossary::Glossary;
 use crate::knowledge::lexicon::Lexicon;
-use crate::text::script;
 use crate::text::slug::slug;
 use arcstr::ArcStr;
+use dates::FoundDate;
+use document_ids::DocumentIds;
+use spans::{mask, overlaps_any};
 use std::borrow::Cow;
-
-/// Declares [`Kind`] with the spelling of each kind, so that its name and its parsing come from
-/// one list: a new kind is spelled, and read back, as soon as it is declared.
-macro_rules! kinds {
-    ($($(#[$doc:meta])* $kind:ident = $name:literal,)*) => {
-        /// The kinds of annotation, in the export's spelling.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Kind {
-            $($(#[$doc])* $kind,)*
-        }
-
-        impl Kind {
-            /// The kind's name in the export and in annotated Markdown (`city`).
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Kind::$kind => $name,)*
-                }
-            }
-
-            /// The kind named `name`.
-            pub fn parse(name: &str) -> Option<Kind> {
-                match name {
-                    $($name => Some(Kind::$kind),)*
-                    _ => None,
-                }
-            }
-        }
-    };
-}
-
-kinds! {
-    /// One of Zhejiang's 11 prefecture-level cities.
-    City = "city",
-    /// A county, district or other place (inside a city, in the province, or outside it).
-    Place = "place",
-    Date = "date",
-    /// A number with its unit and qualifiers (超600家).
-    Figure = "figure",
-    /// A policy document's 《title》.
-    Document = "document",
-    /// A quoted term, slogan or glossary term.
-    Term = "term",
-    /// An organisation or facility.
-    Org = "org",
-}
-
-/// One span of a paragraph and what it means. Offsets are in chars, end exclusive.
-///
-/// A large corpus holds close to a million of these until the build ends, so the common case
-/// is kept small (48 bytes): offsets as `u32`, interned single-pointer strings (`ArcStr`, half
-/// an `Arc<str>`), what a claim is about in two bytes, and what only figures, places and
-/// organisations carry boxed in [`Details`].
-#[derive(Debug, Clone, PartialEq, Hash)]
-pub struct Annotation {
-    pub kind: Kind,
-    /// The annotation's strings are interned ([`intern`]): a corpus repeats the same city names,
-    /// terms, labels and units hundreds of thousands of times.
-    pub text: ArcStr,
-    start: u32,
-    end: u32,
-    /// City id, ISO date, term or document id, `<number> <unit>` for a figure, place id.
-    pub value: ArcStr,
-    /// A date whose year was not written but read from another date in the same sentence.
-    pub inferred: bool,
-    /// A date written relative to the publication year (今年 0, 去年 -1, 明年 1).
-    pub relative: Option<i8>,
-    /// For figures, dates and documents: what the claim is about.
-    pub about: Option<About>,
-    details: Option<Box<Details>>,
-    /// A readable name for the value (English place name, glossary label).
-    pub label: Option<ArcStr>,
-}
-
-/// What only some annotations carry.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Details {
-    /// A figure's value in its unit.
-    number: Option<f64>,
-    unit: Option<ArcStr>,
-    /// For places and organisations: the prefectures they belong to.
-    cities: Box<[ArcStr]>,
-}
-
-/// Hashed by the bits of its number: a figure's value is never NaN (it is read from digits),
-/// and `serve` only compares hashes made in one process.
-impl std::hash::Hash for Details {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.number.map(f64::to_bits).hash(state);
-        self.unit.hash(state);
-        self.cities.hash(state);
-    }
-}
-
-impl Annotation {
-    /// Strings are borrowed: they are interned, so an owned copy would only be thrown away.
-    pub fn new(kind: Kind, text: &str, start: usize, end: usize, value: &str, label: Option<&str>) -> Annotation {
-        Annotation {
-            kind,
-            text: intern(text),
-            start: offset(start),
-            end: offset(end),
-            value: intern(value),
-            inferred: false,
-            relative: None,
-            about: None,
-            details: None,
-            label: label.map(intern),
-        }
-    }
-
-    /// First char of the span.
-    pub fn start(&self) -> usize {
-        self.start as usize
-    }
-
-    /// One past the last char of the span.
-    pub fn end(&self) -> usize {
-        self.end as usize
-    }
-
-    /// A figure's value in its unit.
-    pub fn number(&self) -> Option<f64> {
-        self.details.as_ref().and_then(|d| d.number)
-    }
-
-    /// A figure's unit.
-    pub fn unit(&self) -> Option<&str> {
-        self.details.as_ref().and_then(|d| d.unit.as_deref())
-    }
-
-    /// For places and organisations: the prefectures they belong to.
-    pub fn cities(&self) -> &[ArcStr] {
-        self.details.as_ref().map_or(&[], |d| &d.cities)
-    }
-
-    fn with_figure(mut self, number: f64, unit: &str) -> Annotation {
-        let details = self.details.get_or_insert_with(Default::default);
-        details.number = Some(number);
-        details.unit = Some(intern(unit));
-        self
-    }
-
-    fn with_cities<S: AsRef<str>>(mut self, cities: impl IntoIterator<Item = S>) -> Annotation {
-        let cities: Box<[ArcStr]> = cities.into_iter().map(|c| intern(c.as_ref())).collect();
-        if !cities.is_empty() {
-            self.details.get_or_insert_with(Default::default).cities = cities;
-        }
-        self
-    }
-}
-
-/// A char offset as stored: no paragraph comes near 4 billion chars (ingest splits text into
-/// paragraphs), and saturating keeps an absurd one from wrapping around.
-fn offset(chars: usize) -> u32 {
-    u32::try_from(chars).unwrap_or(u32::MAX)
-}
-
-/// One shared copy of each distinct string, per thread (annotation runs on every core; a lock
-/// would serialise it, and at most one copy per thread is kept).
-pub fn intern(text: &str) -> ArcStr {
-    thread_local! {
-        static STRINGS: std::cell::RefCell<std::collections::HashSet<ArcStr>> = Default::default();
-    }
-    STRINGS.with(|strings| {
-        let mut strings = strings.borrow_mut();
-        if let Some(known) = strings.get(text) {
-            return known.clone();
-        }
-        let new = ArcStr::from(text);
-        strings.insert(new.clone());
-        new
-    })
-}
-
-/// A paragraph with its annotations and cities. Held for the whole build, one per paragraph of
-/// the corpus, so its parts are boxed slices (no spare capacity, no capacity field).
-#[derive(Debug, Clone, Hash)]
-pub struct AnnotatedParagraph {
-    pub id: Box<str>,
-    pub line: usize,
-    pub text: Box<str>,
-    /// Non-overlapping, sorted by start.
-    pub annotations: Box<[Annotation]>,
-    /// Terms and documents found inside other spans (‘人工智能+数据安全’ inside a quoted slogan).
-    pub nested: Box<[Annotation]>,
-    /// Prefecture ids the paragraph is about, in order of first mention (interned).
-    pub cities: Box<[ArcStr]>,
-    /// The cities came from the previous paragraph (the paragraph only continues it).
-    pub cities_inherited: bool,
-    /// Equal for re-published copies of the paragraph ([`crate::text::script::copy_key`]).
-    pub copy_key: u64,
-}
-
-/// Where a seed's year comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum YearSource {
-    /// The seed's metadata (front matter, a sidecar, or a date line in the text) gives its date.
-    Metadata,
-    /// No publication date: dates without a year stay without one (`--05-14`).
-    Unknown,
-}
-
-/// A seed after annotation.
-#[derive(Debug, Clone)]
-pub struct AnnotatedSeed {
-    /// The seed as read, without its paragraphs (`paragraphs` below has them, annotated).
-    pub seed: Seed,
-    pub year: Option<i32>,
-    pub year_source: YearSource,
-    /// The city whose paper or government published the seed, if any.
-    pub home_city: Option<String>,
-    /// For a government document: where its issuer is (its signature line or its title).
-    pub issuer: Option<About>,
-    /// The id of the document the seed itself is, when its title is a policy document's title
-    /// with a known issuer (关于支持人工智能创新发展的若干措施, signed 舟山市人民政府): what a city
-    /// page can list as the city's own document. Later mentions of that title in the body are not
-    /// taken to be this document unless they say so (a city's measures may cite the province's
-    /// measures of the same name).
-    pub document: Option<String>,
-    pub paragraphs: Vec<AnnotatedParagraph>,
-    /// Hashes of its parts, made the first time `serve` asks (a full build never does) and kept
-    /// with the annotation, which `serve` reuses while the file is unchanged.
-    pub part_hashes: std::sync::OnceLock<SeedHashes>,
-}
-
-/// Hashes of an annotated seed and of the parts of it that pages read separately.
-#[derive(Debug, Clone)]
-pub struct SeedHashes {
-    /// The whole seed: its metadata and every paragraph.
-    pub whole: u64,
-    /// Its metadata (id, file, title, bylines, dates' year) and paragraph count: what a page
-    /// that only names or links the seed shows.
-    pub head: u64,
-    /// Each annotated paragraph.
-    pub paragraphs: Vec<u64>,
-}
-
-impl AnnotatedSeed {
-    pub fn part_hashes(&self) -> &SeedHashes {
-        self.part_hashes.get_or_init(|| {
-            let head = crate::text::hash::of((
-                &self.seed,
-                self.year,
-                self.year_source,
-                &self.home_city,
-                self.issuer,
-                &self.document,
-                self.paragraphs.len(),
-            ));
-            let paragraphs: Vec<u64> = self.paragraphs.iter().map(crate::text::hash::of).collect();
-            SeedHashes {
-                whole: crate::text::hash::of((head, &paragraphs)),
-                head,
-                paragraphs,
-            }
-        })
-    }
-}
 
 /// A paragraph's annotations, and the place names found in it, from which the caller works
 /// out the cities it is about (which may depend on the paragraph before it).
@@ -417,7 +166,6 @@ impl<'a> Annotator<'a> {
             issuer: state.context.issuer,
             document,
             paragraphs,
-            part_hashes: Default::default(),
         }
     }
 
@@ -673,8 +421,8 @@ impl<'a> Annotator<'a> {
                 out.push(a);
             }
         }
-        out.sort_by_key(|a| (a.start, a.end));
-        nested.sort_by_key(|a| (a.start, a.end));
+        out.sort_by_key(|a| (a.start(), a.end()));
+        nested.sort_by_key(|a| (a.start(), a.end()));
         nested.dedup();
         (
             Resolved {
@@ -778,93 +526,6 @@ fn anchor_year(date: &FoundDate, dates: &[FoundDate], chars: &[char], clauses: &
         .filter(|d| d.end <= date.start && d.start >= sentence_start)
         .find(|d| d.year.is_some() && d.month.is_some() && !d.target && d.until_year.is_none())
         .and_then(|d| d.year)
-}
-
-/// `mask[i]` is true when char `i` lies in one of `spans` (linear, however many spans there are).
-fn mask(len: usize, spans: &[(usize, usize)]) -> Vec<bool> {
-    let mut mask = vec![false; len];
-    for &(s, e) in spans {
-        for slot in mask.iter_mut().take(e.min(len)).skip(s) {
-            *slot = true;
-        }
-    }
-    mask
-}
-
-/// Whether `word` stands in `chars` at `at`.
-fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    word.chars().enumerate().all(|(k, w)| chars.get(at + k) == Some(&w))
-}
-
-fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
-    spans.iter().any(|&(s, e)| start < e && s < end)
-}
-
-/// Gives every document one id across a seed. The same title from two issuers is two
-/// documents; a title whose issuer is not stated is the document of that title (or of a title
-/// holding it) met before in the article, else the curated one, else its own. Short names (以下简称《方案》) and later
-/// mentions by a part of the full title resolve within the article.
-#[derive(Default)]
-struct DocumentIds {
-    /// (folded title, issuer, id) in order of first mention.
-    seen: Vec<(String, Option<About>, String)>,
-}
-
-impl DocumentIds {
-    /// The id of a mention and the issuer it resolves to. `names_issuer`: the title itself names
-    /// its issuer (湖州市…行动计划), so its id needs no issuer of its own.
-    fn id_for(
-        &mut self,
-        title: &str,
-        short_of_previous: bool,
-        issuer: Option<About>,
-        names_issuer: bool,
-        annotator: &Annotator,
-    ) -> (String, Option<About>) {
-        let key = script::fold(title);
-        let compatible = |a: Option<About>, b: Option<About>| a.is_none() || b.is_none() || a == b;
-        let curated = annotator.glossary.document(title).map(|entry| {
-            let chars: Vec<char> = entry.issuer.chars().collect();
-            let scope = attribution::leading_scope(
-                &chars,
-                &annotator.gazetteer.find(&entry.issuer),
-                annotator.gazetteer,
-                annotator.lexicon,
-            );
-            (entry.id.clone(), scope)
-        });
-        let (id, issuer) = if short_of_previous && let Some((_, previous, id)) = self.seen.last() {
-            (id.clone(), previous.or(issuer))
-        } else if let Some((_, seen, id)) = self
-            .seen
-            .iter()
-            .rev()
-            .find(|(k, seen, _)| *k == key && compatible(*seen, issuer))
-        {
-            (id.clone(), seen.or(issuer))
-        } else if let Some((_, seen, id)) = self
-            .seen
-            .iter()
-            .rev()
-            .find(|(k, seen, _)| key.chars().count() >= 4 && k.contains(&key) && compatible(*seen, issuer))
-        {
-            (id.clone(), seen.or(issuer))
-        } else if let Some((id, scope)) = curated.filter(|(_, scope)| compatible(*scope, issuer)) {
-            (id, scope.or(issuer))
-        } else {
-            // The issuer's place goes into the id when the title does not name it, so that 舟山's
-            // 《关于支持人工智能创新发展的若干措施》 is not the province's.
-            let prefix = issuer
-                .filter(|_| !names_issuer)
-                .and_then(|a| a.name_hans(annotator.gazetteer));
-            match prefix {
-                Some(place) => (slug(&format!("{place}{title}")), issuer),
-                None => (slug(title), issuer),
-            }
-        };
-        self.seen.push((key, issuer, id.clone()));
-        (id, issuer)
-    }
 }
 
 #[cfg(test)]

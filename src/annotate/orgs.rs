@@ -23,7 +23,7 @@ pub struct FoundOrg {
 
 /// Every clearly named organisation, given the place names already found in the text.
 pub fn find(chars: &[char], places: &[Mention], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundOrg> {
-    let taken = super::mask(chars.len(), taken);
+    let taken = super::spans::mask(chars.len(), taken);
     let free = |i: usize| !taken[i];
     let words = &lexicon.org;
     let mut out: Vec<FoundOrg> = Vec::new();

@@ -28,7 +28,7 @@ const MAX_TERM_WORDS: usize = 6;
 
 /// Every term in `chars`, outermost only, skipping the ranges in `taken` (document titles).
 pub fn find(chars: &[char], lexicon: &Lexicon, taken: &[(usize, usize)]) -> Vec<FoundTerm> {
-    let taken = super::mask(chars.len(), taken);
+    let taken = super::spans::mask(chars.len(), taken);
     let free = |i: usize| !taken[i];
     let mut out = Vec::new();
     let mut i = 0;

@@ -13,7 +13,7 @@ use crate::emit::{self, Spec};
 use crate::error::{Error, Result};
 use crate::ingest::{self, SeedFile};
 use crate::knowledge::Knowledge;
-use crate::model::{self, Explainer, Read, ReadHashes, View};
+use crate::model::{self, Explainer, Read, View};
 use crate::output::staging::Staging;
 use crate::export;
 use crate::output::{self, Files, MemoryOutput, Output, feeds};
@@ -113,15 +113,12 @@ pub trait Reuse: Send + Sync + std::fmt::Debug {
     fn annotated(&self, file: &SeedFile, dir: &Path, annotator: &Annotator) -> Result<Arc<AnnotatedSeed>>;
     /// Forgets seeds whose files are gone.
     fn keep_seeds(&self, files: &[SeedFile]);
+    /// Takes note of this build's explainer, before any page is asked for: what tells which of
+    /// the kept pages still hold.
+    fn prepare(&self, explainer: &Explainer);
     /// A page's files: kept ones when nothing the page read changed (`shared` is the fingerprint
     /// of what every page depends on besides the explainer), else made by `make`.
-    fn page(
-        &self,
-        spec: Spec,
-        shared: u64,
-        hashes: &ReadHashes,
-        make: &mut dyn FnMut() -> Result<MadePage>,
-    ) -> Result<Arc<PageFiles>>;
+    fn page(&self, spec: Spec, shared: u64, make: &mut dyn FnMut() -> Result<MadePage>) -> Result<Arc<PageFiles>>;
     /// Forgets pages that are no longer part of the site.
     fn keep_pages(&self, specs: &[Spec]);
     /// (pages made, pages reused) since the last call.
@@ -171,11 +168,9 @@ pub fn build_pages(options: &BuildOptions, output: &dyn Output) -> Result<Site> 
     Ok(site)
 }
 
-/// What page rendering needs beyond the [`Site`]: the pages to make and, for `serve`, the
-/// hashes that tell which cached pages still hold.
+/// What page rendering needs beyond the [`Site`]: the pages to make.
 pub struct Plan {
     specs: Vec<Spec>,
-    hashes: Option<ReadHashes>,
     /// The fingerprint of what every page depends on besides the explainer.
     shared: u64,
 }
@@ -233,7 +228,9 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
     let explainer = model::build(annotated, &knowledge);
     timings.lap("model");
     let specs = emit::specs(&explainer);
-    let hashes = cache.map(|_| explainer.read_hashes());
+    if let Some(cache) = cache {
+        cache.prepare(&explainer);
+    }
     timings.lap("plan pages");
     let (templates_fp, templates) = match cache {
         Some(cache) => cache.templates(options.templates.as_deref())?,
@@ -267,7 +264,7 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
             paths: Vec::new(),
             progress: options.progress,
         },
-        Plan { specs, hashes, shared },
+        Plan { specs, shared },
     ))
 }
 
@@ -275,7 +272,7 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
 /// the site is never held whole); returns every page's folder. With a cache, a page whose
 /// reads did not change is reused.
 fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dyn Output) -> Result<Vec<String>> {
-    let Plan { specs, hashes, shared } = plan;
+    let Plan { specs, shared } = plan;
     let shared = *shared;
     let (explainer, knowledge, templates, info) = (&site.explainer, &site.knowledge, &site.templates, &site.info);
     let templates_dir = site.templates_dir.as_deref();
@@ -315,15 +312,15 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
         .par_iter()
         .map(|&spec| {
             bar.inc(1);
-            match (cache, hashes) {
-                (Some(cache), Some(hashes)) => {
-                    let page = cache.page(spec, shared, hashes, &mut || make(spec))?;
+            match cache {
+                Some(cache) => {
+                    let page = cache.page(spec, shared, &mut || make(spec))?;
                     for (path, bytes) in &page.files {
                         output.put_shared(path, bytes)?;
                     }
                     Ok(page.path.clone())
                 }
-                _ => {
+                None => {
                     let MadePage { path, files, .. } = make(spec)?;
                     for (file, text) in files {
                         output.put(&file, text.as_bytes())?;

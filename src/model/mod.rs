@@ -6,7 +6,7 @@ mod explain;
 mod view;
 
 pub use explain::{Explanation, Note, Origin, Quote, TitlePart};
-pub use view::{Read, ReadHashes, View};
+pub use view::{Read, View};
 
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed, Kind};
 use crate::knowledge::Knowledge;
@@ -185,6 +185,11 @@ impl Explainer {
     /// first of its text.
     pub fn also_in(&self, at: ParaRef) -> &[ParaRef] {
         self.copies.get(&at).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every paragraph that is the first of its text and has copies, with the copies.
+    pub fn copies(&self) -> impl Iterator<Item = (ParaRef, &[ParaRef])> {
+        self.copies.iter().map(|(&at, copies)| (at, copies.as_slice()))
     }
 }
 

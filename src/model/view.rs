@@ -6,10 +6,7 @@
 
 use super::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel};
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
-use crate::text::hash;
-use rayon::prelude::*;
 use std::cell::RefCell;
-use std::sync::Arc;
 
 /// A part of the explainer that a page reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -204,96 +201,5 @@ impl<'a> View<'a> {
     pub fn province_paragraphs(&self) -> &'a [ParaRef] {
         self.note(Read::Province);
         &self.ex.province_paragraphs
-    }
-}
-
-impl Explainer {
-    /// A hash of each part of the explainer a page can read, by [`Read`]. Curated knowledge
-    /// (a city's names, a term's glossary entry) is left out: `serve` remakes every page when the
-    /// knowledge changes.
-    pub fn read_hashes(&self) -> ReadHashes {
-        ReadHashes {
-            shape: hash::of((
-                self.seeds.len(),
-                self.cities.iter().map(|c| c.info.id.as_str()).collect::<Vec<_>>(),
-                self.terms.len(),
-                self.documents.len(),
-                self.events.len(),
-                self.province_paragraphs.len(),
-            )),
-            seeds: self.seeds.clone(),
-            cities: self
-                .cities
-                .par_iter()
-                .map(|c| {
-                    hash::of((
-                        &c.info.id,
-                        &c.paragraphs,
-                        &c.figures,
-                        &c.terms,
-                        &c.documents,
-                        &c.events,
-                        &c.related,
-                        &c.focus_zh,
-                        &c.focus_en,
-                    ))
-                })
-                .collect(),
-            terms: self
-                .terms
-                .iter()
-                .map(|t| hash::of((&t.id, &t.text, &t.uses, &t.cities, &t.explanation)))
-                .collect(),
-            documents: self
-                .documents
-                .iter()
-                .map(|d| hash::of((&d.id, &d.title, &d.mentions, &d.cities, &d.explanation)))
-                .collect(),
-            events: self.events.iter().map(hash::of).collect(),
-            event_years: hash::of(&self.event_years),
-            province: hash::of(&self.province_paragraphs),
-            copies: self.copies.iter().map(|(&at, copies)| (at, hash::of(copies))).collect(),
-        }
-    }
-}
-
-/// The hash of every part of an explainer, to tell which parts changed between two builds.
-#[derive(Debug, Default)]
-pub struct ReadHashes {
-    shape: u64,
-    /// The seeds, whose hashes each annotation keeps ([`AnnotatedSeed::part_hashes`]).
-    seeds: Vec<Arc<AnnotatedSeed>>,
-    cities: Vec<u64>,
-    terms: Vec<u64>,
-    documents: Vec<u64>,
-    events: Vec<u64>,
-    event_years: u64,
-    province: u64,
-    /// The copies of each paragraph that has some (any other has none).
-    copies: rustc_hash::FxHashMap<ParaRef, u64>,
-}
-
-impl ReadHashes {
-    /// The hash of one part, `None` when the part no longer exists.
-    pub fn get(&self, read: Read) -> Option<u64> {
-        match read {
-            Read::Shape => Some(self.shape),
-            Read::Seed(i) => self.seeds.get(i).map(|s| s.part_hashes().whole),
-            Read::SeedInfo(i) => self.seeds.get(i).map(|s| s.part_hashes().head),
-            Read::Paragraph(r) => self.seeds.get(r.seed)?.part_hashes().paragraphs.get(r.para).copied(),
-            Read::City(i) => self.cities.get(i).copied(),
-            Read::Term(i) => self.terms.get(i).copied(),
-            Read::Document(i) => self.documents.get(i).copied(),
-            Read::Event(i) => self.events.get(i).copied(),
-            Read::EventYears => Some(self.event_years),
-            Read::Province => Some(self.province),
-            // A paragraph without copies hashes as an empty list, so gaining one shows.
-            Read::Copies(r) => Some(
-                self.copies
-                    .get(&r)
-                    .copied()
-                    .unwrap_or_else(|| hash::of(&[] as &[ParaRef])),
-            ),
-        }
     }
 }

@@ -1,12 +1,13 @@
 //! What `serve` keeps between builds (see [`BuildCache`]).
 
+use super::hashes::{ReadHashes, SeedHashes};
 use crate::annotate::{AnnotatedSeed, Annotator};
 use crate::build::{MadePage, PageFiles, Reuse};
 use crate::emit::Spec;
 use crate::error::Result;
 use crate::ingest;
 use crate::knowledge::Knowledge;
-use crate::model::{Read, ReadHashes};
+use crate::model::{Explainer, Read};
 use crate::output::lock;
 use crate::render::Templates;
 use crate::text::hash;
@@ -25,6 +26,8 @@ pub struct BuildCache {
     knowledge: Mutex<Option<(u64, Arc<Knowledge>)>>,
     templates: Mutex<Option<(u64, Arc<Templates>)>>,
     seeds: Mutex<HashMap<PathBuf, CachedSeed>>,
+    /// The hashes of this build's explainer ([`Reuse::prepare`]).
+    hashes: Mutex<Arc<ReadHashes>>,
     pages: Mutex<HashMap<Spec, Arc<CachedPage>>>,
     rendered: AtomicUsize,
     reused: AtomicUsize,
@@ -52,6 +55,8 @@ struct CachedSeed {
     /// A hash of the bytes read.
     content: u64,
     annotated: Arc<AnnotatedSeed>,
+    /// The hashes of its parts, made with the annotation.
+    hashes: Arc<SeedHashes>,
 }
 
 /// A page's files and what they were made from.
@@ -124,29 +129,40 @@ impl Reuse for BuildCache {
         let reused = lock(&self.seeds)
             .get(path)
             .filter(|cached| cached.content == content)
-            .map(|cached| Arc::clone(&cached.annotated));
-        let annotated = match reused {
-            Some(annotated) => annotated,
-            None => Arc::new(annotator.annotate(source.parse(dir, annotator.lexicon)?)),
+            .map(|cached| (Arc::clone(&cached.annotated), Arc::clone(&cached.hashes)));
+        let (annotated, hashes) = match reused {
+            Some(reused) => reused,
+            None => {
+                let annotated = annotator.annotate(source.parse(dir, annotator.lexicon)?);
+                let hashes = SeedHashes::of(&annotated);
+                (Arc::new(annotated), Arc::new(hashes))
+            }
         };
         let cached = CachedSeed {
             stamp,
             settled: settled(stamp, read_at),
             content,
             annotated: Arc::clone(&annotated),
+            hashes,
         };
         lock(&self.seeds).insert(path.to_path_buf(), cached);
         Ok(annotated)
     }
 
+    /// Hashes every part of the explainer, the seeds' from their annotations where the cache
+    /// made them (by identity: the explainer holds the cache's own `Arc`s).
+    fn prepare(&self, explainer: &Explainer) {
+        let known: HashMap<usize, Arc<SeedHashes>> = lock(&self.seeds)
+            .values()
+            .map(|c| (Arc::as_ptr(&c.annotated) as usize, Arc::clone(&c.hashes)))
+            .collect();
+        let hashes = ReadHashes::new(explainer, |seed| known.get(&(Arc::as_ptr(seed) as usize)).cloned());
+        *lock(&self.hashes) = Arc::new(hashes);
+    }
+
     /// The page's files: the cached ones when nothing it read changed, else made by `make`.
-    fn page(
-        &self,
-        spec: Spec,
-        shared: u64,
-        hashes: &ReadHashes,
-        make: &mut dyn FnMut() -> Result<MadePage>,
-    ) -> Result<Arc<PageFiles>> {
+    fn page(&self, spec: Spec, shared: u64, make: &mut dyn FnMut() -> Result<MadePage>) -> Result<Arc<PageFiles>> {
+        let hashes = Arc::clone(&lock(&self.hashes));
         let cached = lock(&self.pages).get(&spec).cloned();
         if let Some(page) = cached
             && page.shared == shared

@@ -8,14 +8,17 @@
 //!
 //! `live` holds what is served (snapshots published whole: pages first, then the files made
 //! from the whole corpus), `http` what a request gets from a snapshot, `server` the threads
-//! (a reader, a few workers, a waiter for parked requests), `cache` what a rebuild reuses.
+//! (a reader, a few workers, a waiter for parked requests), `cache` what a rebuild reuses and
+//! `hashes` how it tells what changed.
 
 mod cache;
+mod hashes;
 mod http;
 mod live;
 mod server;
 
 pub use cache::BuildCache;
+pub use hashes::{ReadHashes, SeedHashes};
 pub use http::{Answer, Ask, LIVERELOAD_JS, inject};
 pub use live::{Live, Lookup, Rebuilt, Snapshot};
 pub use server::{Limits, Parked, Server};

@@ -1,0 +1,21 @@
+//! Small helpers over a paragraph's chars and the spans annotators have taken.
+
+/// `mask[i]` is true when char `i` lies in one of `spans` (linear, however many spans there are).
+pub(super) fn mask(len: usize, spans: &[(usize, usize)]) -> Vec<bool> {
+    let mut mask = vec![false; len];
+    for &(s, e) in spans {
+        for slot in mask.iter_mut().take(e.min(len)).skip(s) {
+            *slot = true;
+        }
+    }
+    mask
+}
+
+/// Whether `word` stands in `chars` at `at`.
+pub(super) fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    word.chars().enumerate().all(|(k, w)| chars.get(at + k) == Some(&w))
+}
+
+pub(super) fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
+    spans.iter().any(|&(s, e)| start < e && s < end)
+}
