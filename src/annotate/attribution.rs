@@ -311,15 +311,7 @@ fn title_issuer(title: &[char], mentions: &[Mention], gazetteer: &Gazetteer, lex
     let titles = super::documents::find(title, lexicon);
     let about = |k: usize| {
         let t = &titles[k];
-        let inner: Vec<Mention> = mentions
-            .iter()
-            .filter(|m| m.start >= t.start && m.end <= t.end)
-            .map(|m| Mention {
-                start: m.start - t.start,
-                end: m.end - t.start,
-                target: m.target,
-            })
-            .collect();
+        let inner = super::spans::mentions_inside(mentions, t.start, t.end);
         leading_scope(&title[t.start..t.end], &inner, gazetteer, lexicon)
     };
     let official =

@@ -1,14 +1,14 @@
 //! Stage 2 — annotate: find dates, figures, documents, terms, places and organisations in each
 //! paragraph, and the cities each paragraph is about.
 //!
-//! Each kind has its own small module; this one runs them in order of precedence and keeps the
-//! spans from overlapping: a document title claims its text first (numbers in a title are not
-//! figures), then quoted terms, then dates (the digits of a date are not figures), then
-//! organisations, figures, and finally place names. Nested finds that lose (a term quoted inside
-//! a title) are kept as `nested` so that term pages still list them.
-//!
-//! Every figure, date and document mention is then credited to what it is about (`about`: a
-//! city, the province or `other`) by the clause model of [`attribution`].
+//! Each kind has its own small module ([`dates`], [`figures`], [`documents`] and [`title`],
+//! [`terms`], [`orgs`]; places come from the gazetteer). The [`Annotator`] reads every paragraph
+//! on its own, works out what the article as a whole says (its year, issuer and city), then
+//! resolves the paragraphs in order ([`resolve`]): the finds become non-overlapping annotations
+//! in order of precedence, and every figure, date and document mention is credited to what it is
+//! about (`about`: a city, the province or `other`) by the clause model of [`attribution`].
+//! What it makes ([`AnnotatedSeed`], [`AnnotatedParagraph`], [`Annotation`]) is in
+//! [`annotation`].
 
 mod annotation;
 mod attribution;
@@ -19,6 +19,7 @@ mod figures;
 mod intern;
 mod numerals;
 mod orgs;
+mod resolve;
 mod spans;
 mod terms;
 pub mod title;
@@ -29,24 +30,13 @@ pub use figures::format_number;
 pub use intern::intern;
 
 use crate::ingest::{Paragraph, Seed};
-use crate::knowledge::gazetteer::{Gazetteer, Mention, Target};
+use crate::knowledge::gazetteer::{Gazetteer, Mention};
 use crate::knowledge::glossary::Glossary;
 use crate::knowledge::lexicon::Lexicon;
-use crate::text::slug::slug;
 use arcstr::ArcStr;
 use dates::FoundDate;
 use document_ids::DocumentIds;
-use spans::{mask, overlaps_any};
-use std::borrow::Cow;
-
-/// A paragraph's annotations, and the place names found in it, from which the caller works
-/// out the cities it is about (which may depend on the paragraph before it).
-struct Resolved {
-    /// Non-overlapping, sorted by start.
-    annotations: Vec<Annotation>,
-    nested: Vec<Annotation>,
-    mentions: Vec<Mention>,
-}
+use spans::overlaps_any;
 
 /// Runs every annotator with the curated knowledge it needs.
 pub struct Annotator<'a> {
@@ -86,35 +76,13 @@ impl<'a> Annotator<'a> {
         }
     }
 
+    /// Annotates a seed: every paragraph is read on its own first ([`Annotator::find`]), then
+    /// what the article as a whole says (its year, its issuer, its city) is worked out, and the
+    /// paragraphs are resolved in order, each continuing the one before it.
     pub fn annotate(&self, mut seed: Seed) -> AnnotatedSeed {
         let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
-        // Dates without a year take the publication year, and only that: never the latest year
-        // the text names (自2022年落户以来 does not make 今年 2022).
-        let (year, year_source) = match seed.meta.year() {
-            Some(y) => (Some(y), YearSource::Metadata),
-            None => (None, YearSource::Unknown),
-        };
         let home_city = attribution::home_city(self.gazetteer, seed.meta.publisher.as_deref());
-        let places: Vec<attribution::ParagraphPlaces> = found
-            .iter()
-            .map(|f| attribution::ParagraphPlaces {
-                chars: &f.chars,
-                mentions: &f.mentions,
-            })
-            .collect();
-        let context = attribution::context(
-            self.gazetteer,
-            self.lexicon,
-            &seed.title,
-            &places,
-            seed.meta.publisher.as_deref(),
-        );
-        let mut state = ArticleState {
-            year,
-            context,
-            documents: DocumentIds::default(),
-            slogans: Vec::new(),
-        };
+        let mut state = self.article_state(&seed, &found);
         self.register_title_documents(&seed.title, &mut state);
         let document = self.own_document(&seed.title, state.context.issuer);
         let mut paragraphs: Vec<AnnotatedParagraph> = Vec::with_capacity(found.len());
@@ -123,50 +91,85 @@ impl<'a> Annotator<'a> {
         for (paragraph, found) in std::mem::take(&mut seed.paragraphs).into_iter().zip(found) {
             let continues = attribution::continues_previous(&paragraph.text, &found.mentions, self.lexicon);
             let inherited = if continues { previous_subject } else { None };
-            let (
-                Resolved {
-                    annotations,
-                    nested,
-                    mentions,
-                },
-                last_subject,
-            ) = self.resolve(&paragraph, found, inherited, &mut state);
+            let (resolved, last_subject) = self.resolve(&paragraph.text, found, inherited, &mut state);
             previous_subject = last_subject;
-            let mut cities = attribution::named_cities(self.gazetteer, &mentions);
-            if let Some(city) = attribution::this_city(&paragraph.text, home_city.as_deref(), self.lexicon)
-                && !cities.contains(&city)
-            {
-                cities.push(city);
-            }
-            let mut cities: Box<[ArcStr]> = cities.iter().map(|c| intern(c)).collect();
-            let mut cities_inherited = false;
-            if cities.is_empty()
-                && let Some(previous) = paragraphs.last()
-                && continues
-            {
-                cities = previous.cities.clone();
-                cities_inherited = !cities.is_empty();
-            }
+            let previous = paragraphs.last().filter(|_| continues);
+            let (cities, cities_inherited) =
+                self.paragraph_cities(&paragraph.text, &resolved.mentions, home_city.as_deref(), previous);
             paragraphs.push(AnnotatedParagraph {
                 copy_key: crate::text::script::copy_key(&paragraph.text),
                 id: paragraph.id.into_boxed_str(),
                 line: paragraph.line,
                 text: paragraph.text.into_boxed_str(),
-                annotations: annotations.into_boxed_slice(),
-                nested: nested.into_boxed_slice(),
+                annotations: resolved.annotations.into_boxed_slice(),
+                nested: resolved.nested.into_boxed_slice(),
                 cities,
                 cities_inherited,
             });
         }
         AnnotatedSeed {
             seed,
-            year,
-            year_source,
+            year: state.year,
+            year_source: if state.year.is_some() {
+                YearSource::Metadata
+            } else {
+                YearSource::Unknown
+            },
             home_city,
             issuer: state.context.issuer,
             document,
             paragraphs,
         }
+    }
+
+    /// What the article's paragraphs share: the publication year, and who and where the article
+    /// speaks for (its issuer, its publisher's city, the city it names most).
+    fn article_state(&self, seed: &Seed, found: &[Found]) -> ArticleState {
+        let places: Vec<attribution::ParagraphPlaces> = found
+            .iter()
+            .map(|f| attribution::ParagraphPlaces {
+                chars: &f.chars,
+                mentions: &f.mentions,
+            })
+            .collect();
+        ArticleState {
+            // Dates without a year take the publication year, and only that: never the latest
+            // year the text names (自2022年落户以来 does not make 今年 2022).
+            year: seed.meta.year(),
+            context: attribution::context(
+                self.gazetteer,
+                self.lexicon,
+                &seed.title,
+                &places,
+                seed.meta.publisher.as_deref(),
+            ),
+            documents: DocumentIds::default(),
+            slogans: Vec::new(),
+        }
+    }
+
+    /// The prefectures a paragraph is about: those its place names lie in and, when the
+    /// publisher is one city's, that city for 我市 and its kind. A paragraph that names none
+    /// and only continues `previous` takes its cities (and says so).
+    fn paragraph_cities(
+        &self,
+        text: &str,
+        mentions: &[Mention],
+        home_city: Option<&str>,
+        previous: Option<&AnnotatedParagraph>,
+    ) -> (Box<[ArcStr]>, bool) {
+        let mut cities = attribution::named_cities(self.gazetteer, mentions);
+        if let Some(city) = attribution::this_city(text, home_city, self.lexicon)
+            && !cities.contains(&city)
+        {
+            cities.push(city);
+        }
+        if cities.is_empty()
+            && let Some(previous) = previous
+        {
+            return (previous.cities.clone(), !previous.cities.is_empty());
+        }
+        (cities.iter().map(|c| intern(c)).collect(), false)
     }
 
     /// Documents named in the seed's title (关于印发《…》的通知) are the article's own: later
@@ -242,290 +245,6 @@ impl<'a> Annotator<'a> {
             && matches!(chars.get(d.end), Some(')' | '）'))
             && (self.lexicon.document.endings.ends_at(chars, d.start - 1) || d.start == 1 && d.end + 1 == chars.len())
     }
-
-    /// Turns one paragraph's finds into non-overlapping annotations, each claim credited to what
-    /// it is about; also returns the subject of the paragraph's last clause.
-    fn resolve(
-        &self,
-        paragraph: &Paragraph,
-        found: Found,
-        inherited: Option<About>,
-        state: &mut ArticleState,
-    ) -> (Resolved, Option<About>) {
-        let Found {
-            chars,
-            mentions,
-            titles,
-            is_document,
-            terms,
-            dates,
-        } = found;
-        let text_of = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
-        let subjects = attribution::Subjects {
-            gazetteer: self.gazetteer,
-            lexicon: self.lexicon,
-            context: &state.context,
-        };
-        let title_spans: Vec<(usize, usize)> = titles.iter().map(|t| (t.start, t.end)).collect();
-        let mut clauses = subjects.clauses(&chars, &mentions, &title_spans, inherited, &[]);
-        let mut out: Vec<Annotation> = Vec::new();
-        let mut nested: Vec<Annotation> = Vec::new();
-        // Documents that say something (《若干措施》明确,…) are the subject of what follows.
-        let mut speakers: Vec<(usize, About)> = Vec::new();
-        for (title, &document) in titles.iter().zip(&is_document) {
-            let text = text_of(title.start, title.end);
-            // Quoted terms inside a title (《浙江省“人工智能+”行动计划》) are uses of the term too.
-            for t in terms::find(&chars[title.start..title.end], self.lexicon, &[]) {
-                let (s, e) = (title.start + t.start, title.start + t.end);
-                nested.push(self.term_annotation(&text_of(s, e), s, e));
-            }
-            if !document {
-                continue;
-            }
-            // The issuer: the title's own place, else the clause's subject when the clause says
-            // it issued the title (舟山市人民政府印发《…》).
-            let inner: Vec<Mention> = mentions
-                .iter()
-                .filter(|m| m.start >= title.start && m.end <= title.end)
-                .map(|m| Mention {
-                    start: m.start - title.start,
-                    end: m.end - title.start,
-                    target: m.target,
-                })
-                .collect();
-            let own = attribution::leading_scope(&chars[title.start..title.end], &inner, self.gazetteer, self.lexicon);
-            let (clause_start, _) = clauses.clause(title.start);
-            let stated = subjects
-                .states_issuer(&chars, clause_start, title.start - 1)
-                .then(|| clauses.about(title.start))
-                .flatten();
-            let (id, issuer) =
-                state
-                    .documents
-                    .id_for(&text, title.short_name_of_previous, own.or(stated), own.is_some(), self);
-            if let Some(issuer) = issuer
-                && subjects.title_speaks(&chars, title.end)
-            {
-                speakers.push((title.start - 1, issuer));
-            }
-            let label = self.glossary.document_by_id(&id).map(|d| d.title_en.as_str());
-            let mut a = Annotation::new(Kind::Document, &text, title.start, title.end, &id, label);
-            a.about = issuer.or_else(|| clauses.about(title.start));
-            out.push(a);
-        }
-        if !speakers.is_empty() {
-            clauses = subjects.clauses(&chars, &mentions, &title_spans, inherited, &speakers);
-        }
-        // Titles and quotations may interleave in malformed text (「《(」》): the title wins.
-        let titles_with_marks: Vec<(usize, usize)> = titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
-        for term in &terms {
-            let text = text_of(term.start, term.end);
-            if let Some(slogan) = terms::numbered_system(&text) {
-                let parts: Vec<String> = slogan.iter().map(|p| p.to_string()).collect();
-                if !state.slogans.iter().any(|(p, _)| *p == parts) {
-                    state.slogans.push((parts, self.term_id(&text)));
-                }
-            }
-            let Some(term_annotation) = self.term_or_slogan_part(&text, term.start, term.end, &state.slogans) else {
-                continue;
-            };
-            if overlaps_any(term.start.saturating_sub(1), term.end + 1, &titles_with_marks) {
-                nested.push(term_annotation);
-                continue;
-            }
-            out.push(term_annotation);
-            for &(s, e) in &term.nested {
-                let inner = text_of(s, e);
-                if let Some(a) = self.term_or_slogan_part(&inner, s, e, &state.slogans) {
-                    nested.push(a);
-                }
-            }
-        }
-        for date in &dates {
-            let (value, inferred) = match (date.needs_article_year(), state.year) {
-                (true, None) => match anchor_year(date, &dates, &chars, &clauses) {
-                    Some(y) => (date.iso(Some(y)), true),
-                    None => (date.iso(None), false),
-                },
-                _ => (date.iso(state.year), false),
-            };
-            let mut a = Annotation::new(
-                Kind::Date,
-                &text_of(date.start, date.end),
-                date.start,
-                date.end,
-                &value,
-                None,
-            );
-            a.inferred = inferred;
-            a.relative = date.relative_year.and_then(|r| i8::try_from(r).ok());
-            a.about = clauses.about(date.start);
-            out.push(a);
-        }
-        // The marks around titles and quoted terms belong to them; dates stand alone. Titles
-        // that are not documents still keep their numbers from being figures.
-        let mut taken: Vec<(usize, usize)> = out
-            .iter()
-            .map(|a| match a.kind {
-                Kind::Document | Kind::Term => (a.start().saturating_sub(1), a.end() + 1),
-                _ => (a.start(), a.end()),
-            })
-            .collect();
-        taken.extend(titles_with_marks.iter().copied());
-        for org in orgs::find(&chars, &mentions, self.lexicon, &taken) {
-            let text = text_of(org.start, org.end);
-            let inside: Vec<Mention> = mentions
-                .iter()
-                .filter(|m| m.start >= org.start && m.end <= org.end)
-                .map(|m| Mention {
-                    start: m.start - org.start,
-                    end: m.end - org.start,
-                    target: m.target,
-                })
-                .collect();
-            let id = slug(&orgs::canonical_name(&text, &inside, self.gazetteer, self.lexicon));
-            let a = Annotation::new(Kind::Org, &text, org.start, org.end, &id, None)
-                .with_cities(attribution::named_cities(self.gazetteer, &inside));
-            out.push(a);
-            taken.push((org.start, org.end));
-        }
-        for figure in figures::find(&chars, self.lexicon, &taken) {
-            let mut a = Annotation::new(
-                Kind::Figure,
-                &text_of(figure.start, figure.end),
-                figure.start,
-                figure.end,
-                &figure.value(),
-                None,
-            )
-            .with_figure(figure.number, &figure.unit);
-            a.about = clauses.about(figure.start);
-            out.push(a);
-            taken.push((figure.start, figure.end));
-        }
-        for (s, e, entry) in self.glossary.find_unquoted(&paragraph.text) {
-            let a = Annotation::new(Kind::Term, &text_of(s, e), s, e, &entry.id, Some(&entry.label_en));
-            if overlaps_any(s, e, &taken) {
-                nested.push(a);
-            } else {
-                out.push(a);
-                taken.push((s, e));
-            }
-        }
-        let taken = mask(chars.len(), &taken);
-        for m in &mentions {
-            if (m.start..m.end).any(|i| taken[i]) {
-                continue;
-            }
-            if let Some(a) = self.place_annotation(m, &text_of(m.start, m.end)) {
-                out.push(a);
-            }
-        }
-        out.sort_by_key(|a| (a.start(), a.end()));
-        nested.sort_by_key(|a| (a.start(), a.end()));
-        nested.dedup();
-        (
-            Resolved {
-                annotations: out,
-                nested,
-                mentions,
-            },
-            clauses.last(),
-        )
-    }
-
-    fn term_id(&self, text: &str) -> String {
-        match self.glossary.term(text) {
-            Some(entry) => entry.id.clone(),
-            None => slug(text),
-        }
-    }
-
-    fn term_annotation(&self, text: &str, start: usize, end: usize) -> Annotation {
-        match self.glossary.term(text) {
-            Some(entry) => Annotation::new(Kind::Term, text, start, end, &entry.id, Some(&entry.label_en)),
-            None => Annotation::new(Kind::Term, text, start, end, &slug(text), None),
-        }
-    }
-
-    /// A quoted term, unless it is a fragment: a one-character term (“绘”, “1”, “N”) is kept
-    /// only as a part of a numbered slogan the article names (“1+4+N”…“1”即…), with the
-    /// slogan's id, so that no page is made for "1".
-    fn term_or_slogan_part(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        slogans: &[(Vec<String>, String)],
-    ) -> Option<Annotation> {
-        if text.chars().count() > 1 || self.glossary.term(text).is_some() {
-            return Some(self.term_annotation(text, start, end));
-        }
-        slogans
-            .iter()
-            .rev()
-            .find(|(parts, _)| parts.iter().any(|p| p == text))
-            .map(|(_, id)| Annotation::new(Kind::Term, text, start, end, id, None))
-    }
-
-    fn place_annotation(&self, m: &Mention, text: &str) -> Option<Annotation> {
-        let gz = self.gazetteer;
-        let (kind, value, label) = match m.target {
-            Target::Province => return None,
-            Target::City(i) => (
-                Kind::City,
-                Cow::Borrowed(gz.cities[i].id.as_str()),
-                &gz.cities[i].name_en,
-            ),
-            Target::County { index, .. } => {
-                let county = &gz.counties[index];
-                (
-                    Kind::Place,
-                    Cow::Owned(format!("{}/{}", county.city, slug(&county.name_en))),
-                    &county.name_en,
-                )
-            }
-            Target::Place(i) => (
-                Kind::Place,
-                Cow::Owned(slug(&gz.places[i].name_en)),
-                &gz.places[i].name_en,
-            ),
-            Target::Outside(i) => (
-                Kind::Place,
-                Cow::Owned(slug(&gz.outside[i].name_en)),
-                &gz.outside[i].name_en,
-            ),
-        };
-        let a = Annotation::new(kind, text, m.start, m.end, &value, Some(label));
-        if kind == Kind::Place {
-            return Some(a.with_cities(gz.cities_of(m.target)));
-        }
-        Some(a)
-    }
-}
-
-/// The year of a date without one, from an explicit anchor in the same sentence: the closest
-/// date before it in the sentence with a written year and month (2024年10月,…;11月,…), or, for
-/// 今年/去年, a year restated right after it in brackets (今年(2025年)). Targets (到2027年) and
-/// bare years (自2022年以来) anchor nothing.
-fn anchor_year(date: &FoundDate, dates: &[FoundDate], chars: &[char], clauses: &attribution::Clauses) -> Option<i32> {
-    if date.relative_year.is_some() {
-        let next = dates.iter().find(|d| d.start > date.end)?;
-        let bracket = next.start == date.end + 1
-            && matches!(chars[date.end], '(' | '（')
-            && matches!(chars.get(next.end), Some(')' | '）'));
-        return bracket
-            .then_some(next.year)
-            .flatten()
-            .filter(|_| next.until_year.is_none());
-    }
-    let (sentence_start, _) = clauses.sentence(date.start);
-    dates
-        .iter()
-        .rev()
-        .filter(|d| d.end <= date.start && d.start >= sentence_start)
-        .find(|d| d.year.is_some() && d.month.is_some() && !d.target && d.until_year.is_none())
-        .and_then(|d| d.year)
 }
 
 #[cfg(test)]

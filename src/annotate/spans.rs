@@ -1,5 +1,7 @@
 //! Small helpers over a paragraph's chars and the spans annotators have taken.
 
+use crate::knowledge::gazetteer::Mention;
+
 /// `mask[i]` is true when char `i` lies in one of `spans` (linear, however many spans there are).
 pub(super) fn mask(len: usize, spans: &[(usize, usize)]) -> Vec<bool> {
     let mut mask = vec![false; len];
@@ -18,4 +20,18 @@ pub(super) fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
 
 pub(super) fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(s, e)| start < e && s < end)
+}
+
+/// The place names found inside chars `start..end`, with offsets from `start`: what a title or
+/// an organisation's name holds.
+pub(super) fn mentions_inside(mentions: &[Mention], start: usize, end: usize) -> Vec<Mention> {
+    mentions
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| Mention {
+            start: m.start - start,
+            end: m.end - start,
+            target: m.target,
+        })
+        .collect()
 }

@@ -1,0 +1,372 @@
+//! Resolving one paragraph: its finds (titles, quoted terms, dates, place names) become
+//! non-overlapping annotations, kind by kind in order of precedence, each claim credited to what
+//! it is about by the paragraph's clauses. A document title claims its text first (numbers in a
+//! title are not figures), then quoted terms, then dates (the digits of a date are not figures),
+//! then organisations, figures, unquoted glossary terms and finally place names. A find that
+//! loses to an earlier one but names a term or document (a term quoted inside a title) is kept
+//! as `nested`, so that term pages still list it.
+
+use super::attribution::{self, About, Clauses, Subjects};
+use super::dates::FoundDate;
+use super::document_ids::DocumentIds;
+use super::documents::FoundTitle;
+use super::spans::{mask, mentions_inside, overlaps_any};
+use super::terms::{self, FoundTerm};
+use super::{Annotation, Annotator, ArticleState, Found, Kind, figures, orgs};
+use crate::knowledge::gazetteer::{Mention, Target};
+use crate::text::slug::slug;
+use std::borrow::Cow;
+
+/// A paragraph's annotations, and the place names found in it, from which the caller works
+/// out the cities it is about (which may depend on the paragraph before it).
+pub(super) struct Resolved {
+    /// Non-overlapping, sorted by start.
+    pub annotations: Vec<Annotation>,
+    pub nested: Vec<Annotation>,
+    pub mentions: Vec<Mention>,
+}
+
+/// A numbered slogan the article named (1+4+N): its parts and its id.
+type Slogan = (Vec<String>, String);
+
+/// One paragraph being resolved: its chars and place names, and the annotations made so far.
+struct Resolution<'c> {
+    chars: &'c [char],
+    mentions: &'c [Mention],
+    /// Non-overlapping once sorted.
+    out: Vec<Annotation>,
+    nested: Vec<Annotation>,
+}
+
+impl Resolution<'_> {
+    fn text(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+}
+
+impl Annotator<'_> {
+    /// Turns one paragraph's finds into non-overlapping annotations, each claim credited to what
+    /// it is about; also returns the subject of the paragraph's last clause.
+    pub(super) fn resolve(
+        &self,
+        text: &str,
+        found: Found,
+        inherited: Option<About>,
+        state: &mut ArticleState,
+    ) -> (Resolved, Option<About>) {
+        let Found {
+            chars,
+            mentions,
+            titles,
+            is_document,
+            terms,
+            dates,
+        } = found;
+        let subjects = Subjects {
+            gazetteer: self.gazetteer,
+            lexicon: self.lexicon,
+            context: &state.context,
+        };
+        let title_spans: Vec<(usize, usize)> = titles.iter().map(|t| (t.start, t.end)).collect();
+        let mut clauses = subjects.clauses(&chars, &mentions, &title_spans, inherited, &[]);
+        let mut r = Resolution {
+            chars: &chars,
+            mentions: &mentions,
+            out: Vec::new(),
+            nested: Vec::new(),
+        };
+        let speakers = self.documents(&mut r, &titles, &is_document, &subjects, &clauses, &mut state.documents);
+        // Documents that say something (《若干措施》明确,…) are the subject of what follows.
+        if !speakers.is_empty() {
+            clauses = subjects.clauses(&chars, &mentions, &title_spans, inherited, &speakers);
+        }
+        // Titles and quotations may interleave in malformed text (「《(」》): the title wins.
+        let titles_with_marks: Vec<(usize, usize)> = titles.iter().map(|t| (t.start - 1, t.end + 1)).collect();
+        self.quoted_terms(&mut r, &terms, &titles_with_marks, &mut state.slogans);
+        dated(&mut r, &dates, &clauses, state.year);
+        // The marks around titles and quoted terms belong to them; dates stand alone. Titles
+        // that are not documents still keep their numbers from being figures.
+        let mut taken: Vec<(usize, usize)> = r
+            .out
+            .iter()
+            .map(|a| match a.kind {
+                Kind::Document | Kind::Term => (a.start().saturating_sub(1), a.end() + 1),
+                _ => (a.start(), a.end()),
+            })
+            .collect();
+        taken.extend(titles_with_marks.iter().copied());
+        self.orgs(&mut r, &mut taken);
+        self.figures(&mut r, &clauses, &mut taken);
+        self.unquoted_terms(&mut r, text, &mut taken);
+        self.places(&mut r, &taken);
+        let Resolution { mut out, mut nested, .. } = r;
+        out.sort_by_key(|a| (a.start(), a.end()));
+        nested.sort_by_key(|a| (a.start(), a.end()));
+        nested.dedup();
+        (
+            Resolved {
+                annotations: out,
+                nested,
+                mentions,
+            },
+            clauses.last(),
+        )
+    }
+
+    /// Document titles, each with one id across the article and its issuer: the title's own
+    /// place, else the clause's subject when the clause says it issued the title
+    /// (舟山市人民政府印发《…》). Terms quoted inside any title are nested uses. Returns the
+    /// documents that say something (《若干措施》明确,…), with their issuers.
+    fn documents(
+        &self,
+        r: &mut Resolution,
+        titles: &[FoundTitle],
+        is_document: &[bool],
+        subjects: &Subjects,
+        clauses: &Clauses,
+        ids: &mut DocumentIds,
+    ) -> Vec<(usize, About)> {
+        let chars = r.chars;
+        let mut speakers = Vec::new();
+        for (title, &document) in titles.iter().zip(is_document) {
+            let text = r.text(title.start, title.end);
+            // Quoted terms inside a title (《浙江省“人工智能+”行动计划》) are uses of the term too.
+            for t in terms::find(&chars[title.start..title.end], self.lexicon, &[]) {
+                let (s, e) = (title.start + t.start, title.start + t.end);
+                r.nested.push(self.term_annotation(&r.text(s, e), s, e));
+            }
+            if !document {
+                continue;
+            }
+            let inner = mentions_inside(r.mentions, title.start, title.end);
+            let own = attribution::leading_scope(&chars[title.start..title.end], &inner, self.gazetteer, self.lexicon);
+            let (clause_start, _) = clauses.clause(title.start);
+            let stated = subjects
+                .states_issuer(chars, clause_start, title.start - 1)
+                .then(|| clauses.about(title.start))
+                .flatten();
+            let (id, issuer) = ids.id_for(&text, title.short_name_of_previous, own.or(stated), own.is_some(), self);
+            if let Some(issuer) = issuer
+                && subjects.title_speaks(chars, title.end)
+            {
+                speakers.push((title.start - 1, issuer));
+            }
+            let label = self.glossary.document_by_id(&id).map(|d| d.title_en.as_str());
+            let mut a = Annotation::new(Kind::Document, &text, title.start, title.end, &id, label);
+            a.about = issuer.or_else(|| clauses.about(title.start));
+            r.out.push(a);
+        }
+        speakers
+    }
+
+    /// Quoted terms and slogans, with the terms quoted inside them as nested uses. A term
+    /// inside a title (its marks overlapping the title's) is a nested use of it; a quoted part
+    /// of a numbered slogan the article named (“1”即…) is a use of the slogan.
+    fn quoted_terms(
+        &self,
+        r: &mut Resolution,
+        terms: &[FoundTerm],
+        titles_with_marks: &[(usize, usize)],
+        slogans: &mut Vec<Slogan>,
+    ) {
+        for term in terms {
+            let text = r.text(term.start, term.end);
+            if let Some(slogan) = terms::numbered_system(&text) {
+                let parts: Vec<String> = slogan.iter().map(|p| p.to_string()).collect();
+                if !slogans.iter().any(|(p, _)| *p == parts) {
+                    slogans.push((parts, self.term_id(&text)));
+                }
+            }
+            let Some(term_annotation) = self.term_or_slogan_part(&text, term.start, term.end, slogans) else {
+                continue;
+            };
+            if overlaps_any(term.start.saturating_sub(1), term.end + 1, titles_with_marks) {
+                r.nested.push(term_annotation);
+                continue;
+            }
+            r.out.push(term_annotation);
+            for &(s, e) in &term.nested {
+                let inner = r.text(s, e);
+                if let Some(a) = self.term_or_slogan_part(&inner, s, e, slogans) {
+                    r.nested.push(a);
+                }
+            }
+        }
+    }
+
+    /// Organisations in what nothing took yet, each with the cities its name holds.
+    fn orgs(&self, r: &mut Resolution, taken: &mut Vec<(usize, usize)>) {
+        for org in orgs::find(r.chars, r.mentions, self.lexicon, taken) {
+            let text = r.text(org.start, org.end);
+            let inside = mentions_inside(r.mentions, org.start, org.end);
+            let id = slug(&orgs::canonical_name(&text, &inside, self.gazetteer, self.lexicon));
+            let a = Annotation::new(Kind::Org, &text, org.start, org.end, &id, None)
+                .with_cities(attribution::named_cities(self.gazetteer, &inside));
+            r.out.push(a);
+            taken.push((org.start, org.end));
+        }
+    }
+
+    /// Figures in what nothing took yet, each credited to its clause's subject.
+    fn figures(&self, r: &mut Resolution, clauses: &Clauses, taken: &mut Vec<(usize, usize)>) {
+        for figure in figures::find(r.chars, self.lexicon, taken) {
+            let mut a = Annotation::new(
+                Kind::Figure,
+                &r.text(figure.start, figure.end),
+                figure.start,
+                figure.end,
+                &figure.value(),
+                None,
+            )
+            .with_figure(figure.number, &figure.unit);
+            a.about = clauses.about(figure.start);
+            r.out.push(a);
+            taken.push((figure.start, figure.end));
+        }
+    }
+
+    /// Glossary terms written without quotation marks; nested where something took their text.
+    fn unquoted_terms(&self, r: &mut Resolution, text: &str, taken: &mut Vec<(usize, usize)>) {
+        for (s, e, entry) in self.glossary.find_unquoted(text) {
+            let a = Annotation::new(Kind::Term, &r.text(s, e), s, e, &entry.id, Some(&entry.label_en));
+            if overlaps_any(s, e, taken) {
+                r.nested.push(a);
+            } else {
+                r.out.push(a);
+                taken.push((s, e));
+            }
+        }
+    }
+
+    /// Place names in what nothing took: cities and the places below them.
+    fn places(&self, r: &mut Resolution, taken: &[(usize, usize)]) {
+        let taken = mask(r.chars.len(), taken);
+        for m in r.mentions {
+            if (m.start..m.end).any(|i| taken[i]) {
+                continue;
+            }
+            if let Some(a) = self.place_annotation(m, &r.text(m.start, m.end)) {
+                r.out.push(a);
+            }
+        }
+    }
+
+    pub(super) fn term_id(&self, text: &str) -> String {
+        match self.glossary.term(text) {
+            Some(entry) => entry.id.clone(),
+            None => slug(text),
+        }
+    }
+
+    pub(super) fn term_annotation(&self, text: &str, start: usize, end: usize) -> Annotation {
+        match self.glossary.term(text) {
+            Some(entry) => Annotation::new(Kind::Term, text, start, end, &entry.id, Some(&entry.label_en)),
+            None => Annotation::new(Kind::Term, text, start, end, &slug(text), None),
+        }
+    }
+
+    /// A quoted term, unless it is a fragment: a one-character term (“绘”, “1”, “N”) is kept
+    /// only as a part of a numbered slogan the article names (“1+4+N”…“1”即…), with the
+    /// slogan's id, so that no page is made for "1".
+    fn term_or_slogan_part(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        slogans: &[(Vec<String>, String)],
+    ) -> Option<Annotation> {
+        if text.chars().count() > 1 || self.glossary.term(text).is_some() {
+            return Some(self.term_annotation(text, start, end));
+        }
+        slogans
+            .iter()
+            .rev()
+            .find(|(parts, _)| parts.iter().any(|p| p == text))
+            .map(|(_, id)| Annotation::new(Kind::Term, text, start, end, id, None))
+    }
+
+    fn place_annotation(&self, m: &Mention, text: &str) -> Option<Annotation> {
+        let gz = self.gazetteer;
+        let (kind, value, label) = match m.target {
+            Target::Province => return None,
+            Target::City(i) => (
+                Kind::City,
+                Cow::Borrowed(gz.cities[i].id.as_str()),
+                &gz.cities[i].name_en,
+            ),
+            Target::County { index, .. } => {
+                let county = &gz.counties[index];
+                (
+                    Kind::Place,
+                    Cow::Owned(format!("{}/{}", county.city, slug(&county.name_en))),
+                    &county.name_en,
+                )
+            }
+            Target::Place(i) => (
+                Kind::Place,
+                Cow::Owned(slug(&gz.places[i].name_en)),
+                &gz.places[i].name_en,
+            ),
+            Target::Outside(i) => (
+                Kind::Place,
+                Cow::Owned(slug(&gz.outside[i].name_en)),
+                &gz.outside[i].name_en,
+            ),
+        };
+        let a = Annotation::new(kind, text, m.start, m.end, &value, Some(label));
+        if kind == Kind::Place {
+            return Some(a.with_cities(gz.cities_of(m.target)));
+        }
+        Some(a)
+    }
+}
+
+/// Dates, each with its value (the publication year for those without one, else an anchor in
+/// the sentence) and credited to its clause's subject.
+fn dated(r: &mut Resolution, dates: &[FoundDate], clauses: &Clauses, year: Option<i32>) {
+    for date in dates {
+        let (value, inferred) = match (date.needs_article_year(), year) {
+            (true, None) => match anchor_year(date, dates, r.chars, clauses) {
+                Some(y) => (date.iso(Some(y)), true),
+                None => (date.iso(None), false),
+            },
+            _ => (date.iso(year), false),
+        };
+        let mut a = Annotation::new(
+            Kind::Date,
+            &r.text(date.start, date.end),
+            date.start,
+            date.end,
+            &value,
+            None,
+        );
+        a.inferred = inferred;
+        a.relative = date.relative_year.and_then(|r| i8::try_from(r).ok());
+        a.about = clauses.about(date.start);
+        r.out.push(a);
+    }
+}
+
+/// The year of a date without one, from an explicit anchor in the same sentence: the closest
+/// date before it in the sentence with a written year and month (2024年10月,…;11月,…), or, for
+/// 今年/去年, a year restated right after it in brackets (今年(2025年)). Targets (到2027年) and
+/// bare years (自2022年以来) anchor nothing.
+fn anchor_year(date: &FoundDate, dates: &[FoundDate], chars: &[char], clauses: &Clauses) -> Option<i32> {
+    if date.relative_year.is_some() {
+        let next = dates.iter().find(|d| d.start > date.end)?;
+        let bracket = next.start == date.end + 1
+            && matches!(chars[date.end], '(' | '（')
+            && matches!(chars.get(next.end), Some(')' | '）'));
+        return bracket
+            .then_some(next.year)
+            .flatten()
+            .filter(|_| next.until_year.is_none());
+    }
+    let (sentence_start, _) = clauses.sentence(date.start);
+    dates
+        .iter()
+        .rev()
+        .filter(|d| d.end <= date.start && d.start >= sentence_start)
+        .find(|d| d.year.is_some() && d.month.is_some() && !d.target && d.until_year.is_none())
+        .and_then(|d| d.year)
+}
