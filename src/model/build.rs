@@ -1,0 +1,426 @@
+//! Building the explainer from the annotated seeds, as a line of named steps: find the
+//! re-published copies, then three independent passes over the shown paragraphs side by side
+//! (terms and documents, events, what each city is credited with), then each city's model, the
+//! province's paragraphs, the cities of each term and document, the explanations, and the
+//! orders the indexes list them in.
+
+use super::{CityModel, CityParagraph, DocumentModel, Event, Explainer, ParaRef, TermModel, explain};
+use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed, Kind};
+use crate::knowledge::Knowledge;
+use crate::knowledge::gazetteer::CITY_IDS;
+use crate::knowledge::glossary::Glossary;
+use crate::knowledge::lexicon::Lexicon;
+use crate::text::{isodate, slug};
+use arcstr::ArcStr;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Builds the explainer. Seeds must already be in their final (sorted) order.
+///
+/// What a city's page shows is what is *about* the city: its figures, events and documents
+/// are the claims the annotator credited to it (`about`), wherever they stand, never every
+/// claim of a paragraph that happens to name it. A re-published paragraph or statement is
+/// shown once, with the other articles that carry it credited beside it.
+pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer {
+    let corpus = Corpus::new(&seeds);
+    // Three independent passes over the paragraphs, side by side.
+    let ((mut terms, mut documents), (events, credited)) = rayon::join(
+        || terms_and_documents(&corpus, &knowledge.glossary),
+        || {
+            rayon::join(
+                || events(&corpus, &knowledge.lexicon),
+                || Credited::of(&corpus),
+            )
+        },
+    );
+    let cities = city_models(&corpus, credited, &events, knowledge);
+    let province_paragraphs = province_paragraphs(&corpus);
+    terms.par_iter_mut().for_each(|t| t.cities = corpus.cities_of(&t.uses));
+    documents.par_iter_mut().for_each(|d| d.cities = corpus.cities_of(&d.mentions));
+    explain::explain(&seeds, &mut terms, &mut documents, knowledge);
+    let term_order = pinyin_order(terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect());
+    let document_order = pinyin_order(documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect());
+    let Corpus { copies, .. } = corpus;
+    Explainer {
+        term_order,
+        document_order,
+        event_years: event_years(&events),
+        cities,
+        term_index: terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
+        document_index: documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),
+        terms,
+        documents,
+        events,
+        province_paragraphs,
+        copies,
+        seeds,
+    }
+}
+
+/// The corpus as the steps read it: every paragraph, which ones are shown, and the copies of
+/// re-published ones.
+struct Corpus<'s> {
+    seeds: &'s [Arc<AnnotatedSeed>],
+    /// Every paragraph but the re-published copies, in corpus order.
+    shown: Vec<ParaRef>,
+    /// Re-published copies: the first paragraph of each text, and the others that carry it.
+    copies: FxHashMap<ParaRef, Vec<ParaRef>>,
+}
+
+impl<'s> Corpus<'s> {
+    fn new(seeds: &'s [Arc<AnnotatedSeed>]) -> Corpus<'s> {
+        let refs: Vec<ParaRef> = seeds
+            .iter()
+            .enumerate()
+            .flat_map(|(s, seed)| (0..seed.paragraphs.len()).map(move |p| ParaRef { seed: s, para: p }))
+            .collect();
+        let copies = copies(&refs, |r| &seeds[r.seed].paragraphs[r.para]);
+        let duplicate: FxHashSet<ParaRef> = copies.values().flatten().copied().collect();
+        let shown = refs.into_iter().filter(|r| !duplicate.contains(r)).collect();
+        Corpus { seeds, shown, copies }
+    }
+
+    fn para(&self, r: ParaRef) -> &'s AnnotatedParagraph {
+        &self.seeds[r.seed].paragraphs[r.para]
+    }
+
+    /// The other seeds carrying the paragraph at `r`.
+    fn copies_of(&self, r: ParaRef) -> Vec<ParaRef> {
+        self.copies.get(&r).cloned().unwrap_or_default()
+    }
+
+    /// The cities of a list of paragraphs, in order of first appearance: a bit per prefecture.
+    fn cities_of(&self, refs: &[ParaRef]) -> Vec<String> {
+        let mut seen = 0u32;
+        let mut ids: Vec<String> = Vec::new();
+        for &r in refs {
+            for c in &self.para(r).cities {
+                // A paragraph's cities are prefecture ids; anything else is compared by name.
+                let bit = city_index(c).map_or(0, |i| 1u32 << i);
+                if (bit != 0 && seen & bit == 0) || (bit == 0 && !ids.iter().any(|known| **known == **c)) {
+                    seen |= bit;
+                    ids.push(c.to_string());
+                }
+            }
+        }
+        ids
+    }
+}
+
+/// The index of a prefecture id in [`CITY_IDS`].
+fn city_index(id: &str) -> Option<usize> {
+    CITY_IDS.iter().position(|c| *c == id)
+}
+
+/// The prefecture a claim is about, if it is about one.
+fn about_city(about: Option<About>) -> Option<usize> {
+    match about {
+        Some(About::City(i)) => Some(usize::from(i)),
+        _ => None,
+    }
+}
+
+/// Re-published paragraphs: for the first of each text (folded: script, width, case, spaces),
+/// the paragraphs of other seeds that carry it.
+fn copies<'a>(refs: &[ParaRef], para: impl Fn(ParaRef) -> &'a AnnotatedParagraph) -> FxHashMap<ParaRef, Vec<ParaRef>> {
+    let mut copies: FxHashMap<ParaRef, Vec<ParaRef>> = FxHashMap::default();
+    let mut first_copy: FxHashMap<u64, ParaRef> = FxHashMap::default();
+    for &r in refs {
+        match first_copy.get(&para(r).copy_key) {
+            Some(&first) if first.seed != r.seed => copies.entry(first).or_default().push(r),
+            Some(_) => {}
+            None => {
+                first_copy.insert(para(r).copy_key, r);
+            }
+        }
+    }
+    copies
+}
+
+/// Terms and documents in order of first use, each with the paragraphs that use it; found by id
+/// through a hash index (most uses are of one already seen, so the id is cloned only once).
+fn terms_and_documents(corpus: &Corpus, glossary: &Glossary) -> (Vec<TermModel>, Vec<DocumentModel>) {
+    let mut terms: Vec<TermModel> = Vec::new();
+    let mut term_at: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut documents: Vec<DocumentModel> = Vec::new();
+    let mut document_at: FxHashMap<&str, usize> = FxHashMap::default();
+    for &r in &corpus.shown {
+        let p = corpus.para(r);
+        for a in p.annotations.iter().chain(&p.nested) {
+            match a.kind {
+                Kind::Term => {
+                    let t = *term_at.entry(&*a.value).or_insert_with(|| {
+                        terms.push(TermModel {
+                            id: a.value.to_string(),
+                            text: a.text.to_string(),
+                            entry: glossary.term_by_id(&a.value).cloned(),
+                            explanation: None,
+                            uses: Vec::new(),
+                            cities: Vec::new(),
+                        });
+                        terms.len() - 1
+                    });
+                    let t = &mut terms[t];
+                    if t.uses.last() != Some(&r) {
+                        t.uses.push(r);
+                    }
+                }
+                Kind::Document => {
+                    let d = *document_at.entry(&*a.value).or_insert_with(|| {
+                        documents.push(DocumentModel {
+                            id: a.value.to_string(),
+                            title: a.text.to_string(),
+                            entry: glossary.document_by_id(&a.value).cloned(),
+                            explanation: None,
+                            mentions: Vec::new(),
+                            cities: Vec::new(),
+                        });
+                        documents.len() - 1
+                    });
+                    let d = &mut documents[d];
+                    // A document is known by the longest form of its title.
+                    if d.title.chars().count() < a.text.chars().count() {
+                        d.title = a.text.to_string();
+                    }
+                    if d.mentions.last() != Some(&r) {
+                        d.mentions.push(r);
+                    }
+                }
+                Kind::City | Kind::Place | Kind::Date | Kind::Figure | Kind::Org => {}
+            }
+        }
+    }
+    (terms, documents)
+}
+
+/// What each city is credited with, by prefecture index: the paragraphs that name it or hold a
+/// claim about it, the figures about it and the documents that are its own.
+struct Credited<'s> {
+    paragraphs: Vec<Vec<ParaRef>>,
+    figures: Vec<Vec<(ParaRef, usize)>>,
+    documents: Vec<Vec<&'s str>>,
+}
+
+impl<'s> Credited<'s> {
+    /// In one pass over the paragraphs (not one pass per city).
+    fn of(corpus: &Corpus<'s>) -> Credited<'s> {
+        let mut credited = Credited {
+            paragraphs: vec![Vec::new(); CITY_IDS.len()],
+            figures: vec![Vec::new(); CITY_IDS.len()],
+            documents: vec![Vec::new(); CITY_IDS.len()],
+        };
+        for &r in &corpus.shown {
+            let p = corpus.para(r);
+            // The cities the paragraph belongs to: those it names and those its claims are about.
+            let mut bits = 0u32;
+            for i in p.cities.iter().filter_map(|c| city_index(c)) {
+                bits |= 1 << i;
+            }
+            for (k, a) in p.annotations.iter().enumerate() {
+                let Some(i) = about_city(a.about) else { continue };
+                bits |= 1 << i;
+                let documents = &mut credited.documents[i];
+                match a.kind {
+                    Kind::Figure => credited.figures[i].push((r, k)),
+                    Kind::Document if !documents.contains(&&*a.value) => documents.push(&a.value),
+                    _ => {}
+                }
+            }
+            // A city's own document (the seed is it, signed by the city) is the city's even
+            // where the text names no city.
+            let seed = &corpus.seeds[r.seed];
+            if r.para == 0
+                && let (Some(i), Some(document)) = (about_city(seed.issuer), seed.document.as_deref())
+                && !credited.documents[i].contains(&document)
+            {
+                credited.documents[i].push(document);
+                bits |= 1 << i;
+            }
+            for (i, mine) in credited.paragraphs.iter_mut().enumerate() {
+                if bits & (1 << i) != 0 {
+                    mine.push(r);
+                }
+            }
+        }
+        credited
+    }
+}
+
+/// A model for every city some paragraph is credited to; each city's is independent of the
+/// others', so they are made side by side.
+fn city_models(corpus: &Corpus, credited: Credited, events: &[Event], knowledge: &Knowledge) -> Vec<CityModel> {
+    let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); CITY_IDS.len()];
+    for (e, event) in events.iter().enumerate() {
+        if let Some(i) = about_city(event.about) {
+            events_of[i].push(e);
+        }
+    }
+    let Credited {
+        paragraphs,
+        figures,
+        documents,
+    } = credited;
+    let work: Vec<_> = paragraphs
+        .into_iter()
+        .zip(figures)
+        .zip(documents)
+        .zip(events_of)
+        .enumerate()
+        .filter(|(_, (((mine, _), _), _))| !mine.is_empty())
+        .collect();
+    work.into_par_iter()
+        .map(|(index, (((mine, figures), documents), city_events))| {
+            let id = CITY_IDS[index];
+            let (terms, related) = terms_and_neighbours(corpus, id, &mine);
+            let (focus_zh, focus_en) = focus(id, &terms, &knowledge.glossary);
+            CityModel {
+                info: knowledge.gazetteer.cities[index].clone(),
+                paragraphs: mine
+                    .iter()
+                    .map(|&r| CityParagraph {
+                        at: r,
+                        also_in: corpus.copies_of(r),
+                    })
+                    .collect(),
+                figures,
+                terms: terms.into_iter().map(|(t, _)| t).collect(),
+                documents: documents.into_iter().map(str::to_string).collect(),
+                events: city_events,
+                related,
+                focus_zh,
+                focus_en,
+            }
+        })
+        .collect()
+}
+
+/// Ids with how often they occur, most often first.
+type Counts = Vec<(String, usize)>;
+
+/// The terms a city's paragraphs use and the other cities they name.
+fn terms_and_neighbours(corpus: &Corpus, city: &str, paragraphs: &[ParaRef]) -> (Counts, Counts) {
+    let mut term_counts: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut related: BTreeMap<&str, usize> = BTreeMap::new();
+    for &r in paragraphs {
+        let p = corpus.para(r);
+        for a in p.annotations.iter().filter(|a| a.kind == Kind::Term) {
+            *term_counts.entry(&*a.value).or_default() += 1;
+        }
+        for other in p.cities.iter().filter(|c| c.as_str() != city) {
+            *related.entry(other.as_str()).or_default() += 1;
+        }
+    }
+    let mut terms: Counts = term_counts.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
+    terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut related: Counts = related.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
+    related.sort_by(|a, b| b.1.cmp(&a.1).then(city_index(&a.0).cmp(&city_index(&b.0))));
+    (terms, related)
+}
+
+/// Province-level: the shown paragraphs that name no city and hold no claim about one.
+fn province_paragraphs(corpus: &Corpus) -> Vec<ParaRef> {
+    corpus
+        .shown
+        .iter()
+        .copied()
+        .filter(|&r| {
+            let p = corpus.para(r);
+            p.cities.is_empty() && !p.annotations.iter().any(|a| about_city(a.about).is_some())
+        })
+        .collect()
+}
+
+/// Positions in the order of their pinyin keys (ties in the order given).
+fn pinyin_order(keys: Vec<(String, String)>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    order
+}
+
+/// How many events each year has, in the events' order.
+fn event_years(events: &[Event]) -> Vec<(String, usize)> {
+    let mut years: Vec<(String, usize)> = Vec::new();
+    for e in events {
+        let year = isodate::year_group(&e.date);
+        match years.last_mut() {
+            Some((last, n)) if last == year => *n += 1,
+            _ => years.push((year.to_string(), 1)),
+        }
+    }
+    years
+}
+
+/// Every dated statement of the shown paragraphs, by date (source order among equal dates).
+/// A statement is shown once: a paragraph re-published whole is credited to its copies, and so is the same date in the same sentence quoted in another article.
+fn events(corpus: &Corpus, lexicon: &Lexicon) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::new();
+    // (date, sentence folded) → the event that first stated it.
+    let mut first: FxHashMap<(ArcStr, u64), usize> = FxHashMap::default();
+    for &r in &corpus.shown {
+        let p = corpus.para(r);
+        let mut chars: Option<Vec<char>> = None;
+        let dates: Vec<_> = p.annotations.iter().filter(|a| a.kind == Kind::Date).collect();
+        for a in &dates {
+            let chars = chars.get_or_insert_with(|| p.text.chars().collect());
+            // What is said from the date to the end of its sentence: the same in a copy that
+            // words its lead-in differently (据报道,5月14日,…).
+            let (from, to) = lexicon.stops.sentence_around(chars, a.start(), a.end());
+            // One statement, one event: a sentence dated 2025年 and 1月 (2025-01) is an event
+            // of January 2025, not also one of the year.
+            let within = |b: &&&crate::annotate::Annotation| (from..to).contains(&b.start());
+            if dates
+                .iter()
+                .filter(within)
+                .any(|b| b.value.len() > a.value.len() && b.value.starts_with(&*a.value))
+            {
+                continue;
+            }
+            let sentence: String = chars[a.start()..to].iter().collect();
+            let key = (a.value.clone(), crate::text::script::copy_key(&sentence));
+            match first.get(&key) {
+                Some(&e) if events[e].at.seed != r.seed => events[e].also_in.push(r),
+                Some(_) => {}
+                None => {
+                    first.insert(key, events.len());
+                    events.push(Event {
+                        date: a.value.clone(),
+                        text: a.text.clone(),
+                        inferred: a.inferred,
+                        about: a.about,
+                        at: r,
+                        start: u32::try_from(a.start()).unwrap_or(u32::MAX),
+                        cities: p.cities.clone(),
+                        also_in: corpus.copies_of(r),
+                    });
+                }
+            }
+        }
+    }
+    // Dates without a known year (`--09-16`) come after every year: the timeline lists them
+    // apart, at its end.
+    let unknown = |e: &Event| !isodate::has_year(&e.date);
+    events.par_sort_by(|a, b| {
+        (unknown(a).cmp(&unknown(b)))
+            .then_with(|| a.date.cmp(&b.date))
+            .then(a.at.cmp(&b.at))
+    });
+    events
+}
+
+/// A city's track: the editor's override, else the focus of its most-used AI+X term.
+fn focus(city: &str, terms: &[(String, usize)], glossary: &Glossary) -> (Option<String>, Option<String>) {
+    if let Some(f) = glossary.focus.iter().find(|f| f.city == city) {
+        return (Some(f.zh.clone()), Some(f.en.clone()));
+    }
+    for (id, _) in terms {
+        if let Some(entry) = glossary.term_by_id(id)
+            && let Some(en) = &entry.focus
+        {
+            let zh = entry.names.first().cloned();
+            return (zh, Some(en.clone()));
+        }
+    }
+    (None, None)
+}
