@@ -5,7 +5,7 @@
 use super::{Explanation, Note, Origin, TitlePart};
 use crate::annotate::title::{self, Period, TitleReading};
 use crate::knowledge::Knowledge;
-use crate::knowledge::explain::{ExplainTables, RuleWords, fold};
+use crate::knowledge::explain::{DocumentType, ExplainTables, RuleWords, fold};
 use crate::knowledge::gazetteer::{Gazetteer, Target};
 use crate::knowledge::glossary::{DocumentEntry, Glossary};
 
@@ -245,178 +245,222 @@ fn article(word: &str) -> &'static str {
 /// title says neither its type nor its issuer.
 pub fn from_title(title: &str, knowledge: &Knowledge) -> Option<Explanation> {
     let chars: Vec<char> = title.chars().collect();
-    let tables = &knowledge.explain;
-    let reading = title::read(&chars, tables, &knowledge.gazetteer);
+    let reading = title::read(&chars, &knowledge.explain, &knowledge.gazetteer);
     if reading.kind.is_none() && reading.issuer.is_none() {
         return None;
     }
-    let text = |r: &std::ops::Range<usize>| chars[r.clone()].iter().collect::<String>();
-    let TitleReading {
-        issuer,
-        place,
-        subject,
-        kind,
-        period,
-        duration,
-        statuses,
-        issues,
-    } = &reading;
-    let mut parts = Vec::new();
-    let mut notes = Vec::new();
-    let issuer_zh = issuer.as_ref().map(text);
-    let issuer_en = place
-        .and_then(|p| place_en(&knowledge.gazetteer, p))
-        .map(|name| match &issuer_zh {
-            Some(zh) if fold(zh).len() > fold(&name).len() + 1 => format!("{name} ({zh})"),
-            _ => name,
-        });
-    if let Some(zh) = &issuer_zh {
-        parts.push(TitlePart {
-            role: if issuer.as_ref().is_some_and(|r| reading_is_place_only(&chars, r)) {
-                "place"
-            } else {
-                "issuer"
-            },
-            zh: zh.clone(),
-            en: issuer_en.clone(),
-        });
-    }
-    let kind_word = kind.as_ref().map(|(_, span)| text(span));
-    let kind_type = kind.as_ref().map(|(k, _)| &tables.types[*k]);
-    let subject_zh = subject.as_ref().map(text);
-    if let Some(s) = &subject_zh {
-        parts.push(TitlePart {
-            role: "subject",
-            zh: s.clone(),
-            en: None,
-        });
-    }
-    if let (Some(word), Some(t)) = (&kind_word, kind_type) {
-        parts.push(TitlePart {
-            role: "type",
-            zh: word.clone(),
-            en: Some(t.label_en.clone()),
-        });
-        notes.push(Note {
-            word: word.clone(),
-            label_en: t.label_en.clone(),
-            zh: t.zh.clone(),
-            en: t.en.clone(),
-            source: t.source.clone(),
-        });
-    }
-    let years = period.map(|p| match p.end {
-        Some(end) if end != p.start => (format!("{}—{end}年", p.start), format!("{}–{end}", p.start)),
-        _ => (format!("{}年", p.start), p.start.to_string()),
-    });
-    if let Some((zh, en)) = &years {
-        parts.push(TitlePart {
-            role: "period",
-            zh: zh.clone(),
-            en: Some(en.clone()),
-        });
-    }
-    for &s in statuses {
-        let mark = &tables.statuses[s];
-        let word = mark.marks.first().cloned().unwrap_or_default();
-        parts.push(TitlePart {
-            role: "status",
-            zh: word.clone(),
-            en: Some(mark.label_en.clone()),
-        });
-        notes.push(Note {
-            word,
-            label_en: mark.label_en.clone(),
-            zh: mark.zh.clone(),
-            en: mark.en.clone(),
-            source: mark.source.clone(),
-        });
-    }
-    let issued = issues.as_ref().map(text);
-    if let Some(inner) = &issued {
-        parts.push(TitlePart {
-            role: "issues",
-            zh: format!("《{inner}》"),
-            en: None,
-        });
-    }
-    // The sentence: 湖州市关于“人工智能高质量发展”的三年行动计划,时间范围2025—2027年;…
-    // An issuer written before 关于 issued the document; a place the title starts with is only
-    // whose document it is (a report on 浙江省 may come from anyone).
-    let issued_by = issuer.as_ref().is_some_and(|r| !reading_is_place_only(&chars, r));
-    let mut zh = String::new();
-    match (&issuer_zh, issued_by) {
-        (Some(who), true) => zh.push_str(&format!("{who}发布的")),
-        (Some(who), false) => zh.push_str(who),
-        (None, _) => {}
-    }
-    if let Some(inner) = &issued {
-        zh.push_str(&format!("印发《{inner}》的"));
-    } else if let Some(s) = &subject_zh {
-        zh.push_str(&format!("关于{}的", quoted(s)));
-    }
-    let duration_zh = duration.filter(|_| !kind_word.as_deref().is_some_and(|w| w.contains('年')));
-    if let Some(n) = duration_zh {
-        zh.push_str(&format!("{}年", chinese_number(n)));
-    }
-    zh.push_str(kind_word.as_deref().unwrap_or("文件"));
-    if let Some((y, _)) = &years {
-        match period.and_then(|p| p.plan) {
-            Some(n) => zh.push_str(&format!(",对应第{}个五年规划时期({y})", chinese_number(n))),
-            None => zh.push_str(&format!(",时间范围{y}")),
-        }
-    }
-    if !statuses.is_empty() {
-        let marks: Vec<String> = statuses
-            .iter()
-            .filter_map(|&s| tables.statuses[s].marks.first().map(|m| format!("“{m}”")))
-            .collect();
-        zh.push_str(&format!(";标题注明{}", marks.join("、")));
-    }
-    zh.push('。');
-    if issued.is_some() {
-        zh.push_str("通知本身很短,实际内容在所印发的文件里。");
-    }
-    // In English: An action plan issued by Huzhou on “…”, covering 2025–2027; a draft for comment.
-    let label = kind_type.map_or_else(|| "document".to_string(), |t| t.label_en.clone());
-    let label = match duration_zh {
-        Some(n) if !label.contains("year") => format!("{n}-year {label}"),
-        _ => label,
-    };
-    let who = issuer_en.as_ref().or(issuer_zh.as_ref());
-    let mut en = match who {
-        Some(who) if !issued_by => format!("{who}'s {label}"),
-        _ => format!("{} {label}", capitalised(article(&label))),
-    };
-    if let Some(who) = who.filter(|_| issued_by) {
-        en.push_str(&format!(" issued by {who}"));
-    }
-    if let Some(inner) = &issued {
-        en.push_str(&format!(" that issues 《{inner}》 (the content is in that document)"));
-    } else if let Some(s) = &subject_zh {
-        en.push_str(&format!(" on {}", quoted(s)));
-    }
-    if let Some((_, y)) = &years {
-        match period.and_then(|p| p.plan) {
-            Some(n) => en.push_str(&format!(", for the {} Five-Year Plan period ({y})", ordinal(n))),
-            None => en.push_str(&format!(", covering {y}")),
-        }
-    }
-    for &s in statuses {
-        en.push_str(&format!("; {}", tables.statuses[s].label_en));
-    }
-    en.push('.');
-    let reference = kind_type.map(|t| t.source.clone());
+    let facts = TitleFacts::of(&chars, &reading, knowledge);
+    let (parts, notes) = facts.parts_and_notes();
     Some(Explanation {
         origin: Origin::Title,
         label_en: None,
-        zh,
-        en: Some(en),
-        reference,
+        zh: facts.sentence_zh(),
+        en: Some(facts.sentence_en()),
+        reference: facts.kind.map(|t| t.source.clone()),
         quote: None,
         parts,
         notes,
     })
+}
+
+/// What a title's reading says, in words: the parts a page lists and the sentences are made
+/// from these.
+struct TitleFacts<'k> {
+    tables: &'k ExplainTables,
+    /// The issuer as the title writes it, and in English (a place's name, the title's words
+    /// after it when they say more).
+    issuer_zh: Option<String>,
+    issuer_en: Option<String>,
+    /// The issuer was written before 关于 and issued the document; otherwise the title only
+    /// starts with a place (a report on 浙江省 may come from anyone).
+    issued_by: bool,
+    subject: Option<String>,
+    /// The type's word as the title writes it (行动计划), and its entry.
+    kind_word: Option<String>,
+    kind: Option<&'k DocumentType>,
+    /// The years covered (2025—2027年, 2025–2027), and the five-year plan they are.
+    years: Option<(String, String)>,
+    plan: Option<u32>,
+    /// How many years a plan runs, unless the type's word says so itself (三年行动计划).
+    duration: Option<u32>,
+    statuses: Vec<usize>,
+    /// The document a notice issues.
+    issued: Option<String>,
+}
+
+impl<'k> TitleFacts<'k> {
+    fn of(chars: &[char], reading: &TitleReading, knowledge: &'k Knowledge) -> TitleFacts<'k> {
+        let tables = &knowledge.explain;
+        let text = |r: &std::ops::Range<usize>| chars[r.clone()].iter().collect::<String>();
+        let issuer_zh = reading.issuer.as_ref().map(text);
+        let issuer_en = reading
+            .place
+            .and_then(|p| place_en(&knowledge.gazetteer, p))
+            .map(|name| match &issuer_zh {
+                Some(zh) if fold(zh).len() > fold(&name).len() + 1 => format!("{name} ({zh})"),
+                _ => name,
+            });
+        let kind_word = reading.kind.as_ref().map(|(_, span)| text(span));
+        let years = reading.period.map(|p| match p.end {
+            Some(end) if end != p.start => (format!("{}—{end}年", p.start), format!("{}–{end}", p.start)),
+            _ => (format!("{}年", p.start), p.start.to_string()),
+        });
+        TitleFacts {
+            tables,
+            issued_by: reading.issuer.as_ref().is_some_and(|r| !reading_is_place_only(chars, r)),
+            issuer_zh,
+            issuer_en,
+            subject: reading.subject.as_ref().map(text),
+            duration: reading
+                .duration
+                .filter(|_| !kind_word.as_deref().is_some_and(|w| w.contains('年'))),
+            kind_word,
+            kind: reading.kind.as_ref().map(|(k, _)| &tables.types[*k]),
+            years,
+            plan: reading.period.and_then(|p| p.plan),
+            statuses: reading.statuses.clone(),
+            issued: reading.issues.as_ref().map(text),
+        }
+    }
+
+    /// The title's parts, for pages to list, and the notes that explain its type and status
+    /// marks once each.
+    fn parts_and_notes(&self) -> (Vec<TitlePart>, Vec<Note>) {
+        let mut parts = Vec::new();
+        let mut notes = Vec::new();
+        if let Some(zh) = &self.issuer_zh {
+            parts.push(TitlePart {
+                role: if self.issued_by { "issuer" } else { "place" },
+                zh: zh.clone(),
+                en: self.issuer_en.clone(),
+            });
+        }
+        if let Some(s) = &self.subject {
+            parts.push(TitlePart {
+                role: "subject",
+                zh: s.clone(),
+                en: None,
+            });
+        }
+        if let (Some(word), Some(t)) = (&self.kind_word, self.kind) {
+            parts.push(TitlePart {
+                role: "type",
+                zh: word.clone(),
+                en: Some(t.label_en.clone()),
+            });
+            notes.push(Note {
+                word: word.clone(),
+                label_en: t.label_en.clone(),
+                zh: t.zh.clone(),
+                en: t.en.clone(),
+                source: t.source.clone(),
+            });
+        }
+        if let Some((zh, en)) = &self.years {
+            parts.push(TitlePart {
+                role: "period",
+                zh: zh.clone(),
+                en: Some(en.clone()),
+            });
+        }
+        for &s in &self.statuses {
+            let mark = &self.tables.statuses[s];
+            let word = mark.marks.first().cloned().unwrap_or_default();
+            parts.push(TitlePart {
+                role: "status",
+                zh: word.clone(),
+                en: Some(mark.label_en.clone()),
+            });
+            notes.push(Note {
+                word,
+                label_en: mark.label_en.clone(),
+                zh: mark.zh.clone(),
+                en: mark.en.clone(),
+                source: mark.source.clone(),
+            });
+        }
+        if let Some(inner) = &self.issued {
+            parts.push(TitlePart {
+                role: "issues",
+                zh: format!("《{inner}》"),
+                en: None,
+            });
+        }
+        (parts, notes)
+    }
+
+    /// 湖州市关于“人工智能高质量发展”的三年行动计划,时间范围2025—2027年;标题注明“征求意见稿”。
+    fn sentence_zh(&self) -> String {
+        let mut zh = String::new();
+        match (&self.issuer_zh, self.issued_by) {
+            (Some(who), true) => zh.push_str(&format!("{who}发布的")),
+            (Some(who), false) => zh.push_str(who),
+            (None, _) => {}
+        }
+        if let Some(inner) = &self.issued {
+            zh.push_str(&format!("印发《{inner}》的"));
+        } else if let Some(s) = &self.subject {
+            zh.push_str(&format!("关于{}的", quoted(s)));
+        }
+        if let Some(n) = self.duration {
+            zh.push_str(&format!("{}年", chinese_number(n)));
+        }
+        zh.push_str(self.kind_word.as_deref().unwrap_or("文件"));
+        if let Some((y, _)) = &self.years {
+            match self.plan {
+                Some(n) => zh.push_str(&format!(",对应第{}个五年规划时期({y})", chinese_number(n))),
+                None => zh.push_str(&format!(",时间范围{y}")),
+            }
+        }
+        if !self.statuses.is_empty() {
+            let marks: Vec<String> = self
+                .statuses
+                .iter()
+                .filter_map(|&s| self.tables.statuses[s].marks.first().map(|m| format!("“{m}”")))
+                .collect();
+            zh.push_str(&format!(";标题注明{}", marks.join("、")));
+        }
+        zh.push('。');
+        if self.issued.is_some() {
+            zh.push_str("通知本身很短,实际内容在所印发的文件里。");
+        }
+        zh
+    }
+
+    /// Huzhou's three-year action plan on “…”, covering 2025–2027; draft for comment.
+    fn sentence_en(&self) -> String {
+        let label = self
+            .kind
+            .map_or_else(|| "document".to_string(), |t| t.label_en.clone());
+        let label = match self.duration {
+            Some(n) if !label.contains("year") => format!("{n}-year {label}"),
+            _ => label,
+        };
+        let who = self.issuer_en.as_ref().or(self.issuer_zh.as_ref());
+        let mut en = match who {
+            Some(who) if !self.issued_by => format!("{who}'s {label}"),
+            _ => format!("{} {label}", capitalised(article(&label))),
+        };
+        if let Some(who) = who.filter(|_| self.issued_by) {
+            en.push_str(&format!(" issued by {who}"));
+        }
+        if let Some(inner) = &self.issued {
+            en.push_str(&format!(" that issues 《{inner}》 (the content is in that document)"));
+        } else if let Some(s) = &self.subject {
+            en.push_str(&format!(" on {}", quoted(s)));
+        }
+        if let Some((_, y)) = &self.years {
+            match self.plan {
+                Some(n) => en.push_str(&format!(", for the {} Five-Year Plan period ({y})", ordinal(n))),
+                None => en.push_str(&format!(", covering {y}")),
+            }
+        }
+        for &s in &self.statuses {
+            en.push_str(&format!("; {}", self.tables.statuses[s].label_en));
+        }
+        en.push('.');
+        en
+    }
 }
 
 /// Whether the issuer the reading found is only the place the title starts with (no 关于
