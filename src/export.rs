@@ -275,7 +275,10 @@ mod tests {
         let ex = explainer("题\n5月14日,寧波黃岩投資5.6億元。");
         let record = paragraph_record(&ex.seeds()[0].paragraphs[0]).unwrap();
         let value: serde_json::Value = serde_json::from_str(&record).unwrap();
-        assert!(record.starts_with("{\n  \"id\": \"p1\",\n  \"line\": 2,\n  \"text\": "), "{record}");
+        assert!(
+            record.starts_with("{\n  \"id\": \"p1\",\n  \"line\": 2,\n  \"text\": "),
+            "{record}"
+        );
         let annotations = value["annotations"].as_array().unwrap();
         let figure = annotations.iter().find(|a| a["kind"] == "figure").unwrap();
         assert_eq!(figure["number"], 560_000_000.0);
@@ -283,12 +286,23 @@ mod tests {
         let place = annotations.iter().find(|a| a["kind"] == "place").unwrap();
         assert_eq!(place["cities"], serde_json::json!(["taizhou"]));
         let city = annotations.iter().find(|a| a["kind"] == "city").unwrap();
-        assert!(city.get("inferred").is_none() && city.get("cities").is_none(), "{record}");
+        assert!(
+            city.get("inferred").is_none() && city.get("cities").is_none(),
+            "{record}"
+        );
         let figure_text = record.split("\"kind\": \"figure\"").nth(1).unwrap();
-        let order: Vec<usize> = ["\"text\"", "\"start\"", "\"end\"", "\"value\"", "\"about\"", "\"number\"", "\"unit\""]
-            .iter()
-            .map(|k| figure_text.find(k).unwrap())
-            .collect();
+        let order: Vec<usize> = [
+            "\"text\"",
+            "\"start\"",
+            "\"end\"",
+            "\"value\"",
+            "\"about\"",
+            "\"number\"",
+            "\"unit\"",
+        ]
+        .iter()
+        .map(|k| figure_text.find(k).unwrap())
+        .collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{figure_text}");
     }
 }

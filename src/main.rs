@@ -140,7 +140,8 @@ fn main() -> ExitCode {
         }
         Command::Stubs { seeds } => {
             let options = BuildOptions::new(seeds, "site");
-            build::build_in_memory(&options).map(|(site, _)| print!("{}", stubs(&site.explainer)))
+            build::build_in_memory(&options)
+                .map(|(site, _)| print!("{}", explainer::tools::stubs::stubs(&site.explainer)))
         }
         Command::Serve { seeds, bind, port } => explainer::serve::serve(BuildOptions::new(seeds, "site"), &bind, port),
         Command::Corpus { seeds, count, out } => corpus(&seeds, count, &out),
@@ -211,126 +212,14 @@ fn check(site: &build::Site, files: &explainer::output::Files) -> explainer::Res
     for note in &site.notes {
         eprintln!("note: {note}");
     }
-    let ex = &site.explainer;
-    for s in ex.seeds() {
-        if s.paragraphs.iter().all(|p| p.cities.is_empty()) {
-            println!("warning: {}: names no Zhejiang city", s.seed.file.display());
-        }
-    }
-    print!("{}", coverage(ex));
-    let broken = explainer::output::check::broken_links(files);
-    for b in &broken {
-        println!("broken link: {} → {} ({})", b.page, b.target, b.reason);
-    }
-    if broken.is_empty() {
-        println!("check: {} files, {} pages, no broken links", files.len(), site.pages);
+    let checked = explainer::tools::check::check(site, files);
+    print!("{}", checked.report);
+    if checked.broken.is_empty() {
         Ok(())
     } else {
-        Err(explainer::Error::msg(format!("{} broken link(s)", broken.len())))
+        Err(explainer::Error::msg(format!(
+            "{} broken link(s)",
+            checked.broken.len()
+        )))
     }
-}
-
-/// How many terms and documents are explained, by origin, and the unexplained ones, most used
-/// first.
-fn coverage(ex: &explainer::model::Explainer) -> String {
-    use explainer::model::Origin;
-    use std::fmt::Write;
-    let mut out = String::new();
-    let line = |what: &str, origins: Vec<Option<Origin>>| -> String {
-        let total = origins.len();
-        let explained = origins.iter().flatten().count();
-        let percent = (explained * 100).checked_div(total).unwrap_or(100);
-        let by: Vec<String> = [Origin::Glossary, Origin::Title, Origin::Rule, Origin::Article]
-            .into_iter()
-            .map(|o| (o, origins.iter().filter(|x| **x == Some(o)).count()))
-            .filter(|(_, n)| *n > 0)
-            .map(|(o, n)| format!("{} {n}", o.as_str()))
-            .collect();
-        format!(
-            "explained: {what} {explained}/{total} ({percent}%){}{}\n",
-            if by.is_empty() { "" } else { ": " },
-            by.join(", ")
-        )
-    };
-    out.push_str(&line(
-        "terms",
-        ex.terms()
-            .iter()
-            .map(|t| t.explanation.as_ref().map(|e| e.origin))
-            .collect(),
-    ));
-    out.push_str(&line(
-        "documents",
-        ex.documents()
-            .iter()
-            .map(|d| d.explanation.as_ref().map(|e| e.origin))
-            .collect(),
-    ));
-    for (text, id, uses) in unexplained_terms(ex) {
-        let _ = writeln!(
-            out,
-            "unexplained: term “{text}” ({id}), {uses} use{}",
-            if uses == 1 { "" } else { "s" }
-        );
-    }
-    for (title, id, uses) in unexplained_documents(ex) {
-        let _ = writeln!(
-            out,
-            "unexplained: document 《{title}》 ({id}), {uses} mention{}",
-            if uses == 1 { "" } else { "s" }
-        );
-    }
-    out
-}
-
-/// (text, id, uses) of every unexplained term, most used first.
-fn unexplained_terms(ex: &explainer::model::Explainer) -> Vec<(&str, &str, usize)> {
-    let mut out: Vec<(&str, &str, usize)> = ex
-        .terms()
-        .iter()
-        .filter(|t| t.explanation.is_none())
-        .map(|t| (t.text.as_str(), t.id.as_str(), t.uses.len()))
-        .collect();
-    out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
-    out
-}
-
-/// (title, id, mentions) of every unexplained document, most mentioned first.
-fn unexplained_documents(ex: &explainer::model::Explainer) -> Vec<(&str, &str, usize)> {
-    let mut out: Vec<(&str, &str, usize)> = ex
-        .documents()
-        .iter()
-        .filter(|d| d.explanation.is_none())
-        .map(|d| (d.title.as_str(), d.id.as_str(), d.mentions.len()))
-        .collect();
-    out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(b.1)));
-    out
-}
-
-/// Glossary entries to fill in for everything unexplained, in the glossary's own format (the
-/// spelling as written; the other script is matched too), most used first.
-fn stubs(ex: &explainer::model::Explainer) -> String {
-    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
-    let mut out = String::from(
-        "# Glossary entries to fill in, most used first. Paste into a file of data/glossary/, write\n\
-         # the explanation in Chinese (one script; the other is derived) and in English, and name the\n\
-         # public source the facts rest on.\n",
-    );
-    for (text, id, uses) in unexplained_terms(ex) {
-        out.push_str(&format!(
-            "\n# {uses} use{}\n[[term]]\nid = {}\nnames = [{}]\nlabel_en = \"\"\nzh = \"\"\nen = \"\"\nsource = \"\"\n",
-            if uses == 1 { "" } else { "s" },
-            quote(id),
-            quote(text)
-        ));
-    }
-    for (title, id, uses) in unexplained_documents(ex) {
-        out.push_str(&format!(
-            "\n# {uses} mention{}\n[[document]]\nid = {}\nnames = [{}]\ntitle_en = \"\"\nissuer = \"\"\ndate = \"\"\nzh = \"\"\nen = \"\"\nsource = \"\"\n",
-            if uses == 1 { "" } else { "s" },
-            quote(id),
-            quote(title)
-        ));
-    }
-    out
 }

@@ -183,8 +183,8 @@ pub fn absolute(base_url: &str, path: &str) -> String {
     format!("{base_url}{path}")
 }
 
-pub use crate::text::script::Script;
 use crate::annotate::Kind;
+pub use crate::text::script::Script;
 
 /// Traditional pages live at the site root, their Simplified twins under `zh-Hans/` with the
 /// same paths below it.

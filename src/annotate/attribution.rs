@@ -294,9 +294,10 @@ pub fn context(
 fn signature_scope(p: &ParagraphPlaces, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Option<About> {
     let chars = p.chars;
     if chars.len() > MAX_SIGNATURE_CHARS
-        || chars.iter().enumerate().any(|(i, &c)| {
-            lexicon.stops.breaks_at(chars, i) || c == '、'
-        })
+        || chars
+            .iter()
+            .enumerate()
+            .any(|(i, &c)| lexicon.stops.breaks_at(chars, i) || c == '、')
         || !lexicon.org.suffixes.ends_at(chars, chars.len())
     {
         return None;

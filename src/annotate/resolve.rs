@@ -99,7 +99,9 @@ impl Annotator<'_> {
         self.figures(&mut r, &clauses, &mut taken);
         self.unquoted_terms(&mut r, text, &mut taken);
         self.places(&mut r, &taken);
-        let Resolution { mut out, mut nested, .. } = r;
+        let Resolution {
+            mut out, mut nested, ..
+        } = r;
         out.sort_by_key(|a| (a.start(), a.end()));
         nested.sort_by_key(|a| (a.start(), a.end()));
         nested.dedup();

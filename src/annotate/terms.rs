@@ -91,8 +91,9 @@ fn is_term(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> bool 
     if inner.is_empty() || inner.len() > MAX_TERM_CHARS || inner.iter().all(|c| c.is_whitespace()) {
         return false;
     }
-    let sentence = (0..inner.len())
-        .any(|k| lexicon.term.speech_marks.contains(inner[k]) || inner[k] != '.' && lexicon.stops.is_sentence_end(inner, k));
+    let sentence = (0..inner.len()).any(|k| {
+        lexicon.term.speech_marks.contains(inner[k]) || inner[k] != '.' && lexicon.stops.is_sentence_end(inner, k)
+    });
     if sentence || inner.last().is_some_and(|&c| matches!(c, '.' | ',' | '，')) {
         return false;
     }

@@ -251,7 +251,11 @@ mod tests {
         let mut numbers: Vec<usize> = examples.iter().map(|&m| number(m)).collect();
         numbers.sort_unstable();
         numbers.dedup();
-        assert_eq!(numbers, (0..=number(Mark::LangEnd)).collect::<Vec<_>>(), "a mark without an example");
+        assert_eq!(
+            numbers,
+            (0..=number(Mark::LangEnd)).collect::<Vec<_>>(),
+            "a mark without an example"
+        );
         for mark in examples {
             let markdown = mark.link("寧波 [x](y) *z*");
             let links = links(&markdown);
@@ -268,8 +272,14 @@ mod tests {
             inferred: true,
             about: Some("ningbo"),
         };
-        assert_eq!(date.link("5月14日"), "[5月14日](<date:2025-05-14> \"inferred about:ningbo\")");
-        assert_eq!(Mark::annotation(Kind::City, "ningbo").link("寧波"), "[寧波](<city:ningbo>)");
+        assert_eq!(
+            date.link("5月14日"),
+            "[5月14日](<date:2025-05-14> \"inferred about:ningbo\")"
+        );
+        assert_eq!(
+            Mark::annotation(Kind::City, "ningbo").link("寧波"),
+            "[寧波](<city:ningbo>)"
+        );
         assert_eq!(
             Mark::Source {
                 seed: "s",

@@ -30,7 +30,11 @@ pub fn source_page(ex: &View, s: usize) -> Page {
         md.push_str(&format!("*{}*\n\n", escape::markdown(sub)));
     }
     for p in &a.paragraphs {
-        md.push_str(&format!("{} {}\n\n", Mark::Paragraph { id: &p.id }.link("¶"), paragraph(p)));
+        md.push_str(&format!(
+            "{} {}\n\n",
+            Mark::Paragraph { id: &p.id }.link("¶"),
+            paragraph(p)
+        ));
     }
     let cities = ex
         .cities()

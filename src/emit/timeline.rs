@@ -3,8 +3,8 @@
 
 use super::data::{AxisColumn, Bar, PageData, TimeAxis, TimelineData};
 use super::human::in_lang;
-use super::mark::Mark;
 use super::human::{self, Bilingual};
+use super::mark::Mark;
 use super::markdown::{annotated, front_matter, seed_lang, source_link};
 use super::paginate::{Item, paginated_under_heading};
 use super::parts::event_sentence;

@@ -3,9 +3,9 @@
 
 use super::text::{add_line, apply_meta_overrides, trim_line};
 use super::{Meta, Seed};
-use crate::text::han::is_wide;
 use crate::error::{Error, Result, toml_error};
 use crate::knowledge::lexicon::Lexicon;
+use crate::text::han::is_wide;
 use std::path::Path;
 
 /// `.md` seeds: `+++` TOML front matter, then paragraphs separated by blank lines.

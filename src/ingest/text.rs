@@ -3,9 +3,9 @@
 //! publication date; an article without a title line is titled by its first sentence.
 
 use super::{Meta, Paragraph, Seed};
-use crate::text::han::is_wide;
 use crate::error::Result;
 use crate::knowledge::lexicon::Lexicon;
+use crate::text::han::is_wide;
 use std::path::Path;
 
 /// Longest first line that can be a headline, in chars: a longer one is a paragraph.

@@ -28,17 +28,14 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
     // Three independent passes over the paragraphs, side by side.
     let ((mut terms, mut documents), (events, credited)) = rayon::join(
         || terms_and_documents(&corpus, &knowledge.glossary),
-        || {
-            rayon::join(
-                || events(&corpus, &knowledge.lexicon),
-                || Credited::of(&corpus),
-            )
-        },
+        || rayon::join(|| events(&corpus, &knowledge.lexicon), || Credited::of(&corpus)),
     );
     let cities = city_models(&corpus, credited, &events, knowledge);
     let province_paragraphs = province_paragraphs(&corpus);
     terms.par_iter_mut().for_each(|t| t.cities = corpus.cities_of(&t.uses));
-    documents.par_iter_mut().for_each(|d| d.cities = corpus.cities_of(&d.mentions));
+    documents
+        .par_iter_mut()
+        .for_each(|d| d.cities = corpus.cities_of(&d.mentions));
     explain::explain(&seeds, &mut terms, &mut documents, knowledge);
     let term_order = pinyin_order(terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect());
     let document_order = pinyin_order(documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect());

@@ -210,9 +210,18 @@ mod tests {
         };
         assert_eq!(
             pieces(&split.clause_ends),
-            ["據《若干措施》，", "“一是，二是。”全市——", "到2027年：", "完成。", "其餘"]
+            [
+                "據《若干措施》，",
+                "“一是，二是。”全市——",
+                "到2027年：",
+                "完成。",
+                "其餘"
+            ]
         );
-        assert_eq!(pieces(&split.sentence_ends), ["據《若干措施》，“一是，二是。”全市——到2027年：完成。", "其餘"]);
+        assert_eq!(
+            pieces(&split.sentence_ends),
+            ["據《若干措施》，“一是，二是。”全市——到2027年：完成。", "其餘"]
+        );
         let at = text.iter().position(|&c| c == '全').unwrap();
         assert!(s.clause_ends_at(&text, at + 4) && s.breaks_at(&text, at + 2));
         assert_eq!(s.clause_stop_at(&text, at + 2), Some(2));

@@ -341,12 +341,7 @@ impl<'a> Paragraph<'a> {
         let start = at + 2;
         let limit = (start + MAX_TERM + 2).min(self.folded.len());
         let end = (start + 1..limit).find(|&k| {
-            self.folded[k] == ','
-                || self
-                    .words
-                    .so_called_says
-                    .iter()
-                    .any(|w| self.starts_with_word(k, w))
+            self.folded[k] == ',' || self.words.so_called_says.iter().any(|w| self.starts_with_word(k, w))
         })?;
         let (term, _) = self
             .term_at(start, end)
@@ -780,7 +775,9 @@ mod tests {
             Some("“1”即总目标;“4”即四大领域;“N”即N个领域。")
         );
         assert_eq!(
-            expanded("构建“1+2”体系:一是建平台;二是强应用。", &|e| e.ordinals(2)).as_deref(),
+            expanded("构建“1+2”体系:一是建平台;二是强应用。", &|e| e
+                .ordinals(2))
+            .as_deref(),
             Some("一是建平台;二是强应用。")
         );
         assert_eq!(expanded("一是建平台;二是强应用;三是优环境。", &|e| e.ordinals(2)), None);

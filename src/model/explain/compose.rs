@@ -307,7 +307,10 @@ impl<'k> TitleFacts<'k> {
         });
         TitleFacts {
             tables,
-            issued_by: reading.issuer.as_ref().is_some_and(|r| !reading_is_place_only(chars, r)),
+            issued_by: reading
+                .issuer
+                .as_ref()
+                .is_some_and(|r| !reading_is_place_only(chars, r)),
             issuer_zh,
             issuer_en,
             subject: reading.subject.as_ref().map(text),
@@ -429,9 +432,7 @@ impl<'k> TitleFacts<'k> {
 
     /// Huzhou's three-year action plan on “…”, covering 2025–2027; draft for comment.
     fn sentence_en(&self) -> String {
-        let label = self
-            .kind
-            .map_or_else(|| "document".to_string(), |t| t.label_en.clone());
+        let label = self.kind.map_or_else(|| "document".to_string(), |t| t.label_en.clone());
         let label = match self.duration {
             Some(n) if !label.contains("year") => format!("{n}-year {label}"),
             _ => label,
