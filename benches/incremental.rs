@@ -30,7 +30,7 @@ fn main() -> explainer::Result<()> {
     let (sample, _) = explainer::ingest::load_dir(&repo.join("seeds"), &knowledge.lexicon)?;
     let dir = tempfile::tempdir().map_err(|e| explainer::Error::io(Path::new("temp"), e))?;
     let seeds = dir.path().join("seeds");
-    explainer::tools::corpus::generate(&sample, &knowledge.gazetteer, count, &seeds)?;
+    explainer::tools::generate_corpus(&sample, &knowledge.gazetteer, count, &seeds)?;
     let mut options = BuildOptions::new(&seeds, dir.path().join("site"));
     options.data = Some(repo.join("data"));
     options.templates = Some(repo.join("templates"));

@@ -9,7 +9,7 @@
 //! Run: `cargo bench --bench weight -- [SITE]` (default `site/`). Prints a Markdown table;
 //! budgets: JavaScript ≤ 20 KB and CSS ≤ 15 KB gzipped per page.
 
-use explainer::output::check;
+use explainer::output;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use std::collections::BTreeMap;
@@ -80,9 +80,9 @@ fn main() {
         let dir = entry.path().parent().unwrap_or(&site).to_path_buf();
         // The site's scripts and stylesheets are the only `.js` sources and `.css` links.
         let assets = |attribute: &str, extension: &str| -> Vec<PathBuf> {
-            check::attribute_values(&html, attribute)
+            output::attribute_values(&html, attribute)
                 .into_iter()
-                .map(check::unescape)
+                .map(output::unescape_attribute)
                 .filter(|target| target.ends_with(extension))
                 .map(|target| dir.join(target))
                 .collect()

@@ -140,8 +140,7 @@ fn main() -> ExitCode {
         }
         Command::Stubs { seeds } => {
             let options = BuildOptions::new(seeds, "site");
-            build::build_in_memory(&options)
-                .map(|(site, _)| print!("{}", explainer::tools::stubs::stubs(&site.explainer)))
+            build::build_in_memory(&options).map(|(site, _)| print!("{}", explainer::tools::stubs(&site.explainer)))
         }
         Command::Serve { seeds, bind, port } => explainer::serve::serve(BuildOptions::new(seeds, "site"), &bind, port),
         Command::Corpus { seeds, count, out } => corpus(&seeds, count, &out),
@@ -189,7 +188,7 @@ fn add(seeds: &std::path::Path, files: &[PathBuf], meta: &explainer::ingest::Met
         } else {
             file.clone()
         };
-        let added = explainer::tools::add::add(seeds, &origin, &bytes, meta, &annotator)?;
+        let added = explainer::tools::add(seeds, &origin, &bytes, meta, &annotator)?;
         let cities = if added.cities.is_empty() {
             "no Zhejiang city".to_string()
         } else {
@@ -203,7 +202,7 @@ fn add(seeds: &std::path::Path, files: &[PathBuf], meta: &explainer::ingest::Met
 fn corpus(seeds: &std::path::Path, count: usize, out: &std::path::Path) -> explainer::Result<()> {
     let knowledge = explainer::knowledge::Knowledge::load(BuildOptions::new(seeds, "site").data.as_deref())?;
     let (loaded, _) = explainer::ingest::load_dir(seeds, &knowledge.lexicon)?;
-    explainer::tools::corpus::generate(&loaded, &knowledge.gazetteer, count, out)?;
+    explainer::tools::generate_corpus(&loaded, &knowledge.gazetteer, count, out)?;
     println!("wrote {count} synthetic seeds to {}", out.display());
     Ok(())
 }
@@ -212,7 +211,7 @@ fn check(site: &build::Site, files: &explainer::output::Files) -> explainer::Res
     for note in &site.notes {
         eprintln!("note: {note}");
     }
-    let checked = explainer::tools::check::check(site, files);
+    let checked = explainer::tools::check(site, files);
     print!("{}", checked.report);
     if checked.broken.is_empty() {
         Ok(())

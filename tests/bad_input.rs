@@ -257,7 +257,11 @@ fn editors_files_report_file_line_column() {
     fs::create_dir(work.join("data")).unwrap();
     fs::write(
         work.join("data/lexicon.toml"),
-        explainer::knowledge::lexicon::EMBEDDED.replace("speech_verbs", "speech_verb"),
+        explainer::knowledge::Knowledge::sources(None)
+            .unwrap()
+            .lexicon
+            .1
+            .replace("speech_verbs", "speech_verb"),
     )
     .unwrap();
     let out = run(work);

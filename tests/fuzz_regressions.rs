@@ -5,7 +5,7 @@ use explainer::annotate::Annotator;
 use explainer::emit;
 use explainer::ingest;
 use explainer::knowledge::Knowledge;
-use explainer::render::markdown::{Labels, Links, markdown_to_html};
+use explainer::render::{Labels, Links, markdown_to_html};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -38,7 +38,7 @@ fn a_figure_never_starts_inside_the_one_before_it() {
             .collect();
         assert!(figures[0].ends_with("以上"), "{figures:?}");
         // What panicked: the paragraph as annotated Markdown.
-        emit::markdown::annotated(p, 0, p.text.chars().count());
+        emit::annotated(p, 0, p.text.chars().count());
     }
 }
 

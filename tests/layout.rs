@@ -1,6 +1,8 @@
 //! The pipeline `src/lib.rs` draws is what the code does: each stage imports only from the stages
-//! before it, and no two files of one stage import each other in a circle. Read from the source:
-//! every `crate::…` path (in `use` lines, grouped or not, and inline) and every `super::…` path.
+//! before it, no two files of one stage import each other in a circle, and a stage's inner
+//! modules are private unless listed below, so that other stages reach a stage through what it
+//! re-exports on purpose. Read from the source: every `crate::…` path (in `use` lines, grouped or
+//! not, and inline), every `super::…` path and every `pub mod`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -21,6 +23,24 @@ const STAGES: [&str; 14] = [
     "build",
     "serve",
     "tools",
+];
+
+/// The inner modules other stages may name, each for a reason; `*` stands for every module of the
+/// folder. Every other module inside a stage is private, reached through the stage's re-exports.
+const PUBLIC_MODULES: [(&str, &str); 4] = [
+    (
+        "text/*",
+        "a toolkit rather than a stage: each module is a namespace (escape::html, script::to_hans)",
+    ),
+    (
+        "annotate/title",
+        "the one reader of document titles: the model explains documents with it",
+    ),
+    ("emit/data", "the typed page data the renderer and the templates read"),
+    (
+        "emit/mark",
+        "the annotation protocol: the renderer reads the marks emit writes",
+    ),
 ];
 
 fn rank(stage: &str) -> Option<usize> {
@@ -314,6 +334,56 @@ fn stages_import_only_earlier_stages_and_files_form_no_cycle() {
 }
 
 #[test]
+fn stage_modules_are_private_unless_listed() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut wrong = Vec::new();
+    let mut seen = BTreeSet::new();
+    for file in &files {
+        let rel = file.strip_prefix(&src).unwrap();
+        if rel == Path::new("lib.rs") || rel == Path::new("main.rs") {
+            continue; // the stages themselves
+        }
+        let module = module_of(rel);
+        for name in public_modules(&code_only(&std::fs::read_to_string(file).unwrap())) {
+            let path = format!("{}/{name}", module.join("/"));
+            let every = format!("{}/*", module.join("/"));
+            match PUBLIC_MODULES
+                .iter()
+                .find(|(listed, _)| *listed == path || *listed == every)
+            {
+                Some((listed, _)) => {
+                    seen.insert(*listed);
+                }
+                None => wrong.push(format!(
+                    "{}: `pub mod {name}` is not listed in PUBLIC_MODULES",
+                    rel.display()
+                )),
+            }
+        }
+    }
+    for (listed, _) in PUBLIC_MODULES {
+        if !seen.contains(listed) {
+            wrong.push(format!("PUBLIC_MODULES lists `{listed}`, which is no public module"));
+        }
+    }
+    assert!(wrong.is_empty(), "module privacy broken:\n{}", wrong.join("\n"));
+}
+
+/// The names of the modules `code` declares `pub` (`pub mod x;`, `pub(crate) mod x;`).
+fn public_modules(code: &str) -> Vec<String> {
+    code.lines()
+        .map(str::trim_start)
+        .filter_map(|line| {
+            line.strip_prefix("pub mod ")
+                .or_else(|| line.strip_prefix("pub(crate) mod "))
+        })
+        .map(|rest| rest.trim_end_matches([';', '{', ' ']).to_string())
+        .collect()
+}
+
+#[test]
 fn the_reader_finds_every_path_form() {
     let code = "use crate::emit::{self, Spec};\nuse crate::{model::View, urls};\nlet x = crate::text::escape::html(y);\nuse super::{data::X, city};";
     let paths: Vec<String> = crate_paths(code).iter().map(|p| p.join("::")).collect();
@@ -323,4 +393,8 @@ fn the_reader_finds_every_path_form() {
     );
     assert_eq!(super_siblings(code).into_iter().collect::<Vec<_>>(), ["city", "data"]);
     assert_eq!(code_only("a // crate::later\n\"crate::x\" b"), "a \n\"\" b");
+    assert_eq!(
+        public_modules("mod a;\npub mod b;\n    pub(crate) mod c {\n// pub mod d;"),
+        ["b", "c"]
+    );
 }

@@ -10,9 +10,9 @@
 use explainer::annotate::Annotator;
 use explainer::emit;
 use explainer::ingest;
-use explainer::knowledge::gazetteer::Gazetteer;
-use explainer::knowledge::glossary::Glossary;
-use explainer::knowledge::lexicon::Lexicon;
+use explainer::knowledge::Gazetteer;
+use explainer::knowledge::Glossary;
+use explainer::knowledge::Lexicon;
 use explainer::render;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -181,9 +181,9 @@ proptest! {
                 prop_assert_eq!(chars[a.start()..a.end()].iter().collect::<String>(), a.text.to_string());
                 last_end = a.end();
             }
-            let markdown = emit::markdown::annotated(p, 0, chars.len());
-            let labels = render::markdown::Labels::default();
-            let links = render::markdown::Links { root: "", years: &BTreeMap::new(), labels: &labels };
+            let markdown = emit::annotated(p, 0, chars.len());
+            let labels = render::Labels::default();
+            let links = render::Links { root: "", years: &BTreeMap::new(), labels: &labels };
             let html = render::markdown_to_html(&markdown, &links);
             prop_assert_eq!(unescape(html.trim()), p.text.to_string(), "markdown: {}", markdown);
         }

@@ -9,8 +9,7 @@ use explainer::ingest::{self, Source};
 use explainer::knowledge::Knowledge;
 use explainer::model::{self, View};
 use explainer::export;
-use explainer::output::search;
-use explainer::render::markdown::{Labels, Links, markdown_to_html};
+use explainer::render::{Labels, Links, markdown_to_html};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -163,7 +162,7 @@ fn check_downstream(seeds: Vec<Arc<AnnotatedSeed>>) {
     let mut export = Vec::new();
     export::write_annotations_json(&ex, &mut export).expect("writes to memory");
     serde_json::from_slice::<serde_json::Value>(&export).expect("the export is JSON");
-    search::write_index(&ex, &mut |path, text| {
+    explainer::output::write_search_index(&ex, &mut |path, text| {
         if path.ends_with(".json") {
             serde_json::from_str::<serde_json::Value>(text).unwrap_or_else(|e| panic!("{path} is not JSON: {e}"));
         }
@@ -256,7 +255,7 @@ pub fn markdown(data: &[u8]) {
     check_annotations(&annotated);
     for p in &annotated.paragraphs {
         let len = p.text.chars().count();
-        let markdown = emit::markdown::annotated(p, 0, len);
+        let markdown = emit::annotated(p, 0, len);
         let html = markdown_to_html(&markdown, &links);
         let elements = check_markup(&html, ADAPTER_TAGS, Some(ADAPTER_ATTRIBUTES), Some(&p.text));
         // `<p>` and one element per annotation (a date is `<a><time>` when HTML has a `datetime`

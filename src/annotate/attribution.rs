@@ -26,8 +26,8 @@
 //! paragraphs (该市) is read as the article's city.
 
 use super::dates::year_at;
-use crate::knowledge::gazetteer::{CITY_IDS, Gazetteer, Mention, Target};
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Lexicon;
+use crate::knowledge::{CITY_IDS, Gazetteer, Mention, Target};
 use crate::text::sentences::{Split, closes, opens};
 
 /// Longest paragraph that can inherit its topic from the one before.

@@ -9,7 +9,7 @@
 
 use super::numerals::{arabic_digit, chinese_digit};
 use super::spans::starts_with;
-use crate::knowledge::lexicon::DateWords;
+use crate::knowledge::DateWords;
 
 /// A date found in a text, before the article's year is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -455,7 +455,7 @@ impl DateFinder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::lexicon::Lexicon;
+    use crate::knowledge::Lexicon;
 
     fn dates(text: &str, year: Option<i32>) -> Vec<(String, String)> {
         let lex = Lexicon::embedded().unwrap();

@@ -4,7 +4,7 @@
 //!
 //! Which titles are policy documents, and what a title says, is read in [`super::title`].
 
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Lexicon;
 
 /// A title found in a text.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,7 @@
 
 use super::numerals::{arabic_digit, arabic_number, chinese_digit, chinese_number, scale};
 use super::spans::starts_with;
-use crate::knowledge::lexicon::{FigureWords, Lexicon};
+use crate::knowledge::{FigureWords, Lexicon};
 
 /// A figure found in a text.
 #[derive(Debug, Clone, PartialEq)]

@@ -30,9 +30,9 @@ pub use figures::format_number;
 pub use intern::intern;
 
 use crate::ingest::{Paragraph, Seed};
-use crate::knowledge::gazetteer::{Gazetteer, Mention};
-use crate::knowledge::glossary::Glossary;
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Glossary;
+use crate::knowledge::Lexicon;
+use crate::knowledge::{Gazetteer, Mention};
 use arcstr::ArcStr;
 use dates::FoundDate;
 use document_ids::DocumentIds;

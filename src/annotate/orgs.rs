@@ -7,8 +7,8 @@
 //! The word lists are data (`[org]` in `data/lexicon.toml`).
 
 use super::numerals::{arabic_digit, chinese_digit};
-use crate::knowledge::gazetteer::{Gazetteer, Mention, Target};
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Lexicon;
+use crate::knowledge::{Gazetteer, Mention, Target};
 use crate::text::script;
 
 /// Longest organisation name, in chars.

@@ -13,7 +13,7 @@ use super::documents::FoundTitle;
 use super::spans::{mask, mentions_inside, overlaps_any};
 use super::terms::{self, FoundTerm};
 use super::{Annotation, Annotator, ArticleState, Found, Kind, figures, orgs};
-use crate::knowledge::gazetteer::{Mention, Target};
+use crate::knowledge::{Mention, Target};
 use crate::text::slug::slug;
 use std::borrow::Cow;
 

@@ -1,6 +1,6 @@
 //! Small helpers over a paragraph's chars and the spans annotators have taken.
 
-use crate::knowledge::gazetteer::Mention;
+use crate::knowledge::Mention;
 
 /// `mask[i]` is true when char `i` lies in one of `spans` (linear, however many spans there are).
 pub(super) fn mask(len: usize, spans: &[(usize, usize)]) -> Vec<bool> {

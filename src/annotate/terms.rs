@@ -4,7 +4,7 @@
 //! The span excludes the quotation marks. Slogan heads and stops, speech verbs and sentence stops
 //! are data (`data/lexicon.toml`).
 
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Lexicon;
 use crate::text::han::is_han;
 
 /// A term found in a text.

@@ -18,9 +18,10 @@
 //! every span indexes the title as written.
 
 use super::numerals::{arabic_digit, chinese_digit};
-use crate::knowledge::explain::{ExplainTables, fold};
-use crate::knowledge::gazetteer::{Gazetteer, Target};
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::ExplainTables;
+use crate::knowledge::Lexicon;
+use crate::knowledge::{Gazetteer, Target};
+use crate::text::script::fold_chars as fold;
 use std::ops::Range;
 
 /// What a title says about its document. Spans index the title's chars.
@@ -389,7 +390,7 @@ pub fn plan_period(n: u32) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::gazetteer::Gazetteer;
+    use crate::knowledge::Gazetteer;
 
     struct Read {
         issuer: Option<String>,

@@ -15,8 +15,7 @@ use crate::export;
 use crate::ingest::{self, SeedFile};
 use crate::knowledge::Knowledge;
 use crate::model::{self, Explainer, Read, View};
-use crate::output::staging::Staging;
-use crate::output::{self, Files, MemoryOutput, Output, feeds};
+use crate::output::{self, Files, MemoryOutput, Output, Staging};
 use crate::render::{self, SiteInfo, Templates};
 use crate::text::hash;
 use crate::urls::{self, Script};
@@ -240,14 +239,10 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
     let info = SiteInfo {
         base_url: base_url.clone(),
         title: knowledge.names.title.clone(),
-        cities: explainer
-            .cities()
-            .iter()
-            .map(|c| emit::parts::city_link(&c.info))
-            .collect(),
+        cities: explainer.cities().iter().map(|c| emit::city_link(&c.info)).collect(),
         links: urls::SiteLinks::default(),
         timeline_years: emit::timeline_years(&explainer),
-        labels: render::markdown::Labels::new(&knowledge.strings),
+        labels: render::Labels::new(&knowledge.strings),
     };
     // What every page depends on besides the explainer: templates, knowledge, site-wide values.
     let shared = hash::of_serialized(&(templates_fp, knowledge_fp, &info, &info.timeline_years));
@@ -351,7 +346,7 @@ pub fn write_derived(site: &mut Site, static_dir: Option<&Path>, output: &dyn Ou
 fn write_export(site: &Site, output: &dyn Output) -> Result<()> {
     let explainer = &site.explainer;
     output.put_written(urls::EXPORT, &mut |out| export::write_annotations_json(explainer, out))?;
-    let cards = serde_json::to_string(&crate::output::cards::cards(explainer, &site.knowledge.strings))
+    let cards = serde_json::to_string(&output::cards(explainer, &site.knowledge.strings))
         .map_err(|e| Error::serialize(urls::cards(Script::Hant), e))?;
     output.put(
         urls::cards(Script::Hans),
@@ -364,7 +359,7 @@ fn write_export(site: &Site, output: &dyn Output) -> Result<()> {
 }
 
 fn write_search(site: &Site, output: &dyn Output) -> Result<()> {
-    crate::output::search::write_index(&site.explainer, &mut |path, text| output.put(path, text.as_bytes()))
+    output::write_search_index(&site.explainer, &mut |path, text| output.put(path, text.as_bytes()))
 }
 
 /// The small site-wide files: robots, sitemap, feeds, the 404 page and the static assets.
@@ -372,30 +367,30 @@ fn write_site_files(site: &mut Site, static_dir: Option<&Path>, output: &dyn Out
     let explainer = &site.explainer;
     let base_url = &site.info.base_url;
     output.put(urls::NOJEKYLL, b"")?;
-    output.put(urls::ROBOTS, feeds::robots(base_url).as_bytes())?;
-    if let Some(sitemap) = feeds::sitemap(&site.paths, base_url) {
+    output.put(urls::ROBOTS, output::robots(base_url).as_bytes())?;
+    if let Some(sitemap) = output::sitemap(&site.paths, base_url) {
         output.put(urls::SITEMAP, sitemap.as_bytes())?;
     }
     let title = &site.knowledge.names.title;
     output.put(
         urls::FEED,
-        feeds::atom(explainer, title, base_url, None, urls::FEED).as_bytes(),
+        output::atom(explainer, title, base_url, None, urls::FEED).as_bytes(),
     )?;
     for city in explainer.cities() {
         let path = urls::city_feed(&city.info.id);
         output.put(
             &path,
-            feeds::atom(explainer, title, base_url, Some(&city.info.id), &path).as_bytes(),
+            output::atom(explainer, title, base_url, Some(&city.info.id), &path).as_bytes(),
         )?;
     }
-    let not_found = emit::site::not_found_page(&site.knowledge.strings);
+    let not_found = emit::not_found_page(&site.knowledge.strings);
     output.put(
         urls::NOT_FOUND,
         render::render_page(&site.templates, site.templates_dir.as_deref(), &site.info, &not_found)?
             .hant
             .as_bytes(),
     )?;
-    output::assets::write(output, static_dir)?;
+    output::write_assets(output, static_dir)?;
     site.timings.lap("feeds and static");
     Ok(())
 }

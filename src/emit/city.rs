@@ -8,7 +8,7 @@ use super::paginate::{Item, paginated};
 use super::parts::{event_item, figure_cards, latest_events};
 use super::{CITY_PARAGRAPHS_PER_PAGE, Page, SIDE_LIST, map, seed_title};
 use crate::knowledge::Knowledge;
-use crate::knowledge::strings::fill;
+use crate::knowledge::fill;
 use crate::model::{CityModel, ParaRef, View};
 use crate::urls;
 use std::ops::Range;

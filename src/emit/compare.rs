@@ -10,7 +10,7 @@ use super::parts::{event_item, figure_link, latest_events};
 use super::{Page, human};
 use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
-use crate::knowledge::strings::fill;
+use crate::knowledge::fill;
 use crate::model::{CityModel, ParaRef, View};
 use crate::text::escape;
 use crate::text::isodate::{self, YEAR_UNKNOWN};
@@ -50,7 +50,7 @@ pub fn compare_page(ex: &View, k: &Knowledge) -> Page {
             .collect();
         let latest = latest_events(ex, &c.events, 1).first().map(|&i| {
             let e = ex.event(i);
-            let when = human::date(&e.date, human::Lang::Zh, s).unwrap_or_else(|| e.text.to_string());
+            let when = human::readable_date(&e.date, human::Lang::Zh, s).unwrap_or_else(|| e.text.to_string());
             format!(
                 "{} {}",
                 Mark::Time { value: &e.date }.link(&when),

@@ -4,7 +4,7 @@
 
 use super::human::Bilingual;
 use crate::ingest::Meta;
-use crate::knowledge::gazetteer::City;
+use crate::knowledge::City;
 use serde::{Serialize, Serializer};
 
 /// A piece of annotated Markdown inside a page's data (a figure's sentence). The renderer

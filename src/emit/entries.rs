@@ -10,7 +10,7 @@ use super::parts::city_links;
 use super::{ENTRIES_PER_PAGE, Page, USES_PER_PAGE, seed_title};
 use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
-use crate::knowledge::strings::{Strings, fill};
+use crate::knowledge::{Strings, fill};
 use crate::model::{DocumentModel, Explanation, ParaRef, TermModel, View};
 use crate::text::offsets::first_chars;
 use crate::urls;

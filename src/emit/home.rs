@@ -10,7 +10,7 @@ use super::parts::figure_cards;
 use super::{CITY_PARAGRAPHS_PER_PAGE, OVERVIEW_PROVINCE_PARAGRAPHS, Page, SIDE_LIST, map, seed_title};
 use crate::annotate::{About, Kind};
 use crate::knowledge::Knowledge;
-use crate::knowledge::strings::{Strings, fill};
+use crate::knowledge::{Strings, fill};
 use crate::model::{CityModel, ParaRef, View};
 use crate::text::offsets::first_chars;
 use crate::urls;

@@ -3,7 +3,7 @@
 //! figure's normalised value `570000000000 CNY` as the hint ≈ ¥570 billion. The words (English
 //! months, currency signs, large-number words) are `data/strings.toml`'s.
 
-use crate::knowledge::strings::{Strings, fill};
+use crate::knowledge::{Strings, fill};
 use crate::text::escape;
 use crate::text::han::is_wide;
 use crate::text::isodate::{IsoDate, Point};
@@ -81,7 +81,7 @@ impl Bilingual {
 
 /// A date value as a reader reads it, or `None` when it is no date value or says nothing more
 /// than that its year is unknown (`--`): the page then shows the words as written.
-pub fn date(value: &str, lang: Lang, s: &Strings) -> Option<String> {
+pub fn readable_date(value: &str, lang: Lang, s: &Strings) -> Option<String> {
     let d = IsoDate::parse(value)?;
     let text = match lang {
         Lang::Zh => date_zh(&d),
@@ -242,13 +242,13 @@ mod tests {
         assert_eq!(split("Timeline"), ("Timeline".into(), None));
         assert_eq!(
             Bilingual::split("時間線 Timeline (2/5)").markdown(),
-            format!("時間線 {}", crate::emit::mark::in_lang("Timeline \\(2\\/5\\)", "en"))
+            format!("時間線 {}", super::super::mark::in_lang("Timeline \\(2\\/5\\)", "en"))
         );
     }
 
     #[test]
     fn dates_in_chinese() {
-        let zh = |v: &str| date(v, Lang::Zh, &s());
+        let zh = |v: &str| readable_date(v, Lang::Zh, &s());
         assert_eq!(zh("2025-05-14").as_deref(), Some("2025年5月14日"));
         assert_eq!(zh("2024-10").as_deref(), Some("2024年10月"));
         assert_eq!(zh("2025").as_deref(), Some("2025年"));
@@ -272,7 +272,7 @@ mod tests {
 
     #[test]
     fn dates_in_english() {
-        let en = |v: &str| date(v, Lang::En, &s());
+        let en = |v: &str| readable_date(v, Lang::En, &s());
         assert_eq!(en("2025-05-14").as_deref(), Some("14 May 2025"));
         assert_eq!(en("2024-10").as_deref(), Some("October 2024"));
         assert_eq!(en("2025").as_deref(), Some("2025"));

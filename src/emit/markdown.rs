@@ -5,7 +5,7 @@
 use super::human::{Lang, in_lang};
 use super::mark::{Mark, push_annotation};
 use crate::annotate::AnnotatedParagraph;
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Lexicon;
 use crate::model::{ParaRef, View};
 use crate::text::escape;
 use crate::text::offsets::CharCursor;

@@ -13,23 +13,27 @@
 //! document pages and their indexes), [`timeline`], [`compare`], [`site`] (about, search, 404); [`map`] draws
 //! the province, [`markdown`] writes annotated Markdown, [`paginate`] splits long pages.
 
-pub mod city;
-pub mod compare;
+mod city;
+mod compare;
 pub mod data;
-pub mod entries;
-pub mod home;
-pub mod human;
-pub mod map;
+mod entries;
+mod home;
+mod human;
+mod map;
 pub mod mark;
-pub mod markdown;
-pub mod paginate;
-pub mod parts;
-pub mod site;
-pub mod source;
-pub mod timeline;
+mod markdown;
+mod paginate;
+mod parts;
+mod site;
+mod source;
+mod timeline;
 
 pub use data::PageData;
+pub use human::{Lang, figure_hint, readable_date};
 pub use mark::Mark;
+pub use markdown::annotated;
+pub use parts::city_link;
+pub use site::not_found_page;
 pub use timeline::timeline_years;
 
 use crate::error::Result;

@@ -4,7 +4,7 @@
 use super::Page;
 use super::data::{Pager, PagerItem};
 use super::markdown::front_matter;
-use crate::knowledge::strings::{Strings, fill};
+use crate::knowledge::{Strings, fill};
 use crate::text::escape;
 use crate::urls;
 use std::ops::Range;

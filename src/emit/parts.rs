@@ -6,7 +6,7 @@ use super::human::{self, Bilingual, Lang};
 use super::markdown::{annotated, seed_lang, sentence_around};
 use crate::annotate::{AnnotatedParagraph, Kind};
 use crate::knowledge::Knowledge;
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Lexicon;
 use crate::model::{Event, ParaRef, View};
 use crate::text::isodate;
 use crate::urls;
@@ -100,7 +100,7 @@ pub fn event_item(ex: &View, k: &Knowledge, i: usize) -> EventItem {
     };
     EventItem {
         // A year relative to one the article does not give (今年) is shown as written.
-        date: human::date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string()),
+        date: human::readable_date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string()),
         lang: lang.attribute(),
         datetime: isodate::datetime(&e.date),
         year: isodate::year_group(&e.date).to_string(),
@@ -129,7 +129,7 @@ pub fn city_links<S: AsRef<str>>(ex: &View, ids: &[S]) -> Vec<CityLink> {
 }
 
 /// A link to one city's page.
-pub fn city_link(city: &crate::knowledge::gazetteer::City) -> CityLink {
+pub fn city_link(city: &crate::knowledge::City) -> CityLink {
     CityLink {
         id: city.id.clone(),
         name: city.name.clone(),

@@ -8,7 +8,7 @@ use super::markdown::front_matter;
 use super::{Page, city};
 use crate::error::{Error, Result};
 use crate::knowledge::Knowledge;
-use crate::knowledge::strings::{Strings, fill};
+use crate::knowledge::{Strings, fill};
 use crate::model::View;
 use crate::text::offsets::first_chars;
 use crate::urls;

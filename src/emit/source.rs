@@ -8,7 +8,7 @@ use super::markdown::{front_matter, paragraph};
 use super::paginate::{Item, paginated};
 use super::parts::city_link;
 use super::{Page, SOURCES_PER_PAGE, seed_title};
-use crate::knowledge::strings::{Strings, fill};
+use crate::knowledge::{Strings, fill};
 use crate::model::View;
 use crate::text::escape;
 use crate::text::offsets::first_chars;

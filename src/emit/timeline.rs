@@ -11,7 +11,7 @@ use super::parts::event_sentence;
 use super::{EVENTS_PER_PAGE, Page};
 use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
-use crate::knowledge::strings::{Strings, fill};
+use crate::knowledge::{Strings, fill};
 use crate::model::{Explainer, View};
 use crate::text::isodate::{self, YEAR_UNKNOWN};
 use crate::urls;
@@ -35,7 +35,7 @@ pub fn timeline_page(ex: &View, k: &Knowledge, n: usize) -> Page {
                 let (p, from, to) = event_sentence(ex, &k.lexicon, e);
                 // The date as a reader reads it; a relative year with no year to give (今年) as
                 // written.
-                let when = human::date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string());
+                let when = human::readable_date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string());
                 let when = in_lang(Mark::Time { value: &e.date }.link(&when), lang);
                 // Under the group of unknown years the heading says what is not known.
                 let note = if e.inferred {

@@ -4,7 +4,7 @@
 use super::text::{add_line, apply_meta_overrides, trim_line};
 use super::{Meta, Seed};
 use crate::error::{Error, Result, toml_error};
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Lexicon;
 use crate::text::han::is_wide;
 use std::path::Path;
 

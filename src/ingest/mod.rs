@@ -20,7 +20,7 @@ mod text;
 pub use decode::decode;
 
 use crate::error::{Error, Result, toml_error};
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Lexicon;
 use crate::text::han::is_wide;
 use markdown::parse_markdown;
 use rayon::prelude::*;

@@ -4,7 +4,7 @@
 
 use super::{Meta, Paragraph, Seed};
 use crate::error::Result;
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Lexicon;
 use crate::text::han::is_wide;
 use std::path::Path;
 

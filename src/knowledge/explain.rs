@@ -6,7 +6,7 @@
 //! ([`script::fold_char_cached`], which keeps a text's length, so offsets carry over).
 
 use crate::error::{Error, Result, toml_error};
-use crate::text::script;
+use crate::text::script::{self, fold_chars as fold};
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -216,11 +216,6 @@ impl Words {
             .find(|(w, _)| rest.starts_with(w))
             .map(|(w, i)| (*i, w.len()))
     }
-}
-
-/// `text` folded char by char: Simplified, half-width, lowercase; as long as `text`.
-pub fn fold(text: &str) -> Vec<char> {
-    text.chars().map(script::fold_char_cached).collect()
 }
 
 /// Every table, with its matchers.

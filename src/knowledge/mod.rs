@@ -3,20 +3,22 @@
 //! the gazetteer, the glossary, the annotators' word lists, the map, the site's names, the
 //! words pages are written with, and the tables explanations are composed from.
 
-pub mod explain;
-pub mod gazetteer;
-pub mod glossary;
-pub mod lexicon;
-pub mod map;
-pub mod strings;
+mod explain;
+mod gazetteer;
+mod glossary;
+mod lexicon;
+mod map;
+mod strings;
+
+pub use explain::{CLOSING_QUOTES, Category, DocumentType, ExplainTables, RuleWords, Sector, StatusMark};
+pub use gazetteer::{CITY_IDS, City, County, Gazetteer, Mention, Place, Province, Target};
+pub use glossary::{DocumentEntry, FocusOverride, Glossary, TermEntry};
+pub use lexicon::{AttributionWords, DateWords, DocumentWords, FigureWords, Lexicon, OrgWords, TermWords};
+pub use map::{Map, MapCity};
+pub use strings::{NumberWord, Strings, UnitNames, fill};
 
 use crate::error::{Error, Result, toml_error};
-use explain::ExplainTables;
-use gazetteer::Gazetteer;
-use glossary::Glossary;
-use lexicon::Lexicon;
 use std::path::{Path, PathBuf};
-use strings::Strings;
 
 /// The curated knowledge every stage may read.
 pub struct Knowledge {

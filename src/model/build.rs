@@ -6,10 +6,10 @@
 
 use super::{CityModel, CityParagraph, DocumentModel, Event, Explainer, ParaRef, TermModel, explain};
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed, Kind};
+use crate::knowledge::CITY_IDS;
+use crate::knowledge::Glossary;
 use crate::knowledge::Knowledge;
-use crate::knowledge::gazetteer::CITY_IDS;
-use crate::knowledge::glossary::Glossary;
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::Lexicon;
 use crate::text::{isodate, slug};
 use arcstr::ArcStr;
 use rayon::prelude::*;

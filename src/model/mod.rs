@@ -11,8 +11,8 @@ pub use explain::{Explanation, Note, Origin, Quote, TitlePart};
 pub use view::{Read, View};
 
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed};
-use crate::knowledge::gazetteer::City;
-use crate::knowledge::glossary::{DocumentEntry, TermEntry};
+use crate::knowledge::City;
+use crate::knowledge::{DocumentEntry, TermEntry};
 use arcstr::ArcStr;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;

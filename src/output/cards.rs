@@ -3,8 +3,8 @@
 //! script on the first card it opens.
 
 use crate::annotate::{Annotation, Kind};
-use crate::emit::human::{self, Lang};
-use crate::knowledge::strings::{Strings, fill};
+use crate::emit::{Lang, figure_hint, readable_date};
+use crate::knowledge::{Strings, fill};
 use crate::model::{Explainer, Explanation, Origin};
 use crate::text::isodate;
 use crate::urls;
@@ -73,8 +73,8 @@ fn card(ex: &Explainer, s: &Strings, years: &BTreeMap<String, String>, a: &Annot
         }),
         // The date as a reader reads it, in Chinese and in English, with what is not known of it.
         Kind::Date => Some(Card {
-            title: human::date(&a.value, Lang::Zh, s).unwrap_or_else(|| a.text.to_string()),
-            label: human::date(&a.value, Lang::En, s),
+            title: readable_date(&a.value, Lang::Zh, s).unwrap_or_else(|| a.text.to_string()),
+            label: readable_date(&a.value, Lang::En, s),
             meta: if a.inferred {
                 Some(s.year_inferred.clone())
             } else {
@@ -85,9 +85,7 @@ fn card(ex: &Explainer, s: &Strings, years: &BTreeMap<String, String>, a: &Annot
         }),
         Kind::Figure => Some(Card {
             title: a.text.to_string(),
-            label: a
-                .number()
-                .map(|n| human::figure_hint(n, a.unit().unwrap_or_default(), s)),
+            label: a.number().map(|n| figure_hint(n, a.unit().unwrap_or_default(), s)),
             ..Card::default()
         }),
         Kind::Place => Some(Card {

@@ -11,7 +11,7 @@ pub struct BrokenLink {
     pub reason: &'static str,
 }
 
-/// Values of an attribute (`href="…"`) in an HTML text, as written (see [`unescape`]).
+/// Values of an attribute (`href="…"`) in an HTML text, as written (see [`unescape_attribute`]).
 pub fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     let needle = format!(" {attr}=\"");
     html.match_indices(&needle)
@@ -23,7 +23,7 @@ pub fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 }
 
 /// An attribute value with the character references Tera writes turned back into text.
-pub fn unescape(s: &str) -> String {
+pub fn unescape_attribute(s: &str) -> String {
     s.replace("&amp;", "&")
         .replace("&#x2F;", "/")
         .replace("&quot;", "\"")
@@ -62,14 +62,22 @@ pub fn broken_links(files: &super::Files) -> Vec<BrokenLink> {
         .collect();
     let ids: BTreeMap<&str, BTreeSet<String>> = html
         .iter()
-        .map(|(p, text)| (*p, attribute_values(text, "id").into_iter().map(unescape).collect()))
+        .map(|(p, text)| {
+            (
+                *p,
+                attribute_values(text, "id")
+                    .into_iter()
+                    .map(unescape_attribute)
+                    .collect(),
+            )
+        })
         .collect();
     let mut broken = Vec::new();
     for (page, text) in &html {
         let mut targets = attribute_values(text, "href");
         targets.extend(attribute_values(text, "src"));
         for raw in targets {
-            let target = unescape(raw);
+            let target = unescape_attribute(raw);
             if target.contains("://") || target.starts_with("mailto:") || target.starts_with("data:") {
                 continue;
             }

@@ -3,12 +3,19 @@
 //! assets, the cards, the search index, feeds and sitemap, and the link check
 //! over a finished site.
 
-pub mod assets;
-pub mod cards;
-pub mod check;
-pub mod feeds;
-pub mod search;
-pub mod staging;
+mod assets;
+mod cards;
+mod check;
+mod feeds;
+mod search;
+mod staging;
+
+pub use assets::write as write_assets;
+pub use cards::{Card, cards};
+pub use check::{BrokenLink, attribute_values, broken_links, unescape_attribute};
+pub use feeds::{atom, robots, sitemap};
+pub use search::write_index as write_search_index;
+pub use staging::Staging;
 
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;

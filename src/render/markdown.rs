@@ -19,7 +19,7 @@ pub struct Labels {
 }
 
 impl Labels {
-    pub fn new(strings: &crate::knowledge::strings::Strings) -> Labels {
+    pub fn new(strings: &crate::knowledge::Strings) -> Labels {
         Labels {
             year_inferred: strings.year_inferred.clone(),
             paragraph: strings.paragraph_label.clone(),
@@ -97,7 +97,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 "</a>"
             }
             Mark::Paragraph { id } => {
-                let label = crate::knowledge::strings::fill(&self.labels.paragraph, &[("id", id)]);
+                let label = crate::knowledge::fill(&self.labels.paragraph, &[("id", id)]);
                 open.push_str("<a class=\"para-anchor\" id=\"");
                 escape::push_html(&mut open, id);
                 open.push_str("\" href=\"#");

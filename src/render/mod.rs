@@ -2,11 +2,11 @@
 //! pulldown-cmark and the annotation adapter ([`markdown`]), then into the page's Tera
 //! template ([`templates`]); code samples are highlighted ([`highlight`]).
 
-pub mod highlight;
-pub mod markdown;
-pub mod templates;
+mod highlight;
+mod markdown;
+mod templates;
 
-pub use markdown::markdown_to_html;
+pub use markdown::{Labels, Links, markdown_to_html};
 pub use templates::{Templates, compile_templates, load_templates, template_sources};
 
 use crate::emit::Page;
@@ -138,7 +138,7 @@ mod tests {
     use crate::annotate::Kind;
     use crate::emit::Mark;
     use crate::emit::mark::in_lang;
-    use crate::knowledge::strings::Strings;
+    use crate::knowledge::Strings;
     use crate::text::escape::markdown as escape;
 
     fn strings() -> Strings {
@@ -295,7 +295,7 @@ mod tests {
     fn main_block_is_rendered_once_and_wrapped_per_script() {
         let templates = compile_templates(None, &template_sources(None).unwrap()).unwrap();
         let site = site("浙江");
-        let mut page = crate::emit::site::not_found_page(&strings());
+        let mut page = crate::emit::not_found_page(&strings());
         page.path = "about/".to_string();
         page.template = "search";
         let rendered = render_page(&templates, None, &site, &page).unwrap();
@@ -341,7 +341,7 @@ mod tests {
             "{% extends \"base.html\" %}{% block main %}{{ assets }}{% endblock main %}",
         );
         let templates = compile_templates(None, &per_script).unwrap();
-        let mut page = crate::emit::site::not_found_page(&strings());
+        let mut page = crate::emit::not_found_page(&strings());
         page.template = "search";
         let site = site("");
         let err = render_page(&templates, None, &site, &page).err().unwrap();

@@ -138,7 +138,7 @@ impl<W> Live<W> {
         let started = Instant::now();
         let pages = MemoryOutput::default();
         let site = build::build_pages(options, &pages)
-            .and_then(|site| output::assets::write(&pages, options.static_dir.as_deref()).map(|()| site));
+            .and_then(|site| output::write_assets(&pages, options.static_dir.as_deref()).map(|()| site));
         let mut site = match site {
             Ok(site) => site,
             Err(e) => {

@@ -314,7 +314,7 @@ impl CharFolder {
     }
 
     pub fn fold(&self, text: &str) -> Vec<char> {
-        text.chars().map(fold_char_cached).collect()
+        fold_chars(text)
     }
 
     /// Chars whose folded form differs, with that form.
@@ -326,6 +326,12 @@ impl CharFolder {
     pub fn chars(&self) -> &[char] {
         &self.seen
     }
+}
+
+/// `text` folded char by char ([`fold_char_cached`]: Simplified, half-width, lowercase), as
+/// long as `text`, so that offsets into it are offsets into `text`.
+pub fn fold_chars(text: &str) -> Vec<char> {
+    text.chars().map(fold_char_cached).collect()
 }
 
 /// [`fold_char`], remembered per process for Basic Multilingual Plane chars (the conversion

@@ -5,7 +5,7 @@
 use crate::build::Site;
 use crate::model::{Explainer, Origin};
 use crate::output::Files;
-use crate::output::check::{BrokenLink, broken_links};
+use crate::output::{BrokenLink, broken_links};
 use std::fmt::Write;
 
 /// What `check` found: the report to print, and the broken links (any makes `check` fail).

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::ingest::Seed;
-use crate::knowledge::gazetteer::Gazetteer;
+use crate::knowledge::Gazetteer;
 use crate::text::script;
 use std::path::Path;
 

@@ -11,8 +11,9 @@
 use super::segment;
 use super::{Explanation, Origin, ParaRef, Quote};
 use crate::annotate::AnnotatedSeed;
-use crate::knowledge::explain::{CLOSING_QUOTES, ExplainTables, RuleWords, fold};
+use crate::knowledge::{CLOSING_QUOTES, ExplainTables, RuleWords};
 use crate::text::han::is_han;
+use crate::text::script::fold_chars as fold;
 use crate::text::sentences::Stops;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -630,7 +631,7 @@ mod tests {
             chars: text.chars().collect(),
             wanted: terms.iter().enumerate().map(|(i, t)| (key(t), i)).collect(),
             tables: ExplainTables::embedded().unwrap(),
-            stops: crate::knowledge::lexicon::Lexicon::embedded().unwrap().stops,
+            stops: crate::knowledge::Lexicon::embedded().unwrap().stops,
         }
     }
 

@@ -5,9 +5,10 @@
 use super::{Explanation, Note, Origin, TitlePart};
 use crate::annotate::title::{self, Period, TitleReading};
 use crate::knowledge::Knowledge;
-use crate::knowledge::explain::{DocumentType, ExplainTables, RuleWords, fold};
-use crate::knowledge::gazetteer::{Gazetteer, Target};
-use crate::knowledge::glossary::{DocumentEntry, Glossary};
+use crate::knowledge::{DocumentEntry, Glossary};
+use crate::knowledge::{DocumentType, ExplainTables, RuleWords};
+use crate::knowledge::{Gazetteer, Target};
+use crate::text::script::fold_chars as fold;
 
 const QUOTES: &str = "“”‘’「」『』\"'";
 

@@ -24,7 +24,7 @@ mod segment;
 use super::{DocumentModel, ParaRef, TermModel};
 use crate::annotate::AnnotatedSeed;
 use crate::knowledge::Knowledge;
-use crate::knowledge::strings::Strings;
+use crate::knowledge::Strings;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;

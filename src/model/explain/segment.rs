@@ -3,7 +3,7 @@
 //! dictionary, loaded on first use: a corpus without a definition pattern never pays for it
 //! (the dictionary takes about 0.2 s to load in a release build).
 
-use crate::knowledge::explain::RuleWords;
+use crate::knowledge::RuleWords;
 use jieba_rs::Jieba;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -98,7 +98,7 @@ mod tests {
 
     fn phrase(text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
-        let tables = crate::knowledge::explain::ExplainTables::embedded().unwrap();
+        let tables = crate::knowledge::ExplainTables::embedded().unwrap();
         chars[noun_phrase_start(&chars, &tables.words)..].iter().collect()
     }
 
