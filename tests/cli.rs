@@ -1,43 +1,12 @@
 //! Whole-program tests: run the real `explainer` binary on the real seeds and on articles made
 //! up for these tests, in both scripts, and look at what it wrote.
 
-use std::collections::BTreeMap;
+mod common;
+
+use common::{build, explainer_in as explainer, export, repo, tree, write_seeds};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn explainer(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run explainer")
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Builds `seeds` into a fresh folder and returns (tempdir, site path, output).
-fn build(seeds: &Path) -> (tempfile::TempDir, PathBuf, Output) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("site");
-    let output = explainer(
-        &[
-            "build",
-            "--seeds",
-            seeds.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &repo(),
-    );
-    (dir, out, output)
-}
-
-fn export(site: &Path) -> serde_json::Value {
-    serde_json::from_str(&fs::read_to_string(site.join("data/annotations.json")).unwrap()).unwrap()
-}
+use std::path::Path;
+use std::process::Command;
 
 fn city_dirs(site: &Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(site.join("city"))
@@ -48,29 +17,6 @@ fn city_dirs(site: &Path) -> Vec<String> {
         .unwrap_or_default();
     v.sort();
     v
-}
-
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn write_seeds(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, bytes) in files {
-        fs::write(dir.path().join(name), bytes).unwrap();
-    }
-    dir
 }
 
 #[test]

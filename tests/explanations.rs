@@ -5,36 +5,12 @@
 //! `documents`, the quotes against their paragraphs, the origin labels on the pages in both
 //! scripts, the indexes, `check` and `stubs`.
 
+mod common;
+
+use common::{build_ok as build, explainer, export, repo};
 use explainer::text::script::{to_hans, to_hant};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn explainer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run explainer")
-}
-
-fn build(seeds: &Path) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    let out = explainer(&[
-        "build",
-        "--seeds",
-        seeds.to_str().unwrap(),
-        "--out",
-        site.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    (dir, site)
-}
-
-fn export(site: &Path) -> serde_json::Value {
-    serde_json::from_str(&fs::read_to_string(site.join("data/annotations.json")).unwrap()).unwrap()
-}
+use std::path::PathBuf;
 
 /// A Simplified article from a city government and a Traditional one from a newspaper.
 const SIMPLIFIED: &str = "杭州推进人工智能赋能医疗
@@ -257,22 +233,16 @@ fn check_reports_coverage_and_stubs_are_glossary_entries() {
     assert_eq!(terms[0]["names"][0].as_str(), Some("云上浙里"));
 }
 
-/// The development articles (`../shared/eval/dev/seeds`, not part of the repository), built with
+/// The development articles (`shared/eval/dev/seeds`, not part of the repository), built with
 /// the sample as the maintainers' scorecard does: every document and at least 70% of terms
 /// explained.
 #[test]
 fn the_development_articles_are_explained() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let Some(dev) = ["../shared/eval/dev/seeds", "../../shared/eval/dev/seeds"]
-        .iter()
-        .map(|p| repo.join(p))
-        .find(|p| p.is_dir())
-    else {
-        eprintln!("skipped: no ../shared/eval/dev/seeds beside the repository");
+    let Some(dev) = common::dev_dir_for("the_development_articles_are_explained") else {
         return;
     };
     let seeds = tempfile::tempdir().unwrap();
-    for dir in [repo.join("seeds"), dev] {
+    for dir in [repo().join("seeds"), dev.join("seeds")] {
         for e in fs::read_dir(dir).unwrap() {
             let path = e.unwrap().path();
             if path.extension().is_some_and(|x| x == "txt") {
