@@ -10,7 +10,8 @@
 #
 # usage: benches/run.sh [COUNTS...]      (default: 100 1000 10000; BENCH_RUNS=3 runs of each;
 #        BENCH_DIR=DIR to build there, e.g. /dev/shm)
-# Prints a Markdown table; with --readme it also replaces the table in README.md.
+# Prints Markdown tables; with --readme it also replaces the tables between the bench markers of
+# docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 readme=0
@@ -175,14 +176,16 @@ if [ "$readme" = 1 ]; then
     echo
     echo "$weight"
     echo
-    echo "Times are the median of $runs runs (peak RSS the largest), writing to disk. Machine: $machine. Command: \`benches/run.sh --readme\`."
+    echo "Times are the median of $runs runs (peak RSS the largest), writing to ${BENCH_DIR:-disk}. Machine: $machine. Command: \`benches/run.sh --readme\`."
   } > "$work/table"
   python3 - "$work/table" <<'PY'
 import re, sys, pathlib
 table = pathlib.Path(sys.argv[1]).read_text()
-readme = pathlib.Path("README.md")
-text = readme.read_text()
-text = re.sub(r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-readme.write_text(text)
+doc = pathlib.Path("docs/PERFORMANCE.md")
+text = doc.read_text()
+text, n = re.subn(r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+if n != 1:
+    sys.exit(f"{doc}: no <!-- bench:start --> … <!-- bench:end --> markers to write the tables between")
+doc.write_text(text)
 PY
 fi

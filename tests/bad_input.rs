@@ -1,6 +1,6 @@
 //! Bad input, as a user would meet it: each case is either handled as a person would expect or
 //! reported as `file:line: what is wrong` with a non-zero exit, and a failed build leaves the
-//! previous site exactly as it was. The README's robustness table lists these cases.
+//! previous site exactly as it was. docs/TESTING.md › Bad input lists these cases.
 
 mod common;
 
