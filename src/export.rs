@@ -151,6 +151,17 @@ struct EntryOut<'a> {
     explanation: Option<ExplanationOut<'a>>,
 }
 
+impl<'a> EntryOut<'a> {
+    fn of(ex: &Explainer, id: &'a str, text: &'a str, uses: usize, explanation: Option<&'a Explanation>) -> Self {
+        EntryOut {
+            id,
+            text,
+            uses,
+            explanation: explanation.map(|e| ExplanationOut::of(ex, e)),
+        }
+    }
+}
+
 /// An explanation in both scripts, with its origin (`source`: glossary, title, rule, article),
 /// what it rests on (`cite`: the reference, or `<seed id>#<paragraph id>` for an article) and,
 /// for an article, the sentence verbatim.
@@ -227,22 +238,12 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
         terms: ex
             .terms()
             .iter()
-            .map(|t| EntryOut {
-                id: &t.id,
-                text: &t.text,
-                uses: t.uses.len(),
-                explanation: t.explanation.as_ref().map(|e| ExplanationOut::of(ex, e)),
-            })
+            .map(|t| EntryOut::of(ex, &t.id, &t.text, t.uses.len(), t.explanation.as_ref()))
             .collect(),
         documents: ex
             .documents()
             .iter()
-            .map(|d| EntryOut {
-                id: &d.id,
-                text: &d.title,
-                uses: d.mentions.len(),
-                explanation: d.explanation.as_ref().map(|e| ExplanationOut::of(ex, e)),
-            })
+            .map(|d| EntryOut::of(ex, &d.id, &d.title, d.mentions.len(), d.explanation.as_ref()))
             .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &export)?;
