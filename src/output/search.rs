@@ -192,9 +192,13 @@ fn in_script(text: &str, script: Script) -> String {
     script::convert_markup(text, script)
 }
 
+/// Where each index file goes: `put(path under the site root, text)`.
+type Put<'p> = dyn FnMut(&str, &str) -> crate::Result<()> + 'p;
+
 /// Sends each index file to `put` (path under the site root, text) as soon as it is made, so
-/// that a large index is never held whole.
-pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Result<()>) -> crate::Result<()> {
+/// that a large index is never held whole: the postings, the paragraphs and the pages in chunks
+/// per script, then the description with the folding table.
+pub fn write_index(ex: &Explainer, put: &mut Put) -> crate::Result<()> {
     let paragraphs: Vec<(&AnnotatedSeed, &AnnotatedParagraph)> = ex
         .seeds()
         .iter()
@@ -203,18 +207,31 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
     let pages = named_pages(ex);
     // A page is found by any of its names, each on its own (a line break is no gram).
     let page_texts: Vec<String> = pages.iter().map(|p| p.names.join("\n")).collect();
-    let folder = &script::CharFolder::new(
-        paragraphs
-            .iter()
-            .map(|(_, p)| &*p.text)
-            .chain(page_texts.iter().map(String::as_str)),
-    );
-    let mut postings: HashMap<Gram, Postings> = HashMap::new();
     let texts: Vec<&str> = paragraphs
         .iter()
         .map(|(_, p)| &*p.text)
         .chain(page_texts.iter().map(String::as_str))
         .collect();
+    let folder = script::CharFolder::new(texts.iter().copied());
+    write_postings(postings(&texts, &folder), put)?;
+    drop(texts);
+    let shown_chars = write_paragraphs(&paragraphs, put)?;
+    write_pages(&pages, &folder, put)?;
+    let meta = json!({
+        "shards": SHARDS,
+        "chunk": CHUNK,
+        "docs": paragraphs.len(),
+        "pages": pages.len(),
+        "fold": fold_table(&folder, &shown_chars),
+    });
+    let json = serde_json::to_string(&meta).map_err(|e| crate::Error::serialize(urls::SEARCH_META, e))?;
+    put(urls::SEARCH_META, &json)
+}
+
+/// Every gram of the folded texts, with the texts (by position) that hold it; the texts are
+/// cut into grams in parallel, a batch at a time.
+fn postings(texts: &[&str], folder: &script::CharFolder) -> HashMap<Gram, Postings> {
+    let mut postings: HashMap<Gram, Postings> = HashMap::new();
     for (b, batch) in texts.chunks(BATCH).enumerate() {
         let batch_grams: Vec<Vec<Gram>> = batch.par_iter().map(|text| grams(&folder.fold(text))).collect();
         for (i, doc_grams) in batch_grams.into_iter().enumerate() {
@@ -224,7 +241,11 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
             }
         }
     }
-    drop(texts);
+    postings
+}
+
+/// The postings in [`SHARDS`] files, by the gram's hash, each gram's list written as it goes.
+fn write_postings(mut postings: HashMap<Gram, Postings>, put: &mut Put) -> crate::Result<()> {
     let mut by_shard: Vec<Vec<(Gram, String)>> = vec![Vec::new(); SHARDS as usize];
     for &gram in postings.keys() {
         let text = gram_text(gram);
@@ -251,11 +272,18 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         out.push('}');
         put(&urls::search_postings(i as u32), &out)?;
     }
-    drop(postings);
-    // Each chunk's entries are made as it is written, so the corpus's URLs are never held whole:
-    // `[url, title, text]`, and `"en"` after them for a paragraph in English.
-    // Chars that only the converted texts have (制造 shown as 製造 on a Traditional page): the
-    // browser re-checks results against the shown text, and a reader types what the page shows.
+    Ok(())
+}
+
+/// The paragraphs, [`CHUNK`] a file in each script: `[url, title, text]`, and `"en"` after them
+/// for a paragraph in English. Each chunk's entries are made as it is written, so the corpus's
+/// URLs are never held whole. Returns the chars the shown texts hold, which only the converted
+/// texts may have (制造 shown as 製造 on a Traditional page): the browser re-checks results
+/// against the shown text, and a reader types what the page shows.
+fn write_paragraphs(
+    paragraphs: &[(&AnnotatedSeed, &AnnotatedParagraph)],
+    put: &mut Put,
+) -> crate::Result<script::DistinctChars> {
     let mut shown_chars = script::DistinctChars::default();
     for (k, chunk) in paragraphs.chunks(CHUNK).enumerate() {
         for script in [Script::Hant, Script::Hans] {
@@ -280,8 +308,13 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
             put(&path, &json)?;
         }
     }
-    // Pages: `[url, kind, title, label, names]`, the names folded as the query is (for telling
-    // an exact name from a part of one), one a line.
+    Ok(shown_chars)
+}
+
+/// The pages a query can name, [`CHUNK`] a file in each script: `[url, kind, title, label,
+/// names]`, the names folded as the query is (for telling an exact name from a part of one),
+/// one a line.
+fn write_pages(pages: &[NamedPage], folder: &script::CharFolder, put: &mut Put) -> crate::Result<()> {
     for (k, chunk) in pages.chunks(CHUNK).enumerate() {
         for script in [Script::Hant, Script::Hans] {
             let entries: Vec<serde_json::Value> = chunk
@@ -304,8 +337,13 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
             put(&path, &json)?;
         }
     }
-    // The browser folds queries with this table; it also needs the Traditional forms of
-    // characters the corpus only has in Simplified, so both directions of every indexed char.
+    Ok(())
+}
+
+/// The table the browser folds queries with: every indexed char whose fold differs, the chars
+/// only the shown texts have, and the Traditional forms of chars the corpus has only in
+/// Simplified (a reader may type either).
+fn fold_table(folder: &script::CharFolder, shown_chars: &script::DistinctChars) -> BTreeMap<String, String> {
     let mut fold: BTreeMap<String, String> = folder
         .table()
         .iter()
@@ -325,15 +363,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
             }
         }
     }
-    let meta = json!({
-        "shards": SHARDS,
-        "chunk": CHUNK,
-        "docs": paragraphs.len(),
-        "pages": pages.len(),
-        "fold": fold,
-    });
-    let json = serde_json::to_string(&meta).map_err(|e| crate::Error::serialize(urls::SEARCH_META, e))?;
-    put(urls::SEARCH_META, &json)
+    fold
 }
 
 #[cfg(test)]
