@@ -79,87 +79,133 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
     if let Some(found) = round_number_at(chars, at, words) {
         return Some(found);
     }
+    if !starts_a_number(chars, at, words) {
+        return None;
+    }
+    let start = qualifier_before(chars, at, words);
+    if starts_with(chars, at, "百分之") {
+        return percent_in_words(chars, at, start, words);
+    }
+    let (value, len, arabic) = if arabic_digit(chars[at]).is_some() {
+        let (n, l) = arabic_number(chars, at)?;
+        (n, l, true)
+    } else {
+        let (n, l) = chinese_number(chars, at)?;
+        (n, l, false)
+    };
+    let number = Number {
+        start,
+        at,
+        end: at + len,
+        value,
+        arabic,
+    };
+    if let Some(found) = fraction(chars, &number, words) {
+        return Some(found);
+    }
+    if chars.get(number.end) == Some(&'成') && value < 10.0 && value.fract() == 0.0 {
+        return share(chars, &number, words);
+    }
+    counted(chars, number, words)
+}
+
+/// A number read at `at`: where its qualifiers start, where its digits end, its value, and
+/// whether it is written in Arabic digits.
+struct Number {
+    start: usize,
+    at: usize,
+    end: usize,
+    value: f64,
+    arabic: bool,
+}
+
+/// Whether a figure can start at `at`: a digit, a Chinese numeral or 百分之, not inside a longer
+/// number or word (a1, 一一, 万千) and not an ordinal or session (第四届, 十三届八次).
+fn starts_a_number(chars: &[char], at: usize, words: &FigureWords) -> bool {
     let is_number_start = arabic_digit(chars[at]).is_some()
         || chinese_digit(chars[at]).is_some()
         || chars[at] == '十'
         || starts_with(chars, at, "百分之");
     if !is_number_start {
-        return None;
+        return false;
     }
     if at > 0 {
         let before = chars[at - 1];
         if before.is_ascii_alphanumeric() || arabic_digit(before).is_some() || matches!(before, '.' | '-' | '_' | '/') {
-            return None;
+            return false;
         }
         // Inside a longer Chinese numeral or a word made of numerals (一一, 万千).
         if arabic_digit(chars[at]).is_none() && (chinese_digit(before).is_some() || scale(before).is_some()) {
-            return None;
+            return false;
         }
     }
-    // 第四届, 十三届八次: ordinals and sessions.
-    if words.ordinal_before.ends_at(chars, at) {
+    !words.ordinal_before.ends_at(chars, at)
+}
+
+/// 百分之三十: a percentage in words.
+fn percent_in_words(chars: &[char], at: usize, start: usize, words: &FigureWords) -> Option<FoundFigure> {
+    let (n, l) = chinese_number(chars, at + 3).or_else(|| arabic_number(chars, at + 3))?;
+    Some(FoundFigure {
+        start,
+        end: qualifier_after(chars, at + 3 + l, words),
+        number: n,
+        unit: "%".to_string(),
+    })
+}
+
+/// Fractions: 三分之一, 近四分之一.
+fn fraction(chars: &[char], number: &Number, words: &FigureWords) -> Option<FoundFigure> {
+    let i = number.end;
+    if number.arabic || !starts_with(chars, i, "分之") || number.value <= 0.0 {
         return None;
     }
-    let start = qualifier_before(chars, at, words);
-    let mut i = at;
-    let (mut number, arabic) = if starts_with(chars, at, "百分之") {
-        let (n, l) = chinese_number(chars, at + 3).or_else(|| arabic_number(chars, at + 3))?;
-        i += 3 + l;
-        return Some(FoundFigure {
-            start,
-            end: qualifier_after(chars, i, words),
-            number: n,
-            unit: "%".to_string(),
-        });
-    } else if arabic_digit(chars[at]).is_some() {
-        let (n, l) = arabic_number(chars, at)?;
-        i += l;
-        (n, true)
-    } else {
-        let (n, l) = chinese_number(chars, at)?;
-        i += l;
-        (n, false)
-    };
-    // Fractions: 三分之一, 近四分之一.
-    if !arabic
-        && starts_with(chars, i, "分之")
-        && let Some((numerator, l)) = chinese_number(chars, i + 2)
-        && number > 0.0
-    {
-        let end = qualifier_after(chars, i + 2 + l, words);
-        return Some(FoundFigure {
-            start,
-            end,
-            number: numerator / number,
-            unit: "share".to_string(),
-        });
+    let (numerator, l) = chinese_number(chars, i + 2)?;
+    Some(FoundFigure {
+        start: number.start,
+        end: qualifier_after(chars, i + 2 + l, words),
+        number: numerator / number.value,
+        unit: "share".to_string(),
+    })
+}
+
+/// Shares: 七成, 超七成, 三成以上, 7成 (a number of tenths before 成); `None` where 成 makes a
+/// word of it (一成不变) or nothing says it is a share.
+fn share(chars: &[char], number: &Number, words: &FigureWords) -> Option<FoundFigure> {
+    let (start, at, i) = (number.start, number.at, number.end);
+    let mut value = number.value;
+    let after = chars.get(i + 1).copied();
+    if after.is_some_and(|c| words.not_share_after.contains(c)) || (value == 1.0 && after == Some('不')) {
+        return None;
     }
-    // Shares: 七成, 超七成, 三成以上, 7成.
-    if chars.get(i) == Some(&'成') && number < 10.0 && number.fract() == 0.0 {
-        let after = chars.get(i + 1).copied();
-        if after.is_some_and(|c| words.not_share_after.contains(c)) || (number == 1.0 && after == Some('不')) {
-            return None;
-        }
-        let mut end = i + 1;
-        if chars.get(end) == Some(&'半') {
-            end += 1;
-            number += 0.5;
-        }
-        let qualified = start < at || at > 0 && words.share_after_words.contains(chars[at - 1]);
-        let end_q = qualifier_after(chars, end, words);
-        if !qualified
-            && end_q == end
-            && !after.is_none_or(|c| !c.is_alphanumeric() || words.share_followers.contains(c))
-        {
-            return None;
-        }
-        return Some(FoundFigure {
-            start,
-            end: end_q,
-            number: number / 10.0,
-            unit: "share".to_string(),
-        });
+    let mut end = i + 1;
+    if chars.get(end) == Some(&'半') {
+        end += 1;
+        value += 0.5;
     }
+    let qualified = start < at || at > 0 && words.share_after_words.contains(chars[at - 1]);
+    let end_q = qualifier_after(chars, end, words);
+    if !qualified && end_q == end && !after.is_none_or(|c| !c.is_alphanumeric() || words.share_followers.contains(c)) {
+        return None;
+    }
+    Some(FoundFigure {
+        start,
+        end: end_q,
+        number: value / 10.0,
+        unit: "share".to_string(),
+    })
+}
+
+/// A count or amount: the number, scaled (5700亿, 3.5万), with its unit (600多家, 30余个),
+/// unless what follows makes it a session, a duration, a floor or a rank, or it is a small
+/// number in words (两家: prose, not a statistic).
+fn counted(chars: &[char], number: Number, words: &FigureWords) -> Option<FoundFigure> {
+    let Number {
+        start,
+        at,
+        end: mut i,
+        value: mut number,
+        arabic,
+    } = number;
     // Scale characters after Arabic digits: 5700亿, 3.5万.
     if arabic {
         while let Some(s) = chars.get(i).and_then(|&c| scale(c)) {
