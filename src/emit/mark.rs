@@ -190,8 +190,9 @@ mod tests {
     use super::*;
     use pulldown_cmark::{Event, Parser, Tag};
 
-    /// One mark of each kind. The match makes a new kind of mark a compile error here until it
-    /// has a number, and the test below fails until that number has an example.
+    /// One mark of each kind. [`number`] matches every mark, so a new kind of mark is a compile
+    /// error there until it has a number, and the test below fails until that number has an
+    /// example here.
     fn examples() -> Vec<Mark<'static>> {
         let mut examples = vec![
             Mark::annotation(Kind::City, "ningbo"),
