@@ -153,9 +153,9 @@ impl<'a> Paragraph<'a> {
         }
     }
 
-    /// Whether a sentence starts after char `k`: it ends one.
-    fn ends_sentence(&self, k: usize) -> bool {
-        self.stops.is_sentence_end(self.chars, k)
+    /// Where the sentence holding char `at` starts.
+    fn sentence_start(&self, at: usize) -> usize {
+        self.stops.sentence_start_before(self.chars, at)
     }
 
     /// Whether a term may start after char `k` at the earliest: it ends a sentence or a clause,
@@ -232,11 +232,7 @@ impl<'a> Paragraph<'a> {
 
     /// A 所谓 earlier in the sentence before `at` (所谓X,是指… is read from 所谓).
     fn so_called_before(&self, at: usize) -> bool {
-        let mut k = at;
-        while k > 0 && !self.ends_sentence(k - 1) {
-            k -= 1;
-        }
-        (k..at).any(|k| self.starts_with(k, "所谓"))
+        (self.sentence_start(at)..at).any(|k| self.starts_with(k, "所谓"))
     }
 
     /// Where the clause ending at `end` starts.
@@ -251,10 +247,7 @@ impl<'a> Paragraph<'a> {
     /// The sentence around `start..end`, as a quote; when the sentence runs on for long before
     /// it, from the clause that holds `start`.
     fn quote(&self, start: usize, end: usize) -> Quote {
-        let mut s = start;
-        while s > 0 && !self.ends_sentence(s - 1) {
-            s -= 1;
-        }
+        let mut s = self.sentence_start(start);
         if start - s > LONG_LEAD {
             s = start;
             while s > 0 && !self.ends_clause(s - 1) {
@@ -428,10 +421,7 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // The first 是 of the sentence, with the term right before it.
-        let mut s = at;
-        while s > 0 && !self.ends_sentence(s - 1) {
-            s -= 1;
-        }
+        let s = self.sentence_start(at);
         let shi = (s..at).find(|&k| self.folded[k] == '是')?;
         let mut end = shi;
         if end > s && self.folded[end - 1] == '就' {
