@@ -14,7 +14,8 @@ const MAX_TITLE_CHARS: usize = 80;
 const DERIVED_TITLE_CHARS: usize = 30;
 
 /// Whether a first line reads as body text rather than a headline: a sentence ending in 。, or
-/// longer than any headline, or (English) a sentence of many words ending in a full stop.
+/// longer than any headline, or (English) a sentence of many words ending in a full stop. Only
+/// 。 of the lexicon's sentence stops: headlines end in ！ and ？ (重磅！…), never in 。.
 pub(super) fn is_body_line(line: &str) -> bool {
     line.chars().count() > MAX_TITLE_CHARS
         || line.contains('。')
@@ -143,7 +144,7 @@ pub(super) fn is_subtitle(line: &str, lexicon: &Lexicon) -> bool {
         && chars.len() <= 40
         && !line.contains(['，', ','])
         && !lexicon.stops.holds_sentence_end(&chars)
-        && !line.ends_with(['.', '!', '?', ':', '：'])
+        && !line.ends_with([':', '：'])
 }
 
 /// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`), as its ISO form.
