@@ -54,6 +54,14 @@ impl IdPage<'_> {
     pub fn path(self) -> String {
         format!("{}{}/", self.folder, self.id)
     }
+
+    /// Appends the page's HTML file from the site root (`city/ningbo/index.html`), escaped for
+    /// an HTML attribute: the renderer writes thousands of these a page, without allocating.
+    pub fn push_html_escaped(self, out: &mut String) {
+        crate::text::escape::push_html(out, self.folder);
+        crate::text::escape::push_html(out, self.id);
+        out.push_str("/index.html");
+    }
 }
 
 const CITY: &str = "city/";
@@ -322,6 +330,9 @@ mod tests {
             Some("city/taizhou/")
         );
         assert_eq!(annotation_page(Kind::Place, "hangzhou-bay"), None);
+        let mut href = String::new();
+        annotation_page(Kind::Term, "a&b").unwrap().push_html_escaped(&mut href);
+        assert_eq!(href, "terms/a&amp;b/index.html");
         let years = std::collections::BTreeMap::from([("2025".to_string(), "timeline/page/2/".to_string())]);
         assert_eq!(timeline_year(&years, "2025"), "timeline/page/2/index.html#y2025");
         assert_eq!(timeline_year(&years, "2024"), "timeline/index.html#y2024");

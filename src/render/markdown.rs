@@ -152,9 +152,8 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 open.push_str(kind.as_str());
                 open.push_str("\" href=\"");
                 escape::push_html(&mut open, self.root);
-                open.push_str(page.folder);
-                escape::push_html(&mut open, page.id);
-                open.push_str("/index.html\"");
+                page.push_html_escaped(&mut open);
+                open.push('"');
                 data(&mut open);
                 open.push('>');
                 "</a>"
