@@ -300,7 +300,7 @@ impl Annotator<'_> {
                 let county = &gz.counties[index];
                 (
                     Kind::Place,
-                    Cow::Owned(format!("{}/{}", county.city, slug(&county.name_en))),
+                    Cow::Owned(format!("{}/{}", county.city, county.slug)),
                     &county.name_en,
                 )
             }
