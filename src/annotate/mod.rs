@@ -236,14 +236,18 @@ impl<'a> Annotator<'a> {
         }
     }
 
-    /// A period in brackets right after a document type (三年行动计划(2025—2027年)), or alone on
-    /// its line under a title heading, belongs to the title, written with or without 《》: it is
-    /// not a date of the article.
+    /// A period in brackets right after a document type (三年行动计划(2025—2027年), Action Plan
+    /// (2025-2027)), or alone on its line under a title heading, belongs to the title, written
+    /// with or without 《》: it is not a date of the article.
     fn is_title_period(&self, chars: &[char], d: &FoundDate) -> bool {
+        let open = d.start.saturating_sub(1);
+        let name_end = if open > 0 && chars[open - 1] == ' ' { open - 1 } else { open };
         d.start > 0
-            && matches!(chars[d.start - 1], '(' | '（')
+            && matches!(chars[open], '(' | '（')
             && matches!(chars.get(d.end), Some(')' | '）'))
-            && (self.lexicon.document.endings.ends_at(chars, d.start - 1) || d.start == 1 && d.end + 1 == chars.len())
+            && (self.lexicon.document.endings.ends_at(chars, open)
+                || self.lexicon.document.endings_en.ends_at(chars, name_end)
+                || d.start == 1 && d.end + 1 == chars.len())
     }
 }
 

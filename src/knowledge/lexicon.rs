@@ -70,6 +70,7 @@ struct TermLists {
 struct DocumentLists {
     short_name_marks: Vec<String>,
     endings: Vec<String>,
+    endings_en: Vec<String>,
     not_endings: Vec<String>,
     issuer_prefixes: Vec<String>,
     issue_verbs: Vec<String>,
@@ -101,6 +102,14 @@ struct DateLists {
     range_marks: Vec<String>,
     target_before: Vec<String>,
     months_en: Vec<String>,
+    months_en_words: Vec<String>,
+    relative_years_en: BTreeMap<String, i32>,
+    before_year_en: Vec<String>,
+    target_before_en: Vec<String>,
+    year_parts_en: Vec<String>,
+    seasons_en: Vec<String>,
+    not_year_before_en: Vec<String>,
+    range_words_en: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -184,6 +193,8 @@ pub struct TermWords {
 pub struct DocumentWords {
     pub short_name_marks: Vec<String>,
     pub endings: WordSet,
+    /// How an English plan's name ends (Action Plan).
+    pub endings_en: WordSet,
     pub not_endings: WordSet,
     pub issuer_prefixes: WordSet,
     pub issue_verbs: WordSet,
@@ -219,6 +230,20 @@ pub struct DateWords {
     pub range_marks: CharSet,
     pub target_before: WordSet,
     pub months_en: Vec<String>,
+    /// Months that are also ordinary words (may, march), lowercase.
+    pub months_en_words: Vec<String>,
+    /// (phrase, years from the publication year), longest first.
+    pub relative_years_en: Vec<(String, i32)>,
+    /// Words before a year that make it a date (in 2024).
+    pub before_year_en: WordSet,
+    /// Words before a date that make it a target (by 2027).
+    pub target_before_en: WordSet,
+    /// Halves, quarters and months of a year, longest first.
+    pub year_parts_en: Vec<String>,
+    pub seasons_en: Vec<String>,
+    /// Words after a year that make it a number (2025 yuan).
+    pub not_year_before_en: Vec<String>,
+    pub range_words_en: Vec<String>,
 }
 
 /// Figures.
@@ -368,6 +393,7 @@ impl Lexicon {
             document: DocumentWords {
                 short_name_marks: both_scripts(document.short_name_marks),
                 endings: word_set(document.endings),
+                endings_en: WordSet::new(document.endings_en),
                 not_endings: word_set(document.not_endings),
                 issuer_prefixes: word_set(document.issuer_prefixes),
                 issue_verbs: word_set(document.issue_verbs),
@@ -393,6 +419,14 @@ impl Lexicon {
                 range_marks: single_chars(path, "range_marks", &date.range_marks)?,
                 target_before: word_set(date.target_before),
                 months_en: date.months_en.iter().map(|m| m.to_ascii_lowercase()).collect(),
+                months_en_words: date.months_en_words.iter().map(|m| m.to_ascii_lowercase()).collect(),
+                relative_years_en: pairs_longest_first(&date.relative_years_en),
+                before_year_en: WordSet::new(date.before_year_en),
+                target_before_en: WordSet::new(date.target_before_en),
+                year_parts_en: longest_first(date.year_parts_en),
+                seasons_en: date.seasons_en,
+                not_year_before_en: date.not_year_before_en,
+                range_words_en: date.range_words_en,
             },
             figure: FigureWords {
                 before: longest_first(both_scripts(figure.qualifiers_before)),
