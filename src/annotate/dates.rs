@@ -491,6 +491,15 @@ mod tests {
             ])
         );
         assert_eq!(dates("Feb. 10", Some(2025)), pairs(&[("Feb. 10", "2025-02-10")]));
+        assert_eq!(
+            dates("a discussion on Jan 25.", Some(2018)),
+            pairs(&[("Jan 25", "2018-01-25")])
+        );
+        assert_eq!(
+            dates("at a news conference on Sept 27.", Some(2022)),
+            pairs(&[("Sept 27", "2022-09-27")])
+        );
+        assert!(dates("Jan 25.5", None).iter().all(|(t, _)| t != "Jan 25"));
         // Words that only start like a month are not months.
         assert!(dates("Marathon 5, Junk 3, Augusta 2", None).is_empty());
     }
@@ -498,12 +507,19 @@ mod tests {
     #[test]
     fn english_years_months_and_ranges() {
         assert_eq!(
-            dates("In 2024, exports grew; by 2027 the city aims higher; mid-2025 and since 2018.", None),
+            dates(
+                "In 2024, exports grew; by 2027 the city aims higher; mid-2025 and since 2018.",
+                None
+            ),
             pairs(&[("2024", "2024"), ("2027", "2027"), ("2025", "2025"), ("2018", "2018")])
         );
         assert_eq!(
             dates("the 2025-2027 plan, from 2024 to 2026, between 2021 and 2025", None),
-            pairs(&[("2025-2027", "2025/2027"), ("2024 to 2026", "2024/2026"), ("2021 and 2025", "2021/2025")])
+            pairs(&[
+                ("2025-2027", "2025/2027"),
+                ("2024 to 2026", "2024/2026"),
+                ("2021 and 2025", "2021/2025")
+            ])
         );
         assert_eq!(
             dates("in March 2025, in March, since September and January-April", Some(2025)),
@@ -520,8 +536,15 @@ mod tests {
         assert!(dates("May we? March on. A may-day.", Some(2025)).is_empty());
         assert!(dates("at the 2025 World Artificial Intelligence Conference", None).is_empty());
         assert!(dates("a budget of 2025 yuan, 2025 percent", None).is_empty());
-        assert!(dates("2025年, 2025数据安全大会, 2025 年", None).iter().all(|(t, _)| t.contains('年')));
-        assert_eq!(dates("on 2025-05-14 in Ningbo", None), pairs(&[("2025-05-14", "2025-05-14")]));
+        assert!(
+            dates("2025年, 2025数据安全大会, 2025 年", None)
+                .iter()
+                .all(|(t, _)| t.contains('年'))
+        );
+        assert_eq!(
+            dates("on 2025-05-14 in Ningbo", None),
+            pairs(&[("2025-05-14", "2025-05-14")])
+        );
     }
 
     #[test]
@@ -539,7 +562,10 @@ mod tests {
             ])
         );
         assert_eq!(
-            dates("Last year, this year and next year; in H1 and the first three quarters; this spring", Some(2025)),
+            dates(
+                "Last year, this year and next year; in H1 and the first three quarters; this spring",
+                Some(2025)
+            ),
             pairs(&[
                 ("Last year", "2024"),
                 ("this year", "2025"),
@@ -561,7 +587,9 @@ mod tests {
     #[test]
     fn english_targets() {
         let lex = Lexicon::embedded().unwrap();
-        let chars: Vec<char> = "By 2027, output will double; by the end of 2025 and in 2024.".chars().collect();
+        let chars: Vec<char> = "By 2027, output will double; by the end of 2025 and in 2024."
+            .chars()
+            .collect();
         let found = DateFinder { words: &lex.date }.find(&chars);
         let targets: Vec<bool> = found.iter().map(|d| d.target).collect();
         assert_eq!(targets, [true, true, false]);

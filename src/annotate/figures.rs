@@ -32,8 +32,10 @@ impl FoundFigure {
     }
 }
 
-/// A number as plain decimal text, without exponent and without trailing zeros.
+/// A number as plain decimal text, without exponent and without trailing zeros, to 12
+/// significant digits (16.4 × 10⁹ is 16400000000, not 16399999999.999998).
 pub fn format_number(n: f64) -> String {
+    let n: f64 = format!("{n:.11e}").parse().unwrap_or(n);
     if n.fract() == 0.0 && n.abs() < 1e21 {
         format!("{n:.0}")
     } else {
@@ -88,7 +90,11 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
     }
     if at > 0 {
         let before = chars[at - 1];
-        if before.is_ascii_alphanumeric() || arabic_digit(before).is_some() || matches!(before, '.' | '-' | '_' | '/') {
+        if before.is_ascii_alphanumeric()
+            || arabic_digit(before).is_some()
+            || matches!(before, '.' | '-' | '_' | '/')
+            || continues_a_number(chars, at)
+        {
             return None;
         }
         // Inside a longer Chinese numeral or a word made of numerals (一一, 万千).
@@ -259,16 +265,29 @@ fn english_word(chars: &[char], at: usize) -> Option<(usize, String)> {
     (end > at).then(|| (end, chars[at..end].iter().collect()))
 }
 
-/// English figures: 600 companies, 5.7 billion yuan, $1.2 billion, 30 percent, 12.5%, more than
-/// 600 specialists. A number followed by a plural noun is a count of that noun, unless the noun
-/// is a duration or a time (3 years, 10 minutes) or the number a rank (top 10).
+/// English figures: 600 companies, 5.7 billion yuan, $1.2 billion, US$5 billion, RMB 45 bn, 30
+/// percent, 12.5%, more than 600 specialists. A number followed by a plural noun is a count of
+/// that noun, unless the noun is a duration or a time (3 years, 10 minutes) or the number a rank
+/// (top 10; but revenue may top 600,000 yuan).
 fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigure> {
-    let dollar = chars[at] == '$';
-    let digits_at = if dollar { at + 1 } else { at };
+    // A currency written before the number ($, US$, RMB), then the number.
+    let currency = words
+        .currencies_before_en
+        .iter()
+        .find(|(w, _)| starts_with(chars, at, w));
+    let digits_at = match currency {
+        Some((w, _)) if w.ends_with(|c: char| c.is_ascii_alphabetic()) && chars.get(at + len(w)) == Some(&' ') => {
+            at + len(w) + 1
+        }
+        Some((w, _)) => at + len(w),
+        None => at,
+    };
     if !chars.get(digits_at).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    if at > 0 && (chars[at - 1].is_alphanumeric() || matches!(chars[at - 1], '.' | '-' | '$' | '#')) {
+    if at > 0 && (chars[at - 1].is_alphanumeric() || matches!(chars[at - 1], '.' | '-' | '$' | '#'))
+        || continues_a_number(chars, at)
+    {
         return None;
     }
     let word_before = |end: usize, word: &str| {
@@ -277,9 +296,7 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
             && starts_with(chars, end - 1 - word.len(), word)
             && !(end - 1 - word.len() > 0 && chars[end - 2 - word.len()].is_ascii_alphanumeric())
     };
-    if words.not_counts_before_en.iter().any(|w| word_before(at, w)) {
-        return None;
-    }
+    let ranked = words.not_counts_before_en.iter().any(|w| word_before(at, w));
     let (mut number, l) = arabic_number(chars, digits_at)?;
     let mut i = digits_at + l;
     // The next word, after a space or, in compounds (a 1-billion-yuan program), a hyphen.
@@ -303,21 +320,29 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         .iter()
         .find(|q| word_before(at, q))
         .map_or(at, |q| at - 1 - q.len());
-    if dollar {
+    if let Some((_, unit)) = currency {
         return Some(FoundFigure {
             start,
             end: i,
             number,
-            unit: "USD".to_string(),
+            unit: unit.clone(),
         });
     }
     if let Some((end, unit)) = words.units_en.iter().find_map(|(w, u)| word_at(i, w).map(|e| (e, u))) {
+        // After "top", only an amount of money is a figure (revenue topped 600,000 yuan); a
+        // count is a rank (the top 100 counties).
+        if ranked && !words.currencies.contains(unit) {
+            return None;
+        }
         return Some(FoundFigure {
             start,
             end,
             number,
             unit: unit.clone(),
         });
+    }
+    if ranked {
+        return None;
     }
     // A count of a plural noun, after at most two words describing it: 600 specialists, 500 AI
     // companies, 25 industry-specific large models. A year (in 2025 companies) is not a count.
@@ -351,6 +376,12 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         k = end;
     }
     None
+}
+
+/// Whether `at` follows a thousands separator (the 000 of 600,000): the rest of a number that
+/// could not be read whole.
+fn continues_a_number(chars: &[char], at: usize) -> bool {
+    at >= 2 && matches!(chars[at - 1], ',' | '，') && arabic_digit(chars[at - 2]).is_some()
 }
 
 fn qualifier_before(chars: &[char], at: usize, words: &FigureWords) -> usize {
@@ -502,5 +533,22 @@ mod tests {
         let found = find(&chars, &lex, &[(0, 5)]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].start, 6);
+    }
+
+    #[test]
+    fn english_money_written_many_ways() {
+        assert_eq!(
+            figures("revenue top 600,000 yuan; US$5 billion; RMB 45 bn; 16.4 bn RMB; 3,200 mu"),
+            [
+                ("600,000 yuan".to_string(), "600000 CNY".to_string()),
+                ("US$5 billion".to_string(), "5000000000 USD".to_string()),
+                ("RMB 45 bn".to_string(), "45000000000 CNY".to_string()),
+                ("16.4 bn RMB".to_string(), "16400000000 CNY".to_string()),
+                ("3,200 mu".to_string(), "3200 mu".to_string()),
+            ]
+        );
+        // A rank is not a count, and the rest of a number is no number of its own.
+        assert!(texts("among the top 100 counties, No. 5 plants").is_empty());
+        assert!(texts("1,000,0000 people").iter().all(|t| !t.starts_with("000")));
     }
 }

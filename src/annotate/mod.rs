@@ -241,7 +241,11 @@ impl<'a> Annotator<'a> {
     /// with or without 《》: it is not a date of the article.
     fn is_title_period(&self, chars: &[char], d: &FoundDate) -> bool {
         let open = d.start.saturating_sub(1);
-        let name_end = if open > 0 && chars[open - 1] == ' ' { open - 1 } else { open };
+        let name_end = if open > 0 && chars[open - 1] == ' ' {
+            open - 1
+        } else {
+            open
+        };
         d.start > 0
             && matches!(chars[open], '(' | '（')
             && matches!(chars.get(d.end), Some(')' | '）'))

@@ -139,6 +139,7 @@ struct FigureLists {
     scales_without_unit: String,
     units: BTreeMap<String, String>,
     scales_en: BTreeMap<String, f64>,
+    currencies_before_en: BTreeMap<String, String>,
     units_en: BTreeMap<String, String>,
 }
 
@@ -277,6 +278,10 @@ pub struct FigureWords {
     pub min_chinese_count: f64,
     /// (word, value), longest first.
     pub scales_en: Vec<(String, f64)>,
+    /// (currency as written before a number, unit reported), longest first ($, US$, RMB).
+    pub currencies_before_en: Vec<(String, String)>,
+    /// The units reported for money (CNY, USD…): the currencies of both lists.
+    pub currencies: Vec<String>,
     /// (unit as written, unit reported), longest first.
     pub units_en: Vec<(String, String)>,
     pub not_counts_en: Vec<String>,
@@ -449,6 +454,13 @@ impl Lexicon {
                 round_prefixes_in_span: CharSet::new([figure.round_prefixes_in_span]),
                 min_chinese_count: figure.min_chinese_count,
                 scales_en: pairs_longest_first(&figure.scales_en),
+                currencies: {
+                    let mut money: Vec<String> = figure.currencies_before_en.values().cloned().collect();
+                    money.sort();
+                    money.dedup();
+                    money
+                },
+                currencies_before_en: pairs_longest_first(&figure.currencies_before_en),
                 units_en: pairs_longest_first(&figure.units_en),
                 not_counts_en: figure.not_counts_en,
                 not_counts_before_en: figure.not_counts_before_en,

@@ -27,15 +27,22 @@ fn word_end(chars: &[char], from: usize) -> usize {
 /// letter or digit when it ends with one.
 fn phrase_at(chars: &[char], at: usize, phrase: &str) -> Option<usize> {
     let n = phrase.chars().count();
-    let spelled = chars.get(at..at + n)?.iter().zip(phrase.chars()).all(|(a, b)| a.eq_ignore_ascii_case(&b));
-    let whole = !phrase.ends_with(|c: char| c.is_alphanumeric()) || !chars.get(at + n).is_some_and(|c| c.is_alphanumeric());
+    let spelled = chars
+        .get(at..at + n)?
+        .iter()
+        .zip(phrase.chars())
+        .all(|(a, b)| a.eq_ignore_ascii_case(&b));
+    let whole =
+        !phrase.ends_with(|c: char| c.is_alphanumeric()) || !chars.get(at + n).is_some_and(|c| c.is_alphanumeric());
     (spelled && whole).then_some(at + n)
 }
 
 /// A four-digit year (1900–2100) written as a word of its own at `at`: the year and its end.
 fn year_word(chars: &[char], at: usize) -> Option<(i32, usize)> {
     let (y, n) = digits(chars, at);
-    let alone = !chars.get(at + n).is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ','))
+    let alone = !chars
+        .get(at + n)
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ','))
         || matches!(chars.get(at + n), Some('.' | ',')) && !chars.get(at + n + 1).is_some_and(char::is_ascii_digit);
     (n == 4 && (1900..=2100).contains(&y) && alone && !(at > 0 && chars[at - 1].is_alphanumeric()))
         .then_some((y as i32, at + n))
@@ -54,7 +61,8 @@ fn preceded_by(words: &WordSet, chars: &[char], at: usize) -> bool {
 /// The nearest char before `at` and from `end` on that is not a space, a digit or a mark: whether
 /// the text around a number is English (a Latin letter near it, no Chinese char next to it).
 fn in_english(chars: &[char], at: usize, end: usize) -> bool {
-    let neutral = |c: &char| c.is_whitespace() || c.is_ascii_digit() || c.is_ascii_punctuation() || matches!(c, '–' | '—');
+    let neutral =
+        |c: &char| c.is_whitespace() || c.is_ascii_digit() || c.is_ascii_punctuation() || matches!(c, '–' | '—');
     let before = chars[..at].iter().rev().find(|c| !neutral(c));
     let after = chars[end..].iter().find(|c| !neutral(c));
     let chinese = |c: Option<&char>| c.is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
@@ -70,7 +78,9 @@ impl DateFinder<'_> {
         if n < 3 {
             return None;
         }
-        let abbreviated = n <= 4 && (n == 3 || chars.get(to) == Some(&'.'));
+        // Feb, Feb., Sept. and Sept 27 (China Daily writes it without the point).
+        let before_day = chars.get(to) == Some(&' ') && chars.get(to + 1).is_some_and(char::is_ascii_digit);
+        let abbreviated = n <= 4 && (n == 3 || chars.get(to) == Some(&'.') || before_day);
         self.words
             .months_en
             .iter()
@@ -141,7 +151,11 @@ impl DateFinder<'_> {
             });
         }
         let after_this = phrase_at(chars, at, "this ")?;
-        let end = self.words.seasons_en.iter().find_map(|s| phrase_at(chars, after_this, s))?;
+        let end = self
+            .words
+            .seasons_en
+            .iter()
+            .find_map(|s| phrase_at(chars, after_this, s))?;
         Some(FoundDate {
             end,
             relative_year: Some(0),
@@ -155,7 +169,10 @@ impl DateFinder<'_> {
         let blank = FoundDate::empty(at, false);
         let (end, season) = match self.words.year_parts_en.iter().find_map(|p| phrase_at(chars, at, p)) {
             Some(end) => (end, false),
-            None => (self.words.seasons_en.iter().find_map(|s| phrase_at(chars, at, s))?, true),
+            None => (
+                self.words.seasons_en.iter().find_map(|s| phrase_at(chars, at, s))?,
+                true,
+            ),
         };
         if let Some((year, relative_year, end)) = self.of_year(chars, end) {
             return Some(FoundDate {
@@ -194,9 +211,12 @@ impl DateFinder<'_> {
         if chars.get(k) == Some(&'.') {
             k += 1;
         }
+        // A day ends its number (Jan 25, at the end of a sentence too), not 25.5.
         let day_at = |k: usize| -> Option<(u32, usize)> {
             let (d, n) = digits(chars, k);
-            ((1..=2).contains(&n) && (1..=31).contains(&d) && !is_digitish(chars.get(k + n))).then_some((d, n))
+            let decimal = chars.get(k + n) == Some(&'.') && is_digitish(chars.get(k + n + 1));
+            let ends = chars.get(k + n) == Some(&'.') || !is_digitish(chars.get(k + n));
+            ((1..=2).contains(&n) && (1..=31).contains(&d) && ends && !decimal).then_some((d, n))
         };
         if chars.get(k) == Some(&' ')
             && let Some((d, n)) = day_at(k + 1)
@@ -227,10 +247,8 @@ impl DateFinder<'_> {
         let word: String = chars[at..end].iter().collect::<String>().to_ascii_lowercase();
         let full = self.words.months_en.get(month as usize - 1) == Some(&word);
         let ordinary = self.words.months_en_words.contains(&word);
-        (full
-            && chars[at].is_ascii_uppercase()
-            && (!ordinary || preceded_by(&self.words.before_year_en, chars, at)))
-        .then_some(found)
+        (full && chars[at].is_ascii_uppercase() && (!ordinary || preceded_by(&self.words.before_year_en, chars, at)))
+            .then_some(found)
     }
 
     /// After a month: the month that ends its range (-April, to May, through June).
@@ -275,7 +293,8 @@ impl DateFinder<'_> {
     /// to 2026, between 2021 and 2025), in English text.
     fn year_en(&self, chars: &[char], at: usize) -> Option<FoundDate> {
         let (year, end) = year_word(chars, at)?;
-        if at > 0 && matches!(chars[at - 1], '$' | '#' | '/' | '.' | '¥' | '€' | '£') || !in_english(chars, at, end) {
+        if at > 0 && matches!(chars[at - 1], '$' | '#' | '/' | '.' | '¥' | '€' | '£') || !in_english(chars, at, end)
+        {
             return None;
         }
         let mut found = FoundDate {
@@ -284,7 +303,9 @@ impl DateFinder<'_> {
             ..FoundDate::empty(at, false)
         };
         let introduced = preceded_by(&self.words.before_year_en, chars, at);
-        let joined = chars.get(end).is_some_and(|&c| c == '/' || self.words.range_marks.contains(c));
+        let joined = chars
+            .get(end)
+            .is_some_and(|&c| c == '/' || self.words.range_marks.contains(c));
         let until = if joined {
             // 2025-2027; 2025-05-14 and 2025/5/14 are read as Chinese-style dates are.
             Some(year_word(chars, end + 1)?)
@@ -315,7 +336,11 @@ impl DateFinder<'_> {
             let next_end = word_end(chars, end + 1);
             let next: String = chars[end + 1..next_end].iter().collect();
             let capital = next.starts_with(|c: char| c.is_ascii_uppercase());
-            if self.words.not_year_before_en.iter().any(|w| w.eq_ignore_ascii_case(&next))
+            if self
+                .words
+                .not_year_before_en
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&next))
                 || !introduced && capital && self.month_en(chars, end + 1, next_end).is_none()
             {
                 return None;
