@@ -23,6 +23,7 @@ mod resolve;
 mod spans;
 mod terms;
 pub mod title;
+mod towns;
 
 pub use annotation::{AnnotatedParagraph, AnnotatedSeed, Annotation, Kind, YearSource};
 pub use attribution::About;
@@ -54,6 +55,8 @@ struct Found {
     is_document: Vec<bool>,
     terms: Vec<terms::FoundTerm>,
     dates: Vec<FoundDate>,
+    /// Towns, streets and villages named with their suffix (东孝街道, Datian Village).
+    towns: Vec<towns::FoundTown>,
 }
 
 /// What one article's paragraphs share while they are resolved in order.
@@ -64,6 +67,8 @@ struct ArticleState {
     /// Numbered slogans seen so far (1+4+N): their parts and their id, so that a quoted part
     /// (“1”即…) is a use of the slogan, not a term of its own.
     slogans: Vec<(Vec<String>, String)>,
+    /// The bare names of the towns the article names with their suffix (大唐 of 大唐镇), folded.
+    town_names: Vec<Vec<char>>,
 }
 
 impl<'a> Annotator<'a> {
@@ -145,6 +150,7 @@ impl<'a> Annotator<'a> {
             ),
             documents: DocumentIds::default(),
             slogans: Vec::new(),
+            town_names: town_names(found),
         }
     }
 
@@ -226,6 +232,7 @@ impl<'a> Annotator<'a> {
             .filter(|d| !overlaps_any(d.start, d.end, &quoted) && !self.is_title_period(&chars, d))
             .collect();
         let mentions = self.gazetteer.find(&paragraph.text);
+        let towns = towns::find(&chars, &mentions, self.lexicon);
         Found {
             chars,
             mentions,
@@ -233,6 +240,7 @@ impl<'a> Annotator<'a> {
             is_document,
             terms,
             dates,
+            towns,
         }
     }
 
@@ -253,6 +261,24 @@ impl<'a> Annotator<'a> {
                 || self.lexicon.document.endings_en.ends_at(chars, name_end)
                 || d.start == 1 && d.end + 1 == chars.len())
     }
+}
+
+/// The bare names of the towns an article names with their suffix, folded, longest first.
+fn town_names(found: &[Found]) -> Vec<Vec<char>> {
+    let mut names: Vec<Vec<char>> = found
+        .iter()
+        .flat_map(|f| {
+            f.towns.iter().map(|t| {
+                f.chars[t.start..t.name_end]
+                    .iter()
+                    .map(|&c| crate::text::script::fold_char_cached(c))
+                    .collect()
+            })
+        })
+        .collect();
+    names.sort_by(|a: &Vec<char>, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    names.dedup();
+    names
 }
 
 #[cfg(test)]

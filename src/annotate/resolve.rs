@@ -12,6 +12,7 @@ use super::document_ids::DocumentIds;
 use super::documents::FoundTitle;
 use super::spans::{mask, mentions_inside, overlaps_any};
 use super::terms::{self, FoundTerm};
+use super::towns::{self, FoundTown};
 use super::{Annotation, Annotator, ArticleState, Found, Kind, figures, orgs};
 use crate::knowledge::{Mention, Target};
 use crate::text::slug::slug;
@@ -61,6 +62,7 @@ impl Annotator<'_> {
             is_document,
             terms,
             dates,
+            towns,
         } = found;
         let subjects = Subjects {
             gazetteer: self.gazetteer,
@@ -99,6 +101,7 @@ impl Annotator<'_> {
         self.figures(&mut r, &clauses, &mut taken);
         self.unquoted_terms(&mut r, text, &mut taken);
         self.places(&mut r, &taken);
+        self.towns(&mut r, &taken, &towns, &state.town_names);
         let Resolution {
             mut out, mut nested, ..
         } = r;
@@ -250,6 +253,38 @@ impl Annotator<'_> {
             if let Some(a) = self.place_annotation(m, &r.text(m.start, m.end)) {
                 r.out.push(a);
             }
+        }
+    }
+
+    /// Towns, streets and villages in what nothing took: those named with their suffix, then
+    /// the bare names of those the article named (大唐镇 … 大唐袜业). A town after its county
+    /// (遂昌县大田村) is in that county's city.
+    fn towns(&self, r: &mut Resolution, taken: &[(usize, usize)], found: &[FoundTown], names: &[Vec<char>]) {
+        let mut taken = mask(r.chars.len(), taken);
+        for a in r.out.iter().filter(|a| a.kind == Kind::Place || a.kind == Kind::City) {
+            taken[a.start()..a.end()].iter_mut().for_each(|t| *t = true);
+        }
+        for town in found {
+            if (town.start..town.end).any(|i| taken[i]) {
+                continue;
+            }
+            let text = r.text(town.start, town.end);
+            let cities = town
+                .after
+                .map(|m| self.gazetteer.cities_of(m.target))
+                .unwrap_or_default();
+            let value = match cities.first() {
+                Some(city) => format!("{city}/{}", slug(&text)),
+                None => slug(&text),
+            };
+            r.out
+                .push(Annotation::new(Kind::Place, &text, town.start, town.end, &value, None).with_cities(cities));
+            taken[town.start..town.end].iter_mut().for_each(|t| *t = true);
+        }
+        for (start, end) in towns::find_bare(r.chars, names, r.mentions, &taken) {
+            let text = r.text(start, end);
+            r.out
+                .push(Annotation::new(Kind::Place, &text, start, end, &slug(&text), None));
         }
     }
 

@@ -23,6 +23,7 @@ struct File {
     org: OrgLists,
     term: TermLists,
     document: DocumentLists,
+    place: PlaceLists,
     attribution: AttributionLists,
     date: DateLists,
     figure: FigureLists,
@@ -74,6 +75,16 @@ struct DocumentLists {
     not_endings: Vec<String>,
     issuer_prefixes: Vec<String>,
     issue_verbs: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceLists {
+    town_suffixes: Vec<String>,
+    not_towns: Vec<String>,
+    not_in_names: Vec<String>,
+    town_suffixes_en: Vec<String>,
+    pinyin_syllables: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -156,6 +167,7 @@ pub struct Lexicon {
     pub org: OrgWords,
     pub term: TermWords,
     pub document: DocumentWords,
+    pub place: PlaceWords,
     pub attribution: AttributionWords,
     pub date: DateWords,
     pub figure: FigureWords,
@@ -199,6 +211,17 @@ pub struct DocumentWords {
     pub not_endings: WordSet,
     pub issuer_prefixes: WordSet,
     pub issue_verbs: WordSet,
+}
+
+/// Places the gazetteer does not list (towns, streets, villages), read from their suffixes.
+#[derive(Debug, Clone)]
+pub struct PlaceWords {
+    pub town_suffixes: WordSet,
+    pub not_towns: WordSet,
+    pub not_in_names: CharSet,
+    pub town_suffixes_en: Vec<String>,
+    /// Longest first.
+    pub pinyin_syllables: Vec<String>,
 }
 
 /// What a paragraph and its claims are about.
@@ -338,10 +361,11 @@ impl Lexicon {
     pub fn parse(path: &Path, source: &str) -> Result<Lexicon> {
         let file: File = toml::from_str(source).map_err(|e| toml_error(path, source, &e))?;
         let chrome: Vec<String> = file.ingest.chrome.iter().map(|w| chrome_key(w)).collect();
-        let (org, term, document, attribution, date, figure, text) = (
+        let (org, term, document, place, attribution, date, figure, text) = (
             file.org,
             file.term,
             file.document,
+            file.place,
             file.attribution,
             file.date,
             file.figure,
@@ -402,6 +426,13 @@ impl Lexicon {
                 not_endings: word_set(document.not_endings),
                 issuer_prefixes: word_set(document.issuer_prefixes),
                 issue_verbs: word_set(document.issue_verbs),
+            },
+            place: PlaceWords {
+                town_suffixes: word_set(place.town_suffixes),
+                not_towns: word_set(place.not_towns),
+                not_in_names: single_chars(path, "not_in_names", &place.not_in_names)?,
+                town_suffixes_en: place.town_suffixes_en,
+                pinyin_syllables: longest_first(place.pinyin_syllables),
             },
             attribution: AttributionWords {
                 continuation: both_scripts(attribution.continuation),
