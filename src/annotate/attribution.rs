@@ -476,17 +476,29 @@ impl Subjects<'_> {
     fn anchors(&self, chars: &[char], mentions: &[Mention], titles: &[(usize, usize)]) -> Vec<(usize, About)> {
         let words = &self.lexicon.attribution;
         let inside_title = |s: usize, e: usize| titles.iter().any(|&(ts, te)| s >= ts && e <= te);
-        // Levels (国家级) and comparisons (领跑全国) name no subject.
+        // Levels (国家级, 世界500强), comparisons (领跑全国) and the whole a share is taken of
+        // (全国约60%的, 全球三分之一的) name no subject.
         let counts = |s: usize, e: usize| {
             !inside_title(s, e)
                 && !words.not_subject_after.starts_at(chars, e)
                 && !words.not_subject_before.ends_at(chars, s)
+                && !self.share_follows(chars, e)
+        };
+        // In a city's own document the province and the nation are the levels of what it
+        // refers to (国家、省重点科研任务; 按国家、省实际到账补助资金的25%给予补助), not whose
+        // claims its clauses make: the city's (another city or a foreign place still is one).
+        let city_document = self.context.issuer.is_some_and(About::is_city);
+        let level = |s: usize, e: usize| {
+            city_document
+                && words.levels_in_city_documents.word_at(chars, s) == Some(e - s)
+                && !self.names_organ(chars, e)
         };
         let mut out: Vec<(usize, About)> = Vec::new();
         for m in mentions {
             if let Some(about) = mention_scope(self.gazetteer, m)
                 && counts(m.start, m.end)
                 && !is_dateline(chars, m)
+                && !level(m.start, m.end)
             {
                 out.push((m.start, about));
             }
@@ -507,9 +519,9 @@ impl Subjects<'_> {
             let found = if let Some(n) = words.this_city_words.word_at(chars, i) {
                 Some((n, home))
             } else if let Some(n) = words.province.word_at(chars, i) {
-                Some((n, Some(About::Zhejiang)))
+                Some((n, Some(About::Zhejiang).filter(|_| !level(i, i + n))))
             } else if let Some(n) = words.national.word_at(chars, i) {
-                Some((n, Some(About::Other)))
+                Some((n, Some(About::Other).filter(|_| !level(i, i + n))))
             } else {
                 self.organ_at(chars, i).map(|about| (1, about))
             };
@@ -527,6 +539,51 @@ impl Subjects<'_> {
         }
         out.sort_by_key(|&(at, _)| at);
         out
+    }
+
+    /// Whether an organisation's name goes on from a place or scope word (浙江省科技厅, 国家发改委):
+    /// an actor, not a level.
+    fn names_organ(&self, chars: &[char], at: usize) -> bool {
+        let lexicon = self.lexicon;
+        for k in at..chars.len().min(at + MAX_ORGAN_CHARS) {
+            if lexicon.stops.breaks_at(chars, k)
+                || matches!(chars[k], '、' | '的')
+                || opens(chars[k])
+                || closes(chars[k])
+            {
+                return false;
+            }
+            if lexicon.org.suffixes.starts_at(chars, k) {
+                return !lexicon
+                    .org
+                    .false_endings
+                    .ends_at(chars, k + lexicon.org.suffixes.longest_at(chars, k).unwrap_or(0));
+            }
+        }
+        false
+    }
+
+    /// Whether a share follows a scope word (全国约60%的, 全球三分之一的, 全省超七成): the
+    /// scope is the whole the share is taken of, not whose claim it is.
+    fn share_follows(&self, chars: &[char], at: usize) -> bool {
+        let mut k = at;
+        if matches!(chars.get(k), Some('的')) {
+            k += 1;
+        }
+        let figure = &self.lexicon.figure;
+        if let Some(q) = figure.before.iter().find(|q| super::spans::starts_with(chars, k, q)) {
+            k += q.chars().count();
+        }
+        let number = chars[k.min(chars.len())..]
+            .iter()
+            .take_while(|&&c| {
+                super::numerals::arabic_digit(c).is_some()
+                    || super::numerals::chinese_digit(c).is_some()
+                    || matches!(c, '.' | '十' | '百')
+            })
+            .count();
+        number > 0 && matches!(chars.get(k + number), Some('%' | '％' | '成'))
+            || number > 0 && super::spans::starts_with(chars, k + number, "分之")
     }
 
     /// A lone 省 or 市 starting an organisation's name (省科技厅, 市人工智能局, 经省政府同意):
@@ -722,6 +779,59 @@ mod tests {
         // 市 starting an organ's name is the home city; 省 the province.
         assert_eq!(about_in(&s, &huzhou, "市经信局牵头,投入资金5亿元。", "5亿元"), "huzhou");
         assert_eq!(about_in(&s, &huzhou, "省科技厅安排资金3亿元。", "3亿元"), "zhejiang");
+    }
+
+    #[test]
+    fn a_city_document_speaks_for_the_city() {
+        let s = setup();
+        let hangzhou = Context {
+            issuer: About::city("hangzhou"),
+            ..Context::default()
+        };
+        for t in [
+            "对承担国家、省重点科研任务的企业,按国家、省实际到账补助资金的25%给予补助,最高补助500万元。",
+            "對承擔國家、省重點科研任務的企業,按國家、省實際到賬補助資金的25%給予補助,最高補助500萬元。",
+        ] {
+            assert_eq!(about_in(&s, &hangzhou, t, "25%"), "hangzhou");
+            assert_eq!(about_in(&s, &hangzhou, t, "500"), "hangzhou");
+        }
+        // Another city, or a place abroad, is still a subject of its own.
+        let t = "宁波市对该类企业给予100万元奖励。";
+        assert_eq!(about_in(&s, &hangzhou, t, "100"), "ningbo");
+        // A news report is no city document: the province keeps its claims.
+        let news = Context {
+            dominant: About::city("hangzhou"),
+            ..Context::default()
+        };
+        assert_eq!(about_in(&s, &news, "全省新增企业500家。", "500"), "zhejiang");
+    }
+
+    #[test]
+    fn partners_on_a_ranking_and_shares_of_a_whole_are_the_city_s() {
+        let s = setup();
+        let zhoushan = Context {
+            dominant: About::city("zhoushan"),
+            ..Context::default()
+        };
+        assert_eq!(
+            about_in(&s, &zhoushan, "现场与7家世界500强企业签约。", "7家"),
+            "zhoushan"
+        );
+        assert_eq!(
+            about_in(&s, &zhoushan, "現場與7家世界500強企業簽約。", "7家"),
+            "zhoushan"
+        );
+        let none = Context::default();
+        for t in [
+            "诸暨市大唐镇生产了全国约60%的袜子。",
+            "諸暨市大唐鎮生產了全國約60%的襪子。",
+            "全国约60%的袜子产自诸暨。",
+            "全球三分之一的袜子产自诸暨。",
+        ] {
+            let share = if t.contains("分之") { "三分之一" } else { "60" };
+            assert_eq!(about_in(&s, &none, t, share), "shaoxing", "{t}");
+        }
+        assert_eq!(about_in(&s, &none, "全国人工智能企业超过4500家。", "4500"), "other");
     }
 
     #[test]

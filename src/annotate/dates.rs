@@ -223,6 +223,18 @@ impl DateFinder<'_> {
         if let Some(found) = self.english_date(chars, at) {
             return Some(found);
         }
+        // 20251224 alone on its line: a signing date.
+        if at == 0
+            && let Some((y, m, d)) = crate::text::isodate::compact_date(&chars.iter().collect::<String>())
+        {
+            return Some(FoundDate {
+                end: chars.len(),
+                year: Some(y as i32),
+                month: Some(m),
+                day: Some(d),
+                ..blank
+            });
+        }
         if let Some((year, n)) = year_at(chars, at) {
             return self.dated_by_year(chars, at, year, n, blank);
         }
@@ -466,6 +478,8 @@ mod tests {
             pairs(&[("2025-05-14", "2025-05-14")])
         );
         assert_eq!(dates("二〇二五年", None), pairs(&[("二〇二五年", "2025")]));
+        assert_eq!(dates("20251224", None), pairs(&[("20251224", "2025-12-24")]));
+        assert!(dates("电话20251224", None).is_empty());
         assert_eq!(
             dates("On May 14, 2025 and 17 May, Wenzhou in March 2024. May we?", Some(2025)),
             pairs(&[

@@ -183,7 +183,7 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
     }
     // A number scaled by 万 or 亿 is a quantity even without a unit (超1000亿产业基金).
     let bare_scale = arabic && i > at && words.scales_without_unit.contains(chars[i - 1]);
-    let (written, unit) = match words.units.iter().find(|(w, _)| starts_with(chars, unit_at, w)) {
+    let (written, unit) = match words.units.iter().find(|(w, _)| unit_starts(chars, unit_at, w)) {
         Some((w, u)) => (w.as_str(), u.clone()),
         None if bare_scale && unit_at == i => ("", String::new()),
         None => return None,
@@ -378,6 +378,13 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
     None
 }
 
+/// Whether the unit `word` is written at `at`: Latin letters in any case (1500PFlops).
+fn unit_starts(chars: &[char], at: usize, word: &str) -> bool {
+    word.chars()
+        .enumerate()
+        .all(|(k, w)| chars.get(at + k).is_some_and(|c| c.eq_ignore_ascii_case(&w)))
+}
+
 /// Whether `at` follows a thousands separator (the 000 of 600,000): the rest of a number that
 /// could not be read whole.
 fn continues_a_number(chars: &[char], at: usize) -> bool {
@@ -434,8 +441,8 @@ mod tests {
         );
         assert_eq!(figures("增长12.5%"), [("12.5%".to_string(), "12.5 %".to_string())]);
         assert_eq!(
-            texts("百分之三十的企业,两万人,3EFLOPS算力"),
-            ["百分之三十", "两万人", "3EFLOPS"]
+            texts("百分之三十的企业,两万人,3EFLOPS算力,1500PFlops"),
+            ["百分之三十", "两万人", "3EFLOPS", "1500PFlops"]
         );
     }
 

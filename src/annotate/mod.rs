@@ -85,7 +85,8 @@ impl<'a> Annotator<'a> {
     /// what the article as a whole says (its year, its issuer, its city) is worked out, and the
     /// paragraphs are resolved in order, each continuing the one before it.
     pub fn annotate(&self, mut seed: Seed) -> AnnotatedSeed {
-        let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
+        let mut found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
+        self.find_bare_counties(&seed.paragraphs, &mut found);
         let home_city = attribution::home_city(self.gazetteer, seed.meta.publisher.as_deref());
         let mut state = self.article_state(&seed, &found);
         self.register_title_documents(&seed.title, &mut state);
@@ -124,6 +125,32 @@ impl<'a> Annotator<'a> {
             issuer: state.context.issuer,
             document,
             paragraphs,
+        }
+    }
+
+    /// A county the article names in full (金东区) is context enough for its bare name that is
+    /// also an ordinary word (为金东注入动能): the paragraphs are read again with it.
+    fn find_bare_counties(&self, paragraphs: &[Paragraph], found: &mut [Found]) {
+        let named: Vec<usize> = self
+            .gazetteer
+            .counties_named(
+                &found
+                    .iter()
+                    .flat_map(|f| f.mentions.iter().copied())
+                    .collect::<Vec<_>>(),
+            )
+            .into_iter()
+            .filter(|&c| self.gazetteer.needs_context(c))
+            .collect();
+        if named.is_empty() {
+            return;
+        }
+        for (p, f) in paragraphs.iter().zip(found.iter_mut()) {
+            let mentions = self.gazetteer.find_in(&p.text, &named);
+            if mentions != f.mentions {
+                f.towns = towns::find(&f.chars, &mentions, self.lexicon);
+                f.mentions = mentions;
+            }
         }
     }
 
@@ -486,6 +513,44 @@ mod tests {
         assert_eq!((&*place.text, &*place.value), ("黃岩", "taizhou/huangyan-district"));
         assert_eq!(spans(p, Kind::Org), ["浙東南智算中心"]);
         assert_eq!(names(&p.cities), ["taizhou"]);
+    }
+
+    #[test]
+    fn a_county_named_in_full_makes_its_bare_name_a_place() {
+        for text in [
+            "题\n金东区持续布局人工智能。\n为金东注入强劲动能。",
+            "題\n金東區持續布局人工智能。\n為金東注入強勁動能。",
+            "Title\nBinjiang District hosts the expo.\nBinjiang also builds robots.",
+        ] {
+            let seed = annotate(text);
+            assert_eq!(spans(&seed.paragraphs[1], Kind::Place).len(), 1, "{text}");
+            assert_eq!(seed.paragraphs[1].cities.len(), 1, "{text}");
+        }
+        // Without the full name, the bare word is no place.
+        assert!(annotate("题\n为金东注入强劲动能。").paragraphs[0].cities.is_empty());
+        assert!(
+            annotate("Title\nBinjiang also builds robots.").paragraphs[0]
+                .cities
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn places_inside_organisations_and_region_prefixes() {
+        for text in [
+            "题\n鄞州區人工智能創新發展聯盟揭牌成立。",
+            "题\n鄞州区人工智能创新发展联盟揭牌成立。",
+        ] {
+            let p = &annotate(text).paragraphs[0];
+            assert_eq!(spans(p, Kind::Place).len(), 1);
+            assert_eq!(spans(p, Kind::Org).len(), 1);
+            assert_eq!(names(&p.cities), ["ningbo"]);
+        }
+        // 浙中 and "central Zhejiang" say where, but are not places of their own.
+        let p = &annotate("题\n全力配合金华市推进浙中人工智能发展。").paragraphs[0];
+        assert!(spans(p, Kind::Place).is_empty());
+        let p = &annotate("Title\nFirms in central Zhejiang grow.").paragraphs[0];
+        assert!(spans(p, Kind::Place).is_empty());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::spans::{mask, mentions_inside, overlaps_any};
 use super::terms::{self, FoundTerm};
 use super::towns::{self, FoundTown};
 use super::{Annotation, Annotator, ArticleState, Found, Kind, figures, orgs};
-use crate::knowledge::{Mention, Target};
+use crate::knowledge::{DIRECTION, Mention, Target};
 use crate::text::slug::slug;
 use std::borrow::Cow;
 
@@ -199,16 +199,27 @@ impl Annotator<'_> {
         }
     }
 
-    /// Organisations in what nothing took yet, each with the cities its name holds.
+    /// Organisations in what nothing took yet, each with the cities its name holds. A place the
+    /// name starts with below a city (鄞州区 of 鄞州区人工智能创新发展联盟) is marked as the place
+    /// it is, and the organisation after it.
     fn orgs(&self, r: &mut Resolution, taken: &mut Vec<(usize, usize)>) {
         for org in orgs::find(r.chars, r.mentions, self.lexicon, taken) {
             let text = r.text(org.start, org.end);
             let inside = mentions_inside(r.mentions, org.start, org.end);
             let id = slug(&orgs::canonical_name(&text, &inside, self.gazetteer, self.lexicon));
-            let a = Annotation::new(Kind::Org, &text, org.start, org.end, &id, None)
+            let mut start = org.start;
+            if let Some(m) = r.mentions.iter().find(|m| m.start == org.start && m.end < org.end)
+                && let Some(place) = self.place_annotation(m, &r.text(m.start, m.end))
+                && place.kind == Kind::Place
+            {
+                r.out.push(place);
+                taken.push((m.start, m.end));
+                start = m.end;
+            }
+            let a = Annotation::new(Kind::Org, &r.text(start, org.end), start, org.end, &id, None)
                 .with_cities(attribution::named_cities(self.gazetteer, &inside));
             r.out.push(a);
-            taken.push((org.start, org.end));
+            taken.push((start, org.end));
         }
     }
 
@@ -339,6 +350,8 @@ impl Annotator<'_> {
                     &county.name_en,
                 )
             }
+            // 浙中, 浙东南: a region prefix, not a place of its own.
+            Target::Place(i) if gz.places[i].kind == DIRECTION => return None,
             Target::Place(i) => (
                 Kind::Place,
                 Cow::Owned(slug(&gz.places[i].name_en)),

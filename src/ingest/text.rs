@@ -146,8 +146,12 @@ pub(super) fn is_subtitle(line: &str, lexicon: &Lexicon) -> bool {
         && !line.ends_with(['.', '!', '?', ':', '：'])
 }
 
-/// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`), as its ISO form.
+/// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`, `20251224`), as
+/// its ISO form.
 pub(super) fn date_line(line: &str) -> Option<String> {
+    if let Some((y, m, d)) = crate::text::isodate::compact_date(line.trim()) {
+        return Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
     let digits: Vec<u32> = line
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())

@@ -27,6 +27,10 @@ use std::path::Path;
 /// The default gazetteer, embedded in the binary.
 pub const EMBEDDED: &str = include_str!("../../data/gazetteer.toml");
 
+/// The `kind` of a part of the province named by its direction (浙中, 浙东南): a region prefix,
+/// not a place to mark.
+pub const DIRECTION: &str = "direction";
+
 /// The 11 prefecture ids, in GB/T 2260 order.
 pub const CITY_IDS: [&str; 11] = [
     "hangzhou", "ningbo", "wenzhou", "jiaxing", "huzhou", "shaoxing", "jinhua", "quzhou", "zhoushan", "taizhou",
@@ -306,6 +310,12 @@ impl Gazetteer {
 
     /// Every place name in `text` that counts, in order, non-overlapping; offsets in chars.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        self.find_in(text, &[])
+    }
+
+    /// [`Gazetteer::find`] in an article that names these counties (indices) in full: their
+    /// bare names that are ordinary words count too (金东区 … 为金东注入动能).
+    pub fn find_in(&self, text: &str, named_counties: &[usize]) -> Vec<Mention> {
         let chars: Vec<char> = text.chars().collect();
         let char_at = crate::text::offsets::byte_to_char_map(text);
         let mut found: Vec<Mention> = Vec::new();
@@ -354,7 +364,33 @@ impl Gazetteer {
             });
         }
         found.sort_by_key(|m| m.start);
-        self.keep_in_context(&chars, found)
+        self.keep_in_context(&chars, found, named_counties)
+    }
+
+    /// The counties a text names in full (with their suffix, or an English name that needs no
+    /// context), whose bare names then count in the rest of the article.
+    pub fn counties_named(&self, mentions: &[Mention]) -> Vec<usize> {
+        let mut out: Vec<usize> = mentions
+            .iter()
+            .filter_map(|m| match m.target {
+                Target::County {
+                    index,
+                    bare: false,
+                    needs_context: false,
+                } => Some(index),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether a county has bare names that need context (天台, 金东, "Putuo").
+    pub fn needs_context(&self, county: usize) -> bool {
+        self.counties
+            .get(county)
+            .is_some_and(|c| !c.bare_in_context.is_empty() || !c.names_en_in_context.is_empty())
     }
 
     /// Whether the char before or after a Chinese name makes it part of another word.
@@ -408,7 +444,7 @@ impl Gazetteer {
     }
 
     /// Drops bare county names that are ordinary words unless the context makes them places.
-    fn keep_in_context(&self, chars: &[char], found: Vec<Mention>) -> Vec<Mention> {
+    fn keep_in_context(&self, chars: &[char], found: Vec<Mention>, named_counties: &[usize]) -> Vec<Mention> {
         let is_division = |m: &Mention| matches!(m.target, Target::City(_) | Target::County { .. });
         let english = |m: &Mention| chars[m.start].is_ascii_alphabetic();
         (0..found.len())
@@ -422,6 +458,9 @@ impl Gazetteer {
                 else {
                     return true;
                 };
+                if named_counties.contains(&index) {
+                    return true;
+                }
                 let own_city = &self.counties[index].city;
                 let is_own_city = |t: Target| matches!(t, Target::City(c) if self.cities[c].id == *own_city);
                 let joined = |a: &Mention, b: &Mention| {

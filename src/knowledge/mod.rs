@@ -11,7 +11,7 @@ mod map;
 mod strings;
 
 pub use explain::{CLOSING_QUOTES, Category, DocumentType, ExplainTables, RuleWords, Sector, StatusMark};
-pub use gazetteer::{CITY_IDS, City, County, Gazetteer, Mention, Place, Province, Target};
+pub use gazetteer::{CITY_IDS, City, County, DIRECTION, Gazetteer, Mention, Place, Province, Target};
 pub use glossary::{DocumentEntry, FocusOverride, Glossary, TermEntry};
 pub use lexicon::{AttributionWords, DateWords, DocumentWords, FigureWords, Lexicon, OrgWords, PlaceWords, TermWords};
 pub use map::{Map, MapCity};

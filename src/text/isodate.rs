@@ -87,6 +87,17 @@ impl IsoDate {
     }
 }
 
+/// A date written as eight digits, YYYYMMDD (a government document's signing date, 20251224):
+/// (year, month, day) when it is one.
+pub fn compact_date(text: &str) -> Option<(u32, u32, u32)> {
+    if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| text[r].parse::<u32>().ok();
+    let (y, m, d) = (number(0..4)?, number(4..6)?, number(6..8)?);
+    ((1900..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
 /// The year a date value starts in (`2025`), or [`YEAR_UNKNOWN`]: the group it is listed under
 /// on the timeline, and the year its filter knows it by.
 pub fn year_group(value: &str) -> &str {
