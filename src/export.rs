@@ -185,6 +185,7 @@ impl<'a> ExplanationOut<'a> {
 fn year_source(source: YearSource) -> &'static str {
     match source {
         YearSource::Metadata => "metadata",
+        YearSource::Url => "url",
         YearSource::Unknown => "unknown",
     }
 }

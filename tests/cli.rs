@@ -460,6 +460,81 @@ fn add_names_normalises_refuses_duplicates_and_keeps_metadata() {
 }
 
 #[test]
+fn add_records_the_date_a_source_address_holds_and_check_lists_undated_seeds() {
+    let seeds = tempfile::tempdir().unwrap();
+    let seeds_arg = seeds.path().to_str().unwrap();
+    let article = |text: &str| {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        fs::write(file.path(), text).unwrap();
+        file
+    };
+    let dated = article("宁波出台新政\n5月20日,宁波新增数字企业30家。今年以来增长较快。\n");
+    let source = "https://www.example.gov.cn/art/2024/5/21/art_1229_5.html";
+    let out = explainer(
+        &[
+            "add",
+            "--seeds",
+            seeds_arg,
+            "--source",
+            source,
+            dated.path().to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("date 2024-05-21 (from the address)"), "{stdout}");
+    let sidecar = fs::read_to_string(
+        seeds.path().join(
+            fs::read_dir(seeds.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .find(|n| n.ends_with(".toml"))
+                .unwrap(),
+        ),
+    )
+    .unwrap();
+    assert!(
+        sidecar.contains("date = \"2024-05-21\"") && sidecar.contains("date_source = \"url\""),
+        "{sidecar}"
+    );
+    // An address without a date records none; check then names the seed.
+    let undated = article("温州出台新政\n9月16日,温州召开大会。\n");
+    let out = explainer(
+        &[
+            "add",
+            "--seeds",
+            seeds_arg,
+            "--source",
+            "http://www.example.com/english/c_819876.htm",
+            undated.path().to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no publication date"));
+    let (_d, site, built) = build(seeds.path());
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let json = export(&site);
+    let by_year: Vec<(Option<&str>, Option<i64>)> = json["seeds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["year_source"].as_str(), s["year"].as_i64()))
+        .collect();
+    assert_eq!(by_year, [(Some("url"), Some(2024)), (Some("unknown"), None)]);
+    let date = &json["seeds"][0]["paragraphs"][0]["annotations"][0];
+    assert_eq!(date["value"].as_str(), Some("2024-05-20"));
+    let check = explainer(&["check", "--seeds", seeds_arg], &repo());
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        report.contains("undated: 1 seed without a publication date"),
+        "{report}"
+    );
+    assert!(report.contains("001_"), "{report}");
+    assert!(!report.contains("000_"), "{report}");
+}
+
+#[test]
 fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
     use std::io::{Read, Write};
     let dir = tempfile::tempdir().unwrap();

@@ -187,6 +187,8 @@ pub struct AnnotatedParagraph {
 pub enum YearSource {
     /// The seed's metadata (front matter, a sidecar, or a date line in the text) gives its date.
     Metadata,
+    /// The date was read from the address of the seed's source (…/2025/0604/…).
+    Url,
     /// No publication date: dates without a year stay without one (`--05-14`).
     Unknown,
 }

@@ -113,14 +113,15 @@ impl<'a> Annotator<'a> {
                 cities_inherited,
             });
         }
+        let year_source = match (state.year, seed.meta.date_is_from_address()) {
+            (None, _) => YearSource::Unknown,
+            (Some(_), true) => YearSource::Url,
+            (Some(_), false) => YearSource::Metadata,
+        };
         AnnotatedSeed {
             seed,
             year: state.year,
-            year_source: if state.year.is_some() {
-                YearSource::Metadata
-            } else {
-                YearSource::Unknown
-            },
+            year_source,
             home_city,
             issuer: state.context.issuer,
             document,
@@ -546,6 +547,14 @@ mod tests {
             assert_eq!(spans(p, Kind::Org).len(), 1);
             assert_eq!(names(&p.cities), ["ningbo"]);
         }
+        let p = &annotate("题\n金华市婺城区人民政府").paragraphs[0];
+        assert_eq!(spans(p, Kind::Place), ["婺城区"]);
+        assert_eq!(spans(p, Kind::Org), ["人民政府"]);
+        // A city's organ stays whole.
+        assert_eq!(
+            spans(&annotate("题\n温州市数据局挂牌。").paragraphs[0], Kind::Org),
+            ["温州市数据局"]
+        );
         // 浙中 and "central Zhejiang" say where, but are not places of their own.
         let p = &annotate("题\n全力配合金华市推进浙中人工智能发展。").paragraphs[0];
         assert!(spans(p, Kind::Place).is_empty());

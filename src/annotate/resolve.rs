@@ -207,14 +207,22 @@ impl Annotator<'_> {
             let text = r.text(org.start, org.end);
             let inside = mentions_inside(r.mentions, org.start, org.end);
             let id = slug(&orgs::canonical_name(&text, &inside, self.gazetteer, self.lexicon));
+            // The places the name starts with (鄞州区…, 金华市婺城区…), when one is below a city.
+            let mut leading: Vec<Annotation> = Vec::new();
             let mut start = org.start;
-            if let Some(m) = r.mentions.iter().find(|m| m.start == org.start && m.end < org.end)
+            while let Some(m) = r.mentions.iter().find(|m| m.start == start && m.end < org.end)
                 && let Some(place) = self.place_annotation(m, &r.text(m.start, m.end))
-                && place.kind == Kind::Place
             {
-                r.out.push(place);
-                taken.push((m.start, m.end));
+                leading.push(place);
                 start = m.end;
+            }
+            if leading.iter().any(|a| a.kind == Kind::Place) {
+                for place in leading {
+                    taken.push((place.start(), place.end()));
+                    r.out.push(place);
+                }
+            } else {
+                start = org.start;
             }
             let a = Annotation::new(Kind::Org, &r.text(start, org.end), start, org.end, &id, None)
                 .with_cities(attribution::named_cities(self.gazetteer, &inside));

@@ -67,6 +67,7 @@ pub fn source_page(ex: &View, s: usize) -> Page {
         bylines: seed.bylines.clone(),
         meta: seed.meta.clone(),
         undated: a.year_source == crate::annotate::YearSource::Unknown,
+        date_from_address: a.year_source == crate::annotate::YearSource::Url,
         title_derived: seed.title_derived,
         cities,
         paragraphs: a.paragraphs.len(),
