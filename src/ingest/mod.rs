@@ -3,9 +3,10 @@
 //! A seed is a plain-text article (`.txt`: title line, optional subtitle line, one paragraph per
 //! line) or a hand-prepared one (`.md` with TOML front matter between `+++` lines, paragraphs
 //! separated by blank lines). A `.txt` may have a sidecar `<stem>.toml` with the same metadata
-//! fields as the front matter. Page chrome (share/comment buttons) is dropped and bylines are kept
-//! as metadata, so that `paragraphs` holds exactly the article's body. Seed text is kept verbatim:
-//! nothing here interprets it as Markdown or HTML.
+//! fields as the front matter. Page chrome (share/comment buttons) is dropped, and bylines and
+//! contact lines (联系人:…, 联系电话:…) are kept as metadata, so that `paragraphs` holds exactly
+//! the article's body. Seed text is kept verbatim: nothing here interprets it as Markdown or
+//! HTML.
 //!
 //! A first line that reads as a paragraph (a sentence ending in 。, or longer than any headline)
 //! is body, not title. An article without a title is given one from its first sentence,
@@ -45,7 +46,8 @@ pub struct Seed {
     pub title_derived: bool,
     /// A short second line under the title, when there is one.
     pub subtitle: Option<String>,
-    /// Byline lines (记者 …, 通讯员 …), kept out of the body.
+    /// Byline lines (记者 …, 通讯员 …) and contact lines (联系人:…, 联系电话:…), kept out of the
+    /// body.
     pub bylines: Vec<String>,
     /// Metadata from front matter, a sidecar `.toml`, or a date line in the text.
     pub meta: Meta,

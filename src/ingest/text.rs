@@ -115,7 +115,8 @@ pub(super) fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexic
     if text.is_empty() || lexicon.is_chrome(text) {
         return;
     }
-    if lexicon.is_byline(text) {
+    // Bylines and contact lines (联系人:…, 联系电话:…) are about the article, not of it.
+    if lexicon.is_byline(text) || lexicon.is_contact(text) {
         seed.bylines.push(text.to_string());
         return;
     }

@@ -33,6 +33,7 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct IngestLists {
     chrome: Vec<String>,
+    contact: Vec<String>,
     byline: Vec<String>,
 }
 
@@ -163,6 +164,8 @@ pub struct Lexicon {
     /// The longest chrome line, in chars: longer lines are never chrome, so they need no folding.
     chrome_max_chars: usize,
     pub byline: Vec<String>,
+    /// Words that open a contact or address line (联系人:…).
+    pub contact: Vec<String>,
     /// Where sentences and clauses end.
     pub stops: Stops,
     pub org: OrgWords,
@@ -398,6 +401,7 @@ impl Lexicon {
             chrome_max_chars: chrome.iter().map(|k| k.chars().count()).max().unwrap_or(0),
             chrome,
             byline: both_scripts(file.ingest.byline),
+            contact: both_scripts(file.ingest.contact),
             stops: Stops::new(
                 single_chars(path, "sentence_stops", &text.sentence_stops)?,
                 word_set(text.clause_stops),
@@ -522,6 +526,16 @@ impl Lexicon {
         !key.is_empty() && self.chrome.contains(&key) || key.is_empty() && !line.trim().is_empty()
     }
 
+    /// A short line of contact details (联系人:顾莹萍, 联系电话:0572-2398661, 地址:…): a word of
+    /// the `contact` list, then a colon.
+    pub fn is_contact(&self, line: &str) -> bool {
+        line.chars().count() <= 80
+            && self.contact.iter().any(|w| {
+                line.strip_prefix(w.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+            })
+    }
+
     /// A short line that names the reporters, not a sentence of the article: no comma, nothing
     /// that ends a sentence.
     pub fn is_byline(&self, line: &str) -> bool {
@@ -563,6 +577,16 @@ mod tests {
         assert!(lex.is_byline("■記者 王凱藝 通訊員 李曉"));
         assert!(lex.is_byline("本报记者 张三"));
         assert!(!lex.is_byline("記者注意到,台州持續推動智算中心建設。"));
+    }
+
+    #[test]
+    fn contact_lines() {
+        let lex = Lexicon::embedded().unwrap();
+        for line in ["联系人:顾莹萍", "聯繫電話：0572-2398661", "地址:湖州市吴兴区凤凰路730号", "Tel: 0571-1234"] {
+            assert!(lex.is_contact(line), "{line}");
+        }
+        assert!(!lex.is_contact("电话会议上,各地交流经验。"));
+        assert!(!lex.is_contact("地址位于杭州。"));
     }
 
     #[test]
