@@ -153,6 +153,13 @@ pub fn leading_scope(chars: &[char], mentions: &[Mention], gazetteer: &Gazetteer
         at += n;
     }
     if let Some(m) = mentions.iter().find(|m| m.start == at) {
+        // 浙江温州…, 浙江省湖州市…: the city written right after the province is whose it is.
+        if m.target == Target::Province
+            && let Some(next) = mentions.iter().find(|n| n.start == m.end)
+            && let Some(city) = mention_scope(gazetteer, next).filter(|a| a.is_city())
+        {
+            return Some(city);
+        }
         return mention_scope(gazetteer, m);
     }
     let words = &lexicon.attribution;
@@ -332,6 +339,8 @@ pub struct Clauses {
     ends: Vec<usize>,
     /// The subject of each clause.
     subjects: Vec<About>,
+    /// The subject each clause names itself (a place, a scope word, 我市), if any.
+    named: Vec<Option<About>>,
     /// Sentence ends (exclusive), ascending.
     sentence_ends: Vec<usize>,
 }
@@ -346,6 +355,12 @@ impl Clauses {
     /// What the clause holding char `at` is about.
     pub fn about(&self, at: usize) -> Option<About> {
         self.subjects.get(self.clause_at(at)).copied()
+    }
+
+    /// The subjects the paragraph's clauses name themselves, in order (none: every clause took
+    /// its subject from around it).
+    pub fn named(&self) -> impl Iterator<Item = About> + '_ {
+        self.named.iter().flatten().copied()
     }
 
     /// The subject of the paragraph's last clause, which the next paragraph may continue.
@@ -468,6 +483,7 @@ impl Subjects<'_> {
         Clauses {
             ends,
             subjects,
+            named: own,
             sentence_ends,
         }
     }
@@ -499,6 +515,7 @@ impl Subjects<'_> {
                 && counts(m.start, m.end)
                 && !is_dateline(chars, m)
                 && !level(m.start, m.end)
+                && !(!about.is_city() && self.names_company(chars, m.end))
             {
                 out.push((m.start, about));
             }
@@ -558,6 +575,38 @@ impl Subjects<'_> {
                     .org
                     .false_endings
                     .ends_at(chars, k + lexicon.org.suffixes.longest_at(chars, k).unwrap_or(0));
+            }
+        }
+        false
+    }
+
+    /// Whether a company's name goes on from a place (浙江双环传动机械股份有限公司, Zhejiang Yinlun
+    /// Machinery Co Ltd): the firm is named after the place, which says nothing about whose
+    /// claim the clause makes.
+    fn names_company(&self, chars: &[char], at: usize) -> bool {
+        // Longest run from the place to the company word: English words are longer.
+        const MAX_COMPANY_CHARS: usize = 40;
+        const MAX_CHINESE_COMPANY_CHARS: usize = 16;
+        let org = &self.lexicon.org;
+        let latin = chars.get(at) == Some(&' ');
+        for k in at..chars.len().min(at + MAX_COMPANY_CHARS) {
+            let c = chars[k];
+            if self.lexicon.stops.breaks_at(chars, k) && c != '.' || c == '、' || opens(c) || closes(c) {
+                return false;
+            }
+            // In English the name is a run of capitalised words; in Chinese it holds no
+            // function word (浙江将打造…集团 is a sentence).
+            if latin && k > at && chars[k - 1] == ' ' && c.is_ascii_lowercase()
+                || !latin && (org.left_stops.contains(c) || k >= at + MAX_CHINESE_COMPANY_CHARS)
+            {
+                return false;
+            }
+            let word_start = !latin || chars[k - 1] == ' ';
+            if word_start
+                && let Some(n) = org.company_suffixes.longest_at(chars, k)
+                && !(latin && chars.get(k + n).is_some_and(char::is_ascii_alphanumeric))
+            {
+                return true;
             }
         }
         false
@@ -835,6 +884,25 @@ mod tests {
     }
 
     #[test]
+    fn a_firm_named_after_a_place_is_not_its_claim() {
+        let s = setup();
+        let taizhou = Context {
+            dominant: About::city("taizhou"),
+            ..Context::default()
+        };
+        let t = "Since 2008, Zhejiang Yinlun Machinery Co Ltd has made 30 acquisitions.";
+        assert_eq!(about_in(&s, &taizhou, t, "30 acquisitions"), "taizhou");
+        let t = "浙江银轮机械股份有限公司完成并购30起。";
+        assert_eq!(about_in(&s, &taizhou, t, "30起"), "taizhou");
+        let t = "浙江銀輪機械股份有限公司完成併購30起。";
+        assert_eq!(about_in(&s, &taizhou, t, "30起"), "taizhou");
+        // The province itself is still a subject.
+        let t = "Zhejiang has 30 national labs.";
+        assert_eq!(about_in(&s, &taizhou, t, "30 national"), "zhejiang");
+        assert_eq!(about_in(&s, &taizhou, "浙江将打造3个产业集团。", "3个"), "zhejiang");
+    }
+
+    #[test]
     fn hangzhou_bay_and_rooftops_are_no_subjects() {
         let s = setup();
         let none = Context {
@@ -913,6 +981,15 @@ mod tests {
         assert_eq!(
             issuer("關於支持人工智能創新發展的若干措施", &["舟山市人民政府"]),
             Some("zhoushan")
+        );
+        // The city written right after the province is the issuer.
+        assert_eq!(
+            issuer("浙江温州“十四五”规划和二〇三五年远景目标纲要", &["为推动发展。"]),
+            Some("wenzhou")
+        );
+        assert_eq!(
+            issuer("浙江省湖州市数字经济发展规划", &["为推动发展。"]),
+            Some("huzhou")
         );
         // A news headline names no issuer.
         assert_eq!(issuer("浙江成立首个设区市人工智能局", &["温州召开大会。"]), None);

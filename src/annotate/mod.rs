@@ -91,6 +91,7 @@ impl<'a> Annotator<'a> {
         let mut state = self.article_state(&seed, &found);
         self.register_title_documents(&seed.title, &mut state);
         let document = self.own_document(&seed.title, state.context.issuer);
+        let article_city = self.article_city(&seed.paragraphs, &state.context, home_city.as_deref());
         let mut paragraphs: Vec<AnnotatedParagraph> = Vec::with_capacity(found.len());
         let mut previous_subject: Option<About> = None;
         // The annotated paragraphs take over the text: a large corpus should not hold it twice.
@@ -102,6 +103,10 @@ impl<'a> Annotator<'a> {
             let previous = paragraphs.last().filter(|_| continues);
             let (cities, cities_inherited) =
                 self.paragraph_cities(&paragraph.text, &resolved.mentions, home_city.as_deref(), previous);
+            // A paragraph that names no city and no other subject is its article's city's.
+            let article_city = article_city
+                .filter(|city| cities.is_empty() && resolved.named.iter().all(|a| a == city))
+                .map(|city| intern(city.as_str()));
             paragraphs.push(AnnotatedParagraph {
                 copy_key: crate::text::script::copy_key(&paragraph.text),
                 id: paragraph.id.into_boxed_str(),
@@ -111,6 +116,7 @@ impl<'a> Annotator<'a> {
                 nested: resolved.nested.into_boxed_slice(),
                 cities,
                 cities_inherited,
+                article_city,
             });
         }
         let year_source = match (state.year, seed.meta.date_is_from_address()) {
@@ -180,6 +186,28 @@ impl<'a> Annotator<'a> {
             slogans: Vec::new(),
             town_names: town_names(found),
         }
+    }
+
+    /// The one city an article is issued by or about, for its paragraphs that name nothing:
+    /// its issuer (a signature, a title), else the city it names far more than any other
+    /// (counties included: a county story in English), else its city paper's city when it
+    /// says 我市.
+    fn article_city(
+        &self,
+        paragraphs: &[Paragraph],
+        context: &attribution::Context,
+        home_city: Option<&str>,
+    ) -> Option<About> {
+        let says_this_city = || {
+            paragraphs
+                .iter()
+                .any(|p| attribution::this_city(&p.text, home_city, self.lexicon).is_some())
+        };
+        context
+            .issuer
+            .or(context.dominant)
+            .filter(|a| a.is_city())
+            .or_else(|| home_city.and_then(About::city).filter(|_| says_this_city()))
     }
 
     /// The prefectures a paragraph is about: those its place names lie in and, when the
@@ -560,6 +588,35 @@ mod tests {
         assert!(spans(p, Kind::Place).is_empty());
         let p = &annotate("Title\nFirms in central Zhejiang grow.").paragraphs[0];
         assert!(spans(p, Kind::Place).is_empty());
+    }
+
+    fn article_cities(seed: &AnnotatedSeed) -> Vec<Option<&str>> {
+        seed.paragraphs.iter().map(|p| p.article_city.as_deref()).collect()
+    }
+
+    #[test]
+    fn paragraphs_follow_the_article_s_city() {
+        for text in [
+            "关于支持人工智能创新发展的若干措施\n各县(区)人民政府:\n一、加大要素支持\n对新引进的企业给予最高500万元奖励。\n全省人工智能产业营收突破5700亿元。\n舟山市人民政府",
+            "關於支持人工智能創新發展的若干措施\n各縣(區)人民政府:\n一、加大要素支持\n對新引進的企業給予最高500萬元獎勵。\n全省人工智能產業營收突破5700億元。\n舟山市人民政府",
+        ] {
+            let seed = annotate(text);
+            // A heading and a clause name nothing: the city's; a province-wide figure is not.
+            assert_eq!(
+                article_cities(&seed),
+                [Some("zhoushan"), Some("zhoushan"), Some("zhoushan"), None, None],
+                "{text}"
+            );
+            assert!(seed.paragraphs[..3].iter().all(|p| p.cities.is_empty()));
+        }
+        // An English county story: its paragraphs are its prefecture's.
+        let seed = annotate(
+            "Deqing reviews its decade\nHuzhou's Deqing county has detailed its achievements.\nThe county leads in labs.\nSix cases were selected.\n\"We will go on,\" said the Party chief of Deqing.",
+        );
+        assert_eq!(article_cities(&seed), [None, Some("huzhou"), Some("huzhou"), None]);
+        // An article about two cities has no city of its own.
+        let seed = annotate("杭甬双城记\n杭州和宁波签署协议。\n双方将加强合作。");
+        assert_eq!(article_cities(&seed), [None, None]);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub(super) struct Resolved {
     pub annotations: Vec<Annotation>,
     pub nested: Vec<Annotation>,
     pub mentions: Vec<Mention>,
+    /// The subjects its clauses name themselves.
+    pub named: Vec<About>,
 }
 
 /// A numbered slogan the article named (1+4+N): its parts and its id.
@@ -108,11 +110,13 @@ impl Annotator<'_> {
         out.sort_by_key(|a| (a.start(), a.end()));
         nested.sort_by_key(|a| (a.start(), a.end()));
         nested.dedup();
+        let named = clauses.named().collect();
         (
             Resolved {
                 annotations: out,
                 nested,
                 mentions,
+                named,
             },
             clauses.last(),
         )

@@ -49,6 +49,7 @@ struct TextLists {
 #[serde(deny_unknown_fields)]
 struct OrgLists {
     suffixes: Vec<String>,
+    company_suffixes: Vec<String>,
     prefixes: Vec<String>,
     left_stops: String,
     false_endings: Vec<String>,
@@ -181,6 +182,8 @@ pub struct Lexicon {
 #[derive(Debug, Clone)]
 pub struct OrgWords {
     pub suffixes: WordSet,
+    /// Words that end a company's name (公司, Co Ltd).
+    pub company_suffixes: WordSet,
     pub prefixes: WordSet,
     /// Characters that end a name on its left.
     pub left_stops: CharSet,
@@ -409,6 +412,7 @@ impl Lexicon {
             ),
             org: OrgWords {
                 suffixes: word_set(org.suffixes),
+                company_suffixes: word_set(org.company_suffixes),
                 prefixes: word_set(org.prefixes),
                 left_stops: CharSet::new([org.left_stops]),
                 false_endings: word_set(org.false_endings),
@@ -582,7 +586,12 @@ mod tests {
     #[test]
     fn contact_lines() {
         let lex = Lexicon::embedded().unwrap();
-        for line in ["联系人:顾莹萍", "聯繫電話：0572-2398661", "地址:湖州市吴兴区凤凰路730号", "Tel: 0571-1234"] {
+        for line in [
+            "联系人:顾莹萍",
+            "聯繫電話：0572-2398661",
+            "地址:湖州市吴兴区凤凰路730号",
+            "Tel: 0571-1234",
+        ] {
             assert!(lex.is_contact(line), "{line}");
         }
         assert!(!lex.is_contact("电话会议上,各地交流经验。"));
