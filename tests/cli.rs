@@ -616,6 +616,133 @@ fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
 }
 
 #[test]
+fn a_city_s_own_material_is_on_its_page() {
+    let notice = "舟山市人民政府关于印发支持人工智能创新发展若干措施的通知
+各县(区)人民政府,市政府直属各单位:
+现将《关于支持人工智能创新发展的若干措施》印发给你们,请认真贯彻执行。
+一、加大要素保障
+对新引进的人工智能企业,给予最高500万元落户奖励。
+对承担国家、省重点科研任务的企业,按国家、省实际到账补助资金的25%给予补助。
+联系人:王明
+联系电话:0580-2280000
+舟山市人民政府
+2025年3月5日
+";
+    let province =
+        "浙江出台人工智能新政\n近日,浙江省人民政府办公厅印发《关于支持人工智能创新发展的若干措施》,推出27条举措。\n";
+    let story = "Deqing reviews its decade
+Huzhou's Deqing county has detailed its achievements over the past 10 years.
+The county is leading in provincial key laboratories.
+Six cases from the county have been selected as exemplary examples.
+\"Global competition is between clusters,\" said a local entrepreneur.
+In the first half of 2022, its output grew 7.3 percent.
+";
+    let seeds = write_seeds(&[
+        ("a_notice.txt", notice.as_bytes()),
+        ("b_province.txt", province.as_bytes()),
+        ("c_story.txt", story.as_bytes()),
+    ]);
+    let (_d, site, out) = build(seeds.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json = export(&site);
+    let seed = |id: &str| {
+        json["seeds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let city_paragraphs = |city: &str| -> Vec<String> {
+        json["cities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == city)
+            .map(|c| {
+                c["paragraphs"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // The notice: every body paragraph is on Zhoushan's page, credited through the article
+    // (`article_city`) where it names no city itself; the contact lines are not body.
+    let notice = seed("a_notice");
+    let texts: Vec<&str> = notice["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(!texts.iter().any(|t| t.starts_with("联系")), "{texts:?}");
+    let zhoushan = city_paragraphs("zhoushan");
+    for p in notice["paragraphs"].as_array().unwrap() {
+        assert!(
+            zhoushan.contains(&format!("a_notice#{}", p["id"].as_str().unwrap())),
+            "{p}"
+        );
+    }
+    let clause = &notice["paragraphs"][3];
+    assert_eq!(
+        (
+            clause["cities"].as_array().unwrap().len(),
+            clause["article_city"].as_str()
+        ),
+        (0, Some("zhoushan"))
+    );
+    // Its subsidies are Zhoushan's, though the clause names the nation and the province.
+    let figures: Vec<&str> = notice["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["annotations"].as_array().unwrap())
+        .filter(|a| a["kind"] == "figure")
+        .map(|a| a["about"].as_str().unwrap())
+        .collect();
+    assert_eq!(figures, ["zhoushan", "zhoushan"]);
+    // The measures it issues are its own document, with their own page, not the province's.
+    let issued = notice["paragraphs"][1]["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "document")
+        .unwrap()["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(issued, "zhejiang-ai-innovation-measures");
+    assert!(site.join(format!("documents/{issued}/index.html")).is_file());
+    assert!(
+        site.join("documents/zhejiang-ai-innovation-measures/index.html")
+            .is_file()
+    );
+    let own_page = fs::read_to_string(site.join(format!("documents/{issued}/index.html"))).unwrap();
+    let province_doc = fs::read_to_string(site.join("documents/zhejiang-ai-innovation-measures/index.html")).unwrap();
+    assert!(province_doc.contains("省級層面"));
+    assert!(
+        !own_page.contains("省級層面"),
+        "the province's explanation is not the city's"
+    );
+    // Nothing of the notice sits under the province's paragraphs.
+    let province_page = fs::read_to_string(site.join("province/index.html")).unwrap_or_default();
+    assert!(!province_page.contains("落戶獎勵") && !province_page.contains("落户奖励"));
+    // The English county story: at least 80% of its paragraphs on Huzhou's page.
+    let story = seed("c_story");
+    let huzhou = city_paragraphs("huzhou");
+    let ps = story["paragraphs"].as_array().unwrap();
+    let on = ps
+        .iter()
+        .filter(|p| huzhou.contains(&format!("c_story#{}", p["id"].as_str().unwrap())))
+        .count();
+    assert!(on * 5 >= ps.len() * 4, "{on} of {}", ps.len());
+}
+
+#[test]
 fn every_page_has_a_simplified_twin_and_the_switch_returns() {
     let (_d, site, out) = build(&repo().join("seeds"));
     assert!(out.status.success());

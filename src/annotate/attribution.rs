@@ -679,6 +679,12 @@ impl Subjects<'_> {
         self.lexicon.attribution.document_says.starts_at(chars, title_end + 1)
     }
 
+    /// Whether the sentence after a title issues it (现将《…》印发给你们; 《…》已经区政府同意,
+    /// 现印发给你们): the document being read is what issues the title.
+    pub fn issued_here(&self, chars: &[char], from: usize, to: usize) -> bool {
+        (from..to).any(|k| self.lexicon.document.issued_here.starts_at(chars, k))
+    }
+
     /// Whether the clause before a title says who issued it (舟山市人民政府印发《…》).
     pub fn states_issuer(&self, chars: &[char], clause_start: usize, title_start: usize) -> bool {
         (clause_start..title_start).any(|k| self.lexicon.document.issue_verbs.starts_at(chars, k))

@@ -508,6 +508,26 @@ mod tests {
     }
 
     #[test]
+    fn the_issuing_clause_gives_a_title_its_issuer() {
+        for text in [
+            "舟山市人民政府关于印发支持人工智能创新发展若干措施的通知\n各县(区)人民政府:\n现将《关于支持人工智能创新发展的若干措施》印发给你们,请认真贯彻执行。\n舟山市人民政府",
+            "舟山市人民政府關於印發支持人工智能創新發展若干措施的通知\n各縣(區)人民政府:\n現將《關於支持人工智能創新發展的若干措施》印發給你們,請認真貫徹執行。\n舟山市人民政府",
+            "关于印发支持人工智能创新发展若干措施的通知\n各县(区)人民政府:\n《关于支持人工智能创新发展的若干措施》已经市政府同意,现印发给你们。\n舟山市人民政府",
+        ] {
+            let seed = annotate(text);
+            let issued = seed.paragraphs[1]
+                .annotations
+                .iter()
+                .find(|a| a.kind == Kind::Document)
+                .unwrap();
+            // Not the province's measures of the same title: the city's own.
+            assert_ne!(&*issued.value, "zhejiang-ai-innovation-measures", "{text}");
+            assert!(issued.value.starts_with("zhou-shan-"), "{}", issued.value);
+            assert_eq!(issued.about, About::city("zhoushan"));
+        }
+    }
+
+    #[test]
     fn terms_have_one_id_in_both_scripts() {
         let seed = annotate("题\n溫州搶佔“人工智能+數據安全”賽道。\n温州抢占“人工智能+数据安全”赛道。");
         let ids: Vec<&str> = seed

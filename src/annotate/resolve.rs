@@ -150,10 +150,16 @@ impl Annotator<'_> {
             let inner = mentions_inside(r.mentions, title.start, title.end);
             let own = attribution::leading_scope(&chars[title.start..title.end], &inner, self.gazetteer, self.lexicon);
             let (clause_start, _) = clauses.clause(title.start);
-            let stated = subjects
-                .states_issuer(chars, clause_start, title.start - 1)
-                .then(|| clauses.about(title.start))
-                .flatten();
+            let (_, sentence_end) = clauses.sentence(title.start);
+            // 舟山市人民政府印发《…》: the clause's subject issued it. 现将《…》印发给你们: the
+            // document being read issues it, so its issuer (signature, title) is the title's.
+            let stated = if subjects.states_issuer(chars, clause_start, title.start - 1) {
+                clauses.about(title.start)
+            } else if subjects.issued_here(chars, title.end + 1, sentence_end.min(chars.len())) {
+                subjects.context.issuer
+            } else {
+                None
+            };
             let (id, issuer) = ids.id_for(&text, title.short_name_of_previous, own.or(stated), own.is_some(), self);
             if let Some(issuer) = issuer
                 && subjects.title_speaks(chars, title.end)

@@ -76,6 +76,7 @@ struct DocumentLists {
     endings_en: Vec<String>,
     not_endings: Vec<String>,
     issuer_prefixes: Vec<String>,
+    issued_here: Vec<String>,
     issue_verbs: Vec<String>,
 }
 
@@ -217,6 +218,8 @@ pub struct DocumentWords {
     pub endings_en: WordSet,
     pub not_endings: WordSet,
     pub issuer_prefixes: WordSet,
+    /// After a title: the document being read issues it (现将《…》印发给你们).
+    pub issued_here: WordSet,
     pub issue_verbs: WordSet,
 }
 
@@ -436,6 +439,7 @@ impl Lexicon {
                 endings_en: WordSet::new(document.endings_en),
                 not_endings: word_set(document.not_endings),
                 issuer_prefixes: word_set(document.issuer_prefixes),
+                issued_here: word_set(document.issued_here),
                 issue_verbs: word_set(document.issue_verbs),
             },
             place: PlaceWords {
