@@ -195,7 +195,9 @@ impl DateFinder<'_> {
         let blank = FoundDate::empty(at, target);
         // 今年, 去年, 明年 (+ month/day, a part of the year or a holiday)
         for (word, offset) in &self.words.relative_years {
-            if chars[at..].starts_with(word) && !(at > 0 && self.words.relative_not_after.contains(chars[at - 1])) {
+            if crate::text::words::folded_starts_with(&chars[at..], word)
+                && !(at > 0 && self.words.relative_not_after.contains(chars[at - 1]))
+            {
                 let mut found = FoundDate {
                     end: at + word.len(),
                     relative_year: Some(*offset),

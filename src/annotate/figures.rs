@@ -9,6 +9,7 @@
 use super::numerals::{arabic_digit, arabic_number, chinese_digit, chinese_number, scale};
 use super::spans::starts_with;
 use crate::knowledge::{FigureWords, Lexicon};
+use crate::text::script::fold_han;
 
 /// A figure found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -378,11 +379,14 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
     None
 }
 
-/// Whether the unit `word` is written at `at`: Latin letters in any case (1500PFlops).
+/// Whether the unit `word` is written at `at`: Latin letters in any case (1500PFlops), Chinese
+/// in either script (公裡 for 公里).
 fn unit_starts(chars: &[char], at: usize, word: &str) -> bool {
-    word.chars()
-        .enumerate()
-        .all(|(k, w)| chars.get(at + k).is_some_and(|c| c.eq_ignore_ascii_case(&w)))
+    word.chars().enumerate().all(|(k, w)| {
+        chars
+            .get(at + k)
+            .is_some_and(|&c| c.eq_ignore_ascii_case(&w) || fold_han(c) == fold_han(w))
+    })
 }
 
 /// Whether `at` follows a thousands separator (the 000 of 600,000): the rest of a number that
@@ -540,6 +544,20 @@ mod tests {
         let found = find(&chars, &lex, &[(0, 5)]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].start, 6);
+    }
+
+    #[test]
+    fn units_and_measure_words_in_either_script_and_their_variants() {
+        // One list, in Simplified: Traditional text and variant spellings match it.
+        assert_eq!(
+            texts("新建廠房30餘幢,12個部門,全長15公裡,面積3.5平方公裡"),
+            ["30餘幢", "12個", "15公裡", "3.5平方公裡"]
+        );
+        assert_eq!(
+            texts("新建厂房30余幢,12部门联合,全长15公里"),
+            ["30余幢", "12部门", "15公里"]
+        );
+        assert_eq!(texts("12部門聯合印發"), ["12部門"]);
     }
 
     #[test]

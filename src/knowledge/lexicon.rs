@@ -2,7 +2,8 @@
 //! stops, organisation words, speech verbs, document types, the words that make a claim
 //! province-wide or national, date words, figure units and the words that make a number an
 //! ordinal or a duration. Curated knowledge lives in that file, not here; this module loads it and
-//! adds the other script's spelling of every word.
+//! adds the other script's spelling of every word; word sets also compare with Chinese chars
+//! folded to Simplified, so variant spellings (公裡, 裏) match too.
 
 use crate::error::{Error, Result, toml_error};
 use crate::text::script;
@@ -397,7 +398,11 @@ impl Lexicon {
         let mut relative_years: Vec<(Vec<char>, i32)> = date
             .relative_years
             .iter()
-            .flat_map(|(w, &n)| script::spellings(w).into_iter().map(move |w| (w.chars().collect(), n)))
+            .flat_map(|(w, &n)| {
+                script::spellings(w)
+                    .into_iter()
+                    .map(move |w| (w.chars().map(script::fold_han).collect(), n))
+            })
             .collect();
         relative_years.sort_by(|a: &(Vec<char>, i32), b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         relative_years.dedup();
