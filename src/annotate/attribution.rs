@@ -471,7 +471,13 @@ impl Subjects<'_> {
                 .flatten()
                 .filter(|_| ends[k] < sentence_ends[sentence]);
             let placed = own[k].or(in_sentence).or(next_in_sentence);
-            if placed.is_some() {
+            // A clause that only says where the subject before it lies ("Zhoushan, in the
+            // northeast of Zhejiang Province, has 2,085 islands"; "Anji County, Zhejiang
+            // Province") keeps that subject for the clauses after it.
+            let describes_where = in_sentence.is_some_and(|before| {
+                own[k].is_some_and(|o| o.strength() < before.strength()) && self.describes_where(&chars[start..ends[k]])
+            });
+            if placed.is_some() && !describes_where {
                 in_sentence = placed;
             }
             subjects.push(
@@ -486,6 +492,23 @@ impl Subjects<'_> {
             named: own,
             sentence_ends,
         }
+    }
+
+    /// Whether a clause is a phrase of place after its subject: it opens with a word of place
+    /// ("in the northeast of …", "located in …"), or it is only a name with its kind ("Zhejiang
+    /// Province").
+    fn describes_where(&self, clause: &[char]) -> bool {
+        let text: String = clause.iter().collect();
+        let text =
+            text.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "，、。；：".contains(c));
+        let words = &self.lexicon.attribution;
+        words.place_openers_en.iter().any(|w| text.starts_with(w.as_str()))
+            || !text.is_empty()
+                && self.gazetteer.find(text).first().is_some_and(|m| {
+                    let rest: String = text.chars().skip(m.end).collect();
+                    m.start == 0 && words.place_kinds.iter().any(|k| rest.trim() == k.as_str())
+                        || rest.trim().is_empty()
+                })
     }
 
     /// Every place or scope word that can be a clause's subject, in order: (position, about).
@@ -949,6 +972,16 @@ mod tests {
         assert_eq!(about_in(&s, &none, t, "20 measures"), "hangzhou");
         let t = "China has more than 4,500 AI companies.";
         assert_eq!(about_in(&s, &none, t, "4,500"), "other");
+        // A phrase of place after the subject does not take its place.
+        let t = "Zhoushan, in the northeast of Zhejiang Province, has 2,085 islands.";
+        assert_eq!(about_in(&s, &none, t, "2,085"), "zhoushan");
+        let t = "Huangdu Village lies in Anji County, Zhejiang Province. Its tea area is 10,000 acres.";
+        assert_eq!(about_in(&s, &none, t, "10,000"), "huzhou");
+        let t = "Wenzhou's GDP grew by 3.3 percent, 0.8 percentage points higher than that of Zhejiang province.";
+        assert_eq!(about_in(&s, &none, t, "0.8"), "wenzhou");
+        // A clause of its own about the province still is the province's.
+        let t = "Wenzhou added 30 firms, and Zhejiang added 500 firms.";
+        assert_eq!(about_in(&s, &none, t, "500"), "zhejiang");
     }
 
     #[test]

@@ -345,14 +345,15 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
     if ranked {
         return None;
     }
-    // A count of a plural noun, after at most two words describing it: 600 specialists, 500 AI
-    // companies, 25 industry-specific large models. A year (in 2025 companies) is not a count.
+    // A count of a plural noun, after at most three words describing it: 600 specialists, 500 AI
+    // companies, 11 provincial-level industrial internet platforms. A year (in 2025 companies) is
+    // not a count.
     let year_like = l == 4 && (1900.0..=2100.0).contains(&number);
     if year_like {
         return None;
     }
     let mut k = i;
-    for _ in 0..3 {
+    for _ in 0..4 {
         if chars.get(k) != Some(&' ') {
             return None;
         }
@@ -570,6 +571,15 @@ mod tests {
                 ("RMB 45 bn".to_string(), "45000000000 CNY".to_string()),
                 ("16.4 bn RMB".to_string(), "16400000000 CNY".to_string()),
                 ("3,200 mu".to_string(), "3200 mu".to_string()),
+            ]
+        );
+        assert_eq!(
+            texts(
+                "11 provincial-level industrial internet platforms and 269 distinctive institutional innovation achievements"
+            ),
+            [
+                "11 provincial-level industrial internet platforms",
+                "269 distinctive institutional innovation achievements"
             ]
         );
         // A rank is not a count, and the rest of a number is no number of its own.

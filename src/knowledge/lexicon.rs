@@ -105,6 +105,8 @@ struct AttributionLists {
     organ_not_before: String,
     organ_after: String,
     document_says: Vec<String>,
+    place_openers_en: Vec<String>,
+    place_kinds: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -252,6 +254,10 @@ pub struct AttributionWords {
     pub organ_not_before: CharSet,
     pub organ_after: CharSet,
     pub document_says: WordSet,
+    /// Words that open an English phrase of place after a subject (in the northeast of …).
+    pub place_openers_en: Vec<String>,
+    /// What may follow a place in a clause that is only that place (Zhejiang Province).
+    pub place_kinds: Vec<String>,
 }
 
 /// Dates.
@@ -466,6 +472,8 @@ impl Lexicon {
                 organ_not_before: CharSet::new([attribution.organ_not_before]),
                 organ_after: CharSet::new([attribution.organ_after]),
                 document_says: word_set(attribution.document_says),
+                place_openers_en: attribution.place_openers_en,
+                place_kinds: attribution.place_kinds,
             },
             date: DateWords {
                 relative_years,
