@@ -187,6 +187,9 @@ pub struct Gazetteer {
     english: AhoCorasick,
     english_patterns: Vec<String>,
     english_names: Vec<EnglishName>,
+    /// Places that share a bare county name (西湖: West Lake, and Xihu District without its
+    /// suffix): what the name is when the county's context is missing.
+    shared_names: Vec<(String, Target)>,
 }
 
 /// Collects patterns and what each names, for one matcher.
@@ -281,7 +284,16 @@ impl Gazetteer {
             english.add(&place.names_en, any_case(Target::Outside(i)));
             english.add(&place.names_en_cased, exact_case(Target::Outside(i)));
         }
+        let mut shared_names = Vec::new();
+        for (i, place) in file.place.iter().enumerate() {
+            for name in &place.names {
+                if file.county.iter().any(|c| c.bare_in_context.contains(name)) {
+                    shared_names.push((name.clone(), Target::Place(i)));
+                }
+            }
+        }
         Ok(Gazetteer {
+            shared_names,
             matcher: leftmost_longest(path, &chinese.patterns, false)?,
             targets: chinese.targets,
             english: leftmost_longest(path, &english.patterns, true)?,
@@ -443,52 +455,74 @@ impl Gazetteer {
         !(joined_before || before_china)
     }
 
-    /// Drops bare county names that are ordinary words unless the context makes them places.
+    /// Drops bare county names that are ordinary words unless the context makes them places; a
+    /// bare name another place shares (西湖, the lake) is that place instead.
     fn keep_in_context(&self, chars: &[char], found: Vec<Mention>, named_counties: &[usize]) -> Vec<Mention> {
         let is_division = |m: &Mention| matches!(m.target, Target::City(_) | Target::County { .. });
         let english = |m: &Mention| chars[m.start].is_ascii_alphabetic();
-        (0..found.len())
-            .filter(|&i| {
-                let m = &found[i];
-                let Target::County {
-                    index,
-                    needs_context: true,
-                    ..
-                } = m.target
-                else {
-                    return true;
-                };
-                if named_counties.contains(&index) {
-                    return true;
-                }
-                let own_city = &self.counties[index].city;
-                let is_own_city = |t: Target| matches!(t, Target::City(c) if self.cities[c].id == *own_city);
-                let joined = |a: &Mention, b: &Mention| {
-                    if a.end > b.start {
-                        return false;
-                    }
-                    let between: String = chars[a.end..b.start].iter().collect();
-                    if english(m) {
-                        matches!(between.trim(), "," | "and" | ", and" | "、")
-                    } else {
-                        b.start - a.end == 1 && matches!(chars[a.end], '、' | '和' | '與' | '与' | '及')
-                    }
-                };
-                // In a list with another division (天台、仙居; 仙居和天台; "Xihu and Binjiang").
-                let listed = (i > 0 && is_division(&found[i - 1]) && joined(&found[i - 1], m))
-                    || (i + 1 < found.len() && is_division(&found[i + 1]) && joined(m, &found[i + 1]));
-                if english(m) {
-                    // In English, a paragraph that also names its city ("Zhoushan's Putuo").
-                    return listed || found.iter().any(|o| english(o) && is_own_city(o.target));
-                }
-                // Right after its own city or the province (台州天台, 台州市天台, 浙江天台).
-                let after_city = i > 0
-                    && found[i - 1].end == m.start
-                    && (is_own_city(found[i - 1].target) || found[i - 1].target == Target::Province);
-                after_city || listed
+        let shared = |m: &Mention| {
+            let text: String = chars[m.start..m.end].iter().collect();
+            self.shared_names.iter().find(|(n, _)| *n == text).map(|&(_, target)| Mention {
+                target,
+                ..*m
             })
-            .map(|i| found[i])
+        };
+        (0..found.len())
+            .filter_map(|i| {
+                let keep = self.in_context(chars, &found, i, named_counties, is_division, english);
+                if keep { Some(found[i]) } else { shared(&found[i]) }
+            })
             .collect()
+    }
+
+    /// Whether the mention at `i` counts where it stands: a name that needs no context, or a
+    /// bare county name in its context.
+    fn in_context(
+        &self,
+        chars: &[char],
+        found: &[Mention],
+        i: usize,
+        named_counties: &[usize],
+        is_division: impl Fn(&Mention) -> bool,
+        english: impl Fn(&Mention) -> bool,
+    ) -> bool {
+        let m = &found[i];
+        let Target::County {
+            index,
+            needs_context: true,
+            ..
+        } = m.target
+        else {
+            return true;
+        };
+        if named_counties.contains(&index) {
+            return true;
+        }
+        let own_city = &self.counties[index].city;
+        let is_own_city = |t: Target| matches!(t, Target::City(c) if self.cities[c].id == *own_city);
+        let joined = |a: &Mention, b: &Mention| {
+            if a.end > b.start {
+                return false;
+            }
+            let between: String = chars[a.end..b.start].iter().collect();
+            if english(m) {
+                matches!(between.trim(), "," | "and" | ", and" | "、")
+            } else {
+                b.start - a.end == 1 && matches!(chars[a.end], '、' | '和' | '與' | '与' | '及')
+            }
+        };
+        // In a list with another division (天台、仙居; 仙居和天台; "Xihu and Binjiang").
+        let listed = (i > 0 && is_division(&found[i - 1]) && joined(&found[i - 1], m))
+            || (i + 1 < found.len() && is_division(&found[i + 1]) && joined(m, &found[i + 1]));
+        if english(m) {
+            // In English, a paragraph that also names its city ("Zhoushan's Putuo").
+            return listed || found.iter().any(|o| english(o) && is_own_city(o.target));
+        }
+        // Right after its own city or the province (台州天台, 台州市天台, 浙江天台).
+        let after_city = i > 0
+            && found[i - 1].end == m.start
+            && (is_own_city(found[i - 1].target) || found[i - 1].target == Target::Province);
+        after_city || listed
     }
 
     /// The prefecture ids a mention is about.
@@ -647,6 +681,23 @@ mod tests {
         assert!(names("苏丹红是一种染料").is_empty());
         assert!(names("中东部地区").is_empty());
         assert_eq!(names("中东地区"), ["中东"]);
+    }
+
+    #[test]
+    fn a_bare_name_shared_with_a_place_is_that_place_without_context() {
+        let g = gz();
+        let targets = |text: &str| -> Vec<Target> { g.find(text).iter().map(|m| m.target).collect() };
+        // 西湖 alone is the lake; in a list of districts it is the district.
+        assert!(matches!(targets("以西湖風光聞名")[..], [Target::Place(_)]));
+        assert!(matches!(targets("西湖、滨江两区")[..], [Target::County { .. }, Target::County { .. }]));
+        assert_eq!(cities("以西湖风光闻名"), ["hangzhou"]);
+    }
+
+    #[test]
+    fn seas_and_oceans_are_outside() {
+        assert_eq!(names("舟山突出在東海海域,东出太平洋"), ["舟山", "東海", "太平洋"]);
+        assert!(names("东海岸线,太平洋保险").is_empty());
+        assert_eq!(names("in the East China Sea"), ["East China Sea"]);
     }
 
     #[test]
