@@ -324,7 +324,7 @@ fn town_names(found: &[Found]) -> Vec<Vec<char>> {
     let mut names: Vec<Vec<char>> = found
         .iter()
         .flat_map(|f| {
-            f.towns.iter().map(|t| {
+            f.towns.iter().filter(|t| t.settlement).map(|t| {
                 f.chars[t.start..t.name_end]
                     .iter()
                     .map(|&c| crate::text::script::fold_char_cached(c))

@@ -1,5 +1,6 @@
-//! Towns, townships, streets (subdistricts) and villages the gazetteer does not list, read from
-//! how their names end: 东孝街道, 大唐镇, 大田村, "Datian Village". A name is two Chinese chars
+//! Towns, townships, streets (subdistricts), villages, lakes, islands, reservoirs and wetlands the
+//! gazetteer does not list, read from how their names end: 东孝街道, 大唐镇, 大田村, 东钱湖,
+//! 长潭水库, "Datian Village". A name is two Chinese chars
 //! before the word that ends it, standing at a word's start (after a mark, a function word or a
 //! county's name: 遂昌县大田村), or, in English, one capitalised word spelled in pinyin before
 //! "Village", "Town", "Township" or "Subdistrict". Words that end the same way but are no name
@@ -23,6 +24,9 @@ pub struct FoundTown {
     pub name_end: usize,
     /// The county or city written right before it (遂昌县大田村).
     pub after: Option<Mention>,
+    /// A town, township, street or village (not a lake or an island), whose bare name is the
+    /// place too once the article named it.
+    pub settlement: bool,
 }
 
 fn is_han(c: char) -> bool {
@@ -51,8 +55,9 @@ pub fn find(chars: &[char], mentions: &[Mention], lexicon: &Lexicon) -> Vec<Foun
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        // Chinese: two chars, then 镇/乡/村/街道.
-        if let Some(n) = words.town_suffixes.longest_at(chars, i)
+        // Chinese: two chars, then 镇/乡/村/街道 (or 湖/岛/水库/湿地).
+        let settlement = words.town_suffixes.longest_at(chars, i);
+        if let Some(n) = settlement.or_else(|| words.feature_suffixes.longest_at(chars, i))
             && i >= 2
             && is_han(chars[i - 2])
             && is_han(chars[i - 1])
@@ -75,6 +80,7 @@ pub fn find(chars: &[char], mentions: &[Mention], lexicon: &Lexicon) -> Vec<Foun
                     end: i + n,
                     name_end: i,
                     after,
+                    settlement: settlement.is_some(),
                 });
                 i += n;
                 continue;
@@ -101,6 +107,7 @@ pub fn find(chars: &[char], mentions: &[Mention], lexicon: &Lexicon) -> Vec<Foun
                     end,
                     name_end,
                     after: None,
+                    settlement: true,
                 });
                 i = end;
                 continue;
@@ -162,6 +169,10 @@ mod tests {
         assert_eq!(towns("位于东孝街道的项目"), ["东孝街道"]);
         assert_eq!(towns("位於東孝街道的項目"), ["東孝街道"]);
         assert_eq!(towns("诸暨市大唐镇,遂昌县大田村"), ["大唐镇", "大田村"]);
+        assert_eq!(
+            towns("坐拥“大水缸”長潭水庫,南部是——鑒洋湖城市濕地"),
+            ["長潭水庫", "鑒洋湖"]
+        );
         assert_eq!(towns("farmers in Datian Village, Suichang County"), ["Datian Village"]);
     }
 
@@ -170,6 +181,7 @@ mod tests {
         let none: Vec<String> = Vec::new();
         assert_eq!(towns("建设特色小镇和美丽乡村,推进城乡融合,全市行政村,农村电商"), none);
         assert!(towns("宁波镇海区").is_empty());
+        assert!(towns("湖州市的海岛,在湖畔").is_empty());
         assert!(towns("the Olympic Village and Old Town").is_empty());
         assert!(towns("新增2个镇").is_empty());
     }

@@ -462,10 +462,10 @@ impl Gazetteer {
         let english = |m: &Mention| chars[m.start].is_ascii_alphabetic();
         let shared = |m: &Mention| {
             let text: String = chars[m.start..m.end].iter().collect();
-            self.shared_names.iter().find(|(n, _)| *n == text).map(|&(_, target)| Mention {
-                target,
-                ..*m
-            })
+            self.shared_names
+                .iter()
+                .find(|(n, _)| *n == text)
+                .map(|&(_, target)| Mention { target, ..*m })
         };
         (0..found.len())
             .filter_map(|i| {
@@ -689,7 +689,10 @@ mod tests {
         let targets = |text: &str| -> Vec<Target> { g.find(text).iter().map(|m| m.target).collect() };
         // 西湖 alone is the lake; in a list of districts it is the district.
         assert!(matches!(targets("以西湖風光聞名")[..], [Target::Place(_)]));
-        assert!(matches!(targets("西湖、滨江两区")[..], [Target::County { .. }, Target::County { .. }]));
+        assert!(matches!(
+            targets("西湖、滨江两区")[..],
+            [Target::County { .. }, Target::County { .. }]
+        ));
         assert_eq!(cities("以西湖风光闻名"), ["hangzhou"]);
     }
 

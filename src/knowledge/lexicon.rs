@@ -85,6 +85,7 @@ struct DocumentLists {
 #[serde(deny_unknown_fields)]
 struct PlaceLists {
     town_suffixes: Vec<String>,
+    feature_suffixes: Vec<String>,
     not_towns: Vec<String>,
     not_in_names: Vec<String>,
     town_suffixes_en: Vec<String>,
@@ -230,6 +231,8 @@ pub struct DocumentWords {
 #[derive(Debug, Clone)]
 pub struct PlaceWords {
     pub town_suffixes: WordSet,
+    /// Lakes, islands, reservoirs, wetlands: found like towns, but their bare names are not.
+    pub feature_suffixes: WordSet,
     pub not_towns: WordSet,
     pub not_in_names: CharSet,
     pub town_suffixes_en: Vec<String>,
@@ -455,6 +458,7 @@ impl Lexicon {
             },
             place: PlaceWords {
                 town_suffixes: word_set(place.town_suffixes),
+                feature_suffixes: word_set(place.feature_suffixes),
                 not_towns: word_set(place.not_towns),
                 not_in_names: single_chars(path, "not_in_names", &place.not_in_names)?,
                 town_suffixes_en: place.town_suffixes_en,
