@@ -65,6 +65,10 @@ struct ParagraphOut<'a> {
     cities: &'a [ArcStr],
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     cities_inherited: bool,
+    /// The city of the paragraph's article, for a paragraph that names no city and no other
+    /// subject: the city page that shows it. Not one of `cities` (what it names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_city: Option<&'a str>,
     annotations: AnnotationsOut<'a>,
 }
 
@@ -137,6 +141,7 @@ impl<'a> ParagraphOut<'a> {
             text: &p.text,
             cities: &p.cities,
             cities_inherited: p.cities_inherited,
+            article_city: p.article_city.as_deref(),
             annotations: AnnotationsOut(&p.annotations),
         }
     }
@@ -196,6 +201,7 @@ impl<'a> ExplanationOut<'a> {
 fn year_source(source: YearSource) -> &'static str {
     match source {
         YearSource::Metadata => "metadata",
+        YearSource::Url => "url",
         YearSource::Unknown => "unknown",
     }
 }

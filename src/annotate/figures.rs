@@ -9,6 +9,7 @@
 use super::numerals::{arabic_digit, arabic_number, chinese_digit, chinese_number, scale};
 use super::spans::starts_with;
 use crate::knowledge::{FigureWords, Lexicon};
+use crate::text::script::fold_han;
 
 /// A figure found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +33,10 @@ impl FoundFigure {
     }
 }
 
-/// A number as plain decimal text, without exponent and without trailing zeros.
+/// A number as plain decimal text, without exponent and without trailing zeros, to 12
+/// significant digits (16.4 × 10⁹ is 16400000000, not 16399999999.999998).
 pub fn format_number(n: f64) -> String {
+    let n: f64 = format!("{n:.11e}").parse().unwrap_or(n);
     if n.fract() == 0.0 && n.abs() < 1e21 {
         format!("{n:.0}")
     } else {
@@ -131,7 +134,11 @@ fn starts_a_number(chars: &[char], at: usize, words: &FigureWords) -> bool {
     }
     if at > 0 {
         let before = chars[at - 1];
-        if before.is_ascii_alphanumeric() || arabic_digit(before).is_some() || matches!(before, '.' | '-' | '_' | '/') {
+        if before.is_ascii_alphanumeric()
+            || arabic_digit(before).is_some()
+            || matches!(before, '.' | '-' | '_' | '/')
+            || continues_a_number(chars, at)
+        {
             return false;
         }
         // Inside a longer Chinese numeral or a word made of numerals (一一, 万千).
@@ -223,7 +230,7 @@ fn counted(chars: &[char], number: Number, words: &FigureWords) -> Option<FoundF
     }
     // A number scaled by 万 or 亿 is a quantity even without a unit (超1000亿产业基金).
     let bare_scale = arabic && i > at && words.scales_without_unit.contains(chars[i - 1]);
-    let (written, unit) = match words.units.iter().find(|(w, _)| starts_with(chars, unit_at, w)) {
+    let (written, unit) = match words.units.iter().find(|(w, _)| unit_starts(chars, unit_at, w)) {
         Some((w, u)) => (w.as_str(), u.clone()),
         None if bare_scale && unit_at == i => ("", String::new()),
         None => return None,
@@ -305,16 +312,29 @@ fn english_word(chars: &[char], at: usize) -> Option<(usize, String)> {
     (end > at).then(|| (end, chars[at..end].iter().collect()))
 }
 
-/// English figures: 600 companies, 5.7 billion yuan, $1.2 billion, 30 percent, 12.5%, more than
-/// 600 specialists. A number followed by a plural noun is a count of that noun, unless the noun
-/// is a duration or a time (3 years, 10 minutes) or the number a rank (top 10).
+/// English figures: 600 companies, 5.7 billion yuan, $1.2 billion, US$5 billion, RMB 45 bn, 30
+/// percent, 12.5%, more than 600 specialists. A number followed by a plural noun is a count of
+/// that noun, unless the noun is a duration or a time (3 years, 10 minutes) or the number a rank
+/// (top 10; but revenue may top 600,000 yuan).
 fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigure> {
-    let dollar = chars[at] == '$';
-    let digits_at = if dollar { at + 1 } else { at };
+    // A currency written before the number ($, US$, RMB), then the number.
+    let currency = words
+        .currencies_before_en
+        .iter()
+        .find(|(w, _)| starts_with(chars, at, w));
+    let digits_at = match currency {
+        Some((w, _)) if w.ends_with(|c: char| c.is_ascii_alphabetic()) && chars.get(at + len(w)) == Some(&' ') => {
+            at + len(w) + 1
+        }
+        Some((w, _)) => at + len(w),
+        None => at,
+    };
     if !chars.get(digits_at).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    if at > 0 && (chars[at - 1].is_alphanumeric() || matches!(chars[at - 1], '.' | '-' | '$' | '#')) {
+    if at > 0 && (chars[at - 1].is_alphanumeric() || matches!(chars[at - 1], '.' | '-' | '$' | '#'))
+        || continues_a_number(chars, at)
+    {
         return None;
     }
     let word_before = |end: usize, word: &str| {
@@ -323,9 +343,7 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
             && starts_with(chars, end - 1 - word.len(), word)
             && !(end - 1 - word.len() > 0 && chars[end - 2 - word.len()].is_ascii_alphanumeric())
     };
-    if words.not_counts_before_en.iter().any(|w| word_before(at, w)) {
-        return None;
-    }
+    let ranked = words.not_counts_before_en.iter().any(|w| word_before(at, w));
     let (mut number, l) = arabic_number(chars, digits_at)?;
     let mut i = digits_at + l;
     // The next word, after a space or, in compounds (a 1-billion-yuan program), a hyphen.
@@ -349,15 +367,20 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         .iter()
         .find(|q| word_before(at, q))
         .map_or(at, |q| at - 1 - q.len());
-    if dollar {
+    if let Some((_, unit)) = currency {
         return Some(FoundFigure {
             start,
             end: i,
             number,
-            unit: "USD".to_string(),
+            unit: unit.clone(),
         });
     }
     if let Some((end, unit)) = words.units_en.iter().find_map(|(w, u)| word_at(i, w).map(|e| (e, u))) {
+        // After "top", only an amount of money is a figure (revenue topped 600,000 yuan); a
+        // count is a rank (the top 100 counties).
+        if ranked && !words.currencies.contains(unit) {
+            return None;
+        }
         return Some(FoundFigure {
             start,
             end,
@@ -365,14 +388,18 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
             unit: unit.clone(),
         });
     }
-    // A count of a plural noun, after at most two words describing it: 600 specialists, 500 AI
-    // companies, 25 industry-specific large models. A year (in 2025 companies) is not a count.
+    if ranked {
+        return None;
+    }
+    // A count of a plural noun, after at most three words describing it: 600 specialists, 500 AI
+    // companies, 11 provincial-level industrial internet platforms. A year (in 2025 companies) is
+    // not a count.
     let year_like = l == 4 && (1900.0..=2100.0).contains(&number);
     if year_like {
         return None;
     }
     let mut k = i;
-    for _ in 0..3 {
+    for _ in 0..4 {
         if chars.get(k) != Some(&' ') {
             return None;
         }
@@ -397,6 +424,22 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         k = end;
     }
     None
+}
+
+/// Whether the unit `word` is written at `at`: Latin letters in any case (1500PFlops), Chinese
+/// in either script (公裡 for 公里).
+fn unit_starts(chars: &[char], at: usize, word: &str) -> bool {
+    word.chars().enumerate().all(|(k, w)| {
+        chars
+            .get(at + k)
+            .is_some_and(|&c| c.eq_ignore_ascii_case(&w) || fold_han(c) == fold_han(w))
+    })
+}
+
+/// Whether `at` follows a thousands separator (the 000 of 600,000): the rest of a number that
+/// could not be read whole.
+fn continues_a_number(chars: &[char], at: usize) -> bool {
+    at >= 2 && matches!(chars[at - 1], ',' | '，') && arabic_digit(chars[at - 2]).is_some()
 }
 
 fn qualifier_before(chars: &[char], at: usize, words: &FigureWords) -> usize {
@@ -449,8 +492,8 @@ mod tests {
         );
         assert_eq!(figures("增长12.5%"), [("12.5%".to_string(), "12.5 %".to_string())]);
         assert_eq!(
-            texts("百分之三十的企业,两万人,3EFLOPS算力"),
-            ["百分之三十", "两万人", "3EFLOPS"]
+            texts("百分之三十的企业,两万人,3EFLOPS算力,1500PFlops"),
+            ["百分之三十", "两万人", "3EFLOPS", "1500PFlops"]
         );
     }
 
@@ -548,5 +591,45 @@ mod tests {
         let found = find(&chars, &lex, &[(0, 5)]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].start, 6);
+    }
+
+    #[test]
+    fn units_and_measure_words_in_either_script_and_their_variants() {
+        // One list, in Simplified: Traditional text and variant spellings match it.
+        assert_eq!(
+            texts("新建廠房30餘幢,12個部門,全長15公裡,面積3.5平方公裡"),
+            ["30餘幢", "12個", "15公裡", "3.5平方公裡"]
+        );
+        assert_eq!(
+            texts("新建厂房30余幢,12部门联合,全长15公里"),
+            ["30余幢", "12部门", "15公里"]
+        );
+        assert_eq!(texts("12部門聯合印發"), ["12部門"]);
+    }
+
+    #[test]
+    fn english_money_written_many_ways() {
+        assert_eq!(
+            figures("revenue top 600,000 yuan; US$5 billion; RMB 45 bn; 16.4 bn RMB; 3,200 mu"),
+            [
+                ("600,000 yuan".to_string(), "600000 CNY".to_string()),
+                ("US$5 billion".to_string(), "5000000000 USD".to_string()),
+                ("RMB 45 bn".to_string(), "45000000000 CNY".to_string()),
+                ("16.4 bn RMB".to_string(), "16400000000 CNY".to_string()),
+                ("3,200 mu".to_string(), "3200 mu".to_string()),
+            ]
+        );
+        assert_eq!(
+            texts(
+                "11 provincial-level industrial internet platforms and 269 distinctive institutional innovation achievements"
+            ),
+            [
+                "11 provincial-level industrial internet platforms",
+                "269 distinctive institutional innovation achievements"
+            ]
+        );
+        // A rank is not a count, and the rest of a number is no number of its own.
+        assert!(texts("among the top 100 counties, No. 5 plants").is_empty());
+        assert!(texts("1,000,0000 people").iter().all(|t| !t.starts_with("000")));
     }
 }

@@ -352,6 +352,8 @@ pub struct SourceData {
     pub meta: Meta,
     /// The article gives no publication date: dates it writes without a year stay without one.
     pub undated: bool,
+    /// Its publication date was read from the source's address (…/2025/0604/…).
+    pub date_from_address: bool,
     /// The title was made from the first sentence (the article has none).
     pub title_derived: bool,
     /// The cities its paragraphs are about.

@@ -138,6 +138,7 @@ mod tests {
             nested: Box::new([]),
             cities: Box::new(["ningbo".into()]),
             cities_inherited: false,
+            article_city: None,
             copy_key: 0,
         };
         assert_eq!(&p.text.chars().skip(16).take(5).collect::<String>(), "5月14日");

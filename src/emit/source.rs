@@ -39,7 +39,7 @@ pub fn source_page(ex: &View, s: usize) -> Page {
     let cities = ex
         .cities()
         .iter()
-        .filter(|c| a.paragraphs.iter().any(|p| p.cities.iter().any(|x| **x == c.info.id)))
+        .filter(|c| a.paragraphs.iter().any(|p| p.page_cities().any(|x| **x == c.info.id)))
         .map(|c| city_link(&c.info))
         .collect();
     // Chinese text is shown in each page's script; the page in the other script than the
@@ -67,6 +67,7 @@ pub fn source_page(ex: &View, s: usize) -> Page {
         bylines: seed.bylines.clone(),
         meta: seed.meta.clone(),
         undated: a.year_source == crate::annotate::YearSource::Unknown,
+        date_from_address: a.year_source == crate::annotate::YearSource::Url,
         title_derived: seed.title_derived,
         cities,
         paragraphs: a.paragraphs.len(),

@@ -116,7 +116,8 @@ pub(super) fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexic
     if text.is_empty() || lexicon.is_chrome(text) {
         return;
     }
-    if lexicon.is_byline(text) {
+    // Bylines and contact lines (联系人:…, 联系电话:…) are about the article, not of it.
+    if lexicon.is_byline(text) || lexicon.is_contact(text) {
         seed.bylines.push(text.to_string());
         return;
     }
@@ -147,8 +148,12 @@ pub(super) fn is_subtitle(line: &str, lexicon: &Lexicon) -> bool {
         && !line.ends_with([':', '：'])
 }
 
-/// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`), as its ISO form.
+/// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`, `20251224`), as
+/// its ISO form.
 pub(super) fn date_line(line: &str) -> Option<String> {
+    if let Some((y, m, d)) = crate::text::isodate::compact_date(line.trim()) {
+        return Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
     let digits: Vec<u32> = line
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())

@@ -11,9 +11,9 @@ mod map;
 mod strings;
 
 pub use explain::{CLOSING_QUOTES, Category, DocumentType, ExplainTables, RuleWords, Sector, StatusMark};
-pub use gazetteer::{CITY_IDS, City, County, Gazetteer, Mention, Place, Province, Target};
+pub use gazetteer::{CITY_IDS, City, County, DIRECTION, Gazetteer, Mention, Place, Province, Target};
 pub use glossary::{DocumentEntry, FocusOverride, Glossary, TermEntry};
-pub use lexicon::{AttributionWords, DateWords, DocumentWords, FigureWords, Lexicon, OrgWords, TermWords};
+pub use lexicon::{AttributionWords, DateWords, DocumentWords, FigureWords, Lexicon, OrgWords, PlaceWords, TermWords};
 pub use map::{Map, MapCity};
 pub use strings::{NumberWord, Strings, UnitNames, fill};
 

@@ -93,7 +93,7 @@ impl<'s> Corpus<'s> {
         let mut seen = 0u32;
         let mut ids: Vec<String> = Vec::new();
         for &r in refs {
-            for c in &self.para(r).cities {
+            for c in self.para(r).page_cities() {
                 // A paragraph's cities are prefecture ids; anything else is compared by name.
                 let bit = city_index(c).map_or(0, |i| 1u32 << i);
                 if (bit != 0 && seen & bit == 0) || (bit == 0 && !ids.iter().any(|known| **known == **c)) {
@@ -210,9 +210,10 @@ impl<'s> Credited<'s> {
         };
         for &r in &corpus.shown {
             let p = corpus.para(r);
-            // The cities the paragraph belongs to: those it names and those its claims are about.
+            // The cities the paragraph belongs to: those it names (else its article's city) and
+            // those its claims are about.
             let mut bits = 0u32;
-            for i in p.cities.iter().filter_map(|c| city_index(c)) {
+            for i in p.page_cities().filter_map(|c| city_index(c)) {
                 bits |= 1 << i;
             }
             for (k, a) in p.annotations.iter().enumerate() {
@@ -324,7 +325,7 @@ fn province_paragraphs(corpus: &Corpus) -> Vec<ParaRef> {
         .copied()
         .filter(|&r| {
             let p = corpus.para(r);
-            p.cities.is_empty() && !p.annotations.iter().any(|a| about_city(a.about).is_some())
+            p.page_cities().next().is_none() && !p.annotations.iter().any(|a| about_city(a.about).is_some())
         })
         .collect()
 }
@@ -388,7 +389,7 @@ fn events(corpus: &Corpus, lexicon: &Lexicon) -> Vec<Event> {
                         about: a.about,
                         at: r,
                         start: u32::try_from(a.start()).unwrap_or(u32::MAX),
-                        cities: p.cities.clone(),
+                        cities: p.page_cities().cloned().collect(),
                         also_in: corpus.copies_of(r),
                     });
                 }

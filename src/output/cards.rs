@@ -141,7 +141,7 @@ pub fn cards(ex: &Explainer, s: &Strings) -> BTreeMap<String, Card> {
                 let key = format!("{}:{}", a.kind.as_str(), a.value);
                 let entry = seen.entry(key.clone()).or_default();
                 entry.0 += 1;
-                for c in &p.cities {
+                for c in p.page_cities() {
                     match entry.1.iter_mut().find(|(known, _)| known == c) {
                         Some((_, n)) => *n += 1,
                         None => entry.1.push((c.clone(), 1)),

@@ -334,6 +334,14 @@ pub fn fold_chars(text: &str) -> Vec<char> {
     text.chars().map(fold_char_cached).collect()
 }
 
+/// A Chinese char in Simplified, as [`fold_char_cached`] folds it (裡, 裏 and 里 are 里; 餘 is
+/// 余); any other char as it is, so that Latin letters keep their case. Word lists compare text
+/// through it, so one list matches both scripts and their variants (公裡 as a repost spells
+/// 公里).
+pub fn fold_han(c: char) -> char {
+    if c.is_ascii() { c } else { fold_char_cached(c) }
+}
+
 /// [`fold_char`], remembered per process for Basic Multilingual Plane chars (the conversion
 /// looks up OpenCC's tables; a corpus has a few thousand distinct chars and millions of uses).
 pub fn fold_char_cached(c: char) -> char {

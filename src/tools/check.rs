@@ -23,6 +23,25 @@ pub fn check(site: &Site, files: &Files) -> Checked {
             let _ = writeln!(report, "warning: {}: names no Zhejiang city", s.seed.file.display());
         }
     }
+    // Seeds without a publication date (metadata, a date line, or an address that holds one):
+    // their dates without a year (5月14日, 今年) stay without one until it is filled in.
+    let undated: Vec<String> = ex
+        .seeds()
+        .iter()
+        .filter(|s| s.year.is_none())
+        .map(|s| s.seed.file.display().to_string())
+        .collect();
+    if !undated.is_empty() {
+        let _ = writeln!(
+            report,
+            "undated: {} seed{} without a publication date (add `date = \"YYYY-MM-DD\"` to its sidecar or front matter):",
+            undated.len(),
+            plural(undated.len())
+        );
+        for file in &undated {
+            let _ = writeln!(report, "  {file}");
+        }
+    }
     report.push_str(&coverage(ex));
     let broken = broken_links(files);
     for b in &broken {
