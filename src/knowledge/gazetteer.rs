@@ -92,6 +92,10 @@ pub struct County {
     /// Bare names that are ordinary words (天台): they count only in context.
     #[serde(default)]
     pub bare_in_context: Vec<String>,
+    /// Characters that, right after a bare name that needs context, make it the ordinary word
+    /// even where the article names the county (在天台上 is on a rooftop).
+    #[serde(default)]
+    pub bare_not_before: String,
     /// English spellings ("Yuhuan", "Yuhuan City"), whole words, any case.
     #[serde(default)]
     pub names_en: Vec<String>,
@@ -412,6 +416,11 @@ impl Gazetteer {
             Target::Place(_) | Target::Outside(_) => self
                 .place(target)
                 .map_or(("", ""), |p| (p.not_after.as_str(), p.not_before.as_str())),
+            Target::County {
+                index,
+                bare: true,
+                needs_context: true,
+            } => ("", self.counties[index].bare_not_before.as_str()),
             _ => ("", ""),
         };
         start > 0 && not_after.contains(chars[start - 1]) || chars.get(end).is_some_and(|&c| not_before.contains(c))
@@ -590,6 +599,18 @@ mod tests {
         assert_eq!(cities("象山、宁海两县"), ["ningbo"]);
         assert_eq!(cities("仙居、天台两县"), ["taizhou"]);
         assert_eq!(cities("丽水市莲都区"), ["lishui"]);
+    }
+
+    #[test]
+    fn a_bare_name_read_again_in_an_article_that_names_the_county_keeps_its_ordinary_sense() {
+        let g = gz();
+        let tiantai = g.counties.iter().position(|c| c.adcode == "331023").unwrap();
+        let found = |text: &str| g.find_in(text, &[tiantai]).len();
+        // The article names 天台县 elsewhere: its bare name counts, but not on a rooftop.
+        assert_eq!(found("天台发布新政"), 1);
+        assert_eq!(found("大家在天台上看风景"), 0);
+        assert_eq!(found("屋頂天臺裡種滿了花"), 0);
+        assert_eq!(found("天台县城"), 1);
     }
 
     #[test]
