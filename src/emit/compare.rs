@@ -196,6 +196,12 @@ fn comparable(st: &FigureStatement) -> bool {
     matches!(st.status, Status::Outcome | Status::Target) && !st.names_other_place && st.measure_kind.is_some()
 }
 
+/// Whether two statements give the same figure of the same measure for the same time.
+fn same_figure(a: &FigureStatement, b: &FigureStatement) -> bool {
+    let fold = crate::text::script::fold;
+    fold(&a.text) == fold(&b.text) && fold(&a.measure) == fold(&b.measure) && a.when == b.when
+}
+
 /// One chart per kind of measure, status and unit that two cities or more give figures of (the
 /// kinds most cities share first): each city's largest figures of it, the cities in the order
 /// of their largest. Each statement is one figure, however many articles carry it.
@@ -216,7 +222,11 @@ fn figure_charts(ex: &View, knowledge: &Knowledge, cities: &[CityModel]) -> Vec<
             let (value, unit) = charted(number, unit);
             let Some(kind) = st.measure_kind.clone() else { continue };
             let key = (kind, st.status, unit.to_string());
-            groups.entry(key).or_insert_with(|| vec![Vec::new(); cities.len()])[k].push((value, i));
+            let of_city = &mut groups.entry(key).or_insert_with(|| vec![Vec::new(); cities.len()])[k];
+            // The same figure of the same measure said twice (a plan and the news of it) is one.
+            if !of_city.iter().any(|&(_, o)| same_figure(ex.statement(o), st)) {
+                of_city.push((value, i));
+            }
         }
     }
     let mut charts: Vec<(usize, FigureChart)> = groups
@@ -254,15 +264,16 @@ fn figure_charts(ex: &View, knowledge: &Knowledge, cities: &[CityModel]) -> Vec<
                 .collect();
             let measure = knowledge.statements.measure_kinds.iter().find(|m| m.id == kind)?;
             let status_names = status_label(s, status)?;
-            let caption = Bilingual::split(&fill(
-                &s.compare_measure_chart,
-                &[
-                    ("zh", measure.zh.as_str()),
-                    ("en", measure.en.as_str()),
-                    ("status_zh", status_names.zh.as_str()),
-                    ("status_en", status_names.en.as_deref().unwrap_or_default()),
-                ],
-            ));
+            let names = [
+                ("zh", measure.zh.as_str()),
+                ("en", measure.en.as_str()),
+                ("status_zh", status_names.zh.as_str()),
+                ("status_en", status_names.en.as_deref().unwrap_or_default()),
+            ];
+            let caption = Bilingual {
+                zh: fill(&s.compare_measure_chart, &names),
+                en: Some(fill(&s.compare_measure_chart_en, &names)),
+            };
             Some((
                 shared_by,
                 FigureChart {

@@ -126,6 +126,7 @@ pub struct Strings {
     pub city_card_event: String,
     pub event_target: String,
     pub compare_measure_chart: String,
+    pub compare_measure_chart_en: String,
     pub compare_no_charts: String,
     pub source_missing_publisher: String,
     pub source_missing_date: String,

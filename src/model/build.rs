@@ -230,6 +230,27 @@ fn terms_and_documents(corpus: &Corpus, glossary: &Glossary) -> (Vec<TermModel>,
             }
         }
     }
+    // A seed that is itself a city's document (a plan signed by its government) is that
+    // document, mentioned or not: its first paragraph stands for it.
+    for (s, seed) in corpus.seeds.iter().enumerate() {
+        let Some(id) = seed.document.as_deref() else { continue };
+        if document_at.contains_key(id) || seed.paragraphs.is_empty() {
+            continue;
+        }
+        let first = ParaRef { seed: s, para: 0 };
+        if corpus.shown.binary_search(&first).is_err() {
+            continue;
+        }
+        document_at.insert(id, documents.len());
+        documents.push(DocumentModel {
+            id: id.to_string(),
+            title: seed.seed.title.clone(),
+            entry: glossary.document_by_id(id).cloned(),
+            explanation: None,
+            mentions: vec![first],
+            cities: Vec::new(),
+        });
+    }
     (terms, documents)
 }
 

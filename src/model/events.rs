@@ -73,7 +73,18 @@ pub fn read(p: &AnnotatedParagraph, year: Option<i32>, k: &Knowledge) -> Vec<(us
             Some((_, next)) if next.start() < s_to => clause_start(next.start()).max(from),
             _ => s_to,
         };
-        // Without the dates, marks and numbers, what is left must say something.
+        // The date is said once, at the head of the entry: a statement that opens with it and a
+        // clause mark (5月14日,寧波舉行…) starts after them.
+        let mut after = a.end();
+        while after < to && chars[after].is_whitespace() {
+            after += 1;
+        }
+        let from = match stops.clause_stop_at(&chars, after) {
+            Some(n) if (from..a.start()).all(|c| chars[c].is_whitespace()) => after + n,
+            _ => from,
+        };
+        // Without the dates, marks and numbers, what is left must say something (the date itself
+        // counts: it may have been cut from the start).
         let in_segment: Vec<&Annotation> = p
             .annotations
             .iter()
@@ -93,7 +104,7 @@ pub fn read(p: &AnnotatedParagraph, year: Option<i32>, k: &Knowledge) -> Vec<(us
             continue;
         }
         // A dateline: the date opens the segment and a dateline word follows it.
-        let opens = (from..a.start()).all(|c| !chars[c].is_alphanumeric());
+        let opens = (from.min(a.start())..a.start()).all(|c| !chars[c].is_alphanumeric());
         if opens && (a.end()..to).any(|c| words.dateline_words.word_at(&folded, c).is_some()) {
             continue;
         }
@@ -126,10 +137,18 @@ fn status(chars: &[char], folded: &[char], a: &Annotation, from: usize, year: Op
         (Some(y), Some(pub_year)) => y > pub_year,
         _ => false,
     };
-    // A word of aim in the date's own clause, before the date or right after it (计划今年底前投产).
-    let clause_end = (a.end()..chars.len())
-        .find(|&c| k.lexicon.stops.breaks_at(chars, c))
+    // A word of aim in the date's own clause, before the date or right after it (计划今年底前投产);
+    // when the clause is the date alone (2024年,金华GDP预计增长6.3%), in the clause after it.
+    let stops = &k.lexicon.stops;
+    let mut clause_end = (a.end()..chars.len())
+        .find(|&c| stops.breaks_at(chars, c))
         .unwrap_or(chars.len());
+    if (a.end()..clause_end).all(|c| !chars[c].is_alphabetic()) && clause_end < chars.len() {
+        let next = clause_end + stops.clause_stop_at(chars, clause_end).unwrap_or(1);
+        clause_end = (next..chars.len())
+            .find(|&c| stops.breaks_at(chars, c))
+            .unwrap_or(chars.len());
+    }
     let clause_from = (from..a.start())
         .rev()
         .find(|&c| k.lexicon.stops.breaks_at(chars, c))
@@ -163,8 +182,14 @@ pub fn events(
         let p = para(r);
         for (i, from, to, status) in found {
             let a = &p.annotations[i];
-            let segment: String = p.text.chars().skip(from).take(to - from).collect();
-            let key = (a.value.clone(), script::copy_key(&segment));
+            // What is said from the date on: the same in a copy that words its lead-in otherwise
+            // (據報道,5月14日,…).
+            let said_from = a.end().max(from).min(to);
+            let said: String = p.text.chars().skip(said_from).take(to - said_from).collect();
+            let key = (
+                a.value.clone(),
+                script::copy_key(said.trim_start_matches([',', '，', ' '])),
+            );
             match first.get(&key) {
                 Some(&e) if events[e].at.seed != r.seed => events[e].also_in.push(r),
                 Some(_) => {}
@@ -243,7 +268,9 @@ mod tests {
             statements("题\n2025-06-01\n2015年6月,一期项目开工建设,2019年12月底全面投产,形成2000万吨/年的炼化能力。");
         let dates: Vec<(&str, bool)> = found.iter().map(|f| (f.0.as_str(), f.2)).collect();
         assert_eq!(dates, [("2015-06", false), ("2019-12", false)]);
-        assert!(found[1].1.starts_with("2019年12月底全面投产"));
+        // A statement that opens with its date starts after it: the date is said once.
+        assert_eq!(found[0].1, "一期项目开工建设,");
+        assert!(found[1].1.starts_with("2019年12月底全面投产"), "{found:?}");
     }
 
     #[test]
@@ -266,9 +293,14 @@ mod tests {
 
     #[test]
     fn targets_are_not_things_that_happened() {
-        let found = statements("題\n2025-05-01\n5月14日,寧波舉行現場會;項目計劃今年底前建成投產;2030年,全市產值翻番。");
+        let found = statements(
+            "題\n2025-05-01\n5月14日,寧波舉行現場會;項目計劃今年底前建成投產;2030年,全市產值翻番;2024年,金華GDP預計增長6.3%。",
+        );
         let status: Vec<(&str, bool)> = found.iter().map(|f| (f.0.as_str(), f.2)).collect();
-        assert_eq!(status, [("2025-05-14", false), ("2025", true), ("2030", true)]);
+        assert_eq!(
+            status,
+            [("2025-05-14", false), ("2025", true), ("2030", true), ("2024", true)]
+        );
         let found = statements(
             "Title\n2025-02-10\nOn Feb. 10 the city announced new measures. The city plans to open the park in March 2027.",
         );

@@ -100,8 +100,9 @@ impl FigureStatement {
     }
 
     /// How good a headline it makes, compared as a tuple: a known kind of measure, a known
-    /// status, a unit, a date, then the kind's place in the data's list (AI industry first).
-    fn headline_rank(&self, kinds: &[crate::knowledge::MeasureKind], unit: bool) -> (bool, bool, bool, bool, usize) {
+    /// status, a unit readers weigh (money, companies, people, a rate), a date, then the kind's
+    /// place in the data's list (AI industry first).
+    fn headline_rank(&self, kinds: &[crate::knowledge::MeasureKind], unit: &str) -> (bool, bool, bool, bool, usize) {
         let kind_order = self
             .measure_kind
             .as_ref()
@@ -110,12 +111,25 @@ impl FigureStatement {
         (
             self.measure_kind.is_some(),
             matches!(self.status, Status::Outcome | Status::Target),
-            unit,
+            STRONG_UNITS.contains(&unit),
             self.when.is_some(),
             kind_order,
         )
     }
 }
+
+/// Units whose figures make headlines: amounts, companies, people, rates. A count of "units" or
+/// "items" (打造20個場景) says less.
+const STRONG_UNITS: [&str; 8] = [
+    "CNY",
+    "USD",
+    "EUR",
+    "HKD",
+    "companies/institutions",
+    "people",
+    "%",
+    "share",
+];
 
 /// What the model needs to read a paragraph's figures.
 pub struct Reader<'k> {
@@ -219,8 +233,7 @@ impl<'k> Reader<'k> {
         // How often each (sentence, figure) pair was seen, so that the same figure twice in a
         // sentence is two statements.
         let mut seen: Vec<(usize, String)> = Vec::new();
-        // The measure of the figure before, and its sentence: a figure whose clause says
-        // nothing of its own measures the same (首次突破6000億元大關,達到6312億元).
+        // The measure of the figure before in the paragraph, and its sentence.
         let mut previous: Option<(usize, String, Option<String>)> = None;
         for (index, a) in p.annotations.iter().enumerate() {
             if a.kind != Kind::Figure {
@@ -264,8 +277,15 @@ impl<'k> Reader<'k> {
                 measure
             };
             let unit = a.unit().unwrap_or_default();
+            // A figure whose clause says nothing of its own measures what the figure before it
+            // in its sentence does; one whose measure is the end of the measure before it in its
+            // paragraph (…人工智能核心產業產值/營收超200億元,力爭到2030年產值/營收超500億元)
+            // measures the same thing.
             let (measure, inherited_kind) = match &previous {
-                Some((sentence, before, kind)) if *sentence == s_from && measure.chars().count() <= 1 => {
+                Some((sentence, before, kind))
+                    if (*sentence == s_from && measure.chars().count() <= 1)
+                        || (measure.chars().count() >= 2 && before.ends_with(measure.as_str())) =>
+                {
                     (before.clone(), kind.clone())
                 }
                 _ => (measure, None),
@@ -690,9 +710,9 @@ pub fn key_figures(
     kinds: &[crate::knowledge::MeasureKind],
     n: usize,
 ) -> Vec<usize> {
-    let has_unit = |st: &FigureStatement| {
+    let unit = |st: &FigureStatement| {
         let a = &seeds[st.at.seed].paragraphs[st.at.para].annotations[st.index];
-        a.unit().is_some_and(|u| !u.is_empty())
+        a.unit().unwrap_or_default().to_string()
     };
     let mut ranked: Vec<usize> = candidates
         .iter()
@@ -700,13 +720,23 @@ pub fn key_figures(
         .filter(|&i| statements[i].is_headline())
         .collect();
     // Stable: among equals, corpus order.
-    ranked.sort_by_key(|&i| std::cmp::Reverse(statements[i].headline_rank(kinds, has_unit(&statements[i]))));
+    ranked.sort_by_key(|&i| std::cmp::Reverse(statements[i].headline_rank(kinds, &unit(&statements[i]))));
     let sentence = |i: usize| (statements[i].at, statements[i].sentence);
     let kind = |i: usize| statements[i].measure_kind.as_deref();
+    // The same figure of the same measure said in two sentences (a plan and the news of it) is
+    // one key figure.
+    let said = |i: usize| {
+        let st = &statements[i];
+        (
+            script::fold_chars(&st.text),
+            script::fold_chars(&st.measure),
+            st.when.clone(),
+        )
+    };
     let mut out: Vec<usize> = Vec::new();
     for pass in 0..3 {
         for &i in &ranked {
-            if out.len() >= n || out.contains(&i) {
+            if out.len() >= n || out.contains(&i) || out.iter().any(|&o| said(o) == said(i)) {
                 continue;
             }
             let new_sentence = !out.iter().any(|&o| sentence(o) == sentence(i));
@@ -779,7 +809,14 @@ mod tests {
                     "target",
                     Some("2027")
                 ),
-                row("超500億元", Some("more_than"), "產值/營收", "target", Some("2030")),
+                // Its own clause says only 產值/營收: what the figure before it measures.
+                row(
+                    "超500億元",
+                    Some("more_than"),
+                    "人工智能核心產業產值/營收",
+                    "target",
+                    Some("2030")
+                ),
             ]
         );
         // Simplified, dated by the article: an outcome of the year it names.
