@@ -156,7 +156,7 @@ pub fn event_line(ex: &View, k: &Knowledge, i: usize, chars: usize) -> EventLine
 }
 
 /// The latest `n` events of a list (indexes, in timeline order) that happened — with a known
-/// year, not targets — newest first.
+/// year, not targets, not national news credited to a city — newest first.
 pub fn latest_events(ex: &View, events: &[usize], n: usize) -> Vec<usize> {
     events
         .iter()
@@ -164,7 +164,7 @@ pub fn latest_events(ex: &View, events: &[usize], n: usize) -> Vec<usize> {
         .copied()
         .filter(|&i| {
             let e = ex.event(i);
-            !e.target && isodate::has_year(&e.date)
+            !e.target && !e.national && isodate::has_year(&e.date)
         })
         .take(n)
         .collect()

@@ -21,9 +21,21 @@ use crate::text::script;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-/// A paragraph's dated statements, before they are merged across the corpus: (date annotation,
-/// segment start, segment end, status).
-pub fn read(p: &AnnotatedParagraph, year: Option<i32>, k: &Knowledge) -> Vec<(usize, usize, usize, Status)> {
+/// A paragraph's dated statement, before it is merged across the corpus.
+pub struct Found {
+    /// The date annotation's index.
+    pub date: usize,
+    /// The part of the sentence it heads (chars).
+    pub from: usize,
+    pub to: usize,
+    pub status: Status,
+    /// It names something national or foreign (国家, 工信部, 全球, 北京) and no place of Zhejiang
+    /// nor "this city": whatever it is credited to, it is no city's own event.
+    pub national: bool,
+}
+
+/// A paragraph's dated statements, before they are merged across the corpus.
+pub fn read(p: &AnnotatedParagraph, year: Option<i32>, k: &Knowledge) -> Vec<Found> {
     let dates: Vec<(usize, &Annotation)> = p
         .annotations
         .iter()
@@ -109,7 +121,20 @@ pub fn read(p: &AnnotatedParagraph, year: Option<i32>, k: &Knowledge) -> Vec<(us
             continue;
         }
         let status = status(&chars, &folded, a, from, year, k);
-        out.push((i, from, to, status));
+        let attribution = &k.lexicon.attribution;
+        let names_zhejiang = p.annotations.iter().any(|b| {
+            b.start() >= from
+                && b.end() <= to
+                && (b.kind == Kind::City || (b.kind == Kind::Place && !b.cities().is_empty()))
+        }) || (from..to).any(|c| attribution.this_city_words.word_at(&chars, c).is_some());
+        let national = !names_zhejiang && (from..to).any(|c| attribution.national.word_at(&chars, c).is_some());
+        out.push(Found {
+            date: i,
+            from,
+            to,
+            status,
+            national,
+        });
     }
     out
 }
@@ -171,7 +196,7 @@ pub fn events(
     k: &Knowledge,
 ) -> Vec<Event> {
     let para = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
-    let read: Vec<Vec<(usize, usize, usize, Status)>> = shown
+    let read: Vec<Vec<Found>> = shown
         .par_iter()
         .map(|&r| read(para(r), seeds[r.seed].year, k))
         .collect();
@@ -180,7 +205,14 @@ pub fn events(
     let mut first: FxHashMap<(arcstr::ArcStr, u64), usize> = FxHashMap::default();
     for (&r, found) in shown.iter().zip(read) {
         let p = para(r);
-        for (i, from, to, status) in found {
+        for Found {
+            date: i,
+            from,
+            to,
+            status,
+            national,
+        } in found
+        {
             let a = &p.annotations[i];
             // What is said from the date on: the same in a copy that words its lead-in otherwise
             // (據報道,5月14日,…).
@@ -207,6 +239,7 @@ pub fn events(
                             u32::try_from(to).unwrap_or(u32::MAX),
                         ),
                         target: status == Status::Target,
+                        national,
                         cities: p.cities.clone(),
                         also_in: copies_of(r),
                     });
@@ -239,11 +272,11 @@ mod tests {
         s.paragraphs
             .iter()
             .flat_map(|p| {
-                read(p, s.year, &k).into_iter().map(move |(i, from, to, status)| {
+                read(p, s.year, &k).into_iter().map(move |f| {
                     (
-                        p.annotations[i].value.to_string(),
-                        p.text.chars().skip(from).take(to - from).collect(),
-                        status == Status::Target,
+                        p.annotations[f.date].value.to_string(),
+                        p.text.chars().skip(f.from).take(f.to - f.from).collect(),
+                        f.status == Status::Target,
                     )
                 })
             })
@@ -282,6 +315,21 @@ mod tests {
         assert!(statements("題\n2021-10-11 07:33:27 來源:浙江在線 記者某某").is_empty());
         assert!(statements("Title\n2015-05-20 Source: China News").is_empty());
         assert!(statements("題\n一、2024年工作回顧\n從2012年至今已在").is_empty());
+    }
+
+    #[test]
+    fn a_national_decision_is_no_city_event() {
+        let k = Knowledge::load(None).unwrap();
+        let text = "題\n2025-06-01\n2021年,工信部公布了國家級名單。\n5月14日,全市召開人工智能大會。\n";
+        let seed = crate::ingest::parse(Path::new("seeds/t.txt"), text.as_bytes(), &k.lexicon).unwrap();
+        let s = Annotator::new(&k).annotate(seed);
+        let national: Vec<bool> = s
+            .paragraphs
+            .iter()
+            .flat_map(|p| read(p, s.year, &k))
+            .map(|f| f.national)
+            .collect();
+        assert_eq!(national, [true, false]);
     }
 
     #[test]

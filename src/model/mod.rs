@@ -106,6 +106,8 @@ pub struct Event {
     /// A target (a deadline, a plan's period, a date after the article), not something that
     /// happened.
     pub target: bool,
+    /// It names something national or foreign and no place of Zhejiang: no city's own event.
+    pub national: bool,
     /// The cities its paragraph names.
     pub cities: Box<[ArcStr]>,
     /// The same statement in other articles (re-published copies), credited beside it.
