@@ -161,6 +161,31 @@ pub fn cards(script: Script) -> &'static str {
     }
 }
 
+/// The figure cards: how many shards there are and the words a figure's card is written with,
+/// in a script. The page script reads it on the first tap on a figure.
+pub fn figure_index(script: Script) -> &'static str {
+    match script {
+        Script::Hant => "data/figures/index.json",
+        Script::Hans => "data/figures/index.zh-Hans.json",
+    }
+}
+
+/// Shard `n` of the figure cards (each figure statement's card is in shard
+/// [`figure_shard_of`] of its id), in a script.
+pub fn figure_shard(n: usize, script: Script) -> String {
+    match script {
+        Script::Hant => format!("data/figures/{n}.json"),
+        Script::Hans => format!("data/figures/{n}.zh-Hans.json"),
+    }
+}
+
+/// The shard of `shards` a statement's card is in: its id's first four hex digits, modulo the
+/// number of shards (`static/app.js` finds it the same way).
+pub fn figure_shard_of(id: &str, shards: usize) -> usize {
+    let head = id.get(..4).and_then(|h| usize::from_str_radix(h, 16).ok()).unwrap_or(0);
+    head % shards.max(1)
+}
+
 /// Relative path from a page folder to the site root: `city/ningbo/` → `../../`.
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())

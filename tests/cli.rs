@@ -737,17 +737,22 @@ fn every_page_has_a_simplified_twin_and_the_switch_returns() {
     );
 }
 
+/// The key figures of a page: each figure as written, in order.
+fn key_figures(page: &str) -> Vec<String> {
+    page.split("class=\"key-figure-text ")
+        .skip(1)
+        .map(|rest| {
+            let text = rest.split_once('>').map_or("", |(_, t)| t);
+            text.split('<').next().unwrap_or("").to_string()
+        })
+        .collect()
+}
+
 #[test]
 fn city_pages_show_the_claims_about_their_city() {
     let (_d, site, out) = build(&repo().join("seeds"));
     assert!(out.status.success());
-    let figures = |city: &str| -> Vec<String> {
-        let page = fs::read_to_string(site.join(format!("city/{city}/index.html"))).unwrap();
-        page.split("<p class=\"figure-value\">")
-            .skip(1)
-            .map(|rest| rest.split('<').next().unwrap_or("").to_string())
-            .collect()
-    };
+    let figures = |city: &str| key_figures(&fs::read_to_string(site.join(format!("city/{city}/index.html"))).unwrap());
     // 5700億元 is the province's output and 超七成 Hangzhou's share: neither is Ningbo's.
     assert_eq!(figures("ningbo"), ["104家"]);
     assert_eq!(figures("hangzhou"), ["超七成"]);
@@ -757,20 +762,17 @@ fn city_pages_show_the_claims_about_their_city() {
     );
     let home = fs::read_to_string(site.join("index.html")).unwrap();
     assert!(
-        home.contains("<p class=\"figure-value\">5700億元</p>"),
+        key_figures(&home).contains(&"5700億元".to_string()),
         "the province's figure is on the overview"
     );
     let compare = fs::read_to_string(site.join("compare/index.html")).unwrap();
-    let ningbo_row = compare
-        .split("<a href=\"../city/ningbo/index.html\">寧波</a></th>")
-        .nth(1)
-        .unwrap()
-        .split("</tr>")
-        .next()
+    let ningbo_card = compare
+        .split("<li class=\"card compare-card\">")
+        .find(|card| card.contains("<h3><a href=\"../city/ningbo/index.html\">"))
         .unwrap();
     assert!(
-        ningbo_row.contains("104家") && !ningbo_row.contains("5700億元"),
-        "{ningbo_row}"
+        ningbo_card.contains("104家") && !ningbo_card.contains("5700億元"),
+        "{ningbo_card}"
     );
 }
 
@@ -963,11 +965,14 @@ fn a_sentence_with_a_year_and_a_month_is_one_event() {
 }
 
 #[test]
-fn a_city_card_quotes_a_sentence_about_its_city() {
-    let seeds = write_seeds(&[(
-        "001_a.txt",
-        "题\n杭州发布人工智能新政,力度空前。宁波随后跟进,聚焦制造业。\n地址:宁波市海曙区\n".as_bytes(),
-    )]);
+fn a_city_card_says_what_the_city_is_doing_not_its_first_sentence() {
+    let seeds = write_seeds(&[
+        (
+            "001_a.txt",
+            "宁波推进人工智能\n以习近平新时代中国特色社会主义思想为指导,宁波坚持创新驱动。\n此外,台州、宁波等城市也在推进。\n5月14日,宁波举行全市人工智能现场会。\n宁波拥有国家级单项冠军企业104家。\n".as_bytes(),
+        ),
+        ("001_a.toml", b"date = \"2025-05-20\"\n"),
+    ]);
     let (_d, site, out) = build(seeds.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let home = fs::read_to_string(site.join("index.html")).unwrap();
@@ -975,14 +980,15 @@ fn a_city_card_quotes_a_sentence_about_its_city() {
         .split("<li class=\"card city-card\">")
         .skip(1)
         .find(|card| card.contains("city/ningbo/index.html"))
-        .unwrap();
-    let first = card
-        .split("<p class=\"first\">")
-        .nth(1)
         .unwrap()
-        .split('<')
+        .split("</li>")
         .next()
         .unwrap();
-    // Not the paragraph's opening about Hangzhou, nor the address line.
-    assert!(first.starts_with("寧波隨後跟進"), "{first}");
+    // Its figure with what it measures, and its latest event; no boilerplate, no other city's line.
+    assert!(card.contains("104家") && card.contains("國家級單項冠軍企業"), "{card}");
+    assert!(
+        card.contains("datetime=\"2025-05-14\"") && card.contains("舉行全市人工智能現場會"),
+        "{card}"
+    );
+    assert!(!card.contains("習近平") && !card.contains("此外"), "{card}");
 }

@@ -1,13 +1,15 @@
 //! Curated knowledge, as data files under `data/` that editors change without touching code
 //! (embedded in the binary as the default, read from disk when a `data/` folder is present):
 //! the gazetteer, the glossary, the annotators' word lists, the map, the site's names, the
-//! words pages are written with, and the tables explanations are composed from.
+//! words pages are written with, the tables explanations are composed from, and the words that
+//! make a figure a statement.
 
 mod explain;
 mod gazetteer;
 mod glossary;
 mod lexicon;
 mod map;
+mod statements;
 mod strings;
 
 pub use explain::{CLOSING_QUOTES, Category, DocumentType, ExplainTables, RuleWords, Sector, StatusMark};
@@ -15,7 +17,8 @@ pub use gazetteer::{CITY_IDS, City, County, DIRECTION, Gazetteer, Mention, Place
 pub use glossary::{DocumentEntry, FocusOverride, Glossary, TermEntry};
 pub use lexicon::{AttributionWords, DateWords, DocumentWords, FigureWords, Lexicon, OrgWords, PlaceWords, TermWords};
 pub use map::{Map, MapCity};
-pub use strings::{NumberWord, Strings, UnitNames, fill};
+pub use statements::{MeasureKind, QualifierKind, StatementWords};
+pub use strings::{NumberWord, Strings, fill};
 
 use crate::error::{Error, Result, toml_error};
 use std::path::{Path, PathBuf};
@@ -31,6 +34,8 @@ pub struct Knowledge {
     /// The tables explanations are composed from (document types, sectors, categories) and
     /// the words the rules read by.
     pub explain: ExplainTables,
+    /// The words that make a figure a statement and a dated sentence an event.
+    pub statements: StatementWords,
 }
 
 /// What the site calls itself (`data/site.toml`).
@@ -55,6 +60,7 @@ pub struct Sources {
     /// `explain/document-types.toml`, `explain/sectors.toml`, `explain/categories.toml`,
     /// `explain/words.toml`.
     pub explain: [(PathBuf, String); 4],
+    pub statements: (PathBuf, String),
 }
 
 /// `name` from `dir` when the file is there, else the embedded text.
@@ -112,6 +118,7 @@ impl Knowledge {
                 one(dir, "explain/categories.toml", explain::EMBEDDED_CATEGORIES)?,
                 one(dir, "explain/words.toml", explain::EMBEDDED_WORDS)?,
             ],
+            statements: one(dir, "statements.toml", statements::EMBEDDED)?,
         })
     }
 
@@ -124,6 +131,7 @@ impl Knowledge {
             site,
             strings,
             explain,
+            statements,
         } = sources;
         Ok(Knowledge {
             gazetteer: Gazetteer::parse(&gazetteer.0, &gazetteer.1)?,
@@ -133,6 +141,7 @@ impl Knowledge {
             names: toml::from_str(&site.1).map_err(|e| toml_error(&site.0, &site.1, &e))?,
             strings: Strings::parse(&strings.0, &strings.1)?,
             explain: ExplainTables::parse(explain)?,
+            statements: StatementWords::parse(&statements.0, &statements.1)?,
         })
     }
 }

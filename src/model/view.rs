@@ -4,7 +4,7 @@
 //! them changed. Nothing can read around the record: the explainer's fields are private to
 //! the model, and the view does not hand the explainer out.
 
-use super::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel};
+use super::{CityModel, DocumentModel, Event, Explainer, FigureStatement, ParaRef, TermModel};
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
 use std::cell::RefCell;
 
@@ -28,6 +28,10 @@ pub enum Read {
     Province,
     /// The other articles that carry a paragraph ([`View::also_in`]).
     Copies(ParaRef),
+    /// A figure statement: what it measures, whose, when, its copies.
+    Statement(usize),
+    /// Which statements the overview heads with.
+    Headline,
 }
 
 /// The explainer as one page reads it, with a record of every read.
@@ -196,6 +200,25 @@ impl<'a> View<'a> {
     pub fn also_in(&self, at: ParaRef) -> &'a [ParaRef] {
         self.note(Read::Copies(at));
         self.ex.also_in(at)
+    }
+
+    /// A figure statement.
+    pub fn statement(&self, index: usize) -> &'a FigureStatement {
+        self.note(Read::Statement(index));
+        &self.ex.statements[index]
+    }
+
+    /// The id of the statement of figure `index` of the paragraph at `at`: made from the
+    /// paragraph's text alone, so reading it is reading the paragraph.
+    pub fn statement_id(&self, at: ParaRef, index: usize) -> Option<&'a str> {
+        self.note(Read::Paragraph(at));
+        self.ex.statement_of(at, index).map(|s| &*s.id)
+    }
+
+    /// The overview's headline figures (indexes of statements).
+    pub fn headline(&self) -> &'a [usize] {
+        self.note(Read::Headline);
+        &self.ex.headline
     }
 
     pub fn province_paragraphs(&self) -> &'a [ParaRef] {

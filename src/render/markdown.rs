@@ -69,7 +69,8 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 value,
                 inferred,
                 about,
-            } => return self.annotation(kind, value, inferred, about),
+                statement,
+            } => return self.annotation(kind, value, inferred, about, statement),
             // An event's own date at the head of its line (not an annotation: no card).
             Mark::Time { value } => {
                 let close = match isodate::datetime(value) {
@@ -129,7 +130,14 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
     /// An annotation's element: a link to its page (a city, a term, a document, the city a
     /// place lies in), a date linked to its year on the timeline, a figure as `<data>`, or a
     /// focusable mark with a card (organisations, places outside any city).
-    fn annotation(&self, kind: Kind, value: &str, inferred: bool, about: Option<&str>) -> (String, &'static str) {
+    fn annotation(
+        &self,
+        kind: Kind,
+        value: &str,
+        inferred: bool,
+        about: Option<&str>,
+        statement: Option<&str>,
+    ) -> (String, &'static str) {
         let mut open = String::with_capacity(160 + 2 * value.len());
         let data = |open: &mut String| {
             open.push_str(" data-kind=\"");
@@ -140,6 +148,12 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             if let Some(about) = about {
                 open.push_str(" data-about=\"");
                 escape::push_html(open, about);
+                open.push('"');
+            }
+            // A figure's card is its statement's (what it measures, whose, when).
+            if let Some(statement) = statement {
+                open.push_str(" data-statement=\"");
+                escape::push_html(open, statement);
                 open.push('"');
             }
         };

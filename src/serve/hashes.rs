@@ -59,6 +59,8 @@ pub struct ReadHashes {
     province: u64,
     /// The copies of each paragraph that has some (any other has none).
     copies: FxHashMap<ParaRef, u64>,
+    statements: Vec<u64>,
+    headline: u64,
 }
 
 impl ReadHashes {
@@ -87,6 +89,7 @@ impl ReadHashes {
                         &c.info.id,
                         &c.paragraphs,
                         &c.figures,
+                        &c.key_figures,
                         &c.terms,
                         &c.documents,
                         &c.events,
@@ -110,6 +113,8 @@ impl ReadHashes {
             event_years: hash::of(ex.event_years()),
             province: hash::of(ex.province_paragraphs()),
             copies: ex.copies().map(|(at, copies)| (at, hash::of(copies))).collect(),
+            statements: ex.statements().par_iter().map(hash::of).collect(),
+            headline: hash::of(ex.headline()),
         }
     }
 
@@ -133,6 +138,8 @@ impl ReadHashes {
                     .copied()
                     .unwrap_or_else(|| hash::of(&[] as &[ParaRef])),
             ),
+            Read::Statement(i) => self.statements.get(i).copied(),
+            Read::Headline => Some(self.headline),
         }
     }
 }
