@@ -227,12 +227,18 @@ fn counted(chars: &[char], number: Number, words: &FigureWords) -> Option<FoundF
     let mut unit_at = i;
     if chars.get(unit_at).is_some_and(|&c| words.approximately.contains(c)) {
         unit_at += 1;
+        // 200多亿双, 3000多万元: the scale comes after the approximate mark.
+        while arabic && let Some(s) = chars.get(unit_at).filter(|&&c| c != '十').and_then(|&c| scale(c)) {
+            number *= s;
+            unit_at += 1;
+        }
     }
+    let scaled_to = if unit_at > i + 1 { unit_at } else { i };
     // A number scaled by 万 or 亿 is a quantity even without a unit (超1000亿产业基金).
-    let bare_scale = arabic && i > at && words.scales_without_unit.contains(chars[i - 1]);
+    let bare_scale = arabic && scaled_to > at && words.scales_without_unit.contains(chars[scaled_to - 1]);
     let (written, unit) = match words.units.iter().find(|(w, _)| unit_starts(chars, unit_at, w)) {
         Some((w, u)) => (w.as_str(), u.clone()),
-        None if bare_scale && unit_at == i => ("", String::new()),
+        None if bare_scale && (unit_at == i || unit_at == scaled_to) => ("", String::new()),
         None => return None,
     };
     let end = unit_at + len(written);
@@ -600,6 +606,15 @@ mod tests {
             texts("新建廠房30餘幢,12個部門,全長15公裡,面積3.5平方公裡"),
             ["30餘幢", "12個", "15公裡", "3.5平方公裡"]
         );
+        // Measure words of goods, ships and weights, in either script.
+        assert_eq!(
+            texts("年產襪子200多億雙,新增貨船12艘,收購茶葉800公斤"),
+            ["200多億雙", "12艘", "800公斤"]
+        );
+        assert_eq!(texts("年产袜子200多亿双,新增货船12艘"), ["200多亿双", "12艘"]);
+        assert_eq!(texts("投资3000多万元,基金1000余亿"), ["3000多万元", "1000余亿"]);
+        // Trap: 10余年 is a duration, with or without the approximate mark.
+        assert!(texts("深耕10余年").is_empty());
         assert_eq!(
             texts("新建厂房30余幢,12部门联合,全长15公里"),
             ["30余幢", "12部门", "15公里"]
