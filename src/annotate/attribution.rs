@@ -539,7 +539,7 @@ impl Subjects<'_> {
                 && counts(m.start, m.end)
                 && !is_dateline(chars, m)
                 && !level(m.start, m.end)
-                && !(!about.is_city() && self.names_company(chars, m.end))
+                && (about.is_city() || !self.names_company(chars, m.end))
             {
                 out.push((m.start, about));
             }
@@ -690,8 +690,9 @@ impl Subjects<'_> {
                     || matches!(c, '.' | '十' | '百')
             })
             .count();
-        number > 0 && matches!(chars.get(k + number), Some('%' | '％' | '成'))
-            || number > 0 && super::spans::starts_with(chars, k + number, "分之")
+        number > 0
+            && (matches!(chars.get(k + number), Some('%' | '％' | '成'))
+                || super::spans::starts_with(chars, k + number, "分之"))
     }
 
     /// A lone 省 or 市 starting an organisation's name (省科技厅, 市人工智能局, 经省政府同意):
