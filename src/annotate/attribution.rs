@@ -640,8 +640,10 @@ impl Subjects<'_> {
     /// province; ranked first in Jinhua and 16th in Zhejiang): where a rank is held.
     fn ranked_in(&self, chars: &[char], at: usize) -> bool {
         const MAX_RANK_WORDS: usize = 4;
+        // Enough chars for four words before "in": the rest of the paragraph is never read.
+        const MAX_RANK_CHARS: usize = 60;
         let words = &self.lexicon.attribution;
-        let head: String = chars[..at].iter().collect();
+        let head: String = chars[at.saturating_sub(MAX_RANK_CHARS)..at].iter().collect();
         let Some(head) = head.strip_suffix("in ") else {
             return false;
         };

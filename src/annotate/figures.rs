@@ -398,14 +398,17 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         return None;
     }
     // A count of a plural noun, after at most three words describing it: 600 specialists, 500 AI
-    // companies, 11 provincial-level industrial internet platforms. A year (in 2025 companies) is
-    // not a count.
+    // companies, 11 provincial-level industrial internet platforms; after up to six when the noun
+    // is a unit the lexicon knows (10 internationally competitive leading artificial intelligence
+    // companies). A year (in 2025 companies) is not a count.
+    const MAX_DESCRIBING_WORDS: usize = 3;
+    const MAX_DESCRIBING_WORDS_OF_UNITS: usize = 6;
     let year_like = l == 4 && (1900.0..=2100.0).contains(&number);
     if year_like {
         return None;
     }
     let mut k = i;
-    for _ in 0..4 {
+    for described in 0..=MAX_DESCRIBING_WORDS_OF_UNITS {
         if chars.get(k) != Some(&' ') {
             return None;
         }
@@ -415,11 +418,11 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         }
         let plural = word.len() > 2 && word.ends_with('s') && word.chars().all(|c| c.is_ascii_lowercase());
         if plural && !chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '-') {
-            let unit = words
-                .units_en
-                .iter()
-                .find(|(w, _)| *w == word)
-                .map_or(word, |(_, u)| u.clone());
+            let known = words.units_en.iter().find(|(w, _)| *w == word).map(|(_, u)| u.clone());
+            if described > MAX_DESCRIBING_WORDS && known.is_none() {
+                return None;
+            }
+            let unit = known.unwrap_or(word);
             return Some(FoundFigure {
                 start,
                 end,
@@ -548,6 +551,12 @@ mod tests {
                 "50 EFLOPS"
             ]
         );
+        assert_eq!(
+            texts("cultivating more than 10 internationally competitive leading artificial intelligence companies"),
+            ["more than 10 internationally competitive leading artificial intelligence companies"]
+        );
+        // Trap: past three describing words only a known unit is counted (not "results").
+        assert!(texts("with 10 very long winding technical research results").is_empty());
         assert!(texts("3 of the firms, 2 and more").is_empty());
         assert!(texts("within 3 years, 10 minutes away, among the top 10 cities, No. 1 plants").is_empty());
         assert!(texts("In 2025 graduates joined.").is_empty());
