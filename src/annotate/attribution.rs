@@ -521,6 +521,7 @@ impl Subjects<'_> {
             !inside_title(s, e)
                 && !words.not_subject_after.starts_at(chars, e)
                 && !words.not_subject_before.ends_at(chars, s)
+                && !self.ranked_in(chars, s)
                 && !self.share_follows(chars, e)
         };
         // In a city's own document the province and the nation are the levels of what it
@@ -538,7 +539,7 @@ impl Subjects<'_> {
                 && counts(m.start, m.end)
                 && !is_dateline(chars, m)
                 && !level(m.start, m.end)
-                && !(!about.is_city() && self.names_company(chars, m.end))
+                && (about.is_city() || !self.names_company(chars, m.end))
             {
                 out.push((m.start, about));
             }
@@ -635,9 +636,46 @@ impl Subjects<'_> {
         false
     }
 
-    /// Whether a share follows a scope word (全国约60%的, 全球三分之一的, 全省超七成): the
-    /// scope is the whole the share is taken of, not whose claim it is.
+    /// Whether a place or scope word at `at` follows a rank and "in" (ranking third in the
+    /// province; ranked first in Jinhua and 16th in Zhejiang): where a rank is held.
+    fn ranked_in(&self, chars: &[char], at: usize) -> bool {
+        const MAX_RANK_WORDS: usize = 4;
+        // Enough chars for four words before "in": the rest of the paragraph is never read.
+        const MAX_RANK_CHARS: usize = 60;
+        let words = &self.lexicon.attribution;
+        let head: String = chars[at.saturating_sub(MAX_RANK_CHARS)..at].iter().collect();
+        let Some(head) = head.strip_suffix("in ") else {
+            return false;
+        };
+        // Only the words of the same clause, nearest first.
+        let clause = head.rsplit([',', ';', '.', '，', '；']).next().unwrap_or("");
+        let before: Vec<&str> = clause.split_whitespace().rev().take(MAX_RANK_WORDS).collect();
+        let ordinal = |w: &str| {
+            words.ordinals_en.iter().any(|o| o.eq_ignore_ascii_case(w))
+                || ["st", "nd", "rd", "th"].iter().any(|end| {
+                    w.strip_suffix(end)
+                        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                })
+        };
+        before.first().is_some_and(|w| ordinal(w)) || before.iter().any(|w| words.rank_words_en.iter().any(|r| r == w))
+    }
+
+    /// Whether a share follows a scope word (全国约60%的, 全球三分之一的, 全省超七成), or a share of
+    /// what the scope holds (占全国袜子总量的65%, 世界总量的三分之一): the scope is the whole the
+    /// share is taken of, not whose claim it is.
     fn share_follows(&self, chars: &[char], at: usize) -> bool {
+        const MAX_WHOLE_CHARS: usize = 10;
+        if self.share_at(chars, at) {
+            return true;
+        }
+        (at + 1..chars.len().min(at + MAX_WHOLE_CHARS + 1))
+            .take_while(|&k| !self.lexicon.stops.breaks_at(chars, k) && chars[k] != '、')
+            .find(|&k| chars[k] == '的')
+            .is_some_and(|k| self.share_at(chars, k + 1))
+    }
+
+    /// Whether a share starts at `at` (约60%, 三分之一, 超七成), after an optional 的.
+    fn share_at(&self, chars: &[char], at: usize) -> bool {
         let mut k = at;
         if matches!(chars.get(k), Some('的')) {
             k += 1;
@@ -654,8 +692,9 @@ impl Subjects<'_> {
                     || matches!(c, '.' | '十' | '百')
             })
             .count();
-        number > 0 && matches!(chars.get(k + number), Some('%' | '％' | '成'))
-            || number > 0 && super::spans::starts_with(chars, k + number, "分之")
+        number > 0
+            && (matches!(chars.get(k + number), Some('%' | '％' | '成'))
+                || super::spans::starts_with(chars, k + number, "分之"))
     }
 
     /// A lone 省 or 市 starting an organisation's name (省科技厅, 市人工智能局, 经省政府同意):
@@ -910,6 +949,18 @@ mod tests {
             assert_eq!(about_in(&s, &none, t, share), "shaoxing", "{t}");
         }
         assert_eq!(about_in(&s, &none, "全国人工智能企业超过4500家。", "4500"), "other");
+        // A share of what the nation or the world holds (…总量的65%) is the share's owner's,
+        // and a clause after it that names nothing keeps that owner.
+        for t in [
+            "诸暨年产袜子200多亿双,占全国袜子总量的65%,世界总量的三分之一。",
+            "諸暨年產襪子200多億雙,佔全國襪子總量的65%,世界總量的三分之一。",
+        ] {
+            for figure in ["200", "65%", "三分之一"] {
+                assert_eq!(about_in(&s, &none, t, figure), "shaoxing", "{t} {figure}");
+            }
+        }
+        // Trap: the whole is not followed by a share: the nation's own figure stays the nation's.
+        assert_eq!(about_in(&s, &none, "全国袜子企业的总数超过1万家。", "1万家"), "other");
     }
 
     #[test]
@@ -979,6 +1030,14 @@ mod tests {
         assert_eq!(about_in(&s, &none, t, "10,000"), "huzhou");
         let t = "Wenzhou's GDP grew by 3.3 percent, 0.8 percentage points higher than that of Zhejiang province.";
         assert_eq!(about_in(&s, &none, t, "0.8"), "wenzhou");
+        // A rank held in a place is not that place's claim, in words or in digits.
+        let t = "Wenzhou's GDP rose 3.3 percent, 0.8 percentage points higher than that of Zhejiang province and ranking third in the province.";
+        assert_eq!(about_in(&s, &none, t, "0.8"), "wenzhou");
+        let t = "Yiwu ranked first in Jinhua and 16th in Zhejiang, with output of 45 billion yuan.";
+        assert_eq!(about_in(&s, &none, t, "45 billion"), "jinhua");
+        // Trap: "first quarter in Zhejiang" is a period, not a rank: the province is the subject.
+        let t = "Investment in the first quarter in Zhejiang rose 8 percent.";
+        assert_eq!(about_in(&s, &none, t, "8 percent"), "zhejiang");
         // A clause of its own about the province still is the province's.
         let t = "Wenzhou added 30 firms, and Zhejiang added 500 firms.";
         assert_eq!(about_in(&s, &none, t, "500"), "zhejiang");

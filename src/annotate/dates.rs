@@ -522,6 +522,18 @@ mod tests {
 
     #[test]
     fn english_years_months_and_ranges() {
+        // A year nothing introduces before an event noun names the event; introduced, it dates.
+        assert_eq!(
+            dates(
+                "The 2021 gathering opened on Oct 31, 2021; the 2023 expo drew crowds.",
+                Some(2022)
+            ),
+            pairs(&[("Oct 31, 2021", "2021-10-31")])
+        );
+        assert_eq!(
+            dates("In 2021 conferences were held online.", Some(2022)),
+            pairs(&[("2021", "2021")])
+        );
         assert_eq!(
             dates(
                 "In 2024, exports grew; by 2027 the city aims higher; mid-2025 and since 2018.",

@@ -227,12 +227,18 @@ fn counted(chars: &[char], number: Number, words: &FigureWords) -> Option<FoundF
     let mut unit_at = i;
     if chars.get(unit_at).is_some_and(|&c| words.approximately.contains(c)) {
         unit_at += 1;
+        // 200多亿双, 3000多万元: the scale comes after the approximate mark.
+        while arabic && let Some(s) = chars.get(unit_at).filter(|&&c| c != '十').and_then(|&c| scale(c)) {
+            number *= s;
+            unit_at += 1;
+        }
     }
+    let scaled_to = if unit_at > i + 1 { unit_at } else { i };
     // A number scaled by 万 or 亿 is a quantity even without a unit (超1000亿产业基金).
-    let bare_scale = arabic && i > at && words.scales_without_unit.contains(chars[i - 1]);
+    let bare_scale = arabic && scaled_to > at && words.scales_without_unit.contains(chars[scaled_to - 1]);
     let (written, unit) = match words.units.iter().find(|(w, _)| unit_starts(chars, unit_at, w)) {
         Some((w, u)) => (w.as_str(), u.clone()),
-        None if bare_scale && unit_at == i => ("", String::new()),
+        None if bare_scale && (unit_at == i || unit_at == scaled_to) => ("", String::new()),
         None => return None,
     };
     let end = unit_at + len(written);
@@ -392,14 +398,17 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         return None;
     }
     // A count of a plural noun, after at most three words describing it: 600 specialists, 500 AI
-    // companies, 11 provincial-level industrial internet platforms. A year (in 2025 companies) is
-    // not a count.
+    // companies, 11 provincial-level industrial internet platforms; after up to six when the noun
+    // is a unit the lexicon knows (10 internationally competitive leading artificial intelligence
+    // companies). A year (in 2025 companies) is not a count.
+    const MAX_DESCRIBING_WORDS: usize = 3;
+    const MAX_DESCRIBING_WORDS_OF_UNITS: usize = 6;
     let year_like = l == 4 && (1900.0..=2100.0).contains(&number);
     if year_like {
         return None;
     }
     let mut k = i;
-    for _ in 0..4 {
+    for described in 0..=MAX_DESCRIBING_WORDS_OF_UNITS {
         if chars.get(k) != Some(&' ') {
             return None;
         }
@@ -409,11 +418,11 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         }
         let plural = word.len() > 2 && word.ends_with('s') && word.chars().all(|c| c.is_ascii_lowercase());
         if plural && !chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '-') {
-            let unit = words
-                .units_en
-                .iter()
-                .find(|(w, _)| *w == word)
-                .map_or(word, |(_, u)| u.clone());
+            let known = words.units_en.iter().find(|(w, _)| *w == word).map(|(_, u)| u.clone());
+            if described > MAX_DESCRIBING_WORDS && known.is_none() {
+                return None;
+            }
+            let unit = known.unwrap_or(word);
             return Some(FoundFigure {
                 start,
                 end,
@@ -542,6 +551,12 @@ mod tests {
                 "50 EFLOPS"
             ]
         );
+        assert_eq!(
+            texts("cultivating more than 10 internationally competitive leading artificial intelligence companies"),
+            ["more than 10 internationally competitive leading artificial intelligence companies"]
+        );
+        // Trap: past three describing words only a known unit is counted (not "results").
+        assert!(texts("with 10 very long winding technical research results").is_empty());
         assert!(texts("3 of the firms, 2 and more").is_empty());
         assert!(texts("within 3 years, 10 minutes away, among the top 10 cities, No. 1 plants").is_empty());
         assert!(texts("In 2025 graduates joined.").is_empty());
@@ -600,6 +615,15 @@ mod tests {
             texts("新建廠房30餘幢,12個部門,全長15公裡,面積3.5平方公裡"),
             ["30餘幢", "12個", "15公裡", "3.5平方公裡"]
         );
+        // Measure words of goods, ships and weights, in either script.
+        assert_eq!(
+            texts("年產襪子200多億雙,新增貨船12艘,收購茶葉800公斤"),
+            ["200多億雙", "12艘", "800公斤"]
+        );
+        assert_eq!(texts("年产袜子200多亿双,新增货船12艘"), ["200多亿双", "12艘"]);
+        assert_eq!(texts("投资3000多万元,基金1000余亿"), ["3000多万元", "1000余亿"]);
+        // Trap: 10余年 is a duration, with or without the approximate mark.
+        assert!(texts("深耕10余年").is_empty());
         assert_eq!(
             texts("新建厂房30余幢,12部门联合,全长15公里"),
             ["30余幢", "12部门", "15公里"]

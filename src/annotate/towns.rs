@@ -136,7 +136,7 @@ pub fn find_bare(chars: &[char], names: &[Vec<char>], mentions: &[Mention], take
                 && !(i..i + n).any(|k| taken[k] || mentions.iter().any(|m| m.start <= k && k < m.end));
             let latin = name[0].is_ascii_alphabetic();
             let bounded = !latin
-                || !(i > 0 && chars[i - 1].is_ascii_alphanumeric())
+                || (i == 0 || !chars[i - 1].is_ascii_alphanumeric())
                     && !chars.get(i + n).is_some_and(|c| c.is_ascii_alphanumeric());
             if fits && bounded {
                 out.push((i, i + n));

@@ -92,10 +92,10 @@ pub struct County {
     /// Bare names that are ordinary words (天台): they count only in context.
     #[serde(default)]
     pub bare_in_context: Vec<String>,
-    /// Characters that, right after a bare name that needs context, make it the ordinary word
-    /// even where the article names the county (在天台上 is on a rooftop).
+    /// Frames around a bare name in context that make it the ordinary word: the char before
+    /// and the char after it (在天台上, 到天台上: on a rooftop), each frame two chars.
     #[serde(default)]
-    pub bare_not_before: String,
+    pub bare_not_in_frame: Vec<String>,
     /// English spellings ("Yuhuan", "Yuhuan City"), whole words, any case.
     #[serde(default)]
     pub names_en: Vec<String>,
@@ -416,11 +416,14 @@ impl Gazetteer {
             Target::Place(_) | Target::Outside(_) => self
                 .place(target)
                 .map_or(("", ""), |p| (p.not_after.as_str(), p.not_before.as_str())),
-            Target::County {
-                index,
-                bare: true,
-                needs_context: true,
-            } => ("", self.counties[index].bare_not_before.as_str()),
+            Target::County { index, bare: true, .. } => {
+                let framed = |frame: &String| {
+                    let mut f = frame.chars();
+                    let (before, after) = (f.next(), f.next());
+                    start > 0 && before == Some(chars[start - 1]) && after.is_some() && chars.get(end).copied() == after
+                };
+                return self.counties[index].bare_not_in_frame.iter().any(framed);
+            }
             _ => ("", ""),
         };
         start > 0 && not_after.contains(chars[start - 1]) || chars.get(end).is_some_and(|&c| not_before.contains(c))
@@ -602,15 +605,16 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_name_read_again_in_an_article_that_names_the_county_keeps_its_ordinary_sense() {
+    fn a_rooftop_is_no_county_even_in_its_articles_context() {
         let g = gz();
-        let tiantai = g.counties.iter().position(|c| c.adcode == "331023").unwrap();
-        let found = |text: &str| g.find_in(text, &[tiantai]).len();
-        // The article names 天台县 elsewhere: its bare name counts, but not on a rooftop.
-        assert_eq!(found("天台发布新政"), 1);
-        assert_eq!(found("大家在天台上看风景"), 0);
-        assert_eq!(found("屋頂天臺裡種滿了花"), 0);
-        assert_eq!(found("天台县城"), 1);
+        let tiantai = g.counties_named(&g.find("天台县参加"));
+        assert_eq!(tiantai.len(), 1);
+        let found = |t: &str| g.find_in(t, &tiantai).len();
+        assert_eq!(found("大家在天台上看风景。"), 0);
+        assert_eq!(found("大家在天臺上看風景。"), 0);
+        // Trap: the county's own half-year and the county as a place of work still count.
+        assert_eq!(found("天台上半年GDP增长6%。"), 1);
+        assert_eq!(found("他在天台工作。"), 1);
     }
 
     #[test]

@@ -108,6 +108,8 @@ struct AttributionLists {
     document_says: Vec<String>,
     place_openers_en: Vec<String>,
     place_kinds: Vec<String>,
+    rank_words_en: Vec<String>,
+    ordinals_en: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,6 +130,7 @@ struct DateLists {
     year_parts_en: Vec<String>,
     seasons_en: Vec<String>,
     not_year_before_en: Vec<String>,
+    event_after_year_en: Vec<String>,
     range_words_en: Vec<String>,
 }
 
@@ -261,6 +264,10 @@ pub struct AttributionWords {
     pub place_openers_en: Vec<String>,
     /// What may follow a place in a clause that is only that place (Zhejiang Province).
     pub place_kinds: Vec<String>,
+    /// Words of rank (ranking, ranked): a place after them and `in` is where a rank is held.
+    pub rank_words_en: Vec<String>,
+    /// Ordinals in words (first, top); digits with st/nd/rd/th are ordinals too.
+    pub ordinals_en: Vec<String>,
 }
 
 /// Dates.
@@ -289,6 +296,9 @@ pub struct DateWords {
     pub seasons_en: Vec<String>,
     /// Words after a year that make it a number (2025 yuan).
     pub not_year_before_en: Vec<String>,
+    /// Event nouns that make a year nothing introduces part of an event's name (the 2021
+    /// gathering).
+    pub event_after_year_en: Vec<String>,
     pub range_words_en: Vec<String>,
 }
 
@@ -478,6 +488,8 @@ impl Lexicon {
                 document_says: word_set(attribution.document_says),
                 place_openers_en: attribution.place_openers_en,
                 place_kinds: attribution.place_kinds,
+                rank_words_en: attribution.rank_words_en,
+                ordinals_en: attribution.ordinals_en,
             },
             date: DateWords {
                 relative_years,
@@ -495,6 +507,7 @@ impl Lexicon {
                 year_parts_en: longest_first(date.year_parts_en),
                 seasons_en: date.seasons_en,
                 not_year_before_en: date.not_year_before_en,
+                event_after_year_en: date.event_after_year_en,
                 range_words_en: date.range_words_en,
             },
             figure: FigureWords {

@@ -342,6 +342,12 @@ impl DateFinder<'_> {
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(&next))
                 || !introduced && capital && self.month_en(chars, end + 1, next_end).is_none()
+                || !introduced
+                    && self
+                        .words
+                        .event_after_year_en
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(&next))
             {
                 return None;
             }
