@@ -1,16 +1,20 @@
 //! Curated knowledge, as data files under `data/` that editors change without touching code
 //! (embedded in the binary as the default, read from disk when a `data/` folder is present):
 //! the gazetteer, the glossary, the annotators' word lists, the map, the site's names, the
-//! words pages are written with, and the tables explanations are composed from.
+//! words pages are written with, and the tables explanations are composed from; and the open
+//! dictionary CC-CEDICT ([`dictionary`]), embedded only.
 
+pub mod dictionary;
 pub mod explain;
 pub mod gazetteer;
 pub mod glossary;
 pub mod lexicon;
 pub mod map;
+pub mod phrases;
 pub mod strings;
 
 use crate::error::{Error, Result, toml_error};
+use dictionary::Dictionary;
 use explain::ExplainTables;
 use gazetteer::Gazetteer;
 use glossary::Glossary;
@@ -26,9 +30,11 @@ pub struct Knowledge {
     pub map: map::Map,
     pub names: SiteNames,
     pub strings: Strings,
-    /// The tables explanations are composed from (document types, sectors, categories) and
-    /// the words the rules read by.
+    /// The tables explanations are composed from (document types, sectors, categories,
+    /// phrases) and the words the rules read by.
     pub explain: ExplainTables,
+    /// CC-CEDICT, embedded (not read from `data/` at run time: see [`dictionary`]).
+    pub dictionary: Dictionary,
 }
 
 /// What the site calls itself (`data/site.toml`).
@@ -51,8 +57,8 @@ pub struct Sources {
     pub site: (PathBuf, String),
     pub strings: (PathBuf, String),
     /// `explain/document-types.toml`, `explain/sectors.toml`, `explain/categories.toml`,
-    /// `explain/words.toml`.
-    pub explain: [(PathBuf, String); 4],
+    /// `explain/words.toml`, `explain/phrases.toml`.
+    pub explain: [(PathBuf, String); 5],
 }
 
 /// `name` from `dir` when the file is there, else the embedded text.
@@ -109,6 +115,7 @@ impl Knowledge {
                 one(dir, "explain/sectors.toml", explain::EMBEDDED_SECTORS)?,
                 one(dir, "explain/categories.toml", explain::EMBEDDED_CATEGORIES)?,
                 one(dir, "explain/words.toml", explain::EMBEDDED_WORDS)?,
+                one(dir, "explain/phrases.toml", explain::EMBEDDED_PHRASES)?,
             ],
         })
     }
@@ -131,6 +138,7 @@ impl Knowledge {
             names: toml::from_str(&site.1).map_err(|e| toml_error(&site.0, &site.1, &e))?,
             strings: Strings::parse(&strings.0, &strings.1)?,
             explain: ExplainTables::parse(explain)?,
+            dictionary: Dictionary::embedded(),
         })
     }
 }

@@ -1,0 +1,72 @@
+//! Quoted ordinary words (“压舱石”, “心脏”, “金钥匙”): their senses from CC-CEDICT, the open
+//! dictionary shipped in `data/dictionary/`, marked “used figuratively here” where the article's
+//! use is not the literal one; and policy phrases the phrase table puts into English (“增长极”).
+//! A word the dictionary lists only as a proper noun is a name, not a word: it is not explained
+//! here (探路者 is not NASA's Pathfinder in an article about a city).
+
+use super::english::short_sense;
+use super::names::Uses;
+use super::{Explanation, Origin};
+use crate::knowledge::Knowledge;
+use crate::knowledge::dictionary::{NAME, RELEASE};
+use crate::knowledge::explain::fold;
+
+/// How many senses are shown.
+const SENSES: usize = 3;
+
+/// The term without its quotation marks, as written.
+fn shown(text: &str) -> &str {
+    text.trim_matches(|c: char| "“”‘’「」『』\"".contains(c) || c.is_whitespace())
+}
+
+/// A quoted ordinary word of two characters or more with its dictionary senses.
+pub fn dictionary(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation> {
+    let shown = shown(text);
+    if shown.chars().count() < 2 || !shown.chars().all(crate::text::han::is_han) {
+        return None;
+    }
+    let word = k.dictionary.word(shown)?;
+    let marked = uses.list.iter().any(|u| {
+        let open = u.start.saturating_sub(1);
+        k.explain
+            .words
+            .figurative_marks
+            .iter()
+            .any(|m| open >= m.len() && u.folded[open - m.len()..open] == m[..])
+    });
+    let figurative = word.figurative || word.concrete || marked;
+    let senses: Vec<&str> = word.senses.iter().take(SENSES).map(String::as_str).collect();
+    let listed = senses.join("; ");
+    let see = if fold(shown).into_iter().collect::<String>() == word.headword {
+        String::new()
+    } else {
+        format!("(词条“{}”)", word.headword)
+    };
+    let mut zh = format!("“{shown}”{see}读作 {},普通词语。CC-CEDICT 释义:{listed}。", word.pinyin);
+    let mut en = format!("“{shown}” ({}), an ordinary word: {listed}.", word.pinyin);
+    if figurative {
+        zh.push_str("此处是比喻用法。");
+        en.push_str(" Used figuratively here.");
+    }
+    Some(Explanation {
+        label_en: senses.first().map(|s| short_sense(s)).filter(|s| !s.is_empty()),
+        reference: Some(format!(
+            "{NAME} {RELEASE}: {} [{}]",
+            word.headword, word.numbered_pinyin
+        )),
+        ..Explanation::new(Origin::Dictionary, zh, Some(en))
+    })
+}
+
+/// A policy phrase with its standard English from the phrase table.
+pub fn phrase(text: &str, k: &Knowledge) -> Option<Explanation> {
+    let shown = shown(text);
+    let p = k.explain.phrases.get(shown)?;
+    let zh = format!("“{shown}”是政策用语,标准英文作“{}”。", p.en);
+    let en = format!("“{shown}” is a policy term, in standard English “{}”.", p.en);
+    Some(Explanation {
+        label_en: Some(p.en.clone()),
+        reference: Some("data/explain/phrases.toml".to_string()),
+        ..Explanation::new(Origin::Dictionary, zh, Some(en))
+    })
+}
