@@ -126,6 +126,7 @@ struct DictionaryLists {
 struct NameLists {
     time_units: Vec<String>,
     counting_marks: Vec<String>,
+    continues_to: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -174,6 +175,8 @@ pub struct RuleWords {
     pub time_units: Vec<Vec<char>>,
     /// After a number, a count of things (“四大行动” is no name).
     pub counting_marks: Vec<Vec<char>>,
+    /// A kind after a quoted name that goes on to one of these (…项目集中签约仪式) is not its kind.
+    pub continues_to: Vec<Vec<char>>,
     /// Before a 《title》: the parties before it signed it.
     pub sign_verbs: Vec<Vec<char>>,
     /// Who carries a document out (由…牵头).
@@ -215,6 +218,7 @@ impl RuleWords {
             figurative_marks: folded(&dictionary.figurative_marks),
             time_units: folded(&names.time_units),
             counting_marks: folded(&names.counting_marks),
+            continues_to: folded(&names.continues_to),
             sign_verbs: folded(&documents.sign_verbs),
             carried_out_by: folded(&documents.carried_out_by),
             markers,

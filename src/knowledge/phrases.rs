@@ -5,7 +5,7 @@
 //! one Simplified spelling serves both scripts.
 
 use crate::error::{Error, Result, toml_error};
-use crate::knowledge::explain::fold;
+use crate::text::script::fold_char_cached;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::path::Path;
@@ -48,8 +48,8 @@ pub struct Phrases {
 
 /// The key a spelling is found by.
 pub fn key(text: &str) -> String {
-    fold(text)
-        .into_iter()
+    text.chars()
+        .map(fold_char_cached)
         .filter(|c| !c.is_whitespace() && !"“”‘’「」『』\"'".contains(*c))
         .collect()
 }

