@@ -223,6 +223,24 @@ fn indexes_list_every_entry_by_pinyin() {
     assert!(at("“數智醫共體”") < at("“智慧碼頭”") || at("“数智医共体”") < at("“智慧碼頭”"));
     let about = fs::read_to_string(site.join("about/index.html")).unwrap();
     assert!(about.contains("../terms/index.html") && about.contains("../documents/index.html"));
+    // Every data source is credited with its licence: the dictionary's beside the file too.
+    for credit in [
+        "CC-CEDICT",
+        "CC BY-SA 4.0",
+        "2025-12-13",
+        "china-division",
+        "Apache ECharts",
+        "jieba-rs",
+        "OpenCC",
+    ] {
+        assert!(about.contains(credit), "about page: no {credit}");
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let licence = fs::read_to_string(repo.join("data/dictionary/LICENSE")).unwrap();
+    assert!(
+        licence.contains("Attribution-ShareAlike 4.0"),
+        "data/dictionary/LICENSE"
+    );
 }
 
 #[test]
@@ -345,7 +363,10 @@ fn quoted_words_names_and_documents_say_what_they_are_in_both_scripts() {
         let x = explanation(terms, word);
         assert_eq!(x["source"], "dictionary", "{word}: {x:#}");
         assert!(
-            x["cite"].as_str().unwrap().starts_with("CC-CEDICT 2025-12-13: "),
+            x["cite"]
+                .as_str()
+                .unwrap()
+                .starts_with("CC-CEDICT 2025-12-13 (CC BY-SA 4.0): "),
             "{x:#}"
         );
         assert!(en(&x).contains("Used figuratively here."), "{word}: {x:#}");

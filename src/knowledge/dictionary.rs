@@ -15,8 +15,9 @@ use crate::text::script;
 pub const EMBEDDED: &str = include_str!("../../data/dictionary/cedict.tsv");
 /// The CC-CEDICT release embedded (also on the about page and in every citation).
 pub const RELEASE: &str = "2025-12-13";
-/// How a citation names it.
+/// How a citation names it, and its licence.
 pub const NAME: &str = "CC-CEDICT";
+pub const LICENCE: &str = "CC BY-SA 4.0";
 
 /// One line: one reading of a headword.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -286,3 +286,54 @@ pub fn explain(
         d.explanation = explanation.filter(|e| e.origin == Origin::Glossary || !e.restates(&d.title));
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zh(origin: Origin, zh: &str) -> Explanation {
+        Explanation::new(origin, zh.to_string(), None)
+    }
+
+    #[test]
+    fn a_category_alone_or_the_words_again_restate() {
+        // Category templates and invented families, in either script.
+        assert!(zh(Origin::Article, "据原文,“产才双进”是一项行动(限期推进的专项工作)。").restates("产才双进"));
+        assert!(zh(Origin::Article, "據原文,“四個一”是一個體系。").restates("四個一"));
+        assert!(zh(Origin::Rule, "“服装+IP”是“服装+”一类提法中的一个。").restates("服装+IP"));
+        // Chinese that adds nothing to the term.
+        assert!(zh(Origin::Rule, "“数字浙江”。").restates("数字浙江"));
+        // A document's type and nothing else.
+        let mut x = zh(Origin::Title, "意见。");
+        x.parts.push(TitlePart {
+            role: "type",
+            zh: "意见".into(),
+            en: Some("opinions".into()),
+        });
+        assert!(x.restates("意见"));
+        // …unless the articles say what it does.
+        x.statements.push(Quote {
+            at: ParaRef { seed: 0, para: 0 },
+            start: 0,
+            end: 4,
+            text: "《意见》提出".into(),
+        });
+        assert!(!x.restates("意见"));
+        // What says what the thing is does not restate: a name with its sentence, a word's sense.
+        let mut name = zh(Origin::Article, "据原文,“甬上云”是一个平台。");
+        name.with_quote = true;
+        name.quote = Some(Quote {
+            at: ParaRef { seed: 0, para: 0 },
+            start: 0,
+            end: 9,
+            text: "全市推出“甬上云”平台".into(),
+        });
+        assert!(!name.restates("甬上云"));
+        let word = Explanation::new(
+            Origin::Dictionary,
+            "“压舱石”读作 yācāngshí,普通词语。CC-CEDICT 释义:ballast stone。".into(),
+            Some("“压舱石” (yācāngshí), an ordinary word: ballast stone.".into()),
+        );
+        assert!(!word.restates("压舱石"));
+    }
+}

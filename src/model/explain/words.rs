@@ -8,7 +8,7 @@ use super::english::short_sense;
 use super::names::Uses;
 use super::{Explanation, Origin};
 use crate::knowledge::Knowledge;
-use crate::knowledge::dictionary::{NAME, RELEASE};
+use crate::knowledge::dictionary::{LICENCE, NAME, RELEASE};
 use crate::knowledge::explain::fold;
 
 /// How many senses are shown.
@@ -61,7 +61,7 @@ pub fn dictionary(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation>
     Some(Explanation {
         label_en: senses.first().map(|s| short_sense(s)).filter(|s| !s.is_empty()),
         reference: Some(format!(
-            "{NAME} {RELEASE}: {} [{}]",
+            "{NAME} {RELEASE} ({LICENCE}): {} [{}]",
             word.headword, word.numbered_pinyin
         )),
         ..Explanation::new(Origin::Dictionary, zh, Some(en))
