@@ -329,6 +329,7 @@ const WORDS_TRADITIONAL: &str = "湖州的“後花園”
 湖州推進“數據+模型”,建設“美麗”城市。
 構建以“南潯古鎮”為核心的文旅格局。
 星河(湖州)智能裝備有限公司(以下簡稱“星河智能”)成立於2020年。
+4月2日,湖州市人民政府與浙江大學在杭州簽署《合作框架協議》。
 ";
 
 /// Chinese left in English outside the term itself, a 《title》 and a bracketed original: what
@@ -412,6 +413,11 @@ fn quoted_words_names_and_documents_say_what_they_are_in_both_scripts() {
     let x = explanation(documents, "嘉兴市人民政府 浙江大学战略合作框架协议");
     assert!(!x.is_null(), "{documents:#}");
     assert!(zh(&x).contains("3月5日") && zh(&x).contains("签署"), "{x:#}");
+    assert!(en(&x).contains("framework agreement"), "{x:#}");
+    // An agreement whose title names no one: the parties and the date from the sentence.
+    let x = explanation(documents, "合作框架协议");
+    assert!(!x.is_null(), "{documents:#}");
+    assert!(zh(&x).contains("湖州市人民政府") && zh(&x).contains("4月2日"), "{x:#}");
     assert!(en(&x).contains("framework agreement"), "{x:#}");
     // What a document does, quoted verbatim with its paragraph.
     let x = explanation(documents, "嘉兴市推动人工智能高质量发展实施方案");

@@ -319,7 +319,7 @@ pub fn parts(text: &str, k: &Knowledge) -> Option<Explanation> {
 }
 
 /// a, b and c.
-fn english_list(items: &[String]) -> String {
+pub(super) fn english_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -443,6 +443,7 @@ pub fn organisation_english(name: &str, k: &Knowledge) -> Option<String> {
 /// from these.
 struct TitleFacts<'k> {
     tables: &'k ExplainTables,
+    knowledge: &'k Knowledge,
     /// The issuer as the title writes it, and in English (a place's name, the title's words
     /// after it when they say more).
     issuer_zh: Option<String>,
@@ -467,6 +468,9 @@ struct TitleFacts<'k> {
     subject_en: Option<String>,
     /// The issued document's English title.
     issued_en: Option<String>,
+    /// An agreement (协议, 备忘录, 意向书): what stands before its type names its parties, not
+    /// a subject.
+    agreement: bool,
 }
 
 impl<'k> TitleFacts<'k> {
@@ -503,12 +507,17 @@ impl<'k> TitleFacts<'k> {
         });
         TitleFacts {
             tables,
+            knowledge,
             issued_by: reading
                 .issuer
                 .as_ref()
                 .is_some_and(|r| !reading_is_place_only(chars, r)),
             issuer_zh,
             issuer_en,
+            agreement: reading
+                .kind
+                .as_ref()
+                .is_some_and(|(k, _)| is_agreement(&tables.types[*k].label_en)),
             subject,
             subject_en,
             issued_en,
@@ -522,6 +531,28 @@ impl<'k> TitleFacts<'k> {
             statuses: reading.statuses.clone(),
             issued,
         }
+    }
+
+    /// An agreement's parties as its title names them: what stands before its type.
+    fn parties_zh(&self) -> Option<String> {
+        let text = format!(
+            "{}{}",
+            self.issuer_zh.as_deref().unwrap_or(""),
+            self.subject.as_deref().unwrap_or("")
+        );
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.to_string())
+    }
+
+    /// Parties written one after another (嘉兴市人民政府 浙江大学, A与B) in English, each as an
+    /// organisation's name: "People's Government of Jiaxing and Zhejiang University".
+    fn parties_en(&self, parties: &str) -> Option<String> {
+        let names: Vec<String> = parties
+            .split(|c: char| c.is_whitespace() || "、与和及與".contains(c))
+            .filter(|p| !p.is_empty())
+            .map(|p| organisation_english(p, self.knowledge))
+            .collect::<Option<_>>()?;
+        (!names.is_empty()).then(|| english_list(&names))
     }
 
     /// The title in English, as an English title is written: "Ningbo AI Innovation and
@@ -569,19 +600,29 @@ impl<'k> TitleFacts<'k> {
     fn parts_and_notes(&self) -> (Vec<TitlePart>, Vec<Note>) {
         let mut parts = Vec::new();
         let mut notes = Vec::new();
-        if let Some(zh) = &self.issuer_zh {
-            parts.push(TitlePart {
-                role: if self.issued_by { "issuer" } else { "place" },
-                zh: zh.clone(),
-                en: self.issuer_en.clone(),
-            });
-        }
-        if let Some(s) = &self.subject {
-            parts.push(TitlePart {
-                role: "subject",
-                zh: s.clone(),
-                en: None,
-            });
+        if self.agreement {
+            if let Some(p) = self.parties_zh() {
+                parts.push(TitlePart {
+                    role: "parties",
+                    en: self.parties_en(&p),
+                    zh: p,
+                });
+            }
+        } else {
+            if let Some(zh) = &self.issuer_zh {
+                parts.push(TitlePart {
+                    role: if self.issued_by { "issuer" } else { "place" },
+                    zh: zh.clone(),
+                    en: self.issuer_en.clone(),
+                });
+            }
+            if let Some(s) = &self.subject {
+                parts.push(TitlePart {
+                    role: "subject",
+                    zh: s.clone(),
+                    en: self.subject_en.clone(),
+                });
+            }
         }
         if let (Some(word), Some(t)) = (&self.kind_word, self.kind) {
             parts.push(TitlePart {
@@ -632,6 +673,14 @@ impl<'k> TitleFacts<'k> {
 
     /// 湖州市关于“人工智能高质量发展”的三年行动计划,时间范围2025—2027年;标题注明“征求意见稿”。
     fn sentence_zh(&self) -> String {
+        if self.agreement {
+            let parties = self.parties_zh();
+            let kind = self.kind_word.as_deref().unwrap_or("协议");
+            return match parties {
+                Some(p) => format!("{p}之间的{kind}。"),
+                None => format!("{kind}。"),
+            };
+        }
         let mut zh = String::new();
         match (&self.issuer_zh, self.issued_by) {
             (Some(who), true) => zh.push_str(&format!("{who}发布的")),
@@ -672,6 +721,16 @@ impl<'k> TitleFacts<'k> {
     /// draft for comment. Where the subject has no English, the title stands in 《》 instead.
     fn sentence_en(&self, title: &str) -> String {
         let label = self.kind.map_or_else(|| "document".to_string(), |t| t.label_en.clone());
+        if self.agreement {
+            let a = capitalised(article(&label));
+            return match self.parties_zh() {
+                None => format!("{a} {label}."),
+                Some(p) => match self.parties_en(&p) {
+                    Some(en) => format!("{a} {label} between {en}."),
+                    None => format!("{a} {label}, 《{title}》."),
+                },
+            };
+        }
         let label = match self.duration {
             Some(n) if !label.contains("year") => format!("{n}-year {label}"),
             _ => label,
@@ -728,6 +787,13 @@ fn without_plan(subject: &str) -> String {
         }
     }
     subject.to_string()
+}
+
+/// Whether a type is an agreement, signed by parties rather than issued.
+fn is_agreement(label: &str) -> bool {
+    ["agreement", "memorandum", "letter of intent"]
+        .iter()
+        .any(|w| label.contains(w))
 }
 
 /// Whether a type's English name is plural (regulations, several measures): no article.

@@ -43,6 +43,54 @@ fn last_word(folded: &[char], from: usize, to: usize, words: &[Vec<char>]) -> Op
     })
 }
 
+/// An ISO date, or one without its year (`--04-02`), as English writes it: 2 April 2025, 2 April,
+/// October 2024, 2024.
+fn date_en(value: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let first = value.split('/').next().unwrap_or(value);
+    let (year, rest) = match first.strip_prefix("--") {
+        Some(rest) => (None, rest),
+        None => match first.split_once('-') {
+            Some((y, rest)) => (Some(y), rest),
+            None => (Some(first), ""),
+        },
+    };
+    let mut parts = rest.split('-');
+    let month = parts
+        .next()
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let day = parts.next().and_then(|d| d.parse::<u32>().ok());
+    let mut out = Vec::new();
+    if let Some(d) = day.filter(|_| month.is_some()) {
+        out.push(d.to_string());
+    }
+    if let Some(m) = month {
+        out.push(m.to_string());
+    }
+    if let Some(y) = year.filter(|y| !y.is_empty()) {
+        out.push(y.to_string());
+    }
+    if out.is_empty() {
+        value.to_string()
+    } else {
+        out.join(" ")
+    }
+}
+
 impl Facts {
     pub fn read(d: &DocumentModel, seeds: &[Arc<AnnotatedSeed>], k: &Knowledge) -> Facts {
         let mut facts = Facts::default();
@@ -74,23 +122,27 @@ impl Facts {
                 if let Some((v, _, signed)) = verb
                     && facts.by.is_none()
                 {
-                    let by: Vec<&str> = p
-                        .annotations
-                        .iter()
-                        .filter(|b| {
-                            matches!(b.kind, Kind::Org | Kind::City | Kind::Place)
-                                && b.start() >= clause
-                                && b.end() <= v
-                        })
-                        .map(|b| &*b.text)
-                        .collect();
+                    // Who: the organisations of the clause before the verb, else its cities and
+                    // places — not one that only says where (在杭州签署).
+                    let candidates = |kinds: &[Kind]| -> Vec<&str> {
+                        p.annotations
+                            .iter()
+                            .filter(|b| kinds.contains(&b.kind) && b.start() >= clause && b.end() <= v)
+                            .filter(|b| b.start() == 0 || !"在于赴到".contains(chars[b.start() - 1]))
+                            .map(|b| &*b.text)
+                            .collect()
+                    };
+                    let mut by = candidates(&[Kind::Org]);
+                    if by.is_empty() {
+                        by = candidates(&[Kind::City, Kind::Place]);
+                    }
                     if !by.is_empty() {
                         let zh = by.join("、");
                         let en = by
                             .iter()
                             .map(|b| organisation_english(b, k))
                             .collect::<Option<Vec<_>>>()
-                            .map(|v| v.join(", "));
+                            .map(|v| super::compose::english_list(&v));
                         facts.by = Some((zh, en));
                         facts.signed = signed;
                         facts.issued_in = Some(Quote {
@@ -169,9 +221,10 @@ impl Facts {
         match (&self.by, &self.date) {
             (Some((who, who_en)), Some((written, value))) => {
                 zh = format!("据报道,由{who}于{written}{}。", verb.0);
+                let when = date_en(value);
                 en = match who_en {
-                    Some(w) => format!("The article says {w} {} it ({value}).", verb.1),
-                    None => format!("The article says it was {} on {value}.", verb.1),
+                    Some(w) => format!("The article says {w} {} it on {when}.", verb.1),
+                    None => format!("The article says it was {} on {when}.", verb.1),
                 };
             }
             (Some((who, who_en)), None) => {
@@ -182,7 +235,7 @@ impl Facts {
             }
             (None, Some((written, value))) => {
                 zh = format!("据报道,于{written}{}。", verb.0);
-                en = format!("The article says it was {} on {value}.", verb.1);
+                en = format!("The article says it was {} on {}.", verb.1, date_en(value));
             }
             (None, None) => {}
         }
@@ -233,5 +286,19 @@ impl Facts {
             statements: self.statements,
             ..Explanation::new(Origin::Article, format!("《{title}》。{zh}"), en)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_english() {
+        assert_eq!(date_en("2025-05-14"), "14 May 2025");
+        assert_eq!(date_en("--04-02"), "2 April");
+        assert_eq!(date_en("2024-10"), "October 2024");
+        assert_eq!(date_en("2024"), "2024");
+        assert_eq!(date_en("2025-05-14/2025-05-16"), "14 May 2025");
     }
 }
