@@ -98,7 +98,8 @@ fn explanation_view(ex: &View, s: &Strings, e: &Explanation) -> ExplanationView 
             .map(|p| PartView {
                 label: part_label(s, p.role).to_string(),
                 zh: p.zh.clone(),
-                en: p.en.clone(),
+                // Not twice when the English is the same (a year).
+                en: p.en.clone().filter(|en| *en != p.zh),
             })
             .collect(),
         notes: e

@@ -189,20 +189,19 @@ impl<'k> English<'k> {
                 ));
                 continue;
             }
-            // No piece reaches across a quotation mark (the glossary's and the dictionary's keys
-            // leave marks out, so “十四五” would swallow its closing mark).
+            // No piece reaches across a quotation mark (the dictionary's keys leave marks out, so
+            // “十四五” would swallow its closing mark).
             if word.iter().any(|c| "“”‘’「」『』\"".contains(*c)) {
                 continue;
             }
-            if len >= 2 {
-                if self.dictionary
-                    && len <= LONGEST_WORD
-                    && let Some(w) = self.k.dictionary.word(&key)
-                    && w.senses.len() <= 2
-                    && let Some(en) = w.senses.first().map(|s| short_sense(s)).filter(|s| !s.is_empty())
-                {
-                    out.push((len, Some(piece(len, en, From::Dictionary)), 14));
-                }
+            if len >= 2
+                && self.dictionary
+                && len <= LONGEST_WORD
+                && let Some(w) = self.k.dictionary.word(&key)
+                && w.senses.len() <= 2
+                && let Some(en) = w.senses.first().map(|s| short_sense(s)).filter(|s| !s.is_empty())
+            {
+                out.push((len, Some(piece(len, en, From::Dictionary)), 14));
             }
         }
         if let Some(word) = function_word(folded[i]) {
@@ -307,7 +306,7 @@ pub fn title_case(text: &str) -> String {
             }
             if word.contains('-') {
                 // high-quality → High-Quality.
-                return word.split('-').map(|w| title_case(w)).collect::<Vec<_>>().join("-");
+                return word.split('-').map(title_case).collect::<Vec<_>>().join("-");
             }
             let mut cs = word.chars();
             match cs.next() {

@@ -255,7 +255,7 @@ pub fn explain(
         if t.explanation.is_some() {
             return;
         }
-        let uses = names::Uses::of(t, seeds, knowledge);
+        let uses = names::Uses::of(t, seeds);
         t.explanation = compose::five_year_plan(&t.text, glossary, &knowledge.explain.words)
             .or_else(|| found.definition(i))
             .or_else(|| article::slogan(&t.text, &t.uses, seeds, paragraph, reading))

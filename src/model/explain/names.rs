@@ -69,7 +69,7 @@ pub struct Uses<'a> {
 }
 
 impl<'a> Uses<'a> {
-    pub fn of(t: &TermModel, seeds: &'a [Arc<AnnotatedSeed>], _k: &Knowledge) -> Uses<'a> {
+    pub fn of(t: &TermModel, seeds: &'a [Arc<AnnotatedSeed>]) -> Uses<'a> {
         let mut list = Vec::new();
         for &at in t.uses.iter().take(USES_READ) {
             let paragraph = &seeds[at.seed].paragraphs[at.para];
