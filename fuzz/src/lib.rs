@@ -5,10 +5,10 @@
 
 use explainer::annotate::{AnnotatedSeed, Annotator};
 use explainer::emit;
+use explainer::export;
 use explainer::ingest::{self, Source};
 use explainer::knowledge::Knowledge;
 use explainer::model::{self, View};
-use explainer::export;
 use explainer::output::search;
 use explainer::render::markdown::{Labels, Links, markdown_to_html};
 use std::collections::BTreeMap;
