@@ -445,3 +445,33 @@ fn quoted_words_names_and_documents_say_what_they_are_in_both_scripts() {
     assert!(stdout.contains("dictionary "), "{stdout}");
     assert!(!stdout.contains("restates:"), "{stdout}");
 }
+
+const ENGLISH: &str = "Hangzhou widens its support for small tech firms
+
+HANGZHOU, March 3 -- Hangzhou will hand out more \"compute vouchers\" this year, the municipal bureau of economy and information technology said on Monday.
+
+Firms recognised as \"specialized and sophisticated\" will get priority, and the city keeps the digital economy as its \"No.1 Project\".
+
+Residents can use a new \"walking path\" along the canal, the district said.
+";
+
+#[test]
+fn quoted_english_phrases_find_their_glossary_entries_by_their_english() {
+    let seeds = tempfile::tempdir().unwrap();
+    fs::write(seeds.path().join("en.txt"), ENGLISH).unwrap();
+    let (_dir, site) = build(seeds.path());
+    let json = export(&site);
+    let terms = &json["terms"];
+    for (text, id) in [
+        ("compute vouchers", "computing-voucher"),
+        ("specialized and sophisticated", "specialised-sme"),
+        ("No.1 Project", "number-one-project"),
+    ] {
+        let e = entry(terms, text);
+        assert_eq!(e["id"], id, "{e:#}");
+        assert_eq!(source(e), "glossary", "{e:#}");
+    }
+    // Ordinary English in quotation marks names no entry.
+    let e = entry(terms, "walking path");
+    assert_ne!(source(e), "glossary", "{e:#}");
+}

@@ -130,14 +130,25 @@ impl Knowledge {
             strings,
             explain,
         } = sources;
+        let explain = ExplainTables::parse(explain)?;
+        let mut glossary = Glossary::parse_files(glossary)?;
+        // An English article quotes a term by its standard English (“computing power
+        // vouchers”): the phrase table's English of a glossary name names the entry too.
+        glossary.index_english(&|name| {
+            explain
+                .phrases
+                .get(name)
+                .map(|p| p.short_en.iter().chain([&p.en]).cloned().collect())
+                .unwrap_or_default()
+        });
         Ok(Knowledge {
             gazetteer: Gazetteer::parse(&gazetteer.0, &gazetteer.1)?,
             lexicon: Lexicon::parse(&lexicon.0, &lexicon.1)?,
-            glossary: Glossary::parse_files(glossary)?,
+            glossary,
             map: map::Map::parse(&map.0, &map.1)?,
             names: toml::from_str(&site.1).map_err(|e| toml_error(&site.0, &site.1, &e))?,
             strings: Strings::parse(&strings.0, &strings.1)?,
-            explain: ExplainTables::parse(explain)?,
+            explain,
             dictionary: Dictionary::embedded(),
         })
     }
