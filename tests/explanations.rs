@@ -475,3 +475,53 @@ fn quoted_english_phrases_find_their_glossary_entries_by_their_english() {
     let e = entry(terms, "walking path");
     assert_ne!(source(e), "glossary", "{e:#}");
 }
+
+const KINDS_SIMPLIFIED: &str = "湖州推进数字经济
+湖州市经信局推进“百场千企”对接会,落实“工业强市十条”等专项政策。
+大会以“数智引领、共创未来”为主题,吸引了200家企业参加。
+今年活动的主题为“相约南太湖”,由湖州市人民政府主办。
+湖州加快建设“南太湖未来谷”,并向中小企业发放“小微服务券”。
+大会以“共同富裕”为主题,“市中心”的“山谷”里搭起了舞台。
+";
+
+const KINDS_TRADITIONAL: &str = "溫州論壇開幕
+論壇以“數智賦能、共贏未來”為主題,在溫州舉行。
+市民可關注微信公眾號“甌江潮聲”獲取資訊。
+";
+
+#[test]
+fn names_are_read_by_a_kind_before_the_quotes_or_heading_the_name_in_both_scripts() {
+    let seeds = tempfile::tempdir().unwrap();
+    fs::write(seeds.path().join("s.txt"), KINDS_SIMPLIFIED).unwrap();
+    fs::write(seeds.path().join("t.txt"), KINDS_TRADITIONAL).unwrap();
+    let (_dir, site) = build(seeds.path());
+    let json = export(&site);
+    let terms = &json["terms"];
+    let explanation = |text: &str| entry(terms, text)["explanation"].clone();
+    for (text, zh, en) in [
+        ("百场千企", "一次会议或活动", "meeting or event"),
+        ("工业强市十条", "一项政策", "policy"),
+        ("数智引领、共创未来", "一句主题口号", "theme slogan"),
+        ("相约南太湖", "一句主题口号", "theme slogan"),
+        ("南太湖未来谷", "一个功能区", "zone"),
+        ("小微服务券", "一种券", "voucher"),
+        ("數智賦能、共贏未來", "一句主题口号", "theme slogan"),
+        ("甌江潮聲", "一个微信公众号", "WeChat public account"),
+    ] {
+        let x = explanation(text);
+        assert_eq!(x["source"], "article", "{text}: {x:#}");
+        let (got_zh, got_en) = (x["zh_hans"].as_str().unwrap(), x["en"].as_str().unwrap());
+        assert!(got_zh.contains(zh) && got_en.contains(en), "{text}: {x:#}");
+        assert!(
+            x["quote"].as_str().unwrap().contains(&to_hant(text)) || x["quote"].as_str().unwrap().contains(text),
+            "{x:#}"
+        );
+    }
+    // A glossary entry comes first, whatever marks it; ordinary words ending in a kind are
+    // the dictionary's (市中心 is no centre anyone named, 山谷 no park).
+    assert_eq!(source(entry(terms, "共同富裕")), "glossary");
+    for word in ["市中心", "山谷"] {
+        let x = explanation(word);
+        assert_ne!(x["source"], "article", "{word}: {x:#}");
+    }
+}

@@ -66,6 +66,10 @@ pub struct Category {
     /// marks.
     #[serde(default)]
     pub head: bool,
+    /// Words that mark a name of this kind when written right before its opening quotation
+    /// mark (主题为“…”, 微信公众号“…”), in Simplified, matched in either script.
+    #[serde(default)]
+    pub before: Vec<String>,
 }
 
 impl Category {
@@ -300,6 +304,8 @@ pub struct ExplainTables {
     type_words: Words,
     status_words: Words,
     category_words: Words,
+    /// The `before` words of the categories.
+    category_before: Words,
     sector_by_name: BTreeMap<String, usize>,
 }
 
@@ -324,6 +330,11 @@ impl ExplainTables {
         let type_words = Words::new(types_path, "suffix", t.types.iter().map(|t| t.suffixes.as_slice()))?;
         let status_words = Words::new(types_path, "mark", t.status.iter().map(|s| s.marks.as_slice()))?;
         let category_words = Words::new(categories_path, "word", c.category.iter().map(|c| c.words.as_slice()))?;
+        let category_before = Words::new(
+            categories_path,
+            "word before a name",
+            c.category.iter().map(|c| c.before.as_slice()),
+        )?;
         let sector_words = Words::new(sectors_path, "name", s.sector.iter().map(|s| s.names.as_slice()))?;
         let sector_by_name = sector_words
             .0
@@ -348,6 +359,7 @@ impl ExplainTables {
             type_words,
             status_words,
             category_words,
+            category_before,
             sector_by_name,
         })
     }
@@ -379,6 +391,11 @@ impl ExplainTables {
     /// The category noun starting at `at` of a folded text: (category, length in chars).
     pub fn category_at(&self, folded: &[char], at: usize) -> Option<(usize, usize)> {
         self.category_words.at(folded, at)
+    }
+
+    /// The category whose `before` word `folded[..at]` ends with (主题为“…”): the category.
+    pub fn category_before(&self, folded: &[char], at: usize) -> Option<usize> {
+        self.category_before.ending(folded.get(..at)?).map(|(i, _)| i)
     }
 
     /// The category a folded name ends with, when its word may end a name (南太湖精英计划 →

@@ -165,7 +165,8 @@ fn number_then(folded: &[char], words: &[Vec<char>]) -> bool {
     digits > 0 && words.iter().any(|w| folded[digits..].starts_with(w))
 }
 
-/// A term named by the kind that follows its marks in some use: “温州发布”微信公众号.
+/// A term named by the kind that follows its marks in some use (“温州发布”微信公众号, 以“…”为
+/// 主题) or that a category's `before` word precedes (主题为“…”).
 pub fn marked(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation> {
     let folded = bare(text);
     if folded.is_empty() || number_then(&folded, &k.explain.words.time_units) {
@@ -175,8 +176,13 @@ pub fn marked(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation> {
         if !u.quoted() {
             return None;
         }
+        // A kind written right before the opening mark: 主题为“…”, 微信公众号“…”.
+        if let Some(c) = k.explain.category_before(&u.folded, u.before()) {
+            return Some(c);
+        }
         let mut at = u.after();
-        if u.folded.get(at) == Some(&'的') {
+        // “X”的品牌; “X”等专项政策 (one of them).
+        if matches!(u.folded.get(at), Some('的' | '等')) {
             at += 1;
         }
         let (c, len) = k.explain.category_at(&u.folded, at)?;
