@@ -525,3 +525,33 @@ fn names_are_read_by_a_kind_before_the_quotes_or_heading_the_name_in_both_script
         assert_ne!(x["source"], "article", "{word}: {x:#}");
     }
 }
+
+const COUNTED: &str = "衢州部署重点工作
+衢州今年实施“三大行动”,一是招商引资攻坚;二是企业培育提升;三是营商环境优化。
+衢州打造“两个高地”。一是科创高地,二是人才高地,三是开放高地。
+衢州构建了“一规划一方案一政策”的“三个一”工作体系。
+";
+
+#[test]
+fn counted_terms_are_expanded_only_by_as_many_parts() {
+    let seeds = tempfile::tempdir().unwrap();
+    fs::write(seeds.path().join("c.txt"), COUNTED).unwrap();
+    fs::write(seeds.path().join("t.txt"), to_hant(COUNTED)).unwrap();
+    let (_dir, site) = build(seeds.path());
+    let json = export(&site);
+    let terms = &json["terms"];
+    let x = &entry(terms, "三大行动")["explanation"];
+    assert_eq!(x["source"], "article", "{x:#}");
+    assert_eq!(
+        x["quote"], "一是招商引资攻坚;二是企业培育提升;三是营商环境优化。",
+        "{x:#}"
+    );
+    let x = &entry(terms, "三个一")["explanation"];
+    assert_eq!(x["source"], "article", "{x:#}");
+    assert!(
+        x["quote"].as_str().unwrap().contains("“一规划一方案一政策”的“三个一”"),
+        "{x:#}"
+    );
+    // Three parts are not the two it counts.
+    assert!(entry(terms, "两个高地")["explanation"].is_null());
+}

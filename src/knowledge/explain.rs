@@ -143,6 +143,7 @@ struct DefinitionLists {
     short_name_marks: Vec<String>,
     name_joins: Vec<String>,
     part_says: String,
+    lists_says: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -169,6 +170,8 @@ pub struct RuleWords {
     pub name_joins: Vec<String>,
     /// “1”即…: what may follow a quoted part of a numbered slogan.
     pub part_says: Vec<char>,
+    /// “三高地”分别是…: what lists the parts of a numbered term after it.
+    pub lists_says: Vec<Vec<char>>,
     /// What may follow a five-year plan's short name in a term.
     pub plan_words: Vec<String>,
     /// How 人工智能+X slogans start.
@@ -207,10 +210,14 @@ impl RuleWords {
         let mut markers: Vec<String> = ["所谓", "是指", "即"].map(String::from).to_vec();
         markers.extend(d.short_name_marks.iter().cloned());
         markers.extend(d.defining_nouns.iter().map(|n| format!("的{n}")));
+        markers.extend(d.lists_says.iter().cloned());
+        // “…”的“四个一”: a quoted list before a quoted count of it.
+        markers.extend(["”的“", "」的「", "』的『", "’的‘"].map(String::from));
         let markers: Vec<String> = markers.iter().flat_map(|w| script::spellings(w)).collect();
         let markers = AhoCorasick::new(&markers).map_err(|e| Error::file(path, e.to_string()))?;
         Ok(RuleWords {
             so_called_says: folded(&d.so_called_says),
+            lists_says: folded(&d.lists_says),
             not_after_ji: fold(&d.not_after_ji),
             defining_nouns: folded(&d.defining_nouns),
             between_nouns,

@@ -20,6 +20,8 @@ use std::sync::Arc;
 
 /// Besides the ends of clauses, the marks a term's left edge may be at the latest (folded): the
 /// enumeration comma and brackets.
+/// The Chinese numerals a numbered term starts with (四个一, 六大行动), by value from 1.
+const CHINESE_DIGITS: &str = "一二三四五六七八九";
 const TERM_EDGES: &str = "、()《》[]【】";
 const OPENING: &str = "“‘「『";
 const CLOSING: &str = CLOSING_QUOTES;
@@ -168,7 +170,8 @@ impl<'a> Paragraph<'a> {
                 '即' if i > 0 && CLOSING.contains(self.folded[i - 1]) && self.ji_defines(i) => {
                     self.defined_before(i, i)
                 }
-                '的' => self.defining_noun(i),
+                '的' => self.defining_noun(i).or_else(|| self.listed_before(i)),
+                '分' if self.words.lists_says.iter().any(|w| self.starts_with_word(i, w)) => self.defined_before(i, i),
                 _ => None,
             };
             if let Some(hit) = found {
@@ -443,6 +446,30 @@ impl<'a> Paragraph<'a> {
         Some(self.definition(term, q_open, close + 1))
     }
 
+    /// “一规划一方案一政策一活动”的“四个一”: a quoted numbered term (starting with a Chinese
+    /// numeral) right after a quoted phrase and 的 is what that phrase lists.
+    fn listed_before(&self, at: usize) -> Option<Hit> {
+        if at == 0
+            || !CLOSING.contains(self.folded[at - 1])
+            || !self.folded.get(at + 1).is_some_and(|c| OPENING.contains(*c))
+        {
+            return None;
+        }
+        let open = at + 1;
+        let close =
+            (open + 1..self.folded.len().min(open + MAX_TERM + 2)).find(|&k| CLOSING.contains(self.folded[k]))?;
+        if !self
+            .folded
+            .get(open + 1)
+            .is_some_and(|c| CHINESE_DIGITS.contains(*c) || *c == '两')
+        {
+            return None;
+        }
+        let term = self.term_at(open + 1, close)?;
+        let first_open = (0..at - 1).rev().find(|&k| OPENING.contains(self.folded[k]))?;
+        Some(self.definition(term, first_open, close + 1))
+    }
+
     /// X是…的模式 (机制, 制度 …) ending a clause: X is defined as that kind of thing.
     fn defining_noun(&self, at: usize) -> Option<Hit> {
         let noun = self
@@ -487,6 +514,9 @@ pub fn slogan<'s>(
         .into_iter()
         .filter(|c| !OPENING.contains(*c) && !CLOSING.contains(*c))
         .collect();
+    if let Some(n) = chinese_numbered(&folded) {
+        return chinese_slogan(&folded, n, uses, seeds, paragraph, reading);
+    }
     if folded.len() < 2 || !folded.iter().all(|c| c.is_ascii_digit() || *c == 'n' || *c == '+') {
         return None;
     }
@@ -538,6 +568,75 @@ pub fn slogan<'s>(
                 }),
                 ..Explanation::new(Origin::Article, text, None)
             });
+        }
+    }
+    None
+}
+
+/// How many things a term that counts them names (六大行动 → 6, 九场硬战 → 9, 三高地 → 3): a
+/// Chinese numeral from 二 (or 两) to 九, then Chinese only, no other numeral right after it.
+fn chinese_numbered(folded: &[char]) -> Option<usize> {
+    let first = *folded.first()?;
+    let n = if first == '两' {
+        2
+    } else {
+        CHINESE_DIGITS.chars().position(|c| c == first)? + 1
+    };
+    let rest = &folded[1..];
+    (n >= 2
+        && !rest.is_empty()
+        && rest.iter().all(|&c| is_han(c))
+        && !CHINESE_DIGITS.contains(rest[0])
+        && !"十百千万亿".contains(rest[0]))
+    .then_some(n)
+}
+
+/// A term that counts its parts (六大行动) expanded where the article goes on with exactly
+/// that many 一是…二是…: after the term in a paragraph that uses it, or in the next one.
+fn chinese_slogan<'s>(
+    folded_term: &[char],
+    n: usize,
+    uses: &[ParaRef],
+    seeds: &'s [Arc<AnnotatedSeed>],
+    paragraph: impl Fn(ParaRef) -> &'s crate::annotate::AnnotatedParagraph,
+    reading: Reading,
+) -> Option<Explanation> {
+    for &r in uses.iter().take(SLOGAN_USES_READ) {
+        let next = ParaRef {
+            seed: r.seed,
+            para: r.para + 1,
+        };
+        for (at, here) in [(r, true), (next, false)] {
+            if at.para >= seeds[at.seed].paragraphs.len() {
+                continue;
+            }
+            let chars: Vec<char> = paragraph(at).text.chars().collect();
+            let p_folded = fold(&chars.iter().collect::<String>());
+            let from = if here {
+                match (0..p_folded.len()).find(|&k| p_folded[k..].starts_with(folded_term)) {
+                    Some(k) => k + folded_term.len(),
+                    None => continue,
+                }
+            } else {
+                0
+            };
+            let text = Expanded {
+                chars: &chars,
+                folded: &p_folded,
+                reading,
+            };
+            if let Some((start, end)) = text.ordinals_from(n, from) {
+                let text: String = chars[start..end].iter().collect();
+                return Some(Explanation {
+                    quote: Some(Quote {
+                        at,
+                        start,
+                        end,
+                        text: text.clone(),
+                    }),
+                    ..Explanation::new(Origin::Article, text, None)
+                });
+            }
         }
     }
     None
@@ -602,10 +701,15 @@ impl Expanded<'_> {
     /// 一是…二是…三是… with exactly `n` parts: the span from 一是 to the end of the last part's
     /// sentence.
     fn ordinals(&self, n: usize) -> Option<(usize, usize)> {
+        self.ordinals_from(n, 0)
+    }
+
+    /// [`Self::ordinals`] from char `from` on.
+    fn ordinals_from(&self, n: usize, from: usize) -> Option<(usize, usize)> {
         const NUMBERS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
         let folded = self.folded;
         let mut at = Vec::new();
-        let mut from = 0;
+        let mut from = from;
         for number in NUMBERS {
             match (from..folded.len().saturating_sub(1)).find(|&k| folded[k] == number && folded[k + 1] == '是') {
                 Some(k) if at.is_empty() || k > from => {
@@ -813,5 +917,42 @@ mod tests {
             Some("一是建平台;二是强应用。")
         );
         assert_eq!(expanded("一是建平台;二是强应用;三是优环境。", &|e| e.ordinals(2)), None);
+        // After the term only: an enumeration before it is another one.
+        assert_eq!(
+            expanded("一是建平台;二是强应用。实施“两大行动”。", &|e| e
+                .ordinals_from(2, 12)),
+            None
+        );
+    }
+
+    #[test]
+    fn terms_that_count_their_parts() {
+        assert_eq!(chinese_numbered(&fold("六大行动")), Some(6));
+        assert_eq!(chinese_numbered(&fold("九場硬戰")), Some(9));
+        assert_eq!(chinese_numbered(&fold("三高地")), Some(3));
+        assert_eq!(chinese_numbered(&fold("兩大平臺")), Some(2));
+        // One thing, a number of more than one digit, digits: not counted here.
+        assert_eq!(chinese_numbered(&fold("一号工程")), None);
+        assert_eq!(chinese_numbered(&fold("十四五")), None);
+        assert_eq!(chinese_numbered(&fold("三十六行")), None);
+        assert_eq!(chinese_numbered(&fold("3高地")), None);
+    }
+
+    #[test]
+    fn parts_listed_after_a_numbered_term_or_quoted_before_it_in_both_scripts() {
+        let h = hits("普陀提出“三高地”分别是打造产业高地、场景高地、数据高地。", &["三高地"]);
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(h[0].2, "普陀提出“三高地”分别是打造产业高地、场景高地、数据高地。");
+        let h = hits("“兩大平臺”分別為數據平臺和算力平臺。", &["两大平台"]);
+        assert_eq!(h.len(), 1, "{h:?}");
+        let h = hits("余杭构建了“一规划一方案一政策一活动”的“四个一”工作体系。", &["四个一"]);
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert!(h[0].2.contains("“一规划一方案一政策一活动”的“四个一”"), "{h:?}");
+        let h = hits("構建“一規劃一方案”的“兩個一”體系。", &["两个一"]);
+        assert_eq!(h.len(), 1, "{h:?}");
+        // A quoted name after a quoted phrase and 的 that counts nothing is not its list.
+        assert!(hits("擦亮“数字经济”的“金名片”。", &["金名片"]).is_empty());
+        // 分别 that is not 分别是 says nothing of what the term is.
+        assert!(hits("“三高地”分别由三个部门牵头。", &["三高地"]).is_empty());
     }
 }
