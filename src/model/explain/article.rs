@@ -171,7 +171,7 @@ impl<'a> Paragraph<'a> {
                     self.defined_before(i, i)
                 }
                 '的' => self.defining_noun(i).or_else(|| self.listed_before(i)),
-                '分' if self.words.lists_says.iter().any(|w| self.starts_with_word(i, w)) => self.defined_before(i, i),
+                '分' if self.words.lists_says.iter().any(|w| self.starts_with_word(i, w)) => self.listed_after(i),
                 _ => None,
             };
             if let Some(hit) = found {
@@ -444,6 +444,22 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         Some(self.definition(term, q_open, close + 1))
+    }
+
+    /// “三高地”分别是A、B、C: the term before 分别是, quoted up to the end of the clause that
+    /// lists its parts (a sentence that runs on says other things after it).
+    fn listed_after(&self, at: usize) -> Option<Hit> {
+        let mut hit = self.defined_before(at, at)?;
+        let quote = hit.explanation.quote.as_mut()?;
+        let end = (at + 1..quote.end)
+            .find(|&k| matches!(self.folded[k], ',' | ';'))
+            .unwrap_or(quote.end);
+        if end < quote.end {
+            quote.end = end;
+            quote.text = self.chars[quote.start..end].iter().collect();
+            hit.explanation.zh = quote.text.clone();
+        }
+        Some(hit)
     }
 
     /// “一规划一方案一政策一活动”的“四个一”: a quoted numbered term (starting with a Chinese
@@ -943,6 +959,12 @@ mod tests {
         let h = hits("普陀提出“三高地”分别是打造产业高地、场景高地、数据高地。", &["三高地"]);
         assert_eq!(h.len(), 1, "{h:?}");
         assert_eq!(h[0].2, "普陀提出“三高地”分别是打造产业高地、场景高地、数据高地。");
+        // A sentence that goes on about other things is quoted to the end of the list's clause.
+        let h = hits(
+            "“三高地”分别是产业高地、场景高地、数据高地,同时提出重点发展海洋经济。",
+            &["三高地"],
+        );
+        assert_eq!(h[0].2, "“三高地”分别是产业高地、场景高地、数据高地");
         let h = hits("“兩大平臺”分別為數據平臺和算力平臺。", &["两大平台"]);
         assert_eq!(h.len(), 1, "{h:?}");
         let h = hits("余杭构建了“一规划一方案一政策一活动”的“四个一”工作体系。", &["四个一"]);

@@ -954,6 +954,17 @@ mod tests {
         // …but not a word of many senses, which may be the wrong one (生态: ecology, ecological
         // state, ecosystem).
         assert!(parts("生态、生产、生活", &k).is_none());
+        // Policy phrases of a parallel slogan, in either script, from the phrase table; one
+        // part nothing explains leaves the whole unexplained.
+        for slogan in ["创新引领、重点突破、开放合作", "創新引領、重點突破、開放合作"] {
+            let e = parts(slogan, &k).unwrap();
+            let en = e.en.as_deref().unwrap();
+            assert!(
+                en.contains("innovation-led") && en.contains("breakthroughs in key areas"),
+                "{en}"
+            );
+        }
+        assert!(parts("创新引领、重点突破、甲乙丙丁", &k).is_none());
         // Numbers, and a part nothing explains, are not this.
         assert!(parts("1+4+N", &k).is_none());
         assert!(parts("8+4", &k).is_none());
