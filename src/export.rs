@@ -167,9 +167,11 @@ impl<'a> EntryOut<'a> {
     }
 }
 
-/// An explanation in both scripts, with its origin (`source`: glossary, title, rule, article),
-/// what it rests on (`cite`: the reference, or `<seed id>#<paragraph id>` for an article) and,
-/// for an article, the sentence verbatim.
+/// An explanation in both scripts, with its origin (`source`: glossary, title, rule, article,
+/// dictionary), what it rests on (`cite`: the reference — for the dictionary its name, release
+/// and entry — or `<seed id>#<paragraph id>` for an article) and, for an article, the sentence
+/// verbatim; for a document, what the articles say it does (`statements`, each a sentence
+/// verbatim with its paragraph), when they say anything.
 #[derive(Serialize)]
 struct ExplanationOut<'a> {
     zh_hant: String,
@@ -178,12 +180,22 @@ struct ExplanationOut<'a> {
     source: &'static str,
     cite: Option<String>,
     quote: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    statements: Vec<StatementOut<'a>>,
+}
+
+/// A sentence quoted for what it says a document does.
+#[derive(Serialize)]
+struct StatementOut<'a> {
+    quote: &'a str,
+    cite: String,
 }
 
 impl<'a> ExplanationOut<'a> {
     fn of(ex: &Explainer, e: &'a Explanation) -> ExplanationOut<'a> {
+        let at = |q: &crate::model::Quote| format!("{}#{}", ex.seeds()[q.at.seed].seed.id, ex.paragraph(q.at).id);
         let cite = match &e.quote {
-            Some(q) => Some(format!("{}#{}", ex.seeds()[q.at.seed].seed.id, ex.paragraph(q.at).id)),
+            Some(q) => Some(at(q)),
             None => e.reference.clone(),
         };
         let zh = e.full_zh();
@@ -194,6 +206,14 @@ impl<'a> ExplanationOut<'a> {
             source: e.origin.as_str(),
             cite,
             quote: e.quote.as_ref().map(|q| q.text.as_str()),
+            statements: e
+                .statements
+                .iter()
+                .map(|q| StatementOut {
+                    quote: &q.text,
+                    cite: at(q),
+                })
+                .collect(),
         }
     }
 }

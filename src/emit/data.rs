@@ -478,7 +478,7 @@ pub struct EntryData {
 /// own when rendered).
 #[derive(Debug, Clone, Serialize)]
 pub struct ExplanationView {
-    /// `glossary`, `title`, `rule` or `article`.
+    /// `glossary`, `title`, `rule`, `article` or `dictionary`.
     pub origin: &'static str,
     /// What the origin is called (詞彙表 Glossary).
     pub origin_label: String,
@@ -496,6 +496,16 @@ pub struct ExplanationView {
     /// The document type and status marks, each explained once.
     pub notes: Vec<NoteView>,
     pub notes_heading: String,
+    /// What the articles say a document does: each sentence, annotated, with its paragraph.
+    pub statements: Vec<StatementView>,
+    pub statements_heading: String,
+}
+
+/// A sentence of an article quoted for what it says a document does.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementView {
+    pub quote: Fragment,
+    pub url: String,
 }
 
 /// One part of a title's reading.
@@ -561,12 +571,15 @@ impl PageData {
     pub fn fragments_mut(&mut self) -> Vec<&mut Fragment> {
         match self {
             PageData::Index(_) => Vec::new(),
-            PageData::Entry(d) => d
-                .explanation
-                .as_mut()
-                .and_then(|x| x.quote.as_mut())
-                .into_iter()
-                .collect(),
+            PageData::Entry(d) => match d.explanation.as_mut() {
+                Some(x) => x
+                    .quote
+                    .as_mut()
+                    .into_iter()
+                    .chain(x.statements.iter_mut().map(|s| &mut s.quote))
+                    .collect(),
+                None => Vec::new(),
+            },
             PageData::Compare(d) => d
                 .cities
                 .iter_mut()

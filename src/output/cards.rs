@@ -114,7 +114,9 @@ fn explained(ex: &Explainer, s: &Strings, e: Option<&Explanation>) -> Card {
     };
     let label = e.origin.label(s);
     let origin = match (&e.reference, e.origin) {
-        (Some(r), Origin::Glossary) => format!("{label} · {}", fill(&s.card_source, &[("source", r)])),
+        (Some(r), Origin::Glossary | Origin::Dictionary) => {
+            format!("{label} · {}", fill(&s.card_source, &[("source", r)]))
+        }
         _ => label.to_string(),
     };
     Card {
