@@ -14,7 +14,9 @@ mod phrases;
 mod statements;
 mod strings;
 
-pub use dictionary::{Dictionary, LICENCE as DICTIONARY_LICENCE, NAME as DICTIONARY_NAME, RELEASE as DICTIONARY_RELEASE};
+pub use dictionary::{
+    Dictionary, LICENCE as DICTIONARY_LICENCE, NAME as DICTIONARY_NAME, RELEASE as DICTIONARY_RELEASE,
+};
 pub use explain::{CLOSING_QUOTES, Category, DocumentType, ExplainTables, RuleWords, Sector, StatusMark};
 pub use gazetteer::{CITY_IDS, City, County, DIRECTION, Gazetteer, Mention, Place, Province, Target};
 pub use glossary::{DocumentEntry, FocusOverride, Glossary, TermEntry};

@@ -622,7 +622,7 @@ fn closes_within(chars: &[char]) -> bool {
 fn ascii_bounded(t: &Text, from: usize, to: usize) -> bool {
     let alnum = |i: usize| t.chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
     let word = t.chars[from..to].iter().any(|c| c.is_ascii_alphabetic());
-    !word || !(from > 0 && alnum(from - 1) && alnum(from))
+    !(word && from > 0 && alnum(from - 1) && alnum(from))
 }
 
 /// `by 2027`: an English deadline right before a date.
@@ -634,8 +634,7 @@ fn is_deadline_en(t: &Text, at: usize) -> bool {
 fn nearest_date_before(p: &AnnotatedParagraph, at: usize) -> Option<&Annotation> {
     p.annotations
         .iter()
-        .filter(|d| d.kind == Kind::Date && d.end() <= at && &*d.value != "--")
-        .last()
+        .rfind(|d| d.kind == Kind::Date && d.end() <= at && &*d.value != "--")
 }
 
 /// Every figure of the corpus as a statement: each paragraph's figures read (copies included,
@@ -766,8 +765,11 @@ mod tests {
         (Annotator::new(&k).annotate(seed), k)
     }
 
-    /// Every figure of the first paragraph: (as written, qualifier, measure, status, when).
-    fn read(text: &str) -> Vec<(String, Option<&'static str>, String, &'static str, Option<String>)> {
+    /// A figure read in a test: (as written, qualifier, measure, status, when).
+    type ReadFigure = (String, Option<&'static str>, String, &'static str, Option<String>);
+
+    /// Every figure of the first paragraph.
+    fn read(text: &str) -> Vec<ReadFigure> {
         let (s, k) = seed(text);
         let reader = Reader::new(&k);
         let p = &s.paragraphs[0];

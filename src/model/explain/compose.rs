@@ -231,8 +231,7 @@ pub fn parts(text: &str, k: &Knowledge) -> Option<Explanation> {
     }
     // Parts that are all names of one glossary entry (数字产业化、产业数字化): the entry
     // explains the whole.
-    let entries: Vec<Option<&crate::knowledge::TermEntry>> =
-        named.iter().map(|p| k.glossary.term(p)).collect();
+    let entries: Vec<Option<&crate::knowledge::TermEntry>> = named.iter().map(|p| k.glossary.term(p)).collect();
     if named.len() > 1
         && let Some(Some(first)) = entries.first()
         && entries.iter().all(|e| e.is_some_and(|e| e.id == first.id))

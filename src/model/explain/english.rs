@@ -7,8 +7,8 @@
 //! left inside it.
 
 use crate::knowledge::Knowledge;
-use crate::text::script::fold_chars as fold;
 use crate::knowledge::Target;
+use crate::text::script::fold_chars as fold;
 
 /// Where a piece's English comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -28,7 +28,7 @@
 mod article;
 mod compose;
 mod documents;
-pub mod english;
+mod english;
 mod names;
 mod segment;
 mod words;

@@ -10,11 +10,11 @@
 use super::english::English;
 use super::{Explanation, Origin, ParaRef, Quote};
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind};
-use crate::knowledge::Knowledge;
 use crate::knowledge::Category;
-use crate::text::script::fold_chars as fold;
+use crate::knowledge::Knowledge;
 use crate::knowledge::Target;
 use crate::model::TermModel;
+use crate::text::script::fold_chars as fold;
 use std::sync::Arc;
 
 /// How many of a term's uses are read (a term in thousands of paragraphs is named in its first).
