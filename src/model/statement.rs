@@ -854,6 +854,16 @@ mod tests {
                 ("200億元以上".to_string(), Some("more_than")),
             ]
         );
+        // 數百項 is several hundred: more than the hundred its number reads, never "100 items".
+        let rows = read("題\n2025-03-01\n兩家企業擁有數百項核心技術,帶動数千名工人就業。");
+        let q: Vec<(String, Option<&str>)> = rows.iter().map(|r| (r.0.clone(), r.1)).collect();
+        assert_eq!(
+            q,
+            [
+                ("數百項".to_string(), Some("more_than")),
+                ("数千名".to_string(), Some("more_than")),
+            ]
+        );
         let rows = read("Title\nThe park drew more than 600 specialists and about 50 universities.");
         let q: Vec<Option<&str>> = rows.iter().map(|r| r.1).collect();
         assert_eq!(q, [Some("more_than"), Some("about")]);
