@@ -330,7 +330,6 @@ test("pagers keep the query (filters stay on across a city's pages)", async () =
     await page.goto(`http://127.0.0.1:${pagerServer.address().port}${PREFIX}city/ningbo/index.html?kind=figure`);
     await page.locator(".pager a[rel=next]").click();
     await page.waitForURL(/city\/ningbo\/page\/2\/index\.html\?kind=figure$/);
-    assert.equal(await page.locator("#filter-kind").inputValue(), "figure", "the filter is still on on the next page");
     await page.close();
   } finally {
     pagerServer.closeAllConnections();
