@@ -2,6 +2,8 @@
 //! reported as `file:line: what is wrong` with a non-zero exit, and a failed build leaves the
 //! previous site exactly as it was. The README's robustness table lists these cases.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -146,8 +148,7 @@ fn awkward_but_valid_seeds_are_handled() {
         let (ok, err) = case.try_seed(name, bytes);
         assert!(ok, "{name}: {err}");
     }
-    let json: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(case.site().join("data/annotations.json")).unwrap()).unwrap();
+    let json = common::export(&case.site());
     let texts: Vec<&str> = json["seeds"]
         .as_array()
         .unwrap()

@@ -1,6 +1,8 @@
 //! Whole-program tests: run the real `explainer` binary on the real seeds and on articles made
 //! up for these tests, in both scripts, and look at what it wrote.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -36,7 +38,7 @@ fn build(seeds: &Path) -> (tempfile::TempDir, PathBuf, Output) {
 }
 
 fn export(site: &Path) -> serde_json::Value {
-    serde_json::from_str(&fs::read_to_string(site.join("data/annotations.json")).unwrap()).unwrap()
+    common::export(site)
 }
 
 fn city_dirs(site: &Path) -> Vec<String> {
@@ -115,10 +117,21 @@ fn sample_seed_builds_the_seven_city_pages_and_nothing_else() {
     for anchor in links {
         assert!(source.contains(&format!("id=\"{anchor}\"")), "missing anchor {anchor}");
     }
-    assert!(
-        site.join("city/ningbo/index.md").is_file(),
-        "annotated Markdown beside the page"
-    );
+    // The annotated Markdown is published once per article, beside its page, in the script it
+    // was written in; list pages (which repeat articles' text) have none.
+    let markdown = fs::read_to_string(site.join("source/000_cc229362e59457d6/index.md")).unwrap();
+    assert!(markdown.contains("(<city:ningbo>)"), "{markdown}");
+    assert!(source.contains("href=\"../../source/000_cc229362e59457d6/index.md\""));
+    let hans = fs::read_to_string(site.join("zh-Hans/source/000_cc229362e59457d6/index.html")).unwrap();
+    assert!(hans.contains("href=\"../../../source/000_cc229362e59457d6/index.md\""));
+    for list in [
+        "city/ningbo/index.md",
+        "zh-Hans/source/000_cc229362e59457d6/index.md",
+        "index.md",
+    ] {
+        assert!(!site.join(list).exists(), "{list}");
+    }
+    assert!(!ningbo.contains("index.md"), "no Markdown link on a list page");
 }
 
 #[test]

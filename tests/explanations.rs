@@ -5,6 +5,8 @@
 //! `documents`, the quotes against their paragraphs, the origin labels on the pages in both
 //! scripts, the indexes, `check` and `stubs`.
 
+mod common;
+
 use explainer::text::script::{to_hans, to_hant};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,7 +35,7 @@ fn build(seeds: &Path) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn export(site: &Path) -> serde_json::Value {
-    serde_json::from_str(&fs::read_to_string(site.join("data/annotations.json")).unwrap()).unwrap()
+    common::export(site)
 }
 
 /// A Simplified article from a city government and a Traditional one from a newspaper.

@@ -7,6 +7,8 @@
 //! exactly or, failing that, when one holds the other; figure subjects are the `about` of the
 //! matched figure.
 
+mod common;
+
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fs;
@@ -50,7 +52,7 @@ fn build_files(files: &[(String, Vec<u8>)]) -> Value {
         .output()
         .expect("run explainer");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    serde_json::from_str(&fs::read_to_string(out.join("data/annotations.json")).unwrap()).unwrap()
+    common::export(&out)
 }
 
 fn build(files: &[(&str, &str)]) -> Value {

@@ -41,6 +41,9 @@ pub struct BuildOptions {
     pub cache: Option<Arc<dyn Reuse>>,
     /// Show a progress bar (on a terminal, not in CI).
     pub progress: bool,
+    /// Write every page's annotated Markdown beside it, in both scripts (the benchmarks give
+    /// it to Hugo and Zola); a site publishes only each article's, once.
+    pub all_markdown: bool,
 }
 
 impl BuildOptions {
@@ -57,6 +60,7 @@ impl BuildOptions {
             static_dir: existing("static"),
             cache: None,
             progress: false,
+            all_markdown: false,
         }
     }
 }
@@ -78,6 +82,8 @@ pub struct Site {
     paths: Vec<String>,
     /// Whether to show a progress bar while rendering.
     progress: bool,
+    /// Whether every page's Markdown is written ([`BuildOptions::all_markdown`]).
+    all_markdown: bool,
 }
 
 impl Site {
@@ -241,11 +247,10 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
         title: knowledge.names.title.clone(),
         cities: explainer.cities().iter().map(|c| emit::city_link(&c.info)).collect(),
         links: urls::SiteLinks::default(),
-        timeline_years: emit::timeline_years(&explainer),
         labels: render::Labels::new(&knowledge.strings),
     };
     // What every page depends on besides the explainer: templates, knowledge, site-wide values.
-    let shared = hash::of_serialized(&(templates_fp, knowledge_fp, &info, &info.timeline_years));
+    let shared = hash::of_serialized(&(templates_fp, knowledge_fp, &info));
     Ok((
         Site {
             timings,
@@ -258,6 +263,7 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
             info,
             paths: Vec::new(),
             progress: options.progress,
+            all_markdown: options.all_markdown,
         },
         Plan { specs, shared },
     ))
@@ -288,14 +294,23 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
         let reads = view.into_reads();
         let rendered = render::render_page(templates, templates_dir, info, &page)?;
         let hans = Script::Hans.output_path(&page.path);
-        let markdown_hans = crate::text::script::to_hans_markup(&page.markdown);
-        let markdown_hant = crate::text::script::to_hant_markup(&page.markdown);
-        let files = vec![
+        let mut files = vec![
             (urls::html(&page.path), rendered.hant),
-            (urls::markdown(&page.path), markdown_hant),
             (urls::html(&hans), rendered.hans),
-            (urls::markdown(&hans), markdown_hans),
         ];
+        if site.all_markdown {
+            files.push((
+                urls::markdown(&page.path),
+                crate::text::script::to_hant_markup(&page.markdown),
+            ));
+            files.push((
+                urls::markdown(&hans),
+                crate::text::script::to_hans_markup(&page.markdown),
+            ));
+        } else if page.publish_markdown {
+            // As the generator read it: the article's own script.
+            files.push((urls::markdown(&page.path), page.markdown));
+        }
         Ok(MadePage {
             reads,
             path: page.path,
@@ -346,6 +361,11 @@ pub fn write_derived(site: &mut Site, static_dir: Option<&Path>, output: &dyn Ou
 fn write_export(site: &Site, output: &dyn Output) -> Result<()> {
     let explainer = &site.explainer;
     output.put_written(urls::EXPORT, &mut |out| export::write_annotations_json(explainer, out))?;
+    explainer.seeds().par_iter().try_for_each(|seed| {
+        let path = urls::seed_export(&seed.seed.id);
+        let json = export::seed_paragraphs_json(seed).map_err(|e| Error::serialize(&path, e))?;
+        output.put(&path, json.as_bytes())
+    })?;
     let cards = serde_json::to_string(&output::cards(explainer, &site.knowledge.strings))
         .map_err(|e| Error::serialize(urls::cards(Script::Hant), e))?;
     output.put(

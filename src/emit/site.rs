@@ -2,10 +2,10 @@
 //! fails, with samples of what the generator writes), search, and the page shown for a missing
 //! address.
 
+use super::Page;
 use super::data::{AboutData, CodeSample, PageData};
 use super::mark::Mark;
 use super::markdown::front_matter;
-use super::{Page, city};
 use crate::error::{Error, Result};
 use crate::knowledge::Knowledge;
 use crate::knowledge::{Strings, fill};
@@ -31,7 +31,7 @@ pub fn about_page(ex: &View, knowledge: &Knowledge) -> Result<Page> {
         sources_url: urls::html(urls::SOURCES),
         terms_url: urls::html(urls::TERMS),
         documents_url: urls::html(urls::DOCUMENTS),
-        samples: code_samples(ex, knowledge)?,
+        samples: code_samples(ex)?,
     });
     Ok(page)
 }
@@ -73,15 +73,15 @@ pub fn not_found_page(s: &Strings) -> Page {
     )
 }
 
-/// What the about page shows of the pipeline: one city page's annotated Markdown and the export
-/// record of the paragraph it starts with.
-fn code_samples(ex: &View, knowledge: &Knowledge) -> Result<Vec<CodeSample>> {
+/// What the about page shows of the pipeline: the start of one article's annotated Markdown (as
+/// published beside its page) and the export record of a paragraph of the first city.
+fn code_samples(ex: &View) -> Result<Vec<CodeSample>> {
     let Some(first_city) = ex.cities().first() else {
         return Ok(Vec::new());
     };
     // Samples stay short whatever the seeds hold: highlighting is not linear in line length.
     const MAX_SAMPLE_LINE: usize = 600;
-    let page = city::city_page(ex, knowledge, first_city, 1);
+    let page = super::source::source_page(ex, first_city.paragraphs[0].at.seed);
     let markdown: String = page
         .markdown
         .lines()
@@ -90,7 +90,7 @@ fn code_samples(ex: &View, knowledge: &Knowledge) -> Result<Vec<CodeSample>> {
         .collect::<Vec<_>>()
         .join("\n");
     let mut samples = vec![CodeSample {
-        title: urls::markdown(&urls::city(&first_city.info.id)),
+        title: urls::markdown(&page.path),
         lang: "md",
         code: markdown + "\n",
         html: String::new(),

@@ -73,6 +73,7 @@ pub fn source_page(ex: &View, s: usize) -> Page {
         lang: Lang::of(&seed.language).attribute(),
     });
     page.written_in = script::written_in(&text).map(Script::lang);
+    page.publish_markdown = true;
     page
 }
 

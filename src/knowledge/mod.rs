@@ -3,6 +3,7 @@
 //! the gazetteer, the glossary, the annotators' word lists, the map, the site's names, the
 //! words pages are written with, and the tables explanations are composed from.
 
+pub mod english;
 mod explain;
 mod gazetteer;
 mod glossary;

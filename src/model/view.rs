@@ -25,6 +25,16 @@ pub enum Read {
     Event(usize),
     /// How many events each year has.
     EventYears,
+    /// The timeline's groups: their keys and sizes.
+    EventGroups,
+    /// The keys of the timeline's groups.
+    EventGroupKeys,
+    /// The groups of the index of terms (`false`) or documents (`true`): their keys and sizes.
+    IndexGroups(bool),
+    /// One group of the index of terms (`false`) or documents (`true`).
+    IndexGroup(bool, usize),
+    /// One timeline group: its key and its events.
+    EventGroup(usize),
     Province,
     /// The other articles that carry a paragraph ([`View::also_in`]).
     Copies(ParaRef),
@@ -190,6 +200,44 @@ impl<'a> View<'a> {
     pub fn event_years(&self) -> &'a [(String, usize)] {
         self.note(Read::EventYears);
         &self.ex.event_years
+    }
+
+    /// The groups of the index of terms (`documents` false) or documents, without their entries.
+    pub fn index_groups(&self, documents: bool) -> &'a [super::IndexGroup] {
+        self.note(Read::IndexGroups(documents));
+        if documents {
+            &self.ex.document_groups
+        } else {
+            &self.ex.term_groups
+        }
+    }
+
+    /// One group of the index of terms or documents, with its entries.
+    pub fn index_group(&self, documents: bool, index: usize) -> &'a super::IndexGroup {
+        self.note(Read::IndexGroup(documents, index));
+        if documents {
+            &self.ex.document_groups[index]
+        } else {
+            &self.ex.term_groups[index]
+        }
+    }
+
+    /// The timeline's groups, with their events (the index of the timeline counts them).
+    pub fn event_groups(&self) -> &'a [super::EventGroup] {
+        self.note(Read::EventGroups);
+        &self.ex.event_groups
+    }
+
+    /// The keys of the timeline's groups, in order, without what is in them.
+    pub fn event_group_keys(&self) -> Vec<&'a str> {
+        self.note(Read::EventGroupKeys);
+        self.ex.event_groups.iter().map(|g| g.key.as_str()).collect()
+    }
+
+    /// One timeline group.
+    pub fn event_group(&self, index: usize) -> &'a super::EventGroup {
+        self.note(Read::EventGroup(index));
+        &self.ex.event_groups[index]
     }
 
     /// The other articles carrying the paragraph at `at` (re-published copies).

@@ -56,6 +56,14 @@ pub struct ReadHashes {
     documents: Vec<u64>,
     events: Vec<u64>,
     event_years: u64,
+    event_groups: u64,
+    event_group_keys: u64,
+    /// Each group by its key and its events (by where they stand, not their index, which moves
+    /// when an event is added before them).
+    event_group: Vec<u64>,
+    /// The index groups of terms, then documents: their keys and sizes, and each whole.
+    index_groups: [u64; 2],
+    index_group: [Vec<u64>; 2],
     province: u64,
     /// The copies of each paragraph that has some (any other has none).
     copies: FxHashMap<ParaRef, u64>,
@@ -108,6 +116,30 @@ impl ReadHashes {
                 .collect(),
             events: ex.events().iter().map(hash::of).collect(),
             event_years: hash::of(ex.event_years()),
+            event_groups: hash::of(
+                ex.event_groups()
+                    .iter()
+                    .map(|g| (&g.key, g.events.len()))
+                    .collect::<Vec<_>>(),
+            ),
+            event_group_keys: hash::of(ex.event_groups().iter().map(|g| &g.key).collect::<Vec<_>>()),
+            event_group: ex
+                .event_groups()
+                .iter()
+                .map(|g| {
+                    let events = ex.events();
+                    hash::of((
+                        &g.key,
+                        g.events
+                            .iter()
+                            .map(|&i| (events[i].at, events[i].start))
+                            .collect::<Vec<_>>(),
+                    ))
+                })
+                .collect(),
+            index_groups: [ex.term_groups(), ex.document_groups()]
+                .map(|groups| hash::of(groups.iter().map(|g| (&g.key, g.items.len())).collect::<Vec<_>>())),
+            index_group: [ex.term_groups(), ex.document_groups()].map(|groups| groups.iter().map(hash::of).collect()),
             province: hash::of(ex.province_paragraphs()),
             copies: ex.copies().map(|(at, copies)| (at, hash::of(copies))).collect(),
         }
@@ -125,6 +157,11 @@ impl ReadHashes {
             Read::Document(i) => self.documents.get(i).copied(),
             Read::Event(i) => self.events.get(i).copied(),
             Read::EventYears => Some(self.event_years),
+            Read::EventGroups => Some(self.event_groups),
+            Read::EventGroupKeys => Some(self.event_group_keys),
+            Read::EventGroup(g) => self.event_group.get(g).copied(),
+            Read::IndexGroups(documents) => Some(self.index_groups[usize::from(documents)]),
+            Read::IndexGroup(documents, g) => self.index_group[usize::from(documents)].get(g).copied(),
             Read::Province => Some(self.province),
             // A paragraph without copies hashes as an empty list, so gaining one shows.
             Read::Copies(r) => Some(

@@ -121,8 +121,10 @@ test("the timeline draws a time axis of years whose bars lead to their year", as
 const paragraphText = (() => {
   let texts;
   return (href) => {
-    texts ??= new Map(JSON.parse(fs.readFileSync(path.join(SITE, "data/annotations.json"), "utf8")).seeds
-      .flatMap((s) => s.paragraphs.map((p) => [`${s.id}#${p.id}`, p.text])));
+    // Schema 3: each seed's paragraphs are in the file its `paragraphs_url` names.
+    const read = (file) => JSON.parse(fs.readFileSync(path.join(SITE, file), "utf8"));
+    texts ??= new Map(read("data/annotations.json").seeds
+      .flatMap((s) => (s.paragraphs ?? read(s.paragraphs_url).paragraphs).map((p) => [`${s.id}#${p.id}`, p.text])));
     const [, id, p] = /source\/([^/]+)\/index\.html#(p\d+)$/.exec(href) ?? [];
     return texts.get(`${id}#${p}`) ?? "";
   };
