@@ -4,7 +4,7 @@
 //! per process: for every ordinary word (not a proper noun) of two characters or more, each sense
 //! that is one English word (`robot`, `to develop` → `develop`, `(coll.) boss` → `boss`).
 //!
-//! The words a search index can use are the ones its corpus has; `output::search` keeps those.
+//! The words a search index can use are the ones its corpus has; the search index keeps those.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 const CEDICT: &str = include_str!("../../data/dictionary/cedict.tsv");
 
 /// English words search does not index or look up: they say nothing on their own.
-pub const STOP_WORDS: [&str; 24] = [
+pub const ENGLISH_STOP_WORDS: [&str; 24] = [
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "its", "of", "on", "or",
     "that", "the", "this", "to", "was", "with",
 ];
@@ -23,9 +23,9 @@ pub const STOP_WORDS: [&str; 24] = [
 /// A word as search keys it: ASCII letters and digits, lowercase, a plural ending taken off
 /// (`robots` → `robot`, `cities` → `city`, not `business` or `status`). `None` for a stop word.
 /// `static/search.js` (`englishKey`) does the same to a query.
-pub fn key(word: &str) -> Option<String> {
+pub fn english_key(word: &str) -> Option<String> {
     let word = word.to_ascii_lowercase();
-    if word.is_empty() || STOP_WORDS.contains(&word.as_str()) {
+    if word.is_empty() || ENGLISH_STOP_WORDS.contains(&word.as_str()) {
         return None;
     }
     let stem = if word.len() > 4 && word.ends_with("ies") {
@@ -38,7 +38,7 @@ pub fn key(word: &str) -> Option<String> {
     Some(stem)
 }
 
-/// A sense that is one English word, as its [`key`]: `to develop` → `develop`; `robot (toy)`
+/// A sense that is one English word, as its [`english_key`]: `to develop` → `develop`; `robot (toy)`
 /// → `robot`; anything longer → `None`.
 fn one_word(sense: &str) -> Option<String> {
     let mut text = String::with_capacity(sense.len());
@@ -58,13 +58,13 @@ fn one_word(sense: &str) -> Option<String> {
         .unwrap_or(text)
         .trim();
     (!text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase()))
-        .then(|| key(text))
+        .then(|| english_key(text))
         .flatten()
 }
 
 /// Every English word some dictionary word means, with those words (Simplified, in the
 /// dictionary's order), sorted by the English word.
-pub fn words() -> &'static BTreeMap<String, Vec<&'static str>> {
+pub fn english_words() -> &'static BTreeMap<String, Vec<&'static str>> {
     static WORDS: OnceLock<BTreeMap<String, Vec<&'static str>>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut out: BTreeMap<String, Vec<&'static str>> = BTreeMap::new();
@@ -99,12 +99,12 @@ mod tests {
 
     #[test]
     fn keys_fold_case_and_plurals() {
-        assert_eq!(key("Robots").as_deref(), Some("robot"));
-        assert_eq!(key("cities").as_deref(), Some("city"));
-        assert_eq!(key("business").as_deref(), Some("business"));
-        assert_eq!(key("status").as_deref(), Some("status"));
-        assert_eq!(key("AI").as_deref(), Some("ai"));
-        assert_eq!(key("The"), None);
+        assert_eq!(english_key("Robots").as_deref(), Some("robot"));
+        assert_eq!(english_key("cities").as_deref(), Some("city"));
+        assert_eq!(english_key("business").as_deref(), Some("business"));
+        assert_eq!(english_key("status").as_deref(), Some("status"));
+        assert_eq!(english_key("AI").as_deref(), Some("ai"));
+        assert_eq!(english_key("The"), None);
     }
 
     #[test]
@@ -117,9 +117,9 @@ mod tests {
 
     #[test]
     fn the_dictionary_knows_robots() {
-        let robots = words().get("robot").expect("robot");
+        let robots = english_words().get("robot").expect("robot");
         assert!(robots.contains(&"机器人"), "{robots:?}");
         // Proper nouns are not senses of English words.
-        assert!(words().values().all(|w| !w.contains(&"杭州")));
+        assert!(english_words().values().all(|w| !w.contains(&"杭州")));
     }
 }

@@ -3,7 +3,7 @@
 //! the gazetteer, the glossary, the annotators' word lists, the map, the site's names, the
 //! words pages are written with, and the tables explanations are composed from.
 
-pub mod english;
+mod english;
 mod explain;
 mod gazetteer;
 mod glossary;
@@ -11,6 +11,7 @@ mod lexicon;
 mod map;
 mod strings;
 
+pub use english::{ENGLISH_STOP_WORDS, english_key, english_words};
 pub use explain::{CLOSING_QUOTES, Category, DocumentType, ExplainTables, RuleWords, Sector, StatusMark};
 pub use gazetteer::{CITY_IDS, City, County, Gazetteer, Mention, Place, Province, Target};
 pub use glossary::{DocumentEntry, FocusOverride, Glossary, TermEntry};

@@ -8,7 +8,7 @@
 //! **Keys.** Chinese (and any other text without spaces) is keyed by character bigrams over
 //! script-folded text (寧波 and 宁波 are one key), plus one key per run-final character (`市$`),
 //! so that every character starts some key: a one-character query is every key it starts.
-//! Latin letters and digits are keyed as words ([`english::key`]: lowercase, without diacritics
+//! Latin letters and digits are keyed as words ([`english_key`]: lowercase, without diacritics
 //! or a plural's `s`), English stop words left out. A paragraph is also keyed by the pinyin and
 //! English names of the cities and places it names or is about (`ningbo` finds 寧波's
 //! paragraphs) and by the English labels of its glossary terms.
@@ -33,7 +33,7 @@
 //! words of the corpus that mean them, from the dictionary). `static/search.js` reads them.
 
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind};
-use crate::knowledge::english;
+use crate::knowledge::{english_key, english_words};
 use crate::model::{Explainer, ParaRef};
 use crate::text::script::{self, Script};
 use crate::urls;
@@ -119,7 +119,7 @@ fn text_keys(folded: &[char], out: &mut BTreeSet<String>) {
                     .find(|&k| class(folded[k]) != CharClass::Word)
                     .unwrap_or(folded.len());
                 let word: String = folded[i..end].iter().collect();
-                if let Some(key) = english::key(&word) {
+                if let Some(key) = english_key(&word) {
                     out.insert(key);
                 }
                 i = end;
@@ -146,7 +146,7 @@ fn text_keys(folded: &[char], out: &mut BTreeSet<String>) {
 fn name_keys(name: &str, out: &mut BTreeSet<String>) {
     let folded: String = name.chars().map(script::fold_char_cached).collect();
     for word in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if let Some(key) = english::key(word) {
+        if let Some(key) = english_key(word) {
             out.insert(key);
         }
     }
@@ -461,7 +461,7 @@ fn named_pages(ex: &Explainer) -> String {
 /// English words and the Chinese words of the corpus that mean them (folded): from the
 /// dictionary, keeping the Chinese words whose keys the corpus has; and the cities' and their
 /// counties' pinyin and English names.
-fn english_words(ex: &Explainer, has: impl Fn(&str) -> bool) -> BTreeMap<String, Vec<String>> {
+fn english_of_corpus(ex: &Explainer, has: impl Fn(&str) -> bool) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let folded = |w: &str| -> String { w.chars().map(script::fold_char_cached).collect() };
     // A word is in the corpus (as far as keys tell) when each of its bigrams is a key.
@@ -473,12 +473,12 @@ fn english_words(ex: &Explainer, has: impl Fn(&str) -> bool) -> BTreeMap<String,
     };
     for c in ex.cities() {
         for name in [&c.info.pinyin, &c.info.name_en] {
-            if let Some(key) = english::key(&folded(name)) {
+            if let Some(key) = english_key(&folded(name)) {
                 out.entry(key).or_default().push(folded(&c.info.name_hans));
             }
         }
     }
-    for (word, chinese) in english::words() {
+    for (word, chinese) in english_words() {
         let found: Vec<String> = chinese
             .iter()
             .map(|w| folded(w))
@@ -531,7 +531,7 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
         chars.extend(shown.chars());
     }
     put(urls::SEARCH_PAGES, &named_pages(ex))?;
-    let english = english_words(ex, |key| all_keys.contains(key));
+    let english = english_of_corpus(ex, |key| all_keys.contains(key));
     let mut english_shards: Vec<BTreeMap<&str, &Vec<String>>> = vec![BTreeMap::new(); ENGLISH_SHARDS as usize];
     for (word, chinese) in &english {
         english_shards[shard(word, ENGLISH_SHARDS) as usize].insert(word, chinese);
