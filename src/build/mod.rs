@@ -9,7 +9,7 @@ mod timings;
 pub use timings::Timings;
 
 use crate::annotate::{AnnotatedSeed, Annotator};
-use crate::emit::{self, Spec};
+use crate::emit::{self, PageKey, Spec};
 use crate::error::{Error, Result};
 use crate::export;
 use crate::ingest::{self, SeedFile};
@@ -122,10 +122,11 @@ pub trait Reuse: Send + Sync + std::fmt::Debug {
     /// the kept pages still hold.
     fn prepare(&self, explainer: &Explainer);
     /// A page's files: kept ones when nothing the page read changed (`shared` is the fingerprint
-    /// of what every page depends on besides the explainer), else made by `make`.
-    fn page(&self, spec: Spec, shared: u64, make: &mut dyn FnMut() -> Result<MadePage>) -> Result<Arc<PageFiles>>;
+    /// of what every page depends on besides the explainer), else made by `make`. Pages are
+    /// known by their [`PageKey`], which does not move when others are added before them.
+    fn page(&self, key: PageKey, shared: u64, make: &mut dyn FnMut() -> Result<MadePage>) -> Result<Arc<PageFiles>>;
     /// Forgets pages that are no longer part of the site.
-    fn keep_pages(&self, specs: &[Spec]);
+    fn keep_pages(&self, keys: &[PageKey]);
     /// (pages made, pages reused) since the last call.
     fn take_counts(&self) -> (usize, usize);
 }
@@ -324,7 +325,7 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
             bar.inc(1);
             match cache {
                 Some(cache) => {
-                    let page = cache.page(spec, shared, &mut || make(spec))?;
+                    let page = cache.page(spec.key(explainer), shared, &mut || make(spec))?;
                     for (path, bytes) in &page.files {
                         output.put_shared(path, bytes)?;
                     }
@@ -341,7 +342,7 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
         })
         .collect::<Result<_>>()?;
     if let Some(cache) = cache {
-        cache.keep_pages(specs);
+        cache.keep_pages(&specs.iter().map(|s| s.key(explainer)).collect::<Vec<_>>());
     }
     bar.finish_and_clear();
     Ok(paths)

@@ -122,6 +122,49 @@ pub enum Spec {
     Search,
 }
 
+/// A page by what does not move as the corpus changes (a term's id rather than its place in
+/// the list of terms), for caches that keep pages between builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PageKey {
+    /// Which kind of page (the [`Spec`] variant, and for indexes whether of documents).
+    kind: u8,
+    /// The [`crate::model::key`] of its id (a seed's, city's, term's, document's, group's).
+    id: u64,
+    /// Its page number, for a paginated page.
+    n: usize,
+}
+
+impl Spec {
+    /// The page's [`PageKey`] in `ex`.
+    pub fn key(self, ex: &Explainer) -> PageKey {
+        use crate::model::key;
+        let (kind, id, n) = match self {
+            Spec::Index => (0, 0, 0),
+            Spec::Source(s) => (1, key(&ex.seeds()[s].seed.id), 0),
+            Spec::City(c, n) => (2, key(&ex.cities()[c].info.id), n),
+            Spec::Term(t, n) => (3, key(&ex.terms()[t].id), n),
+            Spec::Document(d, n) => (4, key(&ex.documents()[d].id), n),
+            Spec::Timeline => (5, 0, 0),
+            Spec::TimelineGroup(g, n) => (6, key(&ex.event_groups()[g].key), n),
+            Spec::Province(n) => (7, 0, n),
+            Spec::Compare => (8, 0, 0),
+            Spec::About => (9, 0, 0),
+            Spec::Sources(n) => (10, 0, n),
+            Spec::EntryIndex(documents) => (11 + u8::from(documents), 0, 0),
+            Spec::EntryGroup(documents, g, n) => {
+                let groups = if documents {
+                    ex.document_groups()
+                } else {
+                    ex.term_groups()
+                };
+                (13 + u8::from(documents), key(&groups[g].key), n)
+            }
+            Spec::Search => (15, 0, 0),
+        };
+        PageKey { kind, id, n }
+    }
+}
+
 /// Paragraphs on one page of a city: about 100 KB of HTML at most.
 const CITY_PARAGRAPHS_PER_PAGE: usize = 20;
 /// Uses of a term or mentions of a document on one page: each is a sentence with its marks and

@@ -165,8 +165,8 @@ fn event_line(ex: &View, k: &Knowledge, e: &Event) -> Item {
     let cities: Vec<String> = e
         .cities
         .iter()
-        .filter_map(|c| ex.city(c))
-        .map(|c| Mark::annotation(Kind::City, &c.info.id).link(&c.info.name))
+        .filter_map(|c| ex.city_info(c))
+        .map(|c| Mark::annotation(Kind::City, &c.id).link(&c.name))
         .collect();
     let cities = if cities.is_empty() {
         String::new()

@@ -42,12 +42,8 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
     let term_keys: Vec<(String, String)> = terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect();
     let document_keys: Vec<(String, String)> = documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect();
     let (term_groups, document_groups) = (initial_groups(&term_keys), initial_groups(&document_keys));
-    let term_order = pinyin_order(term_keys);
-    let document_order = pinyin_order(document_keys);
     let Corpus { copies, .. } = corpus;
     Explainer {
-        term_order,
-        document_order,
         term_groups,
         document_groups,
         event_years: event_years(&events),
@@ -353,13 +349,6 @@ fn initial_groups(keys: &[(String, String)]) -> Vec<IndexGroup> {
         .into_iter()
         .map(|((_, key), items)| IndexGroup { key, items })
         .collect()
-}
-
-/// Positions in the order of their pinyin keys (ties in the order given).
-fn pinyin_order(keys: Vec<(String, String)>) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
-    order
 }
 
 /// How many events each year has, in the events' order.

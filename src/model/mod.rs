@@ -8,7 +8,7 @@ mod view;
 
 pub use build::build;
 pub use explain::{Explanation, Note, Origin, Quote, TitlePart};
-pub use view::{Read, View};
+pub use view::{Read, View, key};
 
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed};
 use crate::knowledge::City;
@@ -141,9 +141,6 @@ pub struct Explainer {
     event_groups: Vec<EventGroup>,
     /// Paragraphs about no city in particular (province-level).
     province_paragraphs: Vec<ParaRef>,
-    /// Terms and documents in pinyin order, for the indexes.
-    term_order: Vec<usize>,
-    document_order: Vec<usize>,
     /// Terms and documents by the initial of their pinyin, for the indexes' pages.
     term_groups: Vec<IndexGroup>,
     document_groups: Vec<IndexGroup>,
