@@ -26,6 +26,12 @@ use std::sync::Arc;
 /// claim of a paragraph that happens to name it. A re-published paragraph or statement is
 /// shown once, with the other articles that carry it credited beside it.
 pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer {
+    build_with(seeds, knowledge, None)
+}
+
+/// [`build`], reading again only the paragraphs whose explanation finds `finds` does not hold
+/// (`serve` keeps them between builds), and keeping this build's there.
+pub fn build_with(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge, finds: Option<&explain::Finds>) -> Explainer {
     let corpus = Corpus::new(&seeds);
     // Three independent passes over the paragraphs, side by side.
     let ((mut terms, mut documents), (events, credited)) = rayon::join(
@@ -38,7 +44,7 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
     documents
         .par_iter_mut()
         .for_each(|d| d.cities = corpus.cities_of(&d.mentions));
-    explain::explain(&seeds, &mut terms, &mut documents, knowledge);
+    explain::explain(&seeds, &mut terms, &mut documents, knowledge, finds);
     let term_keys: Vec<(String, String)> = terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect();
     let document_keys: Vec<(String, String)> = documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect();
     let (term_groups, document_groups) = (initial_groups(&term_keys), initial_groups(&document_keys));

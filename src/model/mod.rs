@@ -6,8 +6,8 @@ mod build;
 mod explain;
 mod view;
 
-pub use build::build;
-pub use explain::{Explanation, Note, Origin, Quote, TitlePart};
+pub use build::{build, build_with};
+pub use explain::{Explanation, Finds, Note, Origin, Quote, TitlePart};
 pub use view::{Read, View, key};
 
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed};

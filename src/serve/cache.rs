@@ -29,6 +29,8 @@ pub struct BuildCache {
     /// The hashes of this build's explainer ([`Reuse::prepare`]).
     hashes: Mutex<Arc<ReadHashes>>,
     pages: Mutex<HashMap<PageKey, Arc<CachedPage>>>,
+    /// What reading the paragraphs for explanations found (the model stage's costliest step).
+    finds: crate::model::Finds,
     rendered: AtomicUsize,
     reused: AtomicUsize,
 }
@@ -79,6 +81,10 @@ fn settled(stamp: Option<ingest::SeedStamp>, read_at: SystemTime) -> bool {
 }
 
 impl Reuse for BuildCache {
+    fn finds(&self) -> Option<&crate::model::Finds> {
+        Some(&self.finds)
+    }
+
     fn take_counts(&self) -> (usize, usize) {
         (self.rendered.swap(0, Relaxed), self.reused.swap(0, Relaxed))
     }
@@ -94,8 +100,9 @@ impl Reuse for BuildCache {
         }
         let knowledge = Arc::new(Knowledge::parse(&sources)?);
         *slot = Some((fp, Arc::clone(&knowledge)));
-        // Annotations depend on the knowledge: none can be reused now.
+        // Annotations and finds depend on the knowledge: none can be reused now.
         lock(&self.seeds).clear();
+        self.finds.clear();
         Ok((fp, knowledge))
     }
 

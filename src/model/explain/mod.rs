@@ -18,6 +18,7 @@
 //! glossary entry, else its title's reading.
 
 mod article;
+pub use article::Finds;
 mod compose;
 mod segment;
 
@@ -159,6 +160,7 @@ pub fn explain(
     terms: &mut [TermModel],
     documents: &mut [DocumentModel],
     knowledge: &Knowledge,
+    finds: Option<&article::Finds>,
 ) {
     let glossary = &knowledge.glossary;
     for t in terms.iter_mut() {
@@ -181,7 +183,7 @@ pub fn explain(
     let found = if wanted.is_empty() {
         article::Found::default()
     } else {
-        article::find(seeds, &wanted, reading)
+        article::find(seeds, &wanted, reading, finds)
     };
     let paragraph = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
     terms.par_iter_mut().enumerate().for_each(|(i, t)| {
