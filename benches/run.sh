@@ -11,7 +11,10 @@
 # runs after a deletion.
 #
 # usage: benches/run.sh [COUNTS...]      (default: 100 1000 10000; BENCH_RUNS=3 runs of each;
-#        BENCH_DIR=DIR to build there, e.g. /dev/shm)
+#        BENCH_DIR=DIR to build there, e.g. /dev/shm; BENCH_ADD=FILE the article added, by
+#        default the sample, which the synthetic corpus is made from: it re-publishes paragraphs
+#        of many seeds, so every page crediting their copies changes — the worst case; a real
+#        article of other text changes fewer)
 # Prints a Markdown table; with --readme it also replaces the table in README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -157,7 +160,7 @@ for n in "${counts[@]}"; do
   files=$(find "$site" -type f | wc -l)
   read -r largest_bytes largest < <(find "$site" -type f -printf '%s %P\n' | sort -n | tail -1)
   cp -r "$work/seeds-$n" "$work/seeds-$n-plus"
-  "$bin" add --seeds "$work/seeds-$n-plus" seeds/000_cc229362e59457d6.txt >/dev/null
+  "$bin" add --seeds "$work/seeds-$n-plus" "${BENCH_ADD:-seeds/000_cc229362e59457d6.txt}" >/dev/null
   "$bin" build --seeds "$work/seeds-$n-plus" --out "$work/site-$n-plus" >/dev/null
   read -r changed changed_bytes added added_bytes < <(added_diff "$site" "$work/site-$n-plus")
   size_rows+=("$(awk -v n="$n" -v s="$seed_bytes" -v b="$site_bytes" -v f="$files" -v lb="$largest_bytes" -v l="$largest" \
@@ -223,7 +226,7 @@ if [ "$readme" = 1 ]; then
     echo
     echo "$weight"
     echo
-    echo "Times are the median of $runs runs (peak RSS the largest), writing to disk. Machine: $machine. Command: \`benches/run.sh --readme\`."
+    echo "Times are the median of $runs runs (peak RSS the largest), writing to ${BENCH_DIR:-disk}. Machine: $machine. Command: \`${BENCH_DIR:+BENCH_DIR=$BENCH_DIR }benches/run.sh $*\`."
   } > "$work/table"
   python3 - "$work/table" <<'PY'
 import re, sys, pathlib
