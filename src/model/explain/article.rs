@@ -105,6 +105,9 @@ impl Finds {
     }
 }
 
+/// A paragraph's finds, by the paragraph and a hash of its text.
+type Kept = ((ParaRef, u64), Arc<ParagraphFinds>);
+
 /// One paragraph's hits, and every text it looked up with the term found for it.
 struct ParagraphFinds {
     hits: Vec<Hit>,
@@ -153,7 +156,7 @@ pub fn find(
         .flat_map(|(s, seed)| (0..seed.paragraphs.len()).map(move |p| ParaRef { seed: s, para: p }))
         .collect();
     let mut kept = finds.map(|f| std::mem::take(&mut *f.kept.lock().unwrap_or_else(PoisonError::into_inner)));
-    let read: Vec<(Vec<Hit>, Option<((ParaRef, u64), Arc<ParagraphFinds>)>)> = refs
+    let read: Vec<(Vec<Hit>, Option<Kept>)> = refs
         .par_iter()
         .map(|&at| {
             let text = &seeds[at.seed].paragraphs[at.para].text;
