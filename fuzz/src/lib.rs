@@ -5,10 +5,10 @@
 
 use explainer::annotate::{AnnotatedSeed, Annotator};
 use explainer::emit;
+use explainer::export;
 use explainer::ingest::{self, Source};
 use explainer::knowledge::Knowledge;
 use explainer::model::{self, View};
-use explainer::export;
 use explainer::render::{Labels, Links, markdown_to_html};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
