@@ -15,7 +15,8 @@
 #        default the sample, which the synthetic corpus is made from: it re-publishes paragraphs
 #        of many seeds, so every page crediting their copies changes — the worst case; a real
 #        article of other text changes fewer)
-# Prints a Markdown table; with --readme it also replaces the table in README.md.
+# Prints Markdown tables; with --readme it also replaces the tables between the bench markers of
+# docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 readme=0
@@ -231,9 +232,11 @@ if [ "$readme" = 1 ]; then
   python3 - "$work/table" <<'PY'
 import re, sys, pathlib
 table = pathlib.Path(sys.argv[1]).read_text()
-readme = pathlib.Path("README.md")
-text = readme.read_text()
-text = re.sub(r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-readme.write_text(text)
+doc = pathlib.Path("docs/PERFORMANCE.md")
+text = doc.read_text()
+text, n = re.subn(r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+if n != 1:
+    sys.exit(f"{doc}: no <!-- bench:start --> … <!-- bench:end --> markers to write the tables between")
+doc.write_text(text)
 PY
 fi

@@ -80,7 +80,8 @@ make_corpus() {
     data)
       # In the order of DATA_FILES in src/lib.rs: the first byte picks the file.
       local names=(gazetteer.toml lexicon.toml glossary.toml map.json site.toml strings.toml
-        explain/document-types.toml explain/sectors.toml explain/categories.toml glossary/technology.toml)
+        explain/document-types.toml explain/sectors.toml explain/categories.toml explain/words.toml
+        glossary/technology.toml statements.toml)
       for i in "${!names[@]}"; do
         with_flag "$(printf '%03o' "$i")" "../data/${names[$i]}" "$dir/$i-$(basename "${names[$i]}")"
       done

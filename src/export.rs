@@ -76,6 +76,10 @@ struct ParagraphOut<'a> {
     cities: &'a [ArcStr],
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     cities_inherited: bool,
+    /// The city of the paragraph's article, for a paragraph that names no city and no other
+    /// subject: the city page that shows it. Not one of `cities` (what it names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_city: Option<&'a str>,
     annotations: AnnotationsOut<'a>,
 }
 
@@ -149,6 +153,7 @@ impl<'a> ParagraphOut<'a> {
             text: &p.text,
             cities: &p.cities,
             cities_inherited: p.cities_inherited,
+            article_city: p.article_city.as_deref(),
             annotations: AnnotationsOut(&p.annotations),
         }
     }
@@ -163,9 +168,22 @@ struct EntryOut<'a> {
     explanation: Option<ExplanationOut<'a>>,
 }
 
-/// An explanation in both scripts, with its origin (`source`: glossary, title, rule, article),
-/// what it rests on (`cite`: the reference, or `<seed id>#<paragraph id>` for an article) and,
-/// for an article, the sentence verbatim.
+impl<'a> EntryOut<'a> {
+    fn of(ex: &Explainer, id: &'a str, text: &'a str, uses: usize, explanation: Option<&'a Explanation>) -> Self {
+        EntryOut {
+            id,
+            text,
+            uses,
+            explanation: explanation.map(|e| ExplanationOut::of(ex, e)),
+        }
+    }
+}
+
+/// An explanation in both scripts, with its origin (`source`: glossary, title, rule, article,
+/// dictionary), what it rests on (`cite`: the reference — for the dictionary its name, release
+/// and entry — or `<seed id>#<paragraph id>` for an article) and, for an article, the sentence
+/// verbatim; for a document, what the articles say it does (`statements`, each a sentence
+/// verbatim with its paragraph), when they say anything.
 #[derive(Serialize)]
 struct ExplanationOut<'a> {
     zh_hant: String,
@@ -174,12 +192,22 @@ struct ExplanationOut<'a> {
     source: &'static str,
     cite: Option<String>,
     quote: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    statements: Vec<StatementOut<'a>>,
+}
+
+/// A sentence quoted for what it says a document does.
+#[derive(Serialize)]
+struct StatementOut<'a> {
+    quote: &'a str,
+    cite: String,
 }
 
 impl<'a> ExplanationOut<'a> {
     fn of(ex: &Explainer, e: &'a Explanation) -> ExplanationOut<'a> {
+        let at = |q: &crate::model::Quote| format!("{}#{}", ex.seeds()[q.at.seed].seed.id, ex.paragraph(q.at).id);
         let cite = match &e.quote {
-            Some(q) => Some(format!("{}#{}", ex.seeds()[q.at.seed].seed.id, ex.paragraph(q.at).id)),
+            Some(q) => Some(at(q)),
             None => e.reference.clone(),
         };
         let zh = e.full_zh();
@@ -190,6 +218,14 @@ impl<'a> ExplanationOut<'a> {
             source: e.origin.as_str(),
             cite,
             quote: e.quote.as_ref().map(|q| q.text.as_str()),
+            statements: e
+                .statements
+                .iter()
+                .map(|q| StatementOut {
+                    quote: &q.text,
+                    cite: at(q),
+                })
+                .collect(),
         }
     }
 }
@@ -197,6 +233,7 @@ impl<'a> ExplanationOut<'a> {
 fn year_source(source: YearSource) -> &'static str {
     match source {
         YearSource::Metadata => "metadata",
+        YearSource::Url => "url",
         YearSource::Unknown => "unknown",
     }
 }
@@ -239,22 +276,12 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
         terms: ex
             .terms()
             .iter()
-            .map(|t| EntryOut {
-                id: &t.id,
-                text: &t.text,
-                uses: t.uses.len(),
-                explanation: t.explanation.as_ref().map(|e| ExplanationOut::of(ex, e)),
-            })
+            .map(|t| EntryOut::of(ex, &t.id, &t.text, t.uses.len(), t.explanation.as_ref()))
             .collect(),
         documents: ex
             .documents()
             .iter()
-            .map(|d| EntryOut {
-                id: &d.id,
-                text: &d.title,
-                uses: d.mentions.len(),
-                explanation: d.explanation.as_ref().map(|e| ExplanationOut::of(ex, e)),
-            })
+            .map(|d| EntryOut::of(ex, &d.id, &d.title, d.mentions.len(), d.explanation.as_ref()))
             .collect(),
     };
     serde_json::to_writer(&mut *out, &export)?;

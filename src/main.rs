@@ -200,7 +200,16 @@ fn add(seeds: &std::path::Path, files: &[PathBuf], meta: &explainer::ingest::Met
         } else {
             added.cities.join(", ")
         };
-        println!("added {} “{}” — cities: {cities}", added.path.display(), added.title);
+        let date = match (&added.date, added.date_from_address) {
+            (Some(d), true) => format!("date {d} (from the address)"),
+            (Some(d), false) => format!("date {d}"),
+            (None, _) => "no publication date (give --date)".to_string(),
+        };
+        println!(
+            "added {} “{}” — cities: {cities}; {date}",
+            added.path.display(),
+            added.title
+        );
     }
     Ok(())
 }

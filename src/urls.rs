@@ -61,6 +61,14 @@ impl IdPage<'_> {
     pub fn path(self) -> String {
         format!("{}{}/", self.folder, self.id)
     }
+
+    /// Appends the page's HTML file from the site root (`city/ningbo/index.html`), escaped for
+    /// an HTML attribute: the renderer writes thousands of these a page, without allocating.
+    pub fn push_html_escaped(self, out: &mut String) {
+        crate::text::escape::push_html(out, self.folder);
+        crate::text::escape::push_html(out, self.id);
+        out.push_str("/index.html");
+    }
 }
 
 const CITY: &str = "city/";
@@ -158,6 +166,31 @@ pub fn cards(script: Script) -> &'static str {
         Script::Hant => "data/cards.json",
         Script::Hans => "data/cards.zh-Hans.json",
     }
+}
+
+/// The figure cards: how many shards there are and the words a figure's card is written with,
+/// in a script. The page script reads it on the first tap on a figure.
+pub fn figure_index(script: Script) -> &'static str {
+    match script {
+        Script::Hant => "data/figures/index.json",
+        Script::Hans => "data/figures/index.zh-Hans.json",
+    }
+}
+
+/// Shard `n` of the figure cards (each figure statement's card is in shard
+/// [`figure_shard_of`] of its id), in a script.
+pub fn figure_shard(n: usize, script: Script) -> String {
+    match script {
+        Script::Hant => format!("data/figures/{n}.json"),
+        Script::Hans => format!("data/figures/{n}.zh-Hans.json"),
+    }
+}
+
+/// The shard of `shards` a statement's card is in: its id's first four hex digits, modulo the
+/// number of shards (`static/app.js` finds it the same way).
+pub fn figure_shard_of(id: &str, shards: usize) -> usize {
+    let head = id.get(..4).and_then(|h| usize::from_str_radix(h, 16).ok()).unwrap_or(0);
+    head % shards.max(1)
 }
 
 /// Relative path from a page folder to the site root: `city/ningbo/` → `../../`.
@@ -335,6 +368,9 @@ mod tests {
             Some("city/taizhou/")
         );
         assert_eq!(annotation_page(Kind::Place, "hangzhou-bay"), None);
+        let mut href = String::new();
+        annotation_page(Kind::Term, "a&b").unwrap().push_html_escaped(&mut href);
+        assert_eq!(href, "terms/a&amp;b/index.html");
         assert_eq!(timeline_of("2025-05-14"), "timeline/2025/05/index.html");
         assert_eq!(timeline_of("2024/2027"), "timeline/2024/index.html");
         assert_eq!(timeline_of("--05-14"), "timeline/unknown/index.html");

@@ -1,36 +1,13 @@
 //! Bad input, as a user would meet it: each case is either handled as a person would expect or
 //! reported as `file:line: what is wrong` with a non-zero exit, and a failed build leaves the
-//! previous site exactly as it was. The README's robustness table lists these cases.
+//! previous site exactly as it was. docs/TESTING.md › Bad input lists these cases.
 
 mod common;
 
-use std::collections::BTreeMap;
+use common::{explainer, tree};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn explainer(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
+use std::process::Output;
 
 /// A seeds folder with one good article, a built site from it, and a way to add files.
 struct Case {
@@ -241,13 +218,7 @@ fn editors_files_report_file_line_column() {
         "{% extends \"base.html\" %}\n{% block main %}{{ data.city.name | nosuchfilter }}{% endblock main %}",
     )
     .unwrap();
-    let run = |dir: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_explainer"))
-            .args(["build"])
-            .current_dir(dir)
-            .output()
-            .unwrap()
-    };
+    let run = |dir: &Path| common::explainer_in(&["build"], dir);
     let out = run(work);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -3,43 +3,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use common::{build, explainer_in as explainer, export, repo, tree, write_seeds};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn explainer(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run explainer")
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Builds `seeds` into a fresh folder and returns (tempdir, site path, output).
-fn build(seeds: &Path) -> (tempfile::TempDir, PathBuf, Output) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("site");
-    let output = explainer(
-        &[
-            "build",
-            "--seeds",
-            seeds.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &repo(),
-    );
-    (dir, out, output)
-}
-
-fn export(site: &Path) -> serde_json::Value {
-    common::export(site)
-}
+use std::path::Path;
+use std::process::Command;
 
 fn city_dirs(site: &Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(site.join("city"))
@@ -50,29 +17,6 @@ fn city_dirs(site: &Path) -> Vec<String> {
         .unwrap_or_default();
     v.sort();
     v
-}
-
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn write_seeds(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, bytes) in files {
-        fs::write(dir.path().join(name), bytes).unwrap();
-    }
-    dir
 }
 
 #[test]
@@ -473,6 +417,81 @@ fn add_names_normalises_refuses_duplicates_and_keeps_metadata() {
 }
 
 #[test]
+fn add_records_the_date_a_source_address_holds_and_check_lists_undated_seeds() {
+    let seeds = tempfile::tempdir().unwrap();
+    let seeds_arg = seeds.path().to_str().unwrap();
+    let article = |text: &str| {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        fs::write(file.path(), text).unwrap();
+        file
+    };
+    let dated = article("宁波出台新政\n5月20日,宁波新增数字企业30家。今年以来增长较快。\n");
+    let source = "https://www.example.gov.cn/art/2024/5/21/art_1229_5.html";
+    let out = explainer(
+        &[
+            "add",
+            "--seeds",
+            seeds_arg,
+            "--source",
+            source,
+            dated.path().to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("date 2024-05-21 (from the address)"), "{stdout}");
+    let sidecar = fs::read_to_string(
+        seeds.path().join(
+            fs::read_dir(seeds.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .find(|n| n.ends_with(".toml"))
+                .unwrap(),
+        ),
+    )
+    .unwrap();
+    assert!(
+        sidecar.contains("date = \"2024-05-21\"") && sidecar.contains("date_source = \"url\""),
+        "{sidecar}"
+    );
+    // An address without a date records none; check then names the seed.
+    let undated = article("温州出台新政\n9月16日,温州召开大会。\n");
+    let out = explainer(
+        &[
+            "add",
+            "--seeds",
+            seeds_arg,
+            "--source",
+            "http://www.example.com/english/c_819876.htm",
+            undated.path().to_str().unwrap(),
+        ],
+        &repo(),
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no publication date"));
+    let (_d, site, built) = build(seeds.path());
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    let json = export(&site);
+    let by_year: Vec<(Option<&str>, Option<i64>)> = json["seeds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["year_source"].as_str(), s["year"].as_i64()))
+        .collect();
+    assert_eq!(by_year, [(Some("url"), Some(2024)), (Some("unknown"), None)]);
+    let date = &json["seeds"][0]["paragraphs"][0]["annotations"][0];
+    assert_eq!(date["value"].as_str(), Some("2024-05-20"));
+    let check = explainer(&["check", "--seeds", seeds_arg], &repo());
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        report.contains("undated: 1 seed without a publication date"),
+        "{report}"
+    );
+    assert!(report.contains("001_"), "{report}");
+    assert!(!report.contains("000_"), "{report}");
+}
+
+#[test]
 fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
     use std::io::{Read, Write};
     let dir = tempfile::tempdir().unwrap();
@@ -554,6 +573,133 @@ fn serve_reloads_after_a_change_and_survives_a_broken_seed() {
 }
 
 #[test]
+fn a_city_s_own_material_is_on_its_page() {
+    let notice = "舟山市人民政府关于印发支持人工智能创新发展若干措施的通知
+各县(区)人民政府,市政府直属各单位:
+现将《关于支持人工智能创新发展的若干措施》印发给你们,请认真贯彻执行。
+一、加大要素保障
+对新引进的人工智能企业,给予最高500万元落户奖励。
+对承担国家、省重点科研任务的企业,按国家、省实际到账补助资金的25%给予补助。
+联系人:王明
+联系电话:0580-2280000
+舟山市人民政府
+2025年3月5日
+";
+    let province =
+        "浙江出台人工智能新政\n近日,浙江省人民政府办公厅印发《关于支持人工智能创新发展的若干措施》,推出27条举措。\n";
+    let story = "Deqing reviews its decade
+Huzhou's Deqing county has detailed its achievements over the past 10 years.
+The county is leading in provincial key laboratories.
+Six cases from the county have been selected as exemplary examples.
+\"Global competition is between clusters,\" said a local entrepreneur.
+In the first half of 2022, its output grew 7.3 percent.
+";
+    let seeds = write_seeds(&[
+        ("a_notice.txt", notice.as_bytes()),
+        ("b_province.txt", province.as_bytes()),
+        ("c_story.txt", story.as_bytes()),
+    ]);
+    let (_d, site, out) = build(seeds.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json = export(&site);
+    let seed = |id: &str| {
+        json["seeds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let city_paragraphs = |city: &str| -> Vec<String> {
+        json["cities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == city)
+            .map(|c| {
+                c["paragraphs"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // The notice: every body paragraph is on Zhoushan's page, credited through the article
+    // (`article_city`) where it names no city itself; the contact lines are not body.
+    let notice = seed("a_notice");
+    let texts: Vec<&str> = notice["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(!texts.iter().any(|t| t.starts_with("联系")), "{texts:?}");
+    let zhoushan = city_paragraphs("zhoushan");
+    for p in notice["paragraphs"].as_array().unwrap() {
+        assert!(
+            zhoushan.contains(&format!("a_notice#{}", p["id"].as_str().unwrap())),
+            "{p}"
+        );
+    }
+    let clause = &notice["paragraphs"][3];
+    assert_eq!(
+        (
+            clause["cities"].as_array().unwrap().len(),
+            clause["article_city"].as_str()
+        ),
+        (0, Some("zhoushan"))
+    );
+    // Its subsidies are Zhoushan's, though the clause names the nation and the province.
+    let figures: Vec<&str> = notice["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["annotations"].as_array().unwrap())
+        .filter(|a| a["kind"] == "figure")
+        .map(|a| a["about"].as_str().unwrap())
+        .collect();
+    assert_eq!(figures, ["zhoushan", "zhoushan"]);
+    // The measures it issues are its own document, with their own page, not the province's.
+    let issued = notice["paragraphs"][1]["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "document")
+        .unwrap()["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(issued, "zhejiang-ai-innovation-measures");
+    assert!(site.join(format!("documents/{issued}/index.html")).is_file());
+    assert!(
+        site.join("documents/zhejiang-ai-innovation-measures/index.html")
+            .is_file()
+    );
+    let own_page = fs::read_to_string(site.join(format!("documents/{issued}/index.html"))).unwrap();
+    let province_doc = fs::read_to_string(site.join("documents/zhejiang-ai-innovation-measures/index.html")).unwrap();
+    assert!(province_doc.contains("省級層面"));
+    assert!(
+        !own_page.contains("省級層面"),
+        "the province's explanation is not the city's"
+    );
+    // Nothing of the notice sits under the province's paragraphs.
+    let province_page = fs::read_to_string(site.join("province/index.html")).unwrap_or_default();
+    assert!(!province_page.contains("落戶獎勵") && !province_page.contains("落户奖励"));
+    // The English county story: at least 80% of its paragraphs on Huzhou's page.
+    let story = seed("c_story");
+    let huzhou = city_paragraphs("huzhou");
+    let ps = story["paragraphs"].as_array().unwrap();
+    let on = ps
+        .iter()
+        .filter(|p| huzhou.contains(&format!("c_story#{}", p["id"].as_str().unwrap())))
+        .count();
+    assert!(on * 5 >= ps.len() * 4, "{on} of {}", ps.len());
+}
+
+#[test]
 fn every_page_has_a_simplified_twin_and_the_switch_returns() {
     let (_d, site, out) = build(&repo().join("seeds"));
     assert!(out.status.success());
@@ -602,17 +748,22 @@ fn every_page_has_a_simplified_twin_and_the_switch_returns() {
     );
 }
 
+/// The key figures of a page: each figure as written, in order.
+fn key_figures(page: &str) -> Vec<String> {
+    page.split("class=\"key-figure-text ")
+        .skip(1)
+        .map(|rest| {
+            let text = rest.split_once('>').map_or("", |(_, t)| t);
+            text.split('<').next().unwrap_or("").to_string()
+        })
+        .collect()
+}
+
 #[test]
 fn city_pages_show_the_claims_about_their_city() {
     let (_d, site, out) = build(&repo().join("seeds"));
     assert!(out.status.success());
-    let figures = |city: &str| -> Vec<String> {
-        let page = fs::read_to_string(site.join(format!("city/{city}/index.html"))).unwrap();
-        page.split("<p class=\"figure-value\">")
-            .skip(1)
-            .map(|rest| rest.split('<').next().unwrap_or("").to_string())
-            .collect()
-    };
+    let figures = |city: &str| key_figures(&fs::read_to_string(site.join(format!("city/{city}/index.html"))).unwrap());
     // 5700億元 is the province's output and 超七成 Hangzhou's share: neither is Ningbo's.
     assert_eq!(figures("ningbo"), ["104家"]);
     assert_eq!(figures("hangzhou"), ["超七成"]);
@@ -622,20 +773,17 @@ fn city_pages_show_the_claims_about_their_city() {
     );
     let home = fs::read_to_string(site.join("index.html")).unwrap();
     assert!(
-        home.contains("<p class=\"figure-value\">5700億元</p>"),
+        key_figures(&home).contains(&"5700億元".to_string()),
         "the province's figure is on the overview"
     );
     let compare = fs::read_to_string(site.join("compare/index.html")).unwrap();
-    let ningbo_row = compare
-        .split("<a href=\"../city/ningbo/index.html\">寧波</a></th>")
-        .nth(1)
-        .unwrap()
-        .split("</tr>")
-        .next()
+    let ningbo_card = compare
+        .split("<li class=\"card compare-card\">")
+        .find(|card| card.contains("<h3><a href=\"../city/ningbo/index.html\">"))
         .unwrap();
     assert!(
-        ningbo_row.contains("104家") && !ningbo_row.contains("5700億元"),
-        "{ningbo_row}"
+        ningbo_card.contains("104家") && !ningbo_card.contains("5700億元"),
+        "{ningbo_card}"
     );
 }
 
@@ -836,11 +984,14 @@ fn a_sentence_with_a_year_and_a_month_is_one_event() {
 }
 
 #[test]
-fn a_city_card_quotes_a_sentence_about_its_city() {
-    let seeds = write_seeds(&[(
-        "001_a.txt",
-        "题\n杭州发布人工智能新政,力度空前。宁波随后跟进,聚焦制造业。\n地址:宁波市海曙区\n".as_bytes(),
-    )]);
+fn a_city_card_says_what_the_city_is_doing_not_its_first_sentence() {
+    let seeds = write_seeds(&[
+        (
+            "001_a.txt",
+            "宁波推进人工智能\n以习近平新时代中国特色社会主义思想为指导,宁波坚持创新驱动。\n此外,台州、宁波等城市也在推进。\n5月14日,宁波举行全市人工智能现场会。\n宁波拥有国家级单项冠军企业104家。\n".as_bytes(),
+        ),
+        ("001_a.toml", b"date = \"2025-05-20\"\n"),
+    ]);
     let (_d, site, out) = build(seeds.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let home = fs::read_to_string(site.join("index.html")).unwrap();
@@ -848,16 +999,17 @@ fn a_city_card_quotes_a_sentence_about_its_city() {
         .split("<li class=\"card city-card\">")
         .skip(1)
         .find(|card| card.contains("city/ningbo/index.html"))
-        .unwrap();
-    let first = card
-        .split("<p class=\"first\">")
-        .nth(1)
         .unwrap()
-        .split('<')
+        .split("</li>")
         .next()
         .unwrap();
-    // Not the paragraph's opening about Hangzhou, nor the address line.
-    assert!(first.starts_with("寧波隨後跟進"), "{first}");
+    // Its figure with what it measures, and its latest event; no boilerplate, no other city's line.
+    assert!(card.contains("104家") && card.contains("國家級單項冠軍企業"), "{card}");
+    assert!(
+        card.contains("datetime=\"2025-05-14\"") && card.contains("舉行全市人工智能現場會"),
+        "{card}"
+    );
+    assert!(!card.contains("習近平") && !card.contains("此外"), "{card}");
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Inputs the fuzz targets (`fuzz/`, README › Robustness › Fuzzing) found crashing, minimised,
+//! Inputs the fuzz targets (`fuzz/`, docs/TESTING.md › Fuzzing) found crashing, minimised,
 //! each with the property it broke.
 
 use explainer::annotate::Annotator;

@@ -2,8 +2,8 @@
 //! series of edits a maintainer could make — add, remove and rename articles; change titles,
 //! document names and short names, dates, figures and city names; write, change and delete
 //! metadata sidecars; break an article; edit templates, data files and static files — to a
-//! corpus of the real sample, the development articles (read from `/work/shared/eval/dev/seeds/`
-//! when that folder exists, never copied) and made-up articles in both scripts. After each edit,
+//! corpus of the real sample, the development articles (read from `shared/eval/dev/seeds/`
+//! beside the repository, never copied into it) and made-up articles in both scripts. After each edit,
 //! `serve`'s rebuild (the code the server runs: [`Server::rebuild`], pages first, then the
 //! corpus files, with a [`BuildCache`]) must hold exactly the files a fresh build writes, byte
 //! for byte, or fail with the same error and keep the last good site; and pages fetched over
@@ -25,11 +25,17 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
-const DEV_SEEDS: &str = "/work/shared/eval/dev/seeds";
+use common::repo;
+
+/// The development articles' seeds, part of every corpus here (looked for once: a missing
+/// folder fails on CI and is reported once elsewhere).
+fn dev_seeds() -> Option<&'static Path> {
+    static DEV: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    DEV.get_or_init(|| common::dev_dir_for("serve_random").map(|d| d.join("seeds")))
+        .as_deref()
+}
 
 // ---------------------------------------------------------------------------------------------
 // Made-up articles: sentences built from slots, in Traditional or Simplified script.
@@ -293,8 +299,8 @@ impl Workspace {
             seeds.join("000_cc229362e59457d6.txt"),
         )
         .unwrap();
-        if let Ok(entries) = fs::read_dir(DEV_SEEDS) {
-            for entry in entries {
+        if let Some(dev) = dev_seeds() {
+            for entry in fs::read_dir(dev).unwrap() {
                 let path = entry.unwrap().path();
                 if path.extension().is_some_and(|e| e == "txt") {
                     fs::copy(&path, seeds.join(path.file_name().unwrap())).unwrap();

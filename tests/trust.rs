@@ -1,7 +1,8 @@
 //! Trustworthy on articles it has never seen (issue 16): run the real binary on the sample, on
 //! the five development articles with their hand-labelled gold (read at run time from
-//! `../shared/eval/dev/`, skipped when absent — their text is never copied into the
-//! repository), and on articles made up here in both scripts, one rule at a time.
+//! `shared/eval/dev/` beside the repository — their text is never copied into it; a missing
+//! folder fails the test on CI and skips it, loudly, elsewhere), and on articles made up here in
+//! both scripts, one rule at a time.
 //!
 //! The scoring below follows `../shared/eval/score`: a predicted span matches a gold surface
 //! exactly or, failing that, when one holds the other; figure subjects are the `about` of the
@@ -9,50 +10,18 @@
 
 mod common;
 
+use common::repo;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `shared/eval/dev` beside the repository (or beside the worktree's main checkout), or where
-/// `EXPLAINER_EVAL_DEV` points.
-fn dev_dir() -> Option<PathBuf> {
-    if let Ok(dir) = std::env::var("EXPLAINER_EVAL_DEV") {
-        return Some(PathBuf::from(dir)).filter(|d| d.is_dir());
-    }
-    repo()
-        .ancestors()
-        .map(|a| a.join("shared/eval/dev"))
-        .find(|d| d.join("gold").is_dir() && d.join("seeds").is_dir())
-}
-
-/// Builds the seeds in `files` (name, text) into a fresh site and returns the export.
+/// Builds the seeds in `files` (name, bytes) into a fresh site and returns the export.
 fn build_files(files: &[(String, Vec<u8>)]) -> Value {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    fs::create_dir(&seeds).unwrap();
-    for (name, bytes) in files {
-        fs::write(seeds.join(name), bytes).unwrap();
-    }
-    let out = dir.path().join("site");
-    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args([
-            "build",
-            "--seeds",
-            seeds.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .current_dir(repo())
-        .output()
-        .expect("run explainer");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    common::export(&out)
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let seeds = common::write_seeds(&files);
+    let (_dir, site) = common::build_ok(seeds.path());
+    common::export(&site)
 }
 
 fn build(files: &[(&str, &str)]) -> Value {
@@ -307,8 +276,8 @@ fn assert_scores(export: &Value, golds: &[Value], with: &str) {
 
 #[test]
 fn the_sample_and_the_development_articles_score_with_and_without_metadata() {
-    let Some(dev) = dev_dir() else {
-        eprintln!("skipped: ../shared/eval/dev is not here");
+    let Some(dev) = common::dev_dir_for("the_sample_and_the_development_articles_score_with_and_without_metadata")
+    else {
         return;
     };
     let golds = gold_files(&dev);

@@ -359,7 +359,7 @@ fn unescape(html: &str) -> String {
 
 /// The data files a fuzz input can stand in for (`data/` paths): each of the
 /// [`Sources`](explainer::knowledge::Sources) slots, and one themed glossary file.
-pub const DATA_FILES: [&str; 11] = [
+pub const DATA_FILES: [&str; 12] = [
     "gazetteer.toml",
     "lexicon.toml",
     "glossary.toml",
@@ -371,6 +371,7 @@ pub const DATA_FILES: [&str; 11] = [
     "explain/categories.toml",
     "explain/words.toml",
     "glossary/technology.toml",
+    "statements.toml",
 ];
 
 /// The slot of `sources` holding the data file `name` (of [`DATA_FILES`]).
@@ -382,6 +383,7 @@ fn slot<'a>(sources: &'a mut explainer::knowledge::Sources, name: &str) -> &'a m
         "map.json" => &mut sources.map,
         "site.toml" => &mut sources.site,
         "strings.toml" => &mut sources.strings,
+        "statements.toml" => &mut sources.statements,
         _ => sources
             .glossary
             .iter_mut()

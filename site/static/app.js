@@ -53,55 +53,130 @@ card.hidden = true;
 document.body.append(card);
 let trigger = null;
 
-async function openCard(target) {
-  trigger = target;
-  const { kind, value } = target.dataset;
-  const info = (await loadCards())[`${kind}:${value}`] ?? {};
-  const title = el("h2", "ann-card-title", info.title ?? target.textContent);
+// Each figure is a statement with a card of its own (what it measures, whose, for when,
+// target or outcome, its sentence, the same statement elsewhere), sharded by its id.
+let figureIndex;
+const figureShards = new Map();
+function loadFigureIndex() {
+  figureIndex ??= fetch(new URL(hans ? "data/figures/index.zh-Hans.json" : "data/figures/index.json", root))
+    .then((r) => (r.ok ? r.json() : { shards: 1, labels: {} }))
+    .catch(() => ({ shards: 1, labels: {} }));
+  return figureIndex;
+}
+async function loadStatement(id) {
+  const index = await loadFigureIndex();
+  // The shard: the id's first four hex digits modulo the number of shards (as urls.rs has it).
+  const n = parseInt(id.slice(0, 4), 16) % Math.max(1, index.shards);
+  if (!figureShards.has(n)) {
+    figureShards.set(n, fetch(new URL(`data/figures/${n}${hans ? ".zh-Hans" : ""}.json`, root))
+      .then((r) => (r.ok ? r.json() : {}))
+      .catch(() => ({})));
+  }
+  return { labels: index.labels, card: (await figureShards.get(n))[id] };
+}
+
+function cardLink(text, url) {
+  return Object.assign(el("a", "ann-card-link", text), { href: new URL(url, pageRoot).href });
+}
+
+function row(label, value, lang) {
+  const p = el("p", "ann-card-row");
+  p.append(el("span", "ann-card-row-label", label), " ");
+  const v = p.appendChild(el("span", null, value));
+  if (lang) v.lang = lang;
+  return p;
+}
+
+async function figureCard(target, close) {
+  const { labels, card: f } = await loadStatement(target.dataset.statement);
+  const title = el("h2", "ann-card-title", f?.t ?? target.textContent);
   title.id = "ann-card-title";
   card.setAttribute("aria-labelledby", title.id);
+  card.replaceChildren(close, el("p", "ann-card-kind", KINDS.figure), title);
+  if (!f) return;
+  if (f.l) title.lang = f.l;
+  if (f.v) Object.assign(card.appendChild(el("p", "ann-card-label", f.v)), { lang: "en" });
+  // The link to its sentence comes first: never below the fold of a sheet.
+  card.append(cardLink(labels.sentence ?? "›", f.u));
+  if (f.k) card.append(row(labels.kind, f.k));
+  if (f.m) card.append(row(labels.measures, f.m, f.l));
+  if (f.s) card.append(row(labels.of, f.s));
+  if (f.w) card.append(row(labels.when, f.w, f.l));
+  if (f.n) card.append(el("p", "ann-card-note", f.n));
+  if (f.c?.length) {
+    const copies = card.appendChild(el("p", "ann-card-copies", `${labels.copies}:`));
+    for (const [t, u] of f.c) copies.append(" ", Object.assign(el("a", null, `${t} ›`), { href: new URL(u, pageRoot).href }));
+  }
+}
+
+async function openCard(target) {
+  trigger = target;
   const close = el("button", "ann-card-close", "×");
   close.type = "button";
   close.setAttribute("aria-label", t("關閉", "关闭"));
   close.addEventListener("click", hideCard);
-  card.replaceChildren(close, el("p", "ann-card-kind", KINDS[kind] ?? kind), title);
-  if (info.label) card.append(el("p", "ann-card-label", info.label));
-  // What this figure, date or document mention is about (a city, the province, other).
-  const about = target.dataset.about;
-  if (about) {
-    const name = about === "zhejiang" ? t("浙江全省", "浙江全省")
-      : about === "other" ? t("全國或其他", "全国或其他")
-      : (await loadCards())[`city:${about}`]?.title ?? about;
-    card.append(el("p", "ann-card-about", t(`關於:${name}`, `关于:${name}`)));
+  if (target.dataset.statement) {
+    await figureCard(target, close);
+  } else {
+    const { kind, value } = target.dataset;
+    const info = (await loadCards())[`${kind}:${value}`] ?? {};
+    const title = el("h2", "ann-card-title", info.title ?? target.textContent);
+    title.id = "ann-card-title";
+    card.setAttribute("aria-labelledby", title.id);
+    card.replaceChildren(close, el("p", "ann-card-kind", KINDS[kind] ?? kind), title);
+    if (info.label) card.append(el("p", "ann-card-label", info.label));
+    // Its page first: never below the fold of a sheet.
+    const href = info.url ? new URL(info.url, pageRoot).href : target.getAttribute("href");
+    if (href) card.append(Object.assign(el("a", "ann-card-link", t("詳細頁面 ›", "详细页面 ›")), { href }));
+    // What this date or document mention is about (a city, the province, other).
+    const about = target.dataset.about;
+    if (about) {
+      const name = about === "zhejiang" ? t("浙江全省", "浙江全省")
+        : about === "other" ? t("全國或其他", "全国或其他")
+        : (await loadCards())[`city:${about}`]?.title ?? about;
+      card.append(el("p", "ann-card-about", t(`關於:${name}`, `关于:${name}`)));
+    }
+    if (info.meta) card.append(el("p", "ann-card-meta", info.meta));
+    if (info.zh) card.append(el("p", "ann-card-zh", info.zh));
+    if (info.en) Object.assign(card.appendChild(el("p", "ann-card-en", info.en)), { lang: "en" });
+    if (info.origin) {
+      const origin = card.appendChild(el("p", "ann-card-origin", ""));
+      if (info.origin_url) origin.append(Object.assign(el("a", "", `${info.origin} ›`), { href: new URL(info.origin_url, pageRoot).href }));
+      else origin.textContent = info.origin;
+    }
+    if (info.uses) {
+      // Each city with how many of those times are in paragraphs about it.
+      const where = info.cities?.length ? t(",所在段落談及:", ",所在段落谈及:") + info.cities.map(([c, n]) => `${c}(${n} 次)`).join("、") : "";
+      card.append(el("p", "ann-card-uses", t(`報道中出現 ${info.uses} 次`, `报道中出现 ${info.uses} 次`) + where));
+    }
   }
-  if (info.meta) card.append(el("p", "ann-card-meta", info.meta));
-  if (info.zh) card.append(el("p", "ann-card-zh", info.zh));
-  if (info.en) Object.assign(card.appendChild(el("p", "ann-card-en", info.en)), { lang: "en" });
-  if (info.origin) {
-    const origin = card.appendChild(el("p", "ann-card-origin", ""));
-    if (info.origin_url) origin.append(Object.assign(el("a", "", `${info.origin} ›`), { href: new URL(info.origin_url, pageRoot).href }));
-    else origin.textContent = info.origin;
-  }
-  if (info.uses) {
-    // Each city with how many of those times are in paragraphs about it.
-    const where = info.cities?.length ? t(",所在段落談及:", ",所在段落谈及:") + info.cities.map(([c, n]) => `${c}(${n} 次)`).join("、") : "";
-    card.append(el("p", "ann-card-uses", t(`報道中出現 ${info.uses} 次`, `报道中出现 ${info.uses} 次`) + where));
-  }
-  const href = info.url ? new URL(info.url, pageRoot).href : target.getAttribute("href");
-  if (href) card.append(Object.assign(el("a", "ann-card-link", t("詳細頁面 ›", "详细页面 ›")), { href }));
+  if (trigger !== target) return;
   card.hidden = false;
   placeCard(target);
   card.focus({ preventScroll: true });
 }
 
-// On a phone the card is a sheet along the bottom of the screen, always in view whatever was
-// tapped; elsewhere a popover under the annotation, or above it when there is no room below.
+// On a phone the card is a sheet along the bottom of the screen, and the page scrolls so that
+// the word tapped stays above it (with room made below the page's end when it cannot scroll
+// far enough); elsewhere a popover under the annotation, or above it when there is no room
+// below.
 const phone = matchMedia("(max-width: 40rem)");
 function placeCard(target) {
   const sheet = phone.matches;
   card.classList.toggle("ann-sheet", sheet);
   Object.assign(card.style, { width: "", left: "", top: "" });
-  if (sheet) return;
+  if (sheet) {
+    const gap = 12;
+    const top = innerHeight - card.offsetHeight - gap;
+    const r = target.getBoundingClientRect();
+    if (r.bottom > top || r.top < 0) {
+      document.body.style.paddingBottom = `${card.offsetHeight + gap}px`;
+      // The word's bottom just above the sheet, or its top at the screen's top when it is
+      // taller than the room left.
+      scrollBy({ top: Math.min(r.bottom - top, r.top - gap), behavior: "instant" });
+    }
+    return;
+  }
   const r = target.getBoundingClientRect();
   const viewWidth = document.documentElement.clientWidth;
   const width = Math.min(360, viewWidth - 16);
@@ -121,6 +196,7 @@ addEventListener("resize", () => {
 function hideCard() {
   if (card.hidden) return;
   card.hidden = true;
+  document.body.style.paddingBottom = "";
   trigger?.focus();
   trigger = null;
 }

@@ -178,8 +178,20 @@ pub struct AnnotatedParagraph {
     pub cities: Box<[ArcStr]>,
     /// The cities came from the previous paragraph (the paragraph only continues it).
     pub cities_inherited: bool,
+    /// The city of its article (its issuer, the city it is about, or its city paper's when it
+    /// says 我市), for a paragraph that names no city and no other subject (a quotation, a
+    /// caption, a document's clause): the paragraph is on that city's page. Never set when
+    /// `cities` is not empty; `cities` stays what the paragraph itself names.
+    pub article_city: Option<ArcStr>,
     /// Equal for re-published copies of the paragraph ([`crate::text::script::copy_key`]).
     pub copy_key: u64,
+}
+
+impl AnnotatedParagraph {
+    /// The cities whose pages show the paragraph: those it names, else its article's city.
+    pub fn page_cities(&self) -> impl Iterator<Item = &ArcStr> {
+        self.cities.iter().chain(self.article_city.iter())
+    }
 }
 
 /// Where a seed's year comes from.
@@ -187,6 +199,8 @@ pub struct AnnotatedParagraph {
 pub enum YearSource {
     /// The seed's metadata (front matter, a sidecar, or a date line in the text) gives its date.
     Metadata,
+    /// The date was read from the address of the seed's source (…/2025/0604/…).
+    Url,
     /// No publication date: dates without a year stay without one (`--05-14`).
     Unknown,
 }

@@ -153,6 +153,13 @@ pub fn leading_scope(chars: &[char], mentions: &[Mention], gazetteer: &Gazetteer
         at += n;
     }
     if let Some(m) = mentions.iter().find(|m| m.start == at) {
+        // 浙江温州…, 浙江省湖州市…: the city written right after the province is whose it is.
+        if m.target == Target::Province
+            && let Some(next) = mentions.iter().find(|n| n.start == m.end)
+            && let Some(city) = mention_scope(gazetteer, next).filter(|a| a.is_city())
+        {
+            return Some(city);
+        }
         return mention_scope(gazetteer, m);
     }
     let words = &lexicon.attribution;
@@ -332,6 +339,8 @@ pub struct Clauses {
     ends: Vec<usize>,
     /// The subject of each clause.
     subjects: Vec<About>,
+    /// The subject each clause names itself (a place, a scope word, 我市), if any.
+    named: Vec<Option<About>>,
     /// Sentence ends (exclusive), ascending.
     sentence_ends: Vec<usize>,
 }
@@ -346,6 +355,12 @@ impl Clauses {
     /// What the clause holding char `at` is about.
     pub fn about(&self, at: usize) -> Option<About> {
         self.subjects.get(self.clause_at(at)).copied()
+    }
+
+    /// The subjects the paragraph's clauses name themselves, in order (none: every clause took
+    /// its subject from around it).
+    pub fn named(&self) -> impl Iterator<Item = About> + '_ {
+        self.named.iter().flatten().copied()
     }
 
     /// The subject of the paragraph's last clause, which the next paragraph may continue.
@@ -456,7 +471,13 @@ impl Subjects<'_> {
                 .flatten()
                 .filter(|_| ends[k] < sentence_ends[sentence]);
             let placed = own[k].or(in_sentence).or(next_in_sentence);
-            if placed.is_some() {
+            // A clause that only says where the subject before it lies ("Zhoushan, in the
+            // northeast of Zhejiang Province, has 2,085 islands"; "Anji County, Zhejiang
+            // Province") keeps that subject for the clauses after it.
+            let describes_where = in_sentence.is_some_and(|before| {
+                own[k].is_some_and(|o| o.strength() < before.strength()) && self.describes_where(&chars[start..ends[k]])
+            });
+            if placed.is_some() && !describes_where {
                 in_sentence = placed;
             }
             subjects.push(
@@ -468,25 +489,57 @@ impl Subjects<'_> {
         Clauses {
             ends,
             subjects,
+            named: own,
             sentence_ends,
         }
+    }
+
+    /// Whether a clause is a phrase of place after its subject: it opens with a word of place
+    /// ("in the northeast of …", "located in …"), or it is only a name with its kind ("Zhejiang
+    /// Province").
+    fn describes_where(&self, clause: &[char]) -> bool {
+        let text: String = clause.iter().collect();
+        let text =
+            text.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "，、。；：".contains(c));
+        let words = &self.lexicon.attribution;
+        words.place_openers_en.iter().any(|w| text.starts_with(w.as_str()))
+            || !text.is_empty()
+                && self.gazetteer.find(text).first().is_some_and(|m| {
+                    let rest: String = text.chars().skip(m.end).collect();
+                    m.start == 0 && words.place_kinds.iter().any(|k| rest.trim() == k.as_str())
+                        || rest.trim().is_empty()
+                })
     }
 
     /// Every place or scope word that can be a clause's subject, in order: (position, about).
     fn anchors(&self, chars: &[char], mentions: &[Mention], titles: &[(usize, usize)]) -> Vec<(usize, About)> {
         let words = &self.lexicon.attribution;
         let inside_title = |s: usize, e: usize| titles.iter().any(|&(ts, te)| s >= ts && e <= te);
-        // Levels (国家级) and comparisons (领跑全国) name no subject.
+        // Levels (国家级, 世界500强), comparisons (领跑全国) and the whole a share is taken of
+        // (全国约60%的, 全球三分之一的) name no subject.
         let counts = |s: usize, e: usize| {
             !inside_title(s, e)
                 && !words.not_subject_after.starts_at(chars, e)
                 && !words.not_subject_before.ends_at(chars, s)
+                && !self.ranked_in(chars, s)
+                && !self.share_follows(chars, e)
+        };
+        // In a city's own document the province and the nation are the levels of what it
+        // refers to (国家、省重点科研任务; 按国家、省实际到账补助资金的25%给予补助), not whose
+        // claims its clauses make: the city's (another city or a foreign place still is one).
+        let city_document = self.context.issuer.is_some_and(About::is_city);
+        let level = |s: usize, e: usize| {
+            city_document
+                && words.levels_in_city_documents.word_at(chars, s) == Some(e - s)
+                && !self.names_organ(chars, e)
         };
         let mut out: Vec<(usize, About)> = Vec::new();
         for m in mentions {
             if let Some(about) = mention_scope(self.gazetteer, m)
                 && counts(m.start, m.end)
                 && !is_dateline(chars, m)
+                && !level(m.start, m.end)
+                && (about.is_city() || !self.names_company(chars, m.end))
             {
                 out.push((m.start, about));
             }
@@ -507,9 +560,9 @@ impl Subjects<'_> {
             let found = if let Some(n) = words.this_city_words.word_at(chars, i) {
                 Some((n, home))
             } else if let Some(n) = words.province.word_at(chars, i) {
-                Some((n, Some(About::Zhejiang)))
+                Some((n, Some(About::Zhejiang).filter(|_| !level(i, i + n))))
             } else if let Some(n) = words.national.word_at(chars, i) {
-                Some((n, Some(About::Other)))
+                Some((n, Some(About::Other).filter(|_| !level(i, i + n))))
             } else {
                 self.organ_at(chars, i).map(|about| (1, about))
             };
@@ -527,6 +580,121 @@ impl Subjects<'_> {
         }
         out.sort_by_key(|&(at, _)| at);
         out
+    }
+
+    /// Whether an organisation's name goes on from a place or scope word (浙江省科技厅, 国家发改委):
+    /// an actor, not a level.
+    fn names_organ(&self, chars: &[char], at: usize) -> bool {
+        let lexicon = self.lexicon;
+        for k in at..chars.len().min(at + MAX_ORGAN_CHARS) {
+            if lexicon.stops.breaks_at(chars, k)
+                || matches!(chars[k], '、' | '的')
+                || opens(chars[k])
+                || closes(chars[k])
+            {
+                return false;
+            }
+            if lexicon.org.suffixes.starts_at(chars, k) {
+                return !lexicon
+                    .org
+                    .false_endings
+                    .ends_at(chars, k + lexicon.org.suffixes.longest_at(chars, k).unwrap_or(0));
+            }
+        }
+        false
+    }
+
+    /// Whether a company's name goes on from a place (浙江双环传动机械股份有限公司, Zhejiang Yinlun
+    /// Machinery Co Ltd): the firm is named after the place, which says nothing about whose
+    /// claim the clause makes.
+    fn names_company(&self, chars: &[char], at: usize) -> bool {
+        // Longest run from the place to the company word: English words are longer.
+        const MAX_COMPANY_CHARS: usize = 40;
+        const MAX_CHINESE_COMPANY_CHARS: usize = 16;
+        let org = &self.lexicon.org;
+        let latin = chars.get(at) == Some(&' ');
+        for k in at..chars.len().min(at + MAX_COMPANY_CHARS) {
+            let c = chars[k];
+            if self.lexicon.stops.breaks_at(chars, k) && c != '.' || c == '、' || opens(c) || closes(c) {
+                return false;
+            }
+            // In English the name is a run of capitalised words; in Chinese it holds no
+            // function word (浙江将打造…集团 is a sentence).
+            if latin && k > at && chars[k - 1] == ' ' && c.is_ascii_lowercase()
+                || !latin && (org.left_stops.contains(c) || k >= at + MAX_CHINESE_COMPANY_CHARS)
+            {
+                return false;
+            }
+            let word_start = !latin || chars[k - 1] == ' ';
+            if word_start
+                && let Some(n) = org.company_suffixes.longest_at(chars, k)
+                && !(latin && chars.get(k + n).is_some_and(char::is_ascii_alphanumeric))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a place or scope word at `at` follows a rank and "in" (ranking third in the
+    /// province; ranked first in Jinhua and 16th in Zhejiang): where a rank is held.
+    fn ranked_in(&self, chars: &[char], at: usize) -> bool {
+        const MAX_RANK_WORDS: usize = 4;
+        // Enough chars for four words before "in": the rest of the paragraph is never read.
+        const MAX_RANK_CHARS: usize = 60;
+        let words = &self.lexicon.attribution;
+        let head: String = chars[at.saturating_sub(MAX_RANK_CHARS)..at].iter().collect();
+        let Some(head) = head.strip_suffix("in ") else {
+            return false;
+        };
+        // Only the words of the same clause, nearest first.
+        let clause = head.rsplit([',', ';', '.', '，', '；']).next().unwrap_or("");
+        let before: Vec<&str> = clause.split_whitespace().rev().take(MAX_RANK_WORDS).collect();
+        let ordinal = |w: &str| {
+            words.ordinals_en.iter().any(|o| o.eq_ignore_ascii_case(w))
+                || ["st", "nd", "rd", "th"].iter().any(|end| {
+                    w.strip_suffix(end)
+                        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                })
+        };
+        before.first().is_some_and(|w| ordinal(w)) || before.iter().any(|w| words.rank_words_en.iter().any(|r| r == w))
+    }
+
+    /// Whether a share follows a scope word (全国约60%的, 全球三分之一的, 全省超七成), or a share of
+    /// what the scope holds (占全国袜子总量的65%, 世界总量的三分之一): the scope is the whole the
+    /// share is taken of, not whose claim it is.
+    fn share_follows(&self, chars: &[char], at: usize) -> bool {
+        const MAX_WHOLE_CHARS: usize = 10;
+        if self.share_at(chars, at) {
+            return true;
+        }
+        (at + 1..chars.len().min(at + MAX_WHOLE_CHARS + 1))
+            .take_while(|&k| !self.lexicon.stops.breaks_at(chars, k) && chars[k] != '、')
+            .find(|&k| chars[k] == '的')
+            .is_some_and(|k| self.share_at(chars, k + 1))
+    }
+
+    /// Whether a share starts at `at` (约60%, 三分之一, 超七成), after an optional 的.
+    fn share_at(&self, chars: &[char], at: usize) -> bool {
+        let mut k = at;
+        if matches!(chars.get(k), Some('的')) {
+            k += 1;
+        }
+        let figure = &self.lexicon.figure;
+        if let Some(q) = figure.before.iter().find(|q| super::spans::starts_with(chars, k, q)) {
+            k += q.chars().count();
+        }
+        let number = chars[k.min(chars.len())..]
+            .iter()
+            .take_while(|&&c| {
+                super::numerals::arabic_digit(c).is_some()
+                    || super::numerals::chinese_digit(c).is_some()
+                    || matches!(c, '.' | '十' | '百')
+            })
+            .count();
+        number > 0
+            && (matches!(chars.get(k + number), Some('%' | '％' | '成'))
+                || super::spans::starts_with(chars, k + number, "分之"))
     }
 
     /// A lone 省 or 市 starting an organisation's name (省科技厅, 市人工智能局, 经省政府同意):
@@ -571,6 +739,12 @@ impl Subjects<'_> {
     /// right after its closing mark.
     pub fn title_speaks(&self, chars: &[char], title_end: usize) -> bool {
         self.lexicon.attribution.document_says.starts_at(chars, title_end + 1)
+    }
+
+    /// Whether the sentence after a title issues it (现将《…》印发给你们; 《…》已经区政府同意,
+    /// 现印发给你们): the document being read is what issues the title.
+    pub fn issued_here(&self, chars: &[char], from: usize, to: usize) -> bool {
+        (from..to).any(|k| self.lexicon.document.issued_here.starts_at(chars, k))
     }
 
     /// Whether the clause before a title says who issued it (舟山市人民政府印发《…》).
@@ -725,6 +899,90 @@ mod tests {
     }
 
     #[test]
+    fn a_city_document_speaks_for_the_city() {
+        let s = setup();
+        let hangzhou = Context {
+            issuer: About::city("hangzhou"),
+            ..Context::default()
+        };
+        for t in [
+            "对承担国家、省重点科研任务的企业,按国家、省实际到账补助资金的25%给予补助,最高补助500万元。",
+            "對承擔國家、省重點科研任務的企業,按國家、省實際到賬補助資金的25%給予補助,最高補助500萬元。",
+        ] {
+            assert_eq!(about_in(&s, &hangzhou, t, "25%"), "hangzhou");
+            assert_eq!(about_in(&s, &hangzhou, t, "500"), "hangzhou");
+        }
+        // Another city, or a place abroad, is still a subject of its own.
+        let t = "宁波市对该类企业给予100万元奖励。";
+        assert_eq!(about_in(&s, &hangzhou, t, "100"), "ningbo");
+        // A news report is no city document: the province keeps its claims.
+        let news = Context {
+            dominant: About::city("hangzhou"),
+            ..Context::default()
+        };
+        assert_eq!(about_in(&s, &news, "全省新增企业500家。", "500"), "zhejiang");
+    }
+
+    #[test]
+    fn partners_on_a_ranking_and_shares_of_a_whole_are_the_city_s() {
+        let s = setup();
+        let zhoushan = Context {
+            dominant: About::city("zhoushan"),
+            ..Context::default()
+        };
+        assert_eq!(
+            about_in(&s, &zhoushan, "现场与7家世界500强企业签约。", "7家"),
+            "zhoushan"
+        );
+        assert_eq!(
+            about_in(&s, &zhoushan, "現場與7家世界500強企業簽約。", "7家"),
+            "zhoushan"
+        );
+        let none = Context::default();
+        for t in [
+            "诸暨市大唐镇生产了全国约60%的袜子。",
+            "諸暨市大唐鎮生產了全國約60%的襪子。",
+            "全国约60%的袜子产自诸暨。",
+            "全球三分之一的袜子产自诸暨。",
+        ] {
+            let share = if t.contains("分之") { "三分之一" } else { "60" };
+            assert_eq!(about_in(&s, &none, t, share), "shaoxing", "{t}");
+        }
+        assert_eq!(about_in(&s, &none, "全国人工智能企业超过4500家。", "4500"), "other");
+        // A share of what the nation or the world holds (…总量的65%) is the share's owner's,
+        // and a clause after it that names nothing keeps that owner.
+        for t in [
+            "诸暨年产袜子200多亿双,占全国袜子总量的65%,世界总量的三分之一。",
+            "諸暨年產襪子200多億雙,佔全國襪子總量的65%,世界總量的三分之一。",
+        ] {
+            for figure in ["200", "65%", "三分之一"] {
+                assert_eq!(about_in(&s, &none, t, figure), "shaoxing", "{t} {figure}");
+            }
+        }
+        // Trap: the whole is not followed by a share: the nation's own figure stays the nation's.
+        assert_eq!(about_in(&s, &none, "全国袜子企业的总数超过1万家。", "1万家"), "other");
+    }
+
+    #[test]
+    fn a_firm_named_after_a_place_is_not_its_claim() {
+        let s = setup();
+        let taizhou = Context {
+            dominant: About::city("taizhou"),
+            ..Context::default()
+        };
+        let t = "Since 2008, Zhejiang Yinlun Machinery Co Ltd has made 30 acquisitions.";
+        assert_eq!(about_in(&s, &taizhou, t, "30 acquisitions"), "taizhou");
+        let t = "浙江银轮机械股份有限公司完成并购30起。";
+        assert_eq!(about_in(&s, &taizhou, t, "30起"), "taizhou");
+        let t = "浙江銀輪機械股份有限公司完成併購30起。";
+        assert_eq!(about_in(&s, &taizhou, t, "30起"), "taizhou");
+        // The province itself is still a subject.
+        let t = "Zhejiang has 30 national labs.";
+        assert_eq!(about_in(&s, &taizhou, t, "30 national"), "zhejiang");
+        assert_eq!(about_in(&s, &taizhou, "浙江将打造3个产业集团。", "3个"), "zhejiang");
+    }
+
+    #[test]
     fn hangzhou_bay_and_rooftops_are_no_subjects() {
         let s = setup();
         let none = Context {
@@ -765,6 +1023,24 @@ mod tests {
         assert_eq!(about_in(&s, &none, t, "20 measures"), "hangzhou");
         let t = "China has more than 4,500 AI companies.";
         assert_eq!(about_in(&s, &none, t, "4,500"), "other");
+        // A phrase of place after the subject does not take its place.
+        let t = "Zhoushan, in the northeast of Zhejiang Province, has 2,085 islands.";
+        assert_eq!(about_in(&s, &none, t, "2,085"), "zhoushan");
+        let t = "Huangdu Village lies in Anji County, Zhejiang Province. Its tea area is 10,000 acres.";
+        assert_eq!(about_in(&s, &none, t, "10,000"), "huzhou");
+        let t = "Wenzhou's GDP grew by 3.3 percent, 0.8 percentage points higher than that of Zhejiang province.";
+        assert_eq!(about_in(&s, &none, t, "0.8"), "wenzhou");
+        // A rank held in a place is not that place's claim, in words or in digits.
+        let t = "Wenzhou's GDP rose 3.3 percent, 0.8 percentage points higher than that of Zhejiang province and ranking third in the province.";
+        assert_eq!(about_in(&s, &none, t, "0.8"), "wenzhou");
+        let t = "Yiwu ranked first in Jinhua and 16th in Zhejiang, with output of 45 billion yuan.";
+        assert_eq!(about_in(&s, &none, t, "45 billion"), "jinhua");
+        // Trap: "first quarter in Zhejiang" is a period, not a rank: the province is the subject.
+        let t = "Investment in the first quarter in Zhejiang rose 8 percent.";
+        assert_eq!(about_in(&s, &none, t, "8 percent"), "zhejiang");
+        // A clause of its own about the province still is the province's.
+        let t = "Wenzhou added 30 firms, and Zhejiang added 500 firms.";
+        assert_eq!(about_in(&s, &none, t, "500"), "zhejiang");
     }
 
     #[test]
@@ -803,6 +1079,15 @@ mod tests {
         assert_eq!(
             issuer("關於支持人工智能創新發展的若干措施", &["舟山市人民政府"]),
             Some("zhoushan")
+        );
+        // The city written right after the province is the issuer.
+        assert_eq!(
+            issuer("浙江温州“十四五”规划和二〇三五年远景目标纲要", &["为推动发展。"]),
+            Some("wenzhou")
+        );
+        assert_eq!(
+            issuer("浙江省湖州市数字经济发展规划", &["为推动发展。"]),
+            Some("huzhou")
         );
         // A news headline names no issuer.
         assert_eq!(issuer("浙江成立首个设区市人工智能局", &["温州召开大会。"]), None);

@@ -7,6 +7,8 @@
 //! or a date line gives one, and is otherwise kept without a year (`--05-14`): the year is never
 //! guessed from other years the text happens to name.
 
+mod english;
+
 use super::numerals::{arabic_digit, chinese_digit};
 use super::spans::starts_with;
 use crate::knowledge::DateWords;
@@ -193,7 +195,9 @@ impl DateFinder<'_> {
         let blank = FoundDate::empty(at, target);
         // 今年, 去年, 明年 (+ month/day, a part of the year or a holiday)
         for (word, offset) in &self.words.relative_years {
-            if chars[at..].starts_with(word) && !(at > 0 && self.words.relative_not_after.contains(chars[at - 1])) {
+            if crate::text::words::folded_starts_with(&chars[at..], word)
+                && !(at > 0 && self.words.relative_not_after.contains(chars[at - 1]))
+            {
                 let mut found = FoundDate {
                     end: at + word.len(),
                     relative_year: Some(*offset),
@@ -220,6 +224,18 @@ impl DateFinder<'_> {
         }
         if let Some(found) = self.english_date(chars, at) {
             return Some(found);
+        }
+        // 20251224 alone on its line: a signing date.
+        if at == 0
+            && let Some((y, m, d)) = crate::text::isodate::compact_date(&chars.iter().collect::<String>())
+        {
+            return Some(FoundDate {
+                end: chars.len(),
+                year: Some(y as i32),
+                month: Some(m),
+                day: Some(d),
+                ..blank
+            });
         }
         if let Some((year, n)) = year_at(chars, at) {
             return self.dated_by_year(chars, at, year, n, blank);
@@ -353,103 +369,6 @@ impl DateFinder<'_> {
             }
         }
     }
-
-    /// The English month a word names (May, Feb., Sept, September).
-    fn month_en(&self, chars: &[char], from: usize, to: usize) -> Option<u32> {
-        let word: String = chars[from..to].iter().collect::<String>().to_ascii_lowercase();
-        let n = word.len();
-        if n < 3 {
-            return None;
-        }
-        let abbreviated = n <= 4 && (n == 3 || chars.get(to) == Some(&'.'));
-        self.words
-            .months_en
-            .iter()
-            .position(|m| *m == word || (abbreviated && m.starts_with(&word)))
-            .map(|p| p as u32 + 1)
-    }
-
-    /// May 14, 2025 · 14 May 2025 · May 2025 · Feb. 10 · May 22-24, 2026
-    fn english_date(&self, chars: &[char], at: usize) -> Option<FoundDate> {
-        if !chars.get(at)?.is_ascii_alphabetic() && arabic_digit(chars[at]).is_none() {
-            return None;
-        }
-        if at > 0 && chars[at - 1].is_ascii_alphanumeric() {
-            return None;
-        }
-        let word_end = |from: usize| {
-            (from..chars.len())
-                .find(|&k| !chars[k].is_ascii_alphabetic())
-                .unwrap_or(chars.len())
-        };
-        let blank = FoundDate::empty(at, false);
-        let year_after = |from: usize| -> Option<(i32, usize)> {
-            let mut k = from;
-            if chars.get(k) == Some(&',') {
-                k += 1;
-            }
-            if chars.get(k) != Some(&' ') {
-                return None;
-            }
-            let (y, n) = digits(chars, k + 1);
-            (n == 4 && (1900..=2100).contains(&y) && !chars.get(k + 1 + n).is_some_and(|c| c.is_ascii_alphanumeric()))
-                .then_some((y as i32, k + 1 + n))
-        };
-        let day_at = |k: usize| -> Option<(u32, usize)> {
-            let (d, n) = digits(chars, k);
-            ((1..=2).contains(&n) && (1..=31).contains(&d) && !is_digitish(chars.get(k + n))).then_some((d, n))
-        };
-        if chars[at].is_ascii_alphabetic() {
-            let end = word_end(at);
-            let month = self.month_en(chars, at, end)?;
-            let mut found = FoundDate {
-                end,
-                month: Some(month),
-                ..blank
-            };
-            let mut k = end;
-            if chars.get(k) == Some(&'.') {
-                k += 1;
-            }
-            if chars.get(k) == Some(&' ')
-                && let Some((d, n)) = day_at(k + 1)
-            {
-                found.day = Some(d);
-                found.end = k + 1 + n;
-                // May 22-24
-                if self.is_range_mark(chars.get(found.end))
-                    && let Some((d2, n2)) = day_at(found.end + 1)
-                    && d2 > d
-                {
-                    found.until = Some((month, Some(d2)));
-                    found.end += 1 + n2;
-                }
-            }
-            if let Some((y, e)) = year_after(found.end) {
-                found.year = Some(y);
-                found.end = e;
-            }
-            // "May" alone is a word, not a date.
-            return (found.day.is_some() || found.year.is_some()).then_some(found);
-        }
-        let (d, n) = day_at(at)?;
-        if chars.get(at + n) != Some(&' ') {
-            return None;
-        }
-        let end = word_end(at + n + 1);
-        let month = self.month_en(chars, at + n + 1, end)?;
-        let mut found = FoundDate {
-            end,
-            month: Some(month),
-            day: Some(d),
-            ..blank
-        };
-        if let Some((y, e)) = year_after(end) {
-            found.year = Some(y);
-            found.end = e;
-        }
-        Some(found)
-    }
 }
 
 #[cfg(test)]
@@ -561,6 +480,8 @@ mod tests {
             pairs(&[("2025-05-14", "2025-05-14")])
         );
         assert_eq!(dates("二〇二五年", None), pairs(&[("二〇二五年", "2025")]));
+        assert_eq!(dates("20251224", None), pairs(&[("20251224", "2025-12-24")]));
+        assert!(dates("电话20251224", None).is_empty());
         assert_eq!(
             dates("On May 14, 2025 and 17 May, Wenzhou in March 2024. May we?", Some(2025)),
             pairs(&[
@@ -586,7 +507,119 @@ mod tests {
             ])
         );
         assert_eq!(dates("Feb. 10", Some(2025)), pairs(&[("Feb. 10", "2025-02-10")]));
+        assert_eq!(
+            dates("a discussion on Jan 25.", Some(2018)),
+            pairs(&[("Jan 25", "2018-01-25")])
+        );
+        assert_eq!(
+            dates("at a news conference on Sept 27.", Some(2022)),
+            pairs(&[("Sept 27", "2022-09-27")])
+        );
+        assert!(dates("Jan 25.5", None).iter().all(|(t, _)| t != "Jan 25"));
         // Words that only start like a month are not months.
         assert!(dates("Marathon 5, Junk 3, Augusta 2", None).is_empty());
+    }
+
+    #[test]
+    fn english_years_months_and_ranges() {
+        // A year nothing introduces before an event noun names the event; introduced, it dates.
+        assert_eq!(
+            dates(
+                "The 2021 gathering opened on Oct 31, 2021; the 2023 expo drew crowds.",
+                Some(2022)
+            ),
+            pairs(&[("Oct 31, 2021", "2021-10-31")])
+        );
+        assert_eq!(
+            dates("In 2021 conferences were held online.", Some(2022)),
+            pairs(&[("2021", "2021")])
+        );
+        assert_eq!(
+            dates(
+                "In 2024, exports grew; by 2027 the city aims higher; mid-2025 and since 2018.",
+                None
+            ),
+            pairs(&[("2024", "2024"), ("2027", "2027"), ("2025", "2025"), ("2018", "2018")])
+        );
+        assert_eq!(
+            dates("the 2025-2027 plan, from 2024 to 2026, between 2021 and 2025", None),
+            pairs(&[
+                ("2025-2027", "2025/2027"),
+                ("2024 to 2026", "2024/2026"),
+                ("2021 and 2025", "2021/2025")
+            ])
+        );
+        assert_eq!(
+            dates("in March 2025, in March, since September and January-April", Some(2025)),
+            pairs(&[
+                ("March 2025", "2025-03"),
+                ("March", "2025-03"),
+                ("September", "2025-09"),
+                ("January-April", "2025-01/2025-04")
+            ])
+        );
+        // Written years stay as written; a month alone has no year without the article's.
+        assert_eq!(dates("in March", None), pairs(&[("March", "--03")]));
+        // Months that are words, names and counts are not dates.
+        assert!(dates("May we? March on. A may-day.", Some(2025)).is_empty());
+        assert!(dates("at the 2025 World Artificial Intelligence Conference", None).is_empty());
+        assert!(dates("a budget of 2025 yuan, 2025 percent", None).is_empty());
+        assert!(
+            dates("2025年, 2025数据安全大会, 2025 年", None)
+                .iter()
+                .all(|(t, _)| t.contains('年'))
+        );
+        assert_eq!(
+            dates("on 2025-05-14 in Ningbo", None),
+            pairs(&[("2025-05-14", "2025-05-14")])
+        );
+    }
+
+    #[test]
+    fn english_parts_of_a_year_and_relative_years() {
+        assert_eq!(
+            dates(
+                "In the first half of 2025, Q1 2025, spring 2024, the first quarter of last year",
+                Some(2025)
+            ),
+            pairs(&[
+                ("first half of 2025", "2025"),
+                ("Q1 2025", "2025"),
+                ("spring 2024", "2024"),
+                ("first quarter of last year", "2024")
+            ])
+        );
+        assert_eq!(
+            dates(
+                "Last year, this year and next year; in H1 and the first three quarters; this spring",
+                Some(2025)
+            ),
+            pairs(&[
+                ("Last year", "2024"),
+                ("this year", "2025"),
+                ("next year", "2026"),
+                ("H1", "2025"),
+                ("first three quarters", "2025"),
+                ("this spring", "2025")
+            ])
+        );
+        // Without a publication date, relative ones keep no year: never another year of the text.
+        assert_eq!(
+            dates("Founded in 2019, the firm grew 20 percent last year.", None),
+            pairs(&[("2019", "2019"), ("last year", "--")])
+        );
+        // A half of something else, and a season alone, are not dates.
+        assert!(dates("the first half of the plan period; spring tea", Some(2025)).is_empty());
+    }
+
+    #[test]
+    fn english_targets() {
+        let lex = Lexicon::embedded().unwrap();
+        let chars: Vec<char> = "By 2027, output will double; by the end of 2025 and in 2024."
+            .chars()
+            .collect();
+        let found = DateFinder { words: &lex.date }.find(&chars);
+        let targets: Vec<bool> = found.iter().map(|d| d.target).collect();
+        assert_eq!(targets, [true, true, false]);
     }
 }

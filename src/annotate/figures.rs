@@ -9,6 +9,7 @@
 use super::numerals::{arabic_digit, arabic_number, chinese_digit, chinese_number, scale};
 use super::spans::starts_with;
 use crate::knowledge::{FigureWords, Lexicon};
+use crate::text::script::fold_han;
 
 /// A figure found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +33,10 @@ impl FoundFigure {
     }
 }
 
-/// A number as plain decimal text, without exponent and without trailing zeros.
+/// A number as plain decimal text, without exponent and without trailing zeros, to 12
+/// significant digits (16.4 × 10⁹ is 16400000000, not 16399999999.999998).
 pub fn format_number(n: f64) -> String {
+    let n: f64 = format!("{n:.11e}").parse().unwrap_or(n);
     if n.fract() == 0.0 && n.abs() < 1e21 {
         format!("{n:.0}")
     } else {
@@ -79,87 +82,137 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
     if let Some(found) = round_number_at(chars, at, words) {
         return Some(found);
     }
+    if !starts_a_number(chars, at, words) {
+        return None;
+    }
+    let start = qualifier_before(chars, at, words);
+    if starts_with(chars, at, "百分之") {
+        return percent_in_words(chars, at, start, words);
+    }
+    let (value, len, arabic) = if arabic_digit(chars[at]).is_some() {
+        let (n, l) = arabic_number(chars, at)?;
+        (n, l, true)
+    } else {
+        let (n, l) = chinese_number(chars, at)?;
+        (n, l, false)
+    };
+    let number = Number {
+        start,
+        at,
+        end: at + len,
+        value,
+        arabic,
+    };
+    if let Some(found) = fraction(chars, &number, words) {
+        return Some(found);
+    }
+    if chars.get(number.end) == Some(&'成') && value < 10.0 && value.fract() == 0.0 {
+        return share(chars, &number, words);
+    }
+    counted(chars, number, words)
+}
+
+/// A number read at `at`: where its qualifiers start, where its digits end, its value, and
+/// whether it is written in Arabic digits.
+struct Number {
+    start: usize,
+    at: usize,
+    end: usize,
+    value: f64,
+    arabic: bool,
+}
+
+/// Whether a figure can start at `at`: a digit, a Chinese numeral or 百分之, not inside a longer
+/// number or word (a1, 一一, 万千) and not an ordinal or session (第四届, 十三届八次).
+fn starts_a_number(chars: &[char], at: usize, words: &FigureWords) -> bool {
     let is_number_start = arabic_digit(chars[at]).is_some()
         || chinese_digit(chars[at]).is_some()
         || chars[at] == '十'
         || starts_with(chars, at, "百分之");
     if !is_number_start {
-        return None;
+        return false;
     }
     if at > 0 {
         let before = chars[at - 1];
-        if before.is_ascii_alphanumeric() || arabic_digit(before).is_some() || matches!(before, '.' | '-' | '_' | '/') {
-            return None;
+        if before.is_ascii_alphanumeric()
+            || arabic_digit(before).is_some()
+            || matches!(before, '.' | '-' | '_' | '/')
+            || continues_a_number(chars, at)
+        {
+            return false;
         }
         // Inside a longer Chinese numeral or a word made of numerals (一一, 万千).
         if arabic_digit(chars[at]).is_none() && (chinese_digit(before).is_some() || scale(before).is_some()) {
-            return None;
+            return false;
         }
     }
-    // 第四届, 十三届八次: ordinals and sessions.
-    if words.ordinal_before.ends_at(chars, at) {
+    !words.ordinal_before.ends_at(chars, at)
+}
+
+/// 百分之三十: a percentage in words.
+fn percent_in_words(chars: &[char], at: usize, start: usize, words: &FigureWords) -> Option<FoundFigure> {
+    let (n, l) = chinese_number(chars, at + 3).or_else(|| arabic_number(chars, at + 3))?;
+    Some(FoundFigure {
+        start,
+        end: qualifier_after(chars, at + 3 + l, words),
+        number: n,
+        unit: "%".to_string(),
+    })
+}
+
+/// Fractions: 三分之一, 近四分之一.
+fn fraction(chars: &[char], number: &Number, words: &FigureWords) -> Option<FoundFigure> {
+    let i = number.end;
+    if number.arabic || !starts_with(chars, i, "分之") || number.value <= 0.0 {
         return None;
     }
-    let start = qualifier_before(chars, at, words);
-    let mut i = at;
-    let (mut number, arabic) = if starts_with(chars, at, "百分之") {
-        let (n, l) = chinese_number(chars, at + 3).or_else(|| arabic_number(chars, at + 3))?;
-        i += 3 + l;
-        return Some(FoundFigure {
-            start,
-            end: qualifier_after(chars, i, words),
-            number: n,
-            unit: "%".to_string(),
-        });
-    } else if arabic_digit(chars[at]).is_some() {
-        let (n, l) = arabic_number(chars, at)?;
-        i += l;
-        (n, true)
-    } else {
-        let (n, l) = chinese_number(chars, at)?;
-        i += l;
-        (n, false)
-    };
-    // Fractions: 三分之一, 近四分之一.
-    if !arabic
-        && starts_with(chars, i, "分之")
-        && let Some((numerator, l)) = chinese_number(chars, i + 2)
-        && number > 0.0
-    {
-        let end = qualifier_after(chars, i + 2 + l, words);
-        return Some(FoundFigure {
-            start,
-            end,
-            number: numerator / number,
-            unit: "share".to_string(),
-        });
+    let (numerator, l) = chinese_number(chars, i + 2)?;
+    Some(FoundFigure {
+        start: number.start,
+        end: qualifier_after(chars, i + 2 + l, words),
+        number: numerator / number.value,
+        unit: "share".to_string(),
+    })
+}
+
+/// Shares: 七成, 超七成, 三成以上, 7成 (a number of tenths before 成); `None` where 成 makes a
+/// word of it (一成不变) or nothing says it is a share.
+fn share(chars: &[char], number: &Number, words: &FigureWords) -> Option<FoundFigure> {
+    let (start, at, i) = (number.start, number.at, number.end);
+    let mut value = number.value;
+    let after = chars.get(i + 1).copied();
+    if after.is_some_and(|c| words.not_share_after.contains(c)) || (value == 1.0 && after == Some('不')) {
+        return None;
     }
-    // Shares: 七成, 超七成, 三成以上, 7成.
-    if chars.get(i) == Some(&'成') && number < 10.0 && number.fract() == 0.0 {
-        let after = chars.get(i + 1).copied();
-        if after.is_some_and(|c| words.not_share_after.contains(c)) || (number == 1.0 && after == Some('不')) {
-            return None;
-        }
-        let mut end = i + 1;
-        if chars.get(end) == Some(&'半') {
-            end += 1;
-            number += 0.5;
-        }
-        let qualified = start < at || at > 0 && words.share_after_words.contains(chars[at - 1]);
-        let end_q = qualifier_after(chars, end, words);
-        if !qualified
-            && end_q == end
-            && !after.is_none_or(|c| !c.is_alphanumeric() || words.share_followers.contains(c))
-        {
-            return None;
-        }
-        return Some(FoundFigure {
-            start,
-            end: end_q,
-            number: number / 10.0,
-            unit: "share".to_string(),
-        });
+    let mut end = i + 1;
+    if chars.get(end) == Some(&'半') {
+        end += 1;
+        value += 0.5;
     }
+    let qualified = start < at || at > 0 && words.share_after_words.contains(chars[at - 1]);
+    let end_q = qualifier_after(chars, end, words);
+    if !qualified && end_q == end && !after.is_none_or(|c| !c.is_alphanumeric() || words.share_followers.contains(c)) {
+        return None;
+    }
+    Some(FoundFigure {
+        start,
+        end: end_q,
+        number: value / 10.0,
+        unit: "share".to_string(),
+    })
+}
+
+/// A count or amount: the number, scaled (5700亿, 3.5万), with its unit (600多家, 30余个),
+/// unless what follows makes it a session, a duration, a floor or a rank, or it is a small
+/// number in words (两家: prose, not a statistic).
+fn counted(chars: &[char], number: Number, words: &FigureWords) -> Option<FoundFigure> {
+    let Number {
+        start,
+        at,
+        end: mut i,
+        value: mut number,
+        arabic,
+    } = number;
     // Scale characters after Arabic digits: 5700亿, 3.5万.
     if arabic {
         while let Some(s) = chars.get(i).and_then(|&c| scale(c)) {
@@ -174,12 +227,18 @@ fn figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigu
     let mut unit_at = i;
     if chars.get(unit_at).is_some_and(|&c| words.approximately.contains(c)) {
         unit_at += 1;
+        // 200多亿双, 3000多万元: the scale comes after the approximate mark.
+        while arabic && let Some(s) = chars.get(unit_at).filter(|&&c| c != '十').and_then(|&c| scale(c)) {
+            number *= s;
+            unit_at += 1;
+        }
     }
+    let scaled_to = if unit_at > i + 1 { unit_at } else { i };
     // A number scaled by 万 or 亿 is a quantity even without a unit (超1000亿产业基金).
-    let bare_scale = arabic && i > at && words.scales_without_unit.contains(chars[i - 1]);
-    let (written, unit) = match words.units.iter().find(|(w, _)| starts_with(chars, unit_at, w)) {
+    let bare_scale = arabic && scaled_to > at && words.scales_without_unit.contains(chars[scaled_to - 1]);
+    let (written, unit) = match words.units.iter().find(|(w, _)| unit_starts(chars, unit_at, w)) {
         Some((w, u)) => (w.as_str(), u.clone()),
-        None if bare_scale && unit_at == i => ("", String::new()),
+        None if bare_scale && (unit_at == i || unit_at == scaled_to) => ("", String::new()),
         None => return None,
     };
     let end = unit_at + len(written);
@@ -259,16 +318,29 @@ fn english_word(chars: &[char], at: usize) -> Option<(usize, String)> {
     (end > at).then(|| (end, chars[at..end].iter().collect()))
 }
 
-/// English figures: 600 companies, 5.7 billion yuan, $1.2 billion, 30 percent, 12.5%, more than
-/// 600 specialists. A number followed by a plural noun is a count of that noun, unless the noun
-/// is a duration or a time (3 years, 10 minutes) or the number a rank (top 10).
+/// English figures: 600 companies, 5.7 billion yuan, $1.2 billion, US$5 billion, RMB 45 bn, 30
+/// percent, 12.5%, more than 600 specialists. A number followed by a plural noun is a count of
+/// that noun, unless the noun is a duration or a time (3 years, 10 minutes) or the number a rank
+/// (top 10; but revenue may top 600,000 yuan).
 fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<FoundFigure> {
-    let dollar = chars[at] == '$';
-    let digits_at = if dollar { at + 1 } else { at };
+    // A currency written before the number ($, US$, RMB), then the number.
+    let currency = words
+        .currencies_before_en
+        .iter()
+        .find(|(w, _)| starts_with(chars, at, w));
+    let digits_at = match currency {
+        Some((w, _)) if w.ends_with(|c: char| c.is_ascii_alphabetic()) && chars.get(at + len(w)) == Some(&' ') => {
+            at + len(w) + 1
+        }
+        Some((w, _)) => at + len(w),
+        None => at,
+    };
     if !chars.get(digits_at).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    if at > 0 && (chars[at - 1].is_alphanumeric() || matches!(chars[at - 1], '.' | '-' | '$' | '#')) {
+    if at > 0 && (chars[at - 1].is_alphanumeric() || matches!(chars[at - 1], '.' | '-' | '$' | '#'))
+        || continues_a_number(chars, at)
+    {
         return None;
     }
     let word_before = |end: usize, word: &str| {
@@ -277,9 +349,7 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
             && starts_with(chars, end - 1 - word.len(), word)
             && !(end - 1 - word.len() > 0 && chars[end - 2 - word.len()].is_ascii_alphanumeric())
     };
-    if words.not_counts_before_en.iter().any(|w| word_before(at, w)) {
-        return None;
-    }
+    let ranked = words.not_counts_before_en.iter().any(|w| word_before(at, w));
     let (mut number, l) = arabic_number(chars, digits_at)?;
     let mut i = digits_at + l;
     // The next word, after a space or, in compounds (a 1-billion-yuan program), a hyphen.
@@ -303,15 +373,20 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         .iter()
         .find(|q| word_before(at, q))
         .map_or(at, |q| at - 1 - q.len());
-    if dollar {
+    if let Some((_, unit)) = currency {
         return Some(FoundFigure {
             start,
             end: i,
             number,
-            unit: "USD".to_string(),
+            unit: unit.clone(),
         });
     }
     if let Some((end, unit)) = words.units_en.iter().find_map(|(w, u)| word_at(i, w).map(|e| (e, u))) {
+        // After "top", only an amount of money is a figure (revenue topped 600,000 yuan); a
+        // count is a rank (the top 100 counties).
+        if ranked && !words.currencies.contains(unit) {
+            return None;
+        }
         return Some(FoundFigure {
             start,
             end,
@@ -319,14 +394,21 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
             unit: unit.clone(),
         });
     }
-    // A count of a plural noun, after at most two words describing it: 600 specialists, 500 AI
-    // companies, 25 industry-specific large models. A year (in 2025 companies) is not a count.
+    if ranked {
+        return None;
+    }
+    // A count of a plural noun, after at most three words describing it: 600 specialists, 500 AI
+    // companies, 11 provincial-level industrial internet platforms; after up to six when the noun
+    // is a unit the lexicon knows (10 internationally competitive leading artificial intelligence
+    // companies). A year (in 2025 companies) is not a count.
+    const MAX_DESCRIBING_WORDS: usize = 3;
+    const MAX_DESCRIBING_WORDS_OF_UNITS: usize = 6;
     let year_like = l == 4 && (1900.0..=2100.0).contains(&number);
     if year_like {
         return None;
     }
     let mut k = i;
-    for _ in 0..3 {
+    for described in 0..=MAX_DESCRIBING_WORDS_OF_UNITS {
         if chars.get(k) != Some(&' ') {
             return None;
         }
@@ -336,11 +418,11 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         }
         let plural = word.len() > 2 && word.ends_with('s') && word.chars().all(|c| c.is_ascii_lowercase());
         if plural && !chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '-') {
-            let unit = words
-                .units_en
-                .iter()
-                .find(|(w, _)| *w == word)
-                .map_or(word, |(_, u)| u.clone());
+            let known = words.units_en.iter().find(|(w, _)| *w == word).map(|(_, u)| u.clone());
+            if described > MAX_DESCRIBING_WORDS && known.is_none() {
+                return None;
+            }
+            let unit = known.unwrap_or(word);
             return Some(FoundFigure {
                 start,
                 end,
@@ -351,6 +433,22 @@ fn english_figure_at(chars: &[char], at: usize, words: &FigureWords) -> Option<F
         k = end;
     }
     None
+}
+
+/// Whether the unit `word` is written at `at`: Latin letters in any case (1500PFlops), Chinese
+/// in either script (公裡 for 公里).
+fn unit_starts(chars: &[char], at: usize, word: &str) -> bool {
+    word.chars().enumerate().all(|(k, w)| {
+        chars
+            .get(at + k)
+            .is_some_and(|&c| c.eq_ignore_ascii_case(&w) || fold_han(c) == fold_han(w))
+    })
+}
+
+/// Whether `at` follows a thousands separator (the 000 of 600,000): the rest of a number that
+/// could not be read whole.
+fn continues_a_number(chars: &[char], at: usize) -> bool {
+    at >= 2 && matches!(chars[at - 1], ',' | '，') && arabic_digit(chars[at - 2]).is_some()
 }
 
 fn qualifier_before(chars: &[char], at: usize, words: &FigureWords) -> usize {
@@ -403,8 +501,8 @@ mod tests {
         );
         assert_eq!(figures("增长12.5%"), [("12.5%".to_string(), "12.5 %".to_string())]);
         assert_eq!(
-            texts("百分之三十的企业,两万人,3EFLOPS算力"),
-            ["百分之三十", "两万人", "3EFLOPS"]
+            texts("百分之三十的企业,两万人,3EFLOPS算力,1500PFlops"),
+            ["百分之三十", "两万人", "3EFLOPS", "1500PFlops"]
         );
     }
 
@@ -453,6 +551,12 @@ mod tests {
                 "50 EFLOPS"
             ]
         );
+        assert_eq!(
+            texts("cultivating more than 10 internationally competitive leading artificial intelligence companies"),
+            ["more than 10 internationally competitive leading artificial intelligence companies"]
+        );
+        // Trap: past three describing words only a known unit is counted (not "results").
+        assert!(texts("with 10 very long winding technical research results").is_empty());
         assert!(texts("3 of the firms, 2 and more").is_empty());
         assert!(texts("within 3 years, 10 minutes away, among the top 10 cities, No. 1 plants").is_empty());
         assert!(texts("In 2025 graduates joined.").is_empty());
@@ -502,5 +606,54 @@ mod tests {
         let found = find(&chars, &lex, &[(0, 5)]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].start, 6);
+    }
+
+    #[test]
+    fn units_and_measure_words_in_either_script_and_their_variants() {
+        // One list, in Simplified: Traditional text and variant spellings match it.
+        assert_eq!(
+            texts("新建廠房30餘幢,12個部門,全長15公裡,面積3.5平方公裡"),
+            ["30餘幢", "12個", "15公裡", "3.5平方公裡"]
+        );
+        // Measure words of goods, ships and weights, in either script.
+        assert_eq!(
+            texts("年產襪子200多億雙,新增貨船12艘,收購茶葉800公斤"),
+            ["200多億雙", "12艘", "800公斤"]
+        );
+        assert_eq!(texts("年产袜子200多亿双,新增货船12艘"), ["200多亿双", "12艘"]);
+        assert_eq!(texts("投资3000多万元,基金1000余亿"), ["3000多万元", "1000余亿"]);
+        // Trap: 10余年 is a duration, with or without the approximate mark.
+        assert!(texts("深耕10余年").is_empty());
+        assert_eq!(
+            texts("新建厂房30余幢,12部门联合,全长15公里"),
+            ["30余幢", "12部门", "15公里"]
+        );
+        assert_eq!(texts("12部門聯合印發"), ["12部門"]);
+    }
+
+    #[test]
+    fn english_money_written_many_ways() {
+        assert_eq!(
+            figures("revenue top 600,000 yuan; US$5 billion; RMB 45 bn; 16.4 bn RMB; 3,200 mu"),
+            [
+                ("600,000 yuan".to_string(), "600000 CNY".to_string()),
+                ("US$5 billion".to_string(), "5000000000 USD".to_string()),
+                ("RMB 45 bn".to_string(), "45000000000 CNY".to_string()),
+                ("16.4 bn RMB".to_string(), "16400000000 CNY".to_string()),
+                ("3,200 mu".to_string(), "3200 mu".to_string()),
+            ]
+        );
+        assert_eq!(
+            texts(
+                "11 provincial-level industrial internet platforms and 269 distinctive institutional innovation achievements"
+            ),
+            [
+                "11 provincial-level industrial internet platforms",
+                "269 distinctive institutional innovation achievements"
+            ]
+        );
+        // A rank is not a count, and the rest of a number is no number of its own.
+        assert!(texts("among the top 100 counties, No. 5 plants").is_empty());
+        assert!(texts("1,000,0000 people").iter().all(|t| !t.starts_with("000")));
     }
 }

@@ -23,6 +23,7 @@ mod resolve;
 mod spans;
 mod terms;
 pub mod title;
+mod towns;
 
 pub use annotation::{AnnotatedParagraph, AnnotatedSeed, Annotation, Kind, YearSource};
 pub use attribution::About;
@@ -54,6 +55,8 @@ struct Found {
     is_document: Vec<bool>,
     terms: Vec<terms::FoundTerm>,
     dates: Vec<FoundDate>,
+    /// Towns, streets and villages named with their suffix (东孝街道, Datian Village).
+    towns: Vec<towns::FoundTown>,
 }
 
 /// What one article's paragraphs share while they are resolved in order.
@@ -64,6 +67,8 @@ struct ArticleState {
     /// Numbered slogans seen so far (1+4+N): their parts and their id, so that a quoted part
     /// (“1”即…) is a use of the slogan, not a term of its own.
     slogans: Vec<(Vec<String>, String)>,
+    /// The bare names of the towns the article names with their suffix (大唐 of 大唐镇), folded.
+    town_names: Vec<Vec<char>>,
 }
 
 impl<'a> Annotator<'a> {
@@ -80,11 +85,13 @@ impl<'a> Annotator<'a> {
     /// what the article as a whole says (its year, its issuer, its city) is worked out, and the
     /// paragraphs are resolved in order, each continuing the one before it.
     pub fn annotate(&self, mut seed: Seed) -> AnnotatedSeed {
-        let found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
+        let mut found: Vec<Found> = seed.paragraphs.iter().map(|p| self.find(p)).collect();
+        self.find_bare_counties(&seed.paragraphs, &mut found);
         let home_city = attribution::home_city(self.gazetteer, seed.meta.publisher.as_deref());
         let mut state = self.article_state(&seed, &found);
         self.register_title_documents(&seed.title, &mut state);
         let document = self.own_document(&seed.title, state.context.issuer);
+        let article_city = self.article_city(&seed.paragraphs, &state.context, home_city.as_deref());
         let mut paragraphs: Vec<AnnotatedParagraph> = Vec::with_capacity(found.len());
         let mut previous_subject: Option<About> = None;
         // The annotated paragraphs take over the text: a large corpus should not hold it twice.
@@ -96,6 +103,10 @@ impl<'a> Annotator<'a> {
             let previous = paragraphs.last().filter(|_| continues);
             let (cities, cities_inherited) =
                 self.paragraph_cities(&paragraph.text, &resolved.mentions, home_city.as_deref(), previous);
+            // A paragraph that names no city and no other subject is its article's city's.
+            let article_city = article_city
+                .filter(|city| cities.is_empty() && resolved.named.iter().all(|a| a == city))
+                .map(|city| intern(city.as_str()));
             paragraphs.push(AnnotatedParagraph {
                 copy_key: crate::text::script::copy_key(&paragraph.text),
                 id: paragraph.id.into_boxed_str(),
@@ -105,20 +116,48 @@ impl<'a> Annotator<'a> {
                 nested: resolved.nested.into_boxed_slice(),
                 cities,
                 cities_inherited,
+                article_city,
             });
         }
+        let year_source = match (state.year, seed.meta.date_is_from_address()) {
+            (None, _) => YearSource::Unknown,
+            (Some(_), true) => YearSource::Url,
+            (Some(_), false) => YearSource::Metadata,
+        };
         AnnotatedSeed {
             seed,
             year: state.year,
-            year_source: if state.year.is_some() {
-                YearSource::Metadata
-            } else {
-                YearSource::Unknown
-            },
+            year_source,
             home_city,
             issuer: state.context.issuer,
             document,
             paragraphs,
+        }
+    }
+
+    /// A county the article names in full (金东区) is context enough for its bare name that is
+    /// also an ordinary word (为金东注入动能): the paragraphs are read again with it.
+    fn find_bare_counties(&self, paragraphs: &[Paragraph], found: &mut [Found]) {
+        let named: Vec<usize> = self
+            .gazetteer
+            .counties_named(
+                &found
+                    .iter()
+                    .flat_map(|f| f.mentions.iter().copied())
+                    .collect::<Vec<_>>(),
+            )
+            .into_iter()
+            .filter(|&c| self.gazetteer.needs_context(c))
+            .collect();
+        if named.is_empty() {
+            return;
+        }
+        for (p, f) in paragraphs.iter().zip(found.iter_mut()) {
+            let mentions = self.gazetteer.find_in(&p.text, &named);
+            if mentions != f.mentions {
+                f.towns = towns::find(&f.chars, &mentions, self.lexicon);
+                f.mentions = mentions;
+            }
         }
     }
 
@@ -145,7 +184,30 @@ impl<'a> Annotator<'a> {
             ),
             documents: DocumentIds::default(),
             slogans: Vec::new(),
+            town_names: town_names(found),
         }
+    }
+
+    /// The one city an article is issued by or about, for its paragraphs that name nothing:
+    /// its issuer (a signature, a title), else the city it names far more than any other
+    /// (counties included: a county story in English), else its city paper's city when it
+    /// says 我市.
+    fn article_city(
+        &self,
+        paragraphs: &[Paragraph],
+        context: &attribution::Context,
+        home_city: Option<&str>,
+    ) -> Option<About> {
+        let says_this_city = || {
+            paragraphs
+                .iter()
+                .any(|p| attribution::this_city(&p.text, home_city, self.lexicon).is_some())
+        };
+        context
+            .issuer
+            .or(context.dominant)
+            .filter(|a| a.is_city())
+            .or_else(|| home_city.and_then(About::city).filter(|_| says_this_city()))
     }
 
     /// The prefectures a paragraph is about: those its place names lie in and, when the
@@ -226,6 +288,7 @@ impl<'a> Annotator<'a> {
             .filter(|d| !overlaps_any(d.start, d.end, &quoted) && !self.is_title_period(&chars, d))
             .collect();
         let mentions = self.gazetteer.find(&paragraph.text);
+        let towns = towns::find(&chars, &mentions, self.lexicon);
         Found {
             chars,
             mentions,
@@ -233,18 +296,45 @@ impl<'a> Annotator<'a> {
             is_document,
             terms,
             dates,
+            towns,
         }
     }
 
-    /// A period in brackets right after a document type (三年行动计划(2025—2027年)), or alone on
-    /// its line under a title heading, belongs to the title, written with or without 《》: it is
-    /// not a date of the article.
+    /// A period in brackets right after a document type (三年行动计划(2025—2027年), Action Plan
+    /// (2025-2027)), or alone on its line under a title heading, belongs to the title, written
+    /// with or without 《》: it is not a date of the article.
     fn is_title_period(&self, chars: &[char], d: &FoundDate) -> bool {
+        let open = d.start.saturating_sub(1);
+        let name_end = if open > 0 && chars[open - 1] == ' ' {
+            open - 1
+        } else {
+            open
+        };
         d.start > 0
-            && matches!(chars[d.start - 1], '(' | '（')
+            && matches!(chars[open], '(' | '（')
             && matches!(chars.get(d.end), Some(')' | '）'))
-            && (self.lexicon.document.endings.ends_at(chars, d.start - 1) || d.start == 1 && d.end + 1 == chars.len())
+            && (self.lexicon.document.endings.ends_at(chars, open)
+                || self.lexicon.document.endings_en.ends_at(chars, name_end)
+                || d.start == 1 && d.end + 1 == chars.len())
     }
+}
+
+/// The bare names of the towns an article names with their suffix, folded, longest first.
+fn town_names(found: &[Found]) -> Vec<Vec<char>> {
+    let mut names: Vec<Vec<char>> = found
+        .iter()
+        .flat_map(|f| {
+            f.towns.iter().filter(|t| t.settlement).map(|t| {
+                f.chars[t.start..t.name_end]
+                    .iter()
+                    .map(|&c| crate::text::script::fold_char_cached(c))
+                    .collect()
+            })
+        })
+        .collect();
+    names.sort_by(|a: &Vec<char>, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    names.dedup();
+    names
 }
 
 #[cfg(test)]
@@ -418,6 +508,26 @@ mod tests {
     }
 
     #[test]
+    fn the_issuing_clause_gives_a_title_its_issuer() {
+        for text in [
+            "舟山市人民政府关于印发支持人工智能创新发展若干措施的通知\n各县(区)人民政府:\n现将《关于支持人工智能创新发展的若干措施》印发给你们,请认真贯彻执行。\n舟山市人民政府",
+            "舟山市人民政府關於印發支持人工智能創新發展若干措施的通知\n各縣(區)人民政府:\n現將《關於支持人工智能創新發展的若干措施》印發給你們,請認真貫徹執行。\n舟山市人民政府",
+            "关于印发支持人工智能创新发展若干措施的通知\n各县(区)人民政府:\n《关于支持人工智能创新发展的若干措施》已经市政府同意,现印发给你们。\n舟山市人民政府",
+        ] {
+            let seed = annotate(text);
+            let issued = seed.paragraphs[1]
+                .annotations
+                .iter()
+                .find(|a| a.kind == Kind::Document)
+                .unwrap();
+            // Not the province's measures of the same title: the city's own.
+            assert_ne!(&*issued.value, "zhejiang-ai-innovation-measures", "{text}");
+            assert!(issued.value.starts_with("zhou-shan-"), "{}", issued.value);
+            assert_eq!(issued.about, About::city("zhoushan"));
+        }
+    }
+
+    #[test]
     fn terms_have_one_id_in_both_scripts() {
         let seed = annotate("题\n溫州搶佔“人工智能+數據安全”賽道。\n温州抢占“人工智能+数据安全”赛道。");
         let ids: Vec<&str> = seed
@@ -452,6 +562,81 @@ mod tests {
         assert_eq!((&*place.text, &*place.value), ("黃岩", "taizhou/huangyan-district"));
         assert_eq!(spans(p, Kind::Org), ["浙東南智算中心"]);
         assert_eq!(names(&p.cities), ["taizhou"]);
+    }
+
+    #[test]
+    fn a_county_named_in_full_makes_its_bare_name_a_place() {
+        for text in [
+            "题\n金东区持续布局人工智能。\n为金东注入强劲动能。",
+            "題\n金東區持續布局人工智能。\n為金東注入強勁動能。",
+            "Title\nBinjiang District hosts the expo.\nBinjiang also builds robots.",
+        ] {
+            let seed = annotate(text);
+            assert_eq!(spans(&seed.paragraphs[1], Kind::Place).len(), 1, "{text}");
+            assert_eq!(seed.paragraphs[1].cities.len(), 1, "{text}");
+        }
+        // Without the full name, the bare word is no place.
+        assert!(annotate("题\n为金东注入强劲动能。").paragraphs[0].cities.is_empty());
+        assert!(
+            annotate("Title\nBinjiang also builds robots.").paragraphs[0]
+                .cities
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn places_inside_organisations_and_region_prefixes() {
+        for text in [
+            "题\n鄞州區人工智能創新發展聯盟揭牌成立。",
+            "题\n鄞州区人工智能创新发展联盟揭牌成立。",
+        ] {
+            let p = &annotate(text).paragraphs[0];
+            assert_eq!(spans(p, Kind::Place).len(), 1);
+            assert_eq!(spans(p, Kind::Org).len(), 1);
+            assert_eq!(names(&p.cities), ["ningbo"]);
+        }
+        let p = &annotate("题\n金华市婺城区人民政府").paragraphs[0];
+        assert_eq!(spans(p, Kind::Place), ["婺城区"]);
+        assert_eq!(spans(p, Kind::Org), ["人民政府"]);
+        // A city's organ stays whole.
+        assert_eq!(
+            spans(&annotate("题\n温州市数据局挂牌。").paragraphs[0], Kind::Org),
+            ["温州市数据局"]
+        );
+        // 浙中 and "central Zhejiang" say where, but are not places of their own.
+        let p = &annotate("题\n全力配合金华市推进浙中人工智能发展。").paragraphs[0];
+        assert!(spans(p, Kind::Place).is_empty());
+        let p = &annotate("Title\nFirms in central Zhejiang grow.").paragraphs[0];
+        assert!(spans(p, Kind::Place).is_empty());
+    }
+
+    fn article_cities(seed: &AnnotatedSeed) -> Vec<Option<&str>> {
+        seed.paragraphs.iter().map(|p| p.article_city.as_deref()).collect()
+    }
+
+    #[test]
+    fn paragraphs_follow_the_article_s_city() {
+        for text in [
+            "关于支持人工智能创新发展的若干措施\n各县(区)人民政府:\n一、加大要素支持\n对新引进的企业给予最高500万元奖励。\n全省人工智能产业营收突破5700亿元。\n舟山市人民政府",
+            "關於支持人工智能創新發展的若干措施\n各縣(區)人民政府:\n一、加大要素支持\n對新引進的企業給予最高500萬元獎勵。\n全省人工智能產業營收突破5700億元。\n舟山市人民政府",
+        ] {
+            let seed = annotate(text);
+            // A heading and a clause name nothing: the city's; a province-wide figure is not.
+            assert_eq!(
+                article_cities(&seed),
+                [Some("zhoushan"), Some("zhoushan"), Some("zhoushan"), None, None],
+                "{text}"
+            );
+            assert!(seed.paragraphs[..3].iter().all(|p| p.cities.is_empty()));
+        }
+        // An English county story: its paragraphs are its prefecture's.
+        let seed = annotate(
+            "Deqing reviews its decade\nHuzhou's Deqing county has detailed its achievements.\nThe county leads in labs.\nSix cases were selected.\n\"We will go on,\" said the Party chief of Deqing.",
+        );
+        assert_eq!(article_cities(&seed), [None, Some("huzhou"), Some("huzhou"), None]);
+        // An article about two cities has no city of its own.
+        let seed = annotate("杭甬双城记\n杭州和宁波签署协议。\n双方将加强合作。");
+        assert_eq!(article_cities(&seed), [None, None]);
     }
 
     #[test]

@@ -12,8 +12,9 @@ use super::document_ids::DocumentIds;
 use super::documents::FoundTitle;
 use super::spans::{mask, mentions_inside, overlaps_any};
 use super::terms::{self, FoundTerm};
+use super::towns::{self, FoundTown};
 use super::{Annotation, Annotator, ArticleState, Found, Kind, figures, orgs};
-use crate::knowledge::{Mention, Target};
+use crate::knowledge::{DIRECTION, Mention, Target};
 use crate::text::slug::slug;
 use std::borrow::Cow;
 
@@ -24,6 +25,8 @@ pub(super) struct Resolved {
     pub annotations: Vec<Annotation>,
     pub nested: Vec<Annotation>,
     pub mentions: Vec<Mention>,
+    /// The subjects its clauses name themselves.
+    pub named: Vec<About>,
 }
 
 /// A numbered slogan the article named (1+4+N): its parts and its id.
@@ -61,6 +64,7 @@ impl Annotator<'_> {
             is_document,
             terms,
             dates,
+            towns,
         } = found;
         let subjects = Subjects {
             gazetteer: self.gazetteer,
@@ -99,17 +103,20 @@ impl Annotator<'_> {
         self.figures(&mut r, &clauses, &mut taken);
         self.unquoted_terms(&mut r, text, &mut taken);
         self.places(&mut r, &taken);
+        self.towns(&mut r, &taken, &towns, &state.town_names);
         let Resolution {
             mut out, mut nested, ..
         } = r;
         out.sort_by_key(|a| (a.start(), a.end()));
         nested.sort_by_key(|a| (a.start(), a.end()));
         nested.dedup();
+        let named = clauses.named().collect();
         (
             Resolved {
                 annotations: out,
                 nested,
                 mentions,
+                named,
             },
             clauses.last(),
         )
@@ -143,10 +150,16 @@ impl Annotator<'_> {
             let inner = mentions_inside(r.mentions, title.start, title.end);
             let own = attribution::leading_scope(&chars[title.start..title.end], &inner, self.gazetteer, self.lexicon);
             let (clause_start, _) = clauses.clause(title.start);
-            let stated = subjects
-                .states_issuer(chars, clause_start, title.start - 1)
-                .then(|| clauses.about(title.start))
-                .flatten();
+            let (_, sentence_end) = clauses.sentence(title.start);
+            // 舟山市人民政府印发《…》: the clause's subject issued it. 现将《…》印发给你们: the
+            // document being read issues it, so its issuer (signature, title) is the title's.
+            let stated = if subjects.states_issuer(chars, clause_start, title.start - 1) {
+                clauses.about(title.start)
+            } else if subjects.issued_here(chars, title.end + 1, sentence_end.min(chars.len())) {
+                subjects.context.issuer
+            } else {
+                None
+            };
             let (id, issuer) = ids.id_for(&text, title.short_name_of_previous, own.or(stated), own.is_some(), self);
             if let Some(issuer) = issuer
                 && subjects.title_speaks(chars, title.end)
@@ -196,16 +209,35 @@ impl Annotator<'_> {
         }
     }
 
-    /// Organisations in what nothing took yet, each with the cities its name holds.
+    /// Organisations in what nothing took yet, each with the cities its name holds. A place the
+    /// name starts with below a city (鄞州区 of 鄞州区人工智能创新发展联盟) is marked as the place
+    /// it is, and the organisation after it.
     fn orgs(&self, r: &mut Resolution, taken: &mut Vec<(usize, usize)>) {
         for org in orgs::find(r.chars, r.mentions, self.lexicon, taken) {
             let text = r.text(org.start, org.end);
             let inside = mentions_inside(r.mentions, org.start, org.end);
             let id = slug(&orgs::canonical_name(&text, &inside, self.gazetteer, self.lexicon));
-            let a = Annotation::new(Kind::Org, &text, org.start, org.end, &id, None)
+            // The places the name starts with (鄞州区…, 金华市婺城区…), when one is below a city.
+            let mut leading: Vec<Annotation> = Vec::new();
+            let mut start = org.start;
+            while let Some(m) = r.mentions.iter().find(|m| m.start == start && m.end < org.end)
+                && let Some(place) = self.place_annotation(m, &r.text(m.start, m.end))
+            {
+                leading.push(place);
+                start = m.end;
+            }
+            if leading.iter().any(|a| a.kind == Kind::Place) {
+                for place in leading {
+                    taken.push((place.start(), place.end()));
+                    r.out.push(place);
+                }
+            } else {
+                start = org.start;
+            }
+            let a = Annotation::new(Kind::Org, &r.text(start, org.end), start, org.end, &id, None)
                 .with_cities(attribution::named_cities(self.gazetteer, &inside));
             r.out.push(a);
-            taken.push((org.start, org.end));
+            taken.push((start, org.end));
         }
     }
 
@@ -250,6 +282,38 @@ impl Annotator<'_> {
             if let Some(a) = self.place_annotation(m, &r.text(m.start, m.end)) {
                 r.out.push(a);
             }
+        }
+    }
+
+    /// Towns, streets and villages in what nothing took: those named with their suffix, then
+    /// the bare names of those the article named (大唐镇 … 大唐袜业). A town after its county
+    /// (遂昌县大田村) is in that county's city.
+    fn towns(&self, r: &mut Resolution, taken: &[(usize, usize)], found: &[FoundTown], names: &[Vec<char>]) {
+        let mut taken = mask(r.chars.len(), taken);
+        for a in r.out.iter().filter(|a| a.kind == Kind::Place || a.kind == Kind::City) {
+            taken[a.start()..a.end()].iter_mut().for_each(|t| *t = true);
+        }
+        for town in found {
+            if (town.start..town.end).any(|i| taken[i]) {
+                continue;
+            }
+            let text = r.text(town.start, town.end);
+            let cities = town
+                .after
+                .map(|m| self.gazetteer.cities_of(m.target))
+                .unwrap_or_default();
+            let value = match cities.first() {
+                Some(city) => format!("{city}/{}", slug(&text)),
+                None => slug(&text),
+            };
+            r.out
+                .push(Annotation::new(Kind::Place, &text, town.start, town.end, &value, None).with_cities(cities));
+            taken[town.start..town.end].iter_mut().for_each(|t| *t = true);
+        }
+        for (start, end) in towns::find_bare(r.chars, names, r.mentions, &taken) {
+            let text = r.text(start, end);
+            r.out
+                .push(Annotation::new(Kind::Place, &text, start, end, &slug(&text), None));
         }
     }
 
@@ -300,10 +364,12 @@ impl Annotator<'_> {
                 let county = &gz.counties[index];
                 (
                     Kind::Place,
-                    Cow::Owned(format!("{}/{}", county.city, slug(&county.name_en))),
+                    Cow::Owned(format!("{}/{}", county.city, county.slug)),
                     &county.name_en,
                 )
             }
+            // 浙中, 浙东南: a region prefix, not a place of its own.
+            Target::Place(i) if gz.places[i].kind == DIRECTION => return None,
             Target::Place(i) => (
                 Kind::Place,
                 Cow::Owned(slug(&gz.places[i].name_en)),

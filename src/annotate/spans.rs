@@ -1,6 +1,7 @@
 //! Small helpers over a paragraph's chars and the spans annotators have taken.
 
 use crate::knowledge::Mention;
+use crate::text::script::fold_han;
 
 /// `mask[i]` is true when char `i` lies in one of `spans` (linear, however many spans there are).
 pub(super) fn mask(len: usize, spans: &[(usize, usize)]) -> Vec<bool> {
@@ -13,9 +14,11 @@ pub(super) fn mask(len: usize, spans: &[(usize, usize)]) -> Vec<bool> {
     mask
 }
 
-/// Whether `word` stands in `chars` at `at`.
+/// Whether `word` stands in `chars` at `at`, in either script (余 and 餘, 里 and 裡).
 pub(super) fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
-    word.chars().enumerate().all(|(k, w)| chars.get(at + k) == Some(&w))
+    word.chars()
+        .enumerate()
+        .all(|(k, w)| chars.get(at + k).is_some_and(|&c| c == w || fold_han(c) == fold_han(w)))
 }
 
 pub(super) fn overlaps_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {

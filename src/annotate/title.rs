@@ -452,7 +452,7 @@ mod tests {
         assert_eq!(r.issuer.as_deref(), Some("浙江省人民政府办公厅"));
         assert_eq!(r.place, Some(Target::Province));
         assert_eq!(r.subject.as_deref(), Some("加快人工智能产业发展"));
-        assert_eq!(r.kind.as_deref(), Some("guiding opinion"));
+        assert_eq!(r.kind.as_deref(), Some("guiding opinions"));
         let r = read_title("中共溫州市委關于牢記“續寫創新史”殷殷囑托 高水平建設創新溫州 因地制宜發展新質生產力的決定");
         assert_eq!(r.issuer.as_deref(), Some("中共溫州市委"));
         assert!(matches!(r.place, Some(Target::City(_))));
@@ -461,7 +461,7 @@ mod tests {
         let r = read_title("关于支持人工智能创新发展的若干措施");
         assert_eq!((r.issuer, r.place), (None, None));
         assert_eq!(r.subject.as_deref(), Some("支持人工智能创新发展"));
-        assert_eq!(r.kind.as_deref(), Some("several measures (policy package)"));
+        assert_eq!(r.kind.as_deref(), Some("several measures"));
     }
 
     #[test]
@@ -491,7 +491,7 @@ mod tests {
                 plan: Some(14)
             })
         );
-        assert_eq!(r.kind.as_deref(), Some("plan (programme)"));
+        assert_eq!(r.kind.as_deref(), Some("plan"));
         let r = read_title("嘉兴市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要");
         assert_eq!(
             r.period.map(|p| (p.start, p.end, p.plan)),
@@ -499,7 +499,7 @@ mod tests {
         );
         assert_eq!(r.kind.as_deref(), Some("outline"));
         let r = read_title("数据安全管理规定(第二版)");
-        assert_eq!(r.kind.as_deref(), Some("provisions (rules)"));
+        assert_eq!(r.kind.as_deref(), Some("provisions"));
         assert_eq!(r.subject.as_deref(), Some("数据安全管理"));
         let r = read_title("高新技术企业认定管理办法(2016年修订)");
         assert_eq!(r.statuses, ["revised"]);
@@ -510,7 +510,7 @@ mod tests {
     fn a_notice_names_what_it_issues() {
         let r = read_title("杭州市人民政府办公厅关于印发《杭州市人工智能产业发展实施方案》的通知");
         assert_eq!(r.issuer.as_deref(), Some("杭州市人民政府办公厅"));
-        assert_eq!(r.kind.as_deref(), Some("notice (circular)"));
+        assert_eq!(r.kind.as_deref(), Some("notice"));
         assert_eq!(r.issues.as_deref(), Some("杭州市人工智能产业发展实施方案"));
         assert_eq!(r.subject, None);
     }
@@ -524,7 +524,7 @@ mod tests {
         // Brackets that are neither a period nor a status stay in the subject.
         let r = read_title("中国(温州)数安港建设方案");
         assert_eq!(r.subject.as_deref(), Some("中国(温州)数安港"));
-        assert_eq!(r.kind.as_deref(), Some("plan (programme of work)"));
+        assert_eq!(r.kind.as_deref(), Some("plan"));
         assert_eq!(read_title("").kind, None);
         assert_eq!(read_title("(").kind, None);
         assert_eq!(read_title(")(").subject.as_deref(), Some(")("));

@@ -380,7 +380,29 @@ fn write_export(site: &Site, output: &dyn Output) -> Result<()> {
     output.put(
         urls::cards(Script::Hant),
         crate::text::script::to_hant_markup(&cards).as_bytes(),
-    )
+    )?;
+    // Each figure statement's card, sharded, in both scripts.
+    let (index, shards) = output::figure_cards(explainer, &site.knowledge.strings);
+    let put_both = |hant: &str, hans: &str, text: &str| -> Result<()> {
+        output.put(hans, crate::text::script::to_hans_markup(text).as_bytes())?;
+        output.put(hant, crate::text::script::to_hant_markup(text).as_bytes())
+    };
+    let index_json = to_json(urls::figure_index(Script::Hant), &index)?;
+    put_both(
+        urls::figure_index(Script::Hant),
+        urls::figure_index(Script::Hans),
+        &index_json,
+    )?;
+    for (n, shard) in shards.iter().enumerate() {
+        let (hant, hans) = (urls::figure_shard(n, Script::Hant), urls::figure_shard(n, Script::Hans));
+        put_both(&hant, &hans, &to_json(&hant, shard)?)?;
+    }
+    Ok(())
+}
+
+/// A value as JSON, an error naming the file it was for.
+fn to_json(path: &str, value: &impl serde::Serialize) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::serialize(path, e))
 }
 
 fn write_search(site: &Site, output: &dyn Output) -> Result<()> {

@@ -1,20 +1,27 @@
-//! A city's page: on the first page, an overview (figures, events, terms, documents, related
-//! cities, the map) beside the paragraphs about the city; later pages carry on with the
-//! paragraphs.
+//! A city's page: on the first page, what the city is doing (its own documents, its key figures
+//! each with a short label and its paragraph one tap away, its latest events) above the
+//! paragraphs about it, with its terms and related cities beside them; later pages carry on with
+//! the paragraphs.
 
 use super::data::{CityData, CityOverview, DocumentLink, PageData, RelatedCity, TermLink};
+use super::human::Bilingual;
 use super::markdown::{front_matter, paragraph_at, source_link, title_at};
 use super::paginate::{Item, paginated};
-use super::parts::{event_item, figure_cards, latest_events};
+use super::parts::{event_line, key_figure, latest_events};
 use super::{CITY_PARAGRAPHS_PER_PAGE, Page, SIDE_LIST, map, seed_title};
 use crate::knowledge::Knowledge;
 use crate::knowledge::fill;
-use crate::model::{CityModel, ParaRef, View};
+use crate::model::{CityModel, View};
 use crate::urls;
 use std::ops::Range;
 
 /// Re-published copies of a paragraph linked beside it on a city page.
 const ALSO_IN_SHOWN: usize = 3;
+/// Documents and latest events in a city's summary.
+const SUMMARY_DOCUMENTS: usize = 5;
+const SUMMARY_EVENTS: usize = 5;
+/// Longest event line in a city's summary (chars): its paragraph is one tap away.
+const SUMMARY_EVENT_CHARS: usize = 60;
 
 /// Page `n` of a city.
 pub fn city_page(ex: &View, knowledge: &Knowledge, c: &CityModel, n: usize) -> Page {
@@ -95,18 +102,20 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
     let documents = c
         .documents
         .iter()
-        .take(SIDE_LIST)
+        .take(SUMMARY_DOCUMENTS)
         .filter_map(|d| ex.document(d))
         .map(|d| DocumentLink {
             title: d.title.clone(),
             url: urls::html(&urls::document(&d.id)),
         })
         .collect();
-    // The latest events; the timeline (filtered by city) has them all.
-    let events = latest_events(ex, &c.events, SIDE_LIST)
+    // The latest events that happened, newest first; the timeline (filtered by city) has them
+    // all, targets too.
+    let events = latest_events(ex, &c.events, SUMMARY_EVENTS)
         .into_iter()
-        .map(|i| event_item(ex, knowledge, i))
+        .map(|i| event_line(ex, knowledge, i, SUMMARY_EVENT_CHARS))
         .collect();
+    let s = &knowledge.strings;
     let related = c
         .related
         .iter()
@@ -118,16 +127,25 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
             })
         })
         .collect();
-    let figures: Vec<(ParaRef, usize)> = c.figures.iter().take(SIDE_LIST).copied().collect();
+    let name = [("name", c.info.name.as_str()), ("name_en", c.info.name_en.as_str())];
     CityOverview {
         focus_zh: c.focus_zh.clone(),
         focus_en: c.focus_en.clone(),
-        figures: figure_cards(ex, knowledge, &figures),
+        heading: Bilingual::split(&fill(&s.city_summary, &name)),
+        documents_heading: Bilingual::split(&s.city_documents),
+        figures_heading: Bilingual::split(&s.city_key_figures),
+        events_heading: Bilingual::split(&s.city_latest_events),
+        figures: c
+            .key_figures
+            .iter()
+            .map(|&i| key_figure(ex, knowledge, i, false))
+            .collect(),
         terms,
         documents,
         events,
         events_total: c.events.len(),
         events_url: format!("{}?city={}", urls::html(urls::TIMELINE), c.info.id),
+        all_events: fill(&s.city_all_events, &[("n", &c.events.len().to_string())]),
         related,
         map: map::view(ex, knowledge, Some(&c.info.id)),
     }

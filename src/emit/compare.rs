@@ -1,17 +1,19 @@
-//! The cities side by side: charts of the figures that can be compared (one unit per chart),
-//! then a card per city (focus, activity over the years, key figures, documents, the latest
-//! event). The Markdown keeps the comparison as a table.
+//! The cities side by side: charts of the figures that can be compared — one chart per kind of
+//! measure, status and unit (GDP outcomes; AI industry revenue targets), never a condition, a
+//! comparison or a figure whose clause names another place — then a card per city (focus,
+//! activity over the years, key figures, documents, the latest event that happened). The
+//! Markdown keeps the comparison as a table.
 
 use super::data::{ActivityBar, Bar, ChartRow, CompareCity, CompareData, DocumentLink, FigureChart, PageData};
 use super::human::Bilingual;
-use super::mark::{Mark, push_annotation};
+use super::mark::{Mark, push_annotation_with};
 use super::markdown::{front_matter, source_link};
-use super::parts::{event_item, figure_link, latest_events};
+use super::parts::{event_item, figure_link, latest_events, status_label};
 use super::{Page, human};
 use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
 use crate::knowledge::fill;
-use crate::model::{CityModel, ParaRef, View};
+use crate::model::{CityModel, FigureStatement, Status, View};
 use crate::text::escape;
 use crate::text::isodate::{self, YEAR_UNKNOWN};
 use crate::urls;
@@ -35,13 +37,15 @@ pub fn compare_page(ex: &View, k: &Knowledge) -> Page {
     for c in ex.cities() {
         // Each figure links to the paragraph it came from.
         let figures: Vec<String> = c
-            .figures
+            .key_figures
             .iter()
             .take(COMPARE_FIGURES)
-            .map(|&(r, i)| {
-                let mut link = String::new();
-                push_annotation(&mut link, &ex.paragraph(r).annotations[i]);
-                format!("{link} {}", source_link(ex, r, &s.source_link_short))
+            .map(|&i| {
+                let st = ex.statement(i);
+                let mut link = escape::markdown(&st.measure);
+                link.push(' ');
+                push_annotation_with(&mut link, &ex.paragraph(st.at).annotations[st.index], Some(&st.id));
+                format!("{link} {}", source_link(ex, st.at, &s.source_link_short))
             })
             .collect();
         let documents = c.documents.iter().take(COMPARE_FIGURES).filter_map(|d| ex.document(d));
@@ -109,10 +113,10 @@ fn compare_data(ex: &View, k: &Knowledge) -> CompareData {
             focus_en: c.focus_en.clone(),
             paragraphs: c.paragraphs.len(),
             figures: c
-                .figures
+                .key_figures
                 .iter()
                 .take(COMPARE_FIGURES)
-                .map(|&(r, i)| figure_link(ex, k, r, i))
+                .map(|&i| figure_link(ex, k, i))
                 .collect(),
             documents: c
                 .documents
@@ -124,7 +128,9 @@ fn compare_data(ex: &View, k: &Knowledge) -> CompareData {
                     url: urls::html(&urls::document(&d.id)),
                 })
                 .collect(),
-            latest: latest_events(ex, &c.events, 1).first().map(|&i| event_item(ex, k, i)),
+            latest: latest_events(ex, &c.events, 1)
+                .first()
+                .map(|&i| event_item(ex, k, i, false)),
             activity: years
                 .iter()
                 .map(|y| {
@@ -144,8 +150,10 @@ fn compare_data(ex: &View, k: &Knowledge) -> CompareData {
             events_url: format!("{}?city={}", urls::html(urls::TIMELINE), c.info.id),
         })
         .collect();
+    let charts = figure_charts(ex, k, cities);
     CompareData {
-        charts: figure_charts(ex, k, cities),
+        no_charts: charts.is_empty().then(|| Bilingual::split(&s.compare_no_charts)),
+        charts,
         years,
         activity_caption: Bilingual::split(&s.compare_activity),
         cities: cards,
@@ -170,8 +178,8 @@ fn activity_years(per_year: &[BTreeMap<String, usize>]) -> Vec<String> {
     out
 }
 
-/// A figure in a chart: its value, its paragraph and its annotation.
-type Charted = (f64, ParaRef, usize);
+/// A figure in a chart: its value and its statement.
+type Charted = (f64, usize);
 
 /// A figure's value in the unit it is charted in: a share (七成, 0.7) as a percentage.
 fn charted(number: f64, unit: &str) -> (f64, &str) {
@@ -181,34 +189,49 @@ fn charted(number: f64, unit: &str) -> (f64, &str) {
     }
 }
 
-/// One chart per unit that two cities or more give figures in, of the units named in
-/// `compare_chart_units` (the units most cities share first): each city's largest figures in
-/// it, the cities in the order of their largest.
+/// Whether a statement may be put beside other cities' figures: the city's own outcome or
+/// target (no condition, comparison or unsaid status), naming no other place, of a kind of
+/// measure the data names.
+fn comparable(st: &FigureStatement) -> bool {
+    matches!(st.status, Status::Outcome | Status::Target) && !st.names_other_place && st.measure_kind.is_some()
+}
+
+/// Whether two statements give the same figure of the same measure for the same time.
+fn same_figure(a: &FigureStatement, b: &FigureStatement) -> bool {
+    let fold = crate::text::script::fold;
+    fold(&a.text) == fold(&b.text) && fold(&a.measure) == fold(&b.measure) && a.when == b.when
+}
+
+/// One chart per kind of measure, status and unit that two cities or more give figures of (the
+/// kinds most cities share first): each city's largest figures of it, the cities in the order
+/// of their largest. Each statement is one figure, however many articles carry it.
 fn figure_charts(ex: &View, knowledge: &Knowledge, cities: &[CityModel]) -> Vec<FigureChart> {
     let s = &knowledge.strings;
-    // Unit → city → its figures (value, paragraph, annotation), without repeats.
-    let mut by_unit: BTreeMap<&str, Vec<Vec<Charted>>> = BTreeMap::new();
+    // (kind, status, unit) → city → its figures.
+    let mut groups: BTreeMap<(String, Status, String), Vec<Vec<Charted>>> = BTreeMap::new();
     for (k, c) in cities.iter().enumerate() {
-        for &(r, i) in &c.figures {
-            let a = &ex.paragraph(r).annotations[i];
+        for &i in &c.figures {
+            let st = ex.statement(i);
+            if !comparable(st) {
+                continue;
+            }
+            let a = &ex.paragraph(st.at).annotations[st.index];
             let (Some(number), Some(unit)) = (a.number(), a.unit()) else {
                 continue;
             };
             let (value, unit) = charted(number, unit);
-            if !s.compare_chart_units.contains_key(unit) {
-                continue;
-            }
-            let of_city = &mut by_unit.entry(unit).or_insert_with(|| vec![Vec::new(); cities.len()])[k];
-            // The same figure quoted twice (a re-published paragraph) is one figure.
-            let text = |&(_, r, i): &Charted| ex.paragraph(r).annotations[i].text.clone();
-            if !of_city.iter().any(|f| f.0 == value && text(f) == a.text) {
-                of_city.push((value, r, i));
+            let Some(kind) = st.measure_kind.clone() else { continue };
+            let key = (kind, st.status, unit.to_string());
+            let of_city = &mut groups.entry(key).or_insert_with(|| vec![Vec::new(); cities.len()])[k];
+            // The same figure of the same measure said twice (a plan and the news of it) is one.
+            if !of_city.iter().any(|&(_, o)| same_figure(ex.statement(o), st)) {
+                of_city.push((value, i));
             }
         }
     }
-    let mut charts: Vec<(usize, FigureChart)> = by_unit
+    let mut charts: Vec<(usize, FigureChart)> = groups
         .into_iter()
-        .filter_map(|(unit, mut per_city)| {
+        .filter_map(|((kind, status, unit), mut per_city)| {
             let shared_by = per_city.iter().filter(|f| !f.is_empty()).count();
             if shared_by < 2 {
                 return None;
@@ -228,31 +251,46 @@ fn figure_charts(ex: &View, knowledge: &Knowledge, cities: &[CityModel]) -> Vec<
                     per_city[k]
                         .iter()
                         .enumerate()
-                        .map(|(n, &(value, r, i))| ChartRow {
+                        .map(|(n, &(value, i))| ChartRow {
                             city: c.info.name.clone(),
                             city_url: urls::html(&urls::city(&c.info.id)),
                             first: n == 0,
                             span,
-                            figure: figure_link(ex, knowledge, r, i),
+                            figure: figure_link(ex, knowledge, i),
                             bar: Bar::of(value, highest),
                         })
                         .collect::<Vec<_>>()
                 })
                 .collect();
-            let names = s.compare_chart_units.get(unit)?;
-            let (zh, en) = (names.zh.as_str(), names.en.as_str());
-            let caption = Bilingual::split(&fill(&s.compare_chart, &[("zh", zh), ("en", en)]));
+            let measure = knowledge.statements.measure_kinds.iter().find(|m| m.id == kind)?;
+            let status_names = status_label(s, status)?;
+            let names = [
+                ("zh", measure.zh.as_str()),
+                ("en", measure.en.as_str()),
+                ("status_zh", status_names.zh.as_str()),
+                ("status_en", status_names.en.as_deref().unwrap_or_default()),
+            ];
+            let caption = Bilingual {
+                zh: fill(&s.compare_measure_chart, &names),
+                en: Some(fill(&s.compare_measure_chart_en, &names)),
+            };
             Some((
                 shared_by,
                 FigureChart {
-                    unit: unit.to_string(),
+                    unit,
+                    measure: kind,
+                    status: status.as_str(),
                     caption,
                     rows,
                 },
             ))
         })
         .collect();
-    charts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.unit.cmp(&b.1.unit)));
+    charts.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.measure.cmp(&b.1.measure))
+            .then(a.1.status.cmp(b.1.status))
+    });
     charts.into_iter().take(CHARTS).map(|(_, c)| c).collect()
 }
 

@@ -52,16 +52,32 @@ pub struct CityLink {
     pub url: String,
 }
 
-/// A figure with the sentence it came from.
+/// A key figure: the figure as written, what it measures as a short label, whose, for when,
+/// target or outcome, and its paragraph one tap away (never the paragraph itself).
 #[derive(Debug, Clone, Serialize)]
-pub struct FigureCard {
-    /// The figure as written (超600家).
+pub struct KeyFigure {
+    /// The figure as written, qualifier and all (超200億元, 30多個).
     pub text: String,
-    /// Its normalised value for readers, in English (≈ ¥570 billion).
-    pub hint: Option<String>,
-    pub sentence: Fragment,
-    /// The paragraph it came from.
+    /// Its value for readers, in English, with what its qualifier says (more than ¥20 billion).
+    pub value: Option<String>,
+    /// What it measures (全市人工智能核心產業產值/營收).
+    pub measure: String,
+    /// The `lang` of the figure and its measure when not Chinese (`en`).
+    pub lang: Option<&'static str>,
+    /// Whose it is (湖州, 浙江全省), when the page is not already its subject's.
+    pub subject: Option<String>,
+    /// For when (2027年).
+    pub when: Option<String>,
+    /// `outcome`, `target`, `unknown`: its class on the page.
+    pub status: &'static str,
+    /// What the status is called (目標 Target), when known.
+    pub status_label: Option<Bilingual>,
+    /// The statement's id: the card a tap on the figure opens.
+    pub statement: String,
+    /// Its paragraph.
     pub source_url: String,
+    /// How many other articles carry the same statement.
+    pub copies: usize,
 }
 
 /// A dated statement in a list of events.
@@ -77,6 +93,11 @@ pub struct EventItem {
     pub year: String,
     /// When its year was taken from the article, or is not known at all: the note that says so.
     pub note: Option<Bilingual>,
+    /// Whose it is, when the page is not already its subject's (浙江全省).
+    pub subject: Option<String>,
+    /// It is a target, not something that happened: the label that says so.
+    pub target: Option<Bilingual>,
+    /// What the date heads in its sentence.
     pub sentence: Fragment,
     pub source_url: String,
 }
@@ -192,10 +213,35 @@ pub struct CityCard {
     pub url: String,
     pub focus_zh: Option<String>,
     pub focus_en: Option<String>,
-    /// How many paragraphs are about it.
-    pub paragraphs: usize,
-    /// The start of its first paragraph.
-    pub first: String,
+    /// How many paragraphs are about it (written out: 16 段報道).
+    pub paragraphs: String,
+    /// What it is doing, composed from its own material: its first own document, its best key
+    /// figure, its latest event (never the first sentence that happens to name it).
+    pub document: Option<DocumentLink>,
+    pub figure: Option<KeyFigure>,
+    pub event: Option<EventLine>,
+    /// What each of those lines is (文件 Document, 數字 Figure, 最近 Latest).
+    pub labels: CityCardLabels,
+}
+
+/// The words a city's card on the overview labels its lines with.
+#[derive(Debug, Clone, Serialize)]
+pub struct CityCardLabels {
+    pub document: Bilingual,
+    pub figure: Bilingual,
+    pub event: Bilingual,
+}
+
+/// An event in one line of plain text: its date and the start of what it says.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventLine {
+    pub date: String,
+    pub datetime: Option<String>,
+    /// Its year, or `unknown`: what the year filter knows it by.
+    pub year: String,
+    pub text: String,
+    pub lang: Option<&'static str>,
+    pub source_url: String,
 }
 
 /// Links to the pages of a long page (never its total: see `paginate`).
@@ -266,19 +312,24 @@ pub struct LegendItem {
 /// The cities side by side: charts of what can be compared, then a card per city.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareData {
-    /// One chart per unit that figures of two cities or more are given in.
+    /// One chart per kind of measure and status that figures of two cities or more are of.
     pub charts: Vec<FigureChart>,
+    /// Said when no chart can be drawn.
+    pub no_charts: Option<Bilingual>,
     /// The years the cities' activity is counted over (the same for every city).
     pub years: Vec<String>,
     pub activity_caption: Bilingual,
     pub cities: Vec<CompareCity>,
 }
 
-/// Figures of one unit, city by city, as bars on one scale.
+/// Figures of one measure, status and unit, city by city, as bars on one scale.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureChart {
-    /// The unit (`CNY`): the chart's id.
+    /// The unit (`CNY`).
     pub unit: String,
+    /// The kind of measure (`gdp`) and the status (`outcome`): with the unit, the chart's id.
+    pub measure: String,
+    pub status: &'static str,
     pub caption: Bilingual,
     pub rows: Vec<ChartRow>,
 }
@@ -296,15 +347,17 @@ pub struct ChartRow {
     pub bar: Bar,
 }
 
-/// A figure with the words before it in its clause (what it counts), as plain text.
+/// A figure with what it measures, as plain text.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureLink {
-    /// The clause up to the figure (全市人工智能核心產業產值/營收).
+    /// What it measures (全市人工智能核心產業產值/營收).
     pub before: String,
     /// As written (超200億元).
     pub text: String,
-    /// Its value as a reader reads it (≈ ¥20 billion).
+    /// Its value as a reader reads it (more than ¥20 billion).
     pub value: Option<String>,
+    /// For when, and whether it is a target (2027年 · 目標 Target).
+    pub note: Option<String>,
     /// The `lang` of the clause when not Chinese.
     pub lang: Option<&'static str>,
     pub source_url: String,
@@ -319,8 +372,10 @@ pub struct CompareCity {
     pub focus_zh: Option<String>,
     pub focus_en: Option<String>,
     pub paragraphs: usize,
+    /// Its key figures, each with what it measures.
     pub figures: Vec<FigureLink>,
     pub documents: Vec<DocumentLink>,
+    /// Its latest event that happened (not a target).
     pub latest: Option<EventItem>,
     /// Its dated statements per year of [`CompareData::years`], on one scale for every city.
     pub activity: Vec<ActivityBar>,
@@ -360,7 +415,9 @@ pub struct NoData {}
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexData {
     pub cities: Vec<CityCard>,
-    pub figures: Vec<FigureCard>,
+    /// The headline figures: the province's, then the cities', each statement once.
+    pub figures: Vec<KeyFigure>,
+    pub figures_heading: Bilingual,
     pub documents: Vec<DocumentLink>,
     pub map: MapView,
 }
@@ -374,6 +431,8 @@ pub struct SourceData {
     pub meta: Meta,
     /// The article gives no publication date: dates it writes without a year stay without one.
     pub undated: bool,
+    /// Its publication date was read from the source's address (…/2025/0604/…).
+    pub date_from_address: bool,
     /// The title was made from the first sentence (the article has none).
     pub title_derived: bool,
     /// The cities its paragraphs are about.
@@ -381,6 +440,8 @@ pub struct SourceData {
     pub paragraphs: usize,
     /// The `lang` of its text when it is not Chinese (`en`).
     pub lang: Option<&'static str>,
+    /// What its metadata does not say (publisher, date, link to the original).
+    pub missing: Vec<Bilingual>,
 }
 
 /// A city's page.
@@ -393,19 +454,26 @@ pub struct CityData {
     pub overview: Option<CityOverview>,
 }
 
-/// The first page of a city beside its paragraphs.
+/// The first page of a city: what the city is doing (its own documents, its key figures, its
+/// latest events) above its paragraphs, and its terms and related cities beside them.
 #[derive(Debug, Clone, Serialize)]
 pub struct CityOverview {
     pub focus_zh: Option<String>,
     pub focus_en: Option<String>,
-    pub figures: Vec<FigureCard>,
+    /// 寧波在做什麼 What Ningbo is doing.
+    pub heading: Bilingual,
+    pub documents_heading: Bilingual,
+    pub figures_heading: Bilingual,
+    pub events_heading: Bilingual,
+    pub figures: Vec<KeyFigure>,
     pub terms: Vec<TermLink>,
     pub documents: Vec<DocumentLink>,
-    /// The latest events.
-    pub events: Vec<EventItem>,
-    /// How many events there are in all, and where the timeline lists them.
+    /// The latest events that happened, newest first (targets are not events), a line each.
+    pub events: Vec<EventLine>,
+    /// How many events there are in all, and the link to the timeline that lists them.
     pub events_total: usize,
     pub events_url: String,
+    pub all_events: String,
     pub related: Vec<RelatedCity>,
     pub map: MapView,
 }
@@ -432,7 +500,7 @@ pub struct EntryData {
 /// own when rendered).
 #[derive(Debug, Clone, Serialize)]
 pub struct ExplanationView {
-    /// `glossary`, `title`, `rule` or `article`.
+    /// `glossary`, `title`, `rule`, `article` or `dictionary`.
     pub origin: &'static str,
     /// What the origin is called (詞彙表 Glossary).
     pub origin_label: String,
@@ -450,6 +518,16 @@ pub struct ExplanationView {
     /// The document type and status marks, each explained once.
     pub notes: Vec<NoteView>,
     pub notes_heading: String,
+    /// What the articles say a document does: each sentence, annotated, with its paragraph.
+    pub statements: Vec<StatementView>,
+    pub statements_heading: String,
+}
+
+/// A sentence of an article quoted for what it says a document does.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementView {
+    pub quote: Fragment,
+    pub url: String,
 }
 
 /// One part of a title's reading.
@@ -500,6 +578,13 @@ pub struct IndexRow {
 pub struct AboutData {
     /// How many articles the site holds, and the list of them.
     pub articles: usize,
+    /// What holds for these articles: how many name their publisher and link to their original,
+    /// how many dates have an inferred year. Each `None` when no article has it.
+    pub publishers: Option<Bilingual>,
+    pub links: Option<Bilingual>,
+    pub inferred: Option<Bilingual>,
+    /// Said when no article has a publisher or a link.
+    pub no_metadata: Option<Bilingual>,
     pub sources_url: String,
     /// The indexes of every term and document, with their explanations' origins.
     pub terms_url: String,
@@ -511,26 +596,22 @@ impl PageData {
     /// Every piece of annotated Markdown in the data, for the renderer to fill in.
     pub fn fragments_mut(&mut self) -> Vec<&mut Fragment> {
         match self {
-            PageData::Index(d) => d.figures.iter_mut().map(|f| &mut f.sentence).collect(),
-            PageData::Entry(d) => d
-                .explanation
-                .as_mut()
-                .and_then(|x| x.quote.as_mut())
-                .into_iter()
-                .collect(),
+            PageData::Index(_) => Vec::new(),
+            PageData::Entry(d) => match d.explanation.as_mut() {
+                Some(x) => x
+                    .quote
+                    .as_mut()
+                    .into_iter()
+                    .chain(x.statements.iter_mut().map(|s| &mut s.quote))
+                    .collect(),
+                None => Vec::new(),
+            },
             PageData::Compare(d) => d
                 .cities
                 .iter_mut()
                 .filter_map(|c| c.latest.as_mut())
                 .map(|e| &mut e.sentence)
                 .collect(),
-            PageData::City(d) => match &mut d.overview {
-                Some(o) => {
-                    let figures = o.figures.iter_mut().map(|f| &mut f.sentence);
-                    figures.chain(o.events.iter_mut().map(|e| &mut e.sentence)).collect()
-                }
-                None => Vec::new(),
-            },
             _ => Vec::new(),
         }
     }

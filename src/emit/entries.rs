@@ -3,7 +3,8 @@
 //! status and number of uses.
 
 use super::data::{
-    EntryData, EntryIndexData, ExplanationView, Fragment, IndexRow, NoteView, PageData, PartView, TimelineLink,
+    EntryData, EntryIndexData, ExplanationView, Fragment, IndexRow, NoteView, PageData, PartView, StatementView,
+    TimelineLink,
 };
 use super::human::in_lang;
 use super::markdown::{annotated, front_matter, seed_lang, sentence_around, source_link};
@@ -62,6 +63,8 @@ fn part_label<'s>(s: &'s Strings, role: &str) -> &'s str {
         "period" => &s.part_period,
         "status" => &s.part_status,
         "issues" => &s.part_issues,
+        "parties" => &s.part_parties,
+        "signed" => &s.part_signed,
         _ => &s.part_date,
     }
 }
@@ -99,7 +102,8 @@ fn explanation_view(ex: &View, s: &Strings, e: &Explanation) -> ExplanationView 
             .map(|p| PartView {
                 label: part_label(s, p.role).to_string(),
                 zh: p.zh.clone(),
-                en: p.en.clone(),
+                // Not twice when the English is the same (a year).
+                en: p.en.clone().filter(|en| *en != p.zh),
             })
             .collect(),
         notes: e
@@ -114,6 +118,18 @@ fn explanation_view(ex: &View, s: &Strings, e: &Explanation) -> ExplanationView 
             })
             .collect(),
         notes_heading: s.notes_heading.clone(),
+        statements: e
+            .statements
+            .iter()
+            .map(|q| {
+                let p = ex.paragraph(q.at);
+                StatementView {
+                    quote: Fragment::new(annotated(p, q.start, q.end)),
+                    url: urls::source_paragraph(&ex.seed_info(q.at.seed).id, &p.id),
+                }
+            })
+            .collect(),
+        statements_heading: s.statements_heading.clone(),
     }
 }
 

@@ -1,49 +1,28 @@
-//! The overview (the home page: the map, the cities, headline figures, documents and the first
-//! province-wide paragraphs) and the paginated list of every province-wide paragraph.
+//! The overview (the home page: the map, the cities each with what it is doing, headline
+//! figures, documents and the first province-wide paragraphs) and the paginated list of every
+//! province-wide paragraph.
 
-use super::data::FigureCard;
-use super::data::{CityCard, DocumentLink, IndexData, PageData};
+use super::data::{CityCard, CityCardLabels, DocumentLink, IndexData, PageData};
+use super::human::Bilingual;
 use super::mark::Mark;
-use super::markdown::{front_matter, paragraph_at, sentence_around, source_link, title_at};
+use super::markdown::{front_matter, paragraph_at, source_link, title_at};
 use super::paginate::{Item, paginated};
-use super::parts::figure_cards;
+use super::parts::{event_line, key_figure, latest_events};
 use super::{CITY_PARAGRAPHS_PER_PAGE, OVERVIEW_PROVINCE_PARAGRAPHS, Page, SIDE_LIST, map, seed_title};
-use crate::annotate::{About, Kind};
 use crate::knowledge::Knowledge;
 use crate::knowledge::{Strings, fill};
-use crate::model::{CityModel, ParaRef, View};
-use crate::text::offsets::first_chars;
+use crate::model::{CityModel, View};
 use crate::urls;
 use std::ops::Range;
 
-/// The card's excerpt: a sentence of prose (one the lexicon ends, not an address or signature
-/// line) where the city is the first city named, else the sentence of its first mention; never
-/// a sentence about another city that happens to open a paragraph naming it further on.
-fn city_excerpt(ex: &View, k: &Knowledge, c: &CityModel) -> String {
-    let id = c.info.id.as_str();
-    let mention = |leading: bool, prose: bool| {
-        c.paragraphs.iter().find_map(|cp| {
-            let p = ex.paragraph(cp.at);
-            let mut cities = p.annotations.iter().filter(|a| a.kind == Kind::City);
-            let hit = if leading {
-                cities.next().filter(|a| &*a.value == id)
-            } else {
-                cities.find(|a| &*a.value == id)
-            }?;
-            let (from, to) = sentence_around(&k.lexicon, p, hit.start(), hit.end());
-            let chars: Vec<char> = p.text.chars().collect();
-            let ends = to > from && k.lexicon.stops.is_sentence_end(&chars, to - 1);
-            (ends || !prose).then(|| chars[from..to].iter().collect::<String>())
-        })
-    };
-    let sentence = mention(true, true)
-        .or_else(|| mention(false, true))
-        .or_else(|| mention(true, false))
-        .unwrap_or_else(|| ex.paragraph(c.paragraphs[0].at).text.to_string());
-    first_chars(sentence.trim(), 60)
-}
+/// Longest event text on a city's card (chars).
+const CARD_EVENT: usize = 40;
 
+/// A city's card: what it is doing, composed from its own material — its first own document,
+/// its best key figure, its latest event — never from the first sentence that happens to name
+/// it (which may be a province's boilerplate or another city's news).
 fn city_card(ex: &View, k: &Knowledge, c: &CityModel) -> CityCard {
+    let s = &k.strings;
     CityCard {
         name: c.info.name.clone(),
         name_hans: c.info.name_hans.clone(),
@@ -51,8 +30,20 @@ fn city_card(ex: &View, k: &Knowledge, c: &CityModel) -> CityCard {
         url: urls::html(&urls::city(&c.info.id)),
         focus_zh: c.focus_zh.clone(),
         focus_en: c.focus_en.clone(),
-        paragraphs: c.paragraphs.len(),
-        first: city_excerpt(ex, k, c),
+        paragraphs: fill(&s.city_card_count, &[("n", &c.paragraphs.len().to_string())]),
+        document: c.documents.iter().find_map(|d| ex.document(d)).map(|d| DocumentLink {
+            title: d.title.clone(),
+            url: urls::html(&urls::document(&d.id)),
+        }),
+        figure: c.key_figures.first().map(|&i| key_figure(ex, k, i, false)),
+        event: latest_events(ex, &c.events, 1)
+            .first()
+            .map(|&i| event_line(ex, k, i, CARD_EVENT)),
+        labels: CityCardLabels {
+            document: Bilingual::split(&s.city_card_document),
+            figure: Bilingual::split(&s.city_card_figure),
+            event: Bilingual::split(&s.city_card_event),
+        },
     }
 }
 
@@ -96,40 +87,17 @@ pub fn index_page(ex: &View, knowledge: &Knowledge) -> Page {
     );
     page.data = PageData::Index(IndexData {
         cities,
-        figures: headline_figures(ex, knowledge),
+        // Each statement once, re-published copies credited on its card.
+        figures: ex
+            .headline()
+            .iter()
+            .map(|&i| key_figure(ex, knowledge, i, true))
+            .collect(),
+        figures_heading: Bilingual::split(&s.city_key_figures),
         documents,
         map: map::view(ex, knowledge, None),
     });
     page
-}
-
-/// The overview's figures: the first ones about the province as a whole, then, when there are
-/// too few, the first of the others.
-fn headline_figures(ex: &View, knowledge: &Knowledge) -> Vec<FigureCard> {
-    const HEADLINE_FIGURES: usize = 6;
-    let mut province: Vec<(ParaRef, usize)> = Vec::new();
-    let mut others: Vec<(ParaRef, usize)> = Vec::new();
-    'seeds: for s in 0..ex.seed_count() {
-        for pi in 0..ex.paragraph_count(s) {
-            let at = ParaRef { seed: s, para: pi };
-            for (i, a) in ex.paragraph(at).annotations.iter().enumerate() {
-                if a.kind != Kind::Figure {
-                    continue;
-                }
-                if a.about == Some(About::Zhejiang) {
-                    province.push((at, i));
-                    if province.len() == HEADLINE_FIGURES {
-                        break 'seeds;
-                    }
-                } else if others.len() < HEADLINE_FIGURES {
-                    others.push((at, i));
-                }
-            }
-        }
-    }
-    let room = HEADLINE_FIGURES - province.len();
-    province.extend(others.into_iter().take(room));
-    figure_cards(ex, knowledge, &province)
 }
 
 /// Every paragraph about the province as a whole, paginated (made only when the overview cannot

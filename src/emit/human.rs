@@ -3,7 +3,7 @@
 //! figure's normalised value `570000000000 CNY` as the hint ≈ ¥570 billion. The words (English
 //! months, currency signs, large-number words) are `data/strings.toml`'s.
 
-use crate::knowledge::{Strings, fill};
+use crate::knowledge::{QualifierKind, Strings};
 use crate::text::escape;
 use crate::text::han::is_wide;
 use crate::text::isodate::{IsoDate, Point};
@@ -169,10 +169,15 @@ fn date_en(d: &IsoDate, s: &Strings) -> String {
     }
 }
 
-/// The hint after a figure: its normalised value as a reader reads it (≈ ¥570 billion,
-/// ≈ 70%, ≈ 600 companies/institutions).
-pub fn figure_hint(number: f64, unit: &str, s: &Strings) -> String {
-    fill(&s.figure_hint, &[("value", &figure_value(number, unit, s))])
+/// The hint after a figure as written: its value as a reader reads it, with what its
+/// qualifier says (超200億元 → more than ¥20 billion; 5700億元 → ¥570 billion; 30多個 → more than
+/// 30 units). Never "≈": a qualifier is not a rounding.
+pub fn figure_hint(number: f64, unit: &str, qualifier: Option<QualifierKind>, s: &Strings) -> String {
+    let value = figure_value(number, unit, s);
+    match qualifier.and_then(|q| s.figure_qualifiers.get(&q)) {
+        Some(word) => format!("{word} {value}"),
+        None => value,
+    }
 }
 
 /// A normalised value: ¥570 billion, 70%, 3,000 companies/institutions.
@@ -292,7 +297,13 @@ mod tests {
     #[test]
     fn figures_get_a_readable_hint() {
         let s = s();
-        assert_eq!(figure_hint(570_000_000_000.0, "CNY", &s), "≈ ¥570 billion");
+        assert_eq!(figure_hint(570_000_000_000.0, "CNY", None, &s), "¥570 billion");
+        assert_eq!(
+            figure_hint(20_000_000_000.0, "CNY", Some(QualifierKind::MoreThan), &s),
+            "more than ¥20 billion"
+        );
+        assert_eq!(figure_hint(0.3, "share", Some(QualifierKind::Nearly), &s), "nearly 30%");
+        assert_eq!(figure_hint(30.0, "%", Some(QualifierKind::AtMost), &s), "up to 30%");
         assert_eq!(figure_value(1_000_000_000_000.0, "CNY", &s), "¥1 trillion");
         assert_eq!(figure_value(560_000_000.0, "CNY", &s), "¥560 million");
         assert_eq!(figure_value(1_250_000_000.0, "USD", &s), "US$1.25 billion");

@@ -10,6 +10,7 @@
 //! ```text
 //! [寧波](<city:ningbo>)                              an annotation: <kind>:<value>
 //! [5月14日](<date:2025-05-14> "inferred about:ningbo")   with its flags in the title
+//! [超200億元](<figure:20000000000 CNY> "about:huzhou statement:3fa2c1d0e4b5")  a figure's statement
 //! [2025年5月14日](<time:2025-05-14>)                  an event's own date, at the head of its line
 //! [原文 ›](<source:000_cc229362e59457d6#p3>)          a paragraph of a source article
 //! [¶](<para:p3>)                                     a paragraph's own anchor on its page
@@ -35,6 +36,8 @@ pub enum Mark<'a> {
         inferred: bool,
         /// What a figure, date or document mention is about (a city id, `zhejiang`, `other`).
         about: Option<&'a str>,
+        /// A figure's statement: the id of its card (what it measures, whose, when).
+        statement: Option<&'a str>,
     },
     /// An event's own date at the head of its line on the timeline: not an annotation (no card).
     Time { value: &'a str },
@@ -61,16 +64,23 @@ impl<'a> Mark<'a> {
             value,
             inferred: false,
             about: None,
+            statement: None,
         }
     }
 
     /// The mark of an annotation found in a paragraph.
     pub fn of(a: &'a Annotation) -> Mark<'a> {
+        Mark::of_statement(a, None)
+    }
+
+    /// The mark of an annotation found in a paragraph, with its figure's statement.
+    pub fn of_statement(a: &'a Annotation, statement: Option<&'a str>) -> Mark<'a> {
         Mark::Annotation {
             kind: a.kind,
             value: &a.value,
             inferred: a.inferred,
             about: a.about.map(|about| about.as_str()),
+            statement,
         }
     }
 
@@ -107,20 +117,36 @@ impl<'a> Mark<'a> {
             Mark::LangEnd => {}
         }
         out.push('>');
-        if let Mark::Annotation { inferred, about, .. } = self
-            && (inferred || about.is_some())
+        if let Mark::Annotation {
+            inferred,
+            about,
+            statement,
+            ..
+        } = self
+            && (inferred || about.is_some() || statement.is_some())
         {
             // The title holds the flags, separated by spaces.
             out.push_str(" \"");
-            if inferred {
-                out.push_str("inferred");
-            }
-            if let Some(about) = about {
-                if inferred {
+            let mut first = true;
+            let mut flag = |out: &mut String, name: &str, value: Option<&str>| {
+                if !first {
                     out.push(' ');
                 }
-                out.push_str("about:");
-                out.push_str(about);
+                first = false;
+                out.push_str(name);
+                if let Some(value) = value {
+                    out.push(':');
+                    out.push_str(value);
+                }
+            };
+            if inferred {
+                flag(out, "inferred", None);
+            }
+            if let Some(about) = about {
+                flag(out, "about", Some(about));
+            }
+            if let Some(statement) = statement {
+                flag(out, "statement", Some(statement));
             }
             out.push('"');
         }
@@ -159,6 +185,11 @@ impl<'a> Mark<'a> {
                 value,
                 inferred: title.split(' ').any(|flag| flag == "inferred"),
                 about: title.split(' ').find_map(|flag| flag.strip_prefix("about:")),
+                // An id of hex digits only (it becomes an attribute value).
+                statement: title
+                    .split(' ')
+                    .find_map(|flag| flag.strip_prefix("statement:"))
+                    .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_hexdigit())),
             },
         })
     }
@@ -173,6 +204,11 @@ fn push_value(out: &mut String, value: &str) {
 /// Appends the annotated Markdown of an annotation: its text as a link to its mark.
 pub fn push_annotation(out: &mut String, a: &Annotation) {
     Mark::of(a).push_link(out, &a.text);
+}
+
+/// Appends the annotated Markdown of an annotation with its figure's statement.
+pub fn push_annotation_with(out: &mut String, a: &Annotation, statement: Option<&str>) {
+    Mark::of_statement(a, statement).push_link(out, &a.text);
 }
 
 /// `markdown` marked as written in the language `tag` (`en`), which the renderer turns into
@@ -190,8 +226,9 @@ mod tests {
     use super::*;
     use pulldown_cmark::{Event, Parser, Tag};
 
-    /// One mark of each kind. The match makes a new kind of mark a compile error here until it
-    /// has a number, and the test below fails until that number has an example.
+    /// One mark of each kind. [`number`] matches every mark, so a new kind of mark is a compile
+    /// error there until it has a number, and the test below fails until that number has an
+    /// example here.
     fn examples() -> Vec<Mark<'static>> {
         let mut examples = vec![
             Mark::annotation(Kind::City, "ningbo"),
@@ -200,12 +237,21 @@ mod tests {
                 value: "2025-05-14",
                 inferred: true,
                 about: Some("ningbo"),
+                statement: None,
             },
             Mark::Annotation {
                 kind: Kind::Figure,
                 value: "560000000 CNY",
                 inferred: false,
                 about: Some("zhejiang"),
+                statement: Some("3fa2c1d0e4b5"),
+            },
+            Mark::Annotation {
+                kind: Kind::Figure,
+                value: "30 units",
+                inferred: false,
+                about: None,
+                statement: Some("00ff00ff00ff"),
             },
             Mark::Time { value: "--09-16" },
             Mark::Source {
@@ -271,7 +317,24 @@ mod tests {
             value: "2025-05-14",
             inferred: true,
             about: Some("ningbo"),
+            statement: None,
         };
+        let figure = Mark::Annotation {
+            kind: Kind::Figure,
+            value: "20000000000 CNY",
+            inferred: false,
+            about: Some("huzhou"),
+            statement: Some("3fa2c1d0e4b5"),
+        };
+        assert_eq!(
+            figure.link("超200億元"),
+            "[超200億元](<figure:20000000000 CNY> \"about:huzhou statement:3fa2c1d0e4b5\")"
+        );
+        // A statement id is hex digits only: anything else is no statement.
+        assert!(matches!(
+            Mark::parse("figure:1 CNY", "statement:x\" onclick"),
+            Some(Mark::Annotation { statement: None, .. })
+        ));
         assert_eq!(
             date.link("5月14日"),
             "[5月14日](<date:2025-05-14> \"inferred about:ningbo\")"

@@ -3,7 +3,7 @@
 //! [`escape::markdown`]; every link is a [`Mark`].
 
 use super::human::{Lang, in_lang};
-use super::mark::{Mark, push_annotation};
+use super::mark::{Mark, push_annotation_with};
 use crate::annotate::AnnotatedParagraph;
 use crate::knowledge::Lexicon;
 use crate::model::{ParaRef, View};
@@ -27,16 +27,42 @@ pub fn front_matter(title: &str, kind: &str, extra: &[(&str, &str)]) -> String {
 
 /// Annotated Markdown for the chars `from..to` of a paragraph.
 pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
+    annotated_with(p, from, to, |_| None)
+}
+
+/// Annotated Markdown for the chars `from..to` of the paragraph at `at`, each figure with its
+/// statement (the card it opens).
+pub fn annotated_at(ex: &View, at: ParaRef, from: usize, to: usize) -> String {
+    let p = ex.paragraph(at);
+    annotated_with(p, from, to, |i| ex.statement_id(at, i))
+}
+
+/// Annotated Markdown for the chars `from..to` of a paragraph, with the statement of figure `i`
+/// from `statement`.
+fn annotated_with<'a>(
+    p: &'a AnnotatedParagraph,
+    from: usize,
+    to: usize,
+    statement: impl Fn(usize) -> Option<&'a str>,
+) -> String {
     let text = &*p.text;
     let mut out = String::with_capacity(text.len() * 2);
     // Annotations are sorted and disjoint, so char offsets are turned into byte offsets in one
     // forward walk.
     let mut cursor = CharCursor::new(text);
     let mut at = cursor.byte_at(from);
-    for a in p.annotations.iter().filter(|a| a.start() >= from && a.end() <= to) {
+    for (i, a) in p.annotations.iter().enumerate() {
+        if a.start() < from || a.end() > to {
+            continue;
+        }
         let start = cursor.byte_at(a.start());
         escape::push_markdown(&mut out, &text[at..start]);
-        push_annotation(&mut out, a);
+        let id = if a.kind == crate::annotate::Kind::Figure {
+            statement(i)
+        } else {
+            None
+        };
+        push_annotation_with(&mut out, a, id);
         at = cursor.byte_at(a.end());
     }
     let end = cursor.byte_at(to);
@@ -44,9 +70,10 @@ pub fn annotated(p: &AnnotatedParagraph, from: usize, to: usize) -> String {
     out
 }
 
-/// A whole paragraph as annotated Markdown.
-pub fn paragraph(p: &AnnotatedParagraph) -> String {
-    annotated(p, 0, p.text.chars().count())
+/// A whole paragraph as annotated Markdown, each figure with its statement.
+pub fn paragraph(ex: &View, at: ParaRef) -> String {
+    let p = ex.paragraph(at);
+    annotated_at(ex, at, 0, p.text.chars().count())
 }
 
 /// The language an article is written in.
@@ -56,7 +83,7 @@ pub fn seed_lang(ex: &View, seed: usize) -> Lang {
 
 /// A whole paragraph as annotated Markdown, marked with its article's language.
 pub fn paragraph_at(ex: &View, at: ParaRef) -> String {
-    in_lang(paragraph(ex.paragraph(at)), seed_lang(ex, at.seed))
+    in_lang(paragraph(ex, at), seed_lang(ex, at.seed))
 }
 
 /// An article's title as Markdown, marked with its language.
@@ -138,6 +165,7 @@ mod tests {
             nested: Box::new([]),
             cities: Box::new(["ningbo".into()]),
             cities_inherited: false,
+            article_city: None,
             copy_key: 0,
         };
         assert_eq!(&p.text.chars().skip(16).take(5).collect::<String>(), "5月14日");

@@ -1,96 +1,110 @@
-//! Parts several pages show: figures with their sentence, events, links to cities.
+//! Parts several pages show: figures as statements, events, links to cities.
 
-use super::data::{CityLink, EventItem, FigureCard, FigureLink, Fragment};
+use super::data::{CityLink, EventItem, EventLine, FigureLink, Fragment, KeyFigure};
 use super::human::in_lang;
 use super::human::{self, Bilingual, Lang};
-use super::markdown::{annotated, seed_lang, sentence_around};
-use crate::annotate::{AnnotatedParagraph, Kind};
-use crate::knowledge::Knowledge;
-use crate::knowledge::Lexicon;
-use crate::model::{Event, ParaRef, View};
+use super::markdown::{annotated_at, seed_lang};
+use crate::annotate::About;
+use crate::knowledge::{Knowledge, Strings};
+use crate::model::{FigureStatement, Status, View};
 use crate::text::isodate;
+use crate::text::offsets::first_chars;
 use crate::urls;
 
-/// Figures (paragraph, annotation index) with the sentence each came from.
-pub fn figure_cards(ex: &View, k: &Knowledge, figures: &[(ParaRef, usize)]) -> Vec<FigureCard> {
-    let (s, lexicon) = (&k.strings, &k.lexicon);
-    figures
-        .iter()
-        .map(|&(r, i)| {
-            let p = ex.paragraph(r);
-            let a = &p.annotations[i];
-            let (from, to) = sentence_around(lexicon, p, a.start(), a.end());
-            FigureCard {
-                text: a.text.to_string(),
-                hint: a
-                    .number()
-                    .map(|n| human::figure_hint(n, a.unit().unwrap_or_default(), s)),
-                sentence: Fragment::new(in_lang(annotated(p, from, to), seed_lang(ex, r.seed))),
-                source_url: urls::source_paragraph(&ex.seed_info(r.seed).id, &p.id),
-            }
-        })
-        .collect()
+/// What a figure's status is called, when it is one readers are told.
+pub fn status_label(s: &Strings, status: Status) -> Option<Bilingual> {
+    let label = match status {
+        Status::Outcome => &s.figure_outcome,
+        Status::Target => &s.figure_target,
+        Status::Condition => &s.figure_condition,
+        Status::Comparison => &s.figure_comparison,
+        Status::Unknown => return None,
+    };
+    Some(Bilingual::split(label))
 }
 
-/// Longest lead-in shown before a figure (chars; an English clause may be longer).
-const LEAD_IN: usize = 28;
-const LEAD_IN_EN: usize = 64;
-
-/// Figure `i` of a paragraph with the words before it in its clause (or bracket), which say
-/// what it counts.
-pub fn figure_link(ex: &View, k: &Knowledge, r: ParaRef, i: usize) -> FigureLink {
-    let (s, stops) = (&k.strings, &k.lexicon.stops);
-    let p = ex.paragraph(r);
-    let a = &p.annotations[i];
-    let lang = seed_lang(ex, r.seed);
-    let text: Vec<char> = p.text.chars().collect();
-    let chars = &text[..a.start()];
-    let from = (0..chars.len())
-        .rev()
-        .find(|&k| stops.clause_ends_at(&text, k + 1) || matches!(chars[k], '(' | '（'))
-        .map_or(0, |k| k + 1);
-    let limit = if lang == Lang::En { LEAD_IN_EN } else { LEAD_IN };
-    let mut before: String = chars[from.max(chars.len().saturating_sub(limit))..].iter().collect();
-    if chars.len() - from > limit {
-        // Cut where a word starts, not inside one.
-        if lang == Lang::En
-            && let Some(space) = before.find(' ')
-        {
-            before = before[space + 1..].to_string();
-        }
-        before.insert(0, '…');
+/// Whose a figure or an event is: a city's name, the province, or national and other.
+pub fn subject_name(ex: &View, s: &Strings, about: Option<About>) -> Option<String> {
+    match about? {
+        About::City(_) => ex.city(about?.as_str()).map(|c| c.info.name.clone()),
+        About::Zhejiang => Some(Bilingual::split(&s.subject_zhejiang).zh),
+        About::Other => Some(Bilingual::split(&s.subject_other).zh),
     }
-    FigureLink {
-        before: before.trim_start().to_string(),
-        text: a.text.to_string(),
-        value: a
-            .number()
-            .map(|n| human::figure_hint(n, a.unit().unwrap_or_default(), s)),
+}
+
+/// A statement's date as a reader reads it (2027年; 2027 in an English article).
+fn when(st: &FigureStatement, lang: Lang, s: &Strings) -> Option<String> {
+    st.when.as_deref().and_then(|w| human::readable_date(w, lang, s))
+}
+
+/// A statement's value for readers: its qualifier in English, then its normalised value.
+fn value(ex: &View, st: &FigureStatement, s: &Strings) -> Option<String> {
+    let a = &ex.paragraph(st.at).annotations[st.index];
+    a.number()
+        .map(|n| human::figure_hint(n, a.unit().unwrap_or_default(), st.qualifier, s))
+}
+
+/// What a statement measures, for a label: its measure, else the noun after it.
+fn measure_label(st: &FigureStatement) -> String {
+    if st.measure.is_empty() {
+        st.tail.clone()
+    } else {
+        st.measure.clone()
+    }
+}
+
+/// Statement `i` as a key figure; `subject` says whose it is, for pages that are not already
+/// its subject's.
+pub fn key_figure(ex: &View, k: &Knowledge, i: usize, with_subject: bool) -> KeyFigure {
+    let s = &k.strings;
+    let st = ex.statement(i);
+    let lang = seed_lang(ex, st.at.seed);
+    let p = ex.paragraph(st.at);
+    KeyFigure {
+        text: st.text.to_string(),
+        value: value(ex, st, s),
+        measure: measure_label(st),
         lang: lang.attribute(),
-        source_url: urls::source_paragraph(&ex.seed_info(r.seed).id, &p.id),
+        subject: if with_subject {
+            subject_name(ex, s, st.subject)
+        } else {
+            None
+        },
+        when: when(st, lang, s),
+        status: st.status.as_str(),
+        status_label: status_label(s, st.status),
+        statement: st.id.to_string(),
+        source_url: urls::source_paragraph(&ex.seed_info(st.at.seed).id, &p.id),
+        copies: st.copies.len(),
     }
 }
 
-/// The paragraph of an event and the chars of the sentence its date stands in (the whole
-/// paragraph when the date is no longer found).
-pub fn event_sentence<'a>(ex: &View<'a>, lexicon: &Lexicon, e: &Event) -> (&'a AnnotatedParagraph, usize, usize) {
-    let p = ex.paragraph(e.at);
-    let date = p
-        .annotations
-        .iter()
-        .find(|a| a.kind == Kind::Date && a.start() == e.start as usize && *a.value == *e.date);
-    let (from, to) = date.map_or((0, p.text.chars().count()), |a| {
-        sentence_around(lexicon, p, a.start(), a.end())
-    });
-    (p, from, to)
+/// Statement `i` with what it measures, for the compare page.
+pub fn figure_link(ex: &View, k: &Knowledge, i: usize) -> FigureLink {
+    let s = &k.strings;
+    let st = ex.statement(i);
+    let lang = seed_lang(ex, st.at.seed);
+    let p = ex.paragraph(st.at);
+    let note: Vec<String> = when(st, lang, s)
+        .into_iter()
+        .chain(status_label(s, st.status).map(|b| b.zh))
+        .collect();
+    FigureLink {
+        before: measure_label(st),
+        text: st.text.to_string(),
+        value: value(ex, st, s),
+        note: (!note.is_empty()).then(|| note.join(" · ")),
+        lang: lang.attribute(),
+        source_url: urls::source_paragraph(&ex.seed_info(st.at.seed).id, &p.id),
+    }
 }
 
-/// Event `i` with its sentence.
-pub fn event_item(ex: &View, k: &Knowledge, i: usize) -> EventItem {
+/// Event `i` with what its date heads; `with_subject` names whose it is.
+pub fn event_item(ex: &View, k: &Knowledge, i: usize, with_subject: bool) -> EventItem {
     let s = &k.strings;
     let e = ex.event(i);
-    let (p, from, to) = event_sentence(ex, &k.lexicon, e);
     let lang = seed_lang(ex, e.at.seed);
+    let p = ex.paragraph(e.at);
     let note = if e.inferred {
         Some(&s.year_inferred)
     } else if !isodate::has_year(&e.date) {
@@ -98,6 +112,7 @@ pub fn event_item(ex: &View, k: &Knowledge, i: usize) -> EventItem {
     } else {
         None
     };
+    let (from, to) = (e.segment.0 as usize, e.segment.1 as usize);
     EventItem {
         // A year relative to one the article does not give (今年) is shown as written.
         date: human::readable_date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string()),
@@ -105,19 +120,54 @@ pub fn event_item(ex: &View, k: &Knowledge, i: usize) -> EventItem {
         datetime: isodate::datetime(&e.date),
         year: isodate::year_group(&e.date).to_string(),
         note: note.map(|n| Bilingual::split(n)),
-        sentence: Fragment::new(in_lang(annotated(p, from, to), lang)),
+        subject: if with_subject {
+            subject_name(ex, s, e.about)
+        } else {
+            None
+        },
+        target: e.target.then(|| Bilingual::split(&s.event_target)),
+        sentence: Fragment::new(in_lang(annotated_at(ex, e.at, from, to), lang)),
         source_url: urls::source_paragraph(&ex.seed_info(e.at.seed).id, &p.id),
     }
 }
 
-/// The latest `n` of a list of events (indexes, in timeline order) in timeline order: those
-/// with a known year first, then, if there is room, those without one.
+/// Event `i` in one line of plain text of at most `chars` chars, without the dateline it may
+/// open with (新華社杭州1月12日電(記者…); HANGZHOU, Feb. 10 (Xinhua) --).
+pub fn event_line(ex: &View, k: &Knowledge, i: usize, chars: usize) -> EventLine {
+    let s = &k.strings;
+    let e = ex.event(i);
+    let lang = seed_lang(ex, e.at.seed);
+    let p = ex.paragraph(e.at);
+    let text: Vec<char> = p
+        .text
+        .chars()
+        .skip(e.segment.0 as usize)
+        .take((e.segment.1 - e.segment.0) as usize)
+        .collect();
+    let text: String = text[k.statements.dateline_end(&text)..].iter().collect();
+    EventLine {
+        date: human::readable_date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string()),
+        datetime: isodate::datetime(&e.date),
+        year: isodate::year_group(&e.date).to_string(),
+        text: first_chars(text.trim(), chars),
+        lang: lang.attribute(),
+        source_url: urls::source_paragraph(&ex.seed_info(e.at.seed).id, &p.id),
+    }
+}
+
+/// The latest `n` events of a list (indexes, in timeline order) that happened — with a known
+/// year, not targets, not national news credited to a city — newest first.
 pub fn latest_events(ex: &View, events: &[usize], n: usize) -> Vec<usize> {
-    // The events are in timeline order: the dated ones, then the others.
-    let dated = events.partition_point(|&i| isodate::has_year(&ex.event(i).date));
-    let mut out = events[dated.saturating_sub(n)..dated].to_vec();
-    out.extend(events[dated..].iter().take(n - out.len()));
-    out
+    events
+        .iter()
+        .rev()
+        .copied()
+        .filter(|&i| {
+            let e = ex.event(i);
+            !e.target && !e.national && isodate::has_year(&e.date)
+        })
+        .take(n)
+        .collect()
 }
 
 /// Links to the pages of these cities.

@@ -24,14 +24,47 @@ pub fn about_page(ex: &View, knowledge: &Knowledge) -> Result<Page> {
         s.about_description.clone(),
         md,
     );
-    // The list of articles itself is paginated: the about page stays small and does not change
-    // with every seed.
+    // What the page promises must hold for these articles: how many name their publisher and
+    // link to their original, how many dates have an inferred year.
+    let articles = ex.seed_count();
+    let (mut publishers, mut links, mut inferred) = (0, 0, 0);
+    for i in 0..articles {
+        let meta = &ex.seed_info(i).meta;
+        publishers += usize::from(meta.publisher.as_deref().is_some_and(|p| !p.trim().is_empty()));
+        links += usize::from(meta.source.as_deref().is_some_and(|u| !u.trim().is_empty()));
+        inferred += ex
+            .seed(i)
+            .paragraphs
+            .iter()
+            .flat_map(|p| p.annotations.iter())
+            .filter(|a| a.inferred)
+            .count();
+    }
+    let n = articles.to_string();
+    let fact = |count: usize, zh: &str, en: &str| {
+        (count > 0).then(|| {
+            let with = count.to_string();
+            let values = [("n", n.as_str()), ("with", with.as_str())];
+            super::human::Bilingual {
+                zh: fill(zh, &values),
+                en: Some(fill(en, &values)),
+            }
+        })
+    };
+    // The list of articles itself is paginated: the about page stays small.
     page.data = PageData::About(AboutData {
-        articles: ex.seed_count(),
+        articles,
+        publishers: fact(publishers, &s.about_publishers, &s.about_publishers_en),
+        links: fact(links, &s.about_links, &s.about_links_en),
+        inferred: fact(inferred, &s.about_inferred, &s.about_inferred_en),
+        no_metadata: (publishers == 0 && links == 0).then(|| super::human::Bilingual {
+            zh: s.about_no_metadata.clone(),
+            en: Some(s.about_no_metadata_en.clone()),
+        }),
         sources_url: urls::html(urls::SOURCES),
         terms_url: urls::html(urls::TERMS),
         documents_url: urls::html(urls::DOCUMENTS),
-        samples: code_samples(ex)?,
+        samples: code_samples(ex, s)?,
     });
     Ok(page)
 }
@@ -75,13 +108,13 @@ pub fn not_found_page(s: &Strings) -> Page {
 
 /// What the about page shows of the pipeline: the start of one article's annotated Markdown (as
 /// published beside its page) and the export record of a paragraph of the first city.
-fn code_samples(ex: &View) -> Result<Vec<CodeSample>> {
+fn code_samples(ex: &View, s: &Strings) -> Result<Vec<CodeSample>> {
     let Some(first_city) = ex.cities().first() else {
         return Ok(Vec::new());
     };
     // Samples stay short whatever the seeds hold: highlighting is not linear in line length.
     const MAX_SAMPLE_LINE: usize = 600;
-    let page = super::source::source_page(ex, first_city.paragraphs[0].at.seed);
+    let page = super::source::source_page(ex, s, first_city.paragraphs[0].at.seed);
     let markdown: String = page
         .markdown
         .lines()

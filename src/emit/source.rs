@@ -2,21 +2,21 @@
 //! the paginated list of every article.
 
 use super::data::{PageData, SourceData};
-use super::human::Lang;
+use super::human::{Bilingual, Lang};
 use super::mark::Mark;
 use super::markdown::{front_matter, paragraph};
 use super::paginate::{Item, paginated};
 use super::parts::city_link;
 use super::{Page, SOURCES_PER_PAGE, seed_title};
 use crate::knowledge::{Strings, fill};
-use crate::model::View;
+use crate::model::{ParaRef, View};
 use crate::text::escape;
 use crate::text::offsets::first_chars;
 use crate::text::script::{self, Script};
 use crate::urls;
 use std::ops::Range;
 
-pub fn source_page(ex: &View, s: usize) -> Page {
+pub fn source_page(ex: &View, strings: &Strings, s: usize) -> Page {
     let a = ex.seed(s);
     let seed = &a.seed;
     let title = seed_title(ex, s);
@@ -29,16 +29,16 @@ pub fn source_page(ex: &View, s: usize) -> Page {
     if let Some(sub) = &seed.subtitle {
         md.push_str(&format!("*{}*\n\n", escape::markdown(sub)));
     }
-    for p in &a.paragraphs {
+    for (i, p) in a.paragraphs.iter().enumerate() {
         md.push_str(&format!(
             "{} {}\n\n",
             Mark::Paragraph { id: &p.id }.link("¶"),
-            paragraph(p)
+            paragraph(ex, ParaRef { seed: s, para: i })
         ));
     }
     let cities = ex
         .city_infos()
-        .filter(|c| a.paragraphs.iter().any(|p| p.cities.iter().any(|x| **x == c.id)))
+        .filter(|c| a.paragraphs.iter().any(|p| p.page_cities().any(|x| **x == c.id)))
         .map(city_link)
         .collect();
     // Chinese text is shown in each page's script; the page in the other script than the
@@ -66,14 +66,37 @@ pub fn source_page(ex: &View, s: usize) -> Page {
         bylines: seed.bylines.clone(),
         meta: seed.meta.clone(),
         undated: a.year_source == crate::annotate::YearSource::Unknown,
+        date_from_address: a.year_source == crate::annotate::YearSource::Url,
         title_derived: seed.title_derived,
         cities,
         paragraphs: a.paragraphs.len(),
         lang: Lang::of(&seed.language).attribute(),
+        missing: missing_metadata(
+            strings,
+            &seed.meta,
+            a.year_source == crate::annotate::YearSource::Unknown,
+        ),
     });
     page.written_in = script::written_in(&text).map(Script::lang);
     page.publish_markdown = true;
     page
+}
+
+/// What an article's metadata does not say, in the words the page says it with. A missing date
+/// is said by the note on undated articles when the text gives no date either.
+fn missing_metadata(s: &Strings, meta: &crate::ingest::Meta, undated: bool) -> Vec<Bilingual> {
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
+    let mut out = Vec::new();
+    if blank(&meta.publisher) {
+        out.push(Bilingual::split(&s.source_missing_publisher));
+    }
+    if blank(&meta.date) && !undated {
+        out.push(Bilingual::split(&s.source_missing_date));
+    }
+    if blank(&meta.source) {
+        out.push(Bilingual::split(&s.source_missing_link));
+    }
+    out
 }
 
 /// Every source article (title and paragraph count), in the order of the seeds folder.

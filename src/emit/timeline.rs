@@ -8,14 +8,14 @@ use super::data::{AxisColumn, Bar, PageData, TimeAxis, TimelineData, TimelineLin
 use super::human::in_lang;
 use super::human::{self, Bilingual};
 use super::mark::Mark;
-use super::markdown::{annotated, front_matter, seed_lang, source_link};
+use super::markdown::{annotated_at, front_matter, seed_lang, source_link};
 use super::paginate::{Item, paginated_under_heading};
-use super::parts::event_sentence;
 use super::{EVENTS_PER_PAGE, Page};
-use crate::annotate::Kind;
+use crate::annotate::{About, Kind};
 use crate::knowledge::Knowledge;
 use crate::knowledge::{Strings, fill};
 use crate::model::{Event, View};
+use crate::text::escape;
 use crate::text::isodate::{self, YEAR_UNKNOWN};
 use crate::urls;
 use std::collections::BTreeMap;
@@ -152,7 +152,8 @@ pub fn timeline_group_page(ex: &View, k: &Knowledge, g: usize, n: usize) -> Page
 fn event_line(ex: &View, k: &Knowledge, e: &Event) -> Item {
     let s = &k.strings;
     let lang = seed_lang(ex, e.at.seed);
-    let (p, from, to) = event_sentence(ex, &k.lexicon, e);
+    // What the date heads in its sentence: the page it is on is its own group's.
+    let (from, to) = (e.segment.0 as usize, e.segment.1 as usize);
     // The date as a reader reads it; a relative year with no year to give (今年) as written.
     let when = human::readable_date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string());
     let when = in_lang(Mark::Time { value: &e.date }.link(&when), lang);
@@ -161,21 +162,25 @@ fn event_line(ex: &View, k: &Knowledge, e: &Event) -> Item {
     } else {
         String::new()
     };
-    // The cities the event's paragraph is about, even when the sentence does not name them.
-    let cities: Vec<String> = e
-        .cities
-        .iter()
-        .filter_map(|c| ex.city_info(c))
-        .map(|c| Mark::annotation(Kind::City, &c.id).link(&c.name))
-        .collect();
-    let cities = if cities.is_empty() {
-        String::new()
+    // Whose it is: its city (a link), the province, or nothing for national and other.
+    let subject = match e.about {
+        Some(About::City(_)) => e
+            .about
+            .and_then(|a| ex.city_info(a.as_str()))
+            .map(|c| Mark::annotation(Kind::City, &c.id).link(&c.name)),
+        Some(About::Zhejiang) => Some(escape::markdown(&Bilingual::split(&s.subject_zhejiang).zh)),
+        _ => None,
+    };
+    let subject = subject.map(|c| format!(" · {c}")).unwrap_or_default();
+    // A target is not something that happened: it says so.
+    let target = if e.target {
+        format!(" · {}", Bilingual::split(&s.event_target).markdown())
     } else {
-        format!(" · {}", cities.join("、"))
+        String::new()
     };
     let mut md = format!(
-        "- {when}{note}{cities} — {} {}",
-        in_lang(annotated(p, from, to), lang),
+        "- {when}{note}{subject}{target} — {} {}",
+        in_lang(annotated_at(ex, e.at, from, to), lang),
         source_link(ex, e.at, &s.source_link)
     );
     // The same statement in other articles: credited, not listed again.

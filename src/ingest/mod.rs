@@ -3,9 +3,10 @@
 //! A seed is a plain-text article (`.txt`: title line, optional subtitle line, one paragraph per
 //! line) or a hand-prepared one (`.md` with TOML front matter between `+++` lines, paragraphs
 //! separated by blank lines). A `.txt` may have a sidecar `<stem>.toml` with the same metadata
-//! fields as the front matter. Page chrome (share/comment buttons) is dropped and bylines are kept
-//! as metadata, so that `paragraphs` holds exactly the article's body. Seed text is kept verbatim:
-//! nothing here interprets it as Markdown or HTML.
+//! fields as the front matter. Page chrome (share/comment buttons) is dropped, and bylines and
+//! contact lines (联系人:…, 联系电话:…) are kept as metadata, so that `paragraphs` holds exactly
+//! the article's body. Seed text is kept verbatim: nothing here interprets it as Markdown or
+//! HTML.
 //!
 //! A first line that reads as a paragraph (a sentence ending in 。, or longer than any headline)
 //! is body, not title. An article without a title is given one from its first sentence,
@@ -45,7 +46,8 @@ pub struct Seed {
     pub title_derived: bool,
     /// A short second line under the title, when there is one.
     pub subtitle: Option<String>,
-    /// Byline lines (记者 …, 通讯员 …), kept out of the body.
+    /// Byline lines (记者 …, 通讯员 …) and contact lines (联系人:…, 联系电话:…), kept out of the
+    /// body.
     pub bylines: Vec<String>,
     /// Metadata from front matter, a sidecar `.toml`, or a date line in the text.
     pub meta: Meta,
@@ -63,6 +65,10 @@ pub struct Meta {
     pub subtitle: Option<String>,
     /// Publication date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
     pub date: Option<String>,
+    /// Where `date` was read from when it is not given: `url` (the `source` address holds it,
+    /// …/2025/0604/…). `explainer add --source` writes it; a sidecar or front matter may too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<String>,
     /// Where the article was published (URL).
     pub source: Option<String>,
     /// Who published it (a newspaper, a government site).
@@ -89,7 +95,27 @@ impl Seed {
     }
 }
 
+/// `date_source` of a date read from the `source` address.
+pub const DATE_FROM_URL: &str = "url";
+
 impl Meta {
+    /// Without a publication date (metadata, or a date line in the text), the one the source
+    /// address holds (…/2025/0604/…), marked as read from it. A year is never guessed from the
+    /// text.
+    pub fn date_from_address(&mut self) {
+        if self.date.is_none()
+            && let Some(date) = self.source.as_deref().and_then(crate::text::isodate::date_in_address)
+        {
+            self.date = Some(date);
+            self.date_source = Some(DATE_FROM_URL.to_string());
+        }
+    }
+
+    /// Whether the publication date was read from the source address.
+    pub fn date_is_from_address(&self) -> bool {
+        self.date.is_some() && self.date_source.as_deref() == Some(DATE_FROM_URL)
+    }
+
     /// The year of the publication date, when one is known.
     pub fn year(&self) -> Option<i32> {
         self.date
@@ -307,6 +333,7 @@ fn parse_with_sidecar(path: &Path, bytes: &[u8], sidecar: Option<&str>, lexicon:
         };
         return Err(Error::at(path, 1, what));
     }
+    seed.meta.date_from_address();
     seed.language = seed
         .meta
         .language
@@ -480,6 +507,32 @@ mod tests {
         let seed = txt("题\n2025-05-20 08:30\n杭州发布新政。").unwrap();
         assert_eq!(seed.meta.date.as_deref(), Some("2025-05-20"));
         assert_eq!(seed.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn an_address_dates_a_seed_without_a_date() {
+        let lex = lex();
+        let with = |text: &str, sidecar: &str| {
+            parse_with_sidecar(Path::new("seeds/a.txt"), text.as_bytes(), Some(sidecar), &lex).unwrap()
+        };
+        let seed = with(
+            "题\n杭州发布新政。",
+            "source = \"https://www.zj.gov.cn/art/2024/5/21/art_1.html\"\n",
+        );
+        assert_eq!(seed.meta.date.as_deref(), Some("2024-05-21"));
+        assert!(seed.meta.date_is_from_address());
+        // A date given, in the sidecar or on a line of the text, wins over the address.
+        let seed = with(
+            "题\n2025-05-20\n杭州发布新政。",
+            "source = \"https://www.zj.gov.cn/art/2024/5/21/art_1.html\"\n",
+        );
+        assert_eq!(seed.meta.date.as_deref(), Some("2025-05-20"));
+        assert!(!seed.meta.date_is_from_address());
+        let seed = with(
+            "题\n杭州发布新政。",
+            "source = \"http://www.example.com/c_819876.htm\"\n",
+        );
+        assert_eq!((seed.meta.date, seed.meta.date_source), (None, None));
     }
 
     #[test]

@@ -14,7 +14,8 @@ const MAX_TITLE_CHARS: usize = 80;
 const DERIVED_TITLE_CHARS: usize = 30;
 
 /// Whether a first line reads as body text rather than a headline: a sentence ending in 。, or
-/// longer than any headline, or (English) a sentence of many words ending in a full stop.
+/// longer than any headline, or (English) a sentence of many words ending in a full stop. Only
+/// 。 of the lexicon's sentence stops: headlines end in ！ and ？ (重磅！…), never in 。.
 pub(super) fn is_body_line(line: &str) -> bool {
     line.chars().count() > MAX_TITLE_CHARS
         || line.contains('。')
@@ -115,7 +116,8 @@ pub(super) fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexic
     if text.is_empty() || lexicon.is_chrome(text) {
         return;
     }
-    if lexicon.is_byline(text) {
+    // Bylines and contact lines (联系人:…, 联系电话:…) are about the article, not of it.
+    if lexicon.is_byline(text) || lexicon.is_contact(text) {
         seed.bylines.push(text.to_string());
         return;
     }
@@ -143,11 +145,15 @@ pub(super) fn is_subtitle(line: &str, lexicon: &Lexicon) -> bool {
         && chars.len() <= 40
         && !line.contains(['，', ','])
         && !lexicon.stops.holds_sentence_end(&chars)
-        && !line.ends_with(['.', '!', '?', ':', '：'])
+        && !line.ends_with([':', '：'])
 }
 
-/// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`), as its ISO form.
+/// A line that is only a publication date (`2025-05-20`, `2025年5月20日 08:30`, `20251224`), as
+/// its ISO form.
 pub(super) fn date_line(line: &str) -> Option<String> {
+    if let Some((y, m, d)) = crate::text::isodate::compact_date(line.trim()) {
+        return Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
     let digits: Vec<u32> = line
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())

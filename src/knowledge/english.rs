@@ -11,8 +11,9 @@ use std::sync::OnceLock;
 
 /// The dictionary as `data/dictionary/make_dictionary.py` wrote it: one line per reading,
 /// `simplified \t traditional \t pinyin \t definitions \t kind` (`w` a word, `n` a name); senses
-/// are separated by `/`, and within one by `; `.
-const CEDICT: &str = include_str!("../../data/dictionary/cedict.tsv");
+/// are separated by `/`, and within one by `; `. The one copy the binary embeds, which
+/// explanations look words up in too ([`super::Dictionary`]).
+const CEDICT: &str = super::dictionary::EMBEDDED;
 
 /// English words search does not index or look up: they say nothing on their own.
 pub const ENGLISH_STOP_WORDS: [&str; 24] = [

@@ -110,6 +110,68 @@ pub struct Glossary {
     document_by_id: BTreeMap<String, usize>,
     /// Every spelling of the terms marked `unquoted`, for finding them in running text.
     unquoted: Option<(AhoCorasick, Vec<usize>)>,
+    /// English forms of the terms ([`english_key`]): their English names and label, and the
+    /// phrase table's English of their Chinese names, singular and plural alike; a form two
+    /// entries share is left out. Looked up only for a quoted phrase without Chinese in it.
+    term_by_english: BTreeMap<String, usize>,
+}
+
+/// The key an English phrase is found by: each word lowercase, letters, digits and `+` only,
+/// British -ise/-isation spelt -ize/-ization, a plural's last `s` dropped (policies → policy,
+/// vouchers → voucher), and the words joined; a bracketed aside is left out (“Project No. 1”
+/// (top priority) → projectno1). `None` for a phrase with a Han character, or too short to
+/// name anything.
+pub fn english_key(text: &str) -> Option<String> {
+    if text.chars().any(crate::text::han::is_han) {
+        return None;
+    }
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<String> = plain
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .map(english_word)
+        .filter(|w| !w.is_empty())
+        .collect();
+    // An article before the name is not part of it (the “Double-Eight Strategy”).
+    let skip = usize::from(words.len() > 1 && matches!(words[0].as_str(), "the" | "a" | "an"));
+    let key: String = words[skip..].concat();
+    (key.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2).then_some(key)
+}
+
+/// One word of an [`english_key`].
+fn english_word(word: &str) -> String {
+    let mut w: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '+')
+        .collect();
+    for (british, american) in [
+        ("isation", "ization"),
+        ("ised", "ized"),
+        ("ising", "izing"),
+        ("ise", "ize"),
+    ] {
+        if w.len() > british.len() + 2 && w.ends_with(british) {
+            w.truncate(w.len() - british.len());
+            w.push_str(american);
+            break;
+        }
+    }
+    if w.len() > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        w.pop();
+    }
+    w
 }
 
 /// The key a name is looked up by: folded across scripts and widths, without quotation marks
@@ -270,7 +332,7 @@ impl Glossary {
                 .map_err(|e| Error::msg(format!("glossary: {e}")))?;
             Some((matcher, owners))
         };
-        Ok(Glossary {
+        let mut glossary = Glossary {
             terms,
             documents,
             focus,
@@ -279,12 +341,45 @@ impl Glossary {
             term_by_id,
             document_by_id,
             unquoted,
-        })
+            term_by_english: BTreeMap::new(),
+        };
+        glossary.index_english(&|_| Vec::new());
+        Ok(glossary)
     }
 
-    /// The curated entry for a term, by any of its spellings.
+    /// Indexes every term's English forms ([`english_key`]): its label, its English names and
+    /// `more` of each of its names (the phrase table's English of a Chinese name). A form that
+    /// names two entries names neither.
+    pub fn index_english(&mut self, more: &dyn Fn(&str) -> Vec<String>) {
+        let mut by_key: BTreeMap<String, Option<usize>> = BTreeMap::new();
+        for (i, t) in self.terms.iter().enumerate() {
+            let forms = std::iter::once(t.label_en.clone())
+                .chain(t.names.iter().cloned())
+                .chain(t.names.iter().flat_map(|n| more(n)));
+            for key in forms.filter_map(|f| english_key(&f)) {
+                by_key
+                    .entry(key)
+                    .and_modify(|e| {
+                        if *e != Some(i) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(i));
+            }
+        }
+        self.term_by_english = by_key.into_iter().filter_map(|(k, i)| Some((k, i?))).collect();
+    }
+
+    /// The curated entry for a term, by any of its spellings, or, for an English phrase, by
+    /// its English in the singular or plural, in British or American spelling.
     pub fn term(&self, name: &str) -> Option<&TermEntry> {
-        self.term_by_name.get(&name_key(name)).map(|&i| &self.terms[i])
+        self.term_by_name
+            .get(&name_key(name))
+            .or_else(|| {
+                self.term_by_english
+                    .get(&english_key(name.trim_matches(|c| QUOTE_MARKS.contains(c)))?)
+            })
+            .map(|&i| &self.terms[i])
     }
 
     /// Terms marked `unquoted` in running text: (start, end) in chars, and the entry.
@@ -364,6 +459,77 @@ mod tests {
             g.term("人工智能+行動").map(|t| t.id.as_str()),
             g.term("“人工智能+”行动").map(|t| t.id.as_str())
         );
+    }
+
+    #[test]
+    fn english_keys_fold_case_number_spelling_and_asides() {
+        assert_eq!(
+            english_key("Computing Power Vouchers"),
+            english_key("computing power voucher")
+        );
+        assert_eq!(english_key("specialised SMEs"), english_key("specialized SME"));
+        assert_eq!(
+            english_key("the Double-Eight Strategy"),
+            english_key("Double Eight strategy")
+        );
+        assert_eq!(
+            english_key("“Project No. 1” (top priority)").as_deref(),
+            Some("projectno1")
+        );
+        assert_eq!(english_key("No.1 Project"), english_key("No. 1 Project"));
+        // Words that end in s without being plurals keep it.
+        assert_eq!(english_key("business process").as_deref(), Some("businessprocess"));
+        // Chinese, or too little to name anything, has no English key.
+        assert_eq!(english_key("算力券"), None);
+        assert_eq!(english_key("AI算力券"), None);
+        assert_eq!(english_key("5G"), None);
+    }
+
+    #[test]
+    fn a_quoted_english_phrase_finds_its_entry_by_its_english() {
+        let g = Glossary::embedded().unwrap();
+        let id = |s: &str| g.term(s).map(|t| t.id.clone());
+        assert_eq!(id("compute vouchers").as_deref(), Some("computing-voucher"));
+        assert_eq!(id("Computing Power Voucher").as_deref(), Some("computing-voucher"));
+        assert_eq!(
+            id("“specialized and sophisticated”").as_deref(),
+            Some("specialised-sme")
+        );
+        assert_eq!(id("No.1 Project").as_deref(), Some("number-one-project"));
+        assert_eq!(id("two mountains").as_deref(), Some("two-mountains"));
+        // By its label alone, in British or American spelling.
+        assert_eq!(
+            id("Zhejiang's 26 mountain counties").as_deref(),
+            Some("mountain-26-counties")
+        );
+        // Ordinary English that no entry is named by is nothing.
+        assert_eq!(id("walking path"), None);
+        assert_eq!(id("powerful engine"), None);
+        assert_eq!(id("project"), None);
+    }
+
+    #[test]
+    fn an_english_form_two_entries_share_names_neither() {
+        let entry_en = |id: &str, name: &str, label: &str| {
+            format!("[[term]]\nid = \"{id}\"\nnames = [\"{name}\"]\nlabel_en = \"{label}\"\nzh = \"x\"\nen = \"x\"\n")
+        };
+        let text = format!(
+            "{}{}{}",
+            entry_en("a", "甲", "pilot zone"),
+            entry_en("b", "乙", "pilot zones"),
+            entry_en("c", "丙", "green bank")
+        );
+        let mut g = Glossary::parse(Path::new("g.toml"), &text).unwrap();
+        assert!(g.term("pilot zone").is_none());
+        assert_eq!(g.term("Green Banks").map(|t| t.id.as_str()), Some("c"));
+        // The phrase table's English of a name names its entry, unless another entry has it.
+        g.index_english(&|name| match name {
+            "甲" => vec!["digital village".to_string()],
+            "丙" => vec!["pilot zone".to_string()],
+            _ => Vec::new(),
+        });
+        assert_eq!(g.term("digital villages").map(|t| t.id.as_str()), Some("a"));
+        assert!(g.term("pilot zone").is_none());
     }
 
     fn entry(id: &str, name: &str) -> String {

@@ -2,7 +2,8 @@
 //! stops, organisation words, speech verbs, document types, the words that make a claim
 //! province-wide or national, date words, figure units and the words that make a number an
 //! ordinal or a duration. Curated knowledge lives in that file, not here; this module loads it and
-//! adds the other script's spelling of every word.
+//! adds the other script's spelling of every word; word sets also compare with Chinese chars
+//! folded to Simplified, so variant spellings (公裡, 裏) match too.
 
 use crate::error::{Error, Result, toml_error};
 use crate::text::script;
@@ -23,6 +24,7 @@ struct File {
     org: OrgLists,
     term: TermLists,
     document: DocumentLists,
+    place: PlaceLists,
     attribution: AttributionLists,
     date: DateLists,
     figure: FigureLists,
@@ -32,6 +34,7 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct IngestLists {
     chrome: Vec<String>,
+    contact: Vec<String>,
     byline: Vec<String>,
 }
 
@@ -47,6 +50,7 @@ struct TextLists {
 #[serde(deny_unknown_fields)]
 struct OrgLists {
     suffixes: Vec<String>,
+    company_suffixes: Vec<String>,
     prefixes: Vec<String>,
     left_stops: String,
     false_endings: Vec<String>,
@@ -70,9 +74,22 @@ struct TermLists {
 struct DocumentLists {
     short_name_marks: Vec<String>,
     endings: Vec<String>,
+    endings_en: Vec<String>,
     not_endings: Vec<String>,
     issuer_prefixes: Vec<String>,
+    issued_here: Vec<String>,
     issue_verbs: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceLists {
+    town_suffixes: Vec<String>,
+    feature_suffixes: Vec<String>,
+    not_towns: Vec<String>,
+    not_in_names: Vec<String>,
+    town_suffixes_en: Vec<String>,
+    pinyin_syllables: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -85,9 +102,14 @@ struct AttributionLists {
     the_city: Vec<String>,
     not_subject_after: Vec<String>,
     not_subject_before: Vec<String>,
+    levels_in_city_documents: Vec<String>,
     organ_not_before: String,
     organ_after: String,
     document_says: Vec<String>,
+    place_openers_en: Vec<String>,
+    place_kinds: Vec<String>,
+    rank_words_en: Vec<String>,
+    ordinals_en: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,6 +123,15 @@ struct DateLists {
     range_marks: Vec<String>,
     target_before: Vec<String>,
     months_en: Vec<String>,
+    months_en_words: Vec<String>,
+    relative_years_en: BTreeMap<String, i32>,
+    before_year_en: Vec<String>,
+    target_before_en: Vec<String>,
+    year_parts_en: Vec<String>,
+    seasons_en: Vec<String>,
+    not_year_before_en: Vec<String>,
+    event_after_year_en: Vec<String>,
+    range_words_en: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,6 +161,7 @@ struct FigureLists {
     scales_without_unit: String,
     units: BTreeMap<String, String>,
     scales_en: BTreeMap<String, f64>,
+    currencies_before_en: BTreeMap<String, String>,
     units_en: BTreeMap<String, String>,
 }
 
@@ -141,11 +173,14 @@ pub struct Lexicon {
     /// The longest chrome line, in chars: longer lines are never chrome, so they need no folding.
     chrome_max_chars: usize,
     pub byline: Vec<String>,
+    /// Words that open a contact or address line (联系人:…).
+    pub contact: Vec<String>,
     /// Where sentences and clauses end.
     pub stops: Stops,
     pub org: OrgWords,
     pub term: TermWords,
     pub document: DocumentWords,
+    pub place: PlaceWords,
     pub attribution: AttributionWords,
     pub date: DateWords,
     pub figure: FigureWords,
@@ -155,6 +190,8 @@ pub struct Lexicon {
 #[derive(Debug, Clone)]
 pub struct OrgWords {
     pub suffixes: WordSet,
+    /// Words that end a company's name (公司, Co Ltd).
+    pub company_suffixes: WordSet,
     pub prefixes: WordSet,
     /// Characters that end a name on its left.
     pub left_stops: CharSet,
@@ -184,9 +221,26 @@ pub struct TermWords {
 pub struct DocumentWords {
     pub short_name_marks: Vec<String>,
     pub endings: WordSet,
+    /// How an English plan's name ends (Action Plan).
+    pub endings_en: WordSet,
     pub not_endings: WordSet,
     pub issuer_prefixes: WordSet,
+    /// After a title: the document being read issues it (现将《…》印发给你们).
+    pub issued_here: WordSet,
     pub issue_verbs: WordSet,
+}
+
+/// Places the gazetteer does not list (towns, streets, villages), read from their suffixes.
+#[derive(Debug, Clone)]
+pub struct PlaceWords {
+    pub town_suffixes: WordSet,
+    /// Lakes, islands, reservoirs, wetlands: found like towns, but their bare names are not.
+    pub feature_suffixes: WordSet,
+    pub not_towns: WordSet,
+    pub not_in_names: CharSet,
+    pub town_suffixes_en: Vec<String>,
+    /// Longest first.
+    pub pinyin_syllables: Vec<String>,
 }
 
 /// What a paragraph and its claims are about.
@@ -201,9 +255,19 @@ pub struct AttributionWords {
     pub national: WordSet,
     pub not_subject_after: WordSet,
     pub not_subject_before: WordSet,
+    /// In a city's own document: levels, not subjects (国家、省重点项目).
+    pub levels_in_city_documents: WordSet,
     pub organ_not_before: CharSet,
     pub organ_after: CharSet,
     pub document_says: WordSet,
+    /// Words that open an English phrase of place after a subject (in the northeast of …).
+    pub place_openers_en: Vec<String>,
+    /// What may follow a place in a clause that is only that place (Zhejiang Province).
+    pub place_kinds: Vec<String>,
+    /// Words of rank (ranking, ranked): a place after them and `in` is where a rank is held.
+    pub rank_words_en: Vec<String>,
+    /// Ordinals in words (first, top); digits with st/nd/rd/th are ordinals too.
+    pub ordinals_en: Vec<String>,
 }
 
 /// Dates.
@@ -219,6 +283,23 @@ pub struct DateWords {
     pub range_marks: CharSet,
     pub target_before: WordSet,
     pub months_en: Vec<String>,
+    /// Months that are also ordinary words (may, march), lowercase.
+    pub months_en_words: Vec<String>,
+    /// (phrase, years from the publication year), longest first.
+    pub relative_years_en: Vec<(String, i32)>,
+    /// Words before a year that make it a date (in 2024).
+    pub before_year_en: WordSet,
+    /// Words before a date that make it a target (by 2027).
+    pub target_before_en: WordSet,
+    /// Halves, quarters and months of a year, longest first.
+    pub year_parts_en: Vec<String>,
+    pub seasons_en: Vec<String>,
+    /// Words after a year that make it a number (2025 yuan).
+    pub not_year_before_en: Vec<String>,
+    /// Event nouns that make a year nothing introduces part of an event's name (the 2021
+    /// gathering).
+    pub event_after_year_en: Vec<String>,
+    pub range_words_en: Vec<String>,
 }
 
 /// Figures.
@@ -252,6 +333,10 @@ pub struct FigureWords {
     pub min_chinese_count: f64,
     /// (word, value), longest first.
     pub scales_en: Vec<(String, f64)>,
+    /// (currency as written before a number, unit reported), longest first ($, US$, RMB).
+    pub currencies_before_en: Vec<(String, String)>,
+    /// The units reported for money (CNY, USD…): the currencies of both lists.
+    pub currencies: Vec<String>,
     /// (unit as written, unit reported), longest first.
     pub units_en: Vec<(String, String)>,
     pub not_counts_en: Vec<String>,
@@ -308,10 +393,11 @@ impl Lexicon {
     pub fn parse(path: &Path, source: &str) -> Result<Lexicon> {
         let file: File = toml::from_str(source).map_err(|e| toml_error(path, source, &e))?;
         let chrome: Vec<String> = file.ingest.chrome.iter().map(|w| chrome_key(w)).collect();
-        let (org, term, document, attribution, date, figure, text) = (
+        let (org, term, document, place, attribution, date, figure, text) = (
             file.org,
             file.term,
             file.document,
+            file.place,
             file.attribution,
             file.date,
             file.figure,
@@ -331,7 +417,11 @@ impl Lexicon {
         let mut relative_years: Vec<(Vec<char>, i32)> = date
             .relative_years
             .iter()
-            .flat_map(|(w, &n)| script::spellings(w).into_iter().map(move |w| (w.chars().collect(), n)))
+            .flat_map(|(w, &n)| {
+                script::spellings(w)
+                    .into_iter()
+                    .map(move |w| (w.chars().map(script::fold_han).collect(), n))
+            })
             .collect();
         relative_years.sort_by(|a: &(Vec<char>, i32), b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         relative_years.dedup();
@@ -341,6 +431,7 @@ impl Lexicon {
             chrome_max_chars: chrome.iter().map(|k| k.chars().count()).max().unwrap_or(0),
             chrome,
             byline: both_scripts(file.ingest.byline),
+            contact: both_scripts(file.ingest.contact),
             stops: Stops::new(
                 single_chars(path, "sentence_stops", &text.sentence_stops)?,
                 word_set(text.clause_stops),
@@ -348,6 +439,7 @@ impl Lexicon {
             ),
             org: OrgWords {
                 suffixes: word_set(org.suffixes),
+                company_suffixes: word_set(org.company_suffixes),
                 prefixes: word_set(org.prefixes),
                 left_stops: CharSet::new([org.left_stops]),
                 false_endings: word_set(org.false_endings),
@@ -368,9 +460,19 @@ impl Lexicon {
             document: DocumentWords {
                 short_name_marks: both_scripts(document.short_name_marks),
                 endings: word_set(document.endings),
+                endings_en: WordSet::new(document.endings_en),
                 not_endings: word_set(document.not_endings),
                 issuer_prefixes: word_set(document.issuer_prefixes),
+                issued_here: word_set(document.issued_here),
                 issue_verbs: word_set(document.issue_verbs),
+            },
+            place: PlaceWords {
+                town_suffixes: word_set(place.town_suffixes),
+                feature_suffixes: word_set(place.feature_suffixes),
+                not_towns: word_set(place.not_towns),
+                not_in_names: single_chars(path, "not_in_names", &place.not_in_names)?,
+                town_suffixes_en: place.town_suffixes_en,
+                pinyin_syllables: longest_first(place.pinyin_syllables),
             },
             attribution: AttributionWords {
                 continuation: both_scripts(attribution.continuation),
@@ -380,9 +482,14 @@ impl Lexicon {
                 national: word_set(attribution.national),
                 not_subject_after: word_set(attribution.not_subject_after),
                 not_subject_before: word_set(attribution.not_subject_before),
+                levels_in_city_documents: word_set(attribution.levels_in_city_documents),
                 organ_not_before: CharSet::new([attribution.organ_not_before]),
                 organ_after: CharSet::new([attribution.organ_after]),
                 document_says: word_set(attribution.document_says),
+                place_openers_en: attribution.place_openers_en,
+                place_kinds: attribution.place_kinds,
+                rank_words_en: attribution.rank_words_en,
+                ordinals_en: attribution.ordinals_en,
             },
             date: DateWords {
                 relative_years,
@@ -393,6 +500,15 @@ impl Lexicon {
                 range_marks: single_chars(path, "range_marks", &date.range_marks)?,
                 target_before: word_set(date.target_before),
                 months_en: date.months_en.iter().map(|m| m.to_ascii_lowercase()).collect(),
+                months_en_words: date.months_en_words.iter().map(|m| m.to_ascii_lowercase()).collect(),
+                relative_years_en: pairs_longest_first(&date.relative_years_en),
+                before_year_en: WordSet::new(date.before_year_en),
+                target_before_en: WordSet::new(date.target_before_en),
+                year_parts_en: longest_first(date.year_parts_en),
+                seasons_en: date.seasons_en,
+                not_year_before_en: date.not_year_before_en,
+                event_after_year_en: date.event_after_year_en,
+                range_words_en: date.range_words_en,
             },
             figure: FigureWords {
                 before: longest_first(both_scripts(figure.qualifiers_before)),
@@ -415,6 +531,13 @@ impl Lexicon {
                 round_prefixes_in_span: CharSet::new([figure.round_prefixes_in_span]),
                 min_chinese_count: figure.min_chinese_count,
                 scales_en: pairs_longest_first(&figure.scales_en),
+                currencies: {
+                    let mut money: Vec<String> = figure.currencies_before_en.values().cloned().collect();
+                    money.sort();
+                    money.dedup();
+                    money
+                },
+                currencies_before_en: pairs_longest_first(&figure.currencies_before_en),
                 units_en: pairs_longest_first(&figure.units_en),
                 not_counts_en: figure.not_counts_en,
                 not_counts_before_en: figure.not_counts_before_en,
@@ -439,6 +562,16 @@ impl Lexicon {
         }
         let key = chrome_key(line);
         !key.is_empty() && self.chrome.contains(&key) || key.is_empty() && !line.trim().is_empty()
+    }
+
+    /// A short line of contact details (联系人:顾莹萍, 联系电话:0572-2398661, 地址:…): a word of
+    /// the `contact` list, then a colon.
+    pub fn is_contact(&self, line: &str) -> bool {
+        line.chars().count() <= 80
+            && self.contact.iter().any(|w| {
+                line.strip_prefix(w.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+            })
     }
 
     /// A short line that names the reporters, not a sentence of the article: no comma, nothing
@@ -482,6 +615,21 @@ mod tests {
         assert!(lex.is_byline("■記者 王凱藝 通訊員 李曉"));
         assert!(lex.is_byline("本报记者 张三"));
         assert!(!lex.is_byline("記者注意到,台州持續推動智算中心建設。"));
+    }
+
+    #[test]
+    fn contact_lines() {
+        let lex = Lexicon::embedded().unwrap();
+        for line in [
+            "联系人:顾莹萍",
+            "聯繫電話：0572-2398661",
+            "地址:湖州市吴兴区凤凰路730号",
+            "Tel: 0571-1234",
+        ] {
+            assert!(lex.is_contact(line), "{line}");
+        }
+        assert!(!lex.is_contact("电话会议上,各地交流经验。"));
+        assert!(!lex.is_contact("地址位于杭州。"));
     }
 
     #[test]

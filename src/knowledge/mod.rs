@@ -1,23 +1,32 @@
 //! Curated knowledge, as data files under `data/` that editors change without touching code
 //! (embedded in the binary as the default, read from disk when a `data/` folder is present):
 //! the gazetteer, the glossary, the annotators' word lists, the map, the site's names, the
-//! words pages are written with, and the tables explanations are composed from.
+//! words pages are written with, the tables explanations are composed from, the words that
+//! make a figure a statement, and the open dictionary CC-CEDICT ([`Dictionary`]), embedded only.
 
+mod dictionary;
 mod english;
 mod explain;
 mod gazetteer;
 mod glossary;
 mod lexicon;
 mod map;
+mod phrases;
+mod statements;
 mod strings;
 
+pub use dictionary::{
+    Dictionary, LICENCE as DICTIONARY_LICENCE, NAME as DICTIONARY_NAME, RELEASE as DICTIONARY_RELEASE,
+};
 pub use english::{ENGLISH_STOP_WORDS, english_key, english_words};
 pub use explain::{CLOSING_QUOTES, Category, DocumentType, ExplainTables, RuleWords, Sector, StatusMark};
-pub use gazetteer::{CITY_IDS, City, County, Gazetteer, Mention, Place, Province, Target};
+pub use gazetteer::{CITY_IDS, City, County, DIRECTION, Gazetteer, Mention, Place, Province, Target};
 pub use glossary::{DocumentEntry, FocusOverride, Glossary, TermEntry};
-pub use lexicon::{AttributionWords, DateWords, DocumentWords, FigureWords, Lexicon, OrgWords, TermWords};
+pub use lexicon::{AttributionWords, DateWords, DocumentWords, FigureWords, Lexicon, OrgWords, PlaceWords, TermWords};
 pub use map::{Map, MapCity};
-pub use strings::{NumberWord, Strings, UnitNames, fill};
+pub use phrases::Phrases;
+pub use statements::{MeasureKind, QualifierKind, StatementWords};
+pub use strings::{NumberWord, Strings, fill};
 
 use crate::error::{Error, Result, toml_error};
 use std::path::{Path, PathBuf};
@@ -30,9 +39,13 @@ pub struct Knowledge {
     pub map: map::Map,
     pub names: SiteNames,
     pub strings: Strings,
-    /// The tables explanations are composed from (document types, sectors, categories) and
-    /// the words the rules read by.
+    /// The tables explanations are composed from (document types, sectors, categories,
+    /// phrases) and the words the rules read by.
     pub explain: ExplainTables,
+    /// The words that make a figure a statement and a dated sentence an event.
+    pub statements: StatementWords,
+    /// CC-CEDICT, embedded (not read from `data/` at run time: see [`dictionary`]).
+    pub dictionary: Dictionary,
 }
 
 /// What the site calls itself (`data/site.toml`).
@@ -55,8 +68,9 @@ pub struct Sources {
     pub site: (PathBuf, String),
     pub strings: (PathBuf, String),
     /// `explain/document-types.toml`, `explain/sectors.toml`, `explain/categories.toml`,
-    /// `explain/words.toml`.
-    pub explain: [(PathBuf, String); 4],
+    /// `explain/words.toml`, `explain/phrases.toml`.
+    pub explain: [(PathBuf, String); 5],
+    pub statements: (PathBuf, String),
 }
 
 /// `name` from `dir` when the file is there, else the embedded text.
@@ -113,7 +127,9 @@ impl Knowledge {
                 one(dir, "explain/sectors.toml", explain::EMBEDDED_SECTORS)?,
                 one(dir, "explain/categories.toml", explain::EMBEDDED_CATEGORIES)?,
                 one(dir, "explain/words.toml", explain::EMBEDDED_WORDS)?,
+                one(dir, "explain/phrases.toml", explain::EMBEDDED_PHRASES)?,
             ],
+            statements: one(dir, "statements.toml", statements::EMBEDDED)?,
         })
     }
 
@@ -126,15 +142,29 @@ impl Knowledge {
             site,
             strings,
             explain,
+            statements,
         } = sources;
+        let explain = ExplainTables::parse(explain)?;
+        let mut glossary = Glossary::parse_files(glossary)?;
+        // An English article quotes a term by its standard English (“computing power
+        // vouchers”): the phrase table's English of a glossary name names the entry too.
+        glossary.index_english(&|name| {
+            explain
+                .phrases
+                .get(name)
+                .map(|p| p.short_en.iter().chain([&p.en]).cloned().collect())
+                .unwrap_or_default()
+        });
         Ok(Knowledge {
             gazetteer: Gazetteer::parse(&gazetteer.0, &gazetteer.1)?,
             lexicon: Lexicon::parse(&lexicon.0, &lexicon.1)?,
-            glossary: Glossary::parse_files(glossary)?,
+            glossary,
             map: map::Map::parse(&map.0, &map.1)?,
             names: toml::from_str(&site.1).map_err(|e| toml_error(&site.0, &site.1, &e))?,
             strings: Strings::parse(&strings.0, &strings.1)?,
-            explain: ExplainTables::parse(explain)?,
+            explain,
+            statements: StatementWords::parse(&statements.0, &statements.1)?,
+            dictionary: Dictionary::embedded(),
         })
     }
 }

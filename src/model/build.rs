@@ -1,19 +1,18 @@
 //! Building the explainer from the annotated seeds, as a line of named steps: find the
-//! re-published copies, then three independent passes over the shown paragraphs side by side
-//! (terms and documents, events, what each city is credited with), then each city's model, the
-//! province's paragraphs, the cities of each term and document, the explanations, and the
-//! orders the indexes list them in.
+//! re-published copies, then four independent passes over the paragraphs side by side (terms and
+//! documents, figure statements, events, what each city is credited with), then each city's
+//! model with its key figures, the overview's headline figures, the province's paragraphs, the
+//! cities of each term and document, the explanations, and the orders the indexes list them in.
 
 use super::{
-    CityModel, CityParagraph, DocumentModel, Event, EventGroup, Explainer, IndexGroup, ParaRef, TermModel, explain,
+    CityModel, CityParagraph, DocumentModel, Event, EventGroup, Explainer, IndexGroup, ParaRef, TermModel, events,
+    explain, statement,
 };
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed, Kind};
 use crate::knowledge::CITY_IDS;
 use crate::knowledge::Glossary;
 use crate::knowledge::Knowledge;
-use crate::knowledge::Lexicon;
 use crate::text::{isodate, slug};
-use arcstr::ArcStr;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
@@ -33,12 +32,23 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
 /// (`serve` keeps them between builds), and keeping this build's there.
 pub fn build_with(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge, finds: Option<&explain::Finds>) -> Explainer {
     let corpus = Corpus::new(&seeds);
-    // Three independent passes over the paragraphs, side by side.
-    let ((mut terms, mut documents), (events, credited)) = rayon::join(
-        || terms_and_documents(&corpus, &knowledge.glossary),
-        || rayon::join(|| events(&corpus, &knowledge.lexicon), || Credited::of(&corpus)),
+    // Independent passes over the paragraphs, side by side.
+    let (((mut terms, mut documents), (statements, statement_of)), (events, credited)) = rayon::join(
+        || {
+            rayon::join(
+                || terms_and_documents(&corpus, &knowledge.glossary),
+                || statement::statements(&seeds, knowledge),
+            )
+        },
+        || {
+            rayon::join(
+                || events::events(&seeds, &corpus.shown, |r| corpus.copies_of(r), knowledge),
+                || Credited::of(&corpus),
+            )
+        },
     );
-    let cities = city_models(&corpus, credited, &events, knowledge);
+    let cities = city_models(&corpus, credited, &events, &statements, knowledge);
+    let headline = headline(&seeds, &statements, &cities, knowledge);
     let province_paragraphs = province_paragraphs(&corpus);
     terms.par_iter_mut().for_each(|t| t.cities = corpus.cities_of(&t.uses));
     documents
@@ -61,9 +71,39 @@ pub fn build_with(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge, finds: 
         documents,
         events,
         province_paragraphs,
+        statements,
+        statement_of,
+        headline,
         copies,
         seeds,
     }
+}
+
+/// Key figures on one page (a city's, the overview's).
+const KEY_FIGURES: usize = 6;
+
+/// The overview's headline figures: the province's own best, then each city's best, until
+/// there are enough.
+fn headline(
+    seeds: &[Arc<AnnotatedSeed>],
+    statements: &[super::FigureStatement],
+    cities: &[CityModel],
+    knowledge: &Knowledge,
+) -> Vec<usize> {
+    let province: Vec<usize> = (0..statements.len())
+        .filter(|&i| statements[i].subject == Some(About::Zhejiang))
+        .collect();
+    let kinds = &knowledge.statements.measure_kinds;
+    let mut out = statement::key_figures(seeds, statements, &province, kinds, KEY_FIGURES);
+    for city in cities {
+        if out.len() >= KEY_FIGURES {
+            break;
+        }
+        if let Some(&best) = city.key_figures.first() {
+            out.push(best);
+        }
+    }
+    out
 }
 
 /// The corpus as the steps read it: every paragraph, which ones are shown, and the copies of
@@ -103,7 +143,7 @@ impl<'s> Corpus<'s> {
         let mut seen = 0u32;
         let mut ids: Vec<String> = Vec::new();
         for &r in refs {
-            for c in &self.para(r).cities {
+            for c in self.para(r).page_cities() {
                 // A paragraph's cities are prefecture ids; anything else is compared by name.
                 let bit = city_index(c).map_or(0, |i| 1u32 << i);
                 if (bit != 0 && seen & bit == 0) || (bit == 0 && !ids.iter().any(|known| **known == **c)) {
@@ -199,14 +239,34 @@ fn terms_and_documents(corpus: &Corpus, glossary: &Glossary) -> (Vec<TermModel>,
             }
         }
     }
+    // A seed that is itself a city's document (a plan signed by its government) is that
+    // document, mentioned or not: its first paragraph stands for it.
+    for (s, seed) in corpus.seeds.iter().enumerate() {
+        let Some(id) = seed.document.as_deref() else { continue };
+        if document_at.contains_key(id) || seed.paragraphs.is_empty() {
+            continue;
+        }
+        let first = ParaRef { seed: s, para: 0 };
+        if corpus.shown.binary_search(&first).is_err() {
+            continue;
+        }
+        document_at.insert(id, documents.len());
+        documents.push(DocumentModel {
+            id: id.to_string(),
+            title: seed.seed.title.clone(),
+            entry: glossary.document_by_id(id).cloned(),
+            explanation: None,
+            mentions: vec![first],
+            cities: Vec::new(),
+        });
+    }
     (terms, documents)
 }
 
 /// What each city is credited with, by prefecture index: the paragraphs that name it or hold a
-/// claim about it, the figures about it and the documents that are its own.
+/// claim about it, and the documents that are its own.
 struct Credited<'s> {
     paragraphs: Vec<Vec<ParaRef>>,
-    figures: Vec<Vec<(ParaRef, usize)>>,
     documents: Vec<Vec<&'s str>>,
 }
 
@@ -215,24 +275,22 @@ impl<'s> Credited<'s> {
     fn of(corpus: &Corpus<'s>) -> Credited<'s> {
         let mut credited = Credited {
             paragraphs: vec![Vec::new(); CITY_IDS.len()],
-            figures: vec![Vec::new(); CITY_IDS.len()],
             documents: vec![Vec::new(); CITY_IDS.len()],
         };
         for &r in &corpus.shown {
             let p = corpus.para(r);
-            // The cities the paragraph belongs to: those it names and those its claims are about.
+            // The cities the paragraph belongs to: those it names (else its article's city) and
+            // those its claims are about.
             let mut bits = 0u32;
-            for i in p.cities.iter().filter_map(|c| city_index(c)) {
+            for i in p.page_cities().filter_map(|c| city_index(c)) {
                 bits |= 1 << i;
             }
-            for (k, a) in p.annotations.iter().enumerate() {
+            for a in p.annotations.iter() {
                 let Some(i) = about_city(a.about) else { continue };
                 bits |= 1 << i;
                 let documents = &mut credited.documents[i];
-                match a.kind {
-                    Kind::Figure => credited.figures[i].push((r, k)),
-                    Kind::Document if !documents.contains(&&*a.value) => documents.push(&a.value),
-                    _ => {}
+                if a.kind == Kind::Document && !documents.contains(&&*a.value) {
+                    documents.push(&a.value);
                 }
             }
             // A city's own document (the seed is it, signed by the city) is the city's even
@@ -257,18 +315,27 @@ impl<'s> Credited<'s> {
 
 /// A model for every city some paragraph is credited to; each city's is independent of the
 /// others', so they are made side by side.
-fn city_models(corpus: &Corpus, credited: Credited, events: &[Event], knowledge: &Knowledge) -> Vec<CityModel> {
+fn city_models(
+    corpus: &Corpus,
+    credited: Credited,
+    events: &[Event],
+    statements: &[super::FigureStatement],
+    knowledge: &Knowledge,
+) -> Vec<CityModel> {
     let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); CITY_IDS.len()];
     for (e, event) in events.iter().enumerate() {
         if let Some(i) = about_city(event.about) {
             events_of[i].push(e);
         }
     }
-    let Credited {
-        paragraphs,
-        figures,
-        documents,
-    } = credited;
+    // The figures about each city, wherever they stand.
+    let mut figures: Vec<Vec<usize>> = vec![Vec::new(); CITY_IDS.len()];
+    for (n, st) in statements.iter().enumerate() {
+        if let Some(i) = about_city(st.subject) {
+            figures[i].push(n);
+        }
+    }
+    let Credited { paragraphs, documents } = credited;
     let work: Vec<_> = paragraphs
         .into_iter()
         .zip(figures)
@@ -291,6 +358,13 @@ fn city_models(corpus: &Corpus, credited: Credited, events: &[Event], knowledge:
                         also_in: corpus.copies_of(r),
                     })
                     .collect(),
+                key_figures: statement::key_figures(
+                    corpus.seeds,
+                    statements,
+                    &figures,
+                    &knowledge.statements.measure_kinds,
+                    KEY_FIGURES,
+                ),
                 figures,
                 terms: terms.into_iter().map(|(t, _)| t).collect(),
                 documents: documents.into_iter().map(str::to_string).collect(),
@@ -334,7 +408,7 @@ fn province_paragraphs(corpus: &Corpus) -> Vec<ParaRef> {
         .copied()
         .filter(|&r| {
             let p = corpus.para(r);
-            p.cities.is_empty() && !p.annotations.iter().any(|a| about_city(a.about).is_some())
+            p.page_cities().next().is_none() && !p.annotations.iter().any(|a| about_city(a.about).is_some())
         })
         .collect()
 }
@@ -386,63 +460,6 @@ fn event_groups(events: &[Event]) -> Vec<EventGroup> {
             EventGroup { key, events: events_of }
         })
         .collect()
-}
-
-/// Every dated statement of the shown paragraphs, by date (source order among equal dates).
-/// A statement is shown once: a paragraph re-published whole is credited to its copies, and so is the same date in the same sentence quoted in another article.
-fn events(corpus: &Corpus, lexicon: &Lexicon) -> Vec<Event> {
-    let mut events: Vec<Event> = Vec::new();
-    // (date, sentence folded) → the event that first stated it.
-    let mut first: FxHashMap<(ArcStr, u64), usize> = FxHashMap::default();
-    for &r in &corpus.shown {
-        let p = corpus.para(r);
-        let mut chars: Option<Vec<char>> = None;
-        let dates: Vec<_> = p.annotations.iter().filter(|a| a.kind == Kind::Date).collect();
-        for a in &dates {
-            let chars = chars.get_or_insert_with(|| p.text.chars().collect());
-            // What is said from the date to the end of its sentence: the same in a copy that
-            // words its lead-in differently (据报道,5月14日,…).
-            let (from, to) = lexicon.stops.sentence_around(chars, a.start(), a.end());
-            // One statement, one event: a sentence dated 2025年 and 1月 (2025-01) is an event
-            // of January 2025, not also one of the year.
-            let within = |b: &&&crate::annotate::Annotation| (from..to).contains(&b.start());
-            if dates
-                .iter()
-                .filter(within)
-                .any(|b| b.value.len() > a.value.len() && b.value.starts_with(&*a.value))
-            {
-                continue;
-            }
-            let sentence: String = chars[a.start()..to].iter().collect();
-            let key = (a.value.clone(), crate::text::script::copy_key(&sentence));
-            match first.get(&key) {
-                Some(&e) if events[e].at.seed != r.seed => events[e].also_in.push(r),
-                Some(_) => {}
-                None => {
-                    first.insert(key, events.len());
-                    events.push(Event {
-                        date: a.value.clone(),
-                        text: a.text.clone(),
-                        inferred: a.inferred,
-                        about: a.about,
-                        at: r,
-                        start: u32::try_from(a.start()).unwrap_or(u32::MAX),
-                        cities: p.cities.clone(),
-                        also_in: corpus.copies_of(r),
-                    });
-                }
-            }
-        }
-    }
-    // Dates without a known year (`--09-16`) come after every year: the timeline lists them
-    // apart, at its end.
-    let unknown = |e: &Event| !isodate::has_year(&e.date);
-    events.par_sort_by(|a, b| {
-        (unknown(a).cmp(&unknown(b)))
-            .then_with(|| a.date.cmp(&b.date))
-            .then(a.at.cmp(&b.at))
-    });
-    events
 }
 
 /// A city's track: the editor's override, else the focus of its most-used AI+X term.

@@ -3,11 +3,14 @@
 //! computed here, so templates only display.
 
 mod build;
+mod events;
 mod explain;
+mod statement;
 mod view;
 
 pub use build::{build, build_with};
 pub use explain::{Explanation, Finds, Note, Origin, Quote, TitlePart};
+pub use statement::{FigureStatement, Status};
 pub use view::{Read, View, key};
 
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed};
@@ -39,8 +42,12 @@ pub struct CityModel {
     pub info: City,
     /// The paragraphs that name it, or hold a claim about it.
     pub paragraphs: Vec<CityParagraph>,
-    /// The figures about it (wherever they stand): (paragraph, annotation index).
-    pub figures: Vec<(ParaRef, usize)>,
+    /// The figure statements about it (wherever they stand), in corpus order: indexes into
+    /// `Explainer::statements`.
+    pub figures: Vec<usize>,
+    /// Its headline figures, best first: its own outcomes and targets that say what they
+    /// measure (no conditions, comparisons or figures of other places), one per sentence.
+    pub key_figures: Vec<usize>,
     /// Term ids, most used first.
     pub terms: Vec<String>,
     /// Ids of the documents mentioned as its own (about it, or issued by it), in order of
@@ -94,6 +101,13 @@ pub struct Event {
     pub at: ParaRef,
     /// Where the date starts in its paragraph (chars): a paragraph may give one date twice.
     pub start: u32,
+    /// The part of its sentence the date heads (chars of its paragraph): what the event says.
+    pub segment: (u32, u32),
+    /// A target (a deadline, a plan's period, a date after the article), not something that
+    /// happened.
+    pub target: bool,
+    /// It names something national or foreign and no place of Zhejiang: no city's own event.
+    pub national: bool,
     /// The cities its paragraph names.
     pub cities: Box<[ArcStr]>,
     /// The same statement in other articles (re-published copies), credited beside it.
@@ -141,6 +155,13 @@ pub struct Explainer {
     event_groups: Vec<EventGroup>,
     /// Paragraphs about no city in particular (province-level).
     province_paragraphs: Vec<ParaRef>,
+    /// Every figure read as a statement, in corpus order, each once (copies credited).
+    statements: Vec<FigureStatement>,
+    /// The statement of every figure of every paragraph (copies included): (paragraph,
+    /// annotation index) → index into `statements`.
+    statement_of: FxHashMap<(ParaRef, u32), u32>,
+    /// The overview's headline figures, best first: the province's own, then the cities'.
+    headline: Vec<usize>,
     /// Terms and documents by the initial of their pinyin, for the indexes' pages.
     term_groups: Vec<IndexGroup>,
     document_groups: Vec<IndexGroup>,
@@ -227,5 +248,23 @@ impl Explainer {
     /// Every paragraph that is the first of its text and has copies, with the copies.
     pub fn copies(&self) -> impl Iterator<Item = (ParaRef, &[ParaRef])> {
         self.copies.iter().map(|(&at, copies)| (at, copies.as_slice()))
+    }
+
+    /// Every figure statement, each once.
+    pub fn statements(&self) -> &[FigureStatement] {
+        &self.statements
+    }
+
+    /// The statement of figure `index` of the paragraph at `at` (of a copy too).
+    pub fn statement_of(&self, at: ParaRef, index: usize) -> Option<&FigureStatement> {
+        let index = u32::try_from(index).ok()?;
+        self.statement_of
+            .get(&(at, index))
+            .map(|&i| &self.statements[i as usize])
+    }
+
+    /// The overview's headline figures.
+    pub fn headline(&self) -> &[usize] {
+        &self.headline
     }
 }

@@ -4,7 +4,7 @@
 //! them changed. Nothing can read around the record: the explainer's fields are private to
 //! the model, and the view does not hand the explainer out.
 
-use super::{CityModel, DocumentModel, Event, Explainer, ParaRef, TermModel};
+use super::{CityModel, DocumentModel, Event, Explainer, FigureStatement, ParaRef, TermModel};
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
 use std::cell::RefCell;
 
@@ -49,6 +49,10 @@ pub enum Read {
     Province,
     /// The other articles that carry a paragraph ([`View::also_in`]).
     Copies(ParaRef),
+    /// A figure statement, by its id's [`key`]: what it measures, whose, when, its copies.
+    Statement(u64),
+    /// Which statements the overview heads with (by id).
+    Headline,
 }
 
 /// The key an id is read by: a hash of it (fingerprints within one process).
@@ -251,6 +255,26 @@ impl<'a> View<'a> {
     pub fn also_in(&self, at: ParaRef) -> &'a [ParaRef] {
         self.note(Read::Copies(at));
         self.ex.also_in(at)
+    }
+
+    /// A figure statement.
+    pub fn statement(&self, index: usize) -> &'a FigureStatement {
+        let st = &self.ex.statements[index];
+        self.note(Read::Statement(key(&st.id)));
+        st
+    }
+
+    /// The id of the statement of figure `index` of the paragraph at `at`: made from the
+    /// paragraph's text alone, so reading it is reading the paragraph.
+    pub fn statement_id(&self, at: ParaRef, index: usize) -> Option<&'a str> {
+        self.note(Read::Paragraph(at));
+        self.ex.statement_of(at, index).map(|s| &*s.id)
+    }
+
+    /// The overview's headline figures (indexes of statements).
+    pub fn headline(&self) -> &'a [usize] {
+        self.note(Read::Headline);
+        &self.ex.headline
     }
 
     pub fn province_paragraphs(&self) -> &'a [ParaRef] {

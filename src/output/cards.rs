@@ -1,13 +1,17 @@
 //! What an annotation card says, for the browser: one entry per `kind:value`, with the
-//! explanation, where else it appears and the page to read more. Loaded lazily by the page
-//! script on the first card it opens.
+//! explanation, where else it appears and the page to read more, loaded lazily by the page
+//! script on the first card it opens; and one card per figure statement (what it measures,
+//! whose, for when, target or outcome, its sentence, the same statement in other articles),
+//! sharded by id, since a large corpus has tens of thousands. Counts are of the paragraphs
+//! shown: a re-published copy counts once, with the article it is first in.
 
-use crate::annotate::{Annotation, Kind};
+use crate::annotate::{About, Annotation, Kind};
 use crate::emit::{Lang, figure_hint, readable_date};
 use crate::knowledge::{Strings, fill};
-use crate::model::{Explainer, Explanation, Origin};
+use crate::model::{Explainer, Explanation, FigureStatement, Origin, ParaRef, Status};
 use crate::text::isodate;
 use crate::urls;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -83,11 +87,9 @@ fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
             url: Some(urls::timeline_of(&a.value)),
             ..Card::default()
         }),
-        Kind::Figure => Some(Card {
-            title: a.text.to_string(),
-            label: a.number().map(|n| figure_hint(n, a.unit().unwrap_or_default(), s)),
-            ..Card::default()
-        }),
+        // A figure's card is its statement's (`figure_cards`): one per statement, never one per
+        // value, which would group unrelated figures that happen to share a number.
+        Kind::Figure => None,
         Kind::Place => Some(Card {
             title: a.text.to_string(),
             label: a.label.as_deref().map(str::to_string),
@@ -112,7 +114,9 @@ fn explained(ex: &Explainer, s: &Strings, e: Option<&Explanation>) -> Card {
     };
     let label = e.origin.label(s);
     let origin = match (&e.reference, e.origin) {
-        (Some(r), Origin::Glossary) => format!("{label} · {}", fill(&s.card_source, &[("source", r)])),
+        (Some(r), Origin::Glossary | Origin::Dictionary) => {
+            format!("{label} · {}", fill(&s.card_source, &[("source", r)]))
+        }
         _ => label.to_string(),
     };
     Card {
@@ -134,13 +138,18 @@ pub fn cards(ex: &Explainer, s: &Strings) -> BTreeMap<String, Card> {
     // How often each annotation occurs, and how many of those occurrences are in paragraphs
     // about each city (in order of first occurrence).
     let mut seen: BTreeMap<String, (usize, Vec<(arcstr::ArcStr, usize)>)> = BTreeMap::new();
-    for seed in ex.seeds() {
-        for p in &seed.paragraphs {
-            for a in &p.annotations {
+    // A re-published copy is counted once, in the article it is first in.
+    let copies: FxHashSet<ParaRef> = ex.copies().flat_map(|(_, c)| c.iter().copied()).collect();
+    for (si, seed) in ex.seeds().iter().enumerate() {
+        for (pi, p) in seed.paragraphs.iter().enumerate() {
+            if copies.contains(&ParaRef { seed: si, para: pi }) {
+                continue;
+            }
+            for a in p.annotations.iter().filter(|a| a.kind != Kind::Figure) {
                 let key = format!("{}:{}", a.kind.as_str(), a.value);
                 let entry = seen.entry(key.clone()).or_default();
                 entry.0 += 1;
-                for c in &p.cities {
+                for c in p.page_cities() {
                     match entry.1.iter_mut().find(|(known, _)| known == c) {
                         Some((_, n)) => *n += 1,
                         None => entry.1.push((c.clone(), 1)),
@@ -164,4 +173,133 @@ pub fn cards(ex: &Explainer, s: &Strings) -> BTreeMap<String, Card> {
         }
     }
     out
+}
+
+/// The card of one figure statement. Short keys: a large corpus has tens of thousands.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureCard {
+    /// The figure as written, qualifier and all (超200億元, 30多個).
+    #[serde(rename = "t")]
+    pub title: String,
+    /// Its value in English with what its qualifier says (more than ¥20 billion).
+    #[serde(rename = "v", skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// What it measures (全市人工智能核心產業產值/營收).
+    #[serde(rename = "m", skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+    /// Whose it is (湖州, 浙江全省).
+    #[serde(rename = "s", skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// For when (2027年).
+    #[serde(rename = "w", skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Target, outcome, condition or comparison (目標 Target).
+    #[serde(rename = "k", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// What a condition or a comparison is not.
+    #[serde(rename = "n", skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Its paragraph, from the site root.
+    #[serde(rename = "u")]
+    pub url: String,
+    /// The same statement in other articles: (title, paragraph).
+    #[serde(rename = "c", skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<(String, String)>,
+    /// `en` when its article is in English.
+    #[serde(rename = "l", skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
+}
+
+/// What every figure card is labelled with, and how many shards the cards are in.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureIndex {
+    pub shards: usize,
+    pub labels: FigureLabels,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureLabels {
+    pub kind: String,
+    pub measures: String,
+    pub of: String,
+    pub when: String,
+    pub sentence: String,
+    pub copies: String,
+}
+
+/// Statements in one shard, about: small enough to load on a tap.
+const STATEMENTS_PER_SHARD: usize = 256;
+
+/// The figure cards, sharded: the index (shard count and labels), and each shard's cards by
+/// statement id.
+pub fn figure_cards(ex: &Explainer, s: &Strings) -> (FigureIndex, Vec<BTreeMap<String, FigureCard>>) {
+    let shards = ex
+        .statements()
+        .len()
+        .div_ceil(STATEMENTS_PER_SHARD)
+        .max(1)
+        .next_power_of_two();
+    let mut out: Vec<BTreeMap<String, FigureCard>> = vec![BTreeMap::new(); shards];
+    for st in ex.statements() {
+        out[urls::figure_shard_of(&st.id, shards)].insert(st.id.to_string(), figure_card(ex, s, st));
+    }
+    let index = FigureIndex {
+        shards,
+        labels: FigureLabels {
+            kind: s.card_kind.clone(),
+            measures: s.card_measures.clone(),
+            of: s.card_of.clone(),
+            when: s.card_when.clone(),
+            sentence: s.card_sentence.clone(),
+            copies: s.card_copies.clone(),
+        },
+    };
+    (index, out)
+}
+
+fn figure_card(ex: &Explainer, s: &Strings, st: &FigureStatement) -> FigureCard {
+    let seed = &ex.seeds()[st.at.seed];
+    let lang = Lang::of(&seed.seed.language);
+    let a = &ex.paragraph(st.at).annotations[st.index];
+    let subject = match st.subject {
+        Some(About::City(_)) => st
+            .subject
+            .and_then(|c| ex.city(c.as_str()))
+            .map(|c| c.info.name.clone()),
+        Some(About::Zhejiang) => Some(s.subject_zhejiang.clone()),
+        Some(About::Other) => Some(s.subject_other.clone()),
+        None => None,
+    };
+    let (kind, note) = match st.status {
+        Status::Outcome => (Some(&s.figure_outcome), None),
+        Status::Target => (Some(&s.figure_target), None),
+        Status::Condition => (Some(&s.figure_condition), Some(&s.card_condition_note)),
+        Status::Comparison => (Some(&s.figure_comparison), Some(&s.card_comparison_note)),
+        Status::Unknown => (None, None),
+    };
+    let measure = if st.measure.is_empty() { &st.tail } else { &st.measure };
+    FigureCard {
+        title: st.text.to_string(),
+        value: a
+            .number()
+            .map(|n| figure_hint(n, a.unit().unwrap_or_default(), st.qualifier, s)),
+        measure: (!measure.is_empty()).then(|| measure.clone()),
+        subject,
+        when: st.when.as_deref().and_then(|w| readable_date(w, lang, s)),
+        kind: kind.cloned(),
+        note: note.cloned(),
+        url: urls::source_paragraph(&seed.seed.id, &ex.paragraph(st.at).id),
+        copies: st
+            .copies
+            .iter()
+            .map(|&c| {
+                let other = &ex.seeds()[c.seed].seed;
+                (
+                    other.display_title().to_string(),
+                    urls::source_paragraph(&other.id, &ex.paragraph(c).id),
+                )
+            })
+            .collect(),
+        lang: lang.attribute(),
+    }
 }

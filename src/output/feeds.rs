@@ -72,7 +72,7 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
                 ex.seeds()[s]
                     .paragraphs
                     .iter()
-                    .any(|p| p.cities.iter().any(|x| **x == *c))
+                    .any(|p| p.page_cities().any(|x| **x == *c))
             })
         })
         .collect();

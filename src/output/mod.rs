@@ -11,7 +11,7 @@ mod search;
 mod staging;
 
 pub use assets::write as write_assets;
-pub use cards::{Card, cards};
+pub use cards::{Card, FigureCard, FigureIndex, cards, figure_cards};
 pub use check::{BrokenLink, attribute_values, broken_links, unescape_attribute};
 pub use feeds::{atom, robots, sitemap};
 pub use search::write_index as write_search_index;

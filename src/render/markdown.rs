@@ -64,7 +64,8 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 value,
                 inferred,
                 about,
-            } => return self.annotation(kind, value, inferred, about),
+                statement,
+            } => return self.annotation(kind, value, inferred, about, statement),
             // An event's own date at the head of its line (not an annotation: no card).
             Mark::Time { value } => {
                 let close = match isodate::datetime(value) {
@@ -131,17 +132,30 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
     /// a city's, term's or document's id is in its link, a date's value in its `<time>`. The
     /// page script reads them back (`static/app.js`, `annotationOf`) and makes the marks without
     /// a link focusable; without it they need no focus (no card opens).
-    fn annotation(&self, kind: Kind, value: &str, inferred: bool, about: Option<&str>) -> (String, &'static str) {
+    fn annotation(
+        &self,
+        kind: Kind,
+        value: &str,
+        inferred: bool,
+        about: Option<&str>,
+        statement: Option<&str>,
+    ) -> (String, &'static str) {
         let mut open = String::with_capacity(96 + 2 * value.len());
         let value_attr = |open: &mut String| {
             open.push_str(" data-value=\"");
             escape::push_html(open, value);
             open.push('"');
         };
-        let about_attr = |open: &mut String| {
+        let card_attrs = |open: &mut String| {
             if let Some(about) = about {
                 open.push_str(" data-about=\"");
                 escape::push_html(open, about);
+                open.push('"');
+            }
+            // A figure's card is its statement's (what it measures, whose, when).
+            if let Some(statement) = statement {
+                open.push_str(" data-statement=\"");
+                escape::push_html(open, statement);
                 open.push('"');
             }
         };
@@ -155,13 +169,12 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 open.push_str(kind.as_str());
                 open.push_str("\" href=\"");
                 escape::push_html(&mut open, self.root);
-                open.push_str(page.folder);
-                escape::push_html(&mut open, page.id);
-                open.push_str("/index.html\"");
+                page.push_html_escaped(&mut open);
+                open.push('"');
                 if kind == Kind::Place {
                     value_attr(&mut open);
                 }
-                about_attr(&mut open);
+                card_attrs(&mut open);
                 open.push('>');
                 "</a>"
             }
@@ -174,7 +187,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 escape::push_html(&mut open, self.root);
                 escape::push_html(&mut open, &urls::timeline_of(value));
                 open.push('"');
-                about_attr(&mut open);
+                card_attrs(&mut open);
                 if inferred {
                     open.push_str(" title=\"");
                     escape::push_html(&mut open, &self.labels.year_inferred);
@@ -207,7 +220,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 open.push_str("\" title=\"");
                 escape::push_html(&mut open, value);
                 open.push('"');
-                about_attr(&mut open);
+                card_attrs(&mut open);
                 open.push('>');
                 "</data>"
             }
@@ -218,7 +231,7 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 open.push_str(kind.as_str());
                 open.push('"');
                 value_attr(&mut open);
-                about_attr(&mut open);
+                card_attrs(&mut open);
                 open.push('>');
                 "</span>"
             }

@@ -165,6 +165,7 @@ mod tests {
             value: "2025-05-14",
             inferred: true,
             about: None,
+            statement: None,
         };
         let md = format!(
             "{},{}的{}",
@@ -193,6 +194,19 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("data-kind"), "{html}");
+        // A figure's statement becomes the id its card is found by.
+        let figure = Mark::Annotation {
+            kind: Kind::Figure,
+            value: "20000000000 CNY",
+            inferred: false,
+            about: Some("huzhou"),
+            statement: Some("3fa2c1d0e4b5"),
+        };
+        let figure_html = self::tests::html(&figure.link("超200億元"), "");
+        assert!(
+            figure_html.contains("data-about=\"huzhou\" data-statement=\"3fa2c1d0e4b5\""),
+            "{figure_html}"
+        );
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub struct ReadHashes {
     province: u64,
     /// The copies of each paragraph that has some (any other has none).
     copies: FxHashMap<ParaRef, u64>,
+    /// Figure statements by their id's key.
+    statements: FxHashMap<u64, u64>,
+    headline: u64,
 }
 
 impl ReadHashes {
@@ -97,6 +100,9 @@ impl ReadHashes {
         let event_keys = |indexes: &[usize]| -> Vec<(ParaRef, u32)> {
             indexes.iter().map(|&i| (events[i].at, events[i].start)).collect()
         };
+        // Statements by id, not by their index (which moves when one is added before).
+        let statements = ex.statements();
+        let statement_ids = |indexes: &[usize]| -> Vec<&str> { indexes.iter().map(|&i| &*statements[i].id).collect() };
         let group_ids = |documents: bool, g: &crate::model::IndexGroup| -> Vec<&str> {
             g.items
                 .iter()
@@ -145,7 +151,8 @@ impl ReadHashes {
                     let h = hash::of((
                         &c.info.id,
                         &c.paragraphs,
-                        &c.figures,
+                        statement_ids(&c.figures),
+                        statement_ids(&c.key_figures),
                         &c.terms,
                         &c.documents,
                         event_keys(&c.events),
@@ -200,6 +207,9 @@ impl ReadHashes {
             }),
             province: hash::of(ex.province_paragraphs()),
             copies: ex.copies().map(|(at, copies)| (at, hash::of(copies))).collect(),
+            statements: statements.par_iter().map(|st| (key(&st.id), hash::of(st))).collect(),
+            // By id: a statement added before them moves the headline's indexes, not what it shows.
+            headline: hash::of(statement_ids(ex.headline())),
         }
     }
 
@@ -235,6 +245,8 @@ impl ReadHashes {
                     .copied()
                     .unwrap_or_else(|| hash::of(&[] as &[ParaRef])),
             ),
+            Read::Statement(k) => self.statements.get(&k).copied(),
+            Read::Headline => Some(self.headline),
         }
     }
 }

@@ -87,6 +87,82 @@ impl IsoDate {
     }
 }
 
+/// The publication date a web address holds, as ISO 8601 (`2025-06-04`, `2023-02`, `2025`): the
+/// forms news and government sites use — `…/2025/0604/…`, `…/202302/t20230215_…`,
+/// `…/art/2024/5/21/…`, `…/2025-04/02/…`, `…/20250604/…`, `…/art/2025/art_…` (a year alone).
+/// The most precise one wins; `None` when the path holds no date (`…/c_819876.htm`). The host and
+/// the query are not read.
+pub fn date_in_address(url: &str) -> Option<String> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.split(['?', '#']).next().unwrap_or("");
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let number = |s: &str| s.parse::<u32>().ok();
+    let year = |s: &str| number(s).filter(|y| s.len() == 4 && (1990..2100).contains(y));
+    let month = |s: &str| number(s).filter(|m| (1..=2).contains(&s.len()) && (1..=12).contains(m));
+    let day = |s: &str| number(s).filter(|d| (1..=2).contains(&s.len()) && (1..=31).contains(d));
+    let full = |y: u32, m: u32, d: u32| Some(format!("{y:04}-{m:02}-{d:02}"));
+    let mut best: Option<String> = None;
+    let mut keep = |found: Option<String>| {
+        if let Some(found) = found
+            && best.as_ref().is_none_or(|b| found.len() > b.len())
+        {
+            best = Some(found);
+        }
+    };
+    for (i, segment) in segments.iter().enumerate() {
+        let next = segments.get(i + 1).copied().unwrap_or("");
+        let after = segments.get(i + 2).copied().unwrap_or("");
+        // Eight digits anywhere in a segment (t20230215_…, 20250604).
+        for run in segment.split(|c: char| !c.is_ascii_digit()).filter(|r| r.len() == 8) {
+            keep(compact_date(run).and_then(|(y, m, d)| full(y, m, d)));
+        }
+        if let Some(y) = year(segment) {
+            if next.len() == 4 && digits(next) {
+                // 2025/0604
+                keep(month(&next[..2]).zip(day(&next[2..])).and_then(|(m, d)| full(y, m, d)));
+            }
+            match (month(next), day(after.split('.').next().unwrap_or(""))) {
+                // art/2024/5/21
+                (Some(m), Some(d)) if digits(after.split('.').next().unwrap_or("")) => keep(full(y, m, d)),
+                (Some(m), _) if next.len() == 2 => keep(Some(format!("{y:04}-{m:02}"))),
+                _ => keep(Some(format!("{y:04}"))),
+            }
+        }
+        // 2025-04/02 and 2025-04-02
+        let parts: Vec<&str> = segment.split('-').collect();
+        if parts.len() >= 2
+            && parts.iter().all(|p| digits(p))
+            && let (Some(y), Some(m)) = (year(parts[0]), month(parts[1]))
+        {
+            match (parts.get(2), day(next)) {
+                (Some(d), _) => keep(day(d).and_then(|d| full(y, m, d))),
+                (None, Some(d)) if digits(next) => keep(full(y, m, d)),
+                _ => keep(Some(format!("{y:04}-{m:02}"))),
+            }
+        }
+        // 202302
+        if segment.len() == 6
+            && digits(segment)
+            && let (Some(y), Some(m)) = (year(&segment[..4]), month(&segment[4..]))
+        {
+            keep(Some(format!("{y:04}-{m:02}")));
+        }
+    }
+    best
+}
+
+/// A date written as eight digits, YYYYMMDD (a government document's signing date, 20251224):
+/// (year, month, day) when it is one.
+pub fn compact_date(text: &str) -> Option<(u32, u32, u32)> {
+    if text.len() != 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| text[r].parse::<u32>().ok();
+    let (y, m, d) = (number(0..4)?, number(4..6)?, number(6..8)?);
+    ((1900..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
 /// The year a date value starts in (`2025`), or [`YEAR_UNKNOWN`]: the group it is listed under
 /// on the timeline, and the year its filter knows it by.
 pub fn year_group(value: &str) -> &str {
@@ -217,5 +293,38 @@ mod tests {
         assert_eq!(year_group("--09-16"), YEAR_UNKNOWN);
         assert_eq!(year_group("--"), YEAR_UNKNOWN);
         assert!(has_year("2025") && !has_year("--09"));
+    }
+
+    #[test]
+    fn dates_in_web_addresses() {
+        let d = |u: &str| date_in_address(u);
+        assert_eq!(
+            d("https://news.example.cn/2025/0604/c123.html").as_deref(),
+            Some("2025-06-04")
+        );
+        assert_eq!(
+            d("http://www.gov.cn/zhengce/202302/t20230215_1234.html").as_deref(),
+            Some("2023-02-15")
+        );
+        assert_eq!(
+            d("https://www.zj.gov.cn/art/2024/5/21/art_1229_123.html").as_deref(),
+            Some("2024-05-21")
+        );
+        assert_eq!(
+            d("http://paper.example.cn/html/2025-04/02/content_1.htm").as_deref(),
+            Some("2025-04-02")
+        );
+        assert_eq!(
+            d("https://www.example.com/col/col1229/art/2025/art_99b8.html").as_deref(),
+            Some("2025")
+        );
+        assert_eq!(
+            d("https://www.example.com/a/20250604/x.shtml").as_deref(),
+            Some("2025-06-04")
+        );
+        assert_eq!(d("http://www.xinhuanet.com/english/c_819876.htm"), None);
+        assert_eq!(d("https://www.top168.com/news/show-734218.html"), None);
+        // The host and the query hold no publication date.
+        assert_eq!(d("https://2025.example.com/page?date=20250101"), None);
     }
 }

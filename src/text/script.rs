@@ -334,6 +334,14 @@ pub fn fold_chars(text: &str) -> Vec<char> {
     text.chars().map(fold_char_cached).collect()
 }
 
+/// A Chinese char in Simplified, as [`fold_char_cached`] folds it (裡, 裏 and 里 are 里; 餘 is
+/// 余); any other char as it is, so that Latin letters keep their case. Word lists compare text
+/// through it, so one list matches both scripts and their variants (公裡 as a repost spells
+/// 公里).
+pub fn fold_han(c: char) -> char {
+    if c.is_ascii() { c } else { fold_char_cached(c) }
+}
+
 /// [`fold_char`], remembered per process for Basic Multilingual Plane chars (the conversion
 /// looks up OpenCC's tables; a corpus has a few thousand distinct chars and millions of uses).
 pub fn fold_char_cached(c: char) -> char {
@@ -397,6 +405,26 @@ fn strip_diacritics(c: char) -> char {
 
 /// One char folded on its own: full-width to ASCII, lowercase, Latin letters without their
 /// diacritics, Simplified.
+/// Variant forms OpenCC does not fold (衞, 靑, 鄕 in Hong Kong and Taiwan reposts; 呉, 塩, 竜 in
+/// Japanese-style text), each with its Simplified form: `data/han_variants.toml`, read into the
+/// binary so that folding needs no file.
+fn variants() -> &'static FxHashMap<char, char> {
+    static VARIANTS: OnceLock<FxHashMap<char, char>> = OnceLock::new();
+    VARIANTS.get_or_init(|| {
+        include_str!("../../data/han_variants.toml")
+            .lines()
+            .filter_map(|line| {
+                let (variant, standard) = line.split_once('=')?;
+                let one = |s: &str| {
+                    let mut chars = s.trim().trim_matches('"').chars();
+                    chars.next().filter(|_| chars.next().is_none())
+                };
+                Some((one(variant)?, one(standard)?))
+            })
+            .collect()
+    })
+}
+
 pub fn fold_char(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -412,6 +440,9 @@ pub fn fold_char(c: char) -> char {
     }
     if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') {
         return strip_diacritics(c);
+    }
+    if let Some(&standard) = variants().get(&c) {
+        return standard;
     }
     let mut buf = [0u8; 4];
     let hans = to_hans(c.encode_utf8(&mut buf));
@@ -506,6 +537,32 @@ mod tests {
             to_hans_markup(html),
             "<p title=\"宁波\"><a href=\"city/ningbo/\">宁波</a>拥有104家</p>"
         );
+    }
+
+    #[test]
+    fn variant_forms_fold_like_their_standard_forms() {
+        // Forms OpenCC leaves alone (from data/han_variants.toml) and forms it already folds.
+        for (variant, standard) in [
+            ('衞', '卫'),
+            ('靑', '青'),
+            ('呉', '吴'),
+            ('鄕', '乡'),
+            ('塩', '盐'),
+            ('淸', '清'),
+            ('竜', '龙'),
+            ('産', '产'),
+            ('爲', '为'),
+            ('裏', '里'),
+            ('綫', '线'),
+            ('吳', '吴'),
+            ('崙', '仑'),
+            ('鎭', '镇'),
+        ] {
+            assert_eq!(fold_han(variant), fold_han(standard), "{variant} {standard}");
+        }
+        assert_eq!(fold_chars("靑田縣鄕鎭"), fold_chars("青田县乡镇"));
+        // A char that is no variant keeps its own form.
+        assert_ne!(fold_han('青'), fold_han('清'));
     }
 
     #[test]

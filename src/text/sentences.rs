@@ -108,11 +108,10 @@ impl Stops {
     /// The sentence around chars `start..end`: from after the sentence end before `start` to
     /// the sentence end at or after `end` (included), or the text's edges.
     pub fn sentence_around(&self, chars: &[char], start: usize, end: usize) -> (usize, usize) {
-        let from = (0..start.min(chars.len()))
-            .rev()
-            .find(|&i| self.is_sentence_end(chars, i))
-            .map_or(0, |i| i + 1);
-        (from, self.sentence_end_from(chars, end))
+        (
+            self.sentence_start_before(chars, start),
+            self.sentence_end_from(chars, end),
+        )
     }
 
     /// Where the sentence holding `chars[at]` ends: after its sentence stop, or at the text's

@@ -14,6 +14,9 @@ pub struct Added {
     pub path: PathBuf,
     pub title: String,
     pub cities: Vec<String>,
+    /// The publication date recorded, and whether it was read from the source's address.
+    pub date: Option<String>,
+    pub date_from_address: bool,
 }
 
 /// The normalised text of an article: UTF-8, `\n` line endings, no BOM, one final newline.
@@ -55,9 +58,15 @@ pub fn add(seeds: &Path, origin: &Path, bytes: &[u8], meta: &Meta, annotator: &A
     let seed =
         ingest::parse(&path, text.as_bytes(), annotator.lexicon).map_err(|e| Error::file(origin, e.message()))?;
     std::fs::write(&path, &text).map_err(|e| Error::io(&path, e))?;
-    if *meta != Meta::default() {
+    // Without --date or a date line in the text, the date the address holds (…/2025/0604/…),
+    // recorded as read from it.
+    let mut meta = meta.clone();
+    if seed.meta.date.is_none() {
+        meta.date_from_address();
+    }
+    if meta != Meta::default() {
         let sidecar = path.with_extension("toml");
-        let toml = toml::to_string(meta).map_err(|e| Error::file(&sidecar, e.to_string()))?;
+        let toml = toml::to_string(&meta).map_err(|e| Error::file(&sidecar, e.to_string()))?;
         std::fs::write(&sidecar, toml).map_err(|e| Error::io(&sidecar, e))?;
     }
     let title = seed.title.clone();
@@ -70,7 +79,15 @@ pub fn add(seeds: &Path, origin: &Path, bytes: &[u8], meta: &Meta, annotator: &A
             }
         }
     }
-    Ok(Added { path, title, cities })
+    let date = meta.date.clone().or_else(|| annotated.seed.meta.date.clone());
+    let date_from_address = meta.date_is_from_address();
+    Ok(Added {
+        path,
+        title,
+        cities,
+        date,
+        date_from_address,
+    })
 }
 
 #[cfg(test)]

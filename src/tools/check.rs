@@ -23,6 +23,25 @@ pub fn check(site: &Site, files: &Files) -> Checked {
             let _ = writeln!(report, "warning: {}: names no Zhejiang city", s.seed.file.display());
         }
     }
+    // Seeds without a publication date (metadata, a date line, or an address that holds one):
+    // their dates without a year (5月14日, 今年) stay without one until it is filled in.
+    let undated: Vec<String> = ex
+        .seeds()
+        .iter()
+        .filter(|s| s.year.is_none())
+        .map(|s| s.seed.file.display().to_string())
+        .collect();
+    if !undated.is_empty() {
+        let _ = writeln!(
+            report,
+            "undated: {} seed{} without a publication date (add `date = \"YYYY-MM-DD\"` to its sidecar or front matter):",
+            undated.len(),
+            plural(undated.len())
+        );
+        for file in &undated {
+            let _ = writeln!(report, "  {file}");
+        }
+    }
     report.push_str(&coverage(ex));
     let broken = broken_links(files);
     for b in &broken {
@@ -55,6 +74,21 @@ pub fn coverage(ex: &Explainer) -> String {
         .collect();
     out.push_str(&explained_line("terms", &terms));
     out.push_str(&explained_line("documents", &documents));
+    // An explanation that only restates the words is flagged: rules never publish one, so
+    // these are glossary entries to rewrite.
+    let restating = ex
+        .terms()
+        .iter()
+        .filter_map(|t| Some((t.text.as_str(), "term", t.explanation.as_ref()?)))
+        .chain(
+            ex.documents()
+                .iter()
+                .filter_map(|d| Some((d.title.as_str(), "document", d.explanation.as_ref()?))),
+        )
+        .filter(|(text, _, e)| e.restates(text));
+    for (text, what, e) in restating {
+        let _ = writeln!(out, "restates: {what} “{text}” ({}): {}", e.origin.as_str(), e.zh);
+    }
     let unexplained = Unexplained::of(ex);
     for (text, id, uses) in unexplained.terms {
         let _ = writeln!(out, "unexplained: term “{text}” ({id}), {uses} use{}", plural(uses));
@@ -74,12 +108,18 @@ fn explained_line(what: &str, origins: &[Option<Origin>]) -> String {
     let total = origins.len();
     let explained = origins.iter().flatten().count();
     let percent = (explained * 100).checked_div(total).unwrap_or(100);
-    let by: Vec<String> = [Origin::Glossary, Origin::Title, Origin::Rule, Origin::Article]
-        .into_iter()
-        .map(|o| (o, origins.iter().filter(|x| **x == Some(o)).count()))
-        .filter(|(_, n)| *n > 0)
-        .map(|(o, n)| format!("{} {n}", o.as_str()))
-        .collect();
+    let by: Vec<String> = [
+        Origin::Glossary,
+        Origin::Title,
+        Origin::Rule,
+        Origin::Article,
+        Origin::Dictionary,
+    ]
+    .into_iter()
+    .map(|o| (o, origins.iter().filter(|x| **x == Some(o)).count()))
+    .filter(|(_, n)| *n > 0)
+    .map(|(o, n)| format!("{} {n}", o.as_str()))
+    .collect();
     format!(
         "explained: {what} {explained}/{total} ({percent}%){}{}\n",
         if by.is_empty() { "" } else { ": " },

@@ -61,9 +61,12 @@ export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-backgr
 /// The options of a test that reads what only the development articles have (several articles
 /// on one city, an English and a Simplified article, paginated lists): it skips, saying so, when
 /// setup.mjs built the test site without them (no ../shared/eval/dev/seeds, no
-/// EXPLAINER_DEV_SEEDS). Called by the tests, after setup.mjs has run.
+/// EXPLAINER_DEV_SEEDS), except on CI (CI=true), where they belong and their absence fails, as
+/// in the Rust tests (tests/common/mod.rs). Called by the tests, after setup.mjs has run.
 export function needsDev() {
   const seeds = path.join(EVAL_SITE, "seeds");
   const withDev = fs.existsSync(seeds) && fs.readdirSync(seeds).filter((n) => /\.(txt|md)$/.test(n)).length > 1;
-  return withDev ? {} : { skip: "needs the development articles (../shared/eval/dev/seeds, or set EXPLAINER_DEV_SEEDS)" };
+  const missing = "needs the development articles (../shared/eval/dev/seeds, or set EXPLAINER_DEV_SEEDS)";
+  if (!withDev && process.env.CI === "true") throw new Error(`${missing}, and CI must run it`);
+  return withDev ? {} : { skip: missing };
 }

@@ -139,6 +139,80 @@ test("a card opened near the bottom of the screen is on screen: a sheet on a pho
   }
 });
 
+test("on a phone the tapped mark stays above the card, wherever it is, and the card's link needs no scrolling", async () => {
+  const page = await open(CITY, PHONE);
+  const anns = page.locator(".city-paragraphs .ann");
+  const n = await anns.count();
+  assert.ok(n >= 10, `${n} marks`);
+  // Marks spread over the page, each put in turn near the top, the middle and the bottom of
+  // the screen; the last ones also at the page's very end.
+  const picks = [...new Set([0, 1, Math.floor(n / 4), Math.floor(n / 2), Math.floor((3 * n) / 4), n - 2, n - 1])];
+  let taps = 0;
+  for (const i of picks) {
+    for (const at of [0.15, 0.55, 0.92]) {
+      const ann = anns.nth(i);
+      await ann.evaluate((e, y) => window.scrollBy(0, e.getBoundingClientRect().top - y), PHONE.height * at);
+      await ann.click();
+      const card = page.locator(".ann-card");
+      await card.waitFor({ state: "visible" });
+      await page.waitForTimeout(50);
+      const { mark, sheet, link, scrollable } = await ann.evaluate((e) => {
+        const c = document.querySelector(".ann-card");
+        const r = (x) => x && (({ top, bottom, left, right }) => ({ top, bottom, left, right }))(x.getBoundingClientRect());
+        return { mark: r(e), sheet: r(c), link: r(c.querySelector(".ann-card-link")), scrollable: c.scrollHeight > c.clientHeight };
+      });
+      const overlap = mark.bottom > sheet.top && mark.top < sheet.bottom && mark.right > sheet.left && mark.left < sheet.right;
+      assert.ok(!overlap, `mark ${i} at ${at}: ${JSON.stringify(mark)} under the card ${JSON.stringify(sheet)}`);
+      assert.ok(mark.top >= 0, `mark ${i} at ${at} scrolled off the top: ${mark.top}`);
+      if (link) {
+        // The card's link is in its first lines, on screen without scrolling inside the card.
+        assert.ok(link.bottom <= Math.min(sheet.bottom, PHONE.height) && link.top >= sheet.top, `link of mark ${i}: ${JSON.stringify(link)} in ${JSON.stringify(sheet)}`);
+        assert.ok(link.top - sheet.top < 160 || !scrollable, `the link is near the top of card ${i}`);
+      }
+      await page.keyboard.press("Escape");
+      await card.waitFor({ state: "hidden" });
+      taps++;
+    }
+  }
+  assert.ok(taps >= 20, `${taps} taps`);
+  await page.close();
+});
+
+test("a figure's card says what it measures, whose, for when and whether a target, keeping its qualifier", NEEDS_DEV, async () => {
+  const page = await open("city/huzhou/index.html", PHONE);
+  const figure = page.locator(".city-paragraphs .ann-figure", { hasText: /^超200億元$/ }).first();
+  await figure.click();
+  const card = page.locator(".ann-card");
+  await card.waitFor({ state: "visible" });
+  await card.locator(".ann-card-row").first().waitFor();
+  const text = await card.innerText();
+  for (const part of ["超200億元", "more than ¥20 billion", "衡量", "人工智能核心產業", "主體", "湖州", "2027年", "目標"]) {
+    assert.ok(text.includes(part), `${part} missing: ${text}`);
+  }
+  assert.doesNotMatch(text, /≈|報道中出現/, "no approximation sign, no count of other figures of the same value");
+  await page.close();
+});
+
+test("a city page opens with what the city is doing, in short lines", NEEDS_DEV, async () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    const page = await open("city/huzhou/index.html", viewport);
+    const layout = await page.evaluate(() => {
+      const summary = document.querySelector(".city-summary");
+      const first = document.querySelector(".city-paragraphs p");
+      return {
+        before: Boolean(summary && (summary.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING)),
+        height: summary?.getBoundingClientRect().height ?? 0,
+        figures: [...document.querySelectorAll(".key-figure")].map((f) => f.getBoundingClientRect().height),
+      };
+    });
+    assert.ok(layout.before, "the summary comes before the paragraphs");
+    assert.ok(layout.figures.length >= 3, `${layout.figures.length} key figures`);
+    assert.ok(layout.figures.every((h) => h <= 130), `key figures are short: ${layout.figures.join(", ")} px`);
+    assert.ok(layout.height <= 1600, `the summary is ${layout.height} px tall at ${viewport.width}`);
+    await page.close();
+  }
+});
+
 test("filters sit under the heading, offer only real choices and hide what they leave empty", NEEDS_DEV, async () => {
   const page = await open(CITY, DESKTOP);
   const form = page.locator("form.filters");
@@ -169,7 +243,7 @@ test("filters sit under the heading, offer only real choices and hide what they 
     });
     const hiddenHeadings = [...article.querySelectorAll("h2")].filter((h) => !visible(h)).length;
     const paragraphs = [...article.querySelectorAll(":scope > p")];
-    const figures = [...document.querySelectorAll(".figure-card")];
+    const figures = [...document.querySelectorAll(".key-figure")];
     const events = [...document.querySelectorAll(".event")];
     return { emptyHeadings: emptyHeadings.map((h) => h.textContent), hiddenHeadings,
       shown: paragraphs.filter(visible).length, total: paragraphs.length,

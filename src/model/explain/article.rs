@@ -1,5 +1,5 @@
-//! The articles' own words: definitions, expansions of numbered slogans, and the category an
-//! article gives a quoted name, each quoted verbatim (the whole sentence) from one paragraph.
+//! The articles' own words: definitions and expansions of numbered slogans, each quoted verbatim
+//! (the whole sentence) from one paragraph.
 //!
 //! Definitions: 所谓X,是指…; X是指…; X(即…); X,即… and “X”即…; …(以下简称X); X是…的模式
 //! (机制, 制度, 做法, 方式). Where X is quoted its marks bound it; where it is not, its left edge is
@@ -23,6 +23,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 /// Besides the ends of clauses, the marks a term's left edge may be at the latest (folded): the
 /// enumeration comma and brackets.
+/// The Chinese numerals a numbered term starts with (四个一, 六大行动), by value from 1.
+const CHINESE_DIGITS: &str = "一二三四五六七八九";
 const TERM_EDGES: &str = "、()《》[]【】";
 const OPENING: &str = "“‘「『";
 const CLOSING: &str = CLOSING_QUOTES;
@@ -50,40 +52,23 @@ fn folded_key(folded: &[char]) -> String {
         .collect()
 }
 
-/// A find in one paragraph: which term, what was found, and the sentence.
+/// A find in one paragraph: which term, and its definition with the sentence.
 #[derive(Clone)]
-enum Hit {
-    Definition { term: usize, explanation: Explanation },
-    Category { term: usize, category: usize, quote: Quote },
+struct Hit {
+    term: usize,
+    explanation: Explanation,
 }
 
 /// What the articles say about the terms asked for, first find first.
 #[derive(Default)]
 pub struct Found {
     definitions: FxHashMap<usize, Explanation>,
-    categories: FxHashMap<usize, (usize, Quote)>,
 }
 
 impl Found {
     /// The first definition of term `term`.
     pub fn definition(&self, term: usize) -> Option<Explanation> {
         self.definitions.get(&term).cloned()
-    }
-
-    /// The category the articles first give term `term` (written `text`).
-    pub fn category(&self, term: usize, text: &str, tables: &ExplainTables) -> Option<Explanation> {
-        let (category, quote) = self.categories.get(&term)?;
-        let c = &tables.categories[*category];
-        Some(Explanation {
-            origin: Origin::Article,
-            label_en: None,
-            zh: format!("据原文,“{text}”是{}。", c.zh),
-            en: Some(format!("According to the article, “{text}” is {}.", c.en)),
-            reference: None,
-            quote: Some(quote.clone()),
-            parts: Vec::new(),
-            notes: Vec::new(),
-        })
     }
 }
 
@@ -132,11 +117,10 @@ impl ParagraphFinds {
         self.hits
             .iter()
             .map(|h| {
-                let mut h = h.clone();
-                match &mut h {
-                    Hit::Definition { term, .. } | Hit::Category { term, .. } => *term = now(*term)?,
-                }
-                Some(h)
+                Some(Hit {
+                    term: now(h.term)?,
+                    explanation: h.explanation.clone(),
+                })
             })
             .collect()
     }
@@ -189,15 +173,8 @@ pub fn find(
         *finds.kept.lock().unwrap_or_else(PoisonError::into_inner) = std::mem::take(kept);
     }
     let mut found = Found::default();
-    for hit in read.into_iter().flat_map(|(hits, _)| hits) {
-        match hit {
-            Hit::Definition { term, explanation } => {
-                found.definitions.entry(term).or_insert(explanation);
-            }
-            Hit::Category { term, category, quote } => {
-                found.categories.entry(term).or_insert((category, quote));
-            }
-        }
+    for Hit { term, explanation } in read.into_iter().flat_map(|(hits, _)| hits) {
+        found.definitions.entry(term).or_insert(explanation);
     }
     found
 }
@@ -242,9 +219,9 @@ impl<'a> Paragraph<'a> {
         }
     }
 
-    /// Whether a sentence starts after char `k`: it ends one.
-    fn ends_sentence(&self, k: usize) -> bool {
-        self.stops.is_sentence_end(self.chars, k)
+    /// Where the sentence holding char `at` starts.
+    fn sentence_start(&self, at: usize) -> usize {
+        self.stops.sentence_start_before(self.chars, at)
     }
 
     /// Whether a term may start after char `k` at the earliest: it ends a sentence or a clause,
@@ -267,7 +244,7 @@ impl<'a> Paragraph<'a> {
         (at..).zip(word.chars()).all(|(k, w)| self.folded.get(k) == Some(&w))
     }
 
-    /// Every definition and category in the paragraph, in order.
+    /// Every definition in the paragraph, in order.
     fn hits(&self) -> Vec<Hit> {
         let mut out = Vec::new();
         let n = self.folded.len();
@@ -277,36 +254,24 @@ impl<'a> Paragraph<'a> {
                 '所' if self.starts_with(i, "所谓") => self.so_called(i),
                 '是' if self.starts_with(i, "是指") && !self.so_called_before(i) => self.defined_before(i, i),
                 '(' if self.starts_with(i + 1, "即") => self.defined_before(i, i),
-                '(' => self.short_name(i),
+                '(' => self.short_name(i).or_else(|| self.bracket_gloss(i)),
                 ',' if self.starts_with(i + 1, "即") && self.ji_defines(i + 1) => self.defined_before(i, i),
                 '即' if i > 0 && CLOSING.contains(self.folded[i - 1]) && self.ji_defines(i) => {
                     self.defined_before(i, i)
                 }
-                '的' => self.defining_noun(i),
+                '的' => self.defining_noun(i).or_else(|| self.listed_before(i)),
+                '分' if self.words.lists_says.iter().any(|w| self.starts_with_word(i, w)) => self.listed_after(i),
                 _ => None,
             };
             if let Some(hit) = found {
-                let repeated = |h: &Hit| match (h, &hit) {
-                    (
-                        Hit::Definition {
-                            term: a,
-                            explanation: x,
-                        },
-                        Hit::Definition {
-                            term: b,
-                            explanation: y,
-                        },
-                    ) => a == b && x.quote.as_ref().map(|q| q.start) == y.quote.as_ref().map(|q| q.start),
-                    _ => false,
+                let repeated = |h: &Hit| {
+                    h.term == hit.term
+                        && h.explanation.quote.as_ref().map(|q| q.start)
+                            == hit.explanation.quote.as_ref().map(|q| q.start)
                 };
                 if !out.iter().any(repeated) {
                     out.push(hit);
                 }
-            }
-            if CLOSING.contains(c)
-                && let Some(hit) = self.category(i)
-            {
-                out.push(hit);
             }
         }
         out
@@ -321,11 +286,7 @@ impl<'a> Paragraph<'a> {
 
     /// A 所谓 earlier in the sentence before `at` (所谓X,是指… is read from 所谓).
     fn so_called_before(&self, at: usize) -> bool {
-        let mut k = at;
-        while k > 0 && !self.ends_sentence(k - 1) {
-            k -= 1;
-        }
-        (k..at).any(|k| self.starts_with(k, "所谓"))
+        (self.sentence_start(at)..at).any(|k| self.starts_with(k, "所谓"))
     }
 
     /// Where the clause ending at `end` starts.
@@ -340,10 +301,7 @@ impl<'a> Paragraph<'a> {
     /// The sentence around `start..end`, as a quote; when the sentence runs on for long before
     /// it, from the clause that holds `start`.
     fn quote(&self, start: usize, end: usize) -> Quote {
-        let mut s = start;
-        while s > 0 && !self.ends_sentence(s - 1) {
-            s -= 1;
-        }
+        let mut s = self.sentence_start(start);
         if start - s > LONG_LEAD {
             s = start;
             while s > 0 && !self.ends_clause(s - 1) {
@@ -365,17 +323,11 @@ impl<'a> Paragraph<'a> {
 
     fn definition(&self, term: usize, start: usize, end: usize) -> Hit {
         let quote = self.quote(start, end);
-        Hit::Definition {
+        Hit {
             term,
             explanation: Explanation {
-                origin: Origin::Article,
-                label_en: None,
-                zh: quote.text.clone(),
-                en: None,
-                reference: None,
-                quote: Some(quote),
-                parts: Vec::new(),
-                notes: Vec::new(),
+                quote: Some(quote.clone()),
+                ..Explanation::new(Origin::Article, quote.text, None)
             },
         }
     }
@@ -400,15 +352,20 @@ impl<'a> Paragraph<'a> {
         }
         let mut quoted_end = end;
         if !CLOSING.contains(self.folded[end - 1]) {
-            // A category noun or a short word after the marks (“揭榜挂帅”机制,即…; “港产城”联动,
-            // 即…): what follows explains the quoted name.
+            // A noun or a short word after the marks (“揭榜挂帅”机制,即…; “123”总体目标,即…;
+            // “港产城”联动,即…): what follows explains the quoted name.
             quoted_end = (lo + 1..end)
                 .find(|&k| {
                     CLOSING.contains(self.folded[k - 1])
                         && (self
-                            .tables
-                            .category_at(&self.folded, k)
-                            .is_some_and(|(_, n)| k + n == end)
+                            .words
+                            .between_nouns
+                            .iter()
+                            .any(|w| k + w.len() == end && self.starts_with_word(k, w))
+                            || self
+                                .tables
+                                .category_at(&self.folded, k)
+                                .is_some_and(|(_, n)| k + n == end)
                             || (end - k <= SHORT_WORD && self.chars[k..end].iter().all(|&c| is_han(c))))
                 })
                 .unwrap_or(end);
@@ -475,10 +432,7 @@ impl<'a> Paragraph<'a> {
                 let opener = if c == '》' { "《" } else { OPENING };
                 (0..before - 1).rev().find(|&k| opener.contains(self.folded[k]))? + 1
             }
-            Some(_) => {
-                let lo = self.clause_start(before);
-                lo + segment::noun_phrase_start(&self.chars[lo..before], self.words)
-            }
+            Some(_) => self.unmarked_name_start(before),
             None => return None,
         };
         let full_end = match self.folded[before - 1] {
@@ -493,19 +447,128 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         let quote = self.quote(full_start, close);
-        Some(Hit::Definition {
+        // The full name stays Chinese; in English it stands as an original in brackets, with
+        // its kind where its last word says it (…有限公司: a company).
+        let folded_full: Vec<char> = self.folded[full_start..full_end].to_vec();
+        let kind = self
+            .tables
+            .category_ending(&folded_full)
+            .map_or("the name", |(c, _)| self.tables.categories[c].en.as_str());
+        Some(Hit {
             term,
             explanation: Explanation {
-                origin: Origin::Article,
-                label_en: None,
-                zh: format!("“{short}”是“{full}”的简称。"),
-                en: Some(format!("“{short}” is short for “{full}”.")),
-                reference: None,
                 quote: Some(quote),
-                parts: Vec::new(),
-                notes: Vec::new(),
+                ..Explanation::new(
+                    Origin::Article,
+                    format!("“{short}”是“{full}”的简称。"),
+                    Some(format!(
+                        "“{short}” is the article's short name for {kind} it writes in full before it （{full}）."
+                    )),
+                )
             },
         })
+    }
+
+    /// Where a name that ends at `end` and is not marked starts: after the clause stop before
+    /// it, then at a word boundary (成立了浙江省…联盟 → 浙江省…联盟). A bracket inside the name
+    /// belongs to it (智谋(浙江)科技发展有限公司): the clause stop is looked for before it, and the
+    /// word boundary in the text without it, so the place in the bracket does not start the name.
+    fn unmarked_name_start(&self, end: usize) -> usize {
+        let mut lo = end;
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        while lo > 0 && end - lo < MAX_TERM + 12 {
+            if self.folded[lo - 1] == ')'
+                && let Some(open) = (lo.saturating_sub(MAX_TERM)..lo - 1)
+                    .rev()
+                    .find(|&k| self.folded[k] == '(')
+                && open > 0
+                && !self.ends_clause(open - 1)
+            {
+                groups.push((open, lo));
+                lo = open;
+                continue;
+            }
+            if self.ends_clause(lo - 1) {
+                break;
+            }
+            lo -= 1;
+        }
+        let kept: Vec<usize> = (lo..end)
+            .filter(|&i| !groups.iter().any(|&(a, b)| (a..b).contains(&i)))
+            .collect();
+        let region: Vec<char> = kept.iter().map(|&i| self.chars[i]).collect();
+        let at = segment::noun_phrase_start(&region, self.words);
+        kept.get(at).copied().unwrap_or(end)
+    }
+
+    /// “X”(…): a bracket right after a quoted term glosses it (“两园一楼一镇六飞地”(花园258
+    /// 创新创业园,大学生创业园…)), unless it holds no Chinese, or only a date or a number.
+    fn bracket_gloss(&self, open: usize) -> Option<Hit> {
+        if open == 0 || !CLOSING.contains(self.folded[open - 1]) {
+            return None;
+        }
+        let q_open = (open.saturating_sub(MAX_TERM + 2)..open - 1)
+            .rev()
+            .find(|&k| OPENING.contains(self.folded[k]))?;
+        let term = self.term_at(q_open, open)?;
+        let mut depth = 0;
+        let close = (open..self.folded.len().min(open + 120)).find(|&k| {
+            match self.folded[k] {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+        })?;
+        let inside = &self.chars[open + 1..close];
+        let han = inside.iter().filter(|c| is_han(**c)).count();
+        let dateish = inside
+            .iter()
+            .all(|c| c.is_ascii_digit() || "年月日—-~至.".contains(*c) || c.is_whitespace());
+        if han < 2 || dateish {
+            return None;
+        }
+        Some(self.definition(term, q_open, close + 1))
+    }
+
+    /// “三高地”分别是A、B、C: the term before 分别是, quoted up to the end of the clause that
+    /// lists its parts (a sentence that runs on says other things after it).
+    fn listed_after(&self, at: usize) -> Option<Hit> {
+        let mut hit = self.defined_before(at, at)?;
+        let quote = hit.explanation.quote.as_mut()?;
+        let end = (at + 1..quote.end)
+            .find(|&k| matches!(self.folded[k], ',' | ';'))
+            .unwrap_or(quote.end);
+        if end < quote.end {
+            quote.end = end;
+            quote.text = self.chars[quote.start..end].iter().collect();
+            hit.explanation.zh = quote.text.clone();
+        }
+        Some(hit)
+    }
+
+    /// “一规划一方案一政策一活动”的“四个一”: a quoted numbered term (starting with a Chinese
+    /// numeral) right after a quoted phrase and 的 is what that phrase lists.
+    fn listed_before(&self, at: usize) -> Option<Hit> {
+        if at == 0
+            || !CLOSING.contains(self.folded[at - 1])
+            || !self.folded.get(at + 1).is_some_and(|c| OPENING.contains(*c))
+        {
+            return None;
+        }
+        let open = at + 1;
+        let close =
+            (open + 1..self.folded.len().min(open + MAX_TERM + 2)).find(|&k| CLOSING.contains(self.folded[k]))?;
+        if !self
+            .folded
+            .get(open + 1)
+            .is_some_and(|c| CHINESE_DIGITS.contains(*c) || *c == '两')
+        {
+            return None;
+        }
+        let term = self.term_at(open + 1, close)?;
+        let first_open = (0..at - 1).rev().find(|&k| OPENING.contains(self.folded[k]))?;
+        Some(self.definition(term, first_open, close + 1))
     }
 
     /// X是…的模式 (机制, 制度 …) ending a clause: X is defined as that kind of thing.
@@ -520,10 +583,7 @@ impl<'a> Paragraph<'a> {
             return None;
         }
         // The first 是 of the sentence, with the term right before it.
-        let mut s = at;
-        while s > 0 && !self.ends_sentence(s - 1) {
-            s -= 1;
-        }
+        let s = self.sentence_start(at);
         let shi = (s..at).find(|&k| self.folded[k] == '是')?;
         let mut end = shi;
         if end > s && self.folded[end - 1] == '就' {
@@ -535,25 +595,6 @@ impl<'a> Paragraph<'a> {
         let lo = self.clause_start(end).max(s);
         let (term, start) = self.term_ending(lo, end)?;
         Some(self.definition(term, start, after))
-    }
-
-    /// “X”<category> (“温州发布”微信公众号), “X”的<category>, 以“X”为<category>.
-    fn category(&self, close: usize) -> Option<Hit> {
-        let open = (close.saturating_sub(MAX_TERM + 1)..close)
-            .rev()
-            .find(|&k| OPENING.contains(self.folded[k]))?;
-        let term = self.term_at(open, close + 1)?;
-        let mut after = close + 1;
-        let in_yi_wei = open > 0 && self.folded[open - 1] == '以' && self.folded.get(after) == Some(&'为');
-        if in_yi_wei || self.folded.get(after) == Some(&'的') {
-            after += 1;
-        }
-        let (category, len) = self.tables.category_at(&self.folded, after)?;
-        Some(Hit::Category {
-            term,
-            category,
-            quote: self.quote(open, after + len),
-        })
     }
 }
 
@@ -571,6 +612,9 @@ pub fn slogan<'s>(
         .into_iter()
         .filter(|c| !OPENING.contains(*c) && !CLOSING.contains(*c))
         .collect();
+    if let Some(n) = chinese_numbered(&folded) {
+        return chinese_slogan(&folded, n, uses, seeds, paragraph, reading);
+    }
     if folded.len() < 2 || !folded.iter().all(|c| c.is_ascii_digit() || *c == 'n' || *c == '+') {
         return None;
     }
@@ -614,15 +658,83 @@ pub fn slogan<'s>(
         if let Some((start, end)) = span {
             let text: String = chars[start..end].iter().collect();
             return Some(Explanation {
-                origin: Origin::Article,
-                label_en: None,
-                zh: text.clone(),
-                en: None,
-                reference: None,
-                quote: Some(Quote { at, start, end, text }),
-                parts: Vec::new(),
-                notes: Vec::new(),
+                quote: Some(Quote {
+                    at,
+                    start,
+                    end,
+                    text: text.clone(),
+                }),
+                ..Explanation::new(Origin::Article, text, None)
             });
+        }
+    }
+    None
+}
+
+/// How many things a term that counts them names (六大行动 → 6, 九场硬战 → 9, 三高地 → 3): a
+/// Chinese numeral from 二 (or 两) to 九, then Chinese only, no other numeral right after it.
+fn chinese_numbered(folded: &[char]) -> Option<usize> {
+    let first = *folded.first()?;
+    let n = if first == '两' {
+        2
+    } else {
+        CHINESE_DIGITS.chars().position(|c| c == first)? + 1
+    };
+    let rest = &folded[1..];
+    (n >= 2
+        && !rest.is_empty()
+        && rest.iter().all(|&c| is_han(c))
+        && !CHINESE_DIGITS.contains(rest[0])
+        && !"十百千万亿".contains(rest[0]))
+    .then_some(n)
+}
+
+/// A term that counts its parts (六大行动) expanded where the article goes on with exactly
+/// that many 一是…二是…: after the term in a paragraph that uses it, or in the next one.
+fn chinese_slogan<'s>(
+    folded_term: &[char],
+    n: usize,
+    uses: &[ParaRef],
+    seeds: &'s [Arc<AnnotatedSeed>],
+    paragraph: impl Fn(ParaRef) -> &'s crate::annotate::AnnotatedParagraph,
+    reading: Reading,
+) -> Option<Explanation> {
+    for &r in uses.iter().take(SLOGAN_USES_READ) {
+        let next = ParaRef {
+            seed: r.seed,
+            para: r.para + 1,
+        };
+        for (at, here) in [(r, true), (next, false)] {
+            if at.para >= seeds[at.seed].paragraphs.len() {
+                continue;
+            }
+            let chars: Vec<char> = paragraph(at).text.chars().collect();
+            let p_folded = fold(&chars.iter().collect::<String>());
+            let from = if here {
+                match (0..p_folded.len()).find(|&k| p_folded[k..].starts_with(folded_term)) {
+                    Some(k) => k + folded_term.len(),
+                    None => continue,
+                }
+            } else {
+                0
+            };
+            let text = Expanded {
+                chars: &chars,
+                folded: &p_folded,
+                reading,
+            };
+            if let Some((start, end)) = text.ordinals_from(n, from) {
+                let text: String = chars[start..end].iter().collect();
+                return Some(Explanation {
+                    quote: Some(Quote {
+                        at,
+                        start,
+                        end,
+                        text: text.clone(),
+                    }),
+                    ..Explanation::new(Origin::Article, text, None)
+                });
+            }
         }
     }
     None
@@ -687,10 +799,15 @@ impl Expanded<'_> {
     /// 一是…二是…三是… with exactly `n` parts: the span from 一是 to the end of the last part's
     /// sentence.
     fn ordinals(&self, n: usize) -> Option<(usize, usize)> {
+        self.ordinals_from(n, 0)
+    }
+
+    /// [`Self::ordinals`] from char `from` on.
+    fn ordinals_from(&self, n: usize, from: usize) -> Option<(usize, usize)> {
         const NUMBERS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
         let folded = self.folded;
         let mut at = Vec::new();
-        let mut from = 0;
+        let mut from = from;
         for number in NUMBERS {
             match (from..folded.len().saturating_sub(1)).find(|&k| folded[k] == number && folded[k + 1] == '是') {
                 Some(k) if at.is_empty() || k > from => {
@@ -736,42 +853,32 @@ mod tests {
         }
     }
 
-    /// (term, zh or category, quote) of every hit of one kind.
-    fn found(text: &str, terms: &[&str], definitions: bool) -> Vec<(String, String, String)> {
+    /// (term, zh, quote) of every definition.
+    fn hits(text: &str, terms: &[&str]) -> Vec<(String, String, String)> {
         let c = case(text, terms);
         let p = Paragraph::new(ParaRef { seed: 0, para: 0 }, &c.chars, &c.wanted, c.reading());
         p.hits()
             .into_iter()
-            .filter_map(|h| match h {
-                Hit::Definition { term, explanation } if definitions => {
-                    Some((terms[term].to_string(), explanation.zh, explanation.quote.unwrap().text))
-                }
-                Hit::Category { term, category, quote } if !definitions => Some((
-                    terms[term].to_string(),
-                    c.tables.categories[category].en.clone(),
-                    quote.text,
-                )),
-                _ => None,
+            .map(|h| {
+                (
+                    terms[h.term].to_string(),
+                    h.explanation.zh,
+                    h.explanation.quote.unwrap().text,
+                )
             })
             .collect()
     }
 
-    fn hits(text: &str, terms: &[&str]) -> Vec<(String, String, String)> {
-        found(text, terms, true)
-    }
-
-    fn categories(text: &str, terms: &[&str]) -> Vec<(String, String, String)> {
-        found(text, terms, false)
+    /// The English of every definition.
+    fn english(text: &str, terms: &[&str]) -> Vec<Option<String>> {
+        let c = case(text, terms);
+        let p = Paragraph::new(ParaRef { seed: 0, para: 0 }, &c.chars, &c.wanted, c.reading());
+        p.hits().into_iter().map(|h| h.explanation.en).collect()
     }
 
     /// (term, explanation) of each definition.
     fn definitions(hits: &[Hit]) -> Vec<(usize, String)> {
-        hits.iter()
-            .filter_map(|h| match h {
-                Hit::Definition { term, explanation } => Some((*term, explanation.zh.clone())),
-                Hit::Category { .. } => None,
-            })
-            .collect()
+        hits.iter().map(|h| (h.term, h.explanation.zh.clone())).collect()
     }
 
     #[test]
@@ -861,27 +968,56 @@ mod tests {
         assert_eq!(h[0].1, "“聯合體”是“人工智能創新聯合體”的简称。");
     }
 
+    /// A company's full name keeps its inner bracket: 科技发展有限公司 is not the name that
+    /// 智谋科技 is short for (a reading that must not come back), in both scripts.
     #[test]
-    fn defining_nouns_and_categories() {
+    fn a_full_name_is_not_cut_at_its_inner_bracket() {
+        for (text, full) in [
+            (
+                "记者走进位于嘉兴市南湖区的智谋(浙江)科技发展有限公司(以下简称“智谋科技”),看到机器狗。",
+                "智谋(浙江)科技发展有限公司",
+            ),
+            (
+                "記者走進位於嘉興市南湖區的智謀(浙江)科技發展有限公司(以下簡稱“智謀科技”),看到機器狗。",
+                "智謀(浙江)科技發展有限公司",
+            ),
+            (
+                "星河(杭州)智能装备有限公司(简称“星河智能”)成立于2020年。",
+                "星河(杭州)智能装备有限公司",
+            ),
+        ] {
+            let h = hits(text, &["智谋科技", "星河智能"]);
+            assert_eq!(h.len(), 1, "{h:?}");
+            assert!(h[0].1.contains(&format!("是“{full}”的简称")), "{}", h[0].1);
+            let en = english(text, &["智谋科技", "星河智能"]);
+            let en = en[0].as_deref().unwrap();
+            assert!(en.contains("a company") && en.contains(&format!("（{full}）")), "{en}");
+        }
+    }
+
+    #[test]
+    fn a_bracket_after_a_quoted_term_glosses_it() {
+        let h = hits(
+            "整合利用“两园一楼一镇六飞地”(花园创新创业园、大学生创业园等),集聚企业。",
+            &["两园一楼一镇六飞地"],
+        );
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert!(h[0].2.contains("(花园创新创业园、大学生创业园等)"), "{h:?}");
+        let h = hits("實現“123”總體目標,即全市在役工業機器人達到1萬台。", &["123"]);
+        assert_eq!(h.len(), 1, "{h:?}");
+        // A date or a number in brackets glosses nothing.
+        assert!(hits("发布“数字浙江”(2024年)方案。", &["数字浙江"]).is_empty());
+        assert!(hits("推进“AI+”(AI Plus)行动。", &["AI+"]).is_empty());
+    }
+
+    #[test]
+    fn defining_nouns() {
         let h = hits("“赛马制”是一种让多个团队平行攻关、优胜劣汰的机制。", &["赛马制"]);
         assert_eq!(h.len(), 1, "{h:?}");
         assert_eq!(h[0].2, "“赛马制”是一种让多个团队平行攻关、优胜劣汰的机制。");
-        let h = categories("據“溫州發布”微信公眾號,會上揭牌。", &["温州发布"]);
-        assert_eq!(
-            (h[0].0.as_str(), h[0].1.as_str()),
-            ("温州发布", "a WeChat public account")
-        );
-        assert_eq!(h[0].2, "據“溫州發布”微信公眾號,會上揭牌。");
-        let h = categories(
-            "“打造标杆。”负责人介绍,该项目以“弹性进化、高效集约”为核心。",
-            &["弹性进化、高效集约"],
-        );
-        assert_eq!(h[0].2, "负责人介绍,该项目以“弹性进化、高效集约”为核心。");
-        assert_eq!(h[0].1, "the core idea of the work described");
-        let h = categories("形成“小而精、专而强”的产业特质。", &["小而精、专而强"]);
-        assert_eq!(h[0].1, "a distinctive character");
-        // A quoted phrase with no category after it says nothing.
-        assert!(categories("建设“创新温州”,加快发展。", &["创新温州"]).is_empty());
+        // A quoted phrase with nothing defining it says nothing (its category is no definition).
+        assert!(hits("该项目以“弹性进化、高效集约”为核心。", &["弹性进化、高效集约"]).is_empty());
+        assert!(hits("建设“创新温州”,加快发展。", &["创新温州"]).is_empty());
     }
 
     #[test]
@@ -915,5 +1051,48 @@ mod tests {
             Some("一是建平台;二是强应用。")
         );
         assert_eq!(expanded("一是建平台;二是强应用;三是优环境。", &|e| e.ordinals(2)), None);
+        // After the term only: an enumeration before it is another one.
+        assert_eq!(
+            expanded("一是建平台;二是强应用。实施“两大行动”。", &|e| e
+                .ordinals_from(2, 12)),
+            None
+        );
+    }
+
+    #[test]
+    fn terms_that_count_their_parts() {
+        assert_eq!(chinese_numbered(&fold("六大行动")), Some(6));
+        assert_eq!(chinese_numbered(&fold("九場硬戰")), Some(9));
+        assert_eq!(chinese_numbered(&fold("三高地")), Some(3));
+        assert_eq!(chinese_numbered(&fold("兩大平臺")), Some(2));
+        // One thing, a number of more than one digit, digits: not counted here.
+        assert_eq!(chinese_numbered(&fold("一号工程")), None);
+        assert_eq!(chinese_numbered(&fold("十四五")), None);
+        assert_eq!(chinese_numbered(&fold("三十六行")), None);
+        assert_eq!(chinese_numbered(&fold("3高地")), None);
+    }
+
+    #[test]
+    fn parts_listed_after_a_numbered_term_or_quoted_before_it_in_both_scripts() {
+        let h = hits("普陀提出“三高地”分别是打造产业高地、场景高地、数据高地。", &["三高地"]);
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(h[0].2, "普陀提出“三高地”分别是打造产业高地、场景高地、数据高地。");
+        // A sentence that goes on about other things is quoted to the end of the list's clause.
+        let h = hits(
+            "“三高地”分别是产业高地、场景高地、数据高地,同时提出重点发展海洋经济。",
+            &["三高地"],
+        );
+        assert_eq!(h[0].2, "“三高地”分别是产业高地、场景高地、数据高地");
+        let h = hits("“兩大平臺”分別為數據平臺和算力平臺。", &["两大平台"]);
+        assert_eq!(h.len(), 1, "{h:?}");
+        let h = hits("余杭构建了“一规划一方案一政策一活动”的“四个一”工作体系。", &["四个一"]);
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert!(h[0].2.contains("“一规划一方案一政策一活动”的“四个一”"), "{h:?}");
+        let h = hits("構建“一規劃一方案”的“兩個一”體系。", &["两个一"]);
+        assert_eq!(h.len(), 1, "{h:?}");
+        // A quoted name after a quoted phrase and 的 that counts nothing is not its list.
+        assert!(hits("擦亮“数字经济”的“金名片”。", &["金名片"]).is_empty());
+        // 分别 that is not 分别是 says nothing of what the term is.
+        assert!(hits("“三高地”分别由三个部门牵头。", &["三高地"]).is_empty());
     }
 }

@@ -2,6 +2,7 @@
 //! sector table, and a document from its title's reading. The Chinese is written with the
 //! title's or term's own words as they stand (either script); pages convert the whole.
 
+use super::english::{self, English};
 use super::{Explanation, Note, Origin, TitlePart};
 use crate::annotate::title::{self, Period, TitleReading};
 use crate::knowledge::Knowledge;
@@ -42,14 +43,9 @@ pub fn five_year_plan(text: &str, glossary: &Glossary, words: &RuleWords) -> Opt
         en.push_str(&g.en);
     }
     Some(Explanation {
-        origin: Origin::Rule,
         label_en: Some(format!("{} Five-Year Plan ({start}–{end})", ordinal(n))),
-        zh,
-        en: Some(en),
         reference: general.and_then(|g| g.source.clone()),
-        quote: None,
-        parts: Vec::new(),
-        notes: Vec::new(),
+        ..Explanation::new(Origin::Rule, zh, Some(en))
     })
 }
 
@@ -82,9 +78,11 @@ fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// 人工智能+X, AI+X: AI applied to the sector X, from the sector table (or, for a sector it does
-/// not know, AI applied to X as the slogan says).
-pub fn ai_plus(text: &str, glossary: &Glossary, tables: &ExplainTables) -> Option<Explanation> {
+/// 人工智能+X, AI+X: AI applied to the sector X, from the sector table; for a sector the table
+/// does not know, AI applied to X as the glossary's “人工智能+” says, with X in English where the
+/// glossary, the phrase table or the dictionary has it (else no English).
+pub fn ai_plus(text: &str, k: &Knowledge) -> Option<Explanation> {
+    let tables = &k.explain;
     let folded = bare(text);
     let head = tables.words.ai_heads.iter().find(|h| folded.starts_with(h))?;
     let plus = head.len();
@@ -102,73 +100,241 @@ pub fn ai_plus(text: &str, glossary: &Glossary, tables: &ExplainTables) -> Optio
     if x.is_empty() || x.contains(['+', '＋']) {
         return None;
     }
-    let ai_plus = glossary.term("人工智能+");
+    let ai_plus = k.glossary.term("人工智能+");
     Some(match tables.sector(&x) {
         Some(sector) => Explanation {
-            origin: Origin::Rule,
             label_en: Some(format!("AI + {}", sector.label_en)),
-            zh: format!("“{text}”指把人工智能用于{x}:{}", sector.zh),
-            en: Some(format!("“{text}”: AI applied to {}. {}", sector.label_en, sector.en)),
             reference: Some(sector.source.clone()),
-            quote: None,
-            parts: Vec::new(),
-            notes: Vec::new(),
+            ..Explanation::new(
+                Origin::Rule,
+                format!("“{text}”指把人工智能用于{x}:{}", sector.zh),
+                Some(format!("“{text}”: AI applied to {}. {}", sector.label_en, sector.en)),
+            )
         },
-        None => Explanation {
-            origin: Origin::Rule,
-            label_en: Some(format!("AI + “{x}”")),
-            zh: format!("“{text}”指把人工智能用于“{x}”,是“人工智能+”行动(人工智能与各行各业融合)的一个方向。"),
-            en: Some(format!(
-                "“{text}”: AI applied to “{x}”, one of the tracks of the “AI+” drive to fuse AI into every sector."
-            )),
-            reference: ai_plus.and_then(|g| g.source.clone()),
-            quote: None,
-            parts: Vec::new(),
-            notes: Vec::new(),
-        },
+        None => {
+            let x_en = part_english(&x, k).map(|p| p.en);
+            Explanation {
+                label_en: x_en.as_ref().map(|e| format!("AI + {e}")),
+                reference: ai_plus.and_then(|g| g.source.clone()),
+                ..Explanation::new(
+                    Origin::Rule,
+                    format!("“{text}”指把人工智能用于“{x}”(“人工智能+”即把人工智能与各行各业深度融合)。"),
+                    x_en.map(|e| {
+                        format!(
+                            "“{text}”: AI applied to {e} ({x}), as in the “AI+” drive to fuse AI into every sector."
+                        )
+                    }),
+                )
+            }
+        }
     })
 }
 
-/// A+B slogans besides AI+X (低空+物流, 互联网+政务, 数据安全+): A combined with B, with A's
-/// glossary label where A (or A经济) has an entry. Slogans of numbers (1+4+N) are not this.
-pub fn plus(text: &str, glossary: &Glossary) -> Option<Explanation> {
-    let clean: String = text.chars().filter(|c| !QUOTES.contains(*c)).collect();
-    let clean = clean.replace('＋', "+");
-    let (a, b) = clean.split_once('+')?;
-    let (a, b) = (a.trim(), b.trim());
-    let wordy = |s: &str| s.chars().any(|c| c.is_alphabetic() && c != 'N' && c != 'n');
-    if !wordy(a) || (!b.is_empty() && !wordy(b)) || b.contains('+') || a.chars().count() > 8 {
+/// One part of a slogan explained: its English and what it is, from the glossary, a place's
+/// name, the dictionary or the phrase table.
+pub struct PartMeaning {
+    /// A short English name.
+    pub en: String,
+    /// What it is, in Chinese (the glossary's words) or the dictionary's senses.
+    pub zh: String,
+    /// Where that comes from.
+    pub source: String,
+}
+
+/// `part` explained as a whole: a glossary term, a place, an ordinary word of the dictionary,
+/// a phrase of the phrase table, Latin letters (AI, IP) as they are.
+pub fn part_english(part: &str, k: &Knowledge) -> Option<PartMeaning> {
+    let part = part.trim();
+    if part.is_empty() {
         return None;
     }
-    let known = glossary.term(a).or_else(|| glossary.term(&format!("{a}经济")));
-    let a_en = known.map_or_else(|| format!("“{a}”"), |g| format!("{} ({a})", g.label_en));
-    let (zh, en) = if b.is_empty() {
+    if let Some(g) = k.glossary.term(part) {
+        let first = g.zh.split_inclusive('。').next().unwrap_or(&g.zh).to_string();
+        return Some(PartMeaning {
+            en: g.label_en.clone(),
+            zh: first,
+            source: g.source.clone().unwrap_or_else(|| "glossary".to_string()),
+        });
+    }
+    if let Some(p) = k.explain.phrases.get(part) {
+        return Some(PartMeaning {
+            en: p.inside().to_string(),
+            zh: format!("政策用语,英文作“{}”", p.en),
+            source: "data/explain/phrases.toml".to_string(),
+        });
+    }
+    if part.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
+        return Some(PartMeaning {
+            en: part.to_string(),
+            zh: part.to_string(),
+            source: String::new(),
+        });
+    }
+    let places = k.gazetteer.find(part);
+    if let [m] = places.as_slice()
+        && m.start == 0
+        && m.end == part.chars().count()
+        && let Some(en) = super::english::English::curated(k).english(part)
+    {
+        return Some(PartMeaning {
+            zh: part.to_string(),
+            en,
+            source: "data/gazetteer.toml".to_string(),
+        });
+    }
+    // A dictionary word only when it has one or two senses, both given: a word of many
+    // (运动: to move, to exercise, sports …) is not given one that may be the wrong one.
+    if part.chars().count() >= 2
+        && let Some(w) = k.dictionary.word(part)
+        && w.senses.len() <= 2
+    {
+        let mut senses: Vec<String> = w.senses.iter().map(|s| super::english::short_sense(s)).collect();
+        senses.dedup();
+        return Some(PartMeaning {
+            en: senses.join(" / "),
+            zh: format!(
+                "词典释义:{}",
+                w.senses.iter().take(2).cloned().collect::<Vec<_>>().join("; ")
+            ),
+            source: format!(
+                "{} {}: {}",
+                crate::knowledge::DICTIONARY_NAME,
+                crate::knowledge::DICTIONARY_RELEASE,
+                w.headword
+            ),
+        });
+    }
+    None
+}
+
+/// A slogan of parts (低空+物流, 美丽+智慧, 数据安全+, 生态、生产、生活): each part explained by
+/// the glossary or the dictionary, and no relation between them that nothing states. A slogan
+/// of numbers (1+4+N) is not this; nor is one with a part nothing explains.
+pub fn parts(text: &str, k: &Knowledge) -> Option<Explanation> {
+    let clean: String = text
+        .chars()
+        .filter(|c| !QUOTES.contains(*c))
+        .collect::<String>()
+        .replace('＋', "+");
+    let plus = clean.contains('+');
+    let separators: &[char] = if plus { &['+'] } else { &['、', ',', '，', '·'] };
+    let pieces: Vec<&str> = clean.split(separators).map(str::trim).collect();
+    let trailing_plus = plus && pieces.len() == 2 && pieces[1].is_empty();
+    let named: Vec<&str> = pieces.iter().copied().filter(|p| !p.is_empty()).collect();
+    let wordy = |s: &str| s.chars().any(|c| c.is_alphabetic() && !matches!(c, 'N' | 'n'));
+    if named.is_empty()
+        || (named.len() < 2 && !trailing_plus)
+        || named.len() != pieces.len() - usize::from(trailing_plus)
+        || !named.iter().all(|p| wordy(p))
+    {
+        return None;
+    }
+    // Parts that are all names of one glossary entry (数字产业化、产业数字化): the entry
+    // explains the whole.
+    let entries: Vec<Option<&crate::knowledge::TermEntry>> = named.iter().map(|p| k.glossary.term(p)).collect();
+    if named.len() > 1
+        && let Some(Some(first)) = entries.first()
+        && entries.iter().all(|e| e.is_some_and(|e| e.id == first.id))
+    {
+        return Some(Explanation {
+            label_en: Some(first.label_en.clone()),
+            reference: first.source.clone(),
+            ..Explanation::new(Origin::Glossary, first.zh.clone(), Some(first.en.clone()))
+        });
+    }
+    let meanings: Vec<PartMeaning> = named.iter().map(|p| part_english(p, k)).collect::<Option<_>>()?;
+    let listed_zh: Vec<String> = named
+        .iter()
+        .zip(&meanings)
+        .map(|(p, m)| {
+            if m.zh == *p {
+                format!("“{p}”")
+            } else {
+                format!("“{p}”({})", m.zh.trim_end_matches('。'))
+            }
+        })
+        .collect();
+    let listed_en: Vec<String> = named
+        .iter()
+        .zip(&meanings)
+        .map(|(p, m)| {
+            if m.en == *p {
+                m.en.clone()
+            } else {
+                format!("{} ({p})", m.en)
+            }
+        })
+        .collect();
+    let sources: Vec<&str> = meanings
+        .iter()
+        .map(|m| m.source.as_str())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let internet_plus = k.glossary.term("互联网+");
+    let (zh, en, label) = if trailing_plus {
         (
-            format!("“{text}”指以{a}为基础、与各行各业结合的提法(仿“互联网+”“人工智能+”的说法)。"),
-            format!("“{text}”: {a_en} combined with other sectors, on the pattern of “Internet+” and “AI+”."),
+            format!(
+                "“{text}”是“{}+”式的提法,仿照“互联网+”(把互联网与各领域融合),指把{}用于其他各个领域。{}。",
+                named[0], named[0], listed_zh[0]
+            ),
+            format!(
+                "“{text}” follows the pattern of “Internet+” (merging the internet with other sectors): {} applied across other sectors.",
+                listed_en[0]
+            ),
+            format!("{}+", meanings[0].en),
+        )
+    } else if plus {
+        (
+            format!(
+                "“{text}”把{}并列提出;原文没有说明它们之间的关系。",
+                listed_zh.join("与")
+            ),
+            format!(
+                "“{text}” names {} together; the article does not say how they relate.",
+                english_list(&listed_en)
+            ),
+            meanings.iter().map(|m| m.en.as_str()).collect::<Vec<_>>().join(" + "),
         )
     } else {
         (
-            format!("“{text}”指把{a}与{b}结合、用{a}带动{b}的发展方向,是“{a}+”一类提法中的一个。"),
             format!(
-                "“{text}”: combining {a_en} with “{b}” (applying the one to the other), one of the “{a}+” combinations."
+                "“{text}”由{}个并列的词组成:{}。",
+                chinese_count(named.len()),
+                listed_zh.join("、")
             ),
+            format!("“{text}” is a list of {}: {}.", named.len(), listed_en.join("; ")),
+            meanings.iter().map(|m| m.en.as_str()).collect::<Vec<_>>().join(", "),
         )
     };
+    let mut reference: Vec<&str> = sources.clone();
+    if trailing_plus && let Some(s) = internet_plus.and_then(|g| g.source.as_deref()) {
+        reference.push(s);
+    }
+    reference.dedup();
     Some(Explanation {
-        origin: Origin::Rule,
-        label_en: Some(if b.is_empty() {
-            format!("{a_en}+")
-        } else {
-            format!("{a_en} + “{b}”")
-        }),
-        zh,
-        en: Some(en),
-        reference: known.and_then(|g| g.source.clone()),
-        quote: None,
-        parts: Vec::new(),
-        notes: Vec::new(),
+        label_en: Some(label),
+        reference: (!reference.is_empty()).then(|| reference.join("; ")),
+        ..Explanation::new(Origin::Rule, zh, Some(en))
     })
+}
+
+/// a, b and c.
+pub(super) fn english_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// 2 → 两, else the Chinese number.
+fn chinese_count(n: usize) -> String {
+    if n == 2 {
+        "两".to_string()
+    } else {
+        chinese_number(n as u32)
+    }
 }
 
 /// A new version of a glossary term (城市大脑2.0): the term's entry, said to be its upgrade.
@@ -189,18 +355,18 @@ pub fn version(text: &str, glossary: &Glossary) -> Option<Explanation> {
     }
     let g = glossary.term(base.trim())?;
     Some(Explanation {
-        origin: Origin::Rule,
         label_en: Some(format!("{} {number}", g.label_en)),
-        zh: format!("“{text}”是“{}”的{number}版(升级版)。{}", base.trim(), g.zh),
-        en: Some(format!(
-            "“{text}”: version {number}, an upgrade, of “{}”. {}",
-            base.trim(),
-            g.en
-        )),
         reference: g.source.clone(),
-        quote: None,
-        parts: Vec::new(),
-        notes: Vec::new(),
+        ..Explanation::new(
+            Origin::Rule,
+            format!("“{text}”是“{}”的{number}版(升级版)。{}", base.trim(), g.zh),
+            Some(format!(
+                "“{text}”: version {number}, an upgrade, of {} ({}). {}",
+                g.label_en,
+                base.trim(),
+                g.en
+            )),
+        )
     })
 }
 
@@ -253,21 +419,31 @@ pub fn from_title(title: &str, knowledge: &Knowledge) -> Option<Explanation> {
     let facts = TitleFacts::of(&chars, &reading, knowledge);
     let (parts, notes) = facts.parts_and_notes();
     Some(Explanation {
-        origin: Origin::Title,
-        label_en: None,
-        zh: facts.sentence_zh(),
-        en: Some(facts.sentence_en()),
+        label_en: facts.title_en(),
         reference: facts.kind.map(|t| t.source.clone()),
-        quote: None,
         parts,
         notes,
+        ..Explanation::new(Origin::Title, facts.sentence_zh(), Some(facts.sentence_en(title)))
     })
+}
+
+/// An organisation's name in English: [place][body] as "body of place" (浙江省人民政府办公厅 →
+/// General Office of the People's Government of Zhejiang), else piece by piece.
+pub fn organisation_english(name: &str, k: &Knowledge) -> Option<String> {
+    let pieces = English::curated(k).pieces(name)?;
+    match pieces.split_first() {
+        Some((place, rest)) if place.from == english::From::Place && !rest.is_empty() => {
+            Some(format!("{} of {}", english::join(rest), place.en))
+        }
+        _ => Some(english::join(&pieces)),
+    }
 }
 
 /// What a title's reading says, in words: the parts a page lists and the sentences are made
 /// from these.
 struct TitleFacts<'k> {
     tables: &'k ExplainTables,
+    knowledge: &'k Knowledge,
     /// The issuer as the title writes it, and in English (a place's name, the title's words
     /// after it when they say more).
     issuer_zh: Option<String>,
@@ -287,6 +463,14 @@ struct TitleFacts<'k> {
     statuses: Vec<usize>,
     /// The document a notice issues.
     issued: Option<String>,
+    /// The subject in English (from the phrase table, places, the glossary and the
+    /// dictionary), when every part of it has English.
+    subject_en: Option<String>,
+    /// The issued document's English title.
+    issued_en: Option<String>,
+    /// An agreement (协议, 备忘录, 意向书): what stands before its type names its parties, not
+    /// a subject.
+    agreement: bool,
 }
 
 impl<'k> TitleFacts<'k> {
@@ -294,13 +478,28 @@ impl<'k> TitleFacts<'k> {
         let tables = &knowledge.explain;
         let text = |r: &std::ops::Range<usize>| chars[r.clone()].iter().collect::<String>();
         let issuer_zh = reading.issuer.as_ref().map(text);
-        let issuer_en = reading
-            .place
-            .and_then(|p| place_en(&knowledge.gazetteer, p))
-            .map(|name| match &issuer_zh {
-                Some(zh) if fold(zh).len() > fold(&name).len() + 1 => format!("{name} ({zh})"),
-                _ => name,
-            });
+        let place = reading.place.and_then(|p| place_en(&knowledge.gazetteer, p));
+        let issuer_en = match (&issuer_zh, place) {
+            (Some(zh), Some(name)) if fold(zh).len() > fold(&name).len() + 1 => {
+                Some(organisation_english(zh, knowledge).unwrap_or_else(|| format!("{name} ({zh})")))
+            }
+            (_, Some(name)) => Some(name),
+            (Some(zh), None) => organisation_english(zh, knowledge),
+            (None, None) => None,
+        };
+        let subject = reading.subject.as_ref().map(text);
+        // The five-year plan a subject names is said by the period, not again in the subject.
+        let plan = reading.period.and_then(|p| p.plan);
+        let subject_en = subject
+            .as_deref()
+            .map(|s| if plan.is_some() { without_plan(s) } else { s.to_string() })
+            .filter(|s| !s.trim().is_empty())
+            .and_then(|s| English::with_dictionary(knowledge).english(&s));
+        let issued = reading.issues.as_ref().map(text);
+        let issued_en = issued
+            .as_deref()
+            .and_then(|inner| from_title(inner, knowledge))
+            .and_then(|e| e.label_en);
         let kind_word = reading.kind.as_ref().map(|(_, span)| text(span));
         let years = reading.period.map(|p| match p.end {
             Some(end) if end != p.start => (format!("{}—{end}年", p.start), format!("{}–{end}", p.start)),
@@ -308,13 +507,20 @@ impl<'k> TitleFacts<'k> {
         });
         TitleFacts {
             tables,
+            knowledge,
             issued_by: reading
                 .issuer
                 .as_ref()
                 .is_some_and(|r| !reading_is_place_only(chars, r)),
             issuer_zh,
             issuer_en,
-            subject: reading.subject.as_ref().map(text),
+            agreement: reading
+                .kind
+                .as_ref()
+                .is_some_and(|(k, _)| is_agreement(&tables.types[*k].label_en)),
+            subject,
+            subject_en,
+            issued_en,
             duration: reading
                 .duration
                 .filter(|_| !kind_word.as_deref().is_some_and(|w| w.contains('年'))),
@@ -323,8 +529,70 @@ impl<'k> TitleFacts<'k> {
             years,
             plan: reading.period.and_then(|p| p.plan),
             statuses: reading.statuses.clone(),
-            issued: reading.issues.as_ref().map(text),
+            issued,
         }
+    }
+
+    /// An agreement's parties as its title names them: what stands before its type.
+    fn parties_zh(&self) -> Option<String> {
+        let text = format!(
+            "{}{}",
+            self.issuer_zh.as_deref().unwrap_or(""),
+            self.subject.as_deref().unwrap_or("")
+        );
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.to_string())
+    }
+
+    /// Parties written one after another (嘉兴市人民政府 浙江大学, A与B) in English, each as an
+    /// organisation's name: "People's Government of Jiaxing and Zhejiang University".
+    fn parties_en(&self, parties: &str) -> Option<String> {
+        let names: Vec<String> = parties
+            .split(|c: char| c.is_whitespace() || "、与和及與".contains(c))
+            .filter(|p| !p.is_empty())
+            .map(|p| organisation_english(p, self.knowledge))
+            .collect::<Option<_>>()?;
+        (!names.is_empty()).then(|| english_list(&names))
+    }
+
+    /// The title in English, as an English title is written: "Ningbo AI Innovation and
+    /// Development Action Programme (2025–2030)", "Guiding Opinions of … on …", "Notice on
+    /// Issuing …". `None` when some part of it has no English.
+    fn title_en(&self) -> Option<String> {
+        let kind = self.kind.map(|t| t.label_en.clone())?;
+        let kind = match self.duration {
+            Some(n) if !kind.contains("year") => format!(
+                "{} {kind}",
+                number_word(n).map_or(format!("{n}-year"), |w| format!("{w}-year"))
+            ),
+            _ => kind,
+        };
+        let mut out = if self.issued.is_some() {
+            format!("{kind} on issuing {}", self.issued_en.as_ref()?)
+        } else {
+            let subject = match (&self.subject, &self.subject_en) {
+                (None, _) => String::new(),
+                (Some(_), Some(en)) => en.clone(),
+                (Some(_), None) => return None,
+            };
+            match (&self.issuer_en, self.issued_by) {
+                (Some(who), true) if !subject.is_empty() => format!("{kind} of {who} on {subject}"),
+                (Some(who), true) => format!("{kind} of {who}"),
+                (who, _) => [who.as_deref().unwrap_or(""), subject.as_str(), kind.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }
+        };
+        if let Some((_, y)) = &self.years {
+            out.push_str(&format!(" ({y})"));
+        }
+        for &s in &self.statuses {
+            out.push_str(&format!(" ({})", self.tables.statuses[s].label_en));
+        }
+        Some(english::title_case(&out))
     }
 
     /// The title's parts, for pages to list, and the notes that explain its type and status
@@ -332,19 +600,29 @@ impl<'k> TitleFacts<'k> {
     fn parts_and_notes(&self) -> (Vec<TitlePart>, Vec<Note>) {
         let mut parts = Vec::new();
         let mut notes = Vec::new();
-        if let Some(zh) = &self.issuer_zh {
-            parts.push(TitlePart {
-                role: if self.issued_by { "issuer" } else { "place" },
-                zh: zh.clone(),
-                en: self.issuer_en.clone(),
-            });
-        }
-        if let Some(s) = &self.subject {
-            parts.push(TitlePart {
-                role: "subject",
-                zh: s.clone(),
-                en: None,
-            });
+        if self.agreement {
+            if let Some(p) = self.parties_zh() {
+                parts.push(TitlePart {
+                    role: "parties",
+                    en: self.parties_en(&p),
+                    zh: p,
+                });
+            }
+        } else {
+            if let Some(zh) = &self.issuer_zh {
+                parts.push(TitlePart {
+                    role: if self.issued_by { "issuer" } else { "place" },
+                    zh: zh.clone(),
+                    en: self.issuer_en.clone(),
+                });
+            }
+            if let Some(s) = &self.subject {
+                parts.push(TitlePart {
+                    role: "subject",
+                    zh: s.clone(),
+                    en: self.subject_en.clone(),
+                });
+            }
         }
         if let (Some(word), Some(t)) = (&self.kind_word, self.kind) {
             parts.push(TitlePart {
@@ -395,6 +673,14 @@ impl<'k> TitleFacts<'k> {
 
     /// 湖州市关于“人工智能高质量发展”的三年行动计划,时间范围2025—2027年;标题注明“征求意见稿”。
     fn sentence_zh(&self) -> String {
+        if self.agreement {
+            let parties = self.parties_zh();
+            let kind = self.kind_word.as_deref().unwrap_or("协议");
+            return match parties {
+                Some(p) => format!("{p}之间的{kind}。"),
+                None => format!("{kind}。"),
+            };
+        }
         let mut zh = String::new();
         match (&self.issuer_zh, self.issued_by) {
             (Some(who), true) => zh.push_str(&format!("{who}发布的")),
@@ -431,25 +717,42 @@ impl<'k> TitleFacts<'k> {
         zh
     }
 
-    /// Huzhou's three-year action plan on “…”, covering 2025–2027; draft for comment.
-    fn sentence_en(&self) -> String {
+    /// Huzhou's three-year action plan on AI high-quality development, covering 2025–2027;
+    /// draft for comment. Where the subject has no English, the title stands in 《》 instead.
+    fn sentence_en(&self, title: &str) -> String {
         let label = self.kind.map_or_else(|| "document".to_string(), |t| t.label_en.clone());
+        if self.agreement {
+            let a = capitalised(article(&label));
+            return match self.parties_zh() {
+                None => format!("{a} {label}."),
+                Some(p) => match self.parties_en(&p) {
+                    Some(en) => format!("{a} {label} between {en}."),
+                    None => format!("{a} {label}, 《{title}》."),
+                },
+            };
+        }
         let label = match self.duration {
             Some(n) if !label.contains("year") => format!("{n}-year {label}"),
             _ => label,
         };
-        let who = self.issuer_en.as_ref().or(self.issuer_zh.as_ref());
+        let who = self.issuer_en.as_ref();
         let mut en = match who {
             Some(who) if !self.issued_by => format!("{who}'s {label}"),
+            _ if is_plural(&label) => capitalised(&label),
             _ => format!("{} {label}", capitalised(article(&label))),
         };
         if let Some(who) = who.filter(|_| self.issued_by) {
             en.push_str(&format!(" issued by {who}"));
         }
         if let Some(inner) = &self.issued {
-            en.push_str(&format!(" that issues 《{inner}》 (the content is in that document)"));
-        } else if let Some(s) = &self.subject {
-            en.push_str(&format!(" on {}", quoted(s)));
+            match &self.issued_en {
+                Some(inner_en) => en.push_str(&format!(" issuing the {inner_en} (the content is in that document)")),
+                None => en.push_str(&format!(" issuing 《{inner}》 (the content is in that document)")),
+            }
+        } else if let Some(s) = &self.subject_en {
+            en.push_str(&format!(" on {s}"));
+        } else if self.subject.is_some() {
+            en.push_str(&format!(", 《{title}》"));
         }
         if let Some((_, y)) = &self.years {
             match self.plan {
@@ -463,6 +766,49 @@ impl<'k> TitleFacts<'k> {
         en.push('.');
         en
     }
+}
+
+/// A title's subject without the five-year plan it names (数字经济发展“十四五” → 数字经济发展).
+fn without_plan(subject: &str) -> String {
+    let chars: Vec<char> = subject.chars().collect();
+    let folded = fold(subject);
+    for at in 0..folded.len() {
+        if let Some((_, len)) = title::five_year_plan_at(&folded, at) {
+            let start = if at > 0 && "“‘「".contains(chars[at - 1]) {
+                at - 1
+            } else {
+                at
+            };
+            let mut end = at + len;
+            if chars.get(end).is_some_and(|c| "”’」".contains(*c)) {
+                end += 1;
+            }
+            return chars[..start].iter().chain(&chars[end..]).collect();
+        }
+    }
+    subject.to_string()
+}
+
+/// Whether a type is an agreement, signed by parties rather than issued.
+fn is_agreement(label: &str) -> bool {
+    ["agreement", "memorandum", "letter of intent"]
+        .iter()
+        .any(|w| label.contains(w))
+}
+
+/// Whether a type's English name is plural (regulations, several measures): no article.
+fn is_plural(label: &str) -> bool {
+    let head = label.split('(').next().unwrap_or(label).trim();
+    head.ends_with('s') && !head.ends_with("ss")
+}
+
+/// 2 → two … 10 → ten, for a plan's length in years.
+fn number_word(n: u32) -> Option<&'static str> {
+    [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ]
+    .get(n.checked_sub(1)? as usize)
+    .copied()
 }
 
 /// Whether the issuer the reading found is only the place the title starts with (no 关于
@@ -527,54 +873,121 @@ mod tests {
     #[test]
     fn ai_plus_from_the_sector_table_in_both_scripts() {
         let k = knowledge();
-        let e = ai_plus("人工智能+醫療", &k.glossary, &k.explain).unwrap();
+        let e = ai_plus("人工智能+醫療", &k).unwrap();
         assert_eq!(e.origin, Origin::Rule);
         assert!(e.zh.starts_with("“人工智能+醫療”指把人工智能用于醫療:"), "{}", e.zh);
         assert!(e.label_en.as_deref().unwrap().starts_with("AI + "));
         assert!(e.reference.is_some());
-        let e = ai_plus("AI+水利", &k.glossary, &k.explain).unwrap();
+        let e = ai_plus("AI+水利", &k).unwrap();
         assert_eq!(e.label_en.as_deref(), Some("AI + water resources"));
-        // A sector the table does not know is still AI applied to it, as the slogan says.
-        let e = ai_plus("ＡＩ＋陶瓷", &k.glossary, &k.explain).unwrap();
-        assert_eq!(e.label_en.as_deref(), Some("AI + “陶瓷”"));
-        assert!(ai_plus("人工智能+", &k.glossary, &k.explain).is_none());
-        assert!(ai_plus("人工智能产业", &k.glossary, &k.explain).is_none());
-        assert!(ai_plus("MAI+制造", &k.glossary, &k.explain).is_none());
+        // A sector the table does not know is still AI applied to it, as the glossary's “AI+”
+        // says, with the sector in English from the phrase table or the dictionary.
+        let e = ai_plus("人工智能+海上風電", &k).unwrap();
+        assert_eq!(e.label_en.as_deref(), Some("AI + offshore wind power"));
+        assert_eq!(
+            e.en.as_deref(),
+            Some(
+                "“人工智能+海上風電”: AI applied to offshore wind power (海上風電), as in the “AI+” drive to fuse AI into every sector."
+            )
+        );
+        let e = ai_plus("ＡＩ＋眼镜", &k).unwrap();
+        assert_eq!(e.label_en.as_deref(), Some("AI + spectacles / eyeglasses"));
+        // No English for a sector nothing knows: none rather than Chinese inside English.
+        let e = ai_plus("AI+甲乙丙", &k).unwrap();
+        assert_eq!((e.en, e.label_en), (None, None));
+        assert!(ai_plus("人工智能+", &k).is_none());
+        assert!(ai_plus("人工智能产业", &k).is_none());
+        assert!(ai_plus("MAI+制造", &k).is_none());
+    }
+
+    /// A+B names its parts and says no relation nothing states: no direction (A drives B), no
+    /// family (“A+” combinations) — readings that must not come back — in both scripts.
+    #[test]
+    fn slogans_of_parts_name_their_parts_and_no_relation() {
+        let k = knowledge();
+        for text in [
+            "平台+AI",
+            "AI+平台",
+            "模型+数据集",
+            "服装+文化",
+            "服裝+文化",
+            "美丽+智慧",
+            "美麗+智慧",
+        ] {
+            let e = parts(text, &k).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(e.origin, Origin::Rule);
+            let en = e.en.as_deref().unwrap();
+            for wrong in [
+                "drive",
+                "driving",
+                "applying the one",
+                "combinations",
+                "一类提法",
+                "带动",
+            ] {
+                assert!(!en.contains(wrong) && !e.zh.contains(wrong), "{text}: {} / {en}", e.zh);
+            }
+            assert!(en.contains("does not say how they relate"), "{en}");
+            assert!(!e.restates(text), "{}", e.zh);
+        }
+        let e = parts("服装+文化", &k).unwrap();
+        assert_eq!(
+            e.en.as_deref(),
+            Some(
+                "“服装+文化” names apparel (服装) and culture (文化) together; the article does not say how they relate."
+            )
+        );
+        // “X+” follows “Internet+”, which the glossary explains.
+        let e = parts("機器人+", &k).unwrap();
+        assert!(
+            e.en.as_deref().unwrap().contains("applied across other sectors"),
+            "{:?}",
+            e.en
+        );
+        assert!(e.reference.as_deref().unwrap().contains("互联网+"), "{:?}", e.reference);
+        // A list of parallel words, each from the phrase table or the dictionary…
+        let e = parts("旅游、文化、眼镜", &k).unwrap();
+        assert_eq!(
+            e.en.as_deref(),
+            Some("“旅游、文化、眼镜” is a list of 3: tourism (旅游); culture (文化); spectacles / eyeglasses (眼镜).")
+        );
+        // …but not a word of many senses, which may be the wrong one (生态: ecology, ecological
+        // state, ecosystem).
+        assert!(parts("生态、生产、生活", &k).is_none());
+        // Policy phrases of a parallel slogan, in either script, from the phrase table; one
+        // part nothing explains leaves the whole unexplained.
+        for slogan in ["创新引领、重点突破、开放合作", "創新引領、重點突破、開放合作"] {
+            let e = parts(slogan, &k).unwrap();
+            let en = e.en.as_deref().unwrap();
+            assert!(
+                en.contains("innovation-led") && en.contains("breakthroughs in key areas"),
+                "{en}"
+            );
+        }
+        assert!(parts("创新引领、重点突破、甲乙丙丁", &k).is_none());
+        // Numbers, and a part nothing explains, are not this.
+        assert!(parts("1+4+N", &k).is_none());
+        assert!(parts("8+4", &k).is_none());
+        assert!(parts("甲乙丙+物流", &k).is_none());
+        assert!(parts("物流", &k).is_none());
     }
 
     #[test]
-    fn other_plus_slogans_and_versions() {
+    fn versions_of_glossary_terms() {
         let k = knowledge();
-        let e = plus("低空+物流", &k.glossary).unwrap();
-        assert_eq!(
-            e.zh,
-            "“低空+物流”指把低空与物流结合、用低空带动物流的发展方向,是“低空+”一类提法中的一个。"
-        );
-        assert!(
-            e.label_en
-                .as_deref()
-                .unwrap()
-                .starts_with("low-altitude economy (低空)"),
-            "{:?}",
-            e.label_en
-        );
-        let e = plus("數據安全+", &k.glossary).unwrap();
-        assert!(e.zh.contains("以數據安全为基础"), "{}", e.zh);
-        assert!(plus("1+4+N", &k.glossary).is_none());
-        assert!(plus("1+N", &k.glossary).is_none());
-        assert!(plus("8+4", &k.glossary).is_none());
         let e = version("城市大脑2.0", &k.glossary).unwrap();
         assert!(
             e.zh.starts_with("“城市大脑2.0”是“城市大脑”的2.0版(升级版)。"),
             "{}",
             e.zh
         );
+        assert!(e.en.as_deref().unwrap().contains("(城市大脑)"), "{:?}", e.en);
         assert!(version("城市大脑", &k.glossary).is_none());
         assert!(version("未知系统3.0", &k.glossary).is_none());
     }
 
     #[test]
-    fn documents_from_their_titles() {
+    fn documents_from_their_titles_in_english() {
         let k = knowledge();
         let e = from_title("湖州市人工智能高质量发展三年行动计划(2025—2027年)(征求意见稿)", &k).unwrap();
         assert_eq!(e.origin, Origin::Title);
@@ -584,16 +997,23 @@ mod tests {
         );
         assert_eq!(
             e.en.as_deref(),
-            Some("Huzhou's three-year action plan on “人工智能高质量发展”, covering 2025–2027; draft for comment.")
+            Some(
+                "Huzhou's three-year action plan on AI high-quality development, covering 2025–2027; draft for comment."
+            )
+        );
+        assert_eq!(
+            e.label_en.as_deref(),
+            Some("Huzhou AI High-Quality Development Three-Year Action Plan (2025–2027) (Draft for Comment)")
         );
         let roles: Vec<&str> = e.parts.iter().map(|p| p.role).collect();
         assert_eq!(roles, ["place", "subject", "type", "period", "status"]);
         assert_eq!(e.notes.len(), 2);
         let e = from_title("浙江省人民政府辦公廳關於加快人工智能產業發展的指導意見", &k).unwrap();
         assert_eq!(e.zh, "浙江省人民政府辦公廳发布的关于“加快人工智能產業發展”的指導意見。");
-        assert_eq!(
-            e.en.as_deref(),
-            Some("A guiding opinion issued by Zhejiang (浙江省人民政府辦公廳) on “加快人工智能產業發展”.")
+        let en = e.en.as_deref().unwrap();
+        assert!(
+            en.starts_with("Guiding opinions issued by General Office of the People's Government of Zhejiang"),
+            "{en}"
         );
         let e = from_title("关于印发《杭州市人工智能产业发展实施方案》的通知", &k).unwrap();
         assert!(
@@ -601,8 +1021,29 @@ mod tests {
             "{}",
             e.zh
         );
+        assert_eq!(
+            e.label_en.as_deref(),
+            Some("Notice on Issuing Hangzhou AI Industrial Development Implementation Plan")
+        );
         let e = from_title("浙江省数字经济发展“十四五”规划", &k).unwrap();
         assert!(e.zh.contains("对应第十四个五年规划时期(2021—2025年)"), "{}", e.zh);
+        // A subject nothing puts into English: the title in 《》, never Chinese loose in English.
+        let e = from_title("甲乙市丙丁戊己庚实施方案", &k).unwrap();
+        assert!(
+            e.en.as_deref().unwrap().contains("《甲乙市丙丁戊己庚实施方案》"),
+            "{:?}",
+            e.en
+        );
+        assert_eq!(e.label_en, None);
+        // Agreements are documents of their own type.
+        let e = from_title("杭州市人民政府与浙江大学战略合作框架协议", &k).unwrap();
+        assert!(
+            e.parts
+                .iter()
+                .any(|p| p.role == "type" && p.en.as_deref() == Some("framework agreement")),
+            "{:?}",
+            e.parts
+        );
         // Nothing to read: no explanation rather than an empty one.
         assert!(from_title("红楼梦", &k).is_none());
     }

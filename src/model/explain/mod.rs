@@ -1,26 +1,39 @@
 //! Explanations of terms and documents, each with its origin, so that a reader can tell a
-//! curated fact from a reading of structure or the article's own words:
+//! curated fact from a reading of structure, a dictionary's sense or the article's own words:
 //!
 //! - **glossary**: the curated entry (`data/glossary*`), with the public source it rests on;
 //! - **title**: a document explained from its title ([`crate::annotate::title`]: issuer,
-//!   subject, type, period, status), the type explained once from the document-type table;
+//!   subject, type, period, status, and the title in English from the phrase table), the type
+//!   explained once from the document-type table;
 //! - **rule**: composed from structure: 十四五 is the 14th Five-Year Plan (2021–2025), 人工智能+X
-//!   is AI applied to the sector X, 低空+物流 combines the two, 城市大脑2.0 is a new version of a
-//!   glossary term ([`compose`]);
+//!   is AI applied to the sector X, 城市大脑2.0 is a new version of a glossary term, and a slogan
+//!   of parts (低空+物流, 生态、生产、生活) is its parts, each explained by the glossary or the
+//!   dictionary, with no relation between them that nothing states ([`compose`]);
 //! - **article**: the articles' own words, quoted verbatim from one paragraph: definitions
 //!   (所谓X是指…, X(即…), X,即…, (以下简称X), X是…的机制), numbered slogans the article expands
-//!   (“1”即…“4”即…, 一是…二是…), and the category an article gives a quoted name
-//!   (“温州发布”微信公众号) ([`article`]).
+//!   (“1”即…“4”即…, 一是…二是…) ([`article`]), and names (“温州发布”微信公众号, 南太湖精英计划):
+//!   what kind of thing, whose, and the sentence that says something of it ([`names`]);
+//! - **dictionary**: an ordinary word an article quotes (“压舱石”, “心脏”), with its CC-CEDICT
+//!   senses, marked where the article uses it figuratively ([`words`]).
 //!
 //! A term takes the first of: its glossary entry, a five-year plan, a definition or expansion
-//! in the articles, the AI+X and A+B compositions, a version of a glossary term, its category in
-//! the articles. A document takes its
-//! glossary entry, else its title's reading.
+//! in the articles, the AI+X composition, a version of a glossary term, a name the articles
+//! mark by its kind (“X”平台), the dictionary, the phrase table, a name that ends with its
+//! kind (南太湖精英计划), a slogan of parts. What would only restate the words — a category and
+//! nothing else — is never published: the term is shown as not yet explained, with its uses.
+//! A document takes its glossary entry, else its title's reading; either way with what the
+//! articles say of it: who issued or signed it and when, and what it does (targets, measures,
+//! who carries it out), quoted and linked ([`documents`]).
 
 mod article;
-pub use article::Finds;
 mod compose;
+mod documents;
+mod english;
+mod names;
 mod segment;
+mod words;
+
+pub use article::Finds;
 
 use super::{DocumentModel, ParaRef, TermModel};
 use crate::annotate::AnnotatedSeed;
@@ -41,6 +54,8 @@ pub enum Origin {
     Rule,
     /// The articles' own words.
     Article,
+    /// An open dictionary's sense of an ordinary word (CC-CEDICT), or the phrase table's English.
+    Dictionary,
 }
 
 impl Origin {
@@ -51,6 +66,7 @@ impl Origin {
             Origin::Title => "title",
             Origin::Rule => "rule",
             Origin::Article => "article",
+            Origin::Dictionary => "dictionary",
         }
     }
 
@@ -61,6 +77,7 @@ impl Origin {
             Origin::Title => &s.origin_title,
             Origin::Rule => &s.origin_rule,
             Origin::Article => &s.origin_article,
+            Origin::Dictionary => &s.origin_dictionary,
         }
     }
 }
@@ -118,6 +135,12 @@ pub struct Explanation {
     pub parts: Vec<TitlePart>,
     /// The document type and status marks of a title, each explained once.
     pub notes: Vec<Note>,
+    /// The quote is part of what is said (a name: the sentence that says something of it), not
+    /// only where it comes from: cards and the export give it after the Chinese.
+    pub with_quote: bool,
+    /// What the articles say a document does (its targets, its measures, who carries it out),
+    /// each sentence verbatim.
+    pub statements: Vec<Quote>,
 }
 
 impl Explanation {
@@ -125,6 +148,12 @@ impl Explanation {
     /// explanation where there is no room to lay the notes out (cards, the export).
     pub fn full_zh(&self) -> String {
         let mut out = self.zh.clone();
+        if let Some(q) = self.quote.as_ref().filter(|_| self.with_quote) {
+            out.push_str(&format!("原文:“{}”", q.text));
+        }
+        if let Some(s) = self.statements.first() {
+            out.push_str(&format!("报道称:“{}”", s.text));
+        }
         for n in &self.notes {
             out.push_str(&format!("{}:{}", n.word, n.zh));
         }
@@ -140,18 +169,57 @@ impl Explanation {
         Some(out)
     }
 
-    fn glossary(label_en: &str, zh: &str, en: &str, source: Option<&str>) -> Explanation {
+    /// An explanation of `origin` saying `zh` and `en`, with nothing else yet.
+    pub fn new(origin: Origin, zh: String, en: Option<String>) -> Explanation {
         Explanation {
-            origin: Origin::Glossary,
-            label_en: Some(label_en.to_string()),
-            zh: zh.to_string(),
-            en: Some(en.to_string()),
-            reference: source.filter(|s| !s.trim().is_empty()).map(str::to_string),
+            origin,
+            label_en: None,
+            zh,
+            en,
+            reference: None,
             quote: None,
             parts: Vec::new(),
             notes: Vec::new(),
+            with_quote: false,
+            statements: Vec::new(),
         }
     }
+
+    fn glossary(label_en: &str, zh: &str, en: &str, source: Option<&str>) -> Explanation {
+        Explanation {
+            label_en: Some(label_en.to_string()),
+            reference: source.filter(|s| !s.trim().is_empty()).map(str::to_string),
+            ..Explanation::new(Origin::Glossary, zh.to_string(), Some(en.to_string()))
+        }
+    }
+
+    /// Whether it only restates what the words of `text` already say: a category template
+    /// (据原文,“X”是一个目标。), an invented family (“X+”一类提法), a document's type and
+    /// nothing else, or Chinese that adds nothing to the term itself. Such an explanation is
+    /// never published by a rule; `explainer check` flags any in the glossary.
+    pub fn restates(&self, text: &str) -> bool {
+        let zh = self.zh.trim();
+        let template = (zh.starts_with("据原文") || zh.starts_with("據原文"))
+            && !self.with_quote
+            && zh.split_once('是').is_some_and(|(_, rest)| rest.chars().count() <= 26);
+        let family = zh.contains("一类提法") || zh.contains("一類提法");
+        let type_only =
+            !self.parts.is_empty() && self.parts.iter().all(|p| p.role == "type") && self.statements.is_empty();
+        let bare: String = fold_str(zh).chars().filter(|c| crate::text::han::is_han(*c)).collect();
+        let own: String = fold_str(text)
+            .chars()
+            .filter(|c| crate::text::han::is_han(*c))
+            .collect();
+        let beyond = bare.replace(&own, "");
+        let adds_nothing =
+            self.quote.is_none() && self.statements.is_empty() && beyond.chars().count() < 2 && self.en.is_none();
+        template || family || type_only || adds_nothing
+    }
+}
+
+/// `text` folded to Simplified, char by char.
+fn fold_str(text: &str) -> String {
+    crate::text::script::fold_chars(text).into_iter().collect()
 }
 
 /// Explains every term and document of a corpus in place.
@@ -190,22 +258,85 @@ pub fn explain(
         if t.explanation.is_some() {
             return;
         }
+        let uses = names::Uses::of(t, seeds);
         t.explanation = compose::five_year_plan(&t.text, glossary, &knowledge.explain.words)
             .or_else(|| found.definition(i))
             .or_else(|| article::slogan(&t.text, &t.uses, seeds, paragraph, reading))
-            .or_else(|| compose::ai_plus(&t.text, glossary, &knowledge.explain))
-            .or_else(|| compose::plus(&t.text, glossary))
+            .or_else(|| compose::ai_plus(&t.text, knowledge))
             .or_else(|| compose::version(&t.text, glossary))
-            .or_else(|| found.category(i, &t.text, &knowledge.explain));
+            .or_else(|| names::marked(&t.text, &uses, knowledge))
+            .or_else(|| words::dictionary(&t.text, &uses, knowledge))
+            .or_else(|| words::phrase(&t.text, knowledge))
+            .or_else(|| names::by_head(&t.text, &uses, knowledge))
+            .or_else(|| compose::parts(&t.text, knowledge))
+            .filter(|e| !e.restates(&t.text));
     });
     documents.par_iter_mut().for_each(|d| {
-        d.explanation = match &d.entry {
+        let mut explanation = match &d.entry {
             Some(e) => {
                 let mut x = Explanation::glossary(&e.title_en, &e.zh, &e.en, e.source.as_deref());
                 x.parts = compose::entry_parts(e);
                 Some(x)
             }
             None => compose::from_title(&d.title, knowledge),
+        };
+        let facts = documents::Facts::read(d, seeds, knowledge);
+        if let Some(x) = explanation.as_mut() {
+            facts.add_to(x);
+        } else {
+            explanation = facts.explanation(&d.title);
         }
+        d.explanation = explanation.filter(|e| e.origin == Origin::Glossary || !e.restates(&d.title));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zh(origin: Origin, zh: &str) -> Explanation {
+        Explanation::new(origin, zh.to_string(), None)
+    }
+
+    #[test]
+    fn a_category_alone_or_the_words_again_restate() {
+        // Category templates and invented families, in either script.
+        assert!(zh(Origin::Article, "据原文,“产才双进”是一项行动(限期推进的专项工作)。").restates("产才双进"));
+        assert!(zh(Origin::Article, "據原文,“四個一”是一個體系。").restates("四個一"));
+        assert!(zh(Origin::Rule, "“服装+IP”是“服装+”一类提法中的一个。").restates("服装+IP"));
+        // Chinese that adds nothing to the term.
+        assert!(zh(Origin::Rule, "“数字浙江”。").restates("数字浙江"));
+        // A document's type and nothing else.
+        let mut x = zh(Origin::Title, "意见。");
+        x.parts.push(TitlePart {
+            role: "type",
+            zh: "意见".into(),
+            en: Some("opinions".into()),
+        });
+        assert!(x.restates("意见"));
+        // …unless the articles say what it does.
+        x.statements.push(Quote {
+            at: ParaRef { seed: 0, para: 0 },
+            start: 0,
+            end: 4,
+            text: "《意见》提出".into(),
+        });
+        assert!(!x.restates("意见"));
+        // What says what the thing is does not restate: a name with its sentence, a word's sense.
+        let mut name = zh(Origin::Article, "据原文,“甬上云”是一个平台。");
+        name.with_quote = true;
+        name.quote = Some(Quote {
+            at: ParaRef { seed: 0, para: 0 },
+            start: 0,
+            end: 9,
+            text: "全市推出“甬上云”平台".into(),
+        });
+        assert!(!name.restates("甬上云"));
+        let word = Explanation::new(
+            Origin::Dictionary,
+            "“压舱石”读作 yācāngshí,普通词语。CC-CEDICT 释义:ballast stone。".into(),
+            Some("“压舱石” (yācāngshí), an ordinary word: ballast stone.".into()),
+        );
+        assert!(!word.restates("压舱石"));
+    }
 }

@@ -84,6 +84,7 @@ mod tests {
             value: "2025-05-14",
             inferred: true,
             about: None,
+            statement: None,
         };
         let code = format!(
             "+++\ntitle = \"寧波\"\nkind = \"city\"\n+++\n\n## 因地制宜競跑AI\\+\n\n{}在{}投資\\<b\\>{}。\n",

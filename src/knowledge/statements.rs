@@ -1,0 +1,326 @@
+//! The words that make a figure a statement and a dated sentence an event
+//! (`data/statements.toml`): qualifiers and what they mean, the words of targets and outcomes,
+//! of conditions and comparisons, the words cut around what a figure measures, the kinds of
+//! measure the compare page may put side by side, and the words of a dateline. Every word is
+//! kept folded ([`script::fold`]: Simplified, lowercase, half-width), and looked up in text
+//! folded the same way, so one list serves both scripts and any case.
+
+use crate::error::{Error, Result, toml_error};
+use crate::text::script;
+use crate::text::words::WordSet;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+pub const EMBEDDED: &str = include_str!("../../data/statements.toml");
+
+/// What a qualifier says about a figure's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QualifierKind {
+    /// 超, 以上, 多, 余, more than, over.
+    MoreThan,
+    /// 近, 将近, nearly.
+    Nearly,
+    /// 约, 左右, about.
+    About,
+    /// 不超过, 最高, 以内, up to: a cap.
+    AtMost,
+    /// 不到, 不足, less than.
+    LessThan,
+    /// 至少, 不少于, at least.
+    AtLeast,
+}
+
+impl QualifierKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QualifierKind::MoreThan => "more_than",
+            QualifierKind::Nearly => "nearly",
+            QualifierKind::About => "about",
+            QualifierKind::AtMost => "at_most",
+            QualifierKind::LessThan => "less_than",
+            QualifierKind::AtLeast => "at_least",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    qualifier: Vec<QualifierList>,
+    status: StatusLists,
+    condition: ConditionLists,
+    comparison: ComparisonLists,
+    measure: MeasureLists,
+    measure_kind: Vec<MeasureKindEntry>,
+    event: EventLists,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QualifierList {
+    kind: QualifierKind,
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusLists {
+    target: Vec<String>,
+    outcome: Vec<String>,
+    deadline_before: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConditionLists {
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ComparisonLists {
+    words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeasureLists {
+    lead_words: Vec<String>,
+    tail_words: Vec<String>,
+    max_chars: usize,
+    max_chars_en: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeasureKindEntry {
+    id: String,
+    zh: String,
+    en: String,
+    all: Vec<String>,
+    any: Vec<String>,
+    units: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventLists {
+    dateline_words: Vec<String>,
+    dateline_ends: Vec<String>,
+    min_chars: usize,
+}
+
+/// A kind of measure figures may be compared in (GDP, trade, AI industry revenue).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureKind {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    /// Folded words a measure must all hold, and folded words it must hold one of.
+    all: Vec<String>,
+    any: Vec<String>,
+    /// The units its figures may be in (`CNY`, `%`).
+    pub units: Vec<String>,
+}
+
+impl MeasureKind {
+    /// Whether a measure (folded) in `unit` is of this kind.
+    pub fn fits(&self, folded_measure: &str, unit: &str) -> bool {
+        self.units.iter().any(|u| u == unit)
+            && self.all.iter().all(|w| folded_measure.contains(w.as_str()))
+            && self.any.iter().any(|w| folded_measure.contains(w.as_str()))
+    }
+}
+
+/// The loaded word lists, every word folded.
+#[derive(Debug, Clone)]
+pub struct StatementWords {
+    /// Qualifiers written before a figure's number, and after it, longest first.
+    pub qualifiers_before: Vec<(Vec<char>, QualifierKind)>,
+    pub qualifiers_after: Vec<(Vec<char>, QualifierKind)>,
+    pub target: WordSet,
+    pub outcome: WordSet,
+    pub deadline_before: WordSet,
+    pub condition_before: WordSet,
+    pub condition_after: WordSet,
+    pub comparison: WordSet,
+    pub lead_words: WordSet,
+    pub tail_words: WordSet,
+    pub max_chars: usize,
+    pub max_chars_en: usize,
+    pub measure_kinds: Vec<MeasureKind>,
+    pub dateline_words: WordSet,
+    pub dateline_ends: WordSet,
+    pub event_min_chars: usize,
+}
+
+fn folded(words: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = words
+        .iter()
+        .map(|w| script::fold_chars(w).into_iter().collect())
+        .collect();
+    out.retain(|w: &String| !w.is_empty());
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn word_set(words: Vec<String>) -> WordSet {
+    WordSet::new(folded(words))
+}
+
+impl StatementWords {
+    pub fn embedded() -> Result<StatementWords> {
+        StatementWords::parse(Path::new("data/statements.toml"), EMBEDDED)
+    }
+
+    /// Parses the file; `path` is only used in error messages.
+    pub fn parse(path: &Path, source: &str) -> Result<StatementWords> {
+        let file: File = toml::from_str(source).map_err(|e| toml_error(path, source, &e))?;
+        let qualifiers = |pick: fn(&QualifierList) -> &Vec<String>| {
+            let mut out: Vec<(Vec<char>, QualifierKind)> = file
+                .qualifier
+                .iter()
+                .flat_map(|q| {
+                    folded(pick(q).clone())
+                        .into_iter()
+                        .map(move |w| (w.chars().collect(), q.kind))
+                })
+                .collect();
+            out.sort_by(|a: &(Vec<char>, QualifierKind), b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+            out
+        };
+        let (qualifiers_before, qualifiers_after) = (qualifiers(|q| &q.before), qualifiers(|q| &q.after));
+        let mut ids: Vec<&str> = Vec::new();
+        for kind in &file.measure_kind {
+            if ids.contains(&kind.id.as_str()) {
+                return Err(Error::file(path, format!("measure kind `{}` is given twice", kind.id)));
+            }
+            if kind.any.is_empty() || kind.units.is_empty() {
+                return Err(Error::file(
+                    path,
+                    format!("measure kind `{}` needs words in `any` and at least one unit", kind.id),
+                ));
+            }
+            ids.push(&kind.id);
+        }
+        let measure_kinds = file
+            .measure_kind
+            .into_iter()
+            .map(|k| MeasureKind {
+                id: k.id,
+                zh: k.zh,
+                en: k.en,
+                all: folded(k.all),
+                any: folded(k.any),
+                units: k.units,
+            })
+            .collect();
+        Ok(StatementWords {
+            qualifiers_before,
+            qualifiers_after,
+            target: word_set(file.status.target),
+            outcome: word_set(file.status.outcome),
+            deadline_before: word_set(file.status.deadline_before),
+            condition_before: word_set(file.condition.before),
+            condition_after: word_set(file.condition.after),
+            comparison: word_set(file.comparison.words),
+            lead_words: word_set(file.measure.lead_words),
+            tail_words: word_set(file.measure.tail_words),
+            max_chars: file.measure.max_chars,
+            max_chars_en: file.measure.max_chars_en,
+            measure_kinds,
+            dateline_words: word_set(file.event.dateline_words),
+            dateline_ends: word_set(file.event.dateline_ends),
+            event_min_chars: file.event.min_chars,
+        })
+    }
+
+    /// Where the dateline a text opens with ends (after its mark and a bracket right after it:
+    /// 新華社杭州1月12日電(記者顧小立)), or 0 when it opens with none, within its first chars.
+    pub fn dateline_end(&self, text: &[char]) -> usize {
+        const WITHIN: usize = 40;
+        let folded: Vec<char> = text.iter().map(|&c| script::fold_char_cached(c)).collect();
+        let Some((at, n)) =
+            (0..folded.len().min(WITHIN)).find_map(|i| self.dateline_ends.word_at(&folded, i).map(|n| (i, n)))
+        else {
+            return 0;
+        };
+        let mut end = at + n;
+        if matches!(text.get(end), Some('(' | '（'))
+            && let Some(close) = text[end..].iter().position(|&c| c == ')' || c == '）')
+        {
+            end += close + 1;
+        }
+        while end < text.len() && (text[end].is_whitespace() || text[end] == ',' || text[end] == '，') {
+            end += 1;
+        }
+        end
+    }
+
+    /// The kind of a measure (folded) in `unit`, if it is of one.
+    pub fn measure_kind(&self, folded_measure: &str, unit: &str) -> Option<&MeasureKind> {
+        self.measure_kinds.iter().find(|k| k.fits(folded_measure, unit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_words_load_folded_and_longest_first() {
+        let words = StatementWords::embedded().unwrap();
+        // Traditional spellings fold to the Simplified ones the file writes.
+        let chars = script::fold_chars("不超過");
+        assert!(
+            words
+                .qualifiers_before
+                .iter()
+                .any(|(w, k)| *w == chars && *k == QualifierKind::AtMost)
+        );
+        let lengths: Vec<usize> = words.qualifiers_before.iter().map(|(w, _)| w.len()).collect();
+        assert!(lengths.windows(2).all(|w| w[0] >= w[1]));
+        assert_eq!(
+            words.measure_kind("人工智能核心产业营收", "CNY").map(|k| k.id.as_str()),
+            Some("ai-industry")
+        );
+        assert_eq!(
+            words.measure_kind("地区生产总值", "CNY").map(|k| k.id.as_str()),
+            Some("gdp")
+        );
+        assert_eq!(words.measure_kind("地区生产总值", "%"), None);
+        assert_eq!(
+            words.measure_kind("进出口总值", "CNY").map(|k| k.id.as_str()),
+            Some("trade")
+        );
+    }
+
+    #[test]
+    fn datelines_end_after_their_mark_and_bracket() {
+        let words = StatementWords::embedded().unwrap();
+        let end = |t: &str| {
+            let chars: Vec<char> = t.chars().collect();
+            chars[words.dateline_end(&chars)..].iter().collect::<String>()
+        };
+        assert_eq!(end("新華社杭州1月12日電(記者顧小立)實施行動"), "實施行動");
+        assert_eq!(
+            end("HANGZHOU, Feb. 10 (Xinhua) -- The city announced"),
+            "The city announced"
+        );
+        assert_eq!(end("5月14日,寧波舉行現場會"), "5月14日,寧波舉行現場會");
+        assert_eq!(end("5月14日,電動工具企業到場"), "5月14日,電動工具企業到場");
+    }
+
+    #[test]
+    fn a_measure_kind_given_twice_or_without_words_is_an_error() {
+        let twice = EMBEDDED.replace("id = \"gdp\"", "id = \"trade\"");
+        let err = StatementWords::parse(Path::new("data/statements.toml"), &twice).unwrap_err();
+        assert!(err.to_string().contains("`trade` is given twice"), "{err}");
+        let unknown = format!("{EMBEDDED}\n[extra]\nx = 1\n");
+        assert!(StatementWords::parse(Path::new("data/statements.toml"), &unknown).is_err());
+    }
+}
