@@ -115,9 +115,11 @@ fn code_samples(ex: &View, s: &Strings) -> Result<Vec<CodeSample>> {
     // Samples stay short whatever the seeds hold: highlighting is not linear in line length.
     const MAX_SAMPLE_LINE: usize = 600;
     let page = super::source::source_page(ex, s, first_city.paragraphs[0].at.seed);
+    // The seed's file name in the front matter is a path of the build, no reader's business.
     let markdown: String = page
         .markdown
         .lines()
+        .filter(|l| !l.starts_with("file = "))
         .take(12)
         .map(|l| first_chars(l, MAX_SAMPLE_LINE))
         .collect::<Vec<_>>()
