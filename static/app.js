@@ -296,10 +296,12 @@ function setupFilters(container) {
     }
     for (const a of item.querySelectorAll(".ann-city")) all.city.set(a.dataset.value, a.textContent);
   }
-  // A value every item has (the page's own city) filters nothing: it is no choice.
+  // A value every item has filters nothing: it is no choice. Nor is the page's own city, which
+  // its paragraphs belong to whether they name it or follow their article to it.
   for (const key of Object.keys(all)) {
     for (const v of all[key].keys()) if (counts.get(`${key}:${v}`) === items.length) all[key].delete(v);
   }
+  if (container.dataset.ownCity) all.city.delete(container.dataset.ownCity);
   const form = el("form", "filters");
   form.setAttribute("role", "search");
   form.setAttribute("aria-label", t("篩選", "筛选"));

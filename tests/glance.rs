@@ -389,3 +389,16 @@ fn the_about_and_source_pages_say_only_what_holds() {
     let source = read(&site_meta, "source/001_a/index.html");
     assert!(!source.contains("未註明"), "nothing missing");
 }
+
+#[test]
+fn a_city_named_only_by_its_counties_has_a_card_for_what_points_to_it() {
+    // 金华 is never written, only 义乌: its page exists, and a date about it names it by its
+    // card, not by its id.
+    let zh = "义乌发展数字贸易\n2025年5月14日,义乌市发布数字贸易三年行动计划。\n";
+    let (_d, site) = site(&[("001_yiwu.txt", zh)]);
+    assert!(site.join("city/jinhua/index.html").is_file());
+    let cards: Value = serde_json::from_str(&read(&site, "data/cards.json")).unwrap();
+    assert_eq!(cards["city:jinhua"]["title"], "金華", "{}", cards["city:jinhua"]);
+    let hans: Value = serde_json::from_str(&read(&site, "data/cards.zh-Hans.json")).unwrap();
+    assert_eq!(hans["city:jinhua"]["title"], "金华");
+}

@@ -117,7 +117,12 @@ pub fn read(title: &[char], tables: &ExplainTables, gazetteer: &Gazetteer) -> Ti
     match guan_yu {
         Some(k) => {
             if k > start {
-                reading.issuer = Some(start..trim_end(&folded, k));
+                // 浙江省人民政府印发关于…的通知: the issuer is who issues, without the verb.
+                let mut end = trim_end(&folded, k);
+                if reading.issues.as_ref().is_some_and(|r| r.start == k) && end >= start + 2 {
+                    end = trim_end(&folded, end - 2);
+                }
+                reading.issuer = Some(start..end);
                 reading.place = mentions
                     .iter()
                     .find(|m| m.start >= start && m.end <= k)
@@ -504,6 +509,26 @@ mod tests {
         let r = read_title("高新技术企业认定管理办法(2016年修订)");
         assert_eq!(r.statuses, ["revised"]);
         assert_eq!(r.period, years(2016, None));
+    }
+
+    #[test]
+    fn an_issuer_written_before_its_verb_is_only_the_issuer() {
+        for title in [
+            "浙江省人民政府印发关于支持人工智能创新发展若干措施的通知",
+            "浙江省人民政府印發關於支持人工智能創新發展若干措施的通知",
+        ] {
+            let r = read_title(title);
+            assert_eq!(
+                r.issuer.as_deref().map(crate::text::script::to_hans).as_deref(),
+                Some("浙江省人民政府"),
+                "{title}"
+            );
+            assert_eq!(
+                r.issues.as_deref().map(crate::text::script::to_hans).as_deref(),
+                Some("关于支持人工智能创新发展若干措施"),
+                "{title}"
+            );
+        }
     }
 
     #[test]

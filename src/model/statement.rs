@@ -634,8 +634,7 @@ fn is_deadline_en(t: &Text, at: usize) -> bool {
 fn nearest_date_before(p: &AnnotatedParagraph, at: usize) -> Option<&Annotation> {
     p.annotations
         .iter()
-        .rev()
-        .find(|d| d.kind == Kind::Date && d.end() <= at && &*d.value != "--")
+        .rfind(|d| d.kind == Kind::Date && d.end() <= at && &*d.value != "--")
 }
 
 /// Every figure of the corpus as a statement: each paragraph's figures read (copies included,
@@ -766,11 +765,11 @@ mod tests {
         (Annotator::new(&k).annotate(seed), k)
     }
 
-    /// A figure as the tests check it: (as written, qualifier, measure, status, when).
-    type Figure = (String, Option<&'static str>, String, &'static str, Option<String>);
+    /// A figure read in a test: (as written, qualifier, measure, status, when).
+    type ReadFigure = (String, Option<&'static str>, String, &'static str, Option<String>);
 
     /// Every figure of the first paragraph.
-    fn read(text: &str) -> Vec<Figure> {
+    fn read(text: &str) -> Vec<ReadFigure> {
         let (s, k) = seed(text);
         let reader = Reader::new(&k);
         let p = &s.paragraphs[0];
@@ -853,6 +852,16 @@ mod tests {
                 ("近百家".to_string(), Some("nearly")),
                 ("約3.5萬人".to_string(), Some("about")),
                 ("200億元以上".to_string(), Some("more_than")),
+            ]
+        );
+        // 數百項 is several hundred: more than the hundred its number reads, never "100 items".
+        let rows = read("題\n2025-03-01\n兩家企業擁有數百項核心技術,帶動数千名工人就業。");
+        let q: Vec<(String, Option<&str>)> = rows.iter().map(|r| (r.0.clone(), r.1)).collect();
+        assert_eq!(
+            q,
+            [
+                ("數百項".to_string(), Some("more_than")),
+                ("数千名".to_string(), Some("more_than")),
             ]
         );
         let rows = read("Title\nThe park drew more than 600 specialists and about 50 universities.");

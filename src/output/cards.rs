@@ -67,14 +67,7 @@ fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
                 ..explained(ex, s, d.explanation.as_ref())
             }
         }),
-        Kind::City => ex.city(&a.value).map(|c| Card {
-            title: c.info.name.clone(),
-            label: Some(format!("{} · {}", c.info.pinyin, c.info.name_en)),
-            zh: c.focus_zh.clone(),
-            en: c.focus_en.clone(),
-            url: Some(urls::html(&urls::city(&c.info.id))),
-            ..Card::default()
-        }),
+        Kind::City => ex.city(&a.value).map(city_card),
         // The date as a reader reads it, in Chinese and in English, with what is not known of it.
         Kind::Date => Some(Card {
             title: readable_date(&a.value, Lang::Zh, s).unwrap_or_else(|| a.text.to_string()),
@@ -105,6 +98,19 @@ fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
         kind: a.kind.as_str(),
         ..c
     })
+}
+
+/// A city's card: its name, its focus and its page.
+fn city_card(c: &crate::model::CityModel) -> Card {
+    Card {
+        title: c.info.name.clone(),
+        label: Some(format!("{} · {}", c.info.pinyin, c.info.name_en)),
+        zh: c.focus_zh.clone(),
+        en: c.focus_en.clone(),
+        url: Some(urls::html(&urls::city(&c.info.id))),
+        kind: Kind::City.as_str(),
+        ..Card::default()
+    }
 }
 
 /// A card's explanation and its origin (each card file is converted whole to its script).
@@ -162,6 +168,12 @@ pub fn cards(ex: &Explainer, s: &Strings) -> BTreeMap<String, Card> {
                 }
             }
         }
+    }
+    // Every city with a page has a card, also one the articles name only by its counties
+    // (义乌, 东阳 for 金华): other cards name it by its id (a date `about` jinhua).
+    for c in ex.cities() {
+        out.entry(format!("{}:{}", Kind::City.as_str(), c.info.id))
+            .or_insert_with(|| city_card(c));
     }
     for (key, (uses, cities)) in seen {
         if let Some(card) = out.get_mut(&key) {

@@ -5,7 +5,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { EVAL_SITE, EVAL_BASE_URL, PREFIX, needsDev } from "./env.mjs";
+import os from "node:os";
+import { execFileSync } from "node:child_process";
+import { EVAL_SITE, EVAL_BASE_URL, PREFIX, REPO, needsDev } from "./env.mjs";
 import { serve, launch, watchConsole, axeViolations, nuCheck } from "./harness.mjs";
 
 const SITE = path.join(EVAL_SITE, "site");
@@ -314,10 +316,28 @@ test("the script switch keeps the query and the fragment; pagers keep the query"
   await search.waitForURL((u) => u.pathname.endsWith("zh-Hans/search/index.html") && u.searchParams.get("q") === "寧波");
   await search.close();
 
-  const province = await open("province/index.html?kind=date");
-  await province.locator(".pager a[rel=next]").click();
-  await province.waitForURL(/province\/page\/2\/index\.html\?kind=date$/);
-  await province.close();
+});
+
+test("pagers keep the query (filters stay on across a city's pages)", async () => {
+  // The sample and the development articles fill no list past one page: a small synthetic
+  // corpus (`explainer corpus`) does.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "explainer-pager-"));
+  const run = (...args) => execFileSync("cargo", ["run", "--locked", "-q", "--", ...args], { cwd: REPO, stdio: "ignore" });
+  run("corpus", "--count", "8", "--out", path.join(dir, "seeds"));
+  run("build", "--seeds", path.join(dir, "seeds"), "--out", path.join(dir, "site"), "--base-url", EVAL_BASE_URL);
+  const pagerServer = await serve(path.join(dir, "site"), PREFIX);
+  try {
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${pagerServer.address().port}${PREFIX}city/ningbo/index.html?kind=figure`);
+    await page.locator(".pager a[rel=next]").click();
+    await page.waitForURL(/city\/ningbo\/page\/2\/index\.html\?kind=figure$/);
+    assert.equal(await page.locator("#filter-kind").inputValue(), "figure", "the filter is still on on the next page");
+    await page.close();
+  } finally {
+    pagerServer.closeAllConnections();
+    await new Promise((resolve) => pagerServer.close(resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("the map: a legend in both languages with every colour, the current city marked", async () => {

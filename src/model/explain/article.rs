@@ -656,19 +656,25 @@ pub fn slogan<'s>(
             .find_map(|parts| text.parts(parts))
             .or_else(|| if plus { text.ordinals(splits[0].len()) } else { None });
         if let Some((start, end)) = span {
-            let text: String = chars[start..end].iter().collect();
-            return Some(Explanation {
-                quote: Some(Quote {
-                    at,
-                    start,
-                    end,
-                    text: text.clone(),
-                }),
-                ..Explanation::new(Origin::Article, text, None)
-            });
+            return Some(expansion(at, &chars, start, end));
         }
     }
     None
+}
+
+/// A slogan expanded by the article's own words: chars `start..end` of the paragraph at `at`,
+/// quoted verbatim.
+fn expansion(at: ParaRef, chars: &[char], start: usize, end: usize) -> Explanation {
+    let text: String = chars[start..end].iter().collect();
+    Explanation {
+        quote: Some(Quote {
+            at,
+            start,
+            end,
+            text: text.clone(),
+        }),
+        ..Explanation::new(Origin::Article, text, None)
+    }
 }
 
 /// How many things a term that counts them names (六大行动 → 6, 九场硬战 → 9, 三高地 → 3): a
@@ -724,16 +730,7 @@ fn chinese_slogan<'s>(
                 reading,
             };
             if let Some((start, end)) = text.ordinals_from(n, from) {
-                let text: String = chars[start..end].iter().collect();
-                return Some(Explanation {
-                    quote: Some(Quote {
-                        at,
-                        start,
-                        end,
-                        text: text.clone(),
-                    }),
-                    ..Explanation::new(Origin::Article, text, None)
-                });
+                return Some(expansion(at, &chars, start, end));
             }
         }
     }
