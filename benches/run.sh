@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Benchmarks: full builds of synthetic corpora (100, 1,000, 10,000 seeds) with the release
 # binary, side by side with Hugo building the same annotated Markdown with minimal templates,
-# Zola when a `zola` binary is on PATH, and the floor: copying the output tree. Then the
-# latency of one edited seed in `serve` (`cargo bench --bench incremental`, 1,000 seeds).
+# Zola when a `zola` binary is on PATH, and the floor: copying the output tree; what the site
+# weighs (its size ÷ the seeds', its largest file) and what adding one real article (the
+# sample, `explainer add`ed) changes: files changed and added, and their bytes. Then the
+# latency of edits in `serve` (`cargo bench --bench incremental`, 1,000 seeds).
 #
 # Nothing is deleted until the end: on ext4, creating files right after deleting many is much
 # slower (the inode allocator skips recently freed inodes), which would penalise whichever tool
 # runs after a deletion.
 #
 # usage: benches/run.sh [COUNTS...]      (default: 100 1000 10000; BENCH_RUNS=3 runs of each;
-#        BENCH_DIR=DIR to build there, e.g. /dev/shm)
+#        BENCH_DIR=DIR to build there, e.g. /dev/shm; BENCH_ADD=FILE the article added, by
+#        default the sample, which the synthetic corpus is made from: it re-publishes paragraphs
+#        of many seeds, so every page crediting their copies changes — the worst case; a real
+#        article of other text changes fewer)
 # Prints Markdown tables; with --readme it also replaces the tables between the bench markers of
 # docs/PERFORMANCE.md.
 set -euo pipefail
@@ -122,22 +127,55 @@ zola_site() {
   copy_content "$site" "$dir/content" zola_front_matter
 }
 
+# What adding one article changes: files of `new` that `old` lacks or has with other bytes.
+# Prints "changed changed_bytes added added_bytes".
+added_diff() {
+  python3 - "$1" "$2" <<'PY'
+import filecmp, os, sys
+old, new = sys.argv[1], sys.argv[2]
+def files(root):
+    return {os.path.relpath(os.path.join(d, f), root) for d, _, fs in os.walk(root) for f in fs}
+a, b = files(old), files(new)
+changed = [k for k in a & b if not filecmp.cmp(os.path.join(old, k), os.path.join(new, k), shallow=False)]
+added = b - a
+size = lambda ks: sum(os.path.getsize(os.path.join(new, k)) for k in ks)
+print(len(changed), size(changed), len(added), size(added))
+PY
+}
+
 zola_version=$(command -v zola >/dev/null && zola --version | awk '{print $2}' || true)
 header="| seeds | pages | explainer | seeds/s | pages/s | peak RSS | Hugo $(hugo version | awk '{print $2}' | cut -d- -f1) | Hugo ÷ explainer | Zola $zola_version | Zola ÷ explainer | cp -r floor | explainer ÷ floor |"
+size_header="| seeds | seed text | site | site ÷ seeds | files | largest file | adding one article: files changed + added | bytes changed + added |"
 echo "$header"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 rows=()
+size_rows=()
 for n in "${counts[@]}"; do
   "$bin" corpus --count "$n" --out "$work/seeds-$n" >/dev/null
   read -r secs rss < <(measure_runs "$bin" build --seeds "$work/seeds-$n" --out "$work/site-$n-@run@")
   site="$work/site-$n-1"
   pages=$(find "$site" -name index.html | wc -l)
-  hugo_site "$site" "$work/hugo-$n"
+  # What the site weighs, and what adding one real article (the sample) changes.
+  seed_bytes=$(cat "$work/seeds-$n"/* | wc -c)
+  site_bytes=$(du -sb "$site" | cut -f1)
+  files=$(find "$site" -type f | wc -l)
+  read -r largest_bytes largest < <(find "$site" -type f -printf '%s %P\n' | sort -n | tail -1)
+  cp -r "$work/seeds-$n" "$work/seeds-$n-plus"
+  "$bin" add --seeds "$work/seeds-$n-plus" "${BENCH_ADD:-seeds/000_cc229362e59457d6.txt}" >/dev/null
+  "$bin" build --seeds "$work/seeds-$n-plus" --out "$work/site-$n-plus" >/dev/null
+  read -r changed changed_bytes added added_bytes < <(added_diff "$site" "$work/site-$n-plus")
+  size_rows+=("$(awk -v n="$n" -v s="$seed_bytes" -v b="$site_bytes" -v f="$files" -v lb="$largest_bytes" -v l="$largest" \
+    -v c="$changed" -v cb="$changed_bytes" -v a="$added" -v ab="$added_bytes" 'BEGIN {
+    printf "| %d | %.1f MB | %.1f MB | %.1f× | %d | %.2f MB `%s` | %d + %d = %d | %.2f + %.2f = %.2f MB |", n, s / 1e6, b / 1e6, b / s, f, lb / 1e6, l, c, a, c + a, cb / 1e6, ab / 1e6, (cb + ab) / 1e6 }')")
+  # Hugo and Zola build the annotated Markdown of every page (a site publishes each article's
+  # only; `--all-markdown` writes them all, both scripts).
+  "$bin" build --all-markdown --seeds "$work/seeds-$n" --out "$work/markdown-$n" >/dev/null
+  hugo_site "$work/markdown-$n" "$work/hugo-$n"
   read -r hsecs _ < <(measure_runs hugo --quiet --source "$work/hugo-$n" --destination "$work/hugo-out-$n-@run@")
   read -r csecs _ < <(measure_runs cp -r "$site" "$work/copy-$n-@run@")
   zsecs=0
   if command -v zola >/dev/null; then
-    zola_site "$site" "$work/zola-$n"
+    zola_site "$work/markdown-$n" "$work/zola-$n"
     read -r zsecs _ < <(measure_runs zola --root "$work/zola-$n" build --output-dir "$work/zola-out-$n-@run@")
   fi
   row=$(awk -v n="$n" -v p="$pages" -v s="$secs" -v r="$rss" -v h="$hsecs" -v c="$csecs" -v z="$zsecs" 'BEGIN {
@@ -147,11 +185,18 @@ for n in "${counts[@]}"; do
   rows+=("$row")
 done
 incremental=$(cargo bench --quiet --bench incremental 2>/dev/null | grep '^|')
+incremental_header=$(echo "$incremental" | head -1)
+incremental_rule=$(echo "$incremental" | sed -n 2p)
+incremental=$(echo "$incremental" | tail -n +3)
 largest=${counts[${#counts[@]}-1]}
 weight=$(cargo bench --quiet --bench weight -- "$work/site-$largest-1" 2>/dev/null | grep '^|')
 echo
-echo "| seeds | pages | first build in memory | one edited seed: pages ready (median of 15) | pages made | then export, search, feeds |"
-echo "|---:|---:|---:|---:|---:|---:|"
+echo "$size_header"
+echo "|---:|---:|---:|---:|---:|---|---:|---:|"
+printf '%s\n' "${size_rows[@]}"
+echo
+echo "$incremental_header"
+echo "$incremental_rule"
 echo "$incremental"
 echo
 echo "Page weight, $largest-seed site (\`cargo bench --bench weight -- SITE\`):"
@@ -166,17 +211,23 @@ if [ "$readme" = 1 ]; then
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
     echo
-    echo "\`serve\` after one edited seed (\`cargo bench --bench incremental\`):"
+    echo "What the site weighs, and what adding one article changes:"
     echo
-    echo "| seeds | pages | first build in memory | one edited seed: pages ready (median of 15) | pages made | then export, search, feeds |"
-    echo "|---:|---:|---:|---:|---:|---:|"
+    echo "$size_header"
+    echo "|---:|---:|---:|---:|---:|---|---:|---:|"
+    printf '%s\n' "${size_rows[@]}"
+    echo
+    echo "\`serve\` after one edit of one kind, each on a different seed (\`cargo bench --bench incremental\`):"
+    echo
+    echo "$incremental_header"
+    echo "$incremental_rule"
     echo "$incremental"
     echo
     echo "Page weight of the $largest-seed site, largest page of each type (\`cargo bench --bench weight -- SITE\`; budgets: JS ≤ 20 KB, CSS ≤ 15 KB gzipped, HTML ≤ 100 KB; ⚠ marks a miss):"
     echo
     echo "$weight"
     echo
-    echo "Times are the median of $runs runs (peak RSS the largest), writing to ${BENCH_DIR:-disk}. Machine: $machine. Command: \`benches/run.sh --readme\`."
+    echo "Times are the median of $runs runs (peak RSS the largest), writing to ${BENCH_DIR:-disk}. Machine: $machine. Command: \`${BENCH_DIR:+BENCH_DIR=$BENCH_DIR }benches/run.sh $*\`."
   } > "$work/table"
   python3 - "$work/table" <<'PY'
 import re, sys, pathlib

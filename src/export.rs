@@ -1,7 +1,10 @@
-//! The data export, `data/annotations.json`: the JSON contract other tools read (schema 2,
-//! `docs/EXPORT.md`). Every city, every seed, every body paragraph with its cities and
-//! annotations (offsets in chars), and every term and document with its explanation and where
-//! that comes from.
+//! The data export: the JSON contract other tools read (schema 3, `../shared/DESIGN.md`).
+//! `data/annotations.json` holds every city, every seed and every term and document with its
+//! explanation and where that comes from; each seed's body paragraphs, with their cities and
+//! annotations (offsets in chars), are in a file of their own, `data/seeds/<id>.json`, which the
+//! seed names by `paragraphs_url`. Split so that no file grows with the corpus faster than the
+//! list of seeds does, and adding an article writes one new file and changes only the index.
+//! Written compact (no indentation): a large corpus has hundreds of thousands of annotations.
 //!
 //! The export owns its JSON types (`…Out`): they borrow from the model and say field by field
 //! what the contract holds, so the model's types can change their layout (an annotation is
@@ -9,7 +12,7 @@
 //! the model, because two later stages show it: `output` writes the file, and the about page
 //! (`emit`) quotes one paragraph's record as this module writes it.
 
-use crate::annotate::{AnnotatedParagraph, Annotation, YearSource};
+use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Annotation, Kind, YearSource};
 use crate::model::{Explainer, Explanation};
 use crate::text::script;
 use crate::urls;
@@ -17,7 +20,7 @@ use arcstr::ArcStr;
 use serde::{Serialize, Serializer};
 
 /// The schema this module writes.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -41,8 +44,8 @@ struct CityOut<'a> {
     paragraphs: Vec<String>,
 }
 
-/// A seed with every body paragraph. `year` and `year_source` say where dates without a year
-/// took theirs from.
+/// A seed, and where its body paragraphs are. `year` and `year_source` say where dates without
+/// a year took theirs from.
 #[derive(Serialize)]
 struct SeedOut<'a> {
     id: &'a str,
@@ -52,6 +55,14 @@ struct SeedOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
     year_source: &'static str,
+    /// `data/seeds/<id>.json`, from the site root.
+    paragraphs_url: String,
+}
+
+/// A seed's own file: every body paragraph, exactly as schema 2 had them inline.
+#[derive(Serialize)]
+struct SeedParagraphsOut<'a> {
+    id: &'a str,
     paragraphs: Vec<ParagraphOut<'a>>,
 }
 
@@ -109,7 +120,8 @@ struct AnnotationOut<'a> {
     /// Places and organisations: the prefectures they belong to.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     cities: &'a [ArcStr],
-    /// A readable name for the value (English place name, glossary label).
+    /// A readable name for a place or organisation (its English name). Cities and terms have
+    /// theirs once, in the top-level lists, not on each of their thousands of mentions.
     #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<&'a str>,
 }
@@ -128,7 +140,7 @@ impl<'a> AnnotationOut<'a> {
             number: a.number(),
             unit: a.unit(),
             cities: a.cities(),
-            label: a.label.as_deref(),
+            label: a.label.as_deref().filter(|_| matches!(a.kind, Kind::Place | Kind::Org)),
         }
     }
 }
@@ -226,7 +238,7 @@ fn year_source(source: YearSource) -> &'static str {
     }
 }
 
-/// Writes the export as pretty-printed JSON, with a trailing newline, without holding it whole.
+/// Writes `data/annotations.json` (compact, with a trailing newline) without holding it whole.
 pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let export = Export {
         schema: SCHEMA,
@@ -258,7 +270,7 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
                 url: urls::source(&s.seed.id),
                 year: s.year,
                 year_source: year_source(s.year_source),
-                paragraphs: s.paragraphs.iter().map(ParagraphOut::of).collect(),
+                paragraphs_url: urls::seed_export(&s.seed.id),
             })
             .collect(),
         terms: ex
@@ -272,8 +284,19 @@ pub fn write_annotations_json(ex: &Explainer, out: &mut dyn std::io::Write) -> s
             .map(|d| EntryOut::of(ex, &d.id, &d.title, d.mentions.len(), d.explanation.as_ref()))
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &export)?;
+    serde_json::to_writer(&mut *out, &export)?;
     out.write_all(b"\n")
+}
+
+/// A seed's own file of the export, `data/seeds/<id>.json` ([`urls::seed_export`]): it depends on
+/// that seed alone.
+pub fn seed_paragraphs_json(seed: &AnnotatedSeed) -> serde_json::Result<String> {
+    let mut json = serde_json::to_string(&SeedParagraphsOut {
+        id: &seed.seed.id,
+        paragraphs: seed.paragraphs.iter().map(ParagraphOut::of).collect(),
+    })?;
+    json.push('\n');
+    Ok(json)
 }
 
 /// One paragraph's record exactly as the export writes it (pretty-printed, at the top level

@@ -48,6 +48,10 @@ enum Command {
         /// Print how long each stage took.
         #[arg(long)]
         timings: bool,
+        /// Also write every page's annotated Markdown beside it, in both scripts (for the
+        /// benchmarks, which give it to Hugo and Zola).
+        #[arg(long, hide = true)]
+        all_markdown: bool,
     },
     /// Build in memory and verify every internal link and anchor; writes nothing.
     Check {
@@ -116,12 +120,14 @@ fn main() -> ExitCode {
             out,
             base_url,
             timings,
+            all_markdown,
         } => {
             use std::io::IsTerminal;
             let progress = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
             let options = BuildOptions {
                 base_url,
                 progress,
+                all_markdown,
                 ..BuildOptions::new(seeds, out)
             };
             build::build_to_disk(&options).map(|site| {

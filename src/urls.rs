@@ -32,8 +32,15 @@ pub const DOCUMENTS: &str = "documents/";
 pub const NOT_FOUND: &str = "404.html";
 /// The data export (the JSON contract).
 pub const EXPORT: &str = "data/annotations.json";
-/// The search index's description: shard count, chunk size, the folding table.
+/// A seed's paragraphs in the data export (schema 3): `data/seeds/<id>.json`.
+pub fn seed_export(seed: &str) -> String {
+    format!("data/seeds/{seed}.json")
+}
+
+/// The search index's description: its segments, block size, the folding and Simplified tables.
 pub const SEARCH_META: &str = "search/meta.json";
+/// The pages search finds by name (cities, terms, documents).
+pub const SEARCH_PAGES: &str = "search/pages.json";
 /// The Atom feed of every article.
 pub const FEED: &str = "feed.xml";
 pub const SITEMAP: &str = "sitemap.xml";
@@ -108,12 +115,18 @@ pub fn page(base: &str, n: usize) -> String {
     }
 }
 
+/// A group of an index by its initial: `terms/_a/`, `documents/_0-9/`. The `_` keeps it apart
+/// from the entries' own pages, whose ids are slugs (letters, digits and `-`).
+pub fn index_group(index: &str, key: &str) -> String {
+    format!("{index}_{key}/")
+}
+
 /// The HTML file of a page folder: `city/ningbo/` → `city/ningbo/index.html`.
 pub fn html(folder: &str) -> String {
     format!("{folder}index.html")
 }
 
-/// The annotated Markdown published beside a page's HTML.
+/// The annotated Markdown beside a page's HTML (published beside source articles only).
 pub fn markdown(folder: &str) -> String {
     format!("{folder}index.md")
 }
@@ -132,25 +145,19 @@ pub fn asset(name: &str) -> String {
     format!("static/{name}")
 }
 
-/// Shard `n` of the search index's postings.
-pub fn search_postings(n: u32) -> String {
-    format!("search/postings-{n:02}.json")
+/// Shard `n` of a segment of the search index: `search/s0-512/3.json`.
+pub fn search_shard(segment: &str, n: usize) -> String {
+    format!("search/{segment}/{n}.json")
 }
 
-/// Chunk `k` of the search index's paragraphs, in a script.
-pub fn search_docs(k: usize, script: Script) -> String {
-    match script {
-        Script::Hant => format!("search/docs-{k}.json"),
-        Script::Hans => format!("search/docs-{k}.zh-Hans.json"),
-    }
+/// Block `k` of the search index's documents' text.
+pub fn search_block(k: usize) -> String {
+    format!("search/d{k}.json")
 }
 
-/// Chunk `k` of the search index's pages (cities, terms, documents), in a script.
-pub fn search_pages(k: usize, script: Script) -> String {
-    match script {
-        Script::Hant => format!("search/pages-{k}.json"),
-        Script::Hans => format!("search/pages-{k}.zh-Hans.json"),
-    }
+/// Shard `n` of the English words the search index looks up in Chinese.
+pub fn search_english(n: usize) -> String {
+    format!("search/en-{n}.json")
 }
 
 /// The cards the page script shows on a tap, in a script.
@@ -250,8 +257,6 @@ pub struct SiteLinks {
     pub search_script: String,
     pub export: String,
     pub feed: String,
-    /// The annotated Markdown beside each page, relative to the page itself.
-    pub markdown: String,
 }
 
 impl Default for SiteLinks {
@@ -269,7 +274,6 @@ impl Default for SiteLinks {
             search_script: asset("search.js"),
             export: EXPORT.to_string(),
             feed: FEED.to_string(),
-            markdown: markdown(""),
         }
     }
 }
@@ -329,11 +333,20 @@ pub fn annotation_page(kind: Kind, value: &str) -> Option<IdPage<'_>> {
     Some(IdPage { folder, id })
 }
 
-/// Where a date's year starts on the (paginated) timeline, from the site root:
-/// `timeline/page/2/index.html#y2025`. `years` maps a year to the timeline page it starts on.
-pub fn timeline_year(years: &std::collections::BTreeMap<String, String>, year: &str) -> String {
-    let page = years.get(year).map_or(TIMELINE, String::as_str);
-    format!("{page}index.html#{}", year_anchor(year))
+/// A group of the timeline (a month, a year's own dates, the dates without a year), by its
+/// key ([`crate::text::isodate::group_key`]): `2025-05` → `timeline/2025/05/`, `2025` →
+/// `timeline/2025/`, `unknown` → `timeline/unknown/`. A group's address depends on nothing but
+/// its key, so it never moves as the corpus grows.
+pub fn timeline_group(key: &str) -> String {
+    match key.split_once('-') {
+        Some((year, month)) => format!("{TIMELINE}{year}/{month}/"),
+        None => format!("{TIMELINE}{key}/"),
+    }
+}
+
+/// The timeline page a date value links to: the first page of its group.
+pub fn timeline_of(value: &str) -> String {
+    html(&timeline_group(&crate::text::isodate::group_key(value)))
 }
 
 #[cfg(test)]
@@ -358,9 +371,10 @@ mod tests {
         let mut href = String::new();
         annotation_page(Kind::Term, "a&b").unwrap().push_html_escaped(&mut href);
         assert_eq!(href, "terms/a&amp;b/index.html");
-        let years = std::collections::BTreeMap::from([("2025".to_string(), "timeline/page/2/".to_string())]);
-        assert_eq!(timeline_year(&years, "2025"), "timeline/page/2/index.html#y2025");
-        assert_eq!(timeline_year(&years, "2024"), "timeline/index.html#y2024");
+        assert_eq!(timeline_of("2025-05-14"), "timeline/2025/05/index.html");
+        assert_eq!(timeline_of("2024/2027"), "timeline/2024/index.html");
+        assert_eq!(timeline_of("--05-14"), "timeline/unknown/index.html");
+        assert_eq!(page(&timeline_group("2025-05"), 2), "timeline/2025/05/page/2/");
     }
 
     #[test]

@@ -5,6 +5,26 @@ const hans = document.documentElement.lang === "zh-Hans";
 const pageRoot = hans ? new URL("zh-Hans/", root) : root;
 const t = (hant, hansText) => (hans ? hansText : hant);
 
+// ---- Annotations ---------------------------------------------------------------------------
+// The marks are as light as the page allows (src/render/markdown.rs): the kind is the class, a
+// city's, term's or document's id is in its link, a date's value in its <time>, a figure's in its
+// title. Written back into data-kind and data-value once, here; the marks without a link become
+// focusable (without this script they open no card, so they need no focus).
+const KIND = /\bann-(city|place|date|figure|document|term|org)\b/;
+const PAGE_ID = /(?:^|\/)(?:city|terms|documents)\/([^/]+)\/index\.html$/;
+for (const a of document.querySelectorAll(".ann")) {
+  const kind = KIND.exec(a.className)?.[1];
+  if (!kind) continue;
+  a.dataset.kind = kind;
+  if (a.dataset.value === undefined) {
+    const time = a.querySelector("time")?.getAttribute("datetime");
+    const id = PAGE_ID.exec(a.getAttribute("href") ?? "")?.[1];
+    const value = kind === "figure" ? a.title : time ? (/^\d{4}/.test(time) ? time : `--${time}`) : id && decodeURIComponent(id);
+    if (value) a.dataset.value = value;
+  }
+  if (a.tagName !== "A") a.tabIndex = 0;
+}
+
 // ---- Annotation cards -------------------------------------------------------------------
 let cards;
 function loadCards() {

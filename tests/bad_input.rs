@@ -125,8 +125,7 @@ fn awkward_but_valid_seeds_are_handled() {
         let (ok, err) = case.try_seed(name, bytes);
         assert!(ok, "{name}: {err}");
     }
-    let json: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(case.site().join("data/annotations.json")).unwrap()).unwrap();
+    let json = common::export(&case.site());
     let texts: Vec<&str> = json["seeds"]
         .as_array()
         .unwrap()

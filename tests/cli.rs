@@ -33,7 +33,7 @@ fn sample_seed_builds_the_seven_city_pages_and_nothing_else() {
         ]
     );
     let json = export(&site);
-    assert_eq!(json["schema"], 2);
+    assert_eq!(json["schema"], 3);
     let paragraphs = json["seeds"][0]["paragraphs"].as_array().unwrap();
     assert_eq!(paragraphs.len(), 26, "every body paragraph, no chrome");
     assert!(paragraphs.iter().all(|p| !p["text"].as_str().unwrap().contains("分享")));
@@ -61,10 +61,21 @@ fn sample_seed_builds_the_seven_city_pages_and_nothing_else() {
     for anchor in links {
         assert!(source.contains(&format!("id=\"{anchor}\"")), "missing anchor {anchor}");
     }
-    assert!(
-        site.join("city/ningbo/index.md").is_file(),
-        "annotated Markdown beside the page"
-    );
+    // The annotated Markdown is published once per article, beside its page, in the script it
+    // was written in; list pages (which repeat articles' text) have none.
+    let markdown = fs::read_to_string(site.join("source/000_cc229362e59457d6/index.md")).unwrap();
+    assert!(markdown.contains("(<city:ningbo>)"), "{markdown}");
+    assert!(source.contains("href=\"../../source/000_cc229362e59457d6/index.md\""));
+    let hans = fs::read_to_string(site.join("zh-Hans/source/000_cc229362e59457d6/index.html")).unwrap();
+    assert!(hans.contains("href=\"../../../source/000_cc229362e59457d6/index.md\""));
+    for list in [
+        "city/ningbo/index.md",
+        "zh-Hans/source/000_cc229362e59457d6/index.md",
+        "index.md",
+    ] {
+        assert!(!site.join(list).exists(), "{list}");
+    }
+    assert!(!ningbo.contains("index.md"), "no Markdown link on a list page");
 }
 
 #[test]
@@ -788,7 +799,8 @@ fn a_statement_in_two_articles_is_shown_once() {
     ]);
     let (_d, site, out) = build(seeds.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let timeline = fs::read_to_string(site.join("timeline/index.html")).unwrap();
+    // The timeline's group of May 2025.
+    let timeline = fs::read_to_string(site.join("timeline/2025/05/index.html")).unwrap();
     assert_eq!(timeline.matches("現場會。").count(), 1, "the event once");
     assert!(
         timeline.contains("source/001_a/index.html#p1") && timeline.contains("source/002_b/index.html#p1"),
@@ -938,7 +950,7 @@ fn a_large_synthetic_corpus_stays_paginated_and_linked() {
         assert!(html.split("<p>").all(|p| p.matches("亦見").count() <= 3), "{k}");
     }
     // The about page points to the paginated list of sources instead of listing them all.
-    assert!(!text("about/index.html").contains("source/"));
+    assert!(!text("about/index.html").contains("href=\"../source/"));
     assert!(text("about/index.html").contains("sources/index.html"));
     let listed = text("sources/index.html").matches("href=\"../source/").count();
     assert_eq!(listed, 160, "every source is listed");
@@ -957,11 +969,18 @@ fn a_sentence_with_a_year_and_a_month_is_one_event() {
     ]);
     let (_d, site, out) = build(seeds.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let timeline = fs::read_to_string(site.join("timeline/index.html")).unwrap();
     // January 2025 (the month's date, not also the year's), and 2024 in the next sentence.
-    assert_eq!(timeline.matches("新政。").count(), 1, "the sentence once");
-    assert_eq!(timeline.matches("跟進。").count(), 1);
-    assert!(timeline.contains("datetime=\"2025-01\""));
+    let group = |key: &str| fs::read_to_string(site.join(format!("timeline/{key}/index.html"))).unwrap_or_default();
+    let january = group("2025/01");
+    assert_eq!(january.matches("新政。").count(), 1, "the sentence once");
+    assert!(january.contains("datetime=\"2025-01\""));
+    assert_eq!(group("2025").matches("新政。").count(), 0, "not also under the year");
+    assert_eq!(group("2024").matches("跟進。").count(), 1);
+    let index = fs::read_to_string(site.join("timeline/index.html")).unwrap();
+    assert!(
+        index.contains("href=\"../timeline/2025/01/index.html\"")
+            && index.contains("href=\"../timeline/2024/index.html\"")
+    );
 }
 
 #[test]
@@ -991,4 +1010,55 @@ fn a_city_card_says_what_the_city_is_doing_not_its_first_sentence() {
         "{card}"
     );
     assert!(!card.contains("習近平") && !card.contains("此外"), "{card}");
+}
+
+#[test]
+fn a_build_killed_midway_leaves_nothing_once_the_next_one_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let made = explainer(&["corpus", "--count", "40", "--out", corpus.to_str().unwrap()], &repo());
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let out = dir.path().join("site");
+    let args = [
+        "build",
+        "--seeds",
+        corpus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let siblings = || -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    // Killed once its staging folder holds pages: the folder stays behind.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(args)
+        .current_dir(repo())
+        .spawn()
+        .unwrap();
+    let staged = || {
+        siblings().iter().any(|n| {
+            n.starts_with(".explainer-build-") && !n.ends_with(".lock") && dir.path().join(n).join("source").is_dir()
+        })
+    };
+    let started = std::time::Instant::now();
+    while !staged() && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        siblings().iter().any(|n| n.starts_with(".explainer-build-")),
+        "{:?}",
+        siblings()
+    );
+    assert!(!out.exists(), "no site from a killed build");
+    // The next build ends with nothing beside the site but what was there before.
+    let next = explainer(&args, &repo());
+    assert!(next.status.success(), "{}", String::from_utf8_lossy(&next.stderr));
+    assert_eq!(siblings(), ["corpus", "site"]);
 }

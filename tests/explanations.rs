@@ -54,7 +54,7 @@ fn source(e: &serde_json::Value) -> &str {
 fn made_up_articles_are_explained_with_their_origin() {
     let (_seeds, _dir, site) = made_up_site();
     let json = export(&site);
-    assert_eq!(json["schema"], 2);
+    assert_eq!(json["schema"], 3);
     let (terms, documents) = (&json["terms"], &json["documents"]);
     // Every origin, in both scripts.
     for (text, origin) in [

@@ -6,7 +6,6 @@ use explainer::emit;
 use explainer::ingest;
 use explainer::knowledge::Knowledge;
 use explainer::render::{Labels, Links, markdown_to_html};
-use std::collections::BTreeMap;
 use std::path::Path;
 
 /// `markdown` (and `annotate`): a figure's qualifier reached back into the figure before it.
@@ -48,10 +47,8 @@ fn a_figure_never_starts_inside_the_one_before_it() {
 #[test]
 fn headings_keep_only_their_anchor_and_classes() {
     let labels = Labels::default();
-    let years = BTreeMap::new();
     let links = Links {
         root: "",
-        years: &years,
         labels: &labels,
     };
     let html = markdown_to_html("# h {#y2025 .year onerror=alert(1) one=x}\n", &links);

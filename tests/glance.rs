@@ -3,7 +3,7 @@
 //! (what it measures, whose, for when, target or outcome, its qualifier as written, only its own
 //! copies elsewhere); city pages and the overview open with what each city is doing; the compare
 //! page charts only figures of one measure and kind; timeline entries name their subject, say
-//! their date once and sit under their own year; re-published copies count once; the about page
+//! their date once and sit in their own month or year; re-published copies count once; the about page
 //! and source pages say only what holds.
 
 use serde_json::Value;
@@ -38,6 +38,38 @@ fn site(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
 
 fn read(site: &Path, path: &str) -> String {
     fs::read_to_string(site.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The entries of a timeline page (a month, a year or the unknown year), as text.
+fn timeline_entries(site: &Path, path: &str) -> Vec<String> {
+    let page = read(site, path);
+    let Some(body) = page.split("class=\"prose timeline\"").nth(1) else {
+        return Vec::new();
+    };
+    body.split("<li")
+        .skip(1)
+        .map(|e| text(e.split("</li>").next().unwrap()))
+        .collect()
+}
+
+/// Every entry of the timeline (Traditional): every page of every group under `timeline/`.
+fn all_timeline_entries(site: &Path) -> Vec<String> {
+    let mut pages: Vec<String> = walkdir::WalkDir::new(site.join("timeline"))
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_name() == "index.html")
+        .map(|e| {
+            e.path()
+                .strip_prefix(site)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .filter(|p| p != "timeline/index.html")
+        .collect();
+    pages.sort();
+    pages.iter().flat_map(|p| timeline_entries(site, p)).collect()
 }
 
 /// Every figure card of a site (Traditional), by statement id.
@@ -262,7 +294,7 @@ fn compare_charts_only_one_measure_and_kind_and_no_other_place_figures() {
 }
 
 #[test]
-fn timeline_entries_name_their_subject_say_their_date_once_and_sit_under_their_year() {
+fn timeline_entries_name_their_subject_say_their_date_once_and_sit_in_their_own_group() {
     let text_hans = "湖州市人工智能三年行动计划\n\
         到2027年底,全市累计引育龙头企业10家以上,力争到2030年底产值超500亿元。\n\
         到2027年底:\n\
@@ -270,13 +302,16 @@ fn timeline_entries_name_their_subject_say_their_date_once_and_sit_under_their_y
         一、2024年工作回顾\n\
         湖州市人民政府\n";
     let (_d, site) = site(&[("001_hz.txt", text_hans), ("001_hz.toml", "date = \"2025-06-01\"\n")]);
-    let timeline = read(&site, "timeline/index.html");
-    let body = timeline.split("class=\"prose timeline\"").nth(1).unwrap();
-    let entries: Vec<String> = body
-        .split("<li")
-        .skip(1)
-        .map(|e| text(e.split("</li>").next().unwrap()))
-        .collect();
+    // The timeline's own page lists its groups (years, with their months), not entries.
+    let index = read(&site, "timeline/index.html");
+    for group in [
+        "timeline/2027/index.html",
+        "timeline/2030/index.html",
+        "timeline/2025/05/index.html",
+    ] {
+        assert!(index.contains(group), "{group} listed: {index}");
+    }
+    let entries = all_timeline_entries(&site);
     // No empty entry (到2027年底: alone), no heading (一、2024年工作回顧).
     assert!(
         entries.iter().all(|e| !e.trim_end().ends_with("到2027年底: 原文 ›")),
@@ -286,12 +321,12 @@ fn timeline_entries_name_their_subject_say_their_date_once_and_sit_under_their_y
     // Each entry names whose it is, and a target says so.
     let e2027 = entries.iter().find(|e| e.contains("10家以上")).unwrap();
     assert!(e2027.contains("湖州") && e2027.contains("目標"), "{e2027}");
-    // The 2030 heading is over the 2030 statement, not the 2027 one.
-    let y2030 = body.split("id=\"y2030\"").nth(1).unwrap();
-    let first = text(y2030.split("</li>").next().unwrap());
+    // The 2030 page holds the 2030 statement, not the 2027 one.
+    let y2030 = timeline_entries(&site, "timeline/2030/index.html");
+    assert_eq!(y2030.len(), 1, "{y2030:#?}");
     assert!(
-        first.contains("2030") && first.contains("500") && !first.contains("10家以上"),
-        "{first}"
+        y2030[0].contains("2030") && y2030[0].contains("500") && !y2030[0].contains("10家以上"),
+        "{y2030:#?}"
     );
     // An event says its date once.
     let may = entries.iter().find(|e| e.contains("人工智能大會")).unwrap();
@@ -320,7 +355,7 @@ fn a_republished_article_counts_once_in_key_figures_compare_and_the_timeline() {
     }
     let compare = read(&site, "compare/index.html");
     assert!(compare.matches("104家").count() <= 1, "Ningbo's figure once on compare");
-    let timeline = text(&read(&site, "timeline/index.html"));
+    let timeline = all_timeline_entries(&site).join("\n");
     assert_eq!(timeline.matches("寧波舉行全市").count(), 1, "the event once");
     let card = &cards_of(&site, "5700億元")[0];
     assert!(

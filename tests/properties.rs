@@ -16,7 +16,6 @@ use explainer::knowledge::Glossary;
 use explainer::knowledge::Lexicon;
 use explainer::render;
 use proptest::prelude::*;
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -233,7 +232,7 @@ proptest! {
             }
             let markdown = emit::annotated(p, 0, chars.len());
             let labels = render::Labels::default();
-            let links = render::Links { root: "", years: &BTreeMap::new(), labels: &labels };
+            let links = render::Links { root: "", labels: &labels };
             let html = render::markdown_to_html(&markdown, &links);
             prop_assert_eq!(unescape(html.trim()), p.text.to_string(), "markdown: {}", markdown);
         }

@@ -355,7 +355,7 @@ fn the_sample_credits_each_figure_to_its_own_clause() {
         })
         .collect();
     let export = build_files(&files);
-    assert_eq!(export["schema"], 2);
+    assert_eq!(export["schema"], 3);
     let sample = seed(&export, "000_cc229362e59457d6");
     let figures = all(sample, "figure");
     assert_eq!(find(&figures, "超七成").2, "hangzhou");

@@ -10,7 +10,6 @@ use explainer::ingest::{self, Source};
 use explainer::knowledge::Knowledge;
 use explainer::model::{self, View};
 use explainer::render::{Labels, Links, markdown_to_html};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -179,12 +178,10 @@ const ADAPTER_TAGS: &[&str] = &["p", "a", "data", "span", "time"];
 const ADAPTER_ATTRIBUTES: &[&str] = &[
     "class",
     "href",
-    "data-kind",
     "data-value",
     "data-about",
     "lang",
     "title",
-    "tabindex",
     "datetime",
     "value",
     "id",
@@ -235,10 +232,8 @@ pub fn markdown(data: &[u8]) {
         year_inferred: "inferred".into(),
         paragraph: "paragraph {id}".into(),
     };
-    let years = BTreeMap::new();
     let links = Links {
         root: "../",
-        years: &years,
         labels: &labels,
     };
     if flags & 1 == 1 {

@@ -9,7 +9,7 @@ mod timings;
 pub use timings::Timings;
 
 use crate::annotate::{AnnotatedSeed, Annotator};
-use crate::emit::{self, Spec};
+use crate::emit::{self, PageKey, Spec};
 use crate::error::{Error, Result};
 use crate::export;
 use crate::ingest::{self, SeedFile};
@@ -41,6 +41,9 @@ pub struct BuildOptions {
     pub cache: Option<Arc<dyn Reuse>>,
     /// Show a progress bar (on a terminal, not in CI).
     pub progress: bool,
+    /// Write every page's annotated Markdown beside it, in both scripts (the benchmarks give
+    /// it to Hugo and Zola); a site publishes only each article's, once.
+    pub all_markdown: bool,
 }
 
 impl BuildOptions {
@@ -57,6 +60,7 @@ impl BuildOptions {
             static_dir: existing("static"),
             cache: None,
             progress: false,
+            all_markdown: false,
         }
     }
 }
@@ -78,6 +82,8 @@ pub struct Site {
     paths: Vec<String>,
     /// Whether to show a progress bar while rendering.
     progress: bool,
+    /// Whether every page's Markdown is written ([`BuildOptions::all_markdown`]).
+    all_markdown: bool,
 }
 
 impl Site {
@@ -116,12 +122,17 @@ pub trait Reuse: Send + Sync + std::fmt::Debug {
     /// the kept pages still hold.
     fn prepare(&self, explainer: &Explainer);
     /// A page's files: kept ones when nothing the page read changed (`shared` is the fingerprint
-    /// of what every page depends on besides the explainer), else made by `make`.
-    fn page(&self, spec: Spec, shared: u64, make: &mut dyn FnMut() -> Result<MadePage>) -> Result<Arc<PageFiles>>;
+    /// of what every page depends on besides the explainer), else made by `make`. Pages are
+    /// known by their [`PageKey`], which does not move when others are added before them.
+    fn page(&self, key: PageKey, shared: u64, make: &mut dyn FnMut() -> Result<MadePage>) -> Result<Arc<PageFiles>>;
     /// Forgets pages that are no longer part of the site.
-    fn keep_pages(&self, specs: &[Spec]);
+    fn keep_pages(&self, keys: &[PageKey]);
     /// (pages made, pages reused) since the last call.
     fn take_counts(&self) -> (usize, usize);
+    /// What reading the paragraphs for explanations found, kept between builds.
+    fn finds(&self) -> Option<&model::Finds> {
+        None
+    }
 }
 
 /// A page just made: its files (both scripts, HTML and Markdown) and what it read.
@@ -224,7 +235,7 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
         }
     };
     ingest::check_unique_ids(&annotated.iter().map(|a| &a.seed).collect::<Vec<_>>())?;
-    let explainer = model::build(annotated, &knowledge);
+    let explainer = model::build_with(annotated, &knowledge, cache.and_then(|c| c.finds()));
     timings.lap("model");
     let specs = emit::specs(&explainer);
     if let Some(cache) = cache {
@@ -241,11 +252,10 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
         title: knowledge.names.title.clone(),
         cities: explainer.cities().iter().map(|c| emit::city_link(&c.info)).collect(),
         links: urls::SiteLinks::default(),
-        timeline_years: emit::timeline_years(&explainer),
         labels: render::Labels::new(&knowledge.strings),
     };
     // What every page depends on besides the explainer: templates, knowledge, site-wide values.
-    let shared = hash::of_serialized(&(templates_fp, knowledge_fp, &info, &info.timeline_years));
+    let shared = hash::of_serialized(&(templates_fp, knowledge_fp, &info));
     Ok((
         Site {
             timings,
@@ -258,6 +268,7 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
             info,
             paths: Vec::new(),
             progress: options.progress,
+            all_markdown: options.all_markdown,
         },
         Plan { specs, shared },
     ))
@@ -288,14 +299,23 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
         let reads = view.into_reads();
         let rendered = render::render_page(templates, templates_dir, info, &page)?;
         let hans = Script::Hans.output_path(&page.path);
-        let markdown_hans = crate::text::script::to_hans_markup(&page.markdown);
-        let markdown_hant = crate::text::script::to_hant_markup(&page.markdown);
-        let files = vec![
+        let mut files = vec![
             (urls::html(&page.path), rendered.hant),
-            (urls::markdown(&page.path), markdown_hant),
             (urls::html(&hans), rendered.hans),
-            (urls::markdown(&hans), markdown_hans),
         ];
+        if site.all_markdown {
+            files.push((
+                urls::markdown(&page.path),
+                crate::text::script::to_hant_markup(&page.markdown),
+            ));
+            files.push((
+                urls::markdown(&hans),
+                crate::text::script::to_hans_markup(&page.markdown),
+            ));
+        } else if page.publish_markdown {
+            // As the generator read it: the article's own script.
+            files.push((urls::markdown(&page.path), page.markdown));
+        }
         Ok(MadePage {
             reads,
             path: page.path,
@@ -309,7 +329,7 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
             bar.inc(1);
             match cache {
                 Some(cache) => {
-                    let page = cache.page(spec, shared, &mut || make(spec))?;
+                    let page = cache.page(spec.key(explainer), shared, &mut || make(spec))?;
                     for (path, bytes) in &page.files {
                         output.put_shared(path, bytes)?;
                     }
@@ -326,7 +346,7 @@ fn render_pages(site: &Site, plan: &Plan, cache: Option<&dyn Reuse>, output: &dy
         })
         .collect::<Result<_>>()?;
     if let Some(cache) = cache {
-        cache.keep_pages(specs);
+        cache.keep_pages(&specs.iter().map(|s| s.key(explainer)).collect::<Vec<_>>());
     }
     bar.finish_and_clear();
     Ok(paths)
@@ -346,6 +366,11 @@ pub fn write_derived(site: &mut Site, static_dir: Option<&Path>, output: &dyn Ou
 fn write_export(site: &Site, output: &dyn Output) -> Result<()> {
     let explainer = &site.explainer;
     output.put_written(urls::EXPORT, &mut |out| export::write_annotations_json(explainer, out))?;
+    explainer.seeds().par_iter().try_for_each(|seed| {
+        let path = urls::seed_export(&seed.seed.id);
+        let json = export::seed_paragraphs_json(seed).map_err(|e| Error::serialize(&path, e))?;
+        output.put(&path, json.as_bytes())
+    })?;
     let cards = serde_json::to_string(&output::cards(explainer, &site.knowledge.strings))
         .map_err(|e| Error::serialize(urls::cards(Script::Hant), e))?;
     output.put(

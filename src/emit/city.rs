@@ -120,8 +120,8 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
         .related
         .iter()
         .filter_map(|(id, n)| {
-            ex.city(id).map(|r| RelatedCity {
-                name: r.info.name.clone(),
+            ex.city_info(id).map(|r| RelatedCity {
+                name: r.name.clone(),
                 url: urls::html(&urls::city(id)),
                 count: *n,
             })

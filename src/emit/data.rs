@@ -129,11 +129,34 @@ impl Bar {
     }
 }
 
-/// The timeline's heading and its axis of years.
+/// The timeline's heading, its axis of years (its own page) and the groups it leads to: every
+/// year with its months (its own page), a year's months (a year's page); and on a group's page
+/// the way up (the timeline, the year).
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineData {
     pub heading: Bilingual,
-    pub axis: TimeAxis,
+    pub axis: Option<TimeAxis>,
+    pub years: Vec<TimelineYear>,
+    pub up: Vec<TimelineLink>,
+}
+
+/// A year of the timeline and its months.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineYear {
+    pub label: String,
+    pub url: String,
+    /// How many events it has, months included (0: not shown).
+    pub count: usize,
+    pub months: Vec<TimelineLink>,
+}
+
+/// A page of the timeline (a group, the timeline itself), with how many events it has (0: not
+/// shown).
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineLink {
+    pub label: String,
+    pub url: String,
+    pub count: usize,
 }
 
 /// How many dated statements each year has, as columns the reader can follow to the year.
@@ -221,11 +244,10 @@ pub struct EventLine {
     pub source_url: String,
 }
 
-/// Links to the pages of a long page.
+/// Links to the pages of a long page (never its total: see `paginate`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Pager {
     pub current: usize,
-    pub total: usize,
     pub pages: Vec<PagerItem>,
     pub prev: Option<String>,
     pub next: Option<String>,
@@ -529,9 +551,13 @@ pub struct NoteView {
 /// The index of every term or document.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryIndexData {
-    /// 12 / 15 已有解釋.
+    /// 12 / 15 已有解釋 (the index's own page).
     pub coverage: String,
+    /// The groups by initial, with how many each has (the index's own page).
+    pub groups: Vec<TimelineLink>,
     pub rows: Vec<IndexRow>,
+    /// The index's own page, from one of its groups.
+    pub up: Option<TimelineLink>,
 }
 
 /// One entry in an index.

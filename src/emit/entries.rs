@@ -4,6 +4,7 @@
 
 use super::data::{
     EntryData, EntryIndexData, ExplanationView, Fragment, IndexRow, NoteView, PageData, PartView, StatementView,
+    TimelineLink,
 };
 use super::human::in_lang;
 use super::markdown::{annotated, front_matter, seed_lang, sentence_around, source_link};
@@ -14,11 +15,14 @@ use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
 use crate::knowledge::{Strings, fill};
 use crate::model::{DocumentModel, Explanation, ParaRef, TermModel, View};
+use crate::text::escape;
 use crate::text::offsets::first_chars;
 use crate::urls;
 
-/// Uses of a term or document: the sentence around each mention, as list items.
-fn uses_items(ex: &View, k: &Knowledge, refs: &[ParaRef], kind: Kind, id: &str, heading: &str) -> Vec<Item> {
+/// Uses of a term or document: the sentence around each mention, as list items, under the
+/// heading on the first page (which counts them: later pages, which must not change as uses are
+/// added, have none).
+fn uses_items(ex: &View, k: &Knowledge, refs: &[ParaRef], kind: Kind, id: &str, heading: Option<&str>) -> Vec<Item> {
     refs.iter()
         .map(|&r| {
             let p = ex.paragraph(r);
@@ -42,7 +46,7 @@ fn uses_items(ex: &View, k: &Knowledge, refs: &[ParaRef], kind: Kind, id: &str, 
             }
             md.push('\n');
             Item {
-                group: Some(heading.to_string()),
+                group: heading.map(str::to_string),
                 md,
             }
         })
@@ -163,9 +167,9 @@ pub fn term_page(ex: &View, k: &Knowledge, t: &TermModel, n: usize) -> Page {
         index_url: urls::html(urls::TERMS),
         index_label: s.all_terms_link.clone(),
     }));
-    let heading = format!("## {}", fill(&s.uses_heading, &[("n", &uses)]));
+    let heading = (n == 1).then(|| format!("## {}", fill(&s.uses_heading, &[("n", &uses)])));
     paginated(s, page, t.uses.len(), USES_PER_PAGE, n, |r| {
-        uses_items(ex, k, &t.uses[r], Kind::Term, id, &heading)
+        uses_items(ex, k, &t.uses[r], Kind::Term, id, heading.as_deref())
     })
 }
 
@@ -189,12 +193,14 @@ pub fn document_page(ex: &View, k: &Knowledge, d: &DocumentModel, n: usize) -> P
         index_url: urls::html(urls::DOCUMENTS),
         index_label: s.all_documents_link.clone(),
     }));
-    let heading = format!(
-        "## {}",
-        fill(&s.mentions_heading, &[("n", &d.mentions.len().to_string())])
-    );
+    let heading = (n == 1).then(|| {
+        format!(
+            "## {}",
+            fill(&s.mentions_heading, &[("n", &d.mentions.len().to_string())])
+        )
+    });
     paginated(s, page, d.mentions.len(), USES_PER_PAGE, n, |r| {
-        uses_items(ex, k, &d.mentions[r], Kind::Document, id, &heading)
+        uses_items(ex, k, &d.mentions[r], Kind::Document, id, heading.as_deref())
     })
 }
 
@@ -204,92 +210,171 @@ struct Entry<'a> {
     url: String,
     explanation: Option<&'a Explanation>,
     uses: usize,
+    /// What it is sorted by.
+    pinyin: (String, String),
 }
 
-/// Page `n` of an index: the heading, how many are explained, and this page's rows.
-fn index_page(
-    s: &Strings,
-    path: &str,
-    template_title: (&str, &str, &str),
-    uses_label: &str,
-    entries: Vec<Entry>,
-    n: usize,
-) -> Page {
-    let (title, front_title, description) = template_title;
-    let count = entries.len().to_string();
-    let explained = entries.iter().filter(|e| e.explanation.is_some()).count().to_string();
-    let mut md = front_matter(front_title, "entries", &[]);
-    md.push_str(&format!("# {title}\n\n"));
-    let page = Page::new(
-        path.to_string(),
+/// What differs between the index of terms and that of documents.
+struct IndexKind<'s> {
+    documents: bool,
+    folder: &'static str,
+    title: &'s str,
+    front_title: &'s str,
+    description: &'s str,
+    uses_label: &'s str,
+}
+
+impl<'s> IndexKind<'s> {
+    fn of(s: &'s Strings, documents: bool) -> IndexKind<'s> {
+        if documents {
+            IndexKind {
+                documents,
+                folder: urls::DOCUMENTS,
+                title: &s.documents_title,
+                front_title: &s.documents_front_title,
+                description: &s.documents_description,
+                uses_label: &s.index_uses_documents,
+            }
+        } else {
+            IndexKind {
+                documents,
+                folder: urls::TERMS,
+                title: &s.terms_title,
+                front_title: &s.terms_front_title,
+                description: &s.terms_description,
+                uses_label: &s.index_uses_terms,
+            }
+        }
+    }
+
+    /// Entry `i` of the index.
+    fn entry<'a>(&self, ex: &View<'a>, i: usize) -> Entry<'a> {
+        if self.documents {
+            let d = ex.document_at(i);
+            Entry {
+                text: format!("《{}》", d.title),
+                url: urls::html(&urls::document(&d.id)),
+                explanation: d.explanation.as_ref(),
+                uses: d.mentions.len(),
+                pinyin: crate::text::slug::pinyin_key(&d.title),
+            }
+        } else {
+            let t = ex.term_at(i);
+            Entry {
+                text: format!("“{}”", t.text),
+                url: urls::html(&urls::term(&t.id)),
+                explanation: t.explanation.as_ref(),
+                uses: t.uses.len(),
+                pinyin: crate::text::slug::pinyin_key(&t.text),
+            }
+        }
+    }
+
+    fn count(&self, ex: &View) -> usize {
+        if self.documents {
+            ex.document_count()
+        } else {
+            ex.term_count()
+        }
+    }
+}
+
+/// A row of an index.
+fn row(s: &Strings, kind: &IndexKind, e: &Entry) -> IndexRow {
+    IndexRow {
+        text: e.text.clone(),
+        url: e.url.clone(),
+        label_en: e.explanation.and_then(|x| x.label_en.clone()),
+        origin: e.explanation.map_or("none", |x| x.origin.as_str()),
+        origin_label: e
+            .explanation
+            .map_or(s.index_unexplained.as_str(), |x| x.origin.label(s))
+            .to_string(),
+        uses: fill(kind.uses_label, &[("n", &e.uses.to_string())]),
+    }
+}
+
+/// The name of a group of an index: `A`, `0-9`, or the others'.
+fn group_label(s: &Strings, key: &str) -> String {
+    match key {
+        "other" => s.index_other.clone(),
+        _ => key.to_uppercase(),
+    }
+}
+
+/// An index's own page (`terms/`, `documents/`): how many are explained, the initials it is
+/// grouped by, each with how many it has, and — while it is short enough for one page —
+/// every entry.
+pub fn index_page(ex: &View, s: &Strings, documents: bool) -> Page {
+    let kind = IndexKind::of(s, documents);
+    let count = kind.count(ex);
+    let mut md = front_matter(kind.front_title, "entries", &[]);
+    md.push_str(&format!("# {}\n\n", kind.title));
+    let mut page = Page::new(
+        kind.folder.to_string(),
         "entries",
-        title.to_string(),
-        fill(description, &[("n", &count)]),
+        kind.title.to_string(),
+        fill(kind.description, &[("n", &count.to_string())]),
         md,
     );
-    let range = ((n - 1) * ENTRIES_PER_PAGE).min(entries.len())..(n * ENTRIES_PER_PAGE).min(entries.len());
-    let rows = entries[range]
+    let groups = ex
+        .index_groups(documents)
         .iter()
-        .map(|e| IndexRow {
-            text: e.text.clone(),
-            url: e.url.clone(),
-            label_en: e.explanation.and_then(|x| x.label_en.clone()),
-            origin: e.explanation.map_or("none", |x| x.origin.as_str()),
-            origin_label: e
-                .explanation
-                .map_or(s.index_unexplained.as_str(), |x| x.origin.label(s))
-                .to_string(),
-            uses: fill(uses_label, &[("n", &e.uses.to_string())]),
+        .map(|g| TimelineLink {
+            label: group_label(s, &g.key),
+            url: urls::html(&urls::index_group(kind.folder, &g.key)),
+            count: g.items.len(),
         })
         .collect();
-    let mut page = paginated(s, page, entries.len(), ENTRIES_PER_PAGE, n, |_| Vec::new());
+    let entries: Vec<Entry> = (0..count).map(|i| kind.entry(ex, i)).collect();
+    let explained = entries.iter().filter(|e| e.explanation.is_some()).count();
+    let mut rows: Vec<(&Entry, IndexRow)> = if count <= ENTRIES_PER_PAGE {
+        entries.iter().map(|e| (e, row(s, &kind, e))).collect()
+    } else {
+        Vec::new()
+    };
+    rows.sort_by(|a, b| a.0.pinyin.cmp(&b.0.pinyin));
     page.data = PageData::EntryIndex(EntryIndexData {
-        coverage: fill(&s.index_coverage, &[("explained", &explained), ("n", &count)]),
-        rows,
+        coverage: fill(
+            &s.index_coverage,
+            &[("explained", &explained.to_string()), ("n", &count.to_string())],
+        ),
+        groups,
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+        up: None,
     });
     page
 }
 
-/// Page `n` of the index of terms.
-pub fn terms_index_page(ex: &View, s: &Strings, n: usize) -> Page {
-    let entries = ex
-        .terms_by_pinyin()
-        .into_iter()
-        .map(|t| Entry {
-            text: format!("“{}”", t.text),
-            url: urls::html(&urls::term(&t.id)),
-            explanation: t.explanation.as_ref(),
-            uses: t.uses.len(),
-        })
-        .collect();
-    index_page(
-        s,
-        urls::TERMS,
-        (&s.terms_title, &s.terms_front_title, &s.terms_description),
-        &s.index_uses_terms,
-        entries,
-        n,
-    )
-}
-
-/// Page `n` of the index of documents.
-pub fn documents_index_page(ex: &View, s: &Strings, n: usize) -> Page {
-    let entries = ex
-        .documents_by_pinyin()
-        .into_iter()
-        .map(|d| Entry {
-            text: format!("《{}》", d.title),
-            url: urls::html(&urls::document(&d.id)),
-            explanation: d.explanation.as_ref(),
-            uses: d.mentions.len(),
-        })
-        .collect();
-    index_page(
-        s,
-        urls::DOCUMENTS,
-        (&s.documents_title, &s.documents_front_title, &s.documents_description),
-        &s.index_uses_documents,
-        entries,
-        n,
-    )
+/// Page `n` of one group of an index: its entries in order of first use, 200 a page (so a page
+/// keeps what it listed), each page's entries by pinyin.
+pub fn index_group_page(ex: &View, s: &Strings, documents: bool, g: usize, n: usize) -> Page {
+    let kind = IndexKind::of(s, documents);
+    let group = ex.index_group(documents, g);
+    let label = group_label(s, &group.key);
+    let title = format!("{} · {label}", kind.title);
+    let mut md = front_matter(&title, "entries", &[("group", &group.key)]);
+    md.push_str(&format!("# {}\n\n", escape::markdown(&title)));
+    let page = Page::new(
+        urls::index_group(kind.folder, &group.key),
+        "entries",
+        title.clone(),
+        fill(kind.description, &[("n", &group.items.len().to_string())]),
+        md,
+    );
+    let range = ((n - 1) * ENTRIES_PER_PAGE).min(group.items.len())..(n * ENTRIES_PER_PAGE).min(group.items.len());
+    let mut entries: Vec<Entry> = group.items[range].iter().map(|&i| kind.entry(ex, i)).collect();
+    entries.sort_by(|a, b| a.pinyin.cmp(&b.pinyin));
+    let mut page = paginated(s, page, group.items.len(), ENTRIES_PER_PAGE, n, |_| Vec::new());
+    page.data = PageData::EntryIndex(EntryIndexData {
+        coverage: String::new(),
+        groups: Vec::new(),
+        rows: entries.iter().map(|e| row(s, &kind, e)).collect(),
+        up: Some(TimelineLink {
+            label: kind.title.to_string(),
+            url: urls::html(kind.folder),
+            count: 0,
+        }),
+    });
+    page
 }

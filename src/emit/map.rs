@@ -21,13 +21,9 @@ struct Focus<'a> {
 fn focus_classes<'a>(ex: &'a View) -> Vec<Focus<'a>> {
     let mut foci: Vec<&str> = Vec::new();
     let mut out = Vec::new();
-    for c in ex.cities() {
+    for (city, focus_zh, focus_en) in ex.city_foci() {
         // Cities share a colour when they share a focus, whichever language names it.
-        let key = c
-            .focus_en
-            .as_deref()
-            .or(c.focus_zh.as_deref())
-            .filter(|f| !f.is_empty());
+        let key = focus_en.or(focus_zh).filter(|f| !f.is_empty());
         let class = match key {
             None => "none".to_string(),
             Some(focus) => {
@@ -39,10 +35,10 @@ fn focus_classes<'a>(ex: &'a View) -> Vec<Focus<'a>> {
             }
         };
         out.push(Focus {
-            city: &c.info.id,
+            city,
             class,
-            zh: c.focus_zh.as_deref(),
-            en: c.focus_en.as_deref(),
+            zh: focus_zh,
+            en: focus_en,
         });
     }
     out

@@ -34,7 +34,6 @@ pub use mark::Mark;
 pub use markdown::annotated;
 pub use parts::city_link;
 pub use site::not_found_page;
-pub use timeline::timeline_years;
 
 use crate::error::Result;
 use crate::knowledge::Knowledge;
@@ -63,6 +62,10 @@ pub struct Page {
     pub written_in: Option<&'static str>,
     /// The annotated Markdown, front matter included.
     pub markdown: String,
+    /// Whether the Markdown is published (beside a source article's page, once per article, in
+    /// the script it was written in): other pages' Markdown is only the way to their HTML, and
+    /// published beside every list page it repeated each article's text many times over.
+    pub publish_markdown: bool,
     /// Structured data the template lays out (cards, lists, the map).
     pub data: PageData,
     /// Links to the other pages of a long page.
@@ -81,6 +84,7 @@ impl Page {
             feed: None,
             written_in: None,
             markdown,
+            publish_markdown: false,
             data: PageData::None(data::NoData {}),
             pager: None,
         }
@@ -102,16 +106,63 @@ pub enum Spec {
     City(usize, usize),
     Term(usize, usize),
     Document(usize, usize),
-    Timeline(usize),
+    /// The timeline's own page (its axis and groups).
+    Timeline,
+    /// Group (index in `Explainer::event_groups`) and page number.
+    TimelineGroup(usize, usize),
     Province(usize),
     Compare,
     About,
     /// The list of every source article, paginated.
     Sources(usize),
-    /// The indexes of every term and every document, by pinyin, paginated.
-    Terms(usize),
-    Documents(usize),
+    /// The indexes of every term and every document: their own pages (`false` terms, `true`
+    /// documents), and page n of each group by initial.
+    EntryIndex(bool),
+    EntryGroup(bool, usize, usize),
     Search,
+}
+
+/// A page by what does not move as the corpus changes (a term's id rather than its place in
+/// the list of terms), for caches that keep pages between builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PageKey {
+    /// Which kind of page (the [`Spec`] variant, and for indexes whether of documents).
+    kind: u8,
+    /// The [`crate::model::key`] of its id (a seed's, city's, term's, document's, group's).
+    id: u64,
+    /// Its page number, for a paginated page.
+    n: usize,
+}
+
+impl Spec {
+    /// The page's [`PageKey`] in `ex`.
+    pub fn key(self, ex: &Explainer) -> PageKey {
+        use crate::model::key;
+        let (kind, id, n) = match self {
+            Spec::Index => (0, 0, 0),
+            Spec::Source(s) => (1, key(&ex.seeds()[s].seed.id), 0),
+            Spec::City(c, n) => (2, key(&ex.cities()[c].info.id), n),
+            Spec::Term(t, n) => (3, key(&ex.terms()[t].id), n),
+            Spec::Document(d, n) => (4, key(&ex.documents()[d].id), n),
+            Spec::Timeline => (5, 0, 0),
+            Spec::TimelineGroup(g, n) => (6, key(&ex.event_groups()[g].key), n),
+            Spec::Province(n) => (7, 0, n),
+            Spec::Compare => (8, 0, 0),
+            Spec::About => (9, 0, 0),
+            Spec::Sources(n) => (10, 0, n),
+            Spec::EntryIndex(documents) => (11 + u8::from(documents), 0, 0),
+            Spec::EntryGroup(documents, g, n) => {
+                let groups = if documents {
+                    ex.document_groups()
+                } else {
+                    ex.term_groups()
+                };
+                (13 + u8::from(documents), key(&groups[g].key), n)
+            }
+            Spec::Search => (15, 0, 0),
+        };
+        PageKey { kind, id, n }
+    }
 }
 
 /// Paragraphs on one page of a city: about 100 KB of HTML at most.
@@ -143,14 +194,23 @@ pub fn specs(ex: &Explainer) -> Vec<Spec> {
     for (i, d) in ex.documents().iter().enumerate() {
         specs.extend((1..=page_count(d.mentions.len(), USES_PER_PAGE)).map(|n| Spec::Document(i, n)));
     }
-    specs.extend((1..=page_count(ex.events().len(), EVENTS_PER_PAGE)).map(Spec::Timeline));
+    specs.push(Spec::Timeline);
+    for (g, group) in ex.event_groups().iter().enumerate() {
+        specs.extend((1..=page_count(group.events.len(), EVENTS_PER_PAGE)).map(|n| Spec::TimelineGroup(g, n)));
+    }
     if ex.province_paragraphs().len() > OVERVIEW_PROVINCE_PARAGRAPHS {
         specs.extend((1..=page_count(ex.province_paragraphs().len(), CITY_PARAGRAPHS_PER_PAGE)).map(Spec::Province));
     }
     specs.extend([Spec::Compare, Spec::About]);
     specs.extend((1..=page_count(ex.seeds().len(), SOURCES_PER_PAGE)).map(Spec::Sources));
-    specs.extend((1..=page_count(ex.terms().len(), ENTRIES_PER_PAGE)).map(Spec::Terms));
-    specs.extend((1..=page_count(ex.documents().len(), ENTRIES_PER_PAGE)).map(Spec::Documents));
+    for (documents, groups) in [(false, ex.term_groups()), (true, ex.document_groups())] {
+        specs.push(Spec::EntryIndex(documents));
+        for (g, group) in groups.iter().enumerate() {
+            specs.extend(
+                (1..=page_count(group.items.len(), ENTRIES_PER_PAGE)).map(|n| Spec::EntryGroup(documents, g, n)),
+            );
+        }
+    }
     specs.push(Spec::Search);
     specs
 }
@@ -164,13 +224,14 @@ pub fn page(ex: &View, knowledge: &Knowledge, spec: Spec) -> Result<Page> {
         Spec::City(c, n) => city::city_page(ex, knowledge, ex.city_at(c), n),
         Spec::Term(t, n) => entries::term_page(ex, knowledge, ex.term_at(t), n),
         Spec::Document(d, n) => entries::document_page(ex, knowledge, ex.document_at(d), n),
-        Spec::Timeline(n) => timeline::timeline_page(ex, knowledge, n),
+        Spec::Timeline => timeline::timeline_index_page(ex, knowledge),
+        Spec::TimelineGroup(g, n) => timeline::timeline_group_page(ex, knowledge, g, n),
         Spec::Province(n) => home::province_page(ex, s, n),
         Spec::Compare => compare::compare_page(ex, knowledge),
         Spec::About => site::about_page(ex, knowledge)?,
         Spec::Sources(n) => source::sources_page(ex, s, n),
-        Spec::Terms(n) => entries::terms_index_page(ex, s, n),
-        Spec::Documents(n) => entries::documents_index_page(ex, s, n),
+        Spec::EntryIndex(documents) => entries::index_page(ex, s, documents),
+        Spec::EntryGroup(documents, g, n) => entries::index_group_page(ex, s, documents, g, n),
         Spec::Search => site::search_page(s),
     })
 }

@@ -1,5 +1,13 @@
-//! Long pages (a city's paragraphs, a term's uses, the timeline) split into pages of a fixed
+//! Long pages (a city's paragraphs, a term's uses, a timeline group) split into pages of a fixed
 //! size, so that no page passes about 100 KB however large the corpus.
+//!
+//! Addresses are stable: lists are in the order their items were added (articles in file
+//! order, which `explainer add` numbers), pages are numbered from the oldest, and a page shows
+//! nothing that grows after it — no total, no last page, no link to a page that does not exist
+//! yet but its next one. So as articles are added a page keeps the items it showed and only a
+//! list's newest page changes (it fills up, or gains the link to a new page after it); the
+//! first page, the list's own address, also shows the whole pager (it carries the list's
+//! overview, which changes anyway).
 
 use super::Page;
 use super::data::{Pager, PagerItem};
@@ -24,7 +32,7 @@ pub fn page_count(count: usize, per_page: usize) -> usize {
 }
 
 /// Page `n` (1-based) of a long page whose `count` items go `per_page` to a page: page 1 keeps
-/// the path and the intro, the others live at `page/N/`. `items` makes only the items of the
+/// the path and the intro, the others live at `page/N/`; items are in the order they were added. `items` makes only the items of the
 /// range this page shows, so no page is built before it is needed. A group heading is repeated
 /// where a page starts inside its group.
 pub fn paginated(
@@ -66,14 +74,10 @@ fn paginate(
     let mut page = first;
     page.path = urls::page(&base, n);
     if n > 1 {
-        page.title = fill(
-            &s.page_of,
-            &[
-                ("title", &page.title),
-                ("n", &n.to_string()),
-                ("total", &total.to_string()),
-            ],
-        );
+        page.title = fill(&s.page_of, &[("title", &page.title), ("n", &n.to_string())]);
+        // The first page's description counts the list, which grows; a later page says only
+        // what it is.
+        page.description = page.title.clone();
         page.markdown = front_matter(&page.title, page.template, &[("page", &n.to_string())]);
         if heading {
             page.markdown
@@ -93,32 +97,69 @@ fn paginate(
     }
     page.markdown.push('\n');
     if total > 1 {
-        // The first, the last and the pages near this one, with a gap where pages are left out:
-        // a pager listing all pages would outgrow the page itself on a large corpus.
-        let mut pages: Vec<PagerItem> = Vec::new();
-        let mut last = 0;
-        for k in (1..=total).filter(|&k| k == 1 || k == total || k.abs_diff(n) <= PAGER_NEIGHBOURS) {
-            if k > last + 1 {
-                pages.push(PagerItem {
-                    gap: true,
-                    n: 0,
-                    url: String::new(),
-                });
-            }
-            pages.push(PagerItem {
-                gap: false,
-                n: k,
-                url: urls::html(&urls::page(&base, k)),
-            });
-            last = k;
-        }
-        page.pager = Some(Pager {
-            current: n,
-            total,
-            pages,
-            prev: (n > 1).then(|| urls::html(&urls::page(&base, n - 1))),
-            next: (n < total).then(|| urls::html(&urls::page(&base, n + 1))),
-        });
+        page.pager = Some(pager(&base, n, total));
     }
     page
+}
+
+/// The pager of page `n` of `total`. The first page links the first, the last and the pages
+/// near it; a later page links the first, the three before it and the next one (if there is
+/// one), never what comes after that, so that adding pages changes none but the newest.
+fn pager(base: &str, n: usize, total: usize) -> Pager {
+    let shown = |k: usize| {
+        if n == 1 {
+            k == 1 || k == total || k.abs_diff(n) <= PAGER_NEIGHBOURS
+        } else {
+            k == 1 || (k <= n + 1 && n - k.min(n) <= PAGER_NEIGHBOURS)
+        }
+    };
+    let mut pages: Vec<PagerItem> = Vec::new();
+    let mut last = 0;
+    for k in (1..=total).filter(|&k| shown(k)) {
+        if k > last + 1 {
+            pages.push(PagerItem {
+                gap: true,
+                n: 0,
+                url: String::new(),
+            });
+        }
+        pages.push(PagerItem {
+            gap: false,
+            n: k,
+            url: urls::html(&urls::page(base, k)),
+        });
+        last = k;
+    }
+    Pager {
+        current: n,
+        pages,
+        prev: (n > 1).then(|| urls::html(&urls::page(base, n - 1))),
+        next: (n < total).then(|| urls::html(&urls::page(base, n + 1))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(p: &Pager) -> Vec<usize> {
+        p.pages.iter().map(|k| k.n).collect()
+    }
+
+    #[test]
+    fn later_pages_show_nothing_that_grows_after_them() {
+        assert_eq!(shown(&pager("t/", 1, 9)), [1, 2, 3, 4, 0, 9]);
+        assert_eq!(shown(&pager("t/", 6, 9)), [1, 0, 3, 4, 5, 6, 7]);
+        assert_eq!(shown(&pager("t/", 2, 9)), [1, 2, 3]);
+        // Page 6 of a list that grew from 9 pages to 12 is the same page.
+        for n in 2..9 {
+            let before = pager("t/", n, 9);
+            let after = pager("t/", n, 12);
+            assert_eq!(shown(&before), shown(&after), "page {n}");
+            assert_eq!(before.next, after.next);
+        }
+        // The newest page gains the link to the one after it.
+        assert_eq!(pager("t/", 9, 9).next, None);
+        assert_eq!(pager("t/", 9, 10).next.as_deref(), Some("t/page/10/index.html"));
+    }
 }

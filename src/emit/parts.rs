@@ -173,8 +173,8 @@ pub fn latest_events(ex: &View, events: &[usize], n: usize) -> Vec<usize> {
 /// Links to the pages of these cities.
 pub fn city_links<S: AsRef<str>>(ex: &View, ids: &[S]) -> Vec<CityLink> {
     ids.iter()
-        .filter_map(|c| ex.city(c.as_ref()))
-        .map(|c| city_link(&c.info))
+        .filter_map(|c| ex.city_info(c.as_ref()))
+        .map(city_link)
         .collect()
 }
 

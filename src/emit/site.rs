@@ -2,10 +2,10 @@
 //! fails, with samples of what the generator writes), search, and the page shown for a missing
 //! address.
 
+use super::Page;
 use super::data::{AboutData, CodeSample, PageData};
 use super::mark::Mark;
 use super::markdown::front_matter;
-use super::{Page, city};
 use crate::error::{Error, Result};
 use crate::knowledge::Knowledge;
 use crate::knowledge::{Strings, fill};
@@ -64,7 +64,7 @@ pub fn about_page(ex: &View, knowledge: &Knowledge) -> Result<Page> {
         sources_url: urls::html(urls::SOURCES),
         terms_url: urls::html(urls::TERMS),
         documents_url: urls::html(urls::DOCUMENTS),
-        samples: code_samples(ex, knowledge)?,
+        samples: code_samples(ex, s)?,
     });
     Ok(page)
 }
@@ -106,24 +106,26 @@ pub fn not_found_page(s: &Strings) -> Page {
     )
 }
 
-/// What the about page shows of the pipeline: one city page's annotated Markdown and the export
-/// record of the paragraph it starts with.
-fn code_samples(ex: &View, knowledge: &Knowledge) -> Result<Vec<CodeSample>> {
+/// What the about page shows of the pipeline: the start of one article's annotated Markdown (as
+/// published beside its page) and the export record of a paragraph of the first city.
+fn code_samples(ex: &View, s: &Strings) -> Result<Vec<CodeSample>> {
     let Some(first_city) = ex.cities().first() else {
         return Ok(Vec::new());
     };
     // Samples stay short whatever the seeds hold: highlighting is not linear in line length.
     const MAX_SAMPLE_LINE: usize = 600;
-    let page = city::city_page(ex, knowledge, first_city, 1);
+    let page = super::source::source_page(ex, s, first_city.paragraphs[0].at.seed);
+    // The seed's file name in the front matter is a path of the build, no reader's business.
     let markdown: String = page
         .markdown
         .lines()
+        .filter(|l| !l.starts_with("file = "))
         .take(12)
         .map(|l| first_chars(l, MAX_SAMPLE_LINE))
         .collect::<Vec<_>>()
         .join("\n");
     let mut samples = vec![CodeSample {
-        title: urls::markdown(&urls::city(&first_city.info.id)),
+        title: urls::markdown(&page.path),
         lang: "md",
         code: markdown + "\n",
         html: String::new(),

@@ -37,10 +37,9 @@ pub fn source_page(ex: &View, strings: &Strings, s: usize) -> Page {
         ));
     }
     let cities = ex
-        .cities()
-        .iter()
-        .filter(|c| a.paragraphs.iter().any(|p| p.page_cities().any(|x| **x == c.info.id)))
-        .map(|c| city_link(&c.info))
+        .city_infos()
+        .filter(|c| a.paragraphs.iter().any(|p| p.page_cities().any(|x| **x == c.id)))
+        .map(city_link)
         .collect();
     // Chinese text is shown in each page's script; the page in the other script than the
     // article's says so.
@@ -79,6 +78,7 @@ pub fn source_page(ex: &View, strings: &Strings, s: usize) -> Page {
         ),
     });
     page.written_in = script::written_in(&text).map(Script::lang);
+    page.publish_markdown = true;
     page
 }
 

@@ -1,7 +1,10 @@
-//! The timeline: every dated statement, by date, grouped by year (the dates without a known
-//! year in a group of their own, last) and paginated, under an axis of the years.
+//! The timeline: every dated statement, in groups whose addresses never move — a month
+//! (`timeline/2025/05/`), the statements dated only to a year (`timeline/2025/`, which also leads
+//! to the year's months) and those without a known year (`timeline/unknown/`) — under an index
+//! with the axis of years (`timeline/`). A group is paginated in the order its statements were
+//! added (corpus order), so each page keeps what it showed and new statements go to the last.
 
-use super::data::{AxisColumn, Bar, PageData, TimeAxis, TimelineData};
+use super::data::{AxisColumn, Bar, PageData, TimeAxis, TimelineData, TimelineLink, TimelineYear};
 use super::human::in_lang;
 use super::human::{self, Bilingual};
 use super::mark::Mark;
@@ -11,7 +14,7 @@ use super::{EVENTS_PER_PAGE, Page};
 use crate::annotate::{About, Kind};
 use crate::knowledge::Knowledge;
 use crate::knowledge::{Strings, fill};
-use crate::model::{Explainer, View};
+use crate::model::{Event, View};
 use crate::text::escape;
 use crate::text::isodate::{self, YEAR_UNKNOWN};
 use crate::urls;
@@ -21,70 +24,45 @@ use std::ops::Range;
 /// Runs of at least this many years without events are drawn as one gap on the axis.
 const AXIS_GAP: i32 = 4;
 
-pub fn timeline_page(ex: &View, k: &Knowledge, n: usize) -> Page {
+/// The name of a timeline group: `2025年5月`, `2025年`, or the unknown year's.
+fn group_name(key: &str, s: &Strings) -> String {
+    match key.split_once('-') {
+        Some((year, month)) => format!("{year}年{}月", month.trim_start_matches('0')),
+        None if key == YEAR_UNKNOWN => Bilingual::split(&s.year_unknown).zh,
+        None => format!("{key}年"),
+    }
+}
+
+/// The timeline's own page: the axis of years and every group (each year with its months), with
+/// how many events each has — the index of the timeline's pages.
+pub fn timeline_index_page(ex: &View, k: &Knowledge) -> Page {
     let s = &k.strings;
-    // The heading is the template's, above the axis.
     let md = front_matter(&s.timeline_front_title, "timeline", &[]);
-    let unknown_heading = Bilingual::split(&s.year_unknown).markdown();
-    let items = |range: Range<usize>| -> Vec<Item> {
-        ex.events_in(range)
-            .iter()
-            .map(|e| {
-                let group = isodate::year_group(&e.date);
-                let lang = seed_lang(ex, e.at.seed);
-                // What the date heads in its sentence: the heading above it is its own year.
-                let (from, to) = (e.segment.0 as usize, e.segment.1 as usize);
-                // The date as a reader reads it; a relative year with no year to give (今年) as
-                // written.
-                let when = human::readable_date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string());
-                let when = in_lang(Mark::Time { value: &e.date }.link(&when), lang);
-                // Under the group of unknown years the heading says what is not known.
-                let note = if e.inferred {
-                    format!("({})", Bilingual::split(&s.year_inferred).markdown())
-                } else {
-                    String::new()
-                };
-                // Whose it is: its city (a link), the province, or nothing for national and other.
-                let subject = match e.about {
-                    Some(About::City(_)) => e
-                        .about
-                        .and_then(|a| ex.city(a.as_str()))
-                        .map(|c| Mark::annotation(Kind::City, &c.info.id).link(&c.info.name)),
-                    Some(About::Zhejiang) => Some(escape::markdown(&Bilingual::split(&s.subject_zhejiang).zh)),
-                    _ => None,
-                };
-                let subject = subject.map(|c| format!(" · {c}")).unwrap_or_default();
-                // A target is not something that happened: it says so.
-                let target = if e.target {
-                    format!(" · {}", Bilingual::split(&s.event_target).markdown())
-                } else {
-                    String::new()
-                };
-                let mut md = format!(
-                    "- {when}{note}{subject}{target} — {} {}",
-                    in_lang(annotated_at(ex, e.at, from, to), lang),
-                    source_link(ex, e.at, &s.source_link)
-                );
-                // The same statement in other articles: credited, not listed again.
-                for &other in &e.also_in {
-                    let label = fill(&s.also_in, &[("title", ex.seed_info(other.seed).display_title())]);
-                    md.push(' ');
-                    md.push_str(&source_link(ex, other, &label));
-                }
-                md.push('\n');
-                let anchor = urls::year_anchor(group);
-                let heading = if group == YEAR_UNKNOWN {
-                    format!("## {unknown_heading} {{#{anchor}}}")
-                } else {
-                    format!("## {group} {{#{anchor}}}")
-                };
-                Item {
-                    group: Some(heading),
-                    md,
-                }
-            })
-            .collect()
-    };
+    let mut years: Vec<TimelineYear> = Vec::new();
+    for g in ex.event_groups() {
+        let link = TimelineLink {
+            label: group_name(&g.key, s),
+            url: urls::html(&urls::timeline_group(&g.key)),
+            count: g.events.len(),
+        };
+        let year = isodate::year_group(&g.key);
+        let year_url = urls::html(&urls::timeline_group(year));
+        match years.last_mut() {
+            Some(y) if y.url == year_url => {}
+            _ => years.push(TimelineYear {
+                label: group_name(year, s),
+                url: year_url,
+                count: 0,
+                months: Vec::new(),
+            }),
+        }
+        if let Some(y) = years.last_mut() {
+            y.count += link.count;
+            if g.key.contains('-') {
+                y.months.push(link);
+            }
+        }
+    }
     let mut page = Page::new(
         urls::TIMELINE.to_string(),
         "timeline",
@@ -94,35 +72,130 @@ pub fn timeline_page(ex: &View, k: &Knowledge, n: usize) -> Page {
     );
     page.data = PageData::Timeline(TimelineData {
         heading: Bilingual::split(&s.timeline_title),
-        axis: time_axis(ex.event_years(), s),
+        axis: Some(time_axis(ex.event_years(), s)),
+        years,
+        up: Vec::new(),
     });
-    let mut page = paginated_under_heading(s, page, ex.event_count(), EVENTS_PER_PAGE, n, items);
+    page
+}
+
+/// Page `n` of a timeline group: its events in the order they were added, 64 a page (so a page
+/// keeps the events it showed as articles are added), each page's events by date.
+pub fn timeline_group_page(ex: &View, k: &Knowledge, g: usize, n: usize) -> Page {
+    let s = &k.strings;
+    let group = ex.event_group(g);
+    let name = group_name(&group.key, s);
+    let title = format!("{name} · {}", Bilingual::split(&s.timeline_title).zh);
+    let md = front_matter(&title, "timeline", &[("group", &group.key)]);
+    let items = |range: Range<usize>| -> Vec<Item> {
+        let mut events: Vec<&Event> = group.events[range].iter().map(|&i| ex.event(i)).collect();
+        events.sort_by(|a, b| a.date.cmp(&b.date).then(a.at.cmp(&b.at)).then(a.start.cmp(&b.start)));
+        events.into_iter().map(|e| event_line(ex, k, e)).collect()
+    };
+    let year = isodate::year_group(&group.key);
+    let mut up = vec![TimelineLink {
+        label: Bilingual::split(&s.timeline_title).zh,
+        url: urls::html(urls::TIMELINE),
+        count: 0,
+    }];
+    if group.key.contains('-') {
+        up.push(TimelineLink {
+            label: group_name(year, s),
+            url: urls::html(&urls::timeline_group(year)),
+            count: 0,
+        });
+    }
+    // A year's page leads to its months too (they are groups of their own).
+    let years = if group.key.contains('-') || group.key == YEAR_UNKNOWN {
+        Vec::new()
+    } else {
+        vec![TimelineYear {
+            label: name.clone(),
+            url: urls::html(&urls::timeline_group(&group.key)),
+            count: 0,
+            months: ex
+                .event_group_keys()
+                .iter()
+                .filter(|key| key.contains('-') && isodate::year_group(key) == group.key)
+                .map(|key| TimelineLink {
+                    label: group_name(key, s),
+                    url: urls::html(&urls::timeline_group(key)),
+                    count: 0,
+                })
+                .collect(),
+        }]
+    };
+    let mut page = Page::new(
+        urls::timeline_group(&group.key),
+        "timeline",
+        title.clone(),
+        fill(&s.timeline_group_description, &[("name", &name)]),
+        md,
+    );
+    page.data = PageData::Timeline(TimelineData {
+        heading: Bilingual { zh: title, en: None },
+        axis: None,
+        years,
+        up,
+    });
+    let mut page = paginated_under_heading(s, page, group.events.len(), EVENTS_PER_PAGE, n, items);
     if let PageData::Timeline(d) = &mut page.data {
-        d.heading = Bilingual::split(&page.title);
+        d.heading = Bilingual {
+            zh: page.title.clone(),
+            en: None,
+        };
     }
     page
 }
 
-/// The timeline page each year starts on, from the events per year (in order).
-fn year_pages(event_years: &[(String, usize)]) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let mut at = 0;
-    for (year, count) in event_years {
-        out.insert(year.clone(), urls::page(urls::TIMELINE, at / EVENTS_PER_PAGE + 1));
-        at += count;
+/// One event as a line of the timeline: its date, whose it is, its sentence and its source.
+fn event_line(ex: &View, k: &Knowledge, e: &Event) -> Item {
+    let s = &k.strings;
+    let lang = seed_lang(ex, e.at.seed);
+    // What the date heads in its sentence: the page it is on is its own group's.
+    let (from, to) = (e.segment.0 as usize, e.segment.1 as usize);
+    // The date as a reader reads it; a relative year with no year to give (今年) as written.
+    let when = human::readable_date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string());
+    let when = in_lang(Mark::Time { value: &e.date }.link(&when), lang);
+    let note = if e.inferred {
+        format!("({})", Bilingual::split(&s.year_inferred).markdown())
+    } else {
+        String::new()
+    };
+    // Whose it is: its city (a link), the province, or nothing for national and other.
+    let subject = match e.about {
+        Some(About::City(_)) => e
+            .about
+            .and_then(|a| ex.city_info(a.as_str()))
+            .map(|c| Mark::annotation(Kind::City, &c.id).link(&c.name)),
+        Some(About::Zhejiang) => Some(escape::markdown(&Bilingual::split(&s.subject_zhejiang).zh)),
+        _ => None,
+    };
+    let subject = subject.map(|c| format!(" · {c}")).unwrap_or_default();
+    // A target is not something that happened: it says so.
+    let target = if e.target {
+        format!(" · {}", Bilingual::split(&s.event_target).markdown())
+    } else {
+        String::new()
+    };
+    let mut md = format!(
+        "- {when}{note}{subject}{target} — {} {}",
+        in_lang(annotated_at(ex, e.at, from, to), lang),
+        source_link(ex, e.at, &s.source_link)
+    );
+    // The same statement in other articles: credited, not listed again.
+    for &other in &e.also_in {
+        let label = fill(&s.also_in, &[("title", ex.seed_info(other.seed).display_title())]);
+        md.push(' ');
+        md.push_str(&source_link(ex, other, &label));
     }
-    out
-}
-
-/// Where each year's events start on the (paginated) timeline: `2025` → `timeline/page/2/`.
-pub fn timeline_years(ex: &Explainer) -> BTreeMap<String, String> {
-    year_pages(ex.event_years())
+    md.push('\n');
+    Item { group: None, md }
 }
 
 /// Every year from the first to the last with events (long empty stretches as one gap), then
 /// the dates without a known year; each bar as high as its count against the highest.
 fn time_axis(event_years: &[(String, usize)], s: &Strings) -> TimeAxis {
-    let pages = year_pages(event_years);
     let counts: BTreeMap<i32, usize> = event_years
         .iter()
         .filter_map(|(y, n)| y.parse::<i32>().ok().map(|y| (y, *n)))
@@ -132,7 +205,7 @@ fn time_axis(event_years: &[(String, usize)], s: &Strings) -> TimeAxis {
     let column = |label: String, count: usize, group: Option<&str>| AxisColumn {
         label,
         count,
-        url: group.map(|g| urls::timeline_year(&pages, g)),
+        url: group.map(|g| urls::html(&urls::timeline_group(g))),
         bar: Bar::of(count as f64, highest as f64),
         gap: false,
         unknown: group == Some(YEAR_UNKNOWN),
@@ -203,12 +276,7 @@ mod tests {
         );
         assert!(axis.columns[1].gap && !axis.columns[3].gap && axis.columns[7].unknown);
         assert_eq!(axis.columns[4].bar.size, "100");
-        assert_eq!(axis.columns[7].url.as_deref(), Some("timeline/index.html#year-unknown"));
-        // Years start on the page their first event is on.
-        let many: Vec<(String, usize)> = vec![("2024".into(), EVENTS_PER_PAGE + 1), (YEAR_UNKNOWN.into(), 1)];
-        assert_eq!(
-            year_pages(&many).get(YEAR_UNKNOWN).map(String::as_str),
-            Some("timeline/page/2/")
-        );
+        assert_eq!(axis.columns[7].url.as_deref(), Some("timeline/unknown/index.html"));
+        assert_eq!(axis.columns[4].url.as_deref(), Some("timeline/2024/index.html"));
     }
 }

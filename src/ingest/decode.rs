@@ -35,7 +35,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String> {
 }
 
 fn decode_utf16(path: &Path, bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Error::file(path, "UTF-16 text with an odd number of bytes"));
     }
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| word([c[0], c[1]])).collect();

@@ -5,6 +5,7 @@
 //! make a figure a statement, and the open dictionary CC-CEDICT ([`Dictionary`]), embedded only.
 
 mod dictionary;
+mod english;
 mod explain;
 mod gazetteer;
 mod glossary;
@@ -17,6 +18,7 @@ mod strings;
 pub use dictionary::{
     Dictionary, LICENCE as DICTIONARY_LICENCE, NAME as DICTIONARY_NAME, RELEASE as DICTIONARY_RELEASE,
 };
+pub use english::{ENGLISH_STOP_WORDS, english_key, english_words};
 pub use explain::{CLOSING_QUOTES, Category, DocumentType, ExplainTables, RuleWords, Sector, StatusMark};
 pub use gazetteer::{CITY_IDS, City, County, DIRECTION, Gazetteer, Mention, Place, Province, Target};
 pub use glossary::{DocumentEntry, FocusOverride, Glossary, TermEntry};

@@ -250,10 +250,10 @@ impl StatementWords {
             return 0;
         };
         let mut end = at + n;
-        if matches!(text.get(end), Some('(' | '（')) {
-            if let Some(close) = text[end..].iter().position(|&c| c == ')' || c == '）') {
-                end += close + 1;
-            }
+        if matches!(text.get(end), Some('(' | '（'))
+            && let Some(close) = text[end..].iter().position(|&c| c == ')' || c == '）')
+        {
+            end += close + 1;
         }
         while end < text.len() && (text[end].is_whitespace() || text[end] == ',' || text[end] == '，') {
             end += 1;

@@ -5,7 +5,8 @@
 //! cities of each term and document, the explanations, and the orders the indexes list them in.
 
 use super::{
-    CityModel, CityParagraph, DocumentModel, Event, Explainer, ParaRef, TermModel, events, explain, statement,
+    CityModel, CityParagraph, DocumentModel, Event, EventGroup, Explainer, IndexGroup, ParaRef, TermModel, events,
+    explain, statement,
 };
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed, Kind};
 use crate::knowledge::CITY_IDS;
@@ -24,6 +25,12 @@ use std::sync::Arc;
 /// claim of a paragraph that happens to name it. A re-published paragraph or statement is
 /// shown once, with the other articles that carry it credited beside it.
 pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer {
+    build_with(seeds, knowledge, None)
+}
+
+/// [`build`], reading again only the paragraphs whose explanation finds `finds` does not hold
+/// (`serve` keeps them between builds), and keeping this build's there.
+pub fn build_with(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge, finds: Option<&explain::Finds>) -> Explainer {
     let corpus = Corpus::new(&seeds);
     // Independent passes over the paragraphs, side by side.
     let (((mut terms, mut documents), (statements, statement_of)), (events, credited)) = rayon::join(
@@ -47,14 +54,16 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
     documents
         .par_iter_mut()
         .for_each(|d| d.cities = corpus.cities_of(&d.mentions));
-    explain::explain(&seeds, &mut terms, &mut documents, knowledge);
-    let term_order = pinyin_order(terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect());
-    let document_order = pinyin_order(documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect());
+    explain::explain(&seeds, &mut terms, &mut documents, knowledge, finds);
+    let term_keys: Vec<(String, String)> = terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect();
+    let document_keys: Vec<(String, String)> = documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect();
+    let (term_groups, document_groups) = (initial_groups(&term_keys), initial_groups(&document_keys));
     let Corpus { copies, .. } = corpus;
     Explainer {
-        term_order,
-        document_order,
+        term_groups,
+        document_groups,
         event_years: event_years(&events),
+        event_groups: event_groups(&events),
         cities,
         term_index: terms.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
         document_index: documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),
@@ -404,11 +413,22 @@ fn province_paragraphs(corpus: &Corpus) -> Vec<ParaRef> {
         .collect()
 }
 
-/// Positions in the order of their pinyin keys (ties in the order given).
-fn pinyin_order(keys: Vec<(String, String)>) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
-    order
+/// Entries grouped by the initial of their pinyin (`a` … `z`, `0-9`, then `other`), each
+/// group's entries in the order given (first use).
+fn initial_groups(keys: &[(String, String)]) -> Vec<IndexGroup> {
+    let mut groups: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    for (i, (key, _)) in keys.iter().enumerate() {
+        let group = match key.chars().next().map(|c| c.to_ascii_lowercase()) {
+            Some(c @ 'a'..='z') => (0, c.to_string()),
+            Some('0'..='9') => (1, "0-9".to_string()),
+            _ => (2, "other".to_string()),
+        };
+        groups.entry(group).or_default().push(i);
+    }
+    groups
+        .into_iter()
+        .map(|((_, key), items)| IndexGroup { key, items })
+        .collect()
 }
 
 /// How many events each year has, in the events' order.
@@ -422,6 +442,24 @@ fn event_years(events: &[Event]) -> Vec<(String, usize)> {
         }
     }
     years
+}
+
+/// The timeline's groups: each event under its date's month, else year, else the unknown year;
+/// the groups in order (the unknown year last, as in the events), each group's events in corpus
+/// order.
+fn event_groups(events: &[Event]) -> Vec<EventGroup> {
+    let mut groups: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
+        let key = isodate::group_key(&e.date);
+        groups.entry((key == isodate::YEAR_UNKNOWN, key)).or_default().push(i);
+    }
+    groups
+        .into_iter()
+        .map(|((_, key), mut events_of)| {
+            events_of.sort_by_key(|&i| (events[i].at, events[i].start));
+            EventGroup { key, events: events_of }
+        })
+        .collect()
 }
 
 /// A city's track: the editor's override, else the focus of its most-used AI+X term.

@@ -8,10 +8,10 @@ mod explain;
 mod statement;
 mod view;
 
-pub use build::build;
-pub use explain::{Explanation, Note, Origin, Quote, TitlePart};
+pub use build::{build, build_with};
+pub use explain::{Explanation, Finds, Note, Origin, Quote, TitlePart};
 pub use statement::{FigureStatement, Status};
-pub use view::{Read, View};
+pub use view::{Read, View, key};
 
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed};
 use crate::knowledge::City;
@@ -114,6 +114,28 @@ pub struct Event {
     pub also_in: Vec<ParaRef>,
 }
 
+/// A group of the timeline: the events of one month (`2025-05`), the events dated only to a
+/// year (`2025`), or those without a known year (`unknown`), in the order the corpus gives them
+/// (articles in file order), which is the order they were added: a page of a group keeps the
+/// events it showed, and new ones go to its last page.
+#[derive(Debug, Clone, Hash)]
+pub struct EventGroup {
+    /// [`crate::text::isodate::group_key`] of its events' dates.
+    pub key: String,
+    /// Indexes into [`Explainer::events`], in corpus order.
+    pub events: Vec<usize>,
+}
+
+/// A group of an index (the terms, the documents): the entries whose pinyin starts with one
+/// letter (`a`), with a digit (`0-9`) or with anything else (`other`), in order of first use, so
+/// that a page of the group keeps the entries it listed and new ones go to its last page.
+#[derive(Debug, Clone, Hash)]
+pub struct IndexGroup {
+    pub key: String,
+    /// Indexes into [`Explainer::terms`] or [`Explainer::documents`], ascending.
+    pub items: Vec<usize>,
+}
+
 /// The whole explainer. Its fields are private: pages read it through a recording [`View`];
 /// the files made from the whole corpus (export, cards, search index, feeds) through the
 /// accessors below.
@@ -129,6 +151,8 @@ pub struct Explainer {
     /// How many events each year has, in the events' order (the year's group: `2025`, or
     /// [`isodate::YEAR_UNKNOWN`]).
     event_years: Vec<(String, usize)>,
+    /// The timeline's groups, by key (years and months in order, the unknown year last).
+    event_groups: Vec<EventGroup>,
     /// Paragraphs about no city in particular (province-level).
     province_paragraphs: Vec<ParaRef>,
     /// Every figure read as a statement, in corpus order, each once (copies credited).
@@ -138,9 +162,9 @@ pub struct Explainer {
     statement_of: FxHashMap<(ParaRef, u32), u32>,
     /// The overview's headline figures, best first: the province's own, then the cities'.
     headline: Vec<usize>,
-    /// Terms and documents in pinyin order, for the indexes.
-    term_order: Vec<usize>,
-    document_order: Vec<usize>,
+    /// Terms and documents by the initial of their pinyin, for the indexes' pages.
+    term_groups: Vec<IndexGroup>,
+    document_groups: Vec<IndexGroup>,
     /// Re-published copies: the first paragraph of each text, and the others that carry it.
     /// Only the first is shown; the others are credited beside it.
     copies: FxHashMap<ParaRef, Vec<ParaRef>>,
@@ -176,6 +200,21 @@ impl Explainer {
     /// How many events each year has, in order.
     pub fn event_years(&self) -> &[(String, usize)] {
         &self.event_years
+    }
+
+    /// Terms by the initial of their pinyin.
+    pub fn term_groups(&self) -> &[IndexGroup] {
+        &self.term_groups
+    }
+
+    /// Documents by the initial of their pinyin.
+    pub fn document_groups(&self) -> &[IndexGroup] {
+        &self.document_groups
+    }
+
+    /// The timeline's groups (months, years, the unknown year).
+    pub fn event_groups(&self) -> &[EventGroup] {
+        &self.event_groups
     }
 
     /// Paragraphs about no city in particular.

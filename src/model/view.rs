@@ -8,30 +8,56 @@ use super::{CityModel, DocumentModel, Event, Explainer, FigureStatement, ParaRef
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
 use std::cell::RefCell;
 
-/// A part of the explainer that a page reads.
+/// A part of the explainer that a page reads. Parts are named by what does not move as the
+/// corpus changes — a term, document, city or timeline group by its id (a hash of it: [`key`]),
+/// an event by where it stands — so that a term first used earlier than others, or an event
+/// dated before them, changes the pages that show it and not every page after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Read {
-    /// How many seeds, cities, terms, documents, events and province paragraphs there are, and
-    /// which cities: what lookups that find nothing and page counts depend on.
-    Shape,
+    /// How many seeds there are.
+    SeedCount,
+    /// Which cities have pages, with their names (not what their models hold).
+    CityIds,
+    /// Every city's focus (the map's colours).
+    CityFoci,
+    TermCount,
+    DocumentCount,
+    EventCount,
     /// A whole seed: its metadata and every paragraph.
     Seed(usize),
-    /// Only a seed's metadata and paragraph count ([`Explainer::seed_info`]).
+    /// Only a seed's metadata and paragraph count ([`View::seed_info`]), not their text.
     SeedInfo(usize),
     Paragraph(ParaRef),
-    City(usize),
-    Term(usize),
-    Document(usize),
-    Event(usize),
+    /// A city's whole model, by its id's [`key`].
+    City(u64),
+    Term(u64),
+    Document(u64),
+    /// An event, by its paragraph and where its date starts.
+    Event(ParaRef, u32),
     /// How many events each year has.
     EventYears,
+    /// The timeline's groups: their keys and sizes.
+    EventGroups,
+    /// The keys of the timeline's groups.
+    EventGroupKeys,
+    /// One timeline group, by its key's [`key`]: its events.
+    EventGroup(u64),
+    /// The groups of the index of terms (`false`) or documents (`true`): their keys and sizes.
+    IndexGroups(bool),
+    /// One group of the index of terms (`false`) or documents (`true`), by its key's [`key`].
+    IndexGroup(bool, u64),
     Province,
     /// The other articles that carry a paragraph ([`View::also_in`]).
     Copies(ParaRef),
-    /// A figure statement: what it measures, whose, when, its copies.
-    Statement(usize),
-    /// Which statements the overview heads with.
+    /// A figure statement, by its id's [`key`]: what it measures, whose, when, its copies.
+    Statement(u64),
+    /// Which statements the overview heads with (by id).
     Headline,
+}
+
+/// The key an id is read by: a hash of it (fingerprints within one process).
+pub fn key(id: &str) -> u64 {
+    crate::text::hash::of(id)
 }
 
 /// The explainer as one page reads it, with a record of every read.
@@ -66,7 +92,7 @@ impl<'a> View<'a> {
     }
 
     pub fn seed_count(&self) -> usize {
-        self.note(Read::Shape);
+        self.note(Read::SeedCount);
         self.ex.seeds.len()
     }
 
@@ -88,112 +114,141 @@ impl<'a> View<'a> {
         &self.ex.seeds[at.seed].paragraphs[at.para]
     }
 
+    /// Every city's whole model.
     pub fn cities(&self) -> &'a [CityModel] {
-        self.note(Read::Shape);
-        (0..self.ex.cities.len()).for_each(|i| self.note(Read::City(i)));
+        self.note(Read::CityIds);
+        self.ex
+            .cities
+            .iter()
+            .for_each(|c| self.note(Read::City(key(&c.info.id))));
         &self.ex.cities
     }
 
+    /// The cities with pages: who they are, not what their models hold.
+    pub fn city_infos(&self) -> impl Iterator<Item = &'a crate::knowledge::City> {
+        self.note(Read::CityIds);
+        self.ex.cities.iter().map(|c| &c.info)
+    }
+
+    /// One city with a page: who it is, without its model.
+    pub fn city_info(&self, id: &str) -> Option<&'a crate::knowledge::City> {
+        self.note(Read::CityIds);
+        self.ex.cities.iter().find(|c| c.info.id == id).map(|c| &c.info)
+    }
+
+    /// Every city's focus (id, Chinese, English), for the map's colours.
+    pub fn city_foci(&self) -> impl Iterator<Item = (&'a str, Option<&'a str>, Option<&'a str>)> {
+        self.note(Read::CityIds);
+        self.note(Read::CityFoci);
+        self.ex
+            .cities
+            .iter()
+            .map(|c| (c.info.id.as_str(), c.focus_zh.as_deref(), c.focus_en.as_deref()))
+    }
+
     pub fn city_at(&self, index: usize) -> &'a CityModel {
-        self.note(Read::City(index));
-        &self.ex.cities[index]
+        let c = &self.ex.cities[index];
+        self.note(Read::City(key(&c.info.id)));
+        c
     }
 
     pub fn city(&self, id: &str) -> Option<&'a CityModel> {
         match self.ex.cities.iter().position(|c| c.info.id == id) {
             Some(i) => Some(self.city_at(i)),
             None => {
-                self.note(Read::Shape);
+                self.note(Read::CityIds);
                 None
             }
         }
     }
 
-    pub fn terms(&self) -> &'a [TermModel] {
-        self.note(Read::Shape);
-        (0..self.ex.terms.len()).for_each(|i| self.note(Read::Term(i)));
-        &self.ex.terms
-    }
-
-    /// Every term in pinyin order.
-    pub fn terms_by_pinyin(&self) -> Vec<&'a TermModel> {
-        self.note(Read::Shape);
-        self.ex.term_order.iter().map(|&i| self.term_at(i)).collect()
-    }
-
-    /// Every document in pinyin order.
-    pub fn documents_by_pinyin(&self) -> Vec<&'a DocumentModel> {
-        self.note(Read::Shape);
-        self.ex.document_order.iter().map(|&i| self.document_at(i)).collect()
-    }
-
     pub fn term_count(&self) -> usize {
-        self.note(Read::Shape);
+        self.note(Read::TermCount);
         self.ex.terms.len()
     }
 
     pub fn term_at(&self, index: usize) -> &'a TermModel {
-        self.note(Read::Term(index));
-        &self.ex.terms[index]
+        let t = &self.ex.terms[index];
+        self.note(Read::Term(key(&t.id)));
+        t
     }
 
     pub fn term(&self, id: &str) -> Option<&'a TermModel> {
-        match self.ex.term_index.get(id) {
-            Some(&i) => Some(self.term_at(i)),
-            None => {
-                self.note(Read::Shape);
-                None
-            }
-        }
-    }
-
-    pub fn documents(&self) -> &'a [DocumentModel] {
-        self.note(Read::Shape);
-        (0..self.ex.documents.len()).for_each(|i| self.note(Read::Document(i)));
-        &self.ex.documents
+        self.note(Read::Term(key(id)));
+        self.ex.term_index.get(id).map(|&i| &self.ex.terms[i])
     }
 
     pub fn document_at(&self, index: usize) -> &'a DocumentModel {
-        self.note(Read::Document(index));
-        &self.ex.documents[index]
+        let d = &self.ex.documents[index];
+        self.note(Read::Document(key(&d.id)));
+        d
     }
 
     pub fn document(&self, id: &str) -> Option<&'a DocumentModel> {
-        match self.ex.document_index.get(id) {
-            Some(&i) => Some(self.document_at(i)),
-            None => {
-                self.note(Read::Shape);
-                None
-            }
-        }
+        self.note(Read::Document(key(id)));
+        self.ex.document_index.get(id).map(|&i| &self.ex.documents[i])
     }
 
     pub fn document_count(&self) -> usize {
-        self.note(Read::Shape);
+        self.note(Read::DocumentCount);
         self.ex.documents.len()
     }
 
     pub fn event_count(&self) -> usize {
-        self.note(Read::Shape);
+        self.note(Read::EventCount);
         self.ex.events.len()
     }
 
     pub fn event(&self, index: usize) -> &'a Event {
-        self.note(Read::Event(index));
-        &self.ex.events[index]
-    }
-
-    /// Events `range` (clamped to the list).
-    pub fn events_in(&self, range: std::ops::Range<usize>) -> &'a [Event] {
-        let range = range.start.min(self.ex.events.len())..range.end.min(self.ex.events.len());
-        range.clone().for_each(|i| self.note(Read::Event(i)));
-        &self.ex.events[range]
+        let e = &self.ex.events[index];
+        self.note(Read::Event(e.at, e.start));
+        e
     }
 
     /// How many events each year has (the timeline's axis), without reading the events.
     pub fn event_years(&self) -> &'a [(String, usize)] {
         self.note(Read::EventYears);
         &self.ex.event_years
+    }
+
+    /// The groups of the index of terms (`documents` false) or documents, without their entries.
+    pub fn index_groups(&self, documents: bool) -> &'a [super::IndexGroup] {
+        self.note(Read::IndexGroups(documents));
+        if documents {
+            &self.ex.document_groups
+        } else {
+            &self.ex.term_groups
+        }
+    }
+
+    /// One group of the index of terms or documents, with its entries.
+    pub fn index_group(&self, documents: bool, index: usize) -> &'a super::IndexGroup {
+        let g = if documents {
+            &self.ex.document_groups[index]
+        } else {
+            &self.ex.term_groups[index]
+        };
+        self.note(Read::IndexGroup(documents, key(&g.key)));
+        g
+    }
+
+    /// The timeline's groups, with their events (the index of the timeline counts them).
+    pub fn event_groups(&self) -> &'a [super::EventGroup] {
+        self.note(Read::EventGroups);
+        &self.ex.event_groups
+    }
+
+    /// The keys of the timeline's groups, in order, without what is in them.
+    pub fn event_group_keys(&self) -> Vec<&'a str> {
+        self.note(Read::EventGroupKeys);
+        self.ex.event_groups.iter().map(|g| g.key.as_str()).collect()
+    }
+
+    /// One timeline group.
+    pub fn event_group(&self, index: usize) -> &'a super::EventGroup {
+        let g = &self.ex.event_groups[index];
+        self.note(Read::EventGroup(key(&g.key)));
+        g
     }
 
     /// The other articles carrying the paragraph at `at` (re-published copies).
@@ -204,8 +259,9 @@ impl<'a> View<'a> {
 
     /// A figure statement.
     pub fn statement(&self, index: usize) -> &'a FigureStatement {
-        self.note(Read::Statement(index));
-        &self.ex.statements[index]
+        let st = &self.ex.statements[index];
+        self.note(Read::Statement(key(&st.id)));
+        st
     }
 
     /// The id of the statement of figure `index` of the paragraph at `at`: made from the

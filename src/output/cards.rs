@@ -48,7 +48,7 @@ pub struct Card {
 }
 
 /// The card of one annotation (without its counts), or `None` when what it names is gone.
-fn card(ex: &Explainer, s: &Strings, years: &BTreeMap<String, String>, a: &Annotation) -> Option<Card> {
+fn card(ex: &Explainer, s: &Strings, a: &Annotation) -> Option<Card> {
     let card = match a.kind {
         Kind::Term => ex.term(&a.value).map(|t| Card {
             title: format!("“{}”", t.text),
@@ -77,7 +77,7 @@ fn card(ex: &Explainer, s: &Strings, years: &BTreeMap<String, String>, a: &Annot
             } else {
                 (!isodate::has_year(&a.value)).then(|| s.year_unknown.clone())
             },
-            url: Some(urls::timeline_year(years, isodate::year_group(&a.value))),
+            url: Some(urls::timeline_of(&a.value)),
             ..Card::default()
         }),
         // A figure's card is its statement's (`figure_cards`): one per statement, never one per
@@ -140,7 +140,6 @@ fn explained(ex: &Explainer, s: &Strings, e: Option<&Explanation>) -> Card {
 
 /// The cards, keyed by `kind:value`.
 pub fn cards(ex: &Explainer, s: &Strings) -> BTreeMap<String, Card> {
-    let years = crate::emit::timeline_years(ex);
     let mut out: BTreeMap<String, Card> = BTreeMap::new();
     // How often each annotation occurs, and how many of those occurrences are in paragraphs
     // about each city (in order of first occurrence).
@@ -163,7 +162,7 @@ pub fn cards(ex: &Explainer, s: &Strings) -> BTreeMap<String, Card> {
                     }
                 }
                 if !out.contains_key(&key)
-                    && let Some(card) = card(ex, s, &years, a)
+                    && let Some(card) = card(ex, s, a)
                 {
                     out.insert(key, card);
                 }

@@ -52,7 +52,10 @@ fn seed_updated(ex: &Explainer, seed: usize) -> String {
     format!("{full}T00:00:00Z")
 }
 
-/// An Atom feed of the seeds, newest first; `city` limits it to seeds about one city.
+/// Articles in a feed: the newest.
+pub const FEED_ENTRIES: usize = 50;
+
+/// An Atom feed of the newest [`FEED_ENTRIES`] seeds, newest first; `city` limits it to seeds about one city.
 /// `path` is where the feed lives (`feed.xml`, `city/ningbo/feed.xml`).
 pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>, path: &str) -> String {
     let up = urls::root_of(path);
@@ -73,7 +76,11 @@ pub fn atom(ex: &Explainer, site_title: &str, base_url: &str, city: Option<&str>
             })
         })
         .collect();
-    seeds.sort_by(|&a, &b| seed_updated(ex, b).cmp(&seed_updated(ex, a)).then(a.cmp(&b)));
+    // Newest first; among articles of one date, the one added last first.
+    seeds.sort_by_cached_key(|&s| std::cmp::Reverse((seed_updated(ex, s), s)));
+    // A feed reader wants what is new: a feed of every article would grow with the corpus and
+    // change whole with each one added.
+    seeds.truncate(FEED_ENTRIES);
     let title = match city.and_then(|c| ex.city(c)) {
         Some(c) => format!("{} · {site_title}", c.info.name),
         None => site_title.to_string(),

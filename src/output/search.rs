@@ -1,84 +1,204 @@
-//! The search index: character bigrams (and single characters) over script-folded text, the
-//! standard approach for Chinese, which has no spaces to split words on. 寧波 and 宁波 fold to
-//! the same key, so a query in either script finds both; Latin letters fold without their
-//! diacritics, so Níngbō finds ningbo.
+//! The search index, laid out so that it stays a small multiple of the text and adding an
+//! article rewrites little of it.
 //!
-//! Two kinds of documents share the postings: every body paragraph, and the pages a reader may
-//! be looking for by name (each city, by its names in both scripts, pinyin and English; each
-//! term and document, by its names and English label), numbered after the paragraphs.
+//! **Documents** are the shown paragraphs (a re-published copy is not a document of its own:
+//! its first occurrence is, crediting the others), numbered in corpus order — so an added
+//! article's paragraphs take new numbers and no old one moves.
 //!
-//! The index is sharded so a browser loads only what a query needs: postings in
-//! `search/postings-NN.json` (by a hash of the gram), paragraphs in `search/docs-K.json`
-//! (chunks in source order) and pages in `search/pages-K.json` — each chunk once per script
-//! (`….zh-Hans.json`), so results show in the page's script — and `search/meta.json`: the
-//! counts and the character map the browser applies to the query so that it folds exactly as
-//! the index did.
+//! **Keys.** Chinese (and any other text without spaces) is keyed by character bigrams over
+//! script-folded text (寧波 and 宁波 are one key), plus one key per run-final character (`市$`),
+//! so that every character starts some key: a one-character query is every key it starts.
+//! Latin letters and digits are keyed as words ([`english_key`]: lowercase, without diacritics
+//! or a plural's `s`), English stop words left out. A paragraph is also keyed by the pinyin and
+//! English names of the cities and places it names or is about (`ningbo` finds 寧波's
+//! paragraphs) and by the English labels of its glossary terms.
+//!
+//! **Segments** hold the postings, as full-text engines do: the articles in file order fill
+//! segments of [`UNIT`] articles; [`FANOUT`] full segments of one size are merged into one of the
+//! next size. So an added article rewrites only the last, unfinished segment (and, once in
+//! [`FANOUT`] segments, merges the ones before it), and a query reads one shard of each of a
+//! few segments. A segment's keys are split into shards by their first character, so the keys
+//! a one-character query needs are in one shard. Postings are the documents' numbers as gaps,
+//! LEB128 varints in base64.
+//!
+//! **Documents' text**, for results and for checking a match the bigrams only suggest, is kept
+//! once, in Traditional, in blocks of [`BLOCK`] documents (only the last block changes as
+//! articles are added); a Simplified page shows it through a per-character table, with the few
+//! characters that table gets wrong written out per paragraph, so results are shown exactly as
+//! the pages show them.
+//!
+//! Files: `search/meta.json` (the segments, the folding and Simplified tables),
+//! `search/s<first>-<size>/<shard>.json`, `search/d<block>.json`, `search/pages.json` (cities,
+//! terms and documents by every name), `search/en-<shard>.json` (English words and the Chinese
+//! words of the corpus that mean them, from the dictionary). `static/search.js` reads them.
 
-use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
-use crate::model::Explainer;
+use crate::annotate::{AnnotatedParagraph, AnnotatedSeed, Kind};
+use crate::knowledge::{english_key, english_words};
+use crate::model::{Explainer, ParaRef};
 use crate::text::script::{self, Script};
 use crate::urls;
 use rayon::prelude::*;
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Number of posting shards: a query of a few words loads a few of them, each a sixty-fourth of
-/// the postings.
-pub const SHARDS: u32 = 64;
-/// Paragraphs (or pages) per chunk.
-pub const CHUNK: usize = 200;
+/// Articles in the smallest segment.
+pub const UNIT: usize = 128;
+/// Segments of one size that merge into one of the next.
+pub const FANOUT: usize = 4;
+/// Documents per block of text.
+pub const BLOCK: usize = 256;
+/// Shards of the English words.
+pub const ENGLISH_SHARDS: u32 = 16;
+/// About how many bytes of postings a shard holds: enough that a segment is a few files, few
+/// enough that a query downloads little.
+const SHARD_BYTES: usize = 48 * 1024;
+/// Chinese words an English word is looked up as, at most.
+const ENGLISH_ALTERNATIVES: usize = 8;
 
-/// Characters that are not worth indexing on their own.
-fn is_indexed(c: char) -> bool {
-    c.is_alphanumeric()
+/// A segment: the articles `start..end` (at most `size` of them; fewer in the last one, which
+/// fills up as articles are added).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub size: usize,
+    pub end: usize,
 }
 
-/// A gram as a number: its first char in the high half, its second (or 0) in the low half, so
-/// that numeric order is the order of the grams as strings.
-type Gram = u64;
-
-fn gram_key(first: char, second: Option<char>) -> Gram {
-    (u64::from(u32::from(first)) << 32) | second.map_or(0, |c| u64::from(u32::from(c)))
-}
-
-fn gram_text(gram: Gram) -> String {
-    let first = char::from_u32((gram >> 32) as u32);
-    let second = char::from_u32((gram & 0xFFFF_FFFF) as u32).filter(|&c| c != '\0');
-    first.into_iter().chain(second).collect()
-}
-
-/// The grams of folded text: every indexed character and every pair of adjacent ones, sorted
-/// and without repeats.
-fn grams(folded: &[char]) -> Vec<Gram> {
-    let mut out = Vec::with_capacity(folded.len() * 2);
-    for (i, &c) in folded.iter().enumerate() {
-        if !is_indexed(c) {
-            continue;
-        }
-        out.push(gram_key(c, None));
-        if let Some(&next) = folded.get(i + 1)
-            && is_indexed(next)
-        {
-            out.push(gram_key(c, Some(next)));
-        }
+impl Segment {
+    /// Its folder's name: where it starts and how many articles it holds when full.
+    pub fn id(&self) -> String {
+        format!("s{}-{}", self.start, self.size)
     }
-    out.sort_unstable();
-    out.dedup();
+}
+
+/// The segments of `seeds` articles: the largest full ones first, each at most [`FANOUT`] − 1
+/// of a size before they merge into one of the next; the articles after the last full unit in
+/// one unfinished segment.
+pub fn segments(seeds: usize) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < seeds {
+        let mut size = UNIT;
+        while at % (size * FANOUT) == 0 && at + size * FANOUT <= seeds {
+            size *= FANOUT;
+        }
+        let end = (at + size).min(seeds);
+        out.push(Segment { start: at, size, end });
+        at = end;
+    }
     out
 }
 
-/// Which shard a gram's postings live in (FNV-1a, stable across platforms and in JS).
-pub fn shard(gram: &str) -> u32 {
-    let mut hash: u32 = 0x811c_9dc5;
-    for unit in gram.encode_utf16() {
-        hash ^= u32::from(unit);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    hash % SHARDS
+/// What a character is to the index: part of a Latin word (ASCII letters and digits, after
+/// folding), part of a run keyed by bigrams (any other letter or digit), or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    Word,
+    Run,
+    Other,
 }
 
-/// One gram's documents, ascending, as LEB128 varints of the gaps between them: a large corpus
-/// has tens of millions of postings, and most gaps fit one byte instead of a `u32`'s four.
+fn class(c: char) -> CharClass {
+    if c.is_ascii_alphanumeric() {
+        CharClass::Word
+    } else if c.is_alphanumeric() {
+        CharClass::Run
+    } else {
+        CharClass::Other
+    }
+}
+
+/// The keys of folded text: bigrams and run-final characters of runs, words of Latin letters
+/// and digits.
+fn text_keys(folded: &[char], out: &mut BTreeSet<String>) {
+    let mut i = 0;
+    while i < folded.len() {
+        match class(folded[i]) {
+            CharClass::Word => {
+                let end = (i..folded.len())
+                    .find(|&k| class(folded[k]) != CharClass::Word)
+                    .unwrap_or(folded.len());
+                let word: String = folded[i..end].iter().collect();
+                if let Some(key) = english_key(&word) {
+                    out.insert(key);
+                }
+                i = end;
+            }
+            CharClass::Run => {
+                let end = (i..folded.len())
+                    .find(|&k| class(folded[k]) != CharClass::Run)
+                    .unwrap_or(folded.len());
+                for k in i..end {
+                    let mut key = String::with_capacity(8);
+                    key.push(folded[k]);
+                    key.push(if k + 1 < end { folded[k + 1] } else { '$' });
+                    out.insert(key);
+                }
+                i = end;
+            }
+            CharClass::Other => i += 1,
+        }
+    }
+}
+
+/// The words of an English name or label as keys (`Ningbo` → `ningbo`; `AI + manufacturing` →
+/// `ai`, `manufacturing`).
+fn name_keys(name: &str, out: &mut BTreeSet<String>) {
+    let folded: String = name.chars().map(script::fold_char_cached).collect();
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if let Some(key) = english_key(word) {
+            out.insert(key);
+        }
+    }
+}
+
+/// Every key of a paragraph: its text's, and the English and pinyin names of what it names.
+fn paragraph_keys(ex: &Explainer, p: &AnnotatedParagraph) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    text_keys(&script::fold_chars(&p.text), &mut keys);
+    let city = |id: &str, keys: &mut BTreeSet<String>| {
+        if let Some(c) = ex.city(id) {
+            name_keys(&c.info.pinyin, keys);
+            name_keys(&c.info.name_en, keys);
+        }
+    };
+    for id in p.cities.iter() {
+        city(id, &mut keys);
+    }
+    for a in p.annotations.iter().chain(&p.nested) {
+        match a.kind {
+            Kind::City => city(&a.value, &mut keys),
+            Kind::Place | Kind::Org => {
+                if let Some(label) = &a.label {
+                    name_keys(label, &mut keys);
+                }
+            }
+            Kind::Term => {
+                if let Some(entry) = ex.term(&a.value).and_then(|t| t.entry.as_ref()) {
+                    name_keys(&entry.label_en, &mut keys);
+                }
+            }
+            Kind::Document | Kind::Date | Kind::Figure => {}
+        }
+    }
+    keys
+}
+
+/// Which shard of `shards` a key is in: by its first character (FNV-1a over its UTF-16 units,
+/// as `static/search.js` computes it), so a one-character query reads one shard.
+pub fn shard(key: &str, shards: u32) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    let first = key.chars().next().unwrap_or(' ');
+    let mut buf = [0u16; 2];
+    for unit in first.encode_utf16(&mut buf) {
+        hash ^= u32::from(*unit);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash % shards.max(1)
+}
+
+/// One key's documents, ascending, numbered from the segment's first, as LEB128 varints of the
+/// gaps between them.
 #[derive(Debug, Default)]
 struct Postings {
     bytes: Vec<u8>,
@@ -86,7 +206,6 @@ struct Postings {
 }
 
 impl Postings {
-    /// Adds a document after every one already added.
     fn push(&mut self, doc: u32) {
         let mut gap = doc - self.last;
         self.last = doc;
@@ -100,57 +219,213 @@ impl Postings {
             self.bytes.push(low | 0x80);
         }
     }
+}
 
-    fn docs(&self) -> impl Iterator<Item = u32> + '_ {
-        let mut bytes = self.bytes.iter();
-        let mut doc = 0u32;
-        std::iter::from_fn(move || {
-            let mut gap = 0u32;
-            let mut shift = 0;
-            loop {
-                let byte = *bytes.next()?;
-                gap |= u32::from(byte & 0x7F) << shift;
-                shift += 7;
-                if byte & 0x80 == 0 {
-                    doc += gap;
-                    return Some(doc);
-                }
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Base64 without padding (the browser's `atob` reads it).
+fn base64(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        for k in 0..=chunk.len() {
+            out.push(char::from(BASE64[((n >> (18 - 6 * k)) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// A shown paragraph: where it is, and the other articles that carry it.
+struct Doc<'a> {
+    seed: &'a AnnotatedSeed,
+    at: ParaRef,
+    paragraph: &'a AnnotatedParagraph,
+    copies: &'a [ParaRef],
+}
+
+/// Every shown paragraph, in corpus order; and where each article's start in that list.
+fn documents(ex: &Explainer) -> (Vec<Doc<'_>>, Vec<usize>) {
+    let copies: BTreeSet<ParaRef> = ex.copies().flat_map(|(_, c)| c.iter().copied()).collect();
+    let mut docs = Vec::new();
+    let mut starts = Vec::with_capacity(ex.seeds().len() + 1);
+    for (s, seed) in ex.seeds().iter().enumerate() {
+        starts.push(docs.len());
+        for (p, paragraph) in seed.paragraphs.iter().enumerate() {
+            let at = ParaRef { seed: s, para: p };
+            if !copies.contains(&at) {
+                docs.push(Doc {
+                    seed,
+                    at,
+                    paragraph,
+                    copies: ex.also_in(at),
+                });
             }
-        })
+        }
+    }
+    starts.push(docs.len());
+    (docs, starts)
+}
+
+/// The postings of one segment, shard by shard, as JSON objects of key → base64 postings.
+fn segment_shards(keys: &[BTreeSet<String>]) -> Vec<String> {
+    let mut postings: BTreeMap<&str, Postings> = BTreeMap::new();
+    for (i, doc_keys) in keys.iter().enumerate() {
+        let doc = u32::try_from(i).unwrap_or(u32::MAX);
+        for key in doc_keys {
+            postings.entry(key.as_str()).or_default().push(doc);
+        }
+    }
+    let bytes: usize = postings.iter().map(|(k, p)| k.len() + p.bytes.len() * 4 / 3 + 6).sum();
+    let shards = bytes.div_ceil(SHARD_BYTES).next_power_of_two().clamp(1, 256) as u32;
+    let mut out: Vec<String> = vec![String::from("{"); shards as usize];
+    for (key, p) in &postings {
+        let json = &mut out[shard(key, shards) as usize];
+        if json.len() > 1 {
+            json.push(',');
+        }
+        // Keys are letters, digits and `$`: nothing to escape.
+        json.push('"');
+        json.push_str(key);
+        json.push_str("\":\"");
+        json.push_str(&base64(&p.bytes));
+        json.push('"');
+    }
+    for json in &mut out {
+        json.push('}');
+    }
+    out
+}
+
+/// The Simplified form of each character (the table a Simplified page shows text through).
+fn hans_char(c: char) -> char {
+    let mut buf = [0u8; 4];
+    let hans = script::to_hans(c.encode_utf8(&mut buf));
+    let mut chars = hans.chars();
+    match (chars.next(), chars.next()) {
+        (Some(h), None) => h,
+        _ => c,
     }
 }
 
-/// Paragraphs whose grams are computed together: enough to keep both cores busy, few enough
-/// that their grams take little memory before they join the postings.
-const BATCH: usize = 4096;
-
-/// A page a query may be looking for by name.
-struct NamedPage {
-    url: String,
-    /// `city`, `term` or `document`.
-    kind: &'static str,
-    title: String,
-    /// A line under the title (pinyin and English name, English label).
-    label: Option<String>,
-    /// Every name it is found by.
-    names: Vec<String>,
+/// How a Simplified page shows `hant`: what the per-character table gets wrong, as
+/// `[[offset, text], …]` (offsets in chars), or the whole text when the lengths differ.
+fn hans_fix(hant: &str, hans: &str) -> Option<serde_json::Value> {
+    let (t, s): (Vec<char>, Vec<char>) = (hant.chars().collect(), hans.chars().collect());
+    if t.len() != s.len() {
+        return Some(json!(hans));
+    }
+    let mut fixes: Vec<(usize, String)> = Vec::new();
+    for (i, (&a, &b)) in t.iter().zip(&s).enumerate() {
+        if hans_char(a) != b {
+            match fixes.last_mut() {
+                Some((at, text)) if *at + text.chars().count() == i => text.push(b),
+                _ => fixes.push((i, b.to_string())),
+            }
+        }
+    }
+    (!fixes.is_empty()).then(|| json!(fixes))
 }
 
-/// Every city, term and document page, with the names each is known by.
-fn named_pages(ex: &Explainer) -> Vec<NamedPage> {
-    let mut out = Vec::new();
+/// A block of documents' text: `{"seeds": [[id, title, title in Simplified, lang]],
+/// "docs": [[seed, paragraph id, text, Simplified fixes, [[seed, paragraph id], …] copies]]}`,
+/// text in Traditional; seeds are indexes into the block's own list. With the characters of
+/// the text shown.
+fn block_json(ex: &Explainer, docs: &[Doc]) -> (String, script::DistinctChars) {
+    let mut shown = script::DistinctChars::default();
+    let mut seeds: Vec<usize> = Vec::new();
+    let mut seed_ref = |s: usize| match seeds.iter().position(|&x| x == s) {
+        Some(i) => i,
+        None => {
+            seeds.push(s);
+            seeds.len() - 1
+        }
+    };
+    let mut rows = Vec::with_capacity(docs.len());
+    for d in docs {
+        let seed = seed_ref(d.at.seed);
+        let english = d.seed.seed.language == "en";
+        let text = if english {
+            d.paragraph.text.to_string()
+        } else {
+            script::convert_markup(&d.paragraph.text, Script::Hant)
+        };
+        shown.add(&text);
+        let fix = if english {
+            None
+        } else {
+            hans_fix(&text, &script::convert_markup(&d.paragraph.text, Script::Hans))
+        };
+        let copies: Vec<serde_json::Value> = d
+            .copies
+            .iter()
+            .map(|c| json!([seed_ref(c.seed), &*ex.paragraph(*c).id]))
+            .collect();
+        let mut row = vec![json!(seed), json!(&*d.paragraph.id), json!(text)];
+        if fix.is_some() || !copies.is_empty() {
+            row.push(fix.unwrap_or(serde_json::Value::Null));
+        }
+        if !copies.is_empty() {
+            row.push(json!(copies));
+        }
+        rows.push(serde_json::Value::Array(row));
+    }
+    let seeds: Vec<serde_json::Value> = seeds
+        .iter()
+        .map(|&s| {
+            let seed = &ex.seeds()[s].seed;
+            let title = seed.display_title();
+            let mut row = vec![
+                json!(seed.id),
+                json!(script::convert_markup(title, Script::Hant)),
+                json!(script::convert_markup(title, Script::Hans)),
+            ];
+            if seed.language == "en" {
+                row.push(json!("en"));
+            }
+            serde_json::Value::Array(row)
+        })
+        .collect();
+    (json!({ "seeds": seeds, "docs": rows }).to_string(), shown)
+}
+
+/// Every city, term and document page, with the names each is found by (folded, one a line):
+/// `[url, kind, title, title in Simplified, label, names]`.
+fn named_pages(ex: &Explainer) -> String {
+    let mut out: Vec<serde_json::Value> = Vec::new();
+    let fold = |names: Vec<String>| {
+        let mut folded: Vec<String> = names
+            .iter()
+            .map(|n| n.chars().map(script::fold_char_cached).collect())
+            .collect();
+        folded.sort();
+        folded.dedup();
+        folded.join("\n")
+    };
+    let mut push = |url: String, kind: &str, title: String, label: Option<String>, names: Vec<String>| {
+        out.push(json!([
+            url,
+            kind,
+            script::convert_markup(&title, Script::Hant),
+            script::convert_markup(&title, Script::Hans),
+            label,
+            fold(names)
+        ]));
+    };
     for c in ex.cities() {
         let i = &c.info;
         let mut names = vec![i.name.clone(), i.name_hans.clone(), i.pinyin.clone(), i.name_en.clone()];
         names.extend(i.names.iter().cloned());
         names.extend(i.names_en.iter().cloned());
-        out.push(NamedPage {
-            url: urls::html(&urls::city(&i.id)),
-            kind: "city",
-            title: i.name.clone(),
-            label: Some(format!("{} · {}", i.pinyin, i.name_en)),
+        push(
+            urls::html(&urls::city(&i.id)),
+            "city",
+            i.name.clone(),
+            Some(format!("{} · {}", i.pinyin, i.name_en)),
             names,
-        });
+        );
     }
     for t in ex.terms() {
         let mut names = vec![t.text.clone()];
@@ -158,13 +433,13 @@ fn named_pages(ex: &Explainer) -> Vec<NamedPage> {
             names.extend(e.names.iter().cloned());
             names.push(e.label_en.clone());
         }
-        out.push(NamedPage {
-            url: urls::html(&urls::term(&t.id)),
-            kind: "term",
-            title: t.text.clone(),
-            label: t.entry.as_ref().map(|e| e.label_en.clone()),
+        push(
+            urls::html(&urls::term(&t.id)),
+            "term",
+            t.text.clone(),
+            t.entry.as_ref().map(|e| e.label_en.clone()),
             names,
-        });
+        );
     }
     for d in ex.documents() {
         let mut names = vec![d.title.clone()];
@@ -172,198 +447,120 @@ fn named_pages(ex: &Explainer) -> Vec<NamedPage> {
             names.extend(e.names.iter().cloned());
             names.push(e.title_en.clone());
         }
-        out.push(NamedPage {
-            url: urls::html(&urls::document(&d.id)),
-            kind: "document",
-            title: format!("《{}》", d.title),
-            label: d.entry.as_ref().map(|e| e.title_en.clone()),
+        push(
+            urls::html(&urls::document(&d.id)),
+            "document",
+            format!("《{}》", d.title),
+            d.entry.as_ref().map(|e| e.title_en.clone()),
             names,
-        });
+        );
     }
-    for page in &mut out {
-        page.names.sort();
-        page.names.dedup();
+    serde_json::Value::Array(out).to_string()
+}
+
+/// English words and the Chinese words of the corpus that mean them (folded): from the
+/// dictionary, keeping the Chinese words whose keys the corpus has; and the cities' and their
+/// counties' pinyin and English names.
+fn english_of_corpus(ex: &Explainer, has: impl Fn(&str) -> bool) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let folded = |w: &str| -> String { w.chars().map(script::fold_char_cached).collect() };
+    // A word is in the corpus (as far as keys tell) when each of its bigrams is a key.
+    let in_corpus = |w: &str| {
+        let chars: Vec<char> = w.chars().collect();
+        chars.len() >= 2
+            && chars.iter().all(|&c| class(c) == CharClass::Run)
+            && chars.windows(2).all(|p| has(&p.iter().collect::<String>()))
+    };
+    for c in ex.cities() {
+        for name in [&c.info.pinyin, &c.info.name_en] {
+            if let Some(key) = english_key(&folded(name)) {
+                out.entry(key).or_default().push(folded(&c.info.name_hans));
+            }
+        }
+    }
+    for (word, chinese) in english_words() {
+        let found: Vec<String> = chinese
+            .iter()
+            .map(|w| folded(w))
+            .filter(|w| in_corpus(w))
+            .take(ENGLISH_ALTERNATIVES)
+            .collect();
+        if !found.is_empty() {
+            let known = out.entry(word.clone()).or_default();
+            for w in found {
+                if !known.contains(&w) && known.len() < ENGLISH_ALTERNATIVES {
+                    known.push(w);
+                }
+            }
+        }
     }
     out
 }
 
-/// Text shown to readers in one script (seed text as written may be in either).
-fn in_script(text: &str, script: Script) -> String {
-    script::convert_markup(text, script)
-}
-
-/// Where each index file goes: `put(path under the site root, text)`.
-type Put<'p> = dyn FnMut(&str, &str) -> crate::Result<()> + 'p;
-
 /// Sends each index file to `put` (path under the site root, text) as soon as it is made, so
-/// that a large index is never held whole: the postings, the paragraphs and the pages in chunks
-/// per script, then the description with the folding table.
-pub fn write_index(ex: &Explainer, put: &mut Put) -> crate::Result<()> {
-    let paragraphs: Vec<(&AnnotatedSeed, &AnnotatedParagraph)> = ex
-        .seeds()
-        .iter()
-        .flat_map(|s| s.paragraphs.iter().map(move |p| (&**s, p)))
-        .collect();
-    let pages = named_pages(ex);
-    // A page is found by any of its names, each on its own (a line break is no gram).
-    let page_texts: Vec<String> = pages.iter().map(|p| p.names.join("\n")).collect();
-    let texts: Vec<&str> = paragraphs
-        .iter()
-        .map(|(_, p)| &*p.text)
-        .chain(page_texts.iter().map(String::as_str))
-        .collect();
-    let folder = script::CharFolder::new(texts.iter().copied());
-    write_postings(postings(&texts, &folder), put)?;
-    drop(texts);
-    let shown_chars = write_paragraphs(&paragraphs, put)?;
-    write_pages(&pages, &folder, put)?;
-    let meta = json!({
-        "shards": SHARDS,
-        "chunk": CHUNK,
-        "docs": paragraphs.len(),
-        "pages": pages.len(),
-        "fold": fold_table(&folder, &shown_chars),
-    });
-    let json = serde_json::to_string(&meta).map_err(|e| crate::Error::serialize(urls::SEARCH_META, e))?;
-    put(urls::SEARCH_META, &json)
-}
-
-/// Every gram of the folded texts, with the texts (by position) that hold it; the texts are
-/// cut into grams in parallel, a batch at a time.
-fn postings(texts: &[&str], folder: &script::CharFolder) -> HashMap<Gram, Postings> {
-    let mut postings: HashMap<Gram, Postings> = HashMap::new();
-    for (b, batch) in texts.chunks(BATCH).enumerate() {
-        let batch_grams: Vec<Vec<Gram>> = batch.par_iter().map(|text| grams(&folder.fold(text))).collect();
-        for (i, doc_grams) in batch_grams.into_iter().enumerate() {
-            let doc = u32::try_from(b * BATCH + i).unwrap_or(u32::MAX);
-            for gram in doc_grams {
-                postings.entry(gram).or_default().push(doc);
-            }
+/// that a large index is never held whole.
+pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Result<()>) -> crate::Result<()> {
+    let (docs, starts) = documents(ex);
+    let mut all_keys: BTreeSet<String> = BTreeSet::new();
+    let mut segment_rows = Vec::new();
+    for segment in segments(ex.seeds().len()) {
+        let (first, last) = (starts[segment.start], starts[segment.end]);
+        let keys: Vec<BTreeSet<String>> = docs[first..last]
+            .par_iter()
+            .map(|d| paragraph_keys(ex, d.paragraph))
+            .collect();
+        for k in &keys {
+            all_keys.extend(k.iter().filter(|k| k.chars().count() == 2).cloned());
         }
-    }
-    postings
-}
-
-/// The postings in [`SHARDS`] files, by the gram's hash, each gram's list written as it goes.
-fn write_postings(mut postings: HashMap<Gram, Postings>, put: &mut Put) -> crate::Result<()> {
-    let mut by_shard: Vec<Vec<(Gram, String)>> = vec![Vec::new(); SHARDS as usize];
-    for &gram in postings.keys() {
-        let text = gram_text(gram);
-        by_shard[shard(&text) as usize].push((gram, text));
-    }
-    for (i, mut grams) in by_shard.into_iter().enumerate() {
-        grams.sort_unstable();
-        let mut out = String::from("{");
-        for (gram, text) in grams {
-            if out.len() > 1 {
-                out.push(',');
-            }
-            out.push('"');
-            out.push_str(&text); // grams are letters and digits: nothing to escape
-            out.push_str("\":[");
-            for (k, doc) in postings.remove(&gram).unwrap_or_default().docs().enumerate() {
-                if k > 0 {
-                    out.push(',');
-                }
-                out.push_str(&doc.to_string());
-            }
-            out.push(']');
+        let shards = segment_shards(&keys);
+        let id = segment.id();
+        for (n, json) in shards.iter().enumerate() {
+            put(&urls::search_shard(&id, n), json)?;
         }
-        out.push('}');
-        put(&urls::search_postings(i as u32), &out)?;
+        segment_rows.push(json!([id, first, shards.len()]));
     }
-    Ok(())
-}
-
-/// The paragraphs, [`CHUNK`] a file in each script: `[url, title, text]`, and `"en"` after them
-/// for a paragraph in English. Each chunk's entries are made as it is written, so the corpus's
-/// URLs are never held whole. Returns the chars the shown texts hold, which only the converted
-/// texts may have (制造 shown as 製造 on a Traditional page): the browser re-checks results
-/// against the shown text, and a reader types what the page shows.
-fn write_paragraphs(
-    paragraphs: &[(&AnnotatedSeed, &AnnotatedParagraph)],
-    put: &mut Put,
-) -> crate::Result<script::DistinctChars> {
-    let mut shown_chars = script::DistinctChars::default();
-    for (k, chunk) in paragraphs.chunks(CHUNK).enumerate() {
-        for script in [Script::Hant, Script::Hans] {
-            let docs: Vec<Vec<String>> = chunk
-                .iter()
-                .map(|(s, p)| {
-                    let text = in_script(&p.text, script);
-                    shown_chars.add(&text);
-                    let mut doc = vec![
-                        urls::source_paragraph(&s.seed.id, &p.id),
-                        in_script(s.seed.display_title(), script),
-                        text,
-                    ];
-                    if s.seed.language == "en" {
-                        doc.push("en".to_string());
-                    }
-                    doc
-                })
-                .collect();
-            let path = urls::search_docs(k, script);
-            let json = serde_json::to_string(&docs).map_err(|e| crate::Error::serialize(&path, e))?;
-            put(&path, &json)?;
-        }
+    let blocks: Vec<(String, script::DistinctChars)> =
+        docs.par_chunks(BLOCK).map(|chunk| block_json(ex, chunk)).collect();
+    // The browser folds queries with one table (as the index folded text: a reader types what
+    // a page shows, 製造 where the article wrote 制造), and shows Traditional text in Simplified
+    // through the other; both only for the characters the corpus and its Traditional text have.
+    let folder = script::CharFolder::new(docs.iter().map(|d| &*d.paragraph.text));
+    let mut chars: BTreeSet<char> = folder.chars().iter().copied().collect();
+    for (k, (json, shown)) in blocks.into_iter().enumerate() {
+        put(&urls::search_block(k), &json)?;
+        chars.extend(shown.chars());
     }
-    Ok(shown_chars)
-}
-
-/// The pages a query can name, [`CHUNK`] a file in each script: `[url, kind, title, label,
-/// names]`, the names folded as the query is (for telling an exact name from a part of one),
-/// one a line.
-fn write_pages(pages: &[NamedPage], folder: &script::CharFolder, put: &mut Put) -> crate::Result<()> {
-    for (k, chunk) in pages.chunks(CHUNK).enumerate() {
-        for script in [Script::Hant, Script::Hans] {
-            let entries: Vec<serde_json::Value> = chunk
-                .iter()
-                .map(|p| {
-                    let mut names: Vec<String> = p.names.iter().map(|n| folder.fold(n).into_iter().collect()).collect();
-                    names.sort();
-                    names.dedup();
-                    json!([
-                        p.url,
-                        p.kind,
-                        in_script(&p.title, script),
-                        p.label.as_deref().map(|l| in_script(l, script)),
-                        names.join("\n")
-                    ])
-                })
-                .collect();
-            let path = urls::search_pages(k, script);
-            let json = serde_json::to_string(&entries).map_err(|e| crate::Error::serialize(&path, e))?;
-            put(&path, &json)?;
-        }
+    put(urls::SEARCH_PAGES, &named_pages(ex))?;
+    let english = english_of_corpus(ex, |key| all_keys.contains(key));
+    let mut english_shards: Vec<BTreeMap<&str, &Vec<String>>> = vec![BTreeMap::new(); ENGLISH_SHARDS as usize];
+    for (word, chinese) in &english {
+        english_shards[shard(word, ENGLISH_SHARDS) as usize].insert(word, chinese);
     }
-    Ok(())
-}
-
-/// The table the browser folds queries with: every indexed char whose fold differs, the chars
-/// only the shown texts have, and the Traditional forms of chars the corpus has only in
-/// Simplified (a reader may type either).
-fn fold_table(folder: &script::CharFolder, shown_chars: &script::DistinctChars) -> BTreeMap<String, String> {
-    let mut fold: BTreeMap<String, String> = folder
-        .table()
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    for c in shown_chars.chars() {
-        let f = script::fold_char_cached(c);
-        if f != c {
-            fold.insert(c.to_string(), f.to_string());
-        }
+    for (n, words) in english_shards.iter().enumerate() {
+        put(&urls::search_english(n), &json!(words).to_string())?;
     }
-    for &c in folder.chars() {
-        for t in script::to_hant(&c.to_string()).chars() {
-            let f = script::fold_char(t);
-            if f != t && t != c {
+    let (mut fold, mut hans) = (BTreeMap::new(), BTreeMap::new());
+    for &c in &chars {
+        for t in std::iter::once(c).chain(script::to_hant(&c.to_string()).chars()) {
+            let f = script::fold_char_cached(t);
+            if f != t {
                 fold.insert(t.to_string(), f.to_string());
             }
+            let h = hans_char(t);
+            if h != t {
+                hans.insert(t.to_string(), h.to_string());
+            }
         }
     }
-    fold
+    let meta = json!({
+        "docs": docs.len(),
+        "block": BLOCK,
+        "segments": segment_rows,
+        "english": ENGLISH_SHARDS,
+        "fold": fold,
+        "hans": hans,
+    });
+    put(urls::SEARCH_META, &meta.to_string())
 }
 
 #[cfg(test)]
@@ -371,43 +568,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_scripts_fold_to_the_same_grams() {
-        let folder = script::CharFolder::new(["寧波數安港", "宁波数安港", "寧波5700"]);
-        assert_eq!(folder.fold("寧波數安港"), folder.fold("宁波数安港"));
-        let g: Vec<String> = grams(&folder.fold("寧波5700")).into_iter().map(gram_text).collect();
-        assert!(g.iter().any(|g| g == "宁波") && g.iter().any(|g| g == "57") && g.iter().any(|g| g == "宁"));
-        assert!(!g.iter().any(|g| g == "寧"));
+    fn segments_fill_then_merge() {
+        assert_eq!(segments(0), []);
+        let ids =
+            |n: usize| -> Vec<(usize, usize, usize)> { segments(n).iter().map(|s| (s.start, s.size, s.end)).collect() };
+        assert_eq!(ids(5), [(0, UNIT, 5)]);
+        assert_eq!(ids(UNIT), [(0, UNIT, UNIT)]);
+        assert_eq!(ids(UNIT + 1), [(0, UNIT, UNIT), (UNIT, UNIT, UNIT + 1)]);
+        let big = UNIT * FANOUT;
+        assert_eq!(ids(big), [(0, big, big)]);
+        assert_eq!(ids(big + 3), [(0, big, big), (big, UNIT, big + 3)]);
+        // Adding an article changes only the last segment, unless it completes a merge.
+        for n in 1..3000 {
+            let (before, after) = (segments(n), segments(n + 1));
+            let kept = before.iter().filter(|s| after.contains(s)).count();
+            let last_full = after.last().is_some_and(|s| s.end - s.start == s.size);
+            assert!(kept + 1 >= before.len() || last_full, "{n}");
+            assert!(after.len() < 4 * FANOUT, "{n}: {}", after.len());
+        }
     }
 
     #[test]
-    fn postings_round_trip_through_varint_gaps() {
-        let docs = [0u32, 1, 2, 130, 131, 20_000, 20_001, 3_000_000, u32::MAX];
-        let mut postings = Postings::default();
-        docs.iter().for_each(|&d| postings.push(d));
-        assert_eq!(postings.docs().collect::<Vec<_>>(), docs);
-        // Small gaps take one byte each.
-        let mut dense = Postings::default();
-        (0..100).for_each(|d| dense.push(d));
-        assert_eq!(dense.bytes.len(), 100);
+    fn keys_are_bigrams_run_ends_and_words() {
+        let mut keys = BTreeSet::new();
+        text_keys(&script::fold_chars("寧波AI+製造 Robots, 2025年"), &mut keys);
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        assert_eq!(keys, ["2025", "ai", "robot", "制造", "宁波", "年$", "波$", "造$"]);
     }
 
     #[test]
-    fn grams_sort_as_their_text() {
-        let mut keys = vec![
-            gram_key('宁', Some('波')),
-            gram_key('宁', None),
-            gram_key('a', Some('i')),
-        ];
-        keys.sort_unstable();
-        let texts: Vec<String> = keys.into_iter().map(gram_text).collect();
-        let mut sorted = texts.clone();
-        sorted.sort();
-        assert_eq!(texts, sorted);
+    fn postings_are_varint_gaps_in_base64() {
+        let mut p = Postings::default();
+        [0u32, 1, 130].iter().for_each(|&d| p.push(d));
+        assert_eq!(p.bytes, [0, 1, 0x81, 0x01]);
+        assert_eq!(base64(&p.bytes), "AAGBAQ");
+        assert_eq!(base64(b"Ma"), "TWE");
     }
 
     #[test]
-    fn shards_are_stable() {
-        assert_eq!(shard("宁波"), shard("宁波"));
-        assert!(shard("ab") < SHARDS);
+    fn simplified_text_is_the_table_and_its_fixes() {
+        assert_eq!(hans_fix("寧波製造", "宁波制造"), None);
+        // A character the table reads one way and the page another is written out.
+        let fix = hans_fix("乾隆", "乾隆");
+        assert_eq!(fix, Some(json!([[0, "乾"]])));
     }
 }

@@ -7,7 +7,6 @@ use crate::emit::Mark;
 use crate::text::{escape, isodate};
 use crate::urls;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
-use std::collections::BTreeMap;
 
 /// The words annotation elements are labelled with (from `data/strings.toml`).
 #[derive(Debug, Clone, Default)]
@@ -32,8 +31,6 @@ impl Labels {
 pub struct Links<'a> {
     /// The relative path from the page to the site root (`../../`), or the base URL.
     pub root: &'a str,
-    /// Where each year starts on the paginated timeline (`2025` → `timeline/page/2/`).
-    pub years: &'a BTreeMap<String, String>,
     pub labels: &'a Labels,
 }
 
@@ -42,7 +39,6 @@ pub struct Links<'a> {
 pub struct AnnotationLinks<'a, I> {
     inner: I,
     root: &'a str,
-    years: &'a BTreeMap<String, String>,
     labels: &'a Labels,
     /// The closing HTML of each open link; `None` for a link passed through unchanged.
     open: Vec<Option<&'static str>>,
@@ -53,7 +49,6 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
         AnnotationLinks {
             inner,
             root: links.root,
-            years: links.years,
             labels: links.labels,
             open: Vec::new(),
         }
@@ -129,7 +124,14 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
 
     /// An annotation's element: a link to its page (a city, a term, a document, the city a
     /// place lies in), a date linked to its year on the timeline, a figure as `<data>`, or a
-    /// focusable mark with a card (organisations, places outside any city).
+    /// mark with a card (organisations, places outside any city).
+    ///
+    /// As light as the reader's features allow (a page of a large site has hundreds of these,
+    /// and every article is shown in both scripts): the kind is the class, and what the page
+    /// script needs for the card is written only where the element does not already say it —
+    /// a city's, term's or document's id is in its link, a date's value in its `<time>`. The
+    /// page script reads them back (`static/app.js`, `annotationOf`) and makes the marks without
+    /// a link focusable; without it they need no focus (no card opens).
     fn annotation(
         &self,
         kind: Kind,
@@ -138,13 +140,13 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
         about: Option<&str>,
         statement: Option<&str>,
     ) -> (String, &'static str) {
-        let mut open = String::with_capacity(160 + 2 * value.len());
-        let data = |open: &mut String| {
-            open.push_str(" data-kind=\"");
-            open.push_str(kind.as_str());
-            open.push_str("\" data-value=\"");
+        let mut open = String::with_capacity(96 + 2 * value.len());
+        let value_attr = |open: &mut String| {
+            open.push_str(" data-value=\"");
             escape::push_html(open, value);
             open.push('"');
+        };
+        let card_attrs = |open: &mut String| {
             if let Some(about) = about {
                 open.push_str(" data-about=\"");
                 escape::push_html(open, about);
@@ -158,7 +160,8 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
             }
         };
         let close = match kind {
-            // `<a class="ann ann-KIND" href="ROOT/FOLDER/ID/index.html" data-kind=… data-value=…>`
+            // `<a class="ann ann-KIND" href="ROOT/FOLDER/ID/index.html">`; a place's own id is not
+            // its city's, so it is written out.
             Kind::City | Kind::Term | Kind::Document | Kind::Place
                 if let Some(page) = urls::annotation_page(kind, value) =>
             {
@@ -168,59 +171,68 @@ impl<'a, 'e, I: Iterator<Item = Event<'e>>> AnnotationLinks<'a, I> {
                 escape::push_html(&mut open, self.root);
                 page.push_html_escaped(&mut open);
                 open.push('"');
-                data(&mut open);
+                if kind == Kind::Place {
+                    value_attr(&mut open);
+                }
+                card_attrs(&mut open);
                 open.push('>');
                 "</a>"
             }
             Kind::Date => {
-                let year = isodate::year_group(value);
                 open.push_str(if inferred {
                     "<a class=\"ann ann-date inferred\" href=\""
                 } else {
                     "<a class=\"ann ann-date\" href=\""
                 });
                 escape::push_html(&mut open, self.root);
-                escape::push_html(&mut open, &urls::timeline_year(self.years, year));
+                escape::push_html(&mut open, &urls::timeline_of(value));
                 open.push('"');
-                data(&mut open);
+                card_attrs(&mut open);
                 if inferred {
                     open.push_str(" title=\"");
                     escape::push_html(&mut open, &self.labels.year_inferred);
                     open.push('"');
                 }
                 // HTML has no `datetime` for a month without its year (`--09`): such a date is
-                // no <time>.
+                // no <time>, and its value is written out; so is a value the `<time>` does not
+                // say whole (a span of dates).
                 match isodate::datetime(value) {
                     Some(datetime) => {
+                        if isodate::value_of_datetime(&datetime) != value {
+                            value_attr(&mut open);
+                        }
                         open.push_str("><time datetime=\"");
                         escape::push_html(&mut open, &datetime);
                         open.push_str("\">");
                         "</time></a>"
                     }
                     None => {
+                        value_attr(&mut open);
                         open.push('>');
                         "</a>"
                     }
                 }
             }
+            // The value (`5.6e8 CNY`) is also the tooltip readers see without the script.
             Kind::Figure => {
                 open.push_str("<data class=\"ann ann-figure\" value=\"");
                 escape::push_html(&mut open, value.split(' ').next().unwrap_or(""));
-                open.push('"');
-                data(&mut open);
-                open.push_str(" tabindex=\"0\" title=\"");
+                open.push_str("\" title=\"");
                 escape::push_html(&mut open, value);
-                open.push_str("\">");
+                open.push('"');
+                card_attrs(&mut open);
+                open.push('>');
                 "</data>"
             }
             // Organisations, and places outside any city (and, were one without a page, a city,
-            // term or document): a focusable mark with a card.
+            // term or document): a mark with a card.
             Kind::Place | Kind::Org | Kind::City | Kind::Term | Kind::Document => {
                 open.push_str("<span class=\"ann ann-");
                 open.push_str(kind.as_str());
                 open.push('"');
-                data(&mut open);
-                open.push_str(" tabindex=\"0\">");
+                value_attr(&mut open);
+                card_attrs(&mut open);
+                open.push('>');
                 "</span>"
             }
         };

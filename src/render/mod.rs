@@ -13,7 +13,6 @@ use crate::emit::Page;
 use crate::emit::data::CityLink;
 use crate::error::Result;
 use crate::urls::{self, Script};
-use std::collections::BTreeMap;
 use std::path::Path;
 use templates::{SHELL, split_frame, template_error};
 use tera::Context;
@@ -28,9 +27,6 @@ pub struct SiteInfo {
     pub cities: Vec<CityLink>,
     /// The site-wide pages and files, from the site root.
     pub links: urls::SiteLinks,
-    /// Where each year starts on the timeline, for date links.
-    #[serde(skip)]
-    pub timeline_years: BTreeMap<String, String>,
     /// The words annotation elements are labelled with.
     #[serde(skip)]
     pub labels: markdown::Labels,
@@ -46,6 +42,8 @@ struct PageHeader<'a> {
     city: Option<&'a str>,
     feed: Option<&'a str>,
     written_in: Option<&'a str>,
+    /// The page's published annotated Markdown, from the site root (source pages only).
+    markdown: Option<String>,
 }
 
 /// One page rendered in both scripts.
@@ -67,7 +65,6 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
     let root = fixed_root.clone().unwrap_or_else(|| urls::root_of(&page.path));
     let links = markdown::Links {
         root: &root,
-        years: &site.timeline_years,
         labels: &site.labels,
     };
     // Sentences in cards are Markdown too: render them here so templates only display.
@@ -95,6 +92,7 @@ pub fn render_page(templates: &Templates, dir: Option<&Path>, site: &SiteInfo, p
             city: page.city.as_deref(),
             feed: page.feed.as_deref(),
             written_in: page.written_in,
+            markdown: page.publish_markdown.then(|| urls::markdown(&page.path)),
         },
     );
     context.insert("body", &markdown_to_html(&page.markdown, &links));
@@ -151,21 +149,13 @@ mod tests {
             title: title.to_string(),
             cities: Vec::new(),
             links: urls::SiteLinks::default(),
-            timeline_years: BTreeMap::new(),
             labels: markdown::Labels::new(&strings()),
         }
     }
 
-    fn html(md: &str, root: &str, years: &BTreeMap<String, String>) -> String {
+    fn html(md: &str, root: &str) -> String {
         let labels = markdown::Labels::new(&strings());
-        markdown_to_html(
-            md,
-            &markdown::Links {
-                root,
-                years,
-                labels: &labels,
-            },
-        )
+        markdown_to_html(md, &markdown::Links { root, labels: &labels })
     }
 
     #[test]
@@ -183,19 +173,27 @@ mod tests {
             Mark::annotation(Kind::City, "ningbo").link("寧波"),
             Mark::annotation(Kind::Figure, "570000000000 CNY").link("5700億元")
         );
-        let html = html(
-            &md,
-            "../../",
-            &BTreeMap::from([("2025".to_string(), "timeline/page/2/".to_string())]),
-        );
+        let html = html(&md, "../../");
         assert!(html.contains("<time datetime=\"2025-05-14\">5月14日</time>"), "{html}");
         assert!(html.contains("class=\"ann ann-date inferred\""));
+        // A date leads to its month on the timeline, whose address never moves.
         assert!(
-            html.contains("href=\"../../timeline/page/2/index.html#y2025\""),
+            html.contains("<a class=\"ann ann-date inferred\" href=\"../../timeline/2025/05/index.html\" title="),
             "{html}"
         );
-        assert!(html.contains("href=\"../../city/ningbo/index.html\""));
-        assert!(html.contains("<data class=\"ann ann-figure\" value=\"570000000000\""));
+        // The lightest markup that says it all: the kind in the class, the id in the link, the
+        // value in the <time> or the title (static/app.js reads them back).
+        assert!(
+            html.contains("<a class=\"ann ann-city\" href=\"../../city/ningbo/index.html\">寧波</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<data class=\"ann ann-figure\" value=\"570000000000\" title=\"570000000000 CNY\">5700億元</data>"
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("data-kind"), "{html}");
         // A figure's statement becomes the id its card is found by.
         let figure = Mark::Annotation {
             kind: Kind::Figure,
@@ -204,7 +202,7 @@ mod tests {
             about: Some("huzhou"),
             statement: Some("3fa2c1d0e4b5"),
         };
-        let figure_html = self::tests::html(&figure.link("超200億元"), "", &BTreeMap::new());
+        let figure_html = self::tests::html(&figure.link("超200億元"), "");
         assert!(
             figure_html.contains("data-about=\"huzhou\" data-statement=\"3fa2c1d0e4b5\""),
             "{figure_html}"
@@ -213,7 +211,6 @@ mod tests {
 
     #[test]
     fn other_languages_and_dates_without_a_year() {
-        let years = BTreeMap::from([("unknown".to_string(), "timeline/page/3/".to_string())]);
         let english = format!(
             "On {}, {}",
             Mark::annotation(Kind::Date, "--09-16").link("Sept. 16"),
@@ -223,14 +220,10 @@ mod tests {
             seed: "s",
             paragraph: "p1",
         };
-        let html = html(
-            &format!("{} {}", in_lang(&english, "en"), source.link("原文")),
-            "",
-            &years,
-        );
+        let html = html(&format!("{} {}", in_lang(&english, "en"), source.link("原文")), "");
         assert!(
             html.contains(
-                "<span lang=\"en\">On <a class=\"ann ann-date\" href=\"timeline/page/3/index.html#year-unknown\""
+                "<span lang=\"en\">On <a class=\"ann ann-date\" href=\"timeline/unknown/index.html\"><time datetime=\"09-16\">"
             ),
             "{html}"
         );
@@ -262,7 +255,7 @@ mod tests {
     }
 
     fn html_of(md: &str) -> String {
-        html(md, "", &BTreeMap::new())
+        html(md, "")
     }
 
     #[test]
@@ -288,7 +281,7 @@ mod tests {
             "<img src=x onerror=alert(1)>",
             "[a]: /b",
         ] {
-            let html = html(&escape(text), "", &BTreeMap::new());
+            let html = html(&escape(text), "");
             let inner = html
                 .strip_prefix("<p>")
                 .and_then(|h| h.strip_suffix("</p>\n"))

@@ -3,7 +3,7 @@
 use super::hashes::{ReadHashes, SeedHashes};
 use crate::annotate::{AnnotatedSeed, Annotator};
 use crate::build::{MadePage, PageFiles, Reuse};
-use crate::emit::Spec;
+use crate::emit::PageKey;
 use crate::error::Result;
 use crate::ingest;
 use crate::knowledge::Knowledge;
@@ -28,7 +28,9 @@ pub struct BuildCache {
     seeds: Mutex<HashMap<PathBuf, CachedSeed>>,
     /// The hashes of this build's explainer ([`Reuse::prepare`]).
     hashes: Mutex<Arc<ReadHashes>>,
-    pages: Mutex<HashMap<Spec, Arc<CachedPage>>>,
+    pages: Mutex<HashMap<PageKey, Arc<CachedPage>>>,
+    /// What reading the paragraphs for explanations found (the model stage's costliest step).
+    finds: crate::model::Finds,
     rendered: AtomicUsize,
     reused: AtomicUsize,
 }
@@ -79,6 +81,10 @@ fn settled(stamp: Option<ingest::SeedStamp>, read_at: SystemTime) -> bool {
 }
 
 impl Reuse for BuildCache {
+    fn finds(&self) -> Option<&crate::model::Finds> {
+        Some(&self.finds)
+    }
+
     fn take_counts(&self) -> (usize, usize) {
         (self.rendered.swap(0, Relaxed), self.reused.swap(0, Relaxed))
     }
@@ -94,8 +100,9 @@ impl Reuse for BuildCache {
         }
         let knowledge = Arc::new(Knowledge::parse(&sources)?);
         *slot = Some((fp, Arc::clone(&knowledge)));
-        // Annotations depend on the knowledge: none can be reused now.
+        // Annotations and finds depend on the knowledge: none can be reused now.
         lock(&self.seeds).clear();
+        self.finds.clear();
         Ok((fp, knowledge))
     }
 
@@ -161,9 +168,9 @@ impl Reuse for BuildCache {
     }
 
     /// The page's files: the cached ones when nothing it read changed, else made by `make`.
-    fn page(&self, spec: Spec, shared: u64, make: &mut dyn FnMut() -> Result<MadePage>) -> Result<Arc<PageFiles>> {
+    fn page(&self, key: PageKey, shared: u64, make: &mut dyn FnMut() -> Result<MadePage>) -> Result<Arc<PageFiles>> {
         let hashes = Arc::clone(&lock(&self.hashes));
-        let cached = lock(&self.pages).get(&spec).cloned();
+        let cached = lock(&self.pages).get(&key).cloned();
         if let Some(page) = cached
             && page.shared == shared
             && page.reads.iter().all(|&(read, hash)| hashes.get(read) == Some(hash))
@@ -188,13 +195,13 @@ impl Reuse for BuildCache {
             files: Arc::clone(&files),
         });
         self.rendered.fetch_add(1, Relaxed);
-        lock(&self.pages).insert(spec, page);
+        lock(&self.pages).insert(key, page);
         Ok(files)
     }
 
-    fn keep_pages(&self, specs: &[Spec]) {
-        let specs: std::collections::HashSet<&Spec> = specs.iter().collect();
-        lock(&self.pages).retain(|spec, _| specs.contains(spec));
+    fn keep_pages(&self, keys: &[PageKey]) {
+        let keys: std::collections::HashSet<&PageKey> = keys.iter().collect();
+        lock(&self.pages).retain(|key, _| keys.contains(key));
     }
 
     fn keep_seeds(&self, files: &[ingest::SeedFile]) {

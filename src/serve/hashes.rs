@@ -8,7 +8,10 @@
 //! every page when the knowledge changes.
 
 use crate::annotate::AnnotatedSeed;
-use crate::model::{Explainer, ParaRef, Read};
+use crate::model::{Explainer, ParaRef, Read, key};
+
+/// The hash of a part that is not there (a term a page looked up and did not find).
+const ABSENT: u64 = 0x5eed_0000_dead_beef;
 use crate::text::hash;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -28,8 +31,20 @@ pub struct SeedHashes {
 
 impl SeedHashes {
     pub fn of(seed: &AnnotatedSeed) -> SeedHashes {
+        // The seed's metadata, not its paragraphs' text (pages that only name or link the seed
+        // do not change when a paragraph does).
+        let s = &seed.seed;
         let head = hash::of((
-            &seed.seed,
+            (
+                &s.id,
+                &s.file,
+                &s.title,
+                s.title_derived,
+                &s.subtitle,
+                &s.bylines,
+                &s.meta,
+                &s.language,
+            ),
             seed.year,
             seed.year_source,
             &seed.home_city,
@@ -47,19 +62,32 @@ impl SeedHashes {
 }
 
 /// The hash of every part of an explainer, to tell which parts changed between two builds.
+/// Parts named by an id or by where they stand ([`Read`]) are looked up by that.
 #[derive(Debug, Default)]
 pub struct ReadHashes {
-    shape: u64,
+    seed_count: u64,
+    city_ids: u64,
+    city_foci: u64,
+    term_count: u64,
+    document_count: u64,
+    event_count: u64,
     seeds: Vec<Arc<SeedHashes>>,
-    cities: Vec<u64>,
-    terms: Vec<u64>,
-    documents: Vec<u64>,
-    events: Vec<u64>,
+    cities: FxHashMap<u64, u64>,
+    terms: FxHashMap<u64, u64>,
+    documents: FxHashMap<u64, u64>,
+    events: FxHashMap<(ParaRef, u32), u64>,
     event_years: u64,
+    event_groups: u64,
+    event_group_keys: u64,
+    event_group: FxHashMap<u64, u64>,
+    /// The index groups of terms, then documents: their keys and sizes, and each whole.
+    index_groups: [u64; 2],
+    index_group: [FxHashMap<u64, u64>; 2],
     province: u64,
     /// The copies of each paragraph that has some (any other has none).
     copies: FxHashMap<ParaRef, u64>,
-    statements: Vec<u64>,
+    /// Figure statements by their id's key.
+    statements: FxHashMap<u64, u64>,
     headline: u64,
 }
 
@@ -67,15 +95,50 @@ impl ReadHashes {
     /// The hashes of `ex`'s parts. `known` gives a seed's hashes when they were made before (the
     /// cache keeps them with the seed's annotation); the others are made here.
     pub fn new(ex: &Explainer, known: impl Fn(&Arc<AnnotatedSeed>) -> Option<Arc<SeedHashes>> + Sync) -> ReadHashes {
+        let events = ex.events();
+        // Events by where they stand, not by their index (which moves when one is added before).
+        let event_keys = |indexes: &[usize]| -> Vec<(ParaRef, u32)> {
+            indexes.iter().map(|&i| (events[i].at, events[i].start)).collect()
+        };
+        // Statements by id, not by their index (which moves when one is added before).
+        let statements = ex.statements();
+        let statement_ids = |indexes: &[usize]| -> Vec<&str> { indexes.iter().map(|&i| &*statements[i].id).collect() };
+        let group_ids = |documents: bool, g: &crate::model::IndexGroup| -> Vec<&str> {
+            g.items
+                .iter()
+                .map(|&i| {
+                    if documents {
+                        ex.documents()[i].id.as_str()
+                    } else {
+                        ex.terms()[i].id.as_str()
+                    }
+                })
+                .collect()
+        };
+        let groups_of = |documents: bool| {
+            if documents {
+                ex.document_groups()
+            } else {
+                ex.term_groups()
+            }
+        };
         ReadHashes {
-            shape: hash::of((
-                ex.seeds().len(),
-                ex.cities().iter().map(|c| c.info.id.as_str()).collect::<Vec<_>>(),
-                ex.terms().len(),
-                ex.documents().len(),
-                ex.events().len(),
-                ex.province_paragraphs().len(),
-            )),
+            seed_count: hash::of(ex.seeds().len()),
+            city_ids: hash::of(
+                ex.cities()
+                    .iter()
+                    .map(|c| (&c.info.id, &c.info.name))
+                    .collect::<Vec<_>>(),
+            ),
+            city_foci: hash::of(
+                ex.cities()
+                    .iter()
+                    .map(|c| (&c.info.id, &c.focus_zh, &c.focus_en))
+                    .collect::<Vec<_>>(),
+            ),
+            term_count: hash::of(ex.terms().len()),
+            document_count: hash::of(ex.documents().len()),
+            event_count: hash::of(events.len()),
             seeds: ex
                 .seeds()
                 .par_iter()
@@ -85,51 +148,95 @@ impl ReadHashes {
                 .cities()
                 .par_iter()
                 .map(|c| {
-                    hash::of((
+                    let h = hash::of((
                         &c.info.id,
                         &c.paragraphs,
-                        &c.figures,
-                        &c.key_figures,
+                        statement_ids(&c.figures),
+                        statement_ids(&c.key_figures),
                         &c.terms,
                         &c.documents,
-                        &c.events,
+                        event_keys(&c.events),
                         &c.related,
                         &c.focus_zh,
                         &c.focus_en,
-                    ))
+                    ));
+                    (key(&c.info.id), h)
                 })
                 .collect(),
             terms: ex
                 .terms()
-                .iter()
-                .map(|t| hash::of((&t.id, &t.text, &t.uses, &t.cities, &t.explanation)))
+                .par_iter()
+                .map(|t| {
+                    (
+                        key(&t.id),
+                        hash::of((&t.id, &t.text, &t.uses, &t.cities, &t.explanation)),
+                    )
+                })
                 .collect(),
             documents: ex
                 .documents()
-                .iter()
-                .map(|d| hash::of((&d.id, &d.title, &d.mentions, &d.cities, &d.explanation)))
+                .par_iter()
+                .map(|d| {
+                    (
+                        key(&d.id),
+                        hash::of((&d.id, &d.title, &d.mentions, &d.cities, &d.explanation)),
+                    )
+                })
                 .collect(),
-            events: ex.events().iter().map(hash::of).collect(),
+            events: events.par_iter().map(|e| ((e.at, e.start), hash::of(e))).collect(),
             event_years: hash::of(ex.event_years()),
+            event_groups: hash::of(
+                ex.event_groups()
+                    .iter()
+                    .map(|g| (&g.key, g.events.len()))
+                    .collect::<Vec<_>>(),
+            ),
+            event_group_keys: hash::of(ex.event_groups().iter().map(|g| &g.key).collect::<Vec<_>>()),
+            event_group: ex
+                .event_groups()
+                .iter()
+                .map(|g| (key(&g.key), hash::of((&g.key, event_keys(&g.events)))))
+                .collect(),
+            index_groups: [false, true]
+                .map(|d| hash::of(groups_of(d).iter().map(|g| (&g.key, g.items.len())).collect::<Vec<_>>())),
+            index_group: [false, true].map(|d| {
+                groups_of(d)
+                    .iter()
+                    .map(|g| (key(&g.key), hash::of((&g.key, group_ids(d, g)))))
+                    .collect()
+            }),
             province: hash::of(ex.province_paragraphs()),
             copies: ex.copies().map(|(at, copies)| (at, hash::of(copies))).collect(),
-            statements: ex.statements().par_iter().map(hash::of).collect(),
-            headline: hash::of(ex.headline()),
+            statements: statements.par_iter().map(|st| (key(&st.id), hash::of(st))).collect(),
+            // By id: a statement added before them moves the headline's indexes, not what it shows.
+            headline: hash::of(statement_ids(ex.headline())),
         }
     }
 
     /// The hash of one part, `None` when the part no longer exists.
     pub fn get(&self, read: Read) -> Option<u64> {
         match read {
-            Read::Shape => Some(self.shape),
+            Read::SeedCount => Some(self.seed_count),
+            Read::CityIds => Some(self.city_ids),
+            Read::CityFoci => Some(self.city_foci),
+            Read::TermCount => Some(self.term_count),
+            Read::DocumentCount => Some(self.document_count),
+            Read::EventCount => Some(self.event_count),
             Read::Seed(i) => self.seeds.get(i).map(|s| s.whole),
             Read::SeedInfo(i) => self.seeds.get(i).map(|s| s.head),
             Read::Paragraph(r) => self.seeds.get(r.seed)?.paragraphs.get(r.para).copied(),
-            Read::City(i) => self.cities.get(i).copied(),
-            Read::Term(i) => self.terms.get(i).copied(),
-            Read::Document(i) => self.documents.get(i).copied(),
-            Read::Event(i) => self.events.get(i).copied(),
+            // A term, document or city a page looked for and did not find is a part too: it
+            // hashes as absent, so appearing shows.
+            Read::City(k) => Some(self.cities.get(&k).copied().unwrap_or(ABSENT)),
+            Read::Term(k) => Some(self.terms.get(&k).copied().unwrap_or(ABSENT)),
+            Read::Document(k) => Some(self.documents.get(&k).copied().unwrap_or(ABSENT)),
+            Read::Event(at, start) => self.events.get(&(at, start)).copied(),
             Read::EventYears => Some(self.event_years),
+            Read::EventGroups => Some(self.event_groups),
+            Read::EventGroupKeys => Some(self.event_group_keys),
+            Read::EventGroup(k) => self.event_group.get(&k).copied(),
+            Read::IndexGroups(documents) => Some(self.index_groups[usize::from(documents)]),
+            Read::IndexGroup(documents, k) => self.index_group[usize::from(documents)].get(&k).copied(),
             Read::Province => Some(self.province),
             // A paragraph without copies hashes as an empty list, so gaining one shows.
             Read::Copies(r) => Some(
@@ -138,7 +245,7 @@ impl ReadHashes {
                     .copied()
                     .unwrap_or_else(|| hash::of(&[] as &[ParaRef])),
             ),
-            Read::Statement(i) => self.statements.get(i).copied(),
+            Read::Statement(k) => self.statements.get(&k).copied(),
             Read::Headline => Some(self.headline),
         }
     }

@@ -131,13 +131,14 @@ pub fn date_in_address(url: &str) -> Option<String> {
         }
         // 2025-04/02 and 2025-04-02
         let parts: Vec<&str> = segment.split('-').collect();
-        if parts.len() >= 2 && parts.iter().all(|p| digits(p)) {
-            if let (Some(y), Some(m)) = (year(parts[0]), month(parts[1])) {
-                match (parts.get(2), day(next)) {
-                    (Some(d), _) => keep(day(d).and_then(|d| full(y, m, d))),
-                    (None, Some(d)) if digits(next) => keep(full(y, m, d)),
-                    _ => keep(Some(format!("{y:04}-{m:02}"))),
-                }
+        if parts.len() >= 2
+            && parts.iter().all(|p| digits(p))
+            && let (Some(y), Some(m)) = (year(parts[0]), month(parts[1]))
+        {
+            match (parts.get(2), day(next)) {
+                (Some(d), _) => keep(day(d).and_then(|d| full(y, m, d))),
+                (None, Some(d)) if digits(next) => keep(full(y, m, d)),
+                _ => keep(Some(format!("{y:04}-{m:02}"))),
             }
         }
         // 202302
@@ -171,6 +172,34 @@ pub fn year_group(value: &str) -> &str {
     }
 }
 
+/// The timeline group a date value is listed under: its start's month (`2025-05`) when it has
+/// one and a year, else its year (`2025`), else [`YEAR_UNKNOWN`]. Groups are where the timeline's
+/// pages are, so a date's group never depends on any other date.
+pub fn group_key(value: &str) -> String {
+    match IsoDate::parse(value).map(|d| d.start) {
+        Some(Point {
+            year: Some(y),
+            month: Some(m),
+            ..
+        }) => format!("{y:04}-{m:02}"),
+        Some(Point { year: Some(y), .. }) => format!("{y:04}"),
+        _ => match value.get(..4) {
+            Some(year) if year.bytes().all(|b| b.is_ascii_digit()) => year.to_string(),
+            _ => YEAR_UNKNOWN.to_string(),
+        },
+    }
+}
+
+/// The date value a `datetime` stands for (the inverse of [`datetime`] where it has one): a
+/// yearless `05-14` is `--05-14`.
+pub fn value_of_datetime(datetime: &str) -> String {
+    if datetime.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit())) {
+        datetime.to_string()
+    } else {
+        format!("--{datetime}")
+    }
+}
+
 /// Whether a date value has a known year.
 pub fn has_year(value: &str) -> bool {
     year_group(value) != YEAR_UNKNOWN
@@ -187,6 +216,26 @@ mod tests {
 
     fn p(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Point {
         Point { year, month, day }
+    }
+
+    #[test]
+    fn dates_group_by_their_start_month_else_year() {
+        for (value, group) in [
+            ("2025-05-14", "2025-05"),
+            ("2025-05", "2025-05"),
+            ("2025", "2025"),
+            ("2024/2027", "2024"),
+            ("2025-01/2025-04", "2025-01"),
+            ("2025-05-14/2025-05-16", "2025-05"),
+            ("--05-14", YEAR_UNKNOWN),
+            ("--", YEAR_UNKNOWN),
+        ] {
+            assert_eq!(group_key(value), group, "{value}");
+        }
+        for value in ["2025-05-14", "2025-05", "2025", "--05-14"] {
+            assert_eq!(value_of_datetime(&datetime(value).unwrap()), value);
+        }
+        assert_ne!(value_of_datetime(&datetime("2024/2027").unwrap()), "2024/2027");
     }
 
     #[test]

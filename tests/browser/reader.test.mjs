@@ -41,7 +41,7 @@ const SOURCE = pick("source", "000_cc229362e59457d6");
 const TERM = pick("terms", "ai-plus");
 const DOCUMENT = pick("documents", "zhejiang-ai-innovation-measures");
 /// Pages built around one reading column.
-const READING = [CITY, SOURCE, pick("source", "14_en_hangzhou_xinhua_innovation_measures"), TERM, DOCUMENT, "timeline/index.html",
+const READING = [CITY, SOURCE, pick("source", "14_en_hangzhou_xinhua_innovation_measures"), TERM, DOCUMENT, "timeline/2025/05/index.html",
   "province/index.html", "about/index.html"];
 const ALL = ["index.html", ...READING, "compare/index.html", "search/index.html?q=寧波", "sources/index.html", "zh-Hans/city/ningbo/index.html",
   "no/such/page/at/depth/"];
@@ -256,10 +256,11 @@ test("filters sit under the heading, offer only real choices and hide what they 
   assert.ok(state.hiddenHeadings > 0, "the articles with nothing left are hidden");
   assert.ok(state.figuresShown + state.eventsShown < state.figures + state.events, "figures and events are filtered too");
   await page.close();
-  // On the timeline, a year filter leaves only that year's heading.
-  const timeline = await open("timeline/index.html?year=2024");
-  const years = await timeline.locator("main h2:visible").allInnerTexts();
-  assert.deepEqual(years, ["2024"]);
+  // The timeline is grouped at addresses that never move: a month's page holds only that
+  // month's statements.
+  const timeline = await open("timeline/2025/05/index.html");
+  const dates = await timeline.locator(".timeline li .when").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
+  assert.ok(dates.length > 0 && dates.every((d) => d.startsWith("2025-05")), dates.join());
   await timeline.close();
   // A page with fewer than two items to filter has no filters.
   const few = fs.readdirSync(path.join(SITE, "terms")).find((id) => {

@@ -123,9 +123,9 @@ test("filters hide paragraphs and keep their state in the URL", async () => {
   assert.equal(await again.locator("#filter-kind").inputValue(), "figure");
   assert.equal(await again.locator(".city-paragraphs > p:visible").count(), visible);
   await again.close();
-  const timeline = await open("timeline/index.html?year=2024");
-  const years = await timeline.locator(".timeline li:visible").count();
-  assert.ok(years > 0 && years < (await timeline.locator(".timeline li").count()));
+  const timeline = await open("timeline/2025/05/index.html?city=ningbo");
+  const shown = await timeline.locator(".timeline li:visible").count();
+  assert.ok(shown > 0 && shown < (await timeline.locator(".timeline li").count()));
   await timeline.close();
   await page.close();
 });

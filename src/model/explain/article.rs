@@ -13,11 +13,13 @@ use super::{Explanation, Origin, ParaRef, Quote};
 use crate::annotate::AnnotatedSeed;
 use crate::knowledge::{CLOSING_QUOTES, ExplainTables, RuleWords};
 use crate::text::han::is_han;
+use crate::text::hash;
 use crate::text::script::fold_chars as fold;
 use crate::text::sentences::Stops;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// Besides the ends of clauses, the marks a term's left edge may be at the latest (folded): the
 /// enumeration comma and brackets.
@@ -51,6 +53,7 @@ fn folded_key(folded: &[char]) -> String {
 }
 
 /// A find in one paragraph: which term, and its definition with the sentence.
+#[derive(Clone)]
 struct Hit {
     term: usize,
     explanation: Explanation,
@@ -69,26 +72,108 @@ impl Found {
     }
 }
 
-/// Reads every paragraph that holds a marker, for the terms in `wanted` (by [`key`]).
-pub fn find(seeds: &[Arc<AnnotatedSeed>], wanted: &FxHashMap<String, usize>, reading: Reading) -> Found {
+/// What reading each paragraph found, kept between builds (`serve` keeps one): reading the
+/// paragraphs is most of the model stage, and an edit changes few of them. A paragraph's finds
+/// hold while its text is the same and every text it looked up among the wanted terms is, or
+/// is not, a wanted term as before (a term explained elsewhere since, or newly used, changes
+/// the answer). Made for one knowledge: cleared when it changes.
+#[derive(Default)]
+pub struct Finds {
+    /// By paragraph and a hash of its text.
+    kept: Mutex<FxHashMap<(ParaRef, u64), Arc<ParagraphFinds>>>,
+}
+
+impl Finds {
+    /// Forgets every find (the knowledge changed).
+    pub fn clear(&self) {
+        self.kept.lock().unwrap_or_else(PoisonError::into_inner).clear();
+    }
+}
+
+/// A paragraph's finds, by the paragraph and a hash of its text.
+type Kept = ((ParaRef, u64), Arc<ParagraphFinds>);
+
+/// One paragraph's hits, and every text it looked up with the term found for it.
+struct ParagraphFinds {
+    hits: Vec<Hit>,
+    looked: Vec<(String, Option<usize>)>,
+}
+
+impl ParagraphFinds {
+    /// The hits, their terms numbered as in `wanted`, when every look-up gives the answer it
+    /// gave (terms are numbered anew each build, so a hit's term is found again by its text).
+    fn hits_for(&self, wanted: &FxHashMap<String, usize>) -> Option<Vec<Hit>> {
+        if !self
+            .looked
+            .iter()
+            .all(|(k, was)| wanted.contains_key(k) == was.is_some())
+        {
+            return None;
+        }
+        let now = |was: usize| {
+            let (k, _) = self.looked.iter().find(|(_, t)| *t == Some(was))?;
+            wanted.get(k).copied()
+        };
+        self.hits
+            .iter()
+            .map(|h| {
+                Some(Hit {
+                    term: now(h.term)?,
+                    explanation: h.explanation.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Reads every paragraph that holds a marker, for the terms in `wanted` (by [`key`]); with
+/// `finds`, reads again only paragraphs whose finds no longer hold, and keeps this build's.
+pub fn find(
+    seeds: &[Arc<AnnotatedSeed>],
+    wanted: &FxHashMap<String, usize>,
+    reading: Reading,
+    finds: Option<&Finds>,
+) -> Found {
     let refs: Vec<ParaRef> = seeds
         .iter()
         .enumerate()
         .flat_map(|(s, seed)| (0..seed.paragraphs.len()).map(move |p| ParaRef { seed: s, para: p }))
         .collect();
-    let hits: Vec<Vec<Hit>> = refs
+    let mut kept = finds.map(|f| std::mem::take(&mut *f.kept.lock().unwrap_or_else(PoisonError::into_inner)));
+    let read: Vec<(Vec<Hit>, Option<Kept>)> = refs
         .par_iter()
         .map(|&at| {
             let text = &seeds[at.seed].paragraphs[at.para].text;
             if !reading.tables.words.may_define(text) {
-                return Vec::new();
+                return (Vec::new(), None);
+            }
+            let id = (at, hash::of(&**text));
+            if let Some(old) = kept.as_ref().and_then(|k| k.get(&id))
+                && let Some(hits) = old.hits_for(wanted)
+            {
+                return (hits, Some((id, Arc::clone(old))));
             }
             let chars: Vec<char> = text.chars().collect();
-            Paragraph::new(at, &chars, wanted, reading).hits()
+            let paragraph = Paragraph::new(at, &chars, wanted, reading);
+            let hits = paragraph.hits();
+            let looked = paragraph.looked.into_inner();
+            let now = finds.map(|_| {
+                let finds = ParagraphFinds {
+                    hits: hits.clone(),
+                    looked,
+                };
+                (id, Arc::new(finds))
+            });
+            (hits, now)
         })
         .collect();
+    if let (Some(finds), Some(kept)) = (finds, kept.as_mut()) {
+        kept.clear();
+        kept.extend(read.iter().filter_map(|(_, now)| now.clone()));
+        *finds.kept.lock().unwrap_or_else(PoisonError::into_inner) = std::mem::take(kept);
+    }
     let mut found = Found::default();
-    for Hit { term, explanation } in hits.into_iter().flatten() {
+    for Hit { term, explanation } in read.into_iter().flat_map(|(hits, _)| hits) {
         found.definitions.entry(term).or_insert(explanation);
     }
     found
@@ -109,6 +194,8 @@ struct Paragraph<'a> {
     /// `chars` folded (Simplified, ASCII punctuation), same length.
     folded: Vec<char>,
     wanted: &'a FxHashMap<String, usize>,
+    /// Every text looked up in `wanted`, with what it found ([`ParagraphFinds`]).
+    looked: RefCell<Vec<(String, Option<usize>)>>,
     tables: &'a ExplainTables,
     words: &'a RuleWords,
     stops: &'a Stops,
@@ -125,6 +212,7 @@ impl<'a> Paragraph<'a> {
             chars,
             folded,
             wanted,
+            looked: RefCell::new(Vec::new()),
             tables: reading.tables,
             words: &reading.tables.words,
             stops: reading.stops,
@@ -249,7 +337,10 @@ impl<'a> Paragraph<'a> {
         if start >= end || end - start > MAX_TERM + 2 {
             return None;
         }
-        self.wanted.get(&folded_key(&self.folded[start..end])).copied()
+        let key = folded_key(&self.folded[start..end]);
+        let term = self.wanted.get(&key).copied();
+        self.looked.borrow_mut().push((key, term));
+        term
     }
 
     /// The term that ends at `end` and starts no earlier than `lo`: quoted (its marks bound
@@ -780,6 +871,42 @@ mod tests {
         let c = case(text, terms);
         let p = Paragraph::new(ParaRef { seed: 0, para: 0 }, &c.chars, &c.wanted, c.reading());
         p.hits().into_iter().map(|h| h.explanation.en).collect()
+    }
+
+    /// (term, explanation) of each definition.
+    fn definitions(hits: &[Hit]) -> Vec<(usize, String)> {
+        hits.iter().map(|h| (h.term, h.explanation.zh.clone())).collect()
+    }
+
+    #[test]
+    fn kept_finds_hold_only_while_their_look_ups_answer_the_same() {
+        let text = "向中小企业发放算力券(即政府补贴企业购买算力的凭证),降低成本。";
+        let c = case(text, &["算力券"]);
+        let p = Paragraph::new(ParaRef { seed: 0, para: 0 }, &c.chars, &c.wanted, c.reading());
+        let hits = p.hits();
+        let kept = ParagraphFinds {
+            hits: hits.clone(),
+            looked: p.looked.into_inner(),
+        };
+        assert_eq!(definitions(&hits).len(), 1);
+        // Terms numbered otherwise in a later build: the same find, under the term's new number.
+        let renumbered: FxHashMap<String, usize> = [(key("数据要素"), 0), (key("算力券"), 7)].into_iter().collect();
+        let again = kept.hits_for(&renumbered).expect("the same look-ups answer the same");
+        assert_eq!(definitions(&again), [(7, definitions(&hits)[0].1.clone())]);
+        // A text the paragraph looked up that is now a term (发放算力券 became one), or the term
+        // it found gone: read again.
+        let longer: FxHashMap<String, usize> = [(key("算力券"), 0), (key("发放算力券"), 1)].into_iter().collect();
+        assert!(kept.hits_for(&longer).is_none());
+        assert!(kept.hits_for(&FxHashMap::default()).is_none());
+        // And reading it again with that term finds what a fresh read finds.
+        let fresh = case(text, &["算力券", "发放算力券"]);
+        let p = Paragraph::new(
+            ParaRef { seed: 0, para: 0 },
+            &fresh.chars,
+            &fresh.wanted,
+            fresh.reading(),
+        );
+        assert!(!p.hits().is_empty());
     }
 
     #[test]

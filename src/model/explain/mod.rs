@@ -33,6 +33,8 @@ mod names;
 mod segment;
 mod words;
 
+pub use article::Finds;
+
 use super::{DocumentModel, ParaRef, TermModel};
 use crate::annotate::AnnotatedSeed;
 use crate::knowledge::Knowledge;
@@ -226,6 +228,7 @@ pub fn explain(
     terms: &mut [TermModel],
     documents: &mut [DocumentModel],
     knowledge: &Knowledge,
+    finds: Option<&article::Finds>,
 ) {
     let glossary = &knowledge.glossary;
     for t in terms.iter_mut() {
@@ -248,7 +251,7 @@ pub fn explain(
     let found = if wanted.is_empty() {
         article::Found::default()
     } else {
-        article::find(seeds, &wanted, reading)
+        article::find(seeds, &wanted, reading, finds)
     };
     let paragraph = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
     terms.par_iter_mut().enumerate().for_each(|(i, t)| {
