@@ -230,7 +230,6 @@ function facets(item) {
   const anns = [...item.querySelectorAll(".ann")];
   const kinds = new Set(anns.map((a) => a.dataset.kind));
   const cities = new Set(anns.filter((a) => a.dataset.kind === "city").map((a) => a.dataset.value));
-  for (const c of (item.dataset.cities ?? "").split(" ").filter(Boolean)) cities.add(c);
   // An item dated itself (an event) is of its own year only; others, of the years they name.
   const own = item.dataset.year ?? item.querySelector(".when[data-year]")?.dataset.year;
   const yearOf = (value) => /^\d{4}/.exec(value)?.[0] ?? "unknown";
