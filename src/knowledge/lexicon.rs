@@ -101,6 +101,8 @@ struct AttributionLists {
     national: Vec<String>,
     the_city: Vec<String>,
     not_subject_after: Vec<String>,
+    ranking_lists: Vec<String>,
+    ranking_list_reach: usize,
     not_subject_before: Vec<String>,
     levels_in_city_documents: Vec<String>,
     organ_not_before: String,
@@ -254,6 +256,9 @@ pub struct AttributionWords {
     pub province: WordSet,
     pub national: WordSet,
     pub not_subject_after: WordSet,
+    /// Ranking lists a scope word's noun phrase may name (全省…百强企业), and how far after it.
+    pub ranking_lists: WordSet,
+    pub ranking_list_reach: usize,
     pub not_subject_before: WordSet,
     /// In a city's own document: levels, not subjects (国家、省重点项目).
     pub levels_in_city_documents: WordSet,
@@ -481,6 +486,8 @@ impl Lexicon {
                 province: word_set(attribution.province),
                 national: word_set(attribution.national),
                 not_subject_after: word_set(attribution.not_subject_after),
+                ranking_lists: word_set(attribution.ranking_lists),
+                ranking_list_reach: attribution.ranking_list_reach,
                 not_subject_before: word_set(attribution.not_subject_before),
                 levels_in_city_documents: word_set(attribution.levels_in_city_documents),
                 organ_not_before: CharSet::new([attribution.organ_not_before]),
