@@ -254,9 +254,39 @@ impl Annotator<'_> {
             )
             .with_figure(figure.number, &figure.unit);
             a.about = clauses.about(figure.start);
+            let county = a.about.and_then(|city| self.county_of(r, clauses, figure.start, city));
+            a = a.with_county(county.as_deref());
             r.out.push(a);
             taken.push((figure.start, figure.end));
         }
+    }
+
+    /// The county a claim credited to `city` at char `at` is about: the one county of that
+    /// city its sentence names before it (温岭市地区生产总值…, Deqing's GDP …), or, when the
+    /// sentence names no place of the city, the one its paragraph names before it. Naming the
+    /// city itself after the county (…台州全市…), or two of its counties, makes it the city's.
+    fn county_of(&self, r: &Resolution, clauses: &Clauses, at: usize, city: About) -> Option<String> {
+        let gz = self.gazetteer;
+        let (sentence_start, _) = clauses.sentence(at);
+        let before = |from: usize| {
+            let mut county: Option<usize> = None;
+            let mut named = false;
+            for m in r.mentions.iter().filter(|m| m.start >= from && m.end <= at) {
+                if attribution::mention_scope(gz, m) != Some(city) {
+                    continue;
+                }
+                named = true;
+                county = match m.target {
+                    Target::County { index, .. } if county.is_none_or(|c| c == index) => Some(index),
+                    // A second county or the city itself: the claim is the city's.
+                    _ => return (true, None),
+                };
+            }
+            (named, county)
+        };
+        let (named, county) = before(sentence_start);
+        let county = if named { county } else { before(0).1 };
+        county.map(|index| format!("{}/{}", gz.counties[index].city, gz.counties[index].slug))
     }
 
     /// Glossary terms written without quotation marks; nested where something took their text.
