@@ -152,10 +152,16 @@ impl Annotation {
     }
 
     pub(super) fn with_county(mut self, county: Option<&str>) -> Annotation {
-        if let Some(county) = county {
-            self.details.get_or_insert_with(Default::default).county = Some(intern(county));
-        }
+        self.set_county(county);
         self
+    }
+
+    pub(super) fn set_county(&mut self, county: Option<&str>) {
+        match (county, self.details.as_mut()) {
+            (Some(county), _) => self.details.get_or_insert_with(Default::default).county = Some(intern(county)),
+            (None, Some(d)) => d.county = None,
+            (None, None) => {}
+        }
     }
 
     pub(super) fn with_figure(mut self, number: f64, unit: &str) -> Annotation {

@@ -714,9 +714,37 @@ Wenling's GDP grew by 7.3 percent. It reached 150 billion yuan.");
             figure_subjects(&seed.paragraphs[0]),
             [own("7.3 percent", Some("taizhou/wenling-city")), own("150 billion yuan", Some("taizhou/wenling-city"))]
         );
+        // A city that only says where the county lies keeps the county.
+        let seed = annotate("Title\nIn Wenling, a county-level city in Taizhou, output rose 12 percent.");
+        assert_eq!(figure_subjects(&seed.paragraphs[0]), [own("12 percent", Some("taizhou/wenling-city"))]);
         // Two counties of the city: the claim is the city's, with no county.
         let seed = annotate("题\n温岭、玉环两地新增企业120家。");
         assert_eq!(figure_subjects(&seed.paragraphs[0]), [own("120家", None)]);
+    }
+
+    #[test]
+    fn respectively_pairs_places_and_figures_in_order() {
+        let about = |p: &AnnotatedParagraph| -> Vec<(String, String)> {
+            figure_subjects(p).into_iter().map(|(t, a, _)| (t, a.unwrap_or_default())).collect()
+        };
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter().map(|(t, a)| (t.to_string(), a.to_string())).collect()
+        };
+        let seed = annotate("题\n全省增长8.5%,其中杭州、宁波分别增长10.2%和9.1%,总量分别为3000亿元、2000亿元。");
+        assert_eq!(
+            about(&seed.paragraphs[0]),
+            pairs(&[("8.5%", "zhejiang"), ("10.2%", "hangzhou"), ("9.1%", "ningbo"), ("3000亿元", "hangzhou"), ("2000亿元", "ningbo")])
+        );
+        let seed = annotate("題\n全省增長8.5%,其中杭州、寧波分別增長10.2%和9.1%。");
+        assert_eq!(
+            about(&seed.paragraphs[0]),
+            pairs(&[("8.5%", "zhejiang"), ("10.2%", "hangzhou"), ("9.1%", "ningbo")])
+        );
+        let seed = annotate("Title\nHangzhou and Ningbo grew by 10.2 percent and 9.1 percent, respectively.");
+        assert_eq!(about(&seed.paragraphs[0]), pairs(&[("10.2 percent", "hangzhou"), ("9.1 percent", "ningbo")]));
+        // Lists of different lengths are not paired: the clause model credits them.
+        let seed = annotate("题\n杭州、宁波、温州分别增长10.2%和9.1%。");
+        assert_ne!(about(&seed.paragraphs[0])[1].1, "ningbo");
     }
 
     #[test]

@@ -106,6 +106,7 @@ struct AttributionLists {
     not_subject_after: Vec<String>,
     ranking_lists: Vec<String>,
     ranking_list_reach: usize,
+    respectively: Vec<String>,
     not_subject_before: Vec<String>,
     levels_in_city_documents: Vec<String>,
     organ_not_before: String,
@@ -266,6 +267,8 @@ pub struct AttributionWords {
     /// Ranking lists a scope word's noun phrase may name (全省…百强企业), and how far after it.
     pub ranking_lists: WordSet,
     pub ranking_list_reach: usize,
+    /// Words pairing a list of places with a list of figures in order (分别, respectively).
+    pub respectively: WordSet,
     pub not_subject_before: WordSet,
     /// In a city's own document: levels, not subjects (国家、省重点项目).
     pub levels_in_city_documents: WordSet,
@@ -498,6 +501,7 @@ impl Lexicon {
                 not_subject_after: word_set(attribution.not_subject_after),
                 ranking_lists: word_set(attribution.ranking_lists),
                 ranking_list_reach: attribution.ranking_list_reach,
+                respectively: word_set(attribution.respectively),
                 not_subject_before: word_set(attribution.not_subject_before),
                 levels_in_city_documents: word_set(attribution.levels_in_city_documents),
                 organ_not_before: CharSet::new([attribution.organ_not_before]),
