@@ -853,6 +853,15 @@ mod tests {
         assert_eq!(about_in(&s, &huzhou, t, "2家"), "huzhou");
         let t = "2020年,全市培育規上企業354家,其中全省製造業500強企業13家。";
         assert_eq!(about_in(&s, &huzhou, t, "13家"), "huzhou");
+        // A list or pilot the article's place is put on, and a lead it takes, are its own.
+        for t in [
+            "今年入选全省数字经济创新发展试验区名单,新增规上企业35家。",
+            "在全省率先出台人工智能政策,新增規上企業35家。",
+            "获评全国数字乡村试点县,新增规上企业35家。",
+            "It ranked first in the province, adding 35 firms.",
+        ] {
+            assert_eq!(about_in(&s, &huzhou, t, "35"), "huzhou", "{t}");
+        }
         // A scope whose clause goes on to other words is still the subject.
         let t = "全省新增规上企业500家,其中百强企业贡献最多。";
         assert_eq!(about_in(&s, &huzhou, t, "500家"), "zhejiang");
