@@ -668,11 +668,7 @@ mod tests {
             let seed = annotate(text);
             // A national level or description is the city's story; a place outside the province
             // is another subject.
-            assert_eq!(
-                article_cities(&seed),
-                [None, Some("zhoushan"), None, None],
-                "{text}"
-            );
+            assert_eq!(article_cities(&seed), [None, Some("zhoushan"), None, None], "{text}");
         }
         // A national claim in the city's story stays off its page.
         let seed = annotate("舟山港口观察\n舟山港今年新增泊位。\n全国人工智能企业超过4500家。\n舟山新建码头3座。");
@@ -695,10 +691,24 @@ mod tests {
 
     #[test]
     fn a_county_s_figure_is_its_prefecture_s_and_names_the_county() {
-        let own = |text: &str, county: Option<&str>| (text.to_string(), Some("taizhou".to_string()), county.map(str::to_string));
+        let own = |text: &str, county: Option<&str>| {
+            (
+                text.to_string(),
+                Some("taizhou".to_string()),
+                county.map(str::to_string),
+            )
+        };
         for (text, county_figure, city_figure) in [
-            ("题\n2024年,温岭市地区生产总值突破1500亿元,台州全市达到6000亿元。", "1500亿元", "6000亿元"),
-            ("題\n2024年,溫嶺市地區生產總值突破1500億元,台州全市達到6000億元。", "1500億元", "6000億元"),
+            (
+                "题\n2024年,温岭市地区生产总值突破1500亿元,台州全市达到6000亿元。",
+                "1500亿元",
+                "6000亿元",
+            ),
+            (
+                "題\n2024年,溫嶺市地區生產總值突破1500億元,台州全市達到6000億元。",
+                "1500億元",
+                "6000億元",
+            ),
         ] {
             let seed = annotate(text);
             // The city named after the county takes the claims back.
@@ -708,15 +718,23 @@ mod tests {
             );
         }
         // English: a county named before the figure, in its sentence or its paragraph.
-        let seed = annotate("Title
-Wenling's GDP grew by 7.3 percent. It reached 150 billion yuan.");
+        let seed = annotate(
+            "Title
+Wenling's GDP grew by 7.3 percent. It reached 150 billion yuan.",
+        );
         assert_eq!(
             figure_subjects(&seed.paragraphs[0]),
-            [own("7.3 percent", Some("taizhou/wenling-city")), own("150 billion yuan", Some("taizhou/wenling-city"))]
+            [
+                own("7.3 percent", Some("taizhou/wenling-city")),
+                own("150 billion yuan", Some("taizhou/wenling-city"))
+            ]
         );
         // A city that only says where the county lies keeps the county.
         let seed = annotate("Title\nIn Wenling, a county-level city in Taizhou, output rose 12 percent.");
-        assert_eq!(figure_subjects(&seed.paragraphs[0]), [own("12 percent", Some("taizhou/wenling-city"))]);
+        assert_eq!(
+            figure_subjects(&seed.paragraphs[0]),
+            [own("12 percent", Some("taizhou/wenling-city"))]
+        );
         // Two counties of the city: the claim is the city's, with no county.
         let seed = annotate("题\n温岭、玉环两地新增企业120家。");
         assert_eq!(figure_subjects(&seed.paragraphs[0]), [own("120家", None)]);
@@ -725,7 +743,10 @@ Wenling's GDP grew by 7.3 percent. It reached 150 billion yuan.");
     #[test]
     fn respectively_pairs_places_and_figures_in_order() {
         let about = |p: &AnnotatedParagraph| -> Vec<(String, String)> {
-            figure_subjects(p).into_iter().map(|(t, a, _)| (t, a.unwrap_or_default())).collect()
+            figure_subjects(p)
+                .into_iter()
+                .map(|(t, a, _)| (t, a.unwrap_or_default()))
+                .collect()
         };
         let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
             v.iter().map(|(t, a)| (t.to_string(), a.to_string())).collect()
@@ -733,7 +754,13 @@ Wenling's GDP grew by 7.3 percent. It reached 150 billion yuan.");
         let seed = annotate("题\n全省增长8.5%,其中杭州、宁波分别增长10.2%和9.1%,总量分别为3000亿元、2000亿元。");
         assert_eq!(
             about(&seed.paragraphs[0]),
-            pairs(&[("8.5%", "zhejiang"), ("10.2%", "hangzhou"), ("9.1%", "ningbo"), ("3000亿元", "hangzhou"), ("2000亿元", "ningbo")])
+            pairs(&[
+                ("8.5%", "zhejiang"),
+                ("10.2%", "hangzhou"),
+                ("9.1%", "ningbo"),
+                ("3000亿元", "hangzhou"),
+                ("2000亿元", "ningbo")
+            ])
         );
         let seed = annotate("題\n全省增長8.5%,其中杭州、寧波分別增長10.2%和9.1%。");
         assert_eq!(
@@ -741,7 +768,10 @@ Wenling's GDP grew by 7.3 percent. It reached 150 billion yuan.");
             pairs(&[("8.5%", "zhejiang"), ("10.2%", "hangzhou"), ("9.1%", "ningbo")])
         );
         let seed = annotate("Title\nHangzhou and Ningbo grew by 10.2 percent and 9.1 percent, respectively.");
-        assert_eq!(about(&seed.paragraphs[0]), pairs(&[("10.2 percent", "hangzhou"), ("9.1 percent", "ningbo")]));
+        assert_eq!(
+            about(&seed.paragraphs[0]),
+            pairs(&[("10.2 percent", "hangzhou"), ("9.1 percent", "ningbo")])
+        );
         // Lists of different lengths are not paired: the clause model credits them.
         let seed = annotate("题\n杭州、宁波、温州分别增长10.2%和9.1%。");
         assert_ne!(about(&seed.paragraphs[0])[1].1, "ningbo");

@@ -328,7 +328,12 @@ impl Annotator<'_> {
                 continue;
             }
             for (&i, &(about, county)) in listed.iter().zip(&places) {
-                let county = county.map(|c| format!("{}/{}", self.gazetteer.counties[c].city, self.gazetteer.counties[c].slug));
+                let county = county.map(|c| {
+                    format!(
+                        "{}/{}",
+                        self.gazetteer.counties[c].city, self.gazetteer.counties[c].slug
+                    )
+                });
                 r.out[i].set_county(county.as_deref());
                 r.out[i].about = Some(about);
             }
@@ -350,8 +355,15 @@ impl Annotator<'_> {
                     continue;
                 }
                 // "Wenling, a county-level city in Taizhou": the city says where the county is.
-                let head: String = r.chars[m.start.saturating_sub(MAX_PLACE_OPENER)..m.start].iter().collect();
-                let says_where = self.lexicon.attribution.place_openers_en.iter().any(|w| head.ends_with(w.as_str()));
+                let head: String = r.chars[m.start.saturating_sub(MAX_PLACE_OPENER)..m.start]
+                    .iter()
+                    .collect();
+                let says_where = self
+                    .lexicon
+                    .attribution
+                    .place_openers_en
+                    .iter()
+                    .any(|w| head.ends_with(w.as_str()));
                 if county.is_some() && matches!(m.target, Target::City(_)) && says_where {
                     continue;
                 }

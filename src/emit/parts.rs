@@ -41,7 +41,9 @@ pub fn statement_county<'v>(ex: &'v View<'_>, i: usize) -> Option<&'v str> {
 /// Whose a county's figure is, as readers read it: 溫嶺市（台州）.
 fn county_subject(ex: &View, k: &Knowledge, i: usize) -> Option<String> {
     let county = k.gazetteer.county(statement_county(ex, i)?)?;
-    let city = ex.city(&county.city).map_or(county.city.as_str(), |c| c.info.name.as_str());
+    let city = ex
+        .city(&county.city)
+        .map_or(county.city.as_str(), |c| c.info.name.as_str());
     Some(crate::knowledge::fill(
         &k.strings.subject_county,
         &[("county", county.name.as_str()), ("city", city)],
@@ -82,7 +84,13 @@ pub fn key_figure(ex: &View, k: &Knowledge, i: usize, with_subject: bool) -> Key
         measure: measure_label(st),
         lang: lang.attribute(),
         // A county's figure always says whose it is: its city's page is not the county's.
-        subject: county_subject(ex, k, i).or_else(|| if with_subject { subject_name(ex, s, st.subject) } else { None }),
+        subject: county_subject(ex, k, i).or_else(|| {
+            if with_subject {
+                subject_name(ex, s, st.subject)
+            } else {
+                None
+            }
+        }),
         when: when(st, lang, s),
         status: st.status.as_str(),
         status_label: status_label(s, st.status),
