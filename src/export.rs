@@ -112,6 +112,9 @@ struct AnnotationOut<'a> {
     /// Figures, dates and documents: the city id, `zhejiang` or `other` the claim is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     about: Option<&'static str>,
+    /// A figure about one county of the city in `about`: the county's place id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    county: Option<&'a str>,
     /// A figure's value in its unit, and the unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     number: Option<f64>,
@@ -137,6 +140,7 @@ impl<'a> AnnotationOut<'a> {
             inferred: a.inferred,
             relative: a.relative,
             about: a.about.map(|about| about.as_str()),
+            county: a.county(),
             number: a.number(),
             unit: a.unit(),
             cities: a.cities(),

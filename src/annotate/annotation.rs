@@ -87,6 +87,9 @@ struct Details {
     unit: Option<ArcStr>,
     /// For places and organisations: the prefectures they belong to.
     cities: Box<[ArcStr]>,
+    /// For a figure credited to a prefecture for one of its counties (温岭's GDP is Taizhou's):
+    /// the county's place id (`taizhou/wenling`).
+    county: Option<ArcStr>,
 }
 
 /// Hashed by the bits of its number: a figure's value is never NaN (it is read from digits),
@@ -96,6 +99,7 @@ impl std::hash::Hash for Details {
         self.number.map(f64::to_bits).hash(state);
         self.unit.hash(state);
         self.cities.hash(state);
+        self.county.hash(state);
     }
 }
 
@@ -139,6 +143,25 @@ impl Annotation {
     /// For places and organisations: the prefectures they belong to.
     pub fn cities(&self) -> &[ArcStr] {
         self.details.as_ref().map_or(&[], |d| &d.cities)
+    }
+
+    /// For a figure about a county: the county's place id (`taizhou/wenling`); `about` stays
+    /// its prefecture.
+    pub fn county(&self) -> Option<&str> {
+        self.details.as_ref().and_then(|d| d.county.as_deref())
+    }
+
+    pub(super) fn with_county(mut self, county: Option<&str>) -> Annotation {
+        self.set_county(county);
+        self
+    }
+
+    pub(super) fn set_county(&mut self, county: Option<&str>) {
+        match (county, self.details.as_mut()) {
+            (Some(county), _) => self.details.get_or_insert_with(Default::default).county = Some(intern(county)),
+            (None, Some(d)) => d.county = None,
+            (None, None) => {}
+        }
     }
 
     pub(super) fn with_figure(mut self, number: f64, unit: &str) -> Annotation {

@@ -520,6 +520,7 @@ impl Subjects<'_> {
         let counts = |s: usize, e: usize| {
             !inside_title(s, e)
                 && !words.not_subject_after.starts_at(chars, e)
+                && !self.names_ranking_list(chars, e)
                 && !words.not_subject_before.ends_at(chars, s)
                 && !self.ranked_in(chars, s)
                 && !self.share_follows(chars, e)
@@ -658,6 +659,16 @@ impl Subjects<'_> {
                 })
         };
         before.first().is_some_and(|w| ordinal(w)) || before.iter().any(|w| words.rank_words_en.iter().any(|r| r == w))
+    }
+
+    /// Whether the noun phrase after a scope word names a ranking list (全省电子信息百强企业13家):
+    /// read up to `ranking_list_reach` characters, stopping at a mark or a space.
+    fn names_ranking_list(&self, chars: &[char], at: usize) -> bool {
+        let words = &self.lexicon.attribution;
+        let end = chars.len().min(at + words.ranking_list_reach);
+        (at..end)
+            .take_while(|&i| chars[i].is_alphanumeric())
+            .any(|i| words.ranking_lists.starts_at(chars, i))
     }
 
     /// Whether a share follows a scope word (全国约60%的, 全球三分之一的, 全省超七成), or a share of
@@ -826,6 +837,34 @@ mod tests {
         let t = "據統計,2024年浙江全省人工智能產業年產值突破5700億元,其中杭州企業利潤總額佔比超七成。";
         assert_eq!(about_in(&s, &none, t, "5700"), "zhejiang");
         assert_eq!(about_in(&s, &none, t, "超七成"), "hangzhou");
+    }
+
+    #[test]
+    fn a_ranking_list_is_not_its_scopes_claim() {
+        let s = setup();
+        let huzhou = Context {
+            dominant: About::city("huzhou"),
+            ..Context::default()
+        };
+        // The firms on a provincial or national top-100 list are the city's; its scope is the
+        // list's, in both scripts and after a run of digits (500强).
+        let t = "2020年,全市培育规上企业354家,其中全国电子信息百强企业2家、全省电子信息百强企业13家。";
+        assert_eq!(about_in(&s, &huzhou, t, "13家"), "huzhou");
+        assert_eq!(about_in(&s, &huzhou, t, "2家"), "huzhou");
+        let t = "2020年,全市培育規上企業354家,其中全省製造業500強企業13家。";
+        assert_eq!(about_in(&s, &huzhou, t, "13家"), "huzhou");
+        // A list or pilot the article's place is put on, and a lead it takes, are its own.
+        for t in [
+            "今年入选全省数字经济创新发展试验区名单,新增规上企业35家。",
+            "在全省率先出台人工智能政策,新增規上企業35家。",
+            "获评全国数字乡村试点县,新增规上企业35家。",
+            "It ranked first in the province, adding 35 firms.",
+        ] {
+            assert_eq!(about_in(&s, &huzhou, t, "35"), "huzhou", "{t}");
+        }
+        // A scope whose clause goes on to other words is still the subject.
+        let t = "全省新增规上企业500家,其中百强企业贡献最多。";
+        assert_eq!(about_in(&s, &huzhou, t, "500家"), "zhejiang");
     }
 
     #[test]

@@ -629,6 +629,11 @@ mod tests {
             ["30余幢", "12部门", "15公里"]
         );
         assert_eq!(texts("12部門聯合印發"), ["12部門"]);
+        // Kinds (36种语言) and Hong Kong's count of firms (4间冲刺上市), in either script.
+        assert_eq!(texts("流利使用36種語言,其中4間衝刺上市"), ["36種", "4間"]);
+        assert_eq!(texts("流利使用36种语言,其中4间冲刺上市"), ["36种", "4间"]);
+        // Trap: a period of years (2020年间) is no count of premises.
+        assert!(texts("2020年间").is_empty());
     }
 
     #[test]

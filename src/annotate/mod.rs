@@ -105,7 +105,7 @@ impl<'a> Annotator<'a> {
                 self.paragraph_cities(&paragraph.text, &resolved.mentions, home_city.as_deref(), previous);
             // A paragraph that names no city and no other subject is its article's city's.
             let article_city = article_city
-                .filter(|city| cities.is_empty() && resolved.named.iter().all(|a| a == city))
+                .filter(|city| cities.is_empty() && self.speaks_for(city, &resolved))
                 .map(|city| intern(city.as_str()));
             paragraphs.push(AnnotatedParagraph {
                 copy_key: crate::text::script::copy_key(&paragraph.text),
@@ -208,6 +208,25 @@ impl<'a> Annotator<'a> {
             .or(context.dominant)
             .filter(|a| a.is_city())
             .or_else(|| home_city.and_then(About::city).filter(|_| says_this_city()))
+    }
+
+    /// Whether a paragraph that names no city speaks for its article's `city`: every subject
+    /// its clauses name is that city, or a national or global scope word that names no place
+    /// (锚定国家战略, 一座国际贸易港口: a level or a description in the city's story), and no
+    /// place outside the province and no claim it makes is credited elsewhere.
+    fn speaks_for(&self, city: &About, resolved: &resolve::Resolved) -> bool {
+        let names_outside = resolved
+            .mentions
+            .iter()
+            .any(|m| attribution::mention_scope(self.gazetteer, m) == Some(About::Other));
+        let claims_elsewhere = resolved
+            .annotations
+            .iter()
+            .any(|a| a.about.is_some_and(|about| about != *city));
+        resolved
+            .named
+            .iter()
+            .all(|a| a == city || *a == About::Other && !names_outside && !claims_elsewhere)
     }
 
     /// The prefectures a paragraph is about: those its place names lie in and, when the
@@ -637,6 +656,125 @@ mod tests {
         // An article about two cities has no city of its own.
         let seed = annotate("杭甬双城记\n杭州和宁波签署协议。\n双方将加强合作。");
         assert_eq!(article_cities(&seed), [None, None]);
+    }
+
+    #[test]
+    fn a_national_word_in_a_city_s_story_is_no_other_subject() {
+        for text in [
+            "舟山港口观察\n舟山港今年新增泊位。\n锚定国家战略,放大海港优势。\n舟山新建码头3座。\n与上海合作建设航运中心。",
+            "舟山港口觀察\n舟山港今年新增泊位。\n錨定國家戰略,放大海港優勢。\n舟山新建碼頭3座。\n與上海合作建設航運中心。",
+            "Zhoushan's port\nZhoushan added berths this year.\nThe national strategy guides the port.\nZhoushan built 3 docks.\nShanghai and the port signed a deal.",
+        ] {
+            let seed = annotate(text);
+            // A national level or description is the city's story; a place outside the province
+            // is another subject.
+            assert_eq!(article_cities(&seed), [None, Some("zhoushan"), None, None], "{text}");
+        }
+        // A national claim in the city's story stays off its page.
+        let seed = annotate("舟山港口观察\n舟山港今年新增泊位。\n全国人工智能企业超过4500家。\n舟山新建码头3座。");
+        assert_eq!(article_cities(&seed), [None, None, None]);
+    }
+
+    fn figure_subjects(p: &AnnotatedParagraph) -> Vec<(String, Option<String>, Option<String>)> {
+        p.annotations
+            .iter()
+            .filter(|a| a.kind == Kind::Figure)
+            .map(|a| {
+                (
+                    a.text.to_string(),
+                    a.about.map(|about| about.as_str().to_string()),
+                    a.county().map(str::to_string),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_county_s_figure_is_its_prefecture_s_and_names_the_county() {
+        let own = |text: &str, county: Option<&str>| {
+            (
+                text.to_string(),
+                Some("taizhou".to_string()),
+                county.map(str::to_string),
+            )
+        };
+        for (text, county_figure, city_figure) in [
+            (
+                "题\n2024年,温岭市地区生产总值突破1500亿元,台州全市达到6000亿元。",
+                "1500亿元",
+                "6000亿元",
+            ),
+            (
+                "題\n2024年,溫嶺市地區生產總值突破1500億元,台州全市達到6000億元。",
+                "1500億元",
+                "6000億元",
+            ),
+        ] {
+            let seed = annotate(text);
+            // The city named after the county takes the claims back.
+            assert_eq!(
+                figure_subjects(&seed.paragraphs[0]),
+                [own(county_figure, Some("taizhou/wenling-city")), own(city_figure, None)]
+            );
+        }
+        // English: a county named before the figure, in its sentence or its paragraph.
+        let seed = annotate(
+            "Title
+Wenling's GDP grew by 7.3 percent. It reached 150 billion yuan.",
+        );
+        assert_eq!(
+            figure_subjects(&seed.paragraphs[0]),
+            [
+                own("7.3 percent", Some("taizhou/wenling-city")),
+                own("150 billion yuan", Some("taizhou/wenling-city"))
+            ]
+        );
+        // A city that only says where the county lies keeps the county.
+        let seed = annotate("Title\nIn Wenling, a county-level city in Taizhou, output rose 12 percent.");
+        assert_eq!(
+            figure_subjects(&seed.paragraphs[0]),
+            [own("12 percent", Some("taizhou/wenling-city"))]
+        );
+        // Two counties of the city: the claim is the city's, with no county.
+        let seed = annotate("题\n温岭、玉环两地新增企业120家。");
+        assert_eq!(figure_subjects(&seed.paragraphs[0]), [own("120家", None)]);
+    }
+
+    #[test]
+    fn respectively_pairs_places_and_figures_in_order() {
+        let about = |p: &AnnotatedParagraph| -> Vec<(String, String)> {
+            figure_subjects(p)
+                .into_iter()
+                .map(|(t, a, _)| (t, a.unwrap_or_default()))
+                .collect()
+        };
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter().map(|(t, a)| (t.to_string(), a.to_string())).collect()
+        };
+        let seed = annotate("题\n全省增长8.5%,其中杭州、宁波分别增长10.2%和9.1%,总量分别为3000亿元、2000亿元。");
+        assert_eq!(
+            about(&seed.paragraphs[0]),
+            pairs(&[
+                ("8.5%", "zhejiang"),
+                ("10.2%", "hangzhou"),
+                ("9.1%", "ningbo"),
+                ("3000亿元", "hangzhou"),
+                ("2000亿元", "ningbo")
+            ])
+        );
+        let seed = annotate("題\n全省增長8.5%,其中杭州、寧波分別增長10.2%和9.1%。");
+        assert_eq!(
+            about(&seed.paragraphs[0]),
+            pairs(&[("8.5%", "zhejiang"), ("10.2%", "hangzhou"), ("9.1%", "ningbo")])
+        );
+        let seed = annotate("Title\nHangzhou and Ningbo grew by 10.2 percent and 9.1 percent, respectively.");
+        assert_eq!(
+            about(&seed.paragraphs[0]),
+            pairs(&[("10.2 percent", "hangzhou"), ("9.1 percent", "ningbo")])
+        );
+        // Lists of different lengths are not paired: the clause model credits them.
+        let seed = annotate("题\n杭州、宁波、温州分别增长10.2%和9.1%。");
+        assert_ne!(about(&seed.paragraphs[0])[1].1, "ningbo");
     }
 
     #[test]

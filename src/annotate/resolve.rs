@@ -29,6 +29,9 @@ pub(super) struct Resolved {
     pub named: Vec<About>,
 }
 
+/// The longest English phrase of place before a city ("located in ") that is read, in chars.
+const MAX_PLACE_OPENER: usize = 12;
+
 /// A numbered slogan the article named (1+4+N): its parts and its id.
 type Slogan = (Vec<String>, String);
 
@@ -241,8 +244,10 @@ impl Annotator<'_> {
         }
     }
 
-    /// Figures in what nothing took yet, each credited to its clause's subject.
+    /// Figures in what nothing took yet, each credited to its clause's subject, or paired in
+    /// order with the places a word of respectively lists.
     fn figures(&self, r: &mut Resolution, clauses: &Clauses, taken: &mut Vec<(usize, usize)>) {
+        let first = r.out.len();
         for figure in figures::find(r.chars, self.lexicon, taken) {
             let mut a = Annotation::new(
                 Kind::Figure,
@@ -254,9 +259,126 @@ impl Annotator<'_> {
             )
             .with_figure(figure.number, &figure.unit);
             a.about = clauses.about(figure.start);
+            let county = a.about.and_then(|city| self.county_of(r, clauses, figure.start, city));
+            a = a.with_county(county.as_deref());
             r.out.push(a);
             taken.push((figure.start, figure.end));
         }
+        self.pair_respectively(r, clauses, first);
+    }
+
+    /// 杭州、宁波分别增长10.2%和9.1%; Hangzhou and Ningbo grew 10.2 percent and 9.1 percent,
+    /// respectively: the places listed in the clause of the first figure of the list, before
+    /// it, give the figures their subjects in order, when there are as many of each (two or
+    /// more). A Chinese list follows the word (to its clause's end), an English one comes
+    /// before it (from its sentence's start). A second list in the sentence with no places of
+    /// its own (总量分别为…) pairs with the first one's places.
+    fn pair_respectively(&self, r: &mut Resolution, clauses: &Clauses, first: usize) {
+        let words = &self.lexicon.attribution.respectively;
+        let figures: Vec<usize> = (first..r.out.len()).collect();
+        if figures.len() < 2 {
+            return;
+        }
+        let mut places: Vec<(About, Option<usize>)> = Vec::new();
+        let mut sentence_of_places = usize::MAX;
+        let mut at = 0;
+        while at < r.chars.len() {
+            let Some(n) = words.word_at(r.chars, at) else {
+                at += 1;
+                continue;
+            };
+            let (sentence_start, sentence_end) = clauses.sentence(at);
+            let (_, clause_end) = clauses.clause(at);
+            let chinese = !r.chars[at].is_ascii();
+            let listed: Vec<usize> = figures
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let s = r.out[i].start();
+                    if chinese {
+                        s > at && s < clause_end.min(sentence_end)
+                    } else {
+                        s >= sentence_start && s < at
+                    }
+                })
+                .collect();
+            at += n;
+            let Some(&head) = listed.first() else { continue };
+            let (clause_start, _) = clauses.clause(r.out[head].start());
+            let here: Vec<(About, Option<usize>)> = r
+                .mentions
+                .iter()
+                .filter(|m| m.start >= clause_start && m.end <= r.out[head].start())
+                .filter_map(|m| {
+                    let about = attribution::mention_scope(self.gazetteer, m)?;
+                    let county = match m.target {
+                        Target::County { index, .. } => Some(index),
+                        _ => None,
+                    };
+                    Some((about, county))
+                })
+                .collect();
+            if !here.is_empty() {
+                places = here;
+                sentence_of_places = sentence_start;
+            } else if sentence_of_places != sentence_start {
+                continue;
+            }
+            if places.len() != listed.len() || places.len() < 2 {
+                continue;
+            }
+            for (&i, &(about, county)) in listed.iter().zip(&places) {
+                let county = county.map(|c| {
+                    format!(
+                        "{}/{}",
+                        self.gazetteer.counties[c].city, self.gazetteer.counties[c].slug
+                    )
+                });
+                r.out[i].set_county(county.as_deref());
+                r.out[i].about = Some(about);
+            }
+        }
+    }
+
+    /// The county a claim credited to `city` at char `at` is about: the one county of that
+    /// city its sentence names before it (温岭市地区生产总值…, Deqing's GDP …), or, when the
+    /// sentence names no place of the city, the one its paragraph names before it. Naming the
+    /// city itself after the county (…台州全市…), or two of its counties, makes it the city's.
+    fn county_of(&self, r: &Resolution, clauses: &Clauses, at: usize, city: About) -> Option<String> {
+        let gz = self.gazetteer;
+        let (sentence_start, _) = clauses.sentence(at);
+        let before = |from: usize| {
+            let mut county: Option<usize> = None;
+            let mut named = false;
+            for m in r.mentions.iter().filter(|m| m.start >= from && m.end <= at) {
+                if attribution::mention_scope(gz, m) != Some(city) {
+                    continue;
+                }
+                // "Wenling, a county-level city in Taizhou": the city says where the county is.
+                let head: String = r.chars[m.start.saturating_sub(MAX_PLACE_OPENER)..m.start]
+                    .iter()
+                    .collect();
+                let says_where = self
+                    .lexicon
+                    .attribution
+                    .place_openers_en
+                    .iter()
+                    .any(|w| head.ends_with(w.as_str()));
+                if county.is_some() && matches!(m.target, Target::City(_)) && says_where {
+                    continue;
+                }
+                named = true;
+                county = match m.target {
+                    Target::County { index, .. } if county.is_none_or(|c| c == index) => Some(index),
+                    // A second county or the city itself: the claim is the city's.
+                    _ => return (true, None),
+                };
+            }
+            (named, county)
+        };
+        let (named, county) = before(sentence_start);
+        let county = if named { county } else { before(0).1 };
+        county.map(|index| format!("{}/{}", gz.counties[index].city, gz.counties[index].slug))
     }
 
     /// Glossary terms written without quotation marks; nested where something took their text.

@@ -8,7 +8,7 @@ use super::data::{ActivityBar, Bar, ChartRow, CompareCity, CompareData, Document
 use super::human::Bilingual;
 use super::mark::{Mark, push_annotation_with};
 use super::markdown::{front_matter, source_link};
-use super::parts::{event_item, figure_link, latest_events, status_label};
+use super::parts::{event_item, figure_link, latest_events, statement_county, status_label};
 use super::{Page, human};
 use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
@@ -36,9 +36,7 @@ pub fn compare_page(ex: &View, k: &Knowledge) -> Page {
     md.push_str(&format!("|{}\n", "---|".repeat(s.compare_columns.len())));
     for c in ex.cities() {
         // Each figure links to the paragraph it came from.
-        let figures: Vec<String> = c
-            .key_figures
-            .iter()
+        let figures: Vec<String> = city_figures(ex, c)
             .take(COMPARE_FIGURES)
             .map(|&i| {
                 let st = ex.statement(i);
@@ -112,9 +110,7 @@ fn compare_data(ex: &View, k: &Knowledge) -> CompareData {
             focus_zh: c.focus_zh.clone(),
             focus_en: c.focus_en.clone(),
             paragraphs: c.paragraphs.len(),
-            figures: c
-                .key_figures
-                .iter()
+            figures: city_figures(ex, c)
                 .take(COMPARE_FIGURES)
                 .map(|&i| figure_link(ex, k, i))
                 .collect(),
@@ -189,6 +185,12 @@ fn charted(number: f64, unit: &str) -> (f64, &str) {
     }
 }
 
+/// A city's key figures that are the city's as a whole: a county's figure (温岭's GDP,
+/// credited to Taizhou) is not the city's total beside other cities'.
+fn city_figures<'v>(ex: &'v View<'_>, c: &'v CityModel) -> impl Iterator<Item = &'v usize> + 'v {
+    c.key_figures.iter().filter(|&&i| statement_county(ex, i).is_none())
+}
+
 /// Whether a statement may be put beside other cities' figures: the city's own outcome or
 /// target (no condition, comparison or unsaid status), naming no other place, of a kind of
 /// measure the data names.
@@ -212,7 +214,7 @@ fn figure_charts(ex: &View, knowledge: &Knowledge, cities: &[CityModel]) -> Vec<
     for (k, c) in cities.iter().enumerate() {
         for &i in &c.figures {
             let st = ex.statement(i);
-            if !comparable(st) {
+            if !comparable(st) || statement_county(ex, i).is_some() {
                 continue;
             }
             let a = &ex.paragraph(st.at).annotations[st.index];

@@ -32,6 +32,24 @@ pub fn subject_name(ex: &View, s: &Strings, about: Option<About>) -> Option<Stri
     }
 }
 
+/// The county a statement's figure is about (its subject stays the county's prefecture).
+pub fn statement_county<'v>(ex: &'v View<'_>, i: usize) -> Option<&'v str> {
+    let st = ex.statement(i);
+    ex.paragraph(st.at).annotations[st.index].county()
+}
+
+/// Whose a county's figure is, as readers read it: 溫嶺市（台州）.
+fn county_subject(ex: &View, k: &Knowledge, i: usize) -> Option<String> {
+    let county = k.gazetteer.county(statement_county(ex, i)?)?;
+    let city = ex
+        .city(&county.city)
+        .map_or(county.city.as_str(), |c| c.info.name.as_str());
+    Some(crate::knowledge::fill(
+        &k.strings.subject_county,
+        &[("county", county.name.as_str()), ("city", city)],
+    ))
+}
+
 /// A statement's date as a reader reads it (2027年; 2027 in an English article).
 fn when(st: &FigureStatement, lang: Lang, s: &Strings) -> Option<String> {
     st.when.as_deref().and_then(|w| human::readable_date(w, lang, s))
@@ -65,11 +83,14 @@ pub fn key_figure(ex: &View, k: &Knowledge, i: usize, with_subject: bool) -> Key
         value: value(ex, st, s),
         measure: measure_label(st),
         lang: lang.attribute(),
-        subject: if with_subject {
-            subject_name(ex, s, st.subject)
-        } else {
-            None
-        },
+        // A county's figure always says whose it is: its city's page is not the county's.
+        subject: county_subject(ex, k, i).or_else(|| {
+            if with_subject {
+                subject_name(ex, s, st.subject)
+            } else {
+                None
+            }
+        }),
         when: when(st, lang, s),
         status: st.status.as_str(),
         status_label: status_label(s, st.status),

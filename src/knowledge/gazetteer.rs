@@ -315,6 +315,12 @@ impl Gazetteer {
         self.cities.iter().find(|c| c.id == id)
     }
 
+    /// The county with a place id (`taizhou/wenling-city`), as the export writes it.
+    pub fn county(&self, id: &str) -> Option<&County> {
+        let (city, slug) = id.split_once('/')?;
+        self.counties.iter().find(|c| c.city == city && c.slug == slug)
+    }
+
     /// The entry a place or outside target names.
     fn place(&self, target: Target) -> Option<&Place> {
         match target {

@@ -36,6 +36,9 @@ struct IngestLists {
     chrome: Vec<String>,
     contact: Vec<String>,
     byline: Vec<String>,
+    byline_reporters: Vec<String>,
+    byline_desk_chars: usize,
+    byline_desk_line_chars: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,6 +104,9 @@ struct AttributionLists {
     national: Vec<String>,
     the_city: Vec<String>,
     not_subject_after: Vec<String>,
+    ranking_lists: Vec<String>,
+    ranking_list_reach: usize,
+    respectively: Vec<String>,
     not_subject_before: Vec<String>,
     levels_in_city_documents: Vec<String>,
     organ_not_before: String,
@@ -173,6 +179,10 @@ pub struct Lexicon {
     /// The longest chrome line, in chars: longer lines are never chrome, so they need no folding.
     chrome_max_chars: usize,
     pub byline: Vec<String>,
+    /// Reporters' titles that make a short line a byline after a desk (驻京记者杨浚源).
+    byline_reporters: Vec<String>,
+    byline_desk_chars: usize,
+    byline_desk_line_chars: usize,
     /// Words that open a contact or address line (联系人:…).
     pub contact: Vec<String>,
     /// Where sentences and clauses end.
@@ -254,6 +264,11 @@ pub struct AttributionWords {
     pub province: WordSet,
     pub national: WordSet,
     pub not_subject_after: WordSet,
+    /// Ranking lists a scope word's noun phrase may name (全省…百强企业), and how far after it.
+    pub ranking_lists: WordSet,
+    pub ranking_list_reach: usize,
+    /// Words pairing a list of places with a list of figures in order (分别, respectively).
+    pub respectively: WordSet,
     pub not_subject_before: WordSet,
     /// In a city's own document: levels, not subjects (国家、省重点项目).
     pub levels_in_city_documents: WordSet,
@@ -431,6 +446,9 @@ impl Lexicon {
             chrome_max_chars: chrome.iter().map(|k| k.chars().count()).max().unwrap_or(0),
             chrome,
             byline: both_scripts(file.ingest.byline),
+            byline_reporters: longest_first(both_scripts(file.ingest.byline_reporters)),
+            byline_desk_chars: file.ingest.byline_desk_chars,
+            byline_desk_line_chars: file.ingest.byline_desk_line_chars,
             contact: both_scripts(file.ingest.contact),
             stops: Stops::new(
                 single_chars(path, "sentence_stops", &text.sentence_stops)?,
@@ -481,6 +499,9 @@ impl Lexicon {
                 province: word_set(attribution.province),
                 national: word_set(attribution.national),
                 not_subject_after: word_set(attribution.not_subject_after),
+                ranking_lists: word_set(attribution.ranking_lists),
+                ranking_list_reach: attribution.ranking_list_reach,
+                respectively: word_set(attribution.respectively),
                 not_subject_before: word_set(attribution.not_subject_before),
                 levels_in_city_documents: word_set(attribution.levels_in_city_documents),
                 organ_not_before: CharSet::new([attribution.organ_not_before]),
@@ -577,10 +598,26 @@ impl Lexicon {
     /// A short line that names the reporters, not a sentence of the article: no comma, nothing
     /// that ends a sentence.
     pub fn is_byline(&self, line: &str) -> bool {
-        line.chars().count() <= 40
-            && self.byline.iter().any(|b| line.starts_with(b.as_str()))
+        let chars = line.chars().count();
+        chars <= 40
+            && (self.byline.iter().any(|b| line.starts_with(b.as_str()))
+                || chars <= self.byline_desk_line_chars && self.names_reporter_after_desk(line))
             && !line.contains(['，', ','])
             && !self.stops.holds_sentence_end(&line.chars().collect::<Vec<_>>())
+    }
+
+    /// Whether a reporter's title stands a few characters in, after a desk or posting, with a
+    /// name after it (驻京记者杨浚源): not a line that only mentions one (他是一名记者).
+    fn names_reporter_after_desk(&self, line: &str) -> bool {
+        line.char_indices().take(self.byline_desk_chars + 1).any(|(at, _)| {
+            self.byline_reporters.iter().any(|r| {
+                line[at..].strip_prefix(r.as_str()).is_some_and(|name| {
+                    let name = name.trim();
+                    (2..=self.byline_desk_line_chars).contains(&name.chars().count())
+                        && name.chars().all(|c| c.is_alphabetic() || c.is_whitespace())
+                })
+            })
+        })
     }
 }
 
@@ -615,6 +652,12 @@ mod tests {
         assert!(lex.is_byline("■記者 王凱藝 通訊員 李曉"));
         assert!(lex.is_byline("本报记者 张三"));
         assert!(!lex.is_byline("記者注意到,台州持續推動智算中心建設。"));
+        // A reporter after a desk or posting, in either script; a line that only mentions one
+        // or says something after it is not a byline.
+        assert!(lex.is_byline("驻京记者杨浚源"));
+        assert!(lex.is_byline("新華社記者 徐昱 攝"));
+        assert!(!lex.is_byline("他是一名记者"));
+        assert!(!lex.is_byline("当地记者走访发现,企业订单增长三成。"));
     }
 
     #[test]

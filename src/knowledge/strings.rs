@@ -112,6 +112,8 @@ pub struct Strings {
     pub figure_comparison: String,
     pub subject_zhejiang: String,
     pub subject_other: String,
+    /// A county's figure's subject: `{county}` and `{city}`.
+    pub subject_county: String,
     pub card_measures: String,
     pub card_of: String,
     pub card_when: String,
