@@ -275,22 +275,42 @@ fn documents(ex: &Explainer) -> (Vec<Doc<'_>>, Vec<usize>) {
 /// enough to keep the cores busy, few enough that a segment of thousands of articles never
 /// holds every document's keys at once (at 10,000 articles that was 230 MB).
 const KEYS_AT_ONCE: usize = 2048;
+/// Documents whose keys one thread gathers by key before they join the segment's: each key is
+/// then looked up in the segment's postings once per run, not once per document.
+const KEYS_PER_THREAD: usize = 128;
 
 /// The postings of one segment's documents, by key; each two-character key is also added to
 /// `bigrams` (what the English words are checked against).
 fn segment_postings(ex: &Explainer, docs: &[Doc], bigrams: &mut BTreeSet<String>) -> BTreeMap<String, Postings> {
     let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
     for (c, chunk) in docs.chunks(KEYS_AT_ONCE).enumerate() {
-        let keys: Vec<BTreeSet<String>> = chunk.par_iter().map(|d| paragraph_keys(ex, d.paragraph)).collect();
-        for (i, doc_keys) in keys.into_iter().enumerate() {
-            let doc = u32::try_from(c * KEYS_AT_ONCE + i).unwrap_or(u32::MAX);
-            for key in doc_keys {
+        // Each run of documents' keys, with the documents (numbered in the segment) that have
+        // each; runs in document order, so the postings stay ascending.
+        let runs: Vec<BTreeMap<String, Vec<u32>>> = chunk
+            .par_chunks(KEYS_PER_THREAD)
+            .enumerate()
+            .map(|(r, run)| {
+                let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+                for (i, d) in run.iter().enumerate() {
+                    let doc = u32::try_from(c * KEYS_AT_ONCE + r * KEYS_PER_THREAD + i).unwrap_or(u32::MAX);
+                    for key in paragraph_keys(ex, d.paragraph) {
+                        by_key.entry(key).or_default().push(doc);
+                    }
+                }
+                by_key
+            })
+            .collect();
+        for run in runs {
+            for (key, run_docs) in run {
                 if key.chars().count() == 2 && !bigrams.contains(&key) {
                     bigrams.insert(key.clone());
                 }
-                match postings.get_mut(&key) {
-                    Some(p) => p.push(doc),
-                    None => postings.entry(key).or_default().push(doc),
+                let p = match postings.get_mut(&key) {
+                    Some(p) => p,
+                    None => postings.entry(key).or_default(),
+                };
+                for doc in run_docs {
+                    p.push(doc);
                 }
             }
         }
