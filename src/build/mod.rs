@@ -156,14 +156,12 @@ pub struct PageFiles {
 pub fn build(options: &BuildOptions, output: &dyn Output) -> Result<Site> {
     let (mut site, plan) = plan(options)?;
     let cache = options.cache.as_deref();
-    let (paths, corpus) = rayon::join(
-        || render_pages(&site, &plan, cache, output),
-        || rayon::join(|| write_export(&site, output), || write_search(&site, output)),
-    );
-    site.paths = paths?;
-    corpus.0?;
-    corpus.1?;
-    site.timings.lap("pages, export and search index");
+    site.paths = render_pages(&site, &plan, cache, output)?;
+    site.timings.lap("pages");
+    write_export(&site, output)?;
+    site.timings.lap("export and cards");
+    write_search(&site, output)?;
+    site.timings.lap("search index");
     write_site_files(&mut site, options.static_dir.as_deref(), output)?;
     Ok(site)
 }

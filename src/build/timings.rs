@@ -1,20 +1,23 @@
-//! How long each stage took, and how much memory the process held after it.
+//! How long each stage took, and the most memory the process had held by its end.
 
 use std::time::Instant;
 
 /// Wall-clock time of each build stage, for `build --timings` and the benchmarks.
 #[derive(Debug, Default)]
 pub struct Timings {
-    /// (stage, seconds, resident memory in MB after it where the OS tells).
+    /// (stage, seconds, peak resident memory in MB by its end, where the OS tells).
     pub stages: Vec<(&'static str, f64, Option<u64>)>,
     last: Option<Instant>,
 }
 
-/// Resident set size in MB (Linux `/proc/self/statm`; `None` elsewhere).
+/// The most resident memory the process has held so far, in MB (Linux `VmHWM` in
+/// `/proc/self/status`; `None` elsewhere): the peak, which is what a stage that builds and drops
+/// a large structure costs, where the memory held after it would not show it.
 fn resident_mb() -> Option<u64> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
-    Some(pages * 4096 / 1_000_000)
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024 / 1_000_000)
 }
 
 impl Timings {
@@ -36,7 +39,7 @@ impl Timings {
         self.stages
             .iter()
             .map(|(s, t, rss)| match rss {
-                Some(mb) => format!("{s} {:.0} ms ({mb} MB)", t * 1000.0),
+                Some(mb) => format!("{s} {:.0} ms (peak {mb} MB)", t * 1000.0),
                 None => format!("{s} {:.0} ms", t * 1000.0),
             })
             .collect::<Vec<_>>()

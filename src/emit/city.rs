@@ -8,15 +8,13 @@ use super::human::Bilingual;
 use super::markdown::{front_matter, paragraph_at, source_link, title_at};
 use super::paginate::{Item, paginated};
 use super::parts::{event_line, key_figure, latest_events};
-use super::{CITY_PARAGRAPHS_PER_PAGE, Page, SIDE_LIST, map, seed_title};
+use super::{CITY_PARAGRAPHS_PER_PAGE, Page, SIDE_LIST, credit_copies, map, seed_title};
 use crate::knowledge::Knowledge;
 use crate::knowledge::fill;
 use crate::model::{CityModel, View};
 use crate::urls;
 use std::ops::Range;
 
-/// Re-published copies of a paragraph linked beside it on a city page.
-const ALSO_IN_SHOWN: usize = 3;
 /// Documents and latest events in a city's summary.
 const SUMMARY_DOCUMENTS: usize = 5;
 const SUMMARY_EVENTS: usize = 5;
@@ -35,16 +33,10 @@ pub fn city_page(ex: &View, knowledge: &Knowledge, c: &CityModel, n: usize) -> P
             .map(|cp| {
                 let mut line = format!("{} {}", paragraph_at(ex, cp.at), source_link(ex, cp.at, &s.source_link));
                 // Wire copy can be re-published many times: a few links, then a count.
-                for &other in cp.also_in.iter().take(ALSO_IN_SHOWN) {
-                    line.push(' ');
+                credit_copies(&mut line, s, &cp.also_in, |other| {
                     let label = fill(&s.also_in, &[("title", &seed_title(ex, other.seed))]);
-                    line.push_str(&source_link(ex, other, &label));
-                }
-                if cp.also_in.len() > ALSO_IN_SHOWN {
-                    let more = (cp.also_in.len() - ALSO_IN_SHOWN).to_string();
-                    line.push(' ');
-                    line.push_str(&fill(&s.more_copies, &[("n", &more)]));
-                }
+                    source_link(ex, other, &label)
+                });
                 Item {
                     group: Some(format!("## {}", title_at(ex, cp.at.seed, &seed_title(ex, cp.at.seed)))),
                     md: format!("{line}\n\n"),

@@ -10,7 +10,7 @@ use super::human::in_lang;
 use super::markdown::{annotated, front_matter, seed_lang, sentence_around, source_link};
 use super::paginate::{Item, paginated};
 use super::parts::city_links;
-use super::{ENTRIES_PER_PAGE, Page, USES_PER_PAGE, seed_title};
+use super::{ENTRIES_PER_PAGE, Page, USES_PER_PAGE, credit_copies, seed_title};
 use crate::annotate::Kind;
 use crate::knowledge::Knowledge;
 use crate::knowledge::{Strings, fill};
@@ -40,10 +40,9 @@ fn uses_items(ex: &View, k: &Knowledge, refs: &[ParaRef], kind: Kind, id: &str, 
                 source_link(ex, r, &format!("{} ›", seed_title(ex, r.seed)))
             );
             // The same paragraph in other articles: credited, not listed again.
-            for &other in ex.also_in(r) {
-                md.push(' ');
-                md.push_str(&source_link(ex, other, &format!("{} ›", seed_title(ex, other.seed))));
-            }
+            credit_copies(&mut md, &k.strings, ex.also_in(r), |other| {
+                source_link(ex, other, &format!("{} ›", seed_title(ex, other.seed)))
+            });
             md.push('\n');
             Item {
                 group: heading.map(str::to_string),

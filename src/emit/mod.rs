@@ -240,3 +240,27 @@ pub fn page(ex: &View, knowledge: &Knowledge, spec: Spec) -> Result<Page> {
 fn seed_title(ex: &View, seed: usize) -> String {
     ex.seed_info(seed).display_title().to_string()
 }
+
+/// Re-published copies of a paragraph linked beside it on a list (a city's paragraphs, a term's
+/// uses): wire copy can be re-published hundreds of times, and a link to each made one term
+/// page of a 10,000-seed site 640 KB; the paragraph's own page links them all.
+const ALSO_IN_SHOWN: usize = 3;
+
+/// Credits the copies of a paragraph on `line`: the first [`ALSO_IN_SHOWN`] linked (by
+/// `link`), then how many more.
+fn credit_copies(
+    line: &mut String,
+    s: &crate::knowledge::Strings,
+    copies: &[crate::model::ParaRef],
+    link: impl Fn(crate::model::ParaRef) -> String,
+) {
+    for &other in copies.iter().take(ALSO_IN_SHOWN) {
+        line.push(' ');
+        line.push_str(&link(other));
+    }
+    if copies.len() > ALSO_IN_SHOWN {
+        let more = (copies.len() - ALSO_IN_SHOWN).to_string();
+        line.push(' ');
+        line.push_str(&crate::knowledge::fill(&s.more_copies, &[("n", &more)]));
+    }
+}

@@ -47,6 +47,8 @@ pub const UNIT: usize = 128;
 pub const FANOUT: usize = 4;
 /// Documents per block of text.
 pub const BLOCK: usize = 256;
+/// Blocks of text made at once (in parallel) before they are written.
+const BLOCKS_AT_ONCE: usize = 16;
 /// Shards of the English words.
 pub const ENGLISH_SHARDS: u32 = 16;
 /// About how many bytes of postings a shard holds: enough that a segment is a few files, few
@@ -269,19 +271,59 @@ fn documents(ex: &Explainer) -> (Vec<Doc<'_>>, Vec<usize>) {
     (docs, starts)
 }
 
-/// The postings of one segment, shard by shard, as JSON objects of key → base64 postings.
-fn segment_shards(keys: &[BTreeSet<String>]) -> Vec<String> {
-    let mut postings: BTreeMap<&str, Postings> = BTreeMap::new();
-    for (i, doc_keys) in keys.iter().enumerate() {
-        let doc = u32::try_from(i).unwrap_or(u32::MAX);
-        for key in doc_keys {
-            postings.entry(key.as_str()).or_default().push(doc);
+/// Documents whose keys are made at once (in parallel) before they join a segment's postings:
+/// enough to keep the cores busy, few enough that a segment of thousands of articles never
+/// holds every document's keys at once (at 10,000 articles that was 230 MB).
+const KEYS_AT_ONCE: usize = 2048;
+/// Documents whose keys one thread gathers by key before they join the segment's: each key is
+/// then looked up in the segment's postings once per run, not once per document.
+const KEYS_PER_THREAD: usize = 128;
+
+/// The postings of one segment's documents, by key; each two-character key is also added to
+/// `bigrams` (what the English words are checked against).
+fn segment_postings(ex: &Explainer, docs: &[Doc], bigrams: &mut BTreeSet<String>) -> BTreeMap<String, Postings> {
+    let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
+    for (c, chunk) in docs.chunks(KEYS_AT_ONCE).enumerate() {
+        // Each run of documents' keys, with the documents (numbered in the segment) that have
+        // each; runs in document order, so the postings stay ascending.
+        let runs: Vec<BTreeMap<String, Vec<u32>>> = chunk
+            .par_chunks(KEYS_PER_THREAD)
+            .enumerate()
+            .map(|(r, run)| {
+                let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+                for (i, d) in run.iter().enumerate() {
+                    let doc = u32::try_from(c * KEYS_AT_ONCE + r * KEYS_PER_THREAD + i).unwrap_or(u32::MAX);
+                    for key in paragraph_keys(ex, d.paragraph) {
+                        by_key.entry(key).or_default().push(doc);
+                    }
+                }
+                by_key
+            })
+            .collect();
+        for run in runs {
+            for (key, run_docs) in run {
+                if key.chars().count() == 2 && !bigrams.contains(&key) {
+                    bigrams.insert(key.clone());
+                }
+                let p = match postings.get_mut(&key) {
+                    Some(p) => p,
+                    None => postings.entry(key).or_default(),
+                };
+                for doc in run_docs {
+                    p.push(doc);
+                }
+            }
         }
     }
+    postings
+}
+
+/// A segment's postings, shard by shard, as JSON objects of key → base64 postings.
+fn segment_shards(postings: &BTreeMap<String, Postings>) -> Vec<String> {
     let bytes: usize = postings.iter().map(|(k, p)| k.len() + p.bytes.len() * 4 / 3 + 6).sum();
     let shards = bytes.div_ceil(SHARD_BYTES).next_power_of_two().clamp(1, 256) as u32;
     let mut out: Vec<String> = vec![String::from("{"); shards as usize];
-    for (key, p) in &postings {
+    for (key, p) in postings {
         let json = &mut out[shard(key, shards) as usize];
         if json.len() > 1 {
             json.push(',');
@@ -505,30 +547,26 @@ pub fn write_index(ex: &Explainer, put: &mut dyn FnMut(&str, &str) -> crate::Res
     let mut segment_rows = Vec::new();
     for segment in segments(ex.seeds().len()) {
         let (first, last) = (starts[segment.start], starts[segment.end]);
-        let keys: Vec<BTreeSet<String>> = docs[first..last]
-            .par_iter()
-            .map(|d| paragraph_keys(ex, d.paragraph))
-            .collect();
-        for k in &keys {
-            all_keys.extend(k.iter().filter(|k| k.chars().count() == 2).cloned());
-        }
-        let shards = segment_shards(&keys);
+        let shards = segment_shards(&segment_postings(ex, &docs[first..last], &mut all_keys));
         let id = segment.id();
         for (n, json) in shards.iter().enumerate() {
             put(&urls::search_shard(&id, n), json)?;
         }
         segment_rows.push(json!([id, first, shards.len()]));
     }
-    let blocks: Vec<(String, script::DistinctChars)> =
-        docs.par_chunks(BLOCK).map(|chunk| block_json(ex, chunk)).collect();
     // The browser folds queries with one table (as the index folded text: a reader types what
     // a page shows, 製造 where the article wrote 制造), and shows Traditional text in Simplified
     // through the other; both only for the characters the corpus and its Traditional text have.
     let folder = script::CharFolder::new(docs.iter().map(|d| &*d.paragraph.text));
     let mut chars: BTreeSet<char> = folder.chars().iter().copied().collect();
-    for (k, (json, shown)) in blocks.into_iter().enumerate() {
-        put(&urls::search_block(k), &json)?;
-        chars.extend(shown.chars());
+    // Blocks are made a few at a time (in parallel) and written, never all held at once.
+    for (g, group) in docs.chunks(BLOCK * BLOCKS_AT_ONCE).enumerate() {
+        let blocks: Vec<(String, script::DistinctChars)> =
+            group.par_chunks(BLOCK).map(|chunk| block_json(ex, chunk)).collect();
+        for (k, (json, shown)) in blocks.into_iter().enumerate() {
+            put(&urls::search_block(g * BLOCKS_AT_ONCE + k), &json)?;
+            chars.extend(shown.chars());
+        }
     }
     put(urls::SEARCH_PAGES, &named_pages(ex))?;
     let english = english_of_corpus(ex, |key| all_keys.contains(key));
