@@ -142,7 +142,8 @@ pub struct PartMeaning {
 }
 
 /// `part` explained as a whole: a glossary term, a place, an ordinary word of the dictionary,
-/// a phrase of the phrase table, Latin letters (AI, IP) as they are.
+/// a phrase of the phrase table, Latin letters (AI, IP) as they are; else word by word, when
+/// it is wholly made of such words.
 pub fn part_english(part: &str, k: &Knowledge) -> Option<PartMeaning> {
     let part = part.trim();
     if part.is_empty() {
@@ -203,6 +204,10 @@ pub fn part_english(part: &str, k: &Knowledge) -> Option<PartMeaning> {
                 w.headword
             ),
         });
+    }
+    // A compound of such words (数智工厂, 生态工业), read word by word.
+    if let Some((en, zh, source)) = super::words::compound_parts(part, k) {
+        return Some(PartMeaning { en, zh, source });
     }
     None
 }
@@ -411,12 +416,22 @@ fn article(word: &str) -> &'static str {
 /// which years, in what state; the type and status marks explained once each. `None` when the
 /// title says neither its type nor its issuer.
 pub fn from_title(title: &str, knowledge: &Knowledge) -> Option<Explanation> {
+    from_title_reported(title, knowledge, false)
+}
+
+/// [`from_title`] for a document whose issuer the articles report (`reported`): a place the
+/// title only starts with is then part of its subject, not whose the document is (浙江省大花园
+/// 核心区(丽水市)建设规划任务分解及实施方案 is Lishui's, as the article says, not Zhejiang's).
+pub fn from_title_reported(title: &str, knowledge: &Knowledge, reported: bool) -> Option<Explanation> {
     let chars: Vec<char> = title.chars().collect();
     let reading = title::read(&chars, &knowledge.explain, &knowledge.gazetteer);
     if reading.kind.is_none() && reading.issuer.is_none() {
         return None;
     }
-    let facts = TitleFacts::of(&chars, &reading, knowledge);
+    let mut facts = TitleFacts::of(&chars, &reading, knowledge);
+    if reported && !facts.issued_by && !facts.agreement {
+        facts.fold_place_into_subject();
+    }
     let (parts, notes) = facts.parts_and_notes();
     Some(Explanation {
         label_en: facts.title_en(),
@@ -487,7 +502,14 @@ impl<'k> TitleFacts<'k> {
             (Some(zh), None) => organisation_english(zh, knowledge),
             (None, None) => None,
         };
-        let subject = reading.subject.as_ref().map(text);
+        // A subject that ends in a conjunction joins a second genre word to the type (任务分解及
+        // 实施方案: a task breakdown and implementation plan): the conjunction is not the subject's.
+        let subject = reading
+            .subject
+            .as_ref()
+            .map(text)
+            .map(|s| s.trim_end_matches(['及', '和', '与', '與', '暨']).to_string())
+            .filter(|s| !s.is_empty());
         // The five-year plan a subject names is said by the period, not again in the subject.
         let plan = reading.period.and_then(|p| p.plan);
         let subject_en = subject
@@ -531,6 +553,16 @@ impl<'k> TitleFacts<'k> {
             statuses: reading.statuses.clone(),
             issued,
         }
+    }
+
+    /// The place a title starts with, read as the start of its subject: the document is about
+    /// it, and who issued it is for the articles to say.
+    fn fold_place_into_subject(&mut self) {
+        let Some(place) = self.issuer_zh.take() else { return };
+        self.issuer_en = None;
+        let subject = format!("{place}{}", self.subject.as_deref().unwrap_or(""));
+        self.subject_en = English::with_dictionary(self.knowledge).english(&subject);
+        self.subject = Some(subject);
     }
 
     /// An agreement's parties as its title names them: what stands before its type.
@@ -578,6 +610,13 @@ impl<'k> TitleFacts<'k> {
             match (&self.issuer_en, self.issued_by) {
                 (Some(who), true) if !subject.is_empty() => format!("{kind} of {who} on {subject}"),
                 (Some(who), true) => format!("{kind} of {who}"),
+                // A subject that opens with a verb (关于支持… "supporting …") follows its type, as
+                // in English titles: "Several Measures on Supporting …", never "Supporting …
+                // Several Measures".
+                (who, _) if subject.split_whitespace().next().is_some_and(|w| w.ends_with("ing")) => {
+                    let who = who.as_deref().map(|w| format!("{w} ")).unwrap_or_default();
+                    format!("{who}{kind} on {subject}")
+                }
                 (who, _) => [who.as_deref().unwrap_or(""), subject.as_str(), kind.as_str()]
                     .iter()
                     .filter(|s| !s.is_empty())
@@ -1046,5 +1085,41 @@ mod tests {
         );
         // Nothing to read: no explanation rather than an empty one.
         assert!(from_title("红楼梦", &k).is_none());
+        // A subject opening with a verb follows the type in English.
+        for title in ["关于支持人工智能创新发展若干措施", "關於支持人工智能創新發展若干措施"]
+        {
+            let e = from_title(title, &k).unwrap();
+            let label = e.label_en.unwrap_or_default();
+            assert!(label.starts_with("Several Measures on Supporting"), "{label}");
+        }
+    }
+
+    #[test]
+    fn a_place_a_title_starts_with_is_not_its_issuer_when_the_articles_name_one() {
+        let k = knowledge();
+        for title in [
+            "浙江省大花园核心区(丽水市)建设规划任务分解及实施方案",
+            "浙江省大花園核心區(麗水市)建設規劃任務分解及實施方案",
+        ] {
+            // Read alone, the title's place is whose it is; the articles may say otherwise.
+            let alone = from_title(title, &k).unwrap();
+            assert!(alone.parts.iter().any(|p| p.role == "place"), "{:?}", alone.parts);
+            let e = from_title_reported(title, &k, true).unwrap();
+            assert!(
+                e.parts.iter().all(|p| p.role != "place" && p.role != "issuer"),
+                "{:?}",
+                e.parts
+            );
+            assert!(!e.zh.starts_with("浙江省关于"), "{}", e.zh);
+            let en = e.en.as_deref().unwrap();
+            assert!(!en.contains("Zhejiang's"), "{en}");
+            // The subject does not end in the conjunction that joins the two genre words.
+            let subject = e.parts.iter().find(|p| p.role == "subject").unwrap();
+            assert!(
+                !subject.zh.ends_with('及') && subject.zh.starts_with("浙江省"),
+                "{:?}",
+                subject
+            );
+        }
     }
 }
