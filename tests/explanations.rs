@@ -354,7 +354,16 @@ fn quoted_words_names_and_documents_say_what_they_are_in_both_scripts() {
         assert!(!said.contains("核心") && !said.contains("core"), "{place}: {x:#}");
     }
     // A+B names its parts with no guessed direction and no invented family.
-    for slogan in ["平台+AI", "模型+数据集", "數據+模型"] {
+    // X+AI is AI applied to X: not two things side by side, no relation guessed.
+    let x = explanation(terms, "平台+AI");
+    assert_eq!(x["source"], "rule", "{x:#}");
+    assert!(zh(&x).contains("指把人工智能用于"), "{x:#}");
+    assert!(en(&x).contains("AI applied to") && en(&x).contains("platform"), "{x:#}");
+    assert!(
+        !zh(&x).contains("并列") && !en(&x).contains("does not say how they relate"),
+        "{x:#}"
+    );
+    for slogan in ["模型+数据集", "數據+模型"] {
         let x = explanation(terms, slogan);
         assert_eq!(x["source"], "rule", "{slogan}: {x:#}");
         for wrong in ["带动", "帶動", "一类提法", "drive", "applying the one", "combinations"] {

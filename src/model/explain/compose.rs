@@ -78,22 +78,33 @@ fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// 人工智能+X, AI+X: AI applied to the sector X, from the sector table; for a sector the table
-/// does not know, AI applied to X as the glossary's “人工智能+” says, with X in English where the
-/// glossary, the phrase table or the dictionary has it (else no English).
+/// 人工智能+X, AI+X, X+AI: AI applied to the sector X (never X and AI side by side), from the
+/// sector table; for a sector the table does not know, AI applied to X as the glossary's
+/// “人工智能+” says, with X in English where the glossary, the phrase table or the dictionary
+/// has it (else no English).
 pub fn ai_plus(text: &str, k: &Knowledge) -> Option<Explanation> {
-    let tables = &k.explain;
+    let heads = &k.explain.words.ai_heads;
     let folded = bare(text);
-    let head = tables.words.ai_heads.iter().find(|h| folded.starts_with(h))?;
-    let plus = head.len();
-    if folded.get(plus) != Some(&'+') {
-        return None;
-    }
+    let n = folded.len();
+    // Where X lies among the term's chars without marks: after AI+ or before +AI.
+    let (from, to) = if let Some(h) = heads
+        .iter()
+        .find(|h| folded.starts_with(h) && folded.get(h.len()) == Some(&'+'))
+    {
+        (h.len() + 1, n)
+    } else {
+        let h = heads
+            .iter()
+            .find(|h| n > h.len() && folded.ends_with(h) && folded[n - h.len() - 1] == '+')?;
+        (0, n - h.len() - 1)
+    };
+    let tables = &k.explain;
     // X as the term writes it (its script), without marks.
     let x: String = text
         .chars()
         .filter(|c| !QUOTES.contains(*c))
-        .skip(plus + 1)
+        .skip(from)
+        .take(to - from)
         .collect::<String>()
         .trim()
         .to_string();
@@ -939,20 +950,35 @@ mod tests {
         assert!(ai_plus("MAI+制造", &k).is_none());
     }
 
+    /// X+AI is AI applied to X too, never two things side by side, in both scripts; X's English
+    /// from the phrase table or the dictionary, else none.
+    #[test]
+    fn x_plus_ai_is_ai_applied_to_x() {
+        let k = knowledge();
+        for text in ["“商贸物流+AI”", "“商貿物流+AI”", "商贸物流＋人工智能"] {
+            let e = ai_plus(text, &k).unwrap();
+            assert_eq!(e.origin, Origin::Rule);
+            assert!(e.zh.contains("指把人工智能用于"), "{}", e.zh);
+            assert!(!e.zh.contains("并列"), "{}", e.zh);
+            let en = e.en.unwrap();
+            assert!(en.contains("AI applied to ") && en.contains("logistics"), "{en}");
+            assert!(!en.contains("together"), "{en}");
+        }
+        let e = ai_plus("醫療+AI", &k).unwrap();
+        assert!(e.zh.starts_with("“醫療+AI”指把人工智能用于醫療:"), "{}", e.zh);
+        let e = ai_plus("甲乙丙+AI", &k).unwrap();
+        assert_eq!((e.en, e.label_en), (None, None));
+        assert!(ai_plus("+AI", &k).is_none());
+        assert!(ai_plus("制造+MAI", &k).is_none());
+        assert!(ai_plus("制造+AI+物流", &k).is_none());
+    }
+
     /// A+B names its parts and says no relation nothing states: no direction (A drives B), no
     /// family (“A+” combinations) — readings that must not come back — in both scripts.
     #[test]
     fn slogans_of_parts_name_their_parts_and_no_relation() {
         let k = knowledge();
-        for text in [
-            "平台+AI",
-            "AI+平台",
-            "模型+数据集",
-            "服装+文化",
-            "服裝+文化",
-            "美丽+智慧",
-            "美麗+智慧",
-        ] {
+        for text in ["模型+数据集", "服装+文化", "服裝+文化", "美丽+智慧", "美麗+智慧"] {
             let e = parts(text, &k).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(e.origin, Origin::Rule);
             let en = e.en.as_deref().unwrap();
