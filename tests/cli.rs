@@ -580,6 +580,7 @@ fn a_city_s_own_material_is_on_its_page() {
 一、加大要素保障
 对新引进的人工智能企业,给予最高500万元落户奖励。
 对承担国家、省重点科研任务的企业,按国家、省实际到账补助资金的25%给予补助。
+本《关于支持人工智能创新发展的若干措施》自印发之日起施行。
 联系人:王明
 联系电话:0580-2280000
 舟山市人民政府
@@ -685,6 +686,19 @@ In the first half of 2022, its output grew 7.3 percent.
         !own_page.contains("省級層面"),
         "the province's explanation is not the city's"
     );
+    // Nor does its explanation send the reader to the province's document of that title.
+    assert!(!own_page.contains("浙江省人民政府《關於支持人工智能創新發展的若干措施》"));
+    // 本《…》 in the notice is the notice's measures, not the province's of that title.
+    let this_one: Vec<&str> = notice["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["text"].as_str().unwrap().starts_with('本'))
+        .flat_map(|p| p["annotations"].as_array().unwrap())
+        .filter(|a| a["kind"] == "document")
+        .map(|a| a["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(this_one, [issued.as_str()]);
     // Nothing of the notice sits under the province's paragraphs.
     let province_page = fs::read_to_string(site.join("province/index.html")).unwrap_or_default();
     assert!(!province_page.contains("落戶獎勵") && !province_page.contains("落户奖励"));

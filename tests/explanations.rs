@@ -354,7 +354,16 @@ fn quoted_words_names_and_documents_say_what_they_are_in_both_scripts() {
         assert!(!said.contains("核心") && !said.contains("core"), "{place}: {x:#}");
     }
     // A+B names its parts with no guessed direction and no invented family.
-    for slogan in ["平台+AI", "模型+数据集", "數據+模型"] {
+    // X+AI is AI applied to X: not two things side by side, no relation guessed.
+    let x = explanation(terms, "平台+AI");
+    assert_eq!(x["source"], "rule", "{x:#}");
+    assert!(zh(&x).contains("指把人工智能用于"), "{x:#}");
+    assert!(en(&x).contains("AI applied to") && en(&x).contains("platform"), "{x:#}");
+    assert!(
+        !zh(&x).contains("并列") && !en(&x).contains("does not say how they relate"),
+        "{x:#}"
+    );
+    for slogan in ["模型+数据集", "數據+模型"] {
         let x = explanation(terms, slogan);
         assert_eq!(x["source"], "rule", "{slogan}: {x:#}");
         for wrong in ["带动", "帶動", "一类提法", "drive", "applying the one", "combinations"] {
@@ -523,4 +532,41 @@ fn counted_terms_are_expanded_only_by_as_many_parts() {
     );
     // Three parts are not the two it counts.
     assert!(entry(terms, "两个高地")["explanation"].is_null());
+}
+
+/// Quoted compounds that no dictionary lists whole, in both scripts, with a figurative mark and
+/// traps: a place's pace (臨海步伐), a one-character piece (主战场).
+const COMPOUNDS_SIMPLIFIED: &str = "义乌摆脱路径依赖
+义乌宛如“世界工厂”,企业正在摆脱“路径依赖”,把这里当作转型的“主战场”。
+";
+const COMPOUNDS_TRADITIONAL: &str = "臨海加快轉型
+臨海企業擺脫“路徑依賴”,邁出“臨海步伐”。
+";
+
+#[test]
+fn quoted_compounds_are_read_word_by_word_from_the_dictionary() {
+    let seeds = tempfile::tempdir().unwrap();
+    fs::write(seeds.path().join("c.txt"), COMPOUNDS_SIMPLIFIED).unwrap();
+    fs::write(seeds.path().join("d.txt"), COMPOUNDS_TRADITIONAL).unwrap();
+    let (_dir, site) = build(seeds.path());
+    let json = export(&site);
+    let terms = &json["terms"];
+    let factory = &entry(terms, "世界工厂")["explanation"];
+    assert_eq!(factory["source"], "dictionary", "{factory:#}");
+    let en = factory["en"].as_str().unwrap();
+    assert!(en.contains("world") && en.contains("factory"), "{en}");
+    assert!(en.contains("Used figuratively here."), "{en}");
+    assert!(!chinese_left_in(en, "世界工厂"), "{en}");
+    let path = &entry(terms, "路径依赖")["explanation"];
+    assert_eq!(path["source"], "dictionary", "{path:#}");
+    for (text, wrong) in [("主战场", "owner"), ("臨海步伐", "overlook the sea")] {
+        let said = terms
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| to_hans(e["text"].as_str().unwrap()) == to_hans(text))
+            .map(|e| e["explanation"].to_string())
+            .unwrap_or_default();
+        assert!(!said.contains(wrong), "{text}: {said}");
+    }
 }

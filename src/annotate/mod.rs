@@ -547,6 +547,31 @@ mod tests {
     }
 
     #[test]
+    fn this_document_is_the_seed_not_another_of_its_title() {
+        for text in [
+            "关于支持人工智能创新发展的若干措施\n一、本《关于支持人工智能创新发展的若干措施》自发布之日起施行。\n舟山市人民政府",
+            "關於支持人工智能創新發展的若干措施\n一、本《關於支持人工智能創新發展的若干措施》自發布之日起施行。\n舟山市人民政府",
+        ] {
+            let seed = annotate(text);
+            let this = seed.paragraphs[0]
+                .annotations
+                .iter()
+                .find(|a| a.kind == Kind::Document)
+                .unwrap();
+            assert_eq!(Some(&*this.value), seed.document.as_deref(), "{text}");
+            assert_eq!(this.about, About::city("zhoushan"));
+        }
+        // Japan's act of a title is not the document being read.
+        let seed = annotate("关于支持人工智能创新发展的若干措施\n参考日本《人工智能促进法》。\n舟山市人民政府");
+        let cited = seed.paragraphs[0]
+            .annotations
+            .iter()
+            .find(|a| a.kind == Kind::Document)
+            .unwrap();
+        assert_ne!(cited.about, About::city("zhoushan"));
+    }
+
+    #[test]
     fn terms_have_one_id_in_both_scripts() {
         let seed = annotate("题\n溫州搶佔“人工智能+數據安全”賽道。\n温州抢占“人工智能+数据安全”赛道。");
         let ids: Vec<&str> = seed

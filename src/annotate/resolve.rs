@@ -158,7 +158,9 @@ impl Annotator<'_> {
             // document being read issues it, so its issuer (signature, title) is the title's.
             let stated = if subjects.states_issuer(chars, clause_start, title.start - 1) {
                 clauses.about(title.start)
-            } else if subjects.issued_here(chars, title.end + 1, sentence_end.min(chars.len())) {
+            } else if subjects.issued_here(chars, title.end + 1, sentence_end.min(chars.len()))
+                || self.names_this_document(chars, title.start - 1)
+            {
                 subjects.context.issuer
             } else {
                 None
@@ -175,6 +177,13 @@ impl Annotator<'_> {
             r.out.push(a);
         }
         speakers
+    }
+
+    /// Whether the words right before the title's 《 at `open` make it the document being read
+    /// (本《措施》), not another's of that title (日本《…》 is not).
+    fn names_this_document(&self, chars: &[char], open: usize) -> bool {
+        let words = &self.lexicon.document;
+        words.this_document.ends_at(chars, open) && !words.not_this_document.ends_at(chars, open)
     }
 
     /// Quoted terms and slogans, with the terms quoted inside them as nested uses. A term

@@ -82,6 +82,8 @@ struct DocumentLists {
     issuer_prefixes: Vec<String>,
     issued_here: Vec<String>,
     issue_verbs: Vec<String>,
+    this_document: Vec<String>,
+    not_this_document: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -238,6 +240,10 @@ pub struct DocumentWords {
     /// After a title: the document being read issues it (现将《…》印发给你们).
     pub issued_here: WordSet,
     pub issue_verbs: WordSet,
+    /// Right before a title: the title is the document being read (本《措施》所称…).
+    pub this_document: WordSet,
+    /// Words ending in a `this_document` word that are not it (日本《…》, 成本).
+    pub not_this_document: WordSet,
 }
 
 /// Places the gazetteer does not list (towns, streets, villages), read from their suffixes.
@@ -483,6 +489,8 @@ impl Lexicon {
                 issuer_prefixes: word_set(document.issuer_prefixes),
                 issued_here: word_set(document.issued_here),
                 issue_verbs: word_set(document.issue_verbs),
+                this_document: word_set(document.this_document),
+                not_this_document: word_set(document.not_this_document),
             },
             place: PlaceWords {
                 town_suffixes: word_set(place.town_suffixes),

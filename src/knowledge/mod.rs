@@ -16,7 +16,7 @@ mod statements;
 mod strings;
 
 pub use dictionary::{
-    Dictionary, LICENCE as DICTIONARY_LICENCE, NAME as DICTIONARY_NAME, RELEASE as DICTIONARY_RELEASE,
+    Dictionary, LICENCE as DICTIONARY_LICENCE, NAME as DICTIONARY_NAME, RELEASE as DICTIONARY_RELEASE, Word,
 };
 pub use english::{ENGLISH_STOP_WORDS, english_key, english_words};
 pub use explain::{CLOSING_QUOTES, Category, DocumentType, ExplainTables, RuleWords, Sector, StatusMark};

@@ -186,7 +186,7 @@ mod tests {
     const SEEDS: [(&str, &str); 2] = [
         (
             "001_a.txt",
-            "寧波新政\n寧波推進“人工智能+製造”,建設“數字孿生工廠”和“數字孿生工廠”配套,發布《寧波市人工智能產業發展實施方案》。\n",
+            "寧波新政\n寧波推進“人工智能+製造”,建設“沁芯堡”和“沁芯堡”配套,發布《寧波市人工智能產業發展實施方案》。\n",
         ),
         ("002_b.txt", "天氣\n今天天氣晴朗,適合出行。\n"),
     ];
@@ -205,7 +205,7 @@ mod tests {
         assert!(
             lines
                 .iter()
-                .any(|l| l.starts_with("unexplained: term “數字孿生工廠” (") && l.ends_with("), 1 use")),
+                .any(|l| l.starts_with("unexplained: term “沁芯堡” (") && l.ends_with("), 1 use")),
             "{lines:?}"
         );
         assert!(lines.last().unwrap().starts_with(&format!(

@@ -78,22 +78,33 @@ fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// 人工智能+X, AI+X: AI applied to the sector X, from the sector table; for a sector the table
-/// does not know, AI applied to X as the glossary's “人工智能+” says, with X in English where the
-/// glossary, the phrase table or the dictionary has it (else no English).
+/// 人工智能+X, AI+X, X+AI: AI applied to the sector X (never X and AI side by side), from the
+/// sector table; for a sector the table does not know, AI applied to X as the glossary's
+/// “人工智能+” says, with X in English where the glossary, the phrase table or the dictionary
+/// has it (else no English).
 pub fn ai_plus(text: &str, k: &Knowledge) -> Option<Explanation> {
-    let tables = &k.explain;
+    let heads = &k.explain.words.ai_heads;
     let folded = bare(text);
-    let head = tables.words.ai_heads.iter().find(|h| folded.starts_with(h))?;
-    let plus = head.len();
-    if folded.get(plus) != Some(&'+') {
-        return None;
-    }
+    let n = folded.len();
+    // Where X lies among the term's chars without marks: after AI+ or before +AI.
+    let (from, to) = if let Some(h) = heads
+        .iter()
+        .find(|h| folded.starts_with(h) && folded.get(h.len()) == Some(&'+'))
+    {
+        (h.len() + 1, n)
+    } else {
+        let h = heads
+            .iter()
+            .find(|h| n > h.len() && folded.ends_with(h) && folded[n - h.len() - 1] == '+')?;
+        (0, n - h.len() - 1)
+    };
+    let tables = &k.explain;
     // X as the term writes it (its script), without marks.
     let x: String = text
         .chars()
         .filter(|c| !QUOTES.contains(*c))
-        .skip(plus + 1)
+        .skip(from)
+        .take(to - from)
         .collect::<String>()
         .trim()
         .to_string();
@@ -142,7 +153,8 @@ pub struct PartMeaning {
 }
 
 /// `part` explained as a whole: a glossary term, a place, an ordinary word of the dictionary,
-/// a phrase of the phrase table, Latin letters (AI, IP) as they are.
+/// a phrase of the phrase table, Latin letters (AI, IP) as they are; else word by word, when
+/// it is wholly made of such words.
 pub fn part_english(part: &str, k: &Knowledge) -> Option<PartMeaning> {
     let part = part.trim();
     if part.is_empty() {
@@ -203,6 +215,10 @@ pub fn part_english(part: &str, k: &Knowledge) -> Option<PartMeaning> {
                 w.headword
             ),
         });
+    }
+    // A compound of such words (数智工厂, 生态工业), read word by word.
+    if let Some((en, zh, source)) = super::words::compound_parts(part, k) {
+        return Some(PartMeaning { en, zh, source });
     }
     None
 }
@@ -411,12 +427,22 @@ fn article(word: &str) -> &'static str {
 /// which years, in what state; the type and status marks explained once each. `None` when the
 /// title says neither its type nor its issuer.
 pub fn from_title(title: &str, knowledge: &Knowledge) -> Option<Explanation> {
+    from_title_reported(title, knowledge, false)
+}
+
+/// [`from_title`] for a document whose issuer the articles report (`reported`): a place the
+/// title only starts with is then part of its subject, not whose the document is (浙江省大花园
+/// 核心区(丽水市)建设规划任务分解及实施方案 is Lishui's, as the article says, not Zhejiang's).
+pub fn from_title_reported(title: &str, knowledge: &Knowledge, reported: bool) -> Option<Explanation> {
     let chars: Vec<char> = title.chars().collect();
     let reading = title::read(&chars, &knowledge.explain, &knowledge.gazetteer);
     if reading.kind.is_none() && reading.issuer.is_none() {
         return None;
     }
-    let facts = TitleFacts::of(&chars, &reading, knowledge);
+    let mut facts = TitleFacts::of(&chars, &reading, knowledge);
+    if reported && !facts.issued_by && !facts.agreement {
+        facts.fold_place_into_subject();
+    }
     let (parts, notes) = facts.parts_and_notes();
     Some(Explanation {
         label_en: facts.title_en(),
@@ -487,7 +513,14 @@ impl<'k> TitleFacts<'k> {
             (Some(zh), None) => organisation_english(zh, knowledge),
             (None, None) => None,
         };
-        let subject = reading.subject.as_ref().map(text);
+        // A subject that ends in a conjunction joins a second genre word to the type (任务分解及
+        // 实施方案: a task breakdown and implementation plan): the conjunction is not the subject's.
+        let subject = reading
+            .subject
+            .as_ref()
+            .map(text)
+            .map(|s| s.trim_end_matches(['及', '和', '与', '與', '暨']).to_string())
+            .filter(|s| !s.is_empty());
         // The five-year plan a subject names is said by the period, not again in the subject.
         let plan = reading.period.and_then(|p| p.plan);
         let subject_en = subject
@@ -531,6 +564,16 @@ impl<'k> TitleFacts<'k> {
             statuses: reading.statuses.clone(),
             issued,
         }
+    }
+
+    /// The place a title starts with, read as the start of its subject: the document is about
+    /// it, and who issued it is for the articles to say.
+    fn fold_place_into_subject(&mut self) {
+        let Some(place) = self.issuer_zh.take() else { return };
+        self.issuer_en = None;
+        let subject = format!("{place}{}", self.subject.as_deref().unwrap_or(""));
+        self.subject_en = English::with_dictionary(self.knowledge).english(&subject);
+        self.subject = Some(subject);
     }
 
     /// An agreement's parties as its title names them: what stands before its type.
@@ -578,6 +621,13 @@ impl<'k> TitleFacts<'k> {
             match (&self.issuer_en, self.issued_by) {
                 (Some(who), true) if !subject.is_empty() => format!("{kind} of {who} on {subject}"),
                 (Some(who), true) => format!("{kind} of {who}"),
+                // A subject that opens with a verb (关于支持… "supporting …") follows its type, as
+                // in English titles: "Several Measures on Supporting …", never "Supporting …
+                // Several Measures".
+                (who, _) if subject.split_whitespace().next().is_some_and(|w| w.ends_with("ing")) => {
+                    let who = who.as_deref().map(|w| format!("{w} ")).unwrap_or_default();
+                    format!("{who}{kind} on {subject}")
+                }
                 (who, _) => [who.as_deref().unwrap_or(""), subject.as_str(), kind.as_str()]
                     .iter()
                     .filter(|s| !s.is_empty())
@@ -900,20 +950,35 @@ mod tests {
         assert!(ai_plus("MAI+制造", &k).is_none());
     }
 
+    /// X+AI is AI applied to X too, never two things side by side, in both scripts; X's English
+    /// from the phrase table or the dictionary, else none.
+    #[test]
+    fn x_plus_ai_is_ai_applied_to_x() {
+        let k = knowledge();
+        for text in ["“商贸物流+AI”", "“商貿物流+AI”", "商贸物流＋人工智能"] {
+            let e = ai_plus(text, &k).unwrap();
+            assert_eq!(e.origin, Origin::Rule);
+            assert!(e.zh.contains("指把人工智能用于"), "{}", e.zh);
+            assert!(!e.zh.contains("并列"), "{}", e.zh);
+            let en = e.en.unwrap();
+            assert!(en.contains("AI applied to ") && en.contains("logistics"), "{en}");
+            assert!(!en.contains("together"), "{en}");
+        }
+        let e = ai_plus("醫療+AI", &k).unwrap();
+        assert!(e.zh.starts_with("“醫療+AI”指把人工智能用于醫療:"), "{}", e.zh);
+        let e = ai_plus("甲乙丙+AI", &k).unwrap();
+        assert_eq!((e.en, e.label_en), (None, None));
+        assert!(ai_plus("+AI", &k).is_none());
+        assert!(ai_plus("制造+MAI", &k).is_none());
+        assert!(ai_plus("制造+AI+物流", &k).is_none());
+    }
+
     /// A+B names its parts and says no relation nothing states: no direction (A drives B), no
     /// family (“A+” combinations) — readings that must not come back — in both scripts.
     #[test]
     fn slogans_of_parts_name_their_parts_and_no_relation() {
         let k = knowledge();
-        for text in [
-            "平台+AI",
-            "AI+平台",
-            "模型+数据集",
-            "服装+文化",
-            "服裝+文化",
-            "美丽+智慧",
-            "美麗+智慧",
-        ] {
+        for text in ["模型+数据集", "服装+文化", "服裝+文化", "美丽+智慧", "美麗+智慧"] {
             let e = parts(text, &k).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(e.origin, Origin::Rule);
             let en = e.en.as_deref().unwrap();
@@ -1046,5 +1111,41 @@ mod tests {
         );
         // Nothing to read: no explanation rather than an empty one.
         assert!(from_title("红楼梦", &k).is_none());
+        // A subject opening with a verb follows the type in English.
+        for title in ["关于支持人工智能创新发展若干措施", "關於支持人工智能創新發展若干措施"]
+        {
+            let e = from_title(title, &k).unwrap();
+            let label = e.label_en.unwrap_or_default();
+            assert!(label.starts_with("Several Measures on Supporting"), "{label}");
+        }
+    }
+
+    #[test]
+    fn a_place_a_title_starts_with_is_not_its_issuer_when_the_articles_name_one() {
+        let k = knowledge();
+        for title in [
+            "浙江省大花园核心区(丽水市)建设规划任务分解及实施方案",
+            "浙江省大花園核心區(麗水市)建設規劃任務分解及實施方案",
+        ] {
+            // Read alone, the title's place is whose it is; the articles may say otherwise.
+            let alone = from_title(title, &k).unwrap();
+            assert!(alone.parts.iter().any(|p| p.role == "place"), "{:?}", alone.parts);
+            let e = from_title_reported(title, &k, true).unwrap();
+            assert!(
+                e.parts.iter().all(|p| p.role != "place" && p.role != "issuer"),
+                "{:?}",
+                e.parts
+            );
+            assert!(!e.zh.starts_with("浙江省关于"), "{}", e.zh);
+            let en = e.en.as_deref().unwrap();
+            assert!(!en.contains("Zhejiang's"), "{en}");
+            // The subject does not end in the conjunction that joins the two genre words.
+            let subject = e.parts.iter().find(|p| p.role == "subject").unwrap();
+            assert!(
+                !subject.zh.ends_with('及') && subject.zh.starts_with("浙江省"),
+                "{:?}",
+                subject
+            );
+        }
     }
 }

@@ -195,6 +195,11 @@ impl Facts {
         self.by.is_none() && self.date.is_none() && self.statements.is_empty()
     }
 
+    /// Whether the articles say who issued it (not who signed it).
+    pub fn reports_issuer(&self) -> bool {
+        self.by.is_some() && !self.signed
+    }
+
     /// The facts as parts, and a sentence in each language.
     fn parts(&self) -> (Vec<TitlePart>, String, Option<String>) {
         let mut parts = Vec::new();

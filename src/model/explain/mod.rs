@@ -268,19 +268,20 @@ pub fn explain(
             .or_else(|| words::dictionary(&t.text, &uses, knowledge))
             .or_else(|| words::phrase(&t.text, knowledge))
             .or_else(|| names::by_head(&t.text, &uses, knowledge))
+            .or_else(|| words::compound(&t.text, &uses, knowledge))
             .or_else(|| compose::parts(&t.text, knowledge))
             .filter(|e| !e.restates(&t.text));
     });
     documents.par_iter_mut().for_each(|d| {
+        let facts = documents::Facts::read(d, seeds, knowledge);
         let mut explanation = match &d.entry {
             Some(e) => {
                 let mut x = Explanation::glossary(&e.title_en, &e.zh, &e.en, e.source.as_deref());
                 x.parts = compose::entry_parts(e);
                 Some(x)
             }
-            None => compose::from_title(&d.title, knowledge),
+            None => compose::from_title_reported(&d.title, knowledge, facts.reports_issuer()),
         };
-        let facts = documents::Facts::read(d, seeds, knowledge);
         if let Some(x) = explanation.as_mut() {
             facts.add_to(x);
         } else {
