@@ -106,6 +106,10 @@ pub struct Event {
     /// A target (a deadline, a plan's period, a date after the article), not something that
     /// happened.
     pub target: bool,
+    /// Expected or scheduled, not a target and not yet happened: a forecast (預計, 有望), a
+    /// date later than the article with no word of aim (a rule that takes effect, a deadline
+    /// for comments).
+    pub expected: bool,
     /// It names something national or foreign and no place of Zhejiang: no city's own event.
     pub national: bool,
     /// The cities its paragraph names.
