@@ -411,7 +411,7 @@ fn figures_say_a_noun_their_own_date_and_a_forecast_is_no_target() {
         2025年,全县人工智能产业营收达120亿元,比2020年增长45%。\n\
         高峰期最多时有3000人在园区工作。\n\
         预计到2027年,全县数字经济增加值有望突破500亿元;力争到2027年,培育人工智能企业50家。\n\
-        本次征集开始时间为2026年1月5日,结束时间为2026年2月5日。\n";
+        台州市本次征集开始时间为2025年11月5日,结束时间为2025年11月25日。\n";
     let en = "A county plan\n\
         Exports stood at 40 billion yuan in 2024, up 8 percent from 2023.\n\
         The county's output is expected to reach 90 billion yuan by 2027.\n";
@@ -442,9 +442,17 @@ fn figures_say_a_noun_their_own_date_and_a_forecast_is_no_target() {
     for c in figure_cards(&site).values() {
         assert_ne!(c["s"], "浙江全省 Zhejiang", "{c}");
     }
-    // A procedure's time line (征集開始時間…) is no event; a forecast is not a target.
+    // A procedure's time line (征集開始時間…) is no city's latest event; a forecast is not a
+    // target.
+    let city = read(&site, "city/taizhou/index.html");
+    let latest = city.split("最近事件").nth(1).unwrap_or("");
+    let latest = latest.split("</ol>").next().unwrap_or("");
+    assert!(!latest.contains("開始時間"), "{latest}");
     let entries = all_timeline_entries(&site);
-    assert!(!entries.iter().any(|e| e.contains("開始時間")), "{entries:#?}");
+    assert!(
+        entries.iter().any(|e| e.contains("開始時間")),
+        "listed on the timeline: {entries:#?}"
+    );
     let forecast = entries.iter().find(|e| e.contains("有望")).unwrap();
     assert!(!forecast.contains("目標"), "{forecast}");
 }

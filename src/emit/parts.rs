@@ -169,7 +169,7 @@ pub fn latest_events(ex: &View, events: &[usize], n: usize) -> Vec<usize> {
         .copied()
         .filter(|&i| {
             let e = ex.event(i);
-            !e.target && !e.expected && !e.national && isodate::has_year(&e.date)
+            !e.target && !e.expected && !e.national && !e.procedural && isodate::has_year(&e.date)
         })
         .take(n)
         .collect()

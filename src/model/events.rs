@@ -32,6 +32,8 @@ pub struct Found {
     /// It names something national or foreign (国家, 工信部, 全球, 北京) and no place of Zhejiang
     /// nor "this city": whatever it is credited to, it is no city's own event.
     pub national: bool,
+    /// A procedure's time line (开始时间…结束时间, 意见反馈截止), not something that happened.
+    pub procedural: bool,
 }
 
 /// A paragraph's dated statements, before they are merged across the corpus.
@@ -120,10 +122,9 @@ pub fn read(p: &AnnotatedParagraph, year: Option<i32>, k: &Knowledge) -> Vec<Fou
         if opens && (a.end()..to).any(|c| words.dateline_words.word_at(&folded, c).is_some()) {
             continue;
         }
-        // A procedure's time line (征集开始时间…结束时间:, 意见反馈截止时间) is no event.
-        if (from..to).any(|c| words.procedural_words.word_at(&folded, c).is_some()) {
-            continue;
-        }
+        // A procedure's time line (征集开始时间…结束时间:, 意见反馈截止时间) is listed (its date
+        // links to it) but is no city's latest event.
+        let procedural = (from..to).any(|c| words.procedural_words.word_at(&folded, c).is_some());
         let status = status(&chars, &folded, a, from, year, k);
         let attribution = &k.lexicon.attribution;
         let names_zhejiang = p.annotations.iter().any(|b| {
@@ -138,6 +139,7 @@ pub fn read(p: &AnnotatedParagraph, year: Option<i32>, k: &Knowledge) -> Vec<Fou
             to,
             status,
             national,
+            procedural,
         });
     }
     out
@@ -230,6 +232,7 @@ pub fn events(
             to,
             status,
             national,
+            procedural,
         } in found
         {
             let a = &p.annotations[i];
@@ -260,6 +263,7 @@ pub fn events(
                         target: status == Status::Target,
                         expected: status == Status::Forecast,
                         national,
+                        procedural,
                         cities: p.page_cities().cloned().collect(),
                         also_in: copies_of(r),
                     });
@@ -384,7 +388,7 @@ mod tests {
             ]
         );
         // An agreement taking effect and a deadline for comments are no targets; a procedure's
-        // time line is no event at all; 截至 is "as of".
+        // time line is marked so (no latest event); 截至 is "as of".
         let found = statements(
             "題\n2025-05-01\nRCEP將於2026年1月1日對本國生效。本次徵集開始時間為2025年5月1日,結束時間為2025年6月1日。截至2024年底,全市企業達300家。到2027年,全市產值超500億元。",
         );
@@ -393,6 +397,8 @@ mod tests {
             status,
             [
                 ("2026-01-01", Status::Forecast),
+                ("2025-05-01", Status::Outcome),
+                ("2025-06-01", Status::Outcome),
                 ("2024", Status::Outcome),
                 ("2027", Status::Target)
             ]

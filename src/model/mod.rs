@@ -112,6 +112,8 @@ pub struct Event {
     pub expected: bool,
     /// It names something national or foreign and no place of Zhejiang: no city's own event.
     pub national: bool,
+    /// A procedure's time line (征集开始时间…结束时间): listed, but no city's latest event.
+    pub procedural: bool,
     /// The cities its paragraph names.
     pub cities: Box<[ArcStr]>,
     /// The same statement in other articles (re-published copies), credited beside it.
