@@ -96,6 +96,7 @@ struct MeasureLists {
     tail_words: Vec<String>,
     verbs: Vec<String>,
     fragment_end: Vec<String>,
+    not_alone: Vec<String>,
     max_chars: usize,
     max_chars_en: usize,
 }
@@ -168,6 +169,8 @@ pub struct StatementWords {
     pub verbs: WordSet,
     /// What no measure ends with (a function word, an unfinished verb).
     pub fragment_end: WordSet,
+    /// What is no measure on its own (增长, growth).
+    pub not_alone: WordSet,
     pub max_chars: usize,
     pub max_chars_en: usize,
     pub measure_kinds: Vec<MeasureKind>,
@@ -259,6 +262,7 @@ impl StatementWords {
             tail_words: word_set(file.measure.tail_words),
             verbs: word_set(file.measure.verbs),
             fragment_end: word_set(file.measure.fragment_end),
+            not_alone: word_set(file.measure.not_alone),
             max_chars: file.measure.max_chars,
             max_chars_en: file.measure.max_chars_en,
             measure_kinds,

@@ -488,6 +488,31 @@ impl<'k> Reader<'k> {
         let truncated = lead_from > lead_start;
         let lead = if truncated { format!("…{lead}") } else { lead };
         let lead_from = lead_from.max(from);
+        // In English, a noun phrase right before "of" is what the figure measures (Yiwu had a
+        // GDP of, with a growth rate of, a year-on-year increase of): its words back to an
+        // article, a verb or a preposition.
+        if english {
+            let before = t.string(from, lead_to);
+            if let Some(head) = before.trim_end().strip_suffix(" of") {
+                let w = self.words;
+                let stops = |word: &str| {
+                    let folded: Vec<char> = script::fold_chars(word);
+                    let whole = |set: &WordSet| set.word_at(&folded, 0) == Some(folded.len());
+                    whole(&w.lead_words) || whole(&w.tail_words) || whole(&w.verbs)
+                };
+                let mut words: Vec<&str> = head
+                    .split(' ')
+                    .rev()
+                    .take_while(|word| !word.is_empty() && !stops(word) && !word.ends_with(','))
+                    .take(5)
+                    .collect();
+                words.reverse();
+                let phrase = self.noun_phrase(&words.join(" "), false);
+                if !phrase.is_empty() {
+                    return (lead.trim().to_string(), phrase);
+                }
+            }
+        }
         // In English, the clause's subject: its words up to the first verb (Cross-border
         // e-commerce exports | to related countries are expected to exceed).
         if english {
@@ -607,7 +632,8 @@ impl<'k> Reader<'k> {
                 !t.chars[at].is_ascii_alphabetic() || at == from || t.chars[at - 1] == ' '
             })
         });
-        if ends_badly || t.chars[from..end].iter().filter(|c| !is_mark(**c)).count() < 2 {
+        let alone = w.not_alone.word_at(&t.folded, from) == Some(end - from);
+        if ends_badly || alone || t.chars[from..end].iter().filter(|c| !is_mark(**c)).count() < 2 {
             return String::new();
         }
         t.string(from, end).trim().to_string()
@@ -1219,6 +1245,15 @@ mod tests {
         assert_eq!(measures, ["museum", ""], "{rows:?}");
         let rows = read("Title\nWenzhou's GDP increased by 3.3 percent in 2022.");
         assert_eq!(rows[0].2, "GDP");
+        // A noun phrase before "of" is what is measured.
+        let rows =
+            read("Title\nLatest data shows that Yiwu had a GDP of 81.57 billion yuan, with a growth rate of 15.5%.");
+        let measures: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(measures, ["GDP", "growth rate"], "{rows:?}");
+        // 增長 alone says not what grew.
+        let rows = read("題\n2025-03-01\n2024年,同比增長6.5%,工業增加值增長7%。");
+        let measures: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(measures, ["", "工業增加值增長"], "{rows:?}");
     }
 
     #[test]
