@@ -402,3 +402,57 @@ fn a_city_named_only_by_its_counties_has_a_card_for_what_points_to_it() {
     let hans: Value = serde_json::from_str(&read(&site, "data/cards.zh-Hans.json")).unwrap();
     assert_eq!(hans["city:jinhua"]["title"], "金华");
 }
+
+/// A made-up county story in Simplified, its Traditional republication and an English one: the
+/// classes a reader review found on real articles (issue 26's second round).
+#[test]
+fn figures_say_a_noun_their_own_date_and_a_forecast_is_no_target() {
+    let hans = "县里的人工智能产业\n\
+        2025年,全县人工智能产业营收达120亿元,比2020年增长45%。\n\
+        高峰期最多时有3000人在园区工作。\n\
+        预计到2027年,全县数字经济增加值有望突破500亿元;力争到2027年,培育人工智能企业50家。\n\
+        台州市本次征集开始时间为2025年11月5日,结束时间为2025年11月25日。\n";
+    let en = "A county plan\n\
+        Exports stood at 40 billion yuan in 2024, up 8 percent from 2023.\n\
+        The county's output is expected to reach 90 billion yuan by 2027.\n";
+    let (_d, site) = site(&[
+        ("001_county.txt", hans),
+        ("001_county.toml", "date = \"2025-12-01\"\n"),
+        ("002_county_en.txt", en),
+        ("002_county_en.toml", "date = \"2025-12-01\"\n"),
+    ]);
+    // The date of its own clause, never the baseline it is compared with.
+    let card = &cards_of(&site, "45%")[0];
+    assert_eq!(card["w"], "2025年", "{card}");
+    let card = &cards_of(&site, "8 percent")[0];
+    assert_eq!(card["w"], "2024", "{card}");
+    // A measure is a noun phrase or nothing: 最多時 says nothing of what is counted.
+    let card = &cards_of(&site, "3000人")[0];
+    assert!(!card["m"].as_str().unwrap_or("").ends_with('時'), "{card}");
+    let card = &cards_of(&site, "40 billion yuan")[0];
+    assert_eq!(card["m"], "Exports", "{card}");
+    // 預計, 有望, expected: forecasts; 力爭到2027年: a target.
+    let card = &cards_of(&site, "500億元")[0];
+    assert_eq!(card["k"], "預計 Forecast", "{card}");
+    let card = &cards_of(&site, "90 billion yuan")[0];
+    assert_eq!(card["k"], "預計 Forecast", "{card}");
+    let card = &cards_of(&site, "50家")[0];
+    assert_eq!(card["k"], "目標 Target", "{card}");
+    // A county story that never names the province is not the province's.
+    for c in figure_cards(&site).values() {
+        assert_ne!(c["s"], "浙江全省 Zhejiang", "{c}");
+    }
+    // A procedure's time line (征集開始時間…) is no city's latest event; a forecast is not a
+    // target.
+    let city = read(&site, "city/taizhou/index.html");
+    let latest = city.split("最近事件").nth(1).unwrap_or("");
+    let latest = latest.split("</ol>").next().unwrap_or("");
+    assert!(!latest.contains("開始時間"), "{latest}");
+    let entries = all_timeline_entries(&site);
+    assert!(
+        entries.iter().any(|e| e.contains("開始時間")),
+        "listed on the timeline: {entries:#?}"
+    );
+    let forecast = entries.iter().find(|e| e.contains("有望")).unwrap();
+    assert!(!forecast.contains("目標"), "{forecast}");
+}

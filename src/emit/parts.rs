@@ -16,6 +16,7 @@ pub fn status_label(s: &Strings, status: Status) -> Option<Bilingual> {
     let label = match status {
         Status::Outcome => &s.figure_outcome,
         Status::Target => &s.figure_target,
+        Status::Forecast => &s.figure_forecast,
         Status::Condition => &s.figure_condition,
         Status::Comparison => &s.figure_comparison,
         Status::Unknown => return None,
@@ -146,7 +147,11 @@ pub fn event_item(ex: &View, k: &Knowledge, i: usize, with_subject: bool) -> Eve
         } else {
             None
         },
-        target: e.target.then(|| Bilingual::split(&s.event_target)),
+        target: if e.target {
+            Some(Bilingual::split(&s.event_target))
+        } else {
+            e.expected.then(|| Bilingual::split(&s.event_expected))
+        },
         sentence: Fragment::new(in_lang(annotated_at(ex, e.at, from, to), lang)),
         source_url: urls::source_paragraph(&ex.seed_info(e.at.seed).id, &p.id),
     }
@@ -185,7 +190,7 @@ pub fn latest_events(ex: &View, events: &[usize], n: usize) -> Vec<usize> {
         .copied()
         .filter(|&i| {
             let e = ex.event(i);
-            !e.target && !e.national && isodate::has_year(&e.date)
+            !e.target && !e.expected && !e.national && !e.procedural && isodate::has_year(&e.date)
         })
         .take(n)
         .collect()

@@ -173,8 +173,9 @@ fn event_line(ex: &View, k: &Knowledge, e: &Event) -> Item {
     };
     let subject = subject.map(|c| format!(" · {c}")).unwrap_or_default();
     // A target is not something that happened: it says so.
-    let target = if e.target {
-        format!(" · {}", Bilingual::split(&s.event_target).markdown())
+    let target = if e.target || e.expected {
+        let label = if e.target { &s.event_target } else { &s.event_expected };
+        format!(" · {}", Bilingual::split(label).markdown())
     } else {
         String::new()
     };

@@ -68,8 +68,12 @@ struct QualifierList {
 #[serde(deny_unknown_fields)]
 struct StatusLists {
     target: Vec<String>,
+    forecast: Vec<String>,
     outcome: Vec<String>,
     deadline_before: Vec<String>,
+    as_of_before: Vec<String>,
+    baseline_before: Vec<String>,
+    baseline_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,6 +94,9 @@ struct ComparisonLists {
 struct MeasureLists {
     lead_words: Vec<String>,
     tail_words: Vec<String>,
+    verbs: Vec<String>,
+    fragment_end: Vec<String>,
+    not_alone: Vec<String>,
     max_chars: usize,
     max_chars_en: usize,
 }
@@ -110,6 +117,8 @@ struct MeasureKindEntry {
 struct EventLists {
     dateline_words: Vec<String>,
     dateline_ends: Vec<String>,
+    procedural_words: Vec<String>,
+    scheduled_words: Vec<String>,
     min_chars: usize,
 }
 
@@ -142,18 +151,35 @@ pub struct StatementWords {
     pub qualifiers_before: Vec<(Vec<char>, QualifierKind)>,
     pub qualifiers_after: Vec<(Vec<char>, QualifierKind)>,
     pub target: WordSet,
+    /// Words of a forecast or an expectation (预计, 有望, expected): not a plan's commitment.
+    pub forecast: WordSet,
     pub outcome: WordSet,
     pub deadline_before: WordSet,
+    /// Words right before a date that say "as of" (截至), not "by".
+    pub as_of_before: WordSet,
+    /// Words before and after a date that make it a baseline (比2020年, 自2022年…以来).
+    pub baseline_before: WordSet,
+    pub baseline_after: WordSet,
     pub condition_before: WordSet,
     pub condition_after: WordSet,
     pub comparison: WordSet,
     pub lead_words: WordSet,
     pub tail_words: WordSet,
+    /// Verbs that open a clause before what it counts, cut from a measure's start.
+    pub verbs: WordSet,
+    /// What no measure ends with (a function word, an unfinished verb).
+    pub fragment_end: WordSet,
+    /// What is no measure on its own (增长, growth).
+    pub not_alone: WordSet,
     pub max_chars: usize,
     pub max_chars_en: usize,
     pub measure_kinds: Vec<MeasureKind>,
     pub dateline_words: WordSet,
     pub dateline_ends: WordSet,
+    /// Words of a procedure's time line (开始时间, 意见反馈): no event.
+    pub procedural_words: WordSet,
+    /// Words of a scheduled date (生效, 将于, signed): expected, not a target.
+    pub scheduled_words: WordSet,
     pub event_min_chars: usize,
 }
 
@@ -223,18 +249,27 @@ impl StatementWords {
             qualifiers_before,
             qualifiers_after,
             target: word_set(file.status.target),
+            forecast: word_set(file.status.forecast),
             outcome: word_set(file.status.outcome),
             deadline_before: word_set(file.status.deadline_before),
+            as_of_before: word_set(file.status.as_of_before),
+            baseline_before: word_set(file.status.baseline_before),
+            baseline_after: word_set(file.status.baseline_after),
             condition_before: word_set(file.condition.before),
             condition_after: word_set(file.condition.after),
             comparison: word_set(file.comparison.words),
             lead_words: word_set(file.measure.lead_words),
             tail_words: word_set(file.measure.tail_words),
+            verbs: word_set(file.measure.verbs),
+            fragment_end: word_set(file.measure.fragment_end),
+            not_alone: word_set(file.measure.not_alone),
             max_chars: file.measure.max_chars,
             max_chars_en: file.measure.max_chars_en,
             measure_kinds,
             dateline_words: word_set(file.event.dateline_words),
             dateline_ends: word_set(file.event.dateline_ends),
+            procedural_words: word_set(file.event.procedural_words),
+            scheduled_words: word_set(file.event.scheduled_words),
             event_min_chars: file.event.min_chars,
         })
     }

@@ -32,6 +32,8 @@ pub struct Found {
     /// It names something national or foreign (国家, 工信部, 全球, 北京) and no place of Zhejiang
     /// nor "this city": whatever it is credited to, it is no city's own event.
     pub national: bool,
+    /// A procedure's time line (开始时间…结束时间, 意见反馈截止), not something that happened.
+    pub procedural: bool,
 }
 
 /// A paragraph's dated statements, before they are merged across the corpus.
@@ -120,6 +122,9 @@ pub fn read(p: &AnnotatedParagraph, year: Option<i32>, k: &Knowledge) -> Vec<Fou
         if opens && (a.end()..to).any(|c| words.dateline_words.word_at(&folded, c).is_some()) {
             continue;
         }
+        // A procedure's time line (征集开始时间…结束时间:, 意见反馈截止时间) is listed (its date
+        // links to it) but is no city's latest event.
+        let procedural = (from..to).any(|c| words.procedural_words.word_at(&folded, c).is_some());
         let status = status(&chars, &folded, a, from, year, k);
         let attribution = &k.lexicon.attribution;
         let names_zhejiang = p.annotations.iter().any(|b| {
@@ -134,6 +139,7 @@ pub fn read(p: &AnnotatedParagraph, year: Option<i32>, k: &Knowledge) -> Vec<Fou
             to,
             status,
             national,
+            procedural,
         });
     }
     out
@@ -150,12 +156,23 @@ fn precision(a: &Annotation) -> u8 {
     }
 }
 
-/// Whether a dated statement is a target or something that happened.
+/// Whether a dated statement is a target (what a plan commits to), expected (a forecast, or a
+/// date after the article that no word of aim makes a target: a rule taking effect, a deadline
+/// for comments), or something that happened.
 fn status(chars: &[char], folded: &[char], a: &Annotation, from: usize, year: Option<i32>, k: &Knowledge) -> Status {
     let words = &k.statements;
-    let deadline = words.deadline_before.longest_before(folded, a.start()).is_some()
-        || k.lexicon.date.target_before.longest_before(chars, a.start()).is_some()
-        || (a.start() >= 3 && folded[..a.start()].ends_with(&['b', 'y', ' ']));
+    // 截至2024年底 is "as of": an outcome's date, though it ends in 至; 预计到 is a forecast's.
+    let as_of = words.as_of_before.longest_before(folded, a.start()).is_some();
+    let deadline_word = words
+        .deadline_before
+        .longest_before(folded, a.start())
+        .or_else(|| k.lexicon.date.target_before.longest_before(chars, a.start()));
+    let forecast_deadline = deadline_word
+        .is_some_and(|n| words.forecast.longest_before(folded, a.start() - n).is_some())
+        || words.forecast.longest_before(folded, a.start()).is_some();
+    let deadline = !as_of
+        && !forecast_deadline
+        && (deadline_word.is_some() || (a.start() >= 3 && folded[..a.start()].ends_with(&['b', 'y', ' '])));
     let parsed = IsoDate::parse(&a.value);
     let period = parsed.is_some_and(|d| d.end.is_some());
     let later = match (parsed.and_then(|d| d.start.year), year) {
@@ -179,8 +196,12 @@ fn status(chars: &[char], folded: &[char], a: &Annotation, from: usize, year: Op
         .find(|&c| k.lexicon.stops.breaks_at(chars, c))
         .map_or(from, |c| c + 1);
     let aim = (clause_from..clause_end).any(|c| words.target.word_at(folded, c).is_some());
-    if deadline || period || later || aim {
+    let forecast = forecast_deadline || (clause_from..clause_end).any(|c| words.forecast.word_at(folded, c).is_some());
+    let scheduled = (clause_from..clause_end).any(|c| words.scheduled_words.word_at(folded, c).is_some());
+    if !scheduled && (deadline || period || aim) {
         Status::Target
+    } else if forecast || later || (scheduled && (deadline || aim)) {
+        Status::Forecast
     } else {
         Status::Outcome
     }
@@ -211,6 +232,7 @@ pub fn events(
             to,
             status,
             national,
+            procedural,
         } in found
         {
             let a = &p.annotations[i];
@@ -239,7 +261,9 @@ pub fn events(
                             u32::try_from(to).unwrap_or(u32::MAX),
                         ),
                         target: status == Status::Target,
+                        expected: status == Status::Forecast,
                         national,
+                        procedural,
                         cities: p.page_cities().cloned().collect(),
                         also_in: copies_of(r),
                     });
@@ -265,7 +289,7 @@ mod tests {
     use std::path::Path;
 
     /// The dated statements of an article: (date, statement, target).
-    fn statements(text: &str) -> Vec<(String, String, bool)> {
+    fn statements(text: &str) -> Vec<(String, String, bool, Status)> {
         let k = Knowledge::load(None).unwrap();
         let seed = crate::ingest::parse(Path::new("seeds/t.txt"), text.as_bytes(), &k.lexicon).unwrap();
         let s = Annotator::new(&k).annotate(seed);
@@ -277,6 +301,7 @@ mod tests {
                         p.annotations[f.date].value.to_string(),
                         p.text.chars().skip(f.from).take(f.to - f.from).collect(),
                         f.status == Status::Target,
+                        f.status,
                     )
                 })
             })
@@ -292,9 +317,15 @@ mod tests {
                 (
                     "2027".to_string(),
                     "到2027年底,全市累計引育龍頭企業10家以上,".to_string(),
-                    true
+                    true,
+                    Status::Target
                 ),
-                ("2030".to_string(), "力爭到2030年底產值超500億元。".to_string(), true),
+                (
+                    "2030".to_string(),
+                    "力爭到2030年底產值超500億元。".to_string(),
+                    true,
+                    Status::Target
+                ),
             ]
         );
         let found =
@@ -344,10 +375,33 @@ mod tests {
         let found = statements(
             "題\n2025-05-01\n5月14日,寧波舉行現場會;項目計劃今年底前建成投產;2030年,全市產值翻番;2024年,金華GDP預計增長6.3%。",
         );
-        let status: Vec<(&str, bool)> = found.iter().map(|f| (f.0.as_str(), f.2)).collect();
+        let status: Vec<(&str, Status)> = found.iter().map(|f| (f.0.as_str(), f.3)).collect();
+        // A date after the article with no word of aim, and a forecast (預計), are expected:
+        // neither targets nor things that happened.
         assert_eq!(
             status,
-            [("2025-05-14", false), ("2025", true), ("2030", true), ("2024", true)]
+            [
+                ("2025-05-14", Status::Outcome),
+                ("2025", Status::Target),
+                ("2030", Status::Forecast),
+                ("2024", Status::Forecast)
+            ]
+        );
+        // An agreement taking effect and a deadline for comments are no targets; a procedure's
+        // time line is marked so (no latest event); 截至 is "as of".
+        let found = statements(
+            "題\n2025-05-01\nRCEP將於2026年1月1日對本國生效。本次徵集開始時間為2025年5月1日,結束時間為2025年6月1日。截至2024年底,全市企業達300家。到2027年,全市產值超500億元。",
+        );
+        let status: Vec<(&str, Status)> = found.iter().map(|f| (f.0.as_str(), f.3)).collect();
+        assert_eq!(
+            status,
+            [
+                ("2026-01-01", Status::Forecast),
+                ("2025-05-01", Status::Outcome),
+                ("2025-06-01", Status::Outcome),
+                ("2024", Status::Outcome),
+                ("2027", Status::Target)
+            ]
         );
         let found = statements(
             "Title\n2025-02-10\nOn Feb. 10 the city announced new measures. The city plans to open the park in March 2027.",

@@ -106,8 +106,14 @@ pub struct Event {
     /// A target (a deadline, a plan's period, a date after the article), not something that
     /// happened.
     pub target: bool,
+    /// Expected or scheduled, not a target and not yet happened: a forecast (預計, 有望), a
+    /// date later than the article with no word of aim (a rule that takes effect, a deadline
+    /// for comments).
+    pub expected: bool,
     /// It names something national or foreign and no place of Zhejiang: no city's own event.
     pub national: bool,
+    /// A procedure's time line (征集开始时间…结束时间): listed, but no city's latest event.
+    pub procedural: bool,
     /// The cities its paragraph names.
     pub cities: Box<[ArcStr]>,
     /// The same statement in other articles (re-published copies), credited beside it.

@@ -29,8 +29,11 @@ use std::sync::Arc;
 pub enum Status {
     /// What has been reached (2024年…突破5700億元).
     Outcome,
-    /// What is planned, aimed at or forecast (到2027年…超200億元).
+    /// What a plan commits to (到2027年…超200億元, 力爭, 目標).
     Target,
+    /// What is forecast or expected (預計增長6%左右, 有望, expected): not a commitment, and
+    /// not yet reached.
+    Forecast,
     /// A condition or incentive of a policy: a threshold (年薪50萬元以上的), a cap (不超過30%),
     /// a subsidy (給予最高500萬元補助).
     Condition,
@@ -45,16 +48,20 @@ impl Status {
         match self {
             Status::Outcome => "outcome",
             Status::Target => "target",
+            Status::Forecast => "forecast",
             Status::Condition => "condition",
             Status::Comparison => "comparison",
             Status::Unknown => "unknown",
         }
     }
 
-    /// Whether the figure is one of its subject's own (an outcome, a target, or unsaid), as
-    /// opposed to a condition or a comparison.
+    /// Whether the figure is one of its subject's own (an outcome, a target, a forecast, or
+    /// unsaid), as opposed to a condition or a comparison.
     pub fn is_of_subject(self) -> bool {
-        matches!(self, Status::Outcome | Status::Target | Status::Unknown)
+        matches!(
+            self,
+            Status::Outcome | Status::Target | Status::Forecast | Status::Unknown
+        )
     }
 }
 
@@ -135,6 +142,8 @@ const STRONG_UNITS: [&str; 8] = [
 pub struct Reader<'k> {
     words: &'k StatementWords,
     stops: &'k crate::text::sentences::Stops,
+    /// Words that make a claim province-wide (全省, 我省).
+    province: &'k WordSet,
     /// The ids of places outside Zhejiang (as place annotations carry them).
     outside: FxHashSet<String>,
 }
@@ -152,6 +161,9 @@ pub struct Reading {
     pub when: Option<ArcStr>,
     pub status: Status,
     pub names_other_place: bool,
+    /// Its sentence names the province (全省, 浙江, Zhejiang): only then may it be the
+    /// province's figure.
+    pub says_province: bool,
     pub sentence: (u32, u32),
 }
 
@@ -211,6 +223,7 @@ impl<'k> Reader<'k> {
         Reader {
             words: &k.statements,
             stops: &k.lexicon.stops,
+            province: &k.lexicon.attribution.province,
             outside: k
                 .gazetteer
                 .outside
@@ -269,7 +282,7 @@ impl<'k> Reader<'k> {
             let id = hash::content_hash(&format!("{sentence_key}\u{1}{folded_text}\u{1}{nth}"));
             let qualifier = self.qualifier(&t, a);
             let (lead, measure) = self.measure(p, &t, a, clause_start, english);
-            let tail = self.tail(&t, a, clause_end, english);
+            let tail = self.tail(p, &t, a, clause_end, english);
             // In English what an amount is of comes after it (40 billion yuan in imports).
             let measure = if (measure.is_empty() || english) && !tail.is_empty() {
                 self.trim_tail(&tail)
@@ -296,8 +309,10 @@ impl<'k> Reader<'k> {
                 .measure_kind(&measure_folded, unit)
                 .map(|k| k.id.clone())
                 .or(inherited_kind);
+            // Whichever way it was found, a measure is a noun phrase or nothing.
+            let measure = self.noun_phrase(&measure, false);
             previous = Some((s_from, measure.clone(), measure_kind.clone()));
-            let when = nearest_date_before(p, a.start());
+            let when = self.governing_date(p, &t, a, clause_start, clause_end, s_from, english);
             let status = self.status(p, &t, a, qualifier, clause_start, s_from, when, year);
             out.push(Reading {
                 index,
@@ -310,6 +325,7 @@ impl<'k> Reader<'k> {
                 when: when.map(|d| d.value.clone()),
                 status,
                 names_other_place: self.names_other_place(p, a, clause_start, clause_end),
+                says_province: self.says_province(p, &t, s_from, s_to),
                 sentence: (s_from as u32, s_to as u32),
             });
         }
@@ -416,6 +432,42 @@ impl<'k> Reader<'k> {
                 break;
             }
         }
+        // What is counted comes after the verb that opens the clause (打造…企業20個, Build 80
+        // benchmark enterprises); the lead keeps the verb.
+        let lead_start = from;
+        if let Some(n) = self
+            .words
+            .verbs
+            .word_at(&t.folded, from)
+            .filter(|&n| from + n < to && ascii_bounded(t, from, from + n))
+        {
+            from += n;
+            while from < to && t.chars[from] == ' ' {
+                from += 1;
+            }
+            // …and the article or connective after it (cut a total of → total).
+            while let Some(n) = self
+                .words
+                .lead_words
+                .word_at(&t.folded, from)
+                .filter(|&n| from + n < to)
+            {
+                from += n;
+                while from < to && t.chars[from] == ' ' {
+                    from += 1;
+                }
+            }
+        }
+        // A possessive left by a place cut from the start (Wenzhou's GDP → GDP).
+        if english
+            && from > 0
+            && from + 2 <= to
+            && matches!(t.chars[from - 1], '\'' | '’')
+            && t.chars[from] == 's'
+            && t.chars[from + 1] == ' '
+        {
+            from += 2;
+        }
         let mut lead_to = to;
         while lead_to > from && t.chars[lead_to - 1] == ' ' {
             lead_to -= 1;
@@ -425,25 +477,81 @@ impl<'k> Reader<'k> {
         } else {
             self.words.max_chars
         };
-        let mut lead_from = from.max(lead_to.saturating_sub(limit));
-        if english && lead_from > from {
+        let mut lead_from = lead_start.max(lead_to.saturating_sub(limit));
+        if english && lead_from > lead_start {
             // Start at a word.
             while lead_from < lead_to && t.chars[lead_from - 1] != ' ' {
                 lead_from += 1;
             }
         }
         let lead = t.string(lead_from, lead_to);
-        let lead = if lead_from > from { format!("…{lead}") } else { lead };
+        let truncated = lead_from > lead_start;
+        let lead = if truncated { format!("…{lead}") } else { lead };
+        let lead_from = lead_from.max(from);
+        // In English, a noun phrase right before "of" is what the figure measures (Yiwu had a
+        // GDP of, with a growth rate of, a year-on-year increase of): its words back to an
+        // article, a verb or a preposition.
+        if english {
+            let before = t.string(from, lead_to);
+            if let Some(head) = before.trim_end().strip_suffix(" of") {
+                let w = self.words;
+                let stops = |word: &str| {
+                    let folded: Vec<char> = script::fold_chars(word);
+                    let whole = |set: &WordSet| set.word_at(&folded, 0) == Some(folded.len());
+                    whole(&w.lead_words) || whole(&w.tail_words) || whole(&w.verbs)
+                };
+                let mut words: Vec<&str> = head
+                    .split(' ')
+                    .rev()
+                    .take_while(|word| !word.is_empty() && !stops(word) && !word.ends_with(','))
+                    .take(5)
+                    .collect();
+                words.reverse();
+                let phrase = self.noun_phrase(&words.join(" "), false);
+                if !phrase.is_empty() {
+                    return (lead.trim().to_string(), phrase);
+                }
+            }
+        }
         // In English, the clause's subject: its words up to the first verb (Cross-border
         // e-commerce exports | to related countries are expected to exceed).
         if english {
+            // Up to its first verb: a preposition (the scale of the core industry) does not end it.
+            let w = self.words;
             let subject_end = (from..lead_to)
                 .filter(|&i| i == from || t.chars[i - 1] == ' ')
-                .find(|&i| self.words.tail_words.word_at(&t.folded, i).is_some() && i > from)
+                .find(|&i| {
+                    i > from
+                        && ((w.tail_words.word_at(&t.folded, i).is_some()
+                            && w.lead_words.word_at(&t.folded, i).is_none())
+                            || w.verbs
+                                .word_at(&t.folded, i)
+                                .is_some_and(|n| ascii_bounded(t, i, i + n)))
+                })
                 .unwrap_or(lead_to);
-            let subject = t.string(from, subject_end).trim().to_string();
+            let mut subject = t.string(from, subject_end).trim().to_string();
+            // Too long: its words up to the limit (a noun phrase cut after a noun, by
+            // `noun_phrase`, which drops a preposition it ends with).
+            if subject.chars().count() > limit {
+                let mut cut = String::new();
+                for word in subject.split(' ') {
+                    if cut.chars().count() + word.chars().count() + 1 > limit {
+                        break;
+                    }
+                    if !cut.is_empty() {
+                        cut.push(' ');
+                    }
+                    cut.push_str(word);
+                }
+                subject = cut;
+            }
+            // A possessive left by a place cut from its start (Yiwu’s output → output).
+            let subject = ["’s ", "'s "]
+                .iter()
+                .find_map(|s| subject.strip_prefix(s))
+                .map_or(subject.clone(), str::to_string);
             if !subject.is_empty() && subject.chars().count() <= limit {
-                return (lead.trim().to_string(), subject);
+                return (lead.trim().to_string(), self.noun_phrase(&subject, false));
             }
         }
         // What it measures: the lead without the verbs and prepositions before the figure, and
@@ -459,12 +567,81 @@ impl<'k> Reader<'k> {
             }
         }
         let measure = t.string(lead_from.min(end), end).trim().to_string();
-        (lead.trim().to_string(), measure)
+        (lead.trim().to_string(), self.noun_phrase(&measure, truncated))
+    }
+
+    /// A measure as a noun phrase naming what is counted, or nothing: without the verbs and
+    /// prepositions at its end; when its clause was cut short at its start, from after the last
+    /// verb in it (…聯盟已發佈科技成果 → 科技成果), and nothing if it is then a list cut
+    /// mid-way (…聯網、數據元件、區塊鏈); nothing if it ends with a word no noun phrase ends
+    /// with (最多時, 則可, 具體舉措與, stands on).
+    fn noun_phrase(&self, measure: &str, truncated: bool) -> String {
+        let w = self.words;
+        let t = Text::new(measure);
+        let (mut from, mut end) = (0, t.chars.len());
+        if truncated {
+            if let Some((at, n)) = words_in(&w.verbs, &t, 0, end)
+                .into_iter()
+                .rev()
+                .find(|&(at, n)| at + n < end)
+            {
+                from = at + n;
+            }
+            if t.chars[from..end].iter().any(|&c| c == '、' || c == ',') {
+                return String::new();
+            }
+        }
+        loop {
+            while end > from && is_mark(t.chars[end - 1]) && !closes_within(&t.chars[from..end]) {
+                end -= 1;
+            }
+            match w.tail_words.longest_before(&t.folded, end) {
+                Some(n)
+                    if end - n >= from
+                        && ascii_bounded(&t, end - n, end)
+                        && (end - n == from
+                            || t.chars[end - n - 1] == ' '
+                            || !t.chars[end - 1].is_ascii_alphabetic()) =>
+                {
+                    end -= n
+                }
+                _ => break,
+            }
+        }
+        while from < end && is_mark(t.chars[from]) {
+            from += 1;
+        }
+        if end <= from {
+            return String::new();
+        }
+        // An English verb at the start (Build …, includes cultivating …).
+        if let Some(n) = w
+            .verbs
+            .word_at(&t.folded, from)
+            .filter(|&n| ascii_bounded(&t, from, from + n))
+        {
+            let next = from + n;
+            if next >= end || t.chars[next] == ' ' {
+                return String::new();
+            }
+        }
+        let ends_badly = [&w.fragment_end, &w.verbs].iter().any(|set| {
+            set.longest_before(&t.folded, end).is_some_and(|n| {
+                let at = end - n;
+                // An English word must stand alone (up, not group).
+                !t.chars[at].is_ascii_alphabetic() || at == from || t.chars[at - 1] == ' '
+            })
+        });
+        let alone = w.not_alone.word_at(&t.folded, from) == Some(end - from);
+        if ends_badly || alone || t.chars[from..end].iter().filter(|c| !is_mark(**c)).count() < 2 {
+            return String::new();
+        }
+        t.string(from, end).trim().to_string()
     }
 
     /// The words right after the figure in its clause that name what it counts (推出27條相關舉措
     /// → 相關舉措; 40 billion yuan in imports from related countries → in imports from …).
-    fn tail(&self, t: &Text, a: &Annotation, clause_end: usize, english: bool) -> String {
+    fn tail(&self, p: &AnnotatedParagraph, t: &Text, a: &Annotation, clause_end: usize, english: bool) -> String {
         let from = a.end();
         let mut to = clause_end.min(t.chars.len());
         while to > from && is_mark(t.chars[to - 1]) {
@@ -479,7 +656,15 @@ impl<'k> Reader<'k> {
                 rest.strip_prefix(w)
                     .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphabetic()))
             });
-            if !starts {
+            // Nor of a date (in H1, in the first half of the year).
+            let skipped = t.string(from, to).len() - rest.len();
+            let phrase_at = from + t.string(from, to)[..skipped].chars().count();
+            let word_end = (phrase_at..to).find(|&i| t.chars[i] == ' ').map_or(to, |i| i + 1);
+            let of_date = p
+                .annotations
+                .iter()
+                .any(|d| d.kind == Kind::Date && d.start() >= word_end && d.start() <= word_end + 4);
+            if !starts || of_date {
                 return String::new();
             }
             let words: Vec<&str> = rest.split(' ').take(7).collect();
@@ -490,7 +675,13 @@ impl<'k> Reader<'k> {
             return phrase.trim_end_matches(['.', ',', ';']).to_string();
         }
         // Chinese: up to the next mark, at most eight chars, not past a 的 that starts a new phrase.
-        let end = (from..to).find(|&i| is_mark(t.chars[i])).unwrap_or(to).min(from + 8);
+        // Not past a conjunction or another number (24條具體舉措與14項支持政策: 具體舉措).
+        let end = (from..to)
+            .find(|&i| {
+                is_mark(t.chars[i]) || (i > from && ("与和及".contains(t.folded[i]) || t.chars[i].is_ascii_digit()))
+            })
+            .unwrap_or(to)
+            .min(from + 8);
         let tail = t.string(from, end);
         // A tail that is itself a verb phrase (,力爭…) says nothing of what the figure counts.
         if tail.chars().next().is_some_and(|c| "的和與与及,，".contains(c)) {
@@ -521,6 +712,86 @@ impl<'k> Reader<'k> {
             }
         }
         trimmed.to_string()
+    }
+
+    /// The date a figure is for: the one governing its clause, never a baseline (比2020年,
+    /// 自2022年…以來, from 2023). In order: the nearest date before it in its clause (in
+    /// English, else the first after it: reached 570 billion yuan in 2024); the nearest before
+    /// it in its sentence; a date heading an earlier sentence of its paragraph (2024年,全市…。
+    /// 其中…), never one said in passing in the middle of another sentence.
+    #[allow(clippy::too_many_arguments)]
+    fn governing_date<'p>(
+        &self,
+        p: &'p AnnotatedParagraph,
+        t: &Text,
+        a: &Annotation,
+        clause_start: usize,
+        clause_end: usize,
+        sentence_start: usize,
+        english: bool,
+    ) -> Option<&'p Annotation> {
+        let w = self.words;
+        let dates = || {
+            p.annotations
+                .iter()
+                .filter(|d| d.kind == Kind::Date && &*d.value != "--")
+                .filter(|d| {
+                    let before = d.start() - marks_before(t, d.start());
+                    !w.baseline_before.ends_at(&t.folded, before)
+                        && !(d.end()..(d.end() + 12).min(t.chars.len()))
+                            .take_while(|&i| !self.stops.breaks_at(&t.chars, i))
+                            .any(|i| w.baseline_after.starts_at(&t.folded, i))
+                })
+        };
+        if let Some(d) = dates().rfind(|d| d.start() >= clause_start && d.end() <= a.start()) {
+            return Some(d);
+        }
+        if english && let Some(d) = dates().find(|d| d.start() >= a.end() && d.end() <= clause_end) {
+            return Some(d);
+        }
+        if let Some(d) = dates().rfind(|d| d.start() >= sentence_start && d.end() <= a.start()) {
+            return Some(d);
+        }
+        // A date heading its clause: nothing before it in the clause but marks, lead words
+        // (在, 截至), places and cities, or a few words (在剛剛過去的2021年, It is proposed that
+        // by 2027) and no figure.
+        let opens_clause = |d: &Annotation| {
+            let start = (0..d.start())
+                .rev()
+                .find(|&i| self.stops.breaks_at(&t.chars, i))
+                .map_or(0, |i| i + 1);
+            let mut at = start;
+            loop {
+                let before = at;
+                while at < d.start() && is_mark(t.chars[at]) {
+                    at += 1;
+                }
+                if let Some(b) = p
+                    .annotations
+                    .iter()
+                    .find(|b| b.start() == at && b.end() <= d.start() && matches!(b.kind, Kind::City | Kind::Place))
+                {
+                    at = b.end();
+                }
+                if let Some(n) = w.lead_words.word_at(&t.folded, at).filter(|n| at + n <= d.start()) {
+                    at += n;
+                }
+                if at == before {
+                    break;
+                }
+            }
+            let words = if english {
+                t.string(at, d.start()).split_whitespace().count()
+            } else {
+                (at..d.start()).filter(|&i| !is_mark(t.chars[i])).count() / 2
+            };
+            words <= 4
+                && !p
+                    .annotations
+                    .iter()
+                    .any(|f| f.kind == Kind::Figure && f.start() >= start && f.end() <= d.start())
+        };
+        dates().rfind(|d| d.end() <= sentence_start && opens_clause(d))
     }
 
     /// Target, outcome, condition or comparison.
@@ -560,12 +831,30 @@ impl<'k> Reader<'k> {
             .iter()
             .filter(|d| d.kind == Kind::Date && d.start() >= sentence_start && d.end() <= a.start())
         {
-            if w.deadline_before.longest_before(&t.folded, d.start()).is_some() || is_deadline_en(t, d.start()) {
+            // 截至2024年底 is "as of" (an outcome's date), though it ends in 至.
+            if w.as_of_before.longest_before(&t.folded, d.start()).is_some() {
+                continue;
+            }
+            if let Some(n) = w.deadline_before.longest_before(&t.folded, d.start()) {
+                // 预计到2027年 is a forecast's date, not a plan's deadline.
+                let status = if w.forecast.longest_before(&t.folded, d.start() - n).is_some() {
+                    Status::Forecast
+                } else {
+                    Status::Target
+                };
+                signals.push((d.start(), status));
+            } else if is_deadline_en(t, d.start()) {
                 signals.push((d.start(), Status::Target));
             }
         }
         for (at, _) in words_in(&w.target, t, sentence_start, a.start()) {
-            signals.push((at, Status::Target));
+            // 预计将 is a forecast's "will", not a plan's.
+            if w.forecast.longest_before(&t.folded, at).is_none() {
+                signals.push((at, Status::Target));
+            }
+        }
+        for (at, _) in words_in(&w.forecast, t, sentence_start, a.start()) {
+            signals.push((at, Status::Forecast));
         }
         for (at, _) in words_in(&w.outcome, t, sentence_start, a.start()) {
             signals.push((at, Status::Outcome));
@@ -582,6 +871,21 @@ impl<'k> Reader<'k> {
             (Some(_), Some(_)) => Status::Outcome,
             _ => Status::Unknown,
         }
+    }
+
+    /// Whether a sentence names the province: a word of the province (全省, 我省) or a place
+    /// annotation whose value is the province.
+    fn says_province(&self, p: &AnnotatedParagraph, t: &Text, from: usize, to: usize) -> bool {
+        (from..to)
+            .any(|i| self.province.word_at(&t.chars, i).is_some() || self.province.word_at(&t.folded, i).is_some())
+            || p.annotations.iter().any(|b| {
+                b.start() >= from
+                    && b.end() <= to
+                    && matches!(b.kind, Kind::Place | Kind::City)
+                    && About::city(&b.value).is_none()
+                    && b.cities().is_empty()
+                    && (b.value.contains("zhejiang") || b.text.contains("浙江") || b.text.contains("Zhejiang"))
+            })
     }
 
     /// Whether the figure's clause names a place other than the figure's subject: another of
@@ -630,11 +934,9 @@ fn is_deadline_en(t: &Text, at: usize) -> bool {
     at >= 3 && t.folded[..at].ends_with(&['b', 'y', ' '])
 }
 
-/// The nearest date before chars `at` in the paragraph whose value says something (not `--`).
-fn nearest_date_before(p: &AnnotatedParagraph, at: usize) -> Option<&Annotation> {
-    p.annotations
-        .iter()
-        .rfind(|d| d.kind == Kind::Date && d.end() <= at && &*d.value != "--")
+/// How many chars of marks and spaces end at `end`, and start at `at`.
+fn marks_before(t: &Text, end: usize) -> usize {
+    t.chars[..end].iter().rev().take_while(|&&c| c == ' ').count()
 }
 
 /// Every figure of the corpus as a statement: each paragraph's figures read (copies included,
@@ -681,7 +983,12 @@ pub fn statements(
                             measure_kind: r.measure_kind,
                             lead: r.lead,
                             tail: r.tail,
-                            subject: a.about,
+                            // Never the province's unless its sentence says so (a county's
+                            // story read as province-wide is not).
+                            subject: match a.about {
+                                Some(About::Zhejiang) if !r.says_province => None,
+                                about => about,
+                            },
                             when: r.when,
                             status: r.status,
                             names_other_place: r.names_other_place,
@@ -921,5 +1228,62 @@ mod tests {
         assert_eq!(r[0].measure, "imports from related countries");
         assert_eq!(r[0].status, Status::Target);
         assert_eq!(r[1].measure, "Output");
+    }
+
+    #[test]
+    fn a_measure_is_a_noun_phrase_or_nothing() {
+        // 最多時 and 則可 are pieces of a clause, not what is counted.
+        let rows = read("題\n2025-03-01\n園區高峰期最多時達3000人,一些特製汽車則可達3萬多個。");
+        assert!(rows.iter().all(|r| r.2.is_empty()), "{rows:?}");
+        // The verb opening the clause is not what is counted.
+        let rows = read("题\n2025-03-01\n到2027年,打造人工智能应用标杆企业20个,新增高新技术企业12家。");
+        let measures: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(measures, ["人工智能应用标杆企业", "高新技术企业"]);
+        // English: neither a verb nor a preposition (stands on, Build).
+        let rows = read("Title\nThe museum stands on 300 hectares. Build 80 benchmark enterprises.");
+        let measures: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(measures, ["museum", ""], "{rows:?}");
+        let rows = read("Title\nWenzhou's GDP increased by 3.3 percent in 2022.");
+        assert_eq!(rows[0].2, "GDP");
+        // A noun phrase before "of" is what is measured.
+        let rows =
+            read("Title\nLatest data shows that Yiwu had a GDP of 81.57 billion yuan, with a growth rate of 15.5%.");
+        let measures: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(measures, ["GDP", "growth rate"], "{rows:?}");
+        // 增長 alone says not what grew.
+        let rows = read("題\n2025-03-01\n2024年,同比增長6.5%,工業增加值增長7%。");
+        let measures: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(measures, ["", "工業增加值增長"], "{rows:?}");
+    }
+
+    #[test]
+    fn a_figure_is_dated_by_its_own_clause_never_by_a_baseline() {
+        let rows = read("題\n2025-03-01\n2024年,全市產值達120億元,比2020年增長45%。");
+        assert_eq!(rows[1].4.as_deref(), Some("2024"), "{rows:?}");
+        let rows = read("题\n2025-03-01\n自2022年举办首届大会以来,全市数据企业已从26家发展到超600家。");
+        assert!(rows.iter().all(|r| r.4.is_none()), "{rows:?}");
+        let rows = read("Title\nExports stood at 40 billion yuan in 2024, up 8 percent from 2023.");
+        assert_eq!(rows[0].4.as_deref(), Some("2024"), "{rows:?}");
+        assert_eq!(rows[1].4.as_deref(), Some("2024"), "{rows:?}");
+    }
+
+    #[test]
+    fn a_forecast_is_no_target_and_as_of_is_an_outcome() {
+        let rows = read("題\n2025-03-01\n2025年全市GDP預計將增長6%左右,有望突破8000億元;力爭到2027年產值超500億元。");
+        let statuses: Vec<&str> = rows.iter().map(|r| r.3).collect();
+        assert_eq!(statuses, ["forecast", "forecast", "target"], "{rows:?}");
+        let rows = read("题\n2025-03-01\n截至2024年底,全市累计培育企业300家。");
+        assert_eq!(rows[0].3, "outcome", "{rows:?}");
+        let rows = read("Title\nOutput is expected to reach 90 billion yuan by 2027.");
+        assert_eq!(rows[0].3, "forecast", "{rows:?}");
+    }
+
+    #[test]
+    fn a_figure_is_the_provinces_only_when_its_sentence_says_so() {
+        let (s, k) = seed("題\n2025-03-01\n天台縣今年新增企業30家。\n全省今年新增企業3000家。");
+        let (sts, _) = statements(&[Arc::new(s)], &k);
+        let about: Vec<Option<About>> = sts.iter().map(|st| st.subject).collect();
+        assert_ne!(about[0], Some(About::Zhejiang), "{about:?}");
+        assert_eq!(about[1], Some(About::Zhejiang), "{about:?}");
     }
 }

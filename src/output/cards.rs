@@ -285,6 +285,7 @@ fn figure_card(ex: &Explainer, s: &Strings, st: &FigureStatement) -> FigureCard 
     let (kind, note) = match st.status {
         Status::Outcome => (Some(&s.figure_outcome), None),
         Status::Target => (Some(&s.figure_target), None),
+        Status::Forecast => (Some(&s.figure_forecast), None),
         Status::Condition => (Some(&s.figure_condition), Some(&s.card_condition_note)),
         Status::Comparison => (Some(&s.figure_comparison), Some(&s.card_comparison_note)),
         Status::Unknown => (None, None),
