@@ -175,14 +175,18 @@ fn english_word(word: &str) -> String {
 }
 
 /// The key a name is looked up by: folded across scripts and widths, without quotation marks
-/// (“人工智能+”行动 and 人工智能+行动 are one name).
+/// (“人工智能+”行动 and 人工智能+行动 are one name), and with the marks that join a slogan's halves
+/// made one (活力新衢州、美丽大花园 is written with 、, ， or · as often).
 pub fn name_key(name: &str) -> String {
     let mut key = script::fold(name);
     key.retain(|c| !QUOTE_MARKS.contains(c));
-    key
+    key.chars()
+        .map(|c| if SLOGAN_JOINS.contains(c) { '、' } else { c })
+        .collect()
 }
 
 const QUOTE_MARKS: &str = "“”‘’「」『』\"'";
+const SLOGAN_JOINS: &str = ",，、·・";
 
 /// Where an entry was read: its file and the line of its `id`.
 struct Origin<'a> {
@@ -434,6 +438,24 @@ mod tests {
             Some("open-competition-mechanism")
         );
         assert_eq!(g.term("小巨人").map(|t| t.id.as_str()), Some("little-giant"));
+    }
+
+    #[test]
+    fn a_slogan_is_one_name_whichever_mark_joins_its_halves() {
+        let g = Glossary::embedded().unwrap();
+        for written in [
+            "活力新衢州,美麗大花園",
+            "活力新衢州，美丽大花园",
+            "活力新衢州、美丽大花园",
+        ] {
+            assert_eq!(
+                g.term(written).map(|t| t.id.as_str()),
+                Some("vibrant-new-quzhou"),
+                "{written}"
+            );
+        }
+        // A join is not a wildcard: the halves must still be the entry's.
+        assert!(g.term("活力新衢州,美丽新家园").is_none());
     }
 
     #[test]

@@ -301,14 +301,8 @@ pub fn parts(text: &str, k: &Knowledge) -> Option<Explanation> {
         )
     } else if plus {
         (
-            format!(
-                "“{text}”把{}并列提出;原文没有说明它们之间的关系。",
-                listed_zh.join("与")
-            ),
-            format!(
-                "“{text}” names {} together; the article does not say how they relate.",
-                english_list(&listed_en)
-            ),
+            format!("“{text}”用“+”把{}连在一起提出。", listed_zh.join("与")),
+            format!("“{text}” joins {} with a “+”.", english_list(&listed_en)),
             meanings.iter().map(|m| m.en.as_str()).collect::<Vec<_>>().join(" + "),
         )
     } else {
@@ -992,15 +986,13 @@ mod tests {
             ] {
                 assert!(!en.contains(wrong) && !e.zh.contains(wrong), "{text}: {} / {en}", e.zh);
             }
-            assert!(en.contains("does not say how they relate"), "{en}");
+            assert!(en.contains("with a “+”"), "{en}");
             assert!(!e.restates(text), "{}", e.zh);
         }
         let e = parts("服装+文化", &k).unwrap();
         assert_eq!(
             e.en.as_deref(),
-            Some(
-                "“服装+文化” names apparel (服装) and culture (文化) together; the article does not say how they relate."
-            )
+            Some("“服装+文化” joins apparel (服装) and culture (文化) with a “+”.")
         );
         // “X+” follows “Internet+”, which the glossary explains.
         let e = parts("機器人+", &k).unwrap();

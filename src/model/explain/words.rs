@@ -115,11 +115,11 @@ pub fn compound(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation> {
         .map(|p| format!("{} ({})", p.senses.join("; "), p.text))
         .collect();
     let mut zh = format!(
-        "“{shown}”不是词典里的一个词,逐词读作:{}。CC-CEDICT 释义。",
+        "CC-CEDICT 未把“{shown}”收为一个词条,逐词读作:{}。CC-CEDICT 释义。",
         listed_zh.join(" + ")
     );
     let mut en = format!(
-        "“{shown}” is not one dictionary word; word by word: {}.",
+        "CC-CEDICT does not list “{shown}” as one entry; word by word: {}.",
         listed_en.join(" + ")
     );
     if marked_figurative(uses, k) {
