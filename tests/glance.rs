@@ -456,3 +456,28 @@ fn figures_say_a_noun_their_own_date_and_a_forecast_is_no_target() {
     let forecast = entries.iter().find(|e| e.contains("有望")).unwrap();
     assert!(!forecast.contains("目標"), "{forecast}");
 }
+
+#[test]
+fn a_county_s_own_report_credits_its_figures_to_the_county_on_cards_and_keeps_them_out_of_compare() {
+    let (_dir, site) = site(&[
+        (
+            "001_wl.txt",
+            "溫嶺市2025年政府工作報告\n\n2024年,全市實現地區生產總值1417.63億元,增長6.1%。\n",
+        ),
+        (
+            "002_yw.txt",
+            "Yiwu posts solid growth in the first half\n\nThe GDP reached 81.57 billion yuan in the first half, up 6.5 percent.\n",
+        ),
+        ("003_tz.txt", "台州發展觀察\n\n2024年,台州全市地區生產總值達到6000億元。\n"),
+    ]);
+    // The county's report names no place in its body: its title makes the figures the county's.
+    let whose = |text: &str| cards_of(&site, text)[0]["s"].as_str().unwrap_or_default().to_string();
+    assert_eq!(whose("1417.63億元"), "溫嶺市（台州）");
+    assert_eq!(whose("81.57 billion yuan"), "義烏市（金華）");
+    // A figure the city's own sentence names stays the city's.
+    assert_eq!(whose("6000億元"), "台州");
+    // Compare never charts a county's total as its city's.
+    let compare = read(&site, "compare/index.html");
+    assert!(!compare.contains("1417.63"), "a county's GDP on compare");
+    assert!(!compare.contains("81.57"), "a county's GDP on compare");
+}

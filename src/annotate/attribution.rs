@@ -216,6 +216,9 @@ pub struct Context {
     pub dominant: Option<About>,
     /// The article names the province or a place in it.
     pub in_zhejiang: bool,
+    /// The one county-level division the title names (温岭市2025年政府工作报告, 东阳市…行动方案,
+    /// Yiwu's H1 GDP …): its figures that name no place are that county's (`Gazetteer.counties`).
+    pub county: Option<usize>,
 }
 
 impl Context {
@@ -293,7 +296,23 @@ pub fn context(
         publisher,
         dominant,
         in_zhejiang,
+        county: title_county(&title_mentions, gazetteer),
     }
+}
+
+/// The county a title is about: the one county it names, besides at most its own city (台州温岭…);
+/// a second county, another city or the province makes the title no one county's.
+fn title_county(mentions: &[Mention], gazetteer: &Gazetteer) -> Option<usize> {
+    let mut county = None;
+    for m in mentions {
+        match m.target {
+            Target::County { index, .. } if county.is_none_or(|c| c == index) => county = Some(index),
+            Target::City(c) if county.is_some_and(|i: usize| gazetteer.counties[i].city == gazetteer.cities[c].id) => {}
+            Target::Place(_) | Target::Province => {}
+            _ => return None,
+        }
+    }
+    county
 }
 
 /// A signature line (舟山市人民政府, 浙江省人民政府办公厅): a short line that is only an

@@ -763,6 +763,39 @@ Wenling's GDP grew by 7.3 percent. It reached 150 billion yuan.",
         // Two counties of the city: the claim is the city's, with no county.
         let seed = annotate("题\n温岭、玉环两地新增企业120家。");
         assert_eq!(figure_subjects(&seed.paragraphs[0]), [own("120家", None)]);
+
+        // A paragraph that names no place speaks of the county its article's title names: a
+        // county's own work report, plan or English story, in both scripts.
+        for (text, figure) in [
+            (
+                "温岭市2025年政府工作报告\n2024年,全市实现地区生产总值1417亿元。",
+                "1417亿元",
+            ),
+            (
+                "溫嶺市2025年政府工作報告\n2024年,全市實現地區生產總值1417億元。",
+                "1417億元",
+            ),
+            (
+                "Wenling posts solid growth\nThe GDP reached 141.7 billion yuan last year.",
+                "141.7 billion yuan",
+            ),
+        ] {
+            let seed = annotate(text);
+            assert_eq!(
+                figure_subjects(&seed.paragraphs[0]),
+                [own(figure, Some("taizhou/wenling-city"))],
+                "{text}"
+            );
+        }
+        // The city named in the paragraph, or a title naming two places, keeps it the city's.
+        let seed = annotate("温岭市2025年政府工作报告\n台州全市新增企业120家。");
+        assert_eq!(figure_subjects(&seed.paragraphs[0]), [own("120家", None)]);
+        let seed = annotate("温岭市、玉环市联合报告\n新增企业120家。");
+        assert!(
+            figure_subjects(&seed.paragraphs[0])
+                .iter()
+                .all(|(_, _, county)| county.is_none())
+        );
     }
 
     #[test]

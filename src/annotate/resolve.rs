@@ -42,6 +42,8 @@ struct Resolution<'c> {
     /// Non-overlapping once sorted.
     out: Vec<Annotation>,
     nested: Vec<Annotation>,
+    /// The county the article's title names, if one (`attribution::Context::county`).
+    article_county: Option<usize>,
 }
 
 impl Resolution<'_> {
@@ -81,6 +83,7 @@ impl Annotator<'_> {
             mentions: &mentions,
             out: Vec::new(),
             nested: Vec::new(),
+            article_county: state.context.county,
         };
         let speakers = self.documents(&mut r, &titles, &is_document, &subjects, &clauses, &mut state.documents);
         // Documents that say something (《若干措施》明确,…) are the subject of what follows.
@@ -268,7 +271,9 @@ impl Annotator<'_> {
             )
             .with_figure(figure.number, &figure.unit);
             a.about = clauses.about(figure.start);
-            let county = a.about.and_then(|city| self.county_of(r, clauses, figure.start, city));
+            let county = a
+                .about
+                .and_then(|city| self.county_of(r, clauses, figure.start, city, r.article_county));
             a = a.with_county(county.as_deref());
             r.out.push(a);
             taken.push((figure.start, figure.end));
@@ -351,9 +356,17 @@ impl Annotator<'_> {
 
     /// The county a claim credited to `city` at char `at` is about: the one county of that
     /// city its sentence names before it (温岭市地区生产总值…, Deqing's GDP …), or, when the
-    /// sentence names no place of the city, the one its paragraph names before it. Naming the
+    /// sentence names no place of the city, the one its paragraph names before it, or, when the
+    /// paragraph names none either, the county the article's title names. Naming the
     /// city itself after the county (…台州全市…), or two of its counties, makes it the city's.
-    fn county_of(&self, r: &Resolution, clauses: &Clauses, at: usize, city: About) -> Option<String> {
+    fn county_of(
+        &self,
+        r: &Resolution,
+        clauses: &Clauses,
+        at: usize,
+        city: About,
+        self_county: Option<usize>,
+    ) -> Option<String> {
         let gz = self.gazetteer;
         let (sentence_start, _) = clauses.sentence(at);
         let before = |from: usize| {
@@ -386,7 +399,13 @@ impl Annotator<'_> {
             (named, county)
         };
         let (named, county) = before(sentence_start);
-        let county = if named { county } else { before(0).1 };
+        let county = match (named, before(0)) {
+            (true, _) => county,
+            // A paragraph that names no place of the city speaks of the article's county, when
+            // the title names one of this city's.
+            (false, (false, _)) => self_county.filter(|&i| About::city(&gz.counties[i].city) == Some(city)),
+            (false, (true, county)) => county,
+        };
         county.map(|index| format!("{}/{}", gz.counties[index].city, gz.counties[index].slug))
     }
 

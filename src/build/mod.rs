@@ -380,7 +380,7 @@ fn write_export(site: &Site, output: &dyn Output) -> Result<()> {
         crate::text::script::to_hant_markup(&cards).as_bytes(),
     )?;
     // Each figure statement's card, sharded, in both scripts.
-    let (index, shards) = output::figure_cards(explainer, &site.knowledge.strings);
+    let (index, shards) = output::figure_cards(explainer, &site.knowledge.strings, &site.knowledge.gazetteer);
     let put_both = |hant: &str, hans: &str, text: &str| -> Result<()> {
         output.put(hans, crate::text::script::to_hans_markup(text).as_bytes())?;
         output.put(hant, crate::text::script::to_hant_markup(text).as_bytes())

@@ -7,7 +7,7 @@
 
 use crate::annotate::{About, Annotation, Kind};
 use crate::emit::{Lang, figure_hint, readable_date};
-use crate::knowledge::{Strings, fill};
+use crate::knowledge::{Gazetteer, Strings, fill};
 use crate::model::{Explainer, Explanation, FigureStatement, Origin, ParaRef, Status};
 use crate::text::isodate;
 use crate::urls;
@@ -244,7 +244,11 @@ const STATEMENTS_PER_SHARD: usize = 256;
 
 /// The figure cards, sharded: the index (shard count and labels), and each shard's cards by
 /// statement id.
-pub fn figure_cards(ex: &Explainer, s: &Strings) -> (FigureIndex, Vec<BTreeMap<String, FigureCard>>) {
+pub fn figure_cards(
+    ex: &Explainer,
+    s: &Strings,
+    gazetteer: &Gazetteer,
+) -> (FigureIndex, Vec<BTreeMap<String, FigureCard>>) {
     let shards = ex
         .statements()
         .len()
@@ -253,7 +257,7 @@ pub fn figure_cards(ex: &Explainer, s: &Strings) -> (FigureIndex, Vec<BTreeMap<S
         .next_power_of_two();
     let mut out: Vec<BTreeMap<String, FigureCard>> = vec![BTreeMap::new(); shards];
     for st in ex.statements() {
-        out[urls::figure_shard_of(&st.id, shards)].insert(st.id.to_string(), figure_card(ex, s, st));
+        out[urls::figure_shard_of(&st.id, shards)].insert(st.id.to_string(), figure_card(ex, s, gazetteer, st));
     }
     let index = FigureIndex {
         shards,
@@ -269,15 +273,24 @@ pub fn figure_cards(ex: &Explainer, s: &Strings) -> (FigureIndex, Vec<BTreeMap<S
     (index, out)
 }
 
-fn figure_card(ex: &Explainer, s: &Strings, st: &FigureStatement) -> FigureCard {
+fn figure_card(ex: &Explainer, s: &Strings, gazetteer: &Gazetteer, st: &FigureStatement) -> FigureCard {
     let seed = &ex.seeds()[st.at.seed];
     let lang = Lang::of(&seed.seed.language);
     let a = &ex.paragraph(st.at).annotations[st.index];
+    let city_name = |id: &str| ex.city(id).map(|c| c.info.name.clone());
     let subject = match st.subject {
-        Some(About::City(_)) => st
-            .subject
-            .and_then(|c| ex.city(c.as_str()))
-            .map(|c| c.info.name.clone()),
+        // A county's figure says whose it is (溫嶺市（台州）), as its key-figure line does: the
+        // prefecture's page is not the county's.
+        Some(About::City(_)) => match a.county().and_then(|c| gazetteer.county(c)) {
+            Some(county) => Some(fill(
+                &s.subject_county,
+                &[
+                    ("county", county.name.as_str()),
+                    ("city", &city_name(&county.city).unwrap_or_else(|| county.city.clone())),
+                ],
+            )),
+            None => st.subject.and_then(|c| city_name(c.as_str())),
+        },
         Some(About::Zhejiang) => Some(s.subject_zhejiang.clone()),
         Some(About::Other) => Some(s.subject_other.clone()),
         None => None,
