@@ -103,7 +103,7 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
         .collect();
     // The latest events that happened, newest first; the timeline (filtered by city) has them
     // all, targets too.
-    let events = latest_events(ex, &c.events, SUMMARY_EVENTS)
+    let events = latest_events(ex, knowledge, &c.events, SUMMARY_EVENTS)
         .into_iter()
         .map(|i| event_line(ex, knowledge, i, SUMMARY_EVENT_CHARS))
         .collect();

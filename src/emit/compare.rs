@@ -50,7 +50,7 @@ pub fn compare_page(ex: &View, k: &Knowledge) -> Page {
         let documents: Vec<String> = documents
             .map(|d| format!("《{}》", Mark::annotation(Kind::Document, &d.id).link(&d.title)))
             .collect();
-        let latest = latest_events(ex, &c.events, 1).first().map(|&i| {
+        let latest = latest_events(ex, k, &c.events, 1).first().map(|&i| {
             let e = ex.event(i);
             let when = human::readable_date(&e.date, human::Lang::Zh, s).unwrap_or_else(|| e.text.to_string());
             format!(
@@ -124,7 +124,7 @@ fn compare_data(ex: &View, k: &Knowledge) -> CompareData {
                     url: urls::html(&urls::document(&d.id)),
                 })
                 .collect(),
-            latest: latest_events(ex, &c.events, 1)
+            latest: latest_events(ex, k, &c.events, 1)
                 .first()
                 .map(|&i| event_item(ex, k, i, false)),
             activity: years

@@ -36,7 +36,7 @@ fn city_card(ex: &View, k: &Knowledge, c: &CityModel) -> CityCard {
             url: urls::html(&urls::document(&d.id)),
         }),
         figure: c.key_figures.first().map(|&i| key_figure(ex, k, i, false)),
-        event: latest_events(ex, &c.events, 1)
+        event: latest_events(ex, k, &c.events, 1)
             .first()
             .map(|&i| event_line(ex, k, i, CARD_EVENT)),
         labels: CityCardLabels {

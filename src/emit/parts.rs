@@ -164,13 +164,7 @@ pub fn event_line(ex: &View, k: &Knowledge, i: usize, chars: usize) -> EventLine
     let e = ex.event(i);
     let lang = seed_lang(ex, e.at.seed);
     let p = ex.paragraph(e.at);
-    let text: Vec<char> = p
-        .text
-        .chars()
-        .skip(e.segment.0 as usize)
-        .take((e.segment.1 - e.segment.0) as usize)
-        .collect();
-    let text: String = text[k.statements.dateline_end(&text)..].iter().collect();
+    let text = event_statement(ex, k, i);
     EventLine {
         date: human::readable_date(&e.date, lang, s).unwrap_or_else(|| e.text.to_string()),
         datetime: isodate::datetime(&e.date),
@@ -181,16 +175,36 @@ pub fn event_line(ex: &View, k: &Knowledge, i: usize, chars: usize) -> EventLine
     }
 }
 
+/// What an event states: its part of its paragraph, without the dateline or byline it opens with.
+fn event_statement(ex: &View, k: &Knowledge, i: usize) -> String {
+    let e = ex.event(i);
+    let text: Vec<char> = ex
+        .paragraph(e.at)
+        .text
+        .chars()
+        .skip(e.segment.0 as usize)
+        .take((e.segment.1 - e.segment.0) as usize)
+        .collect();
+    let text = &text[k.statements.dateline_end(&text)..];
+    text[k.statements.byline_end(text)..].iter().collect()
+}
+
 /// The latest `n` events of a list (indexes, in timeline order) that happened — with a known
-/// year, not targets, not national news credited to a city — newest first.
-pub fn latest_events(ex: &View, events: &[usize], n: usize) -> Vec<usize> {
+/// year, not targets, not national news credited to a city, each a whole statement (never a
+/// line cut at a clause mark, a heading or a byline) — newest first.
+pub fn latest_events(ex: &View, k: &Knowledge, events: &[usize], n: usize) -> Vec<usize> {
     events
         .iter()
         .rev()
         .copied()
         .filter(|&i| {
             let e = ex.event(i);
-            !e.target && !e.expected && !e.national && !e.procedural && isodate::has_year(&e.date)
+            !e.target
+                && !e.expected
+                && !e.national
+                && !e.procedural
+                && isodate::has_year(&e.date)
+                && k.statements.is_whole_statement(&event_statement(ex, k, i))
         })
         .take(n)
         .collect()

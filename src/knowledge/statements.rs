@@ -97,6 +97,8 @@ struct MeasureLists {
     verbs: Vec<String>,
     fragment_end: Vec<String>,
     not_alone: Vec<String>,
+    change: std::collections::BTreeMap<String, String>,
+    list_joins: Vec<String>,
     max_chars: usize,
     max_chars_en: usize,
 }
@@ -119,6 +121,8 @@ struct EventLists {
     dateline_ends: Vec<String>,
     procedural_words: Vec<String>,
     scheduled_words: Vec<String>,
+    byline_words: Vec<String>,
+    statement_ends: String,
     min_chars: usize,
 }
 
@@ -171,6 +175,11 @@ pub struct StatementWords {
     pub fragment_end: WordSet,
     /// What is no measure on its own (增长, growth).
     pub not_alone: WordSet,
+    /// A change said alone (增长, 同比增长, up), folded, and the noun it adds to the measure of
+    /// the figure before it (增长, growth): 产值X亿元,增长6.5% measures 产值增长.
+    pub change: Vec<(Vec<char>, String)>,
+    /// Words that join the last item of an English list (and, or, as well as).
+    pub list_joins: WordSet,
     pub max_chars: usize,
     pub max_chars_en: usize,
     pub measure_kinds: Vec<MeasureKind>,
@@ -180,6 +189,11 @@ pub struct StatementWords {
     pub procedural_words: WordSet,
     /// Words of a scheduled date (生效, 将于, signed): expected, not a target.
     pub scheduled_words: WordSet,
+    /// Words of a byline or a photo credit (记者, 通讯员, 摄): a bracket opening a line that
+    /// holds one is no part of its statement.
+    pub byline_words: WordSet,
+    /// The marks a whole statement ends with (。, !, .), before any closing quote.
+    pub statement_ends: Vec<char>,
     pub event_min_chars: usize,
 }
 
@@ -263,6 +277,13 @@ impl StatementWords {
             verbs: word_set(file.measure.verbs),
             fragment_end: word_set(file.measure.fragment_end),
             not_alone: word_set(file.measure.not_alone),
+            list_joins: word_set(file.measure.list_joins),
+            change: file
+                .measure
+                .change
+                .into_iter()
+                .map(|(said, noun)| (script::fold_chars(&said), noun))
+                .collect(),
             max_chars: file.measure.max_chars,
             max_chars_en: file.measure.max_chars_en,
             measure_kinds,
@@ -270,6 +291,8 @@ impl StatementWords {
             dateline_ends: word_set(file.event.dateline_ends),
             procedural_words: word_set(file.event.procedural_words),
             scheduled_words: word_set(file.event.scheduled_words),
+            byline_words: word_set(file.event.byline_words),
+            statement_ends: file.event.statement_ends.chars().collect(),
             event_min_chars: file.event.min_chars,
         })
     }
@@ -296,6 +319,79 @@ impl StatementWords {
         end
     }
 
+    /// Where a byline in brackets that opens a text ends ((記者 王某 通訊員 李某) 4月24日…), or 0.
+    pub fn byline_end(&self, text: &[char]) -> usize {
+        let mut at = 0;
+        while at < text.len() && text[at].is_whitespace() {
+            at += 1;
+        }
+        let Some(close) = (match text.get(at) {
+            Some('(') => Some(')'),
+            Some('（') => Some('）'),
+            Some('【') => Some('】'),
+            Some('[') => Some(']'),
+            _ => None,
+        }) else {
+            return 0;
+        };
+        let Some(n) = text[at..].iter().position(|&c| c == close) else {
+            return 0;
+        };
+        let folded: Vec<char> = text[at..at + n].iter().map(|&c| script::fold_char_cached(c)).collect();
+        if !(0..folded.len()).any(|i| self.byline_words.word_at(&folded, i).is_some()) {
+            return 0;
+        }
+        let mut end = at + n + 1;
+        while end < text.len() && (text[end].is_whitespace() || text[end] == ',' || text[end] == '，') {
+            end += 1;
+        }
+        end
+    }
+
+    /// Whether a text is a whole statement a reader can take at a glance: it ends a sentence (not
+    /// cut at a clause mark: …公布了一份成績單, or 結束時間:), its quotes and brackets are
+    /// closed (not started mid-quotation), and it is no heading, byline or credit line (園,
+    /// 記者 王某, Ti Gong: none ends a sentence).
+    pub fn is_whole_statement(&self, text: &str) -> bool {
+        let chars: Vec<char> = text.trim().chars().collect();
+        let closing = |c: char| matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | ')' | '）' | '】' | ']');
+        let Some(&last) = chars.iter().rev().find(|&&c| !closing(c)) else {
+            return false;
+        };
+        let pairs = [
+            ('“', '”'),
+            ('「', '」'),
+            ('『', '』'),
+            ('《', '》'),
+            ('(', ')'),
+            ('（', '）'),
+        ];
+        let balanced = pairs.iter().all(|&(open, close)| {
+            let mut depth = 0i32;
+            for &c in &chars {
+                if c == open {
+                    depth += 1;
+                } else if c == close {
+                    depth -= 1;
+                    if depth < 0 {
+                        return false;
+                    }
+                }
+            }
+            depth == 0
+        });
+        self.statement_ends.contains(&last) && balanced
+    }
+
+    /// The noun a change said alone adds to the measure before it (folded `said`: 同比增长 →
+    /// 增长, up → growth), if it is one.
+    pub fn change_noun(&self, folded_said: &[char]) -> Option<&str> {
+        self.change
+            .iter()
+            .find(|(said, _)| said.as_slice() == folded_said)
+            .map(|(_, noun)| noun.as_str())
+    }
+
     /// The kind of a measure (folded) in `unit`, if it is of one.
     pub fn measure_kind(&self, folded_measure: &str, unit: &str) -> Option<&MeasureKind> {
         self.measure_kinds.iter().find(|k| k.fits(folded_measure, unit))
@@ -305,6 +401,45 @@ impl StatementWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_whole_statements_are_shown_at_a_glance() {
+        let words = StatementWords::embedded().unwrap();
+        for whole in [
+            "全市召開人工智能大會。",
+            "全市召开人工智能大会，发布“十条”。",
+            "The city opened its first AI park.",
+            "他說:「項目已經投產。」",
+        ] {
+            assert!(words.is_whole_statement(whole), "{whole}");
+        }
+        for cut in [
+            "市長作的政府工作報告中,公布了一份成績單,",
+            "本次征集结束时间:",
+            "一期項目開工建設，",
+            "園",
+            "記者 王某某",
+            "Ti Gong",
+            "一、2024年工作回顧",
+            "聚焦美好活力”系列活動舉行。",
+            "「他們發展得都很好，其中4間正在衝刺上市。",
+        ] {
+            assert!(!words.is_whole_statement(cut), "{cut}");
+        }
+        // A byline in brackets opening a line is cut; brackets saying something else stay.
+        let text: Vec<char> = "(記者 王某 通讯员 李某) 4月24日下午,項目簽約。".chars().collect();
+        assert_eq!(
+            text[words.byline_end(&text)..].iter().collect::<String>(),
+            "4月24日下午,項目簽約。"
+        );
+        let text: Vec<char> = "(Photo by Ti Gong) The park opened.".chars().collect();
+        assert_eq!(
+            text[words.byline_end(&text)..].iter().collect::<String>(),
+            "The park opened."
+        );
+        let text: Vec<char> = "(一)全市召開大會。".chars().collect();
+        assert_eq!(words.byline_end(&text), 0);
+    }
 
     #[test]
     fn the_embedded_words_load_folded_and_longest_first() {

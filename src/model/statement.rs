@@ -294,14 +294,35 @@ impl<'k> Reader<'k> {
             // in its sentence does; one whose measure is the end of the measure before it in its
             // paragraph (…人工智能核心產業產值/營收超200億元,力爭到2030年產值/營收超500億元)
             // measures the same thing.
-            let (measure, inherited_kind) = match &previous {
-                Some((sentence, before, kind))
-                    if (*sentence == s_from && measure.chars().count() <= 1)
-                        || (measure.chars().count() >= 2 && before.ends_with(measure.as_str())) =>
+            // A change said alone (,增長6.5%; , up 6.5%) measures the change of what the figure
+            // before it in its sentence measures (產值增長, output growth), and is no total.
+            let change = {
+                let said: Vec<char> = script::fold_chars(lead.trim_start_matches('…').trim());
+                self.words.change_noun(&said).map(|noun| {
+                    if english {
+                        format!(" {noun}")
+                    } else {
+                        let n = noun.chars().count();
+                        let written: Vec<char> = lead.trim().chars().collect();
+                        written[written.len().saturating_sub(n)..].iter().collect()
+                    }
+                })
+            };
+            let (measure, inherited_kind) = match (&previous, change) {
+                (Some((sentence, before, _)), Some(noun))
+                    if *sentence == s_from && measure.is_empty() && !before.is_empty() =>
                 {
-                    (before.clone(), kind.clone())
+                    (format!("{before}{noun}"), None)
                 }
-                _ => (measure, None),
+                (previous, _) => match previous {
+                    Some((sentence, before, kind))
+                        if (*sentence == s_from && measure.chars().count() <= 1)
+                            || (measure.chars().count() >= 2 && before.ends_with(measure.as_str())) =>
+                    {
+                        (before.clone(), kind.clone())
+                    }
+                    _ => (measure, None),
+                },
             };
             let measure_folded: String = script::fold_chars(&format!("{measure}{tail}")).into_iter().collect();
             let measure_kind = self
@@ -321,7 +342,8 @@ impl<'k> Reader<'k> {
                 measure,
                 measure_kind,
                 lead,
-                tail,
+                // Shown when there is no measure: a noun phrase too, or nothing.
+                tail: self.noun_phrase(&self.trim_tail(&tail), false),
                 when: when.map(|d| d.value.clone()),
                 status,
                 names_other_place: self.names_other_place(p, a, clause_start, clause_end),
@@ -396,6 +418,37 @@ impl<'k> Reader<'k> {
     ) -> (String, String) {
         let mut from = clause_start;
         let to = a.start();
+        // An English clause that is the last item of a list (…, secondary, and tertiary
+        // industries was): its words name that item, not what each figure of the list measures.
+        if english
+            && clause_start > 0
+            && t.chars[..clause_start].iter().rev().find(|c| !c.is_whitespace()) == Some(&',')
+        {
+            let mut at = clause_start;
+            while at < to && t.chars[at].is_whitespace() {
+                at += 1;
+            }
+            // The item before it is a few words after a comma (…, secondary, and), not a clause
+            // of its own (…have been added, and the scale of the fund has reached).
+            let comma = t.chars[..clause_start].iter().rposition(|&c| c == ',').unwrap_or(0);
+            let item_from = t.chars[..comma].iter().rposition(|&c| c == ',').map_or(0, |c| c + 1);
+            let item = t.string(item_from, comma);
+            let short_item = item_from > 0
+                && item.split_whitespace().count() <= 3
+                && !p
+                    .annotations
+                    .iter()
+                    .any(|b| b.kind == Kind::Figure && b.start() >= item_from && b.end() <= comma);
+            if short_item
+                && self
+                    .words
+                    .list_joins
+                    .word_at(&t.folded, at)
+                    .is_some_and(|n| t.chars.get(at + n) == Some(&' '))
+            {
+                return (t.string(at, to).trim().to_string(), String::new());
+            }
+        }
         // Not across another figure of the clause (從26家發展到超600家): what this one measures
         // is said after it, or else is the other's.
         if let Some(end) = p
@@ -487,6 +540,11 @@ impl<'k> Reader<'k> {
         let lead = t.string(lead_from, lead_to);
         let truncated = lead_from > lead_start;
         let lead = if truncated { format!("…{lead}") } else { lead };
+        // An English clause cut short after a list (the primary, secondary, and tertiary
+        // industries in H1 was …): the words left name one item of it, not what this figure is.
+        if english && truncated && t.chars[lead_start..lead_from].contains(&',') {
+            return (lead.trim().to_string(), String::new());
+        }
         let lead_from = lead_from.max(from);
         // In English, a noun phrase right before "of" is what the figure measures (Yiwu had a
         // GDP of, with a growth rate of, a year-on-year increase of): its words back to an
@@ -612,6 +670,11 @@ impl<'k> Reader<'k> {
             from += 1;
         }
         if end <= from {
+            return String::new();
+        }
+        // An English list (the primary, secondary, and tertiary industries): which of its items
+        // a figure measures is not said here; no measure rather than another item's.
+        if t.chars[from..end].contains(&',') && t.chars[from..end].iter().any(char::is_ascii_alphabetic) {
             return String::new();
         }
         // An English verb at the start (Build …, includes cultivating …).
@@ -1254,6 +1317,47 @@ mod tests {
         let rows = read("題\n2025-03-01\n2024年,同比增長6.5%,工業增加值增長7%。");
         let measures: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
         assert_eq!(measures, ["", "工業增加值增長"], "{rows:?}");
+    }
+
+    #[test]
+    fn a_change_after_a_figure_measures_the_change_of_that_figure() {
+        let measures = |text: &str| -> Vec<String> { read(text).into_iter().map(|r| r.2).collect() };
+        assert_eq!(
+            measures("題\n2025-03-01\n全市實現產值120億元，增長6.5%。"),
+            ["產值", "產值增長"]
+        );
+        assert_eq!(
+            measures("题\n2025-03-01\n全县地区生产总值300亿元、同比增长5.1%;财政收入20亿元。"),
+            ["地区生产总值", "地区生产总值增长", "财政收入"]
+        );
+        assert_eq!(
+            measures("Title\nYiwu's output reached 12 billion yuan, up 6.5 percent year-on-year."),
+            ["output", "output growth"]
+        );
+    }
+
+    #[test]
+    fn a_measure_ending_in_a_dangling_word_or_naming_one_item_of_a_list_is_none() {
+        // A preposition left dangling: no measure (and no tail shown in its place).
+        let (seed, k) =
+            seed("Title\nThere are 5 leading companies in the field of robotics with a value of over 1 billion yuan.");
+        let r = &Reader::new(&k).read(&seed.paragraphs[0], seed.year)[0];
+        assert!(r.measure.is_empty() && r.tail.is_empty(), "{} | {}", r.measure, r.tail);
+        // Each figure of a list "primary, secondary, and tertiary" is one item's: none is
+        // credited the last item's name; a period (in H1) is no part of a measure.
+        let rows = read(
+            "Title\nThe county's value-added in the primary, secondary, and tertiary industries in H1 was 1.2 billion yuan, 3.4 billion yuan, and 5.6 billion yuan respectively. The county generated 7.8 billion yuan in industrial output in H1.",
+        );
+        let measures: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(measures, ["", "", "", "industrial output"], "{rows:?}");
+        // A clause of its own after ", and" keeps its measure.
+        let rows = read(
+            "Title\nA total of 10 new tasks have been added, and the scale of the city's fund has reached 2 billion yuan.",
+        );
+        assert_eq!(rows[1].2, "scale of the city's fund", "{rows:?}");
+        // 首次 is an adverb, not part of what is measured.
+        let rows = read("題\n2025-11-01\n全市外貿進出口總值首次突破600億元。");
+        assert_eq!(rows[0].2, "外貿進出口總值");
     }
 
     #[test]
