@@ -468,7 +468,10 @@ fn a_county_s_own_report_credits_its_figures_to_the_county_on_cards_and_keeps_th
             "002_yw.txt",
             "Yiwu posts solid growth in the first half\n\nThe GDP reached 81.57 billion yuan in the first half, up 6.5 percent.\n",
         ),
-        ("003_tz.txt", "台州發展觀察\n\n2024年,台州全市地區生產總值達到6000億元。\n"),
+        (
+            "003_tz.txt",
+            "台州發展觀察\n\n2024年,台州全市地區生產總值達到6000億元。\n",
+        ),
     ]);
     // The county's report names no place in its body: its title makes the figures the county's.
     let whose = |text: &str| cards_of(&site, text)[0]["s"].as_str().unwrap_or_default().to_string();
