@@ -484,3 +484,24 @@ fn a_county_s_own_report_credits_its_figures_to_the_county_on_cards_and_keeps_th
     assert!(!compare.contains("1417.63"), "a county's GDP on compare");
     assert!(!compare.contains("81.57"), "a county's GDP on compare");
 }
+
+#[test]
+fn a_year_page_without_months_lists_no_empty_group() {
+    let (_dir, site) = site(&[
+        (
+            "001_a.txt",
+            "湖州發展觀察\n\n到2027年,湖州人工智能核心產業營收達到500億元。\n",
+        ),
+        (
+            "002_b.txt",
+            "嘉兴观察\n\n2025年,嘉兴人工智能企业新增30家。\n\n2025年3月,嘉兴发布人工智能行动方案。\n",
+        ),
+    ]);
+    for page in ["timeline/2027/index.html", "timeline/2025/index.html"] {
+        let html = read(&site, page);
+        assert!(!html.contains("<li></li>"), "{page}: an empty list item");
+    }
+    // A year with months still leads to them.
+    assert!(read(&site, "timeline/2025/index.html").contains("timeline-groups"));
+    assert!(!read(&site, "timeline/2027/index.html").contains("timeline-groups"));
+}

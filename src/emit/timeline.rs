@@ -105,24 +105,29 @@ pub fn timeline_group_page(ex: &View, k: &Knowledge, g: usize, n: usize) -> Page
             count: 0,
         });
     }
-    // A year's page leads to its months too (they are groups of their own).
-    let years = if group.key.contains('-') || group.key == YEAR_UNKNOWN {
+    // A year's page leads to its months too (they are groups of their own); a year whose
+    // statements are dated by the year alone has none, and no empty list of them.
+    let months: Vec<TimelineLink> = if group.key.contains('-') || group.key == YEAR_UNKNOWN {
+        Vec::new()
+    } else {
+        ex.event_group_keys()
+            .iter()
+            .filter(|key| key.contains('-') && isodate::year_group(key) == group.key)
+            .map(|key| TimelineLink {
+                label: group_name(key, s),
+                url: urls::html(&urls::timeline_group(key)),
+                count: 0,
+            })
+            .collect()
+    };
+    let years = if months.is_empty() {
         Vec::new()
     } else {
         vec![TimelineYear {
             label: name.clone(),
             url: urls::html(&urls::timeline_group(&group.key)),
             count: 0,
-            months: ex
-                .event_group_keys()
-                .iter()
-                .filter(|key| key.contains('-') && isodate::year_group(key) == group.key)
-                .map(|key| TimelineLink {
-                    label: group_name(key, s),
-                    url: urls::html(&urls::timeline_group(key)),
-                    count: 0,
-                })
-                .collect(),
+            months,
         }]
     };
     let mut page = Page::new(
