@@ -62,6 +62,10 @@ struct QualifierList {
     kind: QualifierKind,
     before: Vec<String>,
     after: Vec<String>,
+    /// Written only as the figure's own first word (数百项): before anything else it ends a
+    /// word (人数5.6万人) and qualifies nothing.
+    #[serde(default)]
+    leading: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -154,6 +158,8 @@ pub struct StatementWords {
     /// Qualifiers written before a figure's number, and after it, longest first.
     pub qualifiers_before: Vec<(Vec<char>, QualifierKind)>,
     pub qualifiers_after: Vec<(Vec<char>, QualifierKind)>,
+    /// Qualifiers that count only as the figure's first word (数百项), never before it.
+    pub qualifiers_leading: Vec<(Vec<char>, QualifierKind)>,
     pub target: WordSet,
     /// Words of a forecast or an expectation (预计, 有望, expected): not a plan's commitment.
     pub forecast: WordSet,
@@ -234,6 +240,7 @@ impl StatementWords {
             out
         };
         let (qualifiers_before, qualifiers_after) = (qualifiers(|q| &q.before), qualifiers(|q| &q.after));
+        let qualifiers_leading = qualifiers(|q| &q.leading);
         let mut ids: Vec<&str> = Vec::new();
         for kind in &file.measure_kind {
             if ids.contains(&kind.id.as_str()) {
@@ -262,6 +269,7 @@ impl StatementWords {
         Ok(StatementWords {
             qualifiers_before,
             qualifiers_after,
+            qualifiers_leading,
             target: word_set(file.status.target),
             forecast: word_set(file.status.forecast),
             outcome: word_set(file.status.outcome),

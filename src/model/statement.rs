@@ -381,12 +381,16 @@ impl<'k> Reader<'k> {
             .words
             .qualifiers_before
             .iter()
+            .chain(&self.words.qualifiers_leading)
             .find(|(w, _)| span.starts_with(w) && span.len() > w.len())
             .map(|(_, k)| *k);
-        let number_end = span
-            .iter()
-            .rposition(|c| c.is_ascii_digit() || "零一二三四五六七八九十百千万亿两".contains(*c))
-            .map_or(span.len(), |i| i + 1);
+        // The number ends where its run of digits and numerals does (300多亿元: 300, then 多),
+        // not at its last numeral (亿).
+        let numeral =
+            |c: char| c.is_ascii_digit() || ".,".contains(c) || "零一二三四五六七八九十百千万亿两".contains(c);
+        let number_end = span.iter().position(|&c| numeral(c)).map_or(span.len(), |start| {
+            start + span[start..].iter().take_while(|&&c| numeral(c)).count()
+        });
         let inside_after = self
             .words
             .qualifiers_after
@@ -1237,6 +1241,16 @@ mod tests {
         let rows = read("Title\nThe park drew more than 600 specialists and about 50 universities.");
         let q: Vec<Option<&str>> = rows.iter().map(|r| r.1).collect();
         assert_eq!(q, [Some("more_than"), Some("about")]);
+        // 多 after the number and before a unit of ten thousands or more (300多億元) is kept; 數 that
+        // ends a word before a figure (人數5.6萬人) qualifies nothing.
+        for text in [
+            "題\n2025-03-01\n年產值300多億元,涉及就業人數5.6萬人。",
+            "题\n2025-03-01\n年产值300多亿元,涉及就业人数5.6万人。",
+        ] {
+            let rows = read(text);
+            let q: Vec<Option<&str>> = rows.iter().map(|r| r.1).collect();
+            assert_eq!(q, [Some("more_than"), None], "{text}");
+        }
     }
 
     #[test]
