@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{build, explainer_in as explainer, export, repo, tree, write_seeds};
+use common::{build, explainer_in as explainer, export, key_figures, repo, tree, write_seeds};
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -760,17 +760,6 @@ fn every_page_has_a_simplified_twin_and_the_switch_returns() {
         3,
         "switch, alternate and feed only"
     );
-}
-
-/// The key figures of a page: each figure as written, in order.
-fn key_figures(page: &str) -> Vec<String> {
-    page.split("class=\"key-figure-text ")
-        .skip(1)
-        .map(|rest| {
-            let text = rest.split_once('>').map_or("", |(_, t)| t);
-            text.split('<').next().unwrap_or("").to_string()
-        })
-        .collect()
 }
 
 #[test]

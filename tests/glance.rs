@@ -6,34 +6,21 @@
 //! their date once and sit in their own month or year; re-published copies count once; the about page
 //! and source pages say only what holds.
 
+mod common;
+
+use common::key_figures;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// Builds `files` (name, text) as a seeds folder into a fresh site.
 fn site(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let seeds = dir.path().join("seeds");
-    fs::create_dir(&seeds).unwrap();
-    for (name, text) in files {
-        fs::write(seeds.join(name), text).unwrap();
-    }
-    let out = dir.path().join("site");
-    let output = Command::new(env!("CARGO_BIN_EXE_explainer"))
-        .args([
-            "build",
-            "--seeds",
-            seeds.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run explainer");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    (dir, out)
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
+    let seeds = common::write_seeds(&files);
+    let (dir, site) = common::build_ok(seeds.path());
+    // The site is built in a folder of its own: the seeds' folder may go.
+    (dir, site)
 }
 
 fn read(site: &Path, path: &str) -> String {
@@ -88,17 +75,6 @@ fn figure_cards(site: &Path) -> BTreeMap<String, Value> {
 /// The cards whose figure is written `text`.
 fn cards_of(site: &Path, text: &str) -> Vec<Value> {
     figure_cards(site).into_values().filter(|c| c["t"] == text).collect()
-}
-
-/// The key figures of a page, as written, in order.
-fn key_figures(page: &str) -> Vec<String> {
-    page.split("class=\"key-figure-text ")
-        .skip(1)
-        .map(|rest| {
-            let text = rest.split_once('>').map_or("", |(_, t)| t);
-            text.split('<').next().unwrap_or("").to_string()
-        })
-        .collect()
 }
 
 /// The statement ids of the figures marked in a page.

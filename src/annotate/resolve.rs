@@ -399,12 +399,15 @@ impl Annotator<'_> {
             (named, county)
         };
         let (named, county) = before(sentence_start);
-        let county = match (named, before(0)) {
-            (true, _) => county,
-            // A paragraph that names no place of the city speaks of the article's county, when
-            // the title names one of this city's.
-            (false, (false, _)) => self_county.filter(|&i| About::city(&gz.counties[i].city) == Some(city)),
-            (false, (true, county)) => county,
+        let county = if named {
+            county
+        } else {
+            match before(0) {
+                (true, county) => county,
+                // A paragraph that names no place of the city speaks of the article's county,
+                // when the title names one of this city's.
+                (false, _) => self_county.filter(|&i| About::city(&gz.counties[i].city) == Some(city)),
+            }
         };
         county.map(|index| format!("{}/{}", gz.counties[index].city, gz.counties[index].slug))
     }

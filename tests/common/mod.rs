@@ -127,3 +127,14 @@ pub fn dev_dir_for(test: &str) -> Option<PathBuf> {
     }
     dir
 }
+
+/// The key figures of a page: each figure as written, in order.
+pub fn key_figures(page: &str) -> Vec<String> {
+    page.split("class=\"key-figure-text ")
+        .skip(1)
+        .map(|rest| {
+            let text = rest.split_once('>').map_or("", |(_, t)| t);
+            text.split('<').next().unwrap_or("").to_string()
+        })
+        .collect()
+}
