@@ -33,7 +33,7 @@ pub use intern::intern;
 use crate::ingest::{Paragraph, Seed};
 use crate::knowledge::Glossary;
 use crate::knowledge::Lexicon;
-use crate::knowledge::{Gazetteer, Mention};
+use crate::knowledge::{Gazetteer, Mention, Target};
 use arcstr::ArcStr;
 use dates::FoundDate;
 use document_ids::DocumentIds;
@@ -69,6 +69,10 @@ struct ArticleState {
     slogans: Vec<(Vec<String>, String)>,
     /// The bare names of the towns the article names with their suffix (大唐 of 大唐镇), folded.
     town_names: Vec<Vec<char>>,
+    /// The county a town with no county written before it is in: the one its title names, else
+    /// the only county-level division the whole article names (a feature on 诸暨's 大唐镇 and
+    /// its neighbours 草塔镇, 王家井). None when the article names two or none.
+    town_county: Option<usize>,
 }
 
 impl<'a> Annotator<'a> {
@@ -102,7 +106,7 @@ impl<'a> Annotator<'a> {
             previous_subject = last_subject;
             let previous = paragraphs.last().filter(|_| continues);
             let (cities, cities_inherited) =
-                self.paragraph_cities(&paragraph.text, &resolved.mentions, home_city.as_deref(), previous);
+                self.paragraph_cities(&paragraph.text, &resolved, home_city.as_deref(), previous);
             // A paragraph that names no city and no other subject is its article's city's.
             let article_city = article_city
                 .filter(|city| cities.is_empty() && self.speaks_for(city, &resolved))
@@ -185,7 +189,9 @@ impl<'a> Annotator<'a> {
             documents: DocumentIds::default(),
             slogans: Vec::new(),
             town_names: town_names(found),
+            town_county: None,
         }
+        .with_town_county(found)
     }
 
     /// The one city an article is issued by or about, for its paragraphs that name nothing:
@@ -231,15 +237,26 @@ impl<'a> Annotator<'a> {
 
     /// The prefectures a paragraph is about: those its place names lie in and, when the
     /// publisher is one city's, that city for 我市 and its kind. A paragraph that names none
-    /// and only continues `previous` takes its cities (and says so).
+    /// and only continues `previous` takes its cities (and says so). A town the gazetteer does
+    /// not list names its county's prefecture when the article says which county it is in.
     fn paragraph_cities(
         &self,
         text: &str,
-        mentions: &[Mention],
+        resolved: &resolve::Resolved,
         home_city: Option<&str>,
         previous: Option<&AnnotatedParagraph>,
     ) -> (Box<[ArcStr]>, bool) {
-        let mut cities = attribution::named_cities(self.gazetteer, mentions);
+        let mut cities = attribution::named_cities(self.gazetteer, &resolved.mentions);
+        for city in resolved
+            .annotations
+            .iter()
+            .filter(|a| a.kind == Kind::Place)
+            .flat_map(|a| a.cities())
+        {
+            if !cities.iter().any(|c| **c == **city) {
+                cities.push(city.to_string());
+            }
+        }
         if let Some(city) = attribution::this_city(text, home_city, self.lexicon)
             && !cities.contains(&city)
         {
@@ -338,6 +355,20 @@ impl<'a> Annotator<'a> {
     }
 }
 
+impl ArticleState {
+    fn with_town_county(mut self, found: &[Found]) -> ArticleState {
+        self.town_county = self.context.county.or_else(|| {
+            let mut counties = found.iter().flat_map(|f| f.mentions.iter()).filter_map(|m| match m.target {
+                Target::County { index, .. } => Some(index),
+                _ => None,
+            });
+            let first = counties.next()?;
+            counties.all(|c| c == first).then_some(first)
+        });
+        self
+    }
+}
+
 /// The bare names of the towns an article names with their suffix, folded, longest first.
 fn town_names(found: &[Found]) -> Vec<Vec<char>> {
     let mut names: Vec<Vec<char>> = found
@@ -424,6 +455,22 @@ mod tests {
             &*p.annotations.iter().find(|a| a.kind == Kind::Document).unwrap().value,
             "zhejiang-ai-industry-report-2024"
         );
+    }
+
+    #[test]
+    fn towns_without_their_county_are_in_the_one_county_the_article_names() {
+        for text in [
+            "题\n从诸暨高铁站向西南开车,便是的大唐镇。\n如今的大唐镇,与草塔镇连成一片,共有安华、五泄、暨阳等12个镇乡。",
+            "題\n從諸暨高鐵站向西南開車,便是的大唐鎮。\n如今的大唐鎮,與草塔鎮連成一片,共有安華、五洩、暨陽等12個鎮鄉。",
+        ] {
+            let seed = annotate(text);
+            let p = &seed.paragraphs[1];
+            assert_eq!(names(&p.cities), ["shaoxing"], "{text}");
+            assert_eq!(spans(p, Kind::Place).len(), 5, "{text}");
+        }
+        // Two counties named: a town written without one is in neither.
+        let seed = annotate("题\n诸暨和温岭都有特色产业。\n如今的大唐镇,袜业发达。");
+        assert!(seed.paragraphs[1].cities.is_empty());
     }
 
     #[test]

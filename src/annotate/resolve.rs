@@ -44,6 +44,8 @@ struct Resolution<'c> {
     nested: Vec<Annotation>,
     /// The county the article's title names, if one (`attribution::Context::county`).
     article_county: Option<usize>,
+    /// The county a town with none written before it is in (`ArticleState::town_county`).
+    town_county: Option<usize>,
 }
 
 impl Resolution<'_> {
@@ -84,6 +86,7 @@ impl Annotator<'_> {
             out: Vec::new(),
             nested: Vec::new(),
             article_county: state.context.county,
+            town_county: state.town_county,
         };
         let speakers = self.documents(&mut r, &titles, &is_document, &subjects, &clauses, &mut state.documents);
         // Documents that say something (《若干措施》明确,…) are the subject of what follows.
@@ -440,7 +443,8 @@ impl Annotator<'_> {
 
     /// Towns, streets and villages in what nothing took: those named with their suffix, then
     /// the bare names of those the article named (大唐镇 … 大唐袜业). A town after its county
-    /// (遂昌县大田村) is in that county's city.
+    /// (遂昌县大田村) is in that county's city; one with no county before it, in the county the
+    /// article is about (`ArticleState::town_county`), if any.
     fn towns(&self, r: &mut Resolution, taken: &[(usize, usize)], found: &[FoundTown], names: &[Vec<char>]) {
         let mut taken = mask(r.chars.len(), taken);
         for a in r.out.iter().filter(|a| a.kind == Kind::Place || a.kind == Kind::City) {
@@ -451,10 +455,10 @@ impl Annotator<'_> {
                 continue;
             }
             let text = r.text(town.start, town.end);
-            let cities = town
-                .after
-                .map(|m| self.gazetteer.cities_of(m.target))
-                .unwrap_or_default();
+            let cities = match town.after {
+                Some(m) => self.gazetteer.cities_of(m.target),
+                None => self.town_cities(r),
+            };
             let value = match cities.first() {
                 Some(city) => format!("{city}/{}", slug(&text)),
                 None => slug(&text),
@@ -465,9 +469,27 @@ impl Annotator<'_> {
         }
         for (start, end) in towns::find_bare(r.chars, names, r.mentions, &taken) {
             let text = r.text(start, end);
+            let cities = self.town_cities(r);
+            let value = match cities.first() {
+                Some(city) => format!("{city}/{}", slug(&text)),
+                None => slug(&text),
+            };
             r.out
-                .push(Annotation::new(Kind::Place, &text, start, end, &slug(&text), None));
+                .push(Annotation::new(Kind::Place, &text, start, end, &value, None).with_cities(cities));
         }
+    }
+
+    /// The city of the county the article is about, for a town named without its county.
+    fn town_cities(&self, r: &Resolution) -> Vec<&str> {
+        r.town_county
+            .map(|index| {
+                self.gazetteer.cities_of(Target::County {
+                    index,
+                    bare: false,
+                    needs_context: false,
+                })
+            })
+            .unwrap_or_default()
     }
 
     pub(super) fn term_id(&self, text: &str) -> String {

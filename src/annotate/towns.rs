@@ -117,6 +117,79 @@ pub fn find(chars: &[char], mentions: &[Mention], lexicon: &Lexicon) -> Vec<Foun
         }
         i += 1;
     }
+    out.extend(listed_towns(chars, &out, &inside_mention, words));
+    out.sort_by_key(|t| t.start);
+    out
+}
+
+/// The names listed before 等N个镇乡 (安华、五泄、王家井、暨阳等12个镇乡(街道)): towns named
+/// without their suffix, which the list's closing words give them. Each item stands between
+/// 、 marks; the first is the two or three chars before its 、 when what comes before it is
+/// not a mark (草塔镇乃至安华、…).
+fn listed_towns(
+    chars: &[char],
+    found: &[FoundTown],
+    inside_mention: &dyn Fn(usize) -> bool,
+    words: &PlaceWords,
+) -> Vec<FoundTown> {
+    const COUNT: &str = "0123456789一二三四五六七八九十百几幾多余餘";
+    let mut out = Vec::new();
+    for (deng, _) in chars.iter().enumerate().filter(|(_, c)| **c == '等') {
+        let mut k = deng + 1;
+        while chars.get(k).is_some_and(|c| COUNT.contains(*c)) {
+            k += 1;
+        }
+        // A number of towns, not 等多个乡镇 (a vague many, after any list of things).
+        if !chars[deng + 1..k].iter().any(|c| !"多余餘".contains(*c)) {
+            continue;
+        }
+        if chars.get(k).is_some_and(|c| matches!(c, '个' | '個')) {
+            k += 1;
+        }
+        if !words.town_suffixes.starts_at(chars, k) {
+            continue;
+        }
+        // Back from 等 over items separated by 、: each two or three chars; only the first may
+        // be the tail of a longer run (…乃至安华), of which its last two chars are the name.
+        let mut items = Vec::new();
+        let mut end = deng;
+        loop {
+            let mut start = end;
+            while start > 0 && is_han(chars[start - 1]) {
+                start -= 1;
+            }
+            let after_mark = start > 0 && chars[start - 1] == '、';
+            let start = match end - start {
+                2 | 3 => start,
+                n if n > 3 && !after_mark => end - 2,
+                _ => {
+                    items.clear();
+                    break;
+                }
+            };
+            if (start..end).any(|k| inside_mention(k) || words.not_in_names.contains(chars[k]))
+                || found.iter().any(|t| t.start < end && start < t.end)
+            {
+                items.clear();
+                break;
+            }
+            items.push((start, end));
+            if !after_mark || start < 2 {
+                break;
+            }
+            end = start - 1;
+        }
+        // One name alone before 等 is no list (产业园等3个镇).
+        if items.len() >= 2 {
+            out.extend(items.into_iter().map(|(start, end)| FoundTown {
+                start,
+                end,
+                name_end: end,
+                after: None,
+                settlement: true,
+            }));
+        }
+    }
     out
 }
 
@@ -174,6 +247,21 @@ mod tests {
             ["長潭水庫", "鑒洋湖"]
         );
         assert_eq!(towns("farmers in Datian Village, Suichang County"), ["Datian Village"]);
+    }
+
+    #[test]
+    fn names_listed_before_so_many_towns_are_towns() {
+        assert_eq!(
+            towns("合并的草塔镇乃至安华、五泄、王家井、暨阳等12个镇乡(街道)"),
+            ["草塔镇", "安华", "五泄", "王家井", "暨阳"]
+        );
+        assert_eq!(towns("合并的草塔鎮乃至安華、五洩、暨陽等12個鎮鄉"), ["草塔鎮", "安華", "五洩", "暨陽"]);
+        let none: Vec<String> = Vec::new();
+        // Not a list of names: one item, or items that are not two or three chars.
+        assert_eq!(towns("覆盖产业园等3个镇"), none);
+        assert_eq!(towns("覆盖数字经济产业、先进制造业等多个乡镇"), none);
+        assert_eq!(towns("推进工业、农业等各村"), none);
+        assert_eq!(towns("推进工业、农业等多个乡镇"), none);
     }
 
     #[test]
