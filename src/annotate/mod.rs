@@ -321,7 +321,11 @@ impl<'a> Annotator<'a> {
         let dates = finder
             .find(&chars)
             .into_iter()
-            .filter(|d| !overlaps_any(d.start, d.end, &quoted) && !self.is_title_period(&chars, d))
+            .filter(|d| {
+                !overlaps_any(d.start, d.end, &quoted)
+                    && !self.is_title_period(&chars, d)
+                    && !inside_quoted_name_en(&chars, d.start)
+            })
             .collect();
         let mentions = self.gazetteer.find(&paragraph.text);
         let towns = towns::find(&chars, &mentions, self.lexicon);
@@ -351,8 +355,61 @@ impl<'a> Annotator<'a> {
             && matches!(chars.get(d.end), Some(')' | '）'))
             && (self.lexicon.document.endings.ends_at(chars, open)
                 || self.lexicon.document.endings_en.ends_at(chars, name_end)
+                || self.names_plan_en(chars, name_end)
                 || d.start == 1 && d.end + 1 == chars.len())
     }
+
+    /// Whether the English name ending at `end` is a plan's: a run of capitalised words (and
+    /// the small words between them) back from `end` holds a plan's word (Action Plan for the
+    /// Development of Artificial Intelligence in Ningbo City (2025-2030)).
+    fn names_plan_en(&self, chars: &[char], end: usize) -> bool {
+        let small = &self.lexicon.figure.function_words_en;
+        let mut k = end;
+        loop {
+            let word_end = k;
+            while k > 0 && (chars[k - 1].is_ascii_alphabetic() || chars[k - 1] == '-') {
+                k -= 1;
+            }
+            if k == word_end {
+                return false;
+            }
+            let word: String = chars[k..word_end].iter().collect();
+            if self.lexicon.document.endings_en.ends_at(chars, word_end)
+                && self.lexicon.document.endings_en.longest_before(chars, word_end) == Some(word_end - k)
+            {
+                return true;
+            }
+            if !word.starts_with(|c: char| c.is_ascii_uppercase()) && !small.iter().any(|w| *w == word) {
+                return false;
+            }
+            if k == 0 || chars[k - 1] != ' ' {
+                return false;
+            }
+            k -= 1;
+        }
+    }
+}
+
+/// Whether `at` is inside a quoted English name: a quotation that starts with a capital letter
+/// and holds no comma or sentence mark (the "Science and Technology Innovation Yongjiang 2035"
+/// project, the "Action Plan … (2025-2030)"); its years belong to the name.
+fn inside_quoted_name_en(chars: &[char], at: usize) -> bool {
+    let open = chars[..at].iter().rposition(|c| matches!(c, '"' | '“'));
+    let Some(open) = open else { return false };
+    // An odd count of straight quotes before `at` means `open` opens one.
+    if chars[open] == '"' && chars[..at].iter().filter(|&&c| c == '"').count() % 2 == 0 {
+        return false;
+    }
+    if chars[open + 1..at].iter().any(|&c| c == '”') {
+        return false;
+    }
+    let Some(close) = chars[at..].iter().position(|c| matches!(c, '"' | '”')).map(|p| at + p) else {
+        return false;
+    };
+    let inner = &chars[open + 1..close];
+    inner.first().is_some_and(char::is_ascii_uppercase)
+        && !inner.iter().any(|c| matches!(c, ',' | '.' | ';' | '!' | '?' | ':'))
+        && inner.iter().all(|c| c.is_ascii())
 }
 
 impl ArticleState {
@@ -471,6 +528,22 @@ mod tests {
         // Two counties named: a town written without one is in neither.
         let seed = annotate("题\n诸暨和温岭都有特色产业。\n如今的大唐镇,袜业发达。");
         assert!(seed.paragraphs[1].cities.is_empty());
+    }
+
+    #[test]
+    fn years_in_english_plan_names_and_quoted_names_are_not_dates() {
+        let seed = annotate(
+            "Title\nAction Plan for the Development of Artificial Intelligence in Ningbo City (2025-2030)\n\
+             The city issued the \"Action Plan for Artificial Intelligence in Ningbo City (2025-2030)\". \
+             By 2027, the industry will reach 120 billion yuan, and the \"Science Innovation Yongjiang 2035\" \
+             project supports 20 projects. In 2030, it will reach 180 billion yuan.\n\
+             \"By 2027, we will double it,\" he said. The Plan (2025-2030) and the survey (2025-2030) differ.",
+        );
+        let dates: Vec<Vec<String>> = seed.paragraphs.iter().map(|p| spans(p, Kind::Date)).collect();
+        assert!(dates[0].is_empty(), "{dates:?}");
+        assert_eq!(dates[1], ["2027", "2030"]);
+        // Quoted speech keeps its dates; a period after a word that names no plan is a date.
+        assert_eq!(dates[2], ["2027", "2025-2030"]);
     }
 
     #[test]
