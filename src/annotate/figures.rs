@@ -213,6 +213,15 @@ fn counted(chars: &[char], number: Number, words: &FigureWords) -> Option<FoundF
         value: mut number,
         arabic,
     } = number;
+    // A repost that spaces its digits from the Chinese around them (销量达 29.4 万辆): one space
+    // between the digits and a Chinese scale or unit is no break.
+    if arabic
+        && chars.get(i) == Some(&' ')
+        && chars.get(i + 1).is_some_and(|&c| !c.is_ascii() && c.is_alphabetic())
+        && chars.get(i + 2).is_some()
+    {
+        i += 1;
+    }
     // Scale characters after Arabic digits: 5700亿, 3.5万.
     if arabic {
         while let Some(s) = chars.get(i).and_then(|&c| scale(c)) {
@@ -597,6 +606,14 @@ mod tests {
         );
         // Scales without 万 or 亿, and numbers without any unit, stay out.
         assert!(texts("共3千,编号1000,第5").is_empty());
+    }
+
+    #[test]
+    fn digits_spaced_from_the_chinese_around_them() {
+        assert_eq!(texts("去年累计销量达 29.4 万辆,同比增长104%"), ["29.4 万辆", "104%"]);
+        assert_eq!(texts("去年累計銷量達 29.4 萬輛,產值 1168 億元"), ["29.4 萬輛", "1168 億元"]);
+        // A space before a word that is no unit keeps the number alone.
+        assert!(texts("通过 ISO 9001 认证").is_empty());
     }
 
     #[test]
