@@ -611,7 +611,10 @@ mod tests {
     #[test]
     fn digits_spaced_from_the_chinese_around_them() {
         assert_eq!(texts("去年累计销量达 29.4 万辆,同比增长104%"), ["29.4 万辆", "104%"]);
-        assert_eq!(texts("去年累計銷量達 29.4 萬輛,產值 1168 億元"), ["29.4 萬輛", "1168 億元"]);
+        assert_eq!(
+            texts("去年累計銷量達 29.4 萬輛,產值 1168 億元"),
+            ["29.4 萬輛", "1168 億元"]
+        );
         // A space before a word that is no unit keeps the number alone.
         assert!(texts("通过 ISO 9001 认证").is_empty());
     }

@@ -415,10 +415,13 @@ fn inside_quoted_name_en(chars: &[char], at: usize) -> bool {
 impl ArticleState {
     fn with_town_county(mut self, found: &[Found]) -> ArticleState {
         self.town_county = self.context.county.or_else(|| {
-            let mut counties = found.iter().flat_map(|f| f.mentions.iter()).filter_map(|m| match m.target {
-                Target::County { index, .. } => Some(index),
-                _ => None,
-            });
+            let mut counties = found
+                .iter()
+                .flat_map(|f| f.mentions.iter())
+                .filter_map(|m| match m.target {
+                    Target::County { index, .. } => Some(index),
+                    _ => None,
+                });
             let first = counties.next()?;
             counties.all(|c| c == first).then_some(first)
         });

@@ -255,7 +255,10 @@ mod tests {
             towns("合并的草塔镇乃至安华、五泄、王家井、暨阳等12个镇乡(街道)"),
             ["草塔镇", "安华", "五泄", "王家井", "暨阳"]
         );
-        assert_eq!(towns("合并的草塔鎮乃至安華、五洩、暨陽等12個鎮鄉"), ["草塔鎮", "安華", "五洩", "暨陽"]);
+        assert_eq!(
+            towns("合并的草塔鎮乃至安華、五洩、暨陽等12個鎮鄉"),
+            ["草塔鎮", "安華", "五洩", "暨陽"]
+        );
         let none: Vec<String> = Vec::new();
         // Not a list of names: one item, or items that are not two or three chars.
         assert_eq!(towns("覆盖产业园等3个镇"), none);
