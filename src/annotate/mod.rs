@@ -379,7 +379,7 @@ impl<'a> Annotator<'a> {
             {
                 return true;
             }
-            if !word.starts_with(|c: char| c.is_ascii_uppercase()) && !small.iter().any(|w| *w == word) {
+            if !word.starts_with(|c: char| c.is_ascii_uppercase()) && !small.contains(&word) {
                 return false;
             }
             if k == 0 || chars[k - 1] != ' ' {
@@ -400,7 +400,7 @@ fn inside_quoted_name_en(chars: &[char], at: usize) -> bool {
     if chars[open] == '"' && chars[..at].iter().filter(|&&c| c == '"').count() % 2 == 0 {
         return false;
     }
-    if chars[open + 1..at].iter().any(|&c| c == '”') {
+    if chars[open + 1..at].contains(&'”') {
         return false;
     }
     let Some(close) = chars[at..].iter().position(|c| matches!(c, '"' | '”')).map(|p| at + p) else {
