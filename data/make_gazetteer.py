@@ -177,6 +177,7 @@ def trad_variants(hans):
     for v in list(out):
         out.add(v.replace("台", "臺")); out.add(v.replace("臺", "台"))
         out.add(v.replace("巖", "岩")); out.add(v.replace("岩", "巖"))
+        out.add(v.replace("畲", "畬"))  # the She people, as Hong Kong and Taiwan text writes them
     return [t] + sorted(out - {t})
 
 def py(hans, tone=True):
@@ -324,7 +325,9 @@ for a in areas:
     else:
         names_en, in_context = suffixed + extra, spellings
     names_en, in_context = en_variants(names_en), en_variants(in_context)
-    names = list(dict.fromkeys(trad_variants(full)))
+    # An autonomous county is often written short with its suffix (景宁县, 景寧縣): a name too.
+    short = trad_variants(bare + suffix) if full.endswith("自治县") else []
+    names = list(dict.fromkeys(trad_variants(full) + short))
     bare_zh = list(dict.fromkeys(trad_variants(bare)))
     claim(full, names + bare_zh, names_en + in_context)
     ZJ_EN.update(n.casefold() for n in names_en + in_context)

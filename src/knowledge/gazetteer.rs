@@ -590,6 +590,23 @@ mod tests {
     }
 
     #[test]
+    fn an_autonomous_county_written_short_or_with_a_variant_keeps_its_suffix() {
+        let g = gz();
+        for (text, want) in [
+            ("景寧縣今年新增企業", "景寧縣"),
+            ("景宁县今年新增企业", "景宁县"),
+            ("景寧畬族自治縣的產值", "景寧畬族自治縣"),
+            ("景宁畲族自治县的产值", "景宁畲族自治县"),
+        ] {
+            let found = g.find(text);
+            let chars: Vec<char> = text.chars().collect();
+            let spans: Vec<String> = found.iter().map(|m| chars[m.start..m.end].iter().collect()).collect();
+            assert_eq!(spans, [want], "{text}");
+            assert_eq!(cities(text), ["lishui"], "{text}");
+        }
+    }
+
+    #[test]
     fn hangzhou_bay_is_not_hangzhou() {
         assert!(cities("环杭州湾地区集聚发展").is_empty());
         assert!(cities("環杭州灣地區").is_empty());
