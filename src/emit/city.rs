@@ -106,7 +106,7 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityOverview) -> super::d
         .collect();
     // The latest events that happened, newest first; the timeline (filtered by city) has them
     // all, targets too.
-    let events = latest_events(ex, knowledge, &c.events, SUMMARY_EVENTS)
+    let events = latest_events(ex, knowledge, c.events, SUMMARY_EVENTS)
         .into_iter()
         .map(|i| event_line(ex, knowledge, i, SUMMARY_EVENT_CHARS))
         .collect();

@@ -4,11 +4,11 @@
 //! model with its key figures, the overview's headline figures, the province's paragraphs, the
 //! cities of each term and document, the explanations, and the orders the indexes list them in.
 
+use super::memo::Memo;
 use super::{
     CityModel, CityParagraph, DocumentModel, Event, EventGroup, Explainer, IndexGroup, ParaRef, TermModel, events,
     explain, statement,
 };
-use super::memo::Memo;
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed, Kind};
 use crate::knowledge::CITY_IDS;
 use crate::knowledge::Glossary;
@@ -33,16 +33,8 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
 /// (`serve` keeps it between builds: each seed's figures and dated statements, the explanation
 /// finds), and keeping this build's there.
 pub fn build_with(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge, memo: Option<&Memo>) -> Explainer {
-    let t0 = std::time::Instant::now();
-    let lap = |what: &str| {
-        if std::env::var_os("EXPLAINER_MODEL_TIMINGS").is_some() {
-            eprintln!("model {what} {:.1} ms", t0.elapsed().as_secs_f64() * 1000.0);
-        }
-    };
     let kept = memo.map(|m| m.readings(&seeds, knowledge));
-    lap("readings");
     let corpus = Corpus::new(&seeds);
-    lap("corpus");
     // Independent passes over the paragraphs, side by side.
     let (((mut terms, mut documents), (statements, statement_of)), (events, credited)) = rayon::join(
         || {
@@ -53,27 +45,30 @@ pub fn build_with(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge, memo: O
         },
         || {
             rayon::join(
-                || events::events(&seeds, &corpus.shown, |r| corpus.copies_of(r), knowledge, kept.as_deref()),
+                || {
+                    events::events(
+                        &seeds,
+                        &corpus.shown,
+                        |r| corpus.copies_of(r),
+                        knowledge,
+                        kept.as_deref(),
+                    )
+                },
                 || Credited::of(&corpus),
             )
         },
     );
-    lap("passes");
     let cities = city_models(&corpus, credited, &events, &statements, knowledge);
-    lap("cities");
     let headline = headline(&seeds, &statements, &cities, knowledge);
     let province_paragraphs = province_paragraphs(&corpus);
     terms.par_iter_mut().for_each(|t| t.cities = corpus.cities_of(&t.uses));
     documents
         .par_iter_mut()
         .for_each(|d| d.cities = corpus.cities_of(&d.mentions));
-    lap("term cities");
-    explain::explain(&seeds, &mut terms, &mut documents, knowledge, memo.map(|m| &m.finds));
-    lap("explain");
+    explain::explain(&seeds, &mut terms, &mut documents, knowledge, memo.zip(kept.as_deref()));
     let term_keys: Vec<(String, String)> = terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect();
     let document_keys: Vec<(String, String)> = documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect();
     let (term_groups, document_groups) = (initial_groups(&term_keys), initial_groups(&document_keys));
-    lap("groups");
     let Corpus { copies, .. } = corpus;
     Explainer {
         term_groups,

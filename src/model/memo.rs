@@ -4,6 +4,7 @@
 //! file is unchanged), and what reading the paragraphs for explanations found ([`Finds`]).
 //! A plain build keeps nothing.
 
+use super::Explanation;
 use super::events;
 use super::explain::Finds;
 use super::statement::{Reader, Reading};
@@ -11,7 +12,11 @@ use crate::annotate::AnnotatedSeed;
 use crate::knowledge::Knowledge;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, Mutex, PoisonError};
+
+/// Each seed's reading, by the address of its annotation, with the annotation.
+type KeptSeeds = FxHashMap<usize, (Arc<AnnotatedSeed>, Arc<SeedReading>)>;
 
 /// The model's parts kept between builds (see the module's comment). They depend on the
 /// knowledge: [`Memo::clear`] forgets them when it changes.
@@ -20,7 +25,12 @@ pub struct Memo {
     pub(super) finds: Finds,
     /// Each seed's reading, by the address of its annotation; the annotation is held with it, so
     /// the address cannot be reused by another seed while the entry lives.
-    seeds: Mutex<FxHashMap<usize, (Arc<AnnotatedSeed>, Arc<SeedReading>)>>,
+    seeds: Mutex<KeptSeeds>,
+    /// The serial the next seed read gets.
+    serials: AtomicU64,
+    /// Each term's and document's explanation, by a hash of all it was made from
+    /// ([`super::explain`]): its words, the serials of the seeds it read, the definition found.
+    pub(super) explanations: Mutex<FxHashMap<u64, Option<Explanation>>>,
 }
 
 impl std::fmt::Debug for Memo {
@@ -33,13 +43,17 @@ impl std::fmt::Debug for Memo {
 /// statements and their dated statements, before they are merged across the corpus.
 #[derive(Default)]
 pub(super) struct SeedReading {
+    /// Numbers this reading, never reused: what is made from a seed is known by it (an address
+    /// or an index could come back for another text).
+    pub serial: u64,
     pub figures: Vec<Vec<Reading>>,
     pub dated: Vec<Vec<events::Found>>,
 }
 
 impl SeedReading {
-    fn of(seed: &AnnotatedSeed, reader: &Reader, k: &Knowledge) -> SeedReading {
+    fn of(seed: &AnnotatedSeed, serial: u64, reader: &Reader, k: &Knowledge) -> SeedReading {
         SeedReading {
+            serial,
             figures: seed.paragraphs.iter().map(|p| reader.read(p, seed.year)).collect(),
             dated: seed.paragraphs.iter().map(|p| events::read(p, seed.year, k)).collect(),
         }
@@ -51,9 +65,10 @@ impl Memo {
     pub fn clear(&self) {
         self.finds.clear();
         self.lock().clear();
+        self.explanations.lock().unwrap_or_else(PoisonError::into_inner).clear();
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, FxHashMap<usize, (Arc<AnnotatedSeed>, Arc<SeedReading>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, KeptSeeds> {
         self.seeds.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
@@ -67,7 +82,7 @@ impl Memo {
             .par_iter()
             .map(|s| match kept.get(&address(s)) {
                 Some((held, reading)) if Arc::ptr_eq(held, s) => Arc::clone(reading),
-                _ => Arc::new(SeedReading::of(s, &reader, k)),
+                _ => Arc::new(SeedReading::of(s, self.serials.fetch_add(1, Relaxed), &reader, k)),
             })
             .collect();
         kept.clear();
@@ -79,5 +94,68 @@ impl Memo {
         );
         *self.lock() = kept;
         readings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::Annotator;
+    use crate::model::{Explainer, build, build_with};
+    use crate::text::hash;
+    use std::path::Path;
+
+    fn seed(k: &Knowledge, name: &str, text: &str) -> Arc<AnnotatedSeed> {
+        let parsed = crate::ingest::parse(Path::new(name), text.as_bytes(), &k.lexicon).unwrap();
+        Arc::new(Annotator::new(k).annotate(parsed))
+    }
+
+    /// What the kept readings feed: statements, events, terms' and documents' explanations.
+    fn fingerprint(ex: &Explainer) -> u64 {
+        hash::of((
+            ex.statements(),
+            ex.events(),
+            ex.terms()
+                .iter()
+                .map(|t| (&t.id, &t.uses, &t.explanation))
+                .collect::<Vec<_>>(),
+            ex.documents()
+                .iter()
+                .map(|d| (&d.id, &d.mentions, &d.explanation))
+                .collect::<Vec<_>>(),
+        ))
+    }
+
+    #[test]
+    fn a_build_with_kept_readings_equals_a_build_from_scratch() {
+        let k = Knowledge::load(None).unwrap();
+        let a = seed(
+            &k,
+            "seeds/a.txt",
+            "宁波推进“算力券”\n2025年5月14日,宁波发放“算力券”(即政府补贴企业购买算力的凭证)1.2亿元,新增企业300家。\n",
+        );
+        let b = seed(
+            &k,
+            "seeds/b.txt",
+            "溫州發布《溫州市人工智能行動計劃》\n到2027年,溫州力爭人工智能產業規模達500億元。\n",
+        );
+        let memo = Memo::default();
+        let first = build_with(vec![Arc::clone(&a), Arc::clone(&b)], &k, Some(&memo));
+        assert_eq!(
+            fingerprint(&first),
+            fingerprint(&build(vec![Arc::clone(&a), Arc::clone(&b)], &k))
+        );
+        // One seed edited (a figure and a date): its reading is made again, the other's kept.
+        let edited = seed(
+            &k,
+            "seeds/b.txt",
+            "溫州發布《溫州市人工智能行動計劃》\n到2028年,溫州力爭人工智能產業規模達600億元。\n",
+        );
+        let again = build_with(vec![Arc::clone(&a), Arc::clone(&edited)], &k, Some(&memo));
+        let scratch = build(vec![a, edited], &k);
+        assert_eq!(fingerprint(&again), fingerprint(&scratch));
+        assert!(again.statements().iter().any(|s| s.text.contains("600")));
+        assert!(!again.statements().iter().any(|s| s.text.contains("500")));
+        assert_eq!(memo.lock().len(), 2, "this build's seeds only");
     }
 }
