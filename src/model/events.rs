@@ -216,14 +216,14 @@ pub fn events(
     shown: &[ParaRef],
     copies_of: impl Fn(ParaRef) -> Vec<ParaRef>,
     k: &Knowledge,
-    kept: Option<&[std::sync::Arc<super::memo::SeedReading>]>,
+    kept: Option<&(dyn Fn(ParaRef) -> Vec<Found> + Sync)>,
 ) -> Vec<Event> {
     let para = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
     // Each shown paragraph's dated statements: as `serve` kept them, else read now.
     let read: Vec<Vec<Found>> = shown
         .par_iter()
         .map(|&r| match kept {
-            Some(kept) => kept[r.seed].dated[r.para].clone(),
+            Some(kept) => kept(r),
             None => read(para(r), seeds[r.seed].year, k),
         })
         .collect();

@@ -68,6 +68,12 @@ impl Memo {
         self.explanations.lock().unwrap_or_else(PoisonError::into_inner).clear();
     }
 
+    /// How many seeds' readings are kept.
+    #[cfg(test)]
+    pub(super) fn kept_seeds(&self) -> usize {
+        self.lock().len()
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, KeptSeeds> {
         self.seeds.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -94,68 +100,5 @@ impl Memo {
         );
         *self.lock() = kept;
         readings
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::annotate::Annotator;
-    use crate::model::{Explainer, build, build_with};
-    use crate::text::hash;
-    use std::path::Path;
-
-    fn seed(k: &Knowledge, name: &str, text: &str) -> Arc<AnnotatedSeed> {
-        let parsed = crate::ingest::parse(Path::new(name), text.as_bytes(), &k.lexicon).unwrap();
-        Arc::new(Annotator::new(k).annotate(parsed))
-    }
-
-    /// What the kept readings feed: statements, events, terms' and documents' explanations.
-    fn fingerprint(ex: &Explainer) -> u64 {
-        hash::of((
-            ex.statements(),
-            ex.events(),
-            ex.terms()
-                .iter()
-                .map(|t| (&t.id, &t.uses, &t.explanation))
-                .collect::<Vec<_>>(),
-            ex.documents()
-                .iter()
-                .map(|d| (&d.id, &d.mentions, &d.explanation))
-                .collect::<Vec<_>>(),
-        ))
-    }
-
-    #[test]
-    fn a_build_with_kept_readings_equals_a_build_from_scratch() {
-        let k = Knowledge::load(None).unwrap();
-        let a = seed(
-            &k,
-            "seeds/a.txt",
-            "宁波推进“算力券”\n2025年5月14日,宁波发放“算力券”(即政府补贴企业购买算力的凭证)1.2亿元,新增企业300家。\n",
-        );
-        let b = seed(
-            &k,
-            "seeds/b.txt",
-            "溫州發布《溫州市人工智能行動計劃》\n到2027年,溫州力爭人工智能產業規模達500億元。\n",
-        );
-        let memo = Memo::default();
-        let first = build_with(vec![Arc::clone(&a), Arc::clone(&b)], &k, Some(&memo));
-        assert_eq!(
-            fingerprint(&first),
-            fingerprint(&build(vec![Arc::clone(&a), Arc::clone(&b)], &k))
-        );
-        // One seed edited (a figure and a date): its reading is made again, the other's kept.
-        let edited = seed(
-            &k,
-            "seeds/b.txt",
-            "溫州發布《溫州市人工智能行動計劃》\n到2028年,溫州力爭人工智能產業規模達600億元。\n",
-        );
-        let again = build_with(vec![Arc::clone(&a), Arc::clone(&edited)], &k, Some(&memo));
-        let scratch = build(vec![a, edited], &k);
-        assert_eq!(fingerprint(&again), fingerprint(&scratch));
-        assert!(again.statements().iter().any(|s| s.text.contains("600")));
-        assert!(!again.statements().iter().any(|s| s.text.contains("500")));
-        assert_eq!(memo.lock().len(), 2, "this build's seeds only");
     }
 }

@@ -1013,11 +1013,11 @@ fn marks_before(t: &Text, end: usize) -> usize {
 pub fn statements(
     seeds: &[Arc<AnnotatedSeed>],
     k: &Knowledge,
-    kept: Option<&[Arc<super::memo::SeedReading>]>,
+    kept: Option<Vec<Vec<Vec<Reading>>>>,
 ) -> (Vec<FigureStatement>, FxHashMap<(ParaRef, u32), u32>) {
-    // Each paragraph's figures: as `serve` kept them, else read now.
+    // Each paragraph's figures: as `serve` kept them (by seed, then paragraph), else read now.
     let read: Vec<Vec<Vec<Reading>>> = match kept {
-        Some(kept) => kept.iter().map(|r| r.figures.clone()).collect(),
+        Some(kept) => kept,
         None => {
             let reader = Reader::new(k);
             seeds
