@@ -129,8 +129,8 @@ pub trait Reuse: Send + Sync + std::fmt::Debug {
     fn keep_pages(&self, keys: &[PageKey]);
     /// (pages made, pages reused) since the last call.
     fn take_counts(&self) -> (usize, usize);
-    /// What reading the paragraphs for explanations found, kept between builds.
-    fn finds(&self) -> Option<&model::Finds> {
+    /// What the model read of each seed, kept between builds.
+    fn memo(&self) -> Option<&model::Memo> {
         None
     }
 }
@@ -233,7 +233,7 @@ fn plan(options: &BuildOptions) -> Result<(Site, Plan)> {
         }
     };
     ingest::check_unique_ids(&annotated.iter().map(|a| &a.seed).collect::<Vec<_>>())?;
-    let explainer = model::build_with(annotated, &knowledge, cache.and_then(|c| c.finds()));
+    let explainer = model::build_with(annotated, &knowledge, cache.and_then(|c| c.memo()));
     timings.lap("model");
     let specs = emit::specs(&explainer);
     if let Some(cache) = cache {

@@ -3,7 +3,7 @@
 //! paragraphs about it, with its terms and related cities beside them; later pages carry on with
 //! the paragraphs.
 
-use super::data::{CityData, CityOverview, DocumentLink, PageData, RelatedCity, TermLink};
+use super::data::{CityData, DocumentLink, PageData, RelatedCity, TermLink};
 use super::human::Bilingual;
 use super::markdown::{front_matter, paragraph_at, source_link, title_at};
 use super::paginate::{Item, paginated};
@@ -11,7 +11,7 @@ use super::parts::{event_line, key_figure, latest_events};
 use super::{CITY_PARAGRAPHS_PER_PAGE, Page, SIDE_LIST, credit_copies, map, seed_title};
 use crate::knowledge::Knowledge;
 use crate::knowledge::fill;
-use crate::model::{CityModel, View};
+use crate::model::{CityOverview, View};
 use crate::urls;
 use std::ops::Range;
 
@@ -21,14 +21,17 @@ const SUMMARY_EVENTS: usize = 5;
 /// Longest event line in a city's summary (chars): its paragraph is one tap away.
 const SUMMARY_EVENT_CHARS: usize = 60;
 
-/// Page `n` of a city.
-pub fn city_page(ex: &View, knowledge: &Knowledge, c: &CityModel, n: usize) -> Page {
+/// Page `n` of the city at `index`. Each part is read on its own (what every page shows, the
+/// page's paragraphs, the first page's overview), so that `serve` remakes a page only when what
+/// it shows changed.
+pub fn city_page(ex: &View, knowledge: &Knowledge, index: usize, n: usize) -> Page {
     let s = &knowledge.strings;
+    let c = ex.city_head(index);
     let id = c.info.id.as_str();
-    let info = &c.info;
+    let info = c.info;
     let md = front_matter(&info.name, "city", &[("city", id)]);
     let items = |range: Range<usize>| -> Vec<Item> {
-        c.paragraphs[range]
+        ex.city_paragraphs(index, range)
             .iter()
             .map(|cp| {
                 let mut line = format!("{} {}", paragraph_at(ex, cp.at), source_link(ex, cp.at, &s.source_link));
@@ -46,7 +49,7 @@ pub fn city_page(ex: &View, knowledge: &Knowledge, c: &CityModel, n: usize) -> P
     };
     // The overview is on the first page, the city's address; the pages after it carry on with
     // the paragraphs.
-    let overview = (n == 1).then(|| city_overview(ex, knowledge, c));
+    let overview = (n == 1).then(|| city_overview(ex, knowledge, &ex.city_overview(index)));
     let focus = c
         .focus_zh
         .as_deref()
@@ -61,7 +64,7 @@ pub fn city_page(ex: &View, knowledge: &Knowledge, c: &CityModel, n: usize) -> P
             &[
                 ("name", &info.name),
                 ("name_en", &info.name_en),
-                ("n", &c.paragraphs.len().to_string()),
+                ("n", &c.paragraphs.to_string()),
                 ("focus", &focus),
             ],
         ),
@@ -71,15 +74,15 @@ pub fn city_page(ex: &View, knowledge: &Knowledge, c: &CityModel, n: usize) -> P
     page.feed = Some(urls::city_feed(id));
     page.data = PageData::City(Box::new(CityData {
         city: info.clone(),
-        paragraphs: c.paragraphs.len(),
+        paragraphs: c.paragraphs,
         url: urls::html(&urls::city(id)),
         overview,
     }));
-    paginated(s, page, c.paragraphs.len(), CITY_PARAGRAPHS_PER_PAGE, n, items)
+    paginated(s, page, c.paragraphs, CITY_PARAGRAPHS_PER_PAGE, n, items)
 }
 
 /// What the first page of a city shows beside its paragraphs.
-fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOverview {
+fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityOverview) -> super::data::CityOverview {
     let terms = c
         .terms
         .iter()
@@ -103,7 +106,7 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
         .collect();
     // The latest events that happened, newest first; the timeline (filtered by city) has them
     // all, targets too.
-    let events = latest_events(ex, knowledge, &c.events, SUMMARY_EVENTS)
+    let events = latest_events(ex, knowledge, c.events, SUMMARY_EVENTS)
         .into_iter()
         .map(|i| event_line(ex, knowledge, i, SUMMARY_EVENT_CHARS))
         .collect();
@@ -120,7 +123,7 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityModel) -> CityOvervie
         })
         .collect();
     let name = [("name", c.info.name.as_str()), ("name_en", c.info.name_en.as_str())];
-    CityOverview {
+    super::data::CityOverview {
         focus_zh: c.focus_zh.clone(),
         focus_en: c.focus_en.clone(),
         heading: Bilingual::split(&fill(&s.city_summary, &name)),

@@ -221,7 +221,7 @@ pub fn page(ex: &View, knowledge: &Knowledge, spec: Spec) -> Result<Page> {
     Ok(match spec {
         Spec::Index => home::index_page(ex, knowledge),
         Spec::Source(seed) => source::source_page(ex, s, seed),
-        Spec::City(c, n) => city::city_page(ex, knowledge, ex.city_at(c), n),
+        Spec::City(c, n) => city::city_page(ex, knowledge, c, n),
         Spec::Term(t, n) => entries::term_page(ex, knowledge, ex.term_at(t), n),
         Spec::Document(d, n) => entries::document_page(ex, knowledge, ex.document_at(d), n),
         Spec::Timeline => timeline::timeline_index_page(ex, knowledge),

@@ -4,6 +4,7 @@
 //! model with its key figures, the overview's headline figures, the province's paragraphs, the
 //! cities of each term and document, the explanations, and the orders the indexes list them in.
 
+use super::memo::Memo;
 use super::{
     CityModel, CityParagraph, DocumentModel, Event, EventGroup, Explainer, IndexGroup, ParaRef, TermModel, events,
     explain, statement,
@@ -28,21 +29,40 @@ pub fn build(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge) -> Explainer
     build_with(seeds, knowledge, None)
 }
 
-/// [`build`], reading again only the paragraphs whose explanation finds `finds` does not hold
-/// (`serve` keeps them between builds), and keeping this build's there.
-pub fn build_with(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge, finds: Option<&explain::Finds>) -> Explainer {
+/// [`build`], reading again only the seeds and paragraphs whose reading `memo` does not hold
+/// (`serve` keeps it between builds: each seed's figures and dated statements, the explanation
+/// finds), and keeping this build's there.
+pub fn build_with(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge, memo: Option<&Memo>) -> Explainer {
+    let kept = memo.map(|m| m.readings(&seeds, knowledge));
+    let dated = kept.as_ref().map(|k| move |r: ParaRef| k[r.seed].dated[r.para].clone());
     let corpus = Corpus::new(&seeds);
     // Independent passes over the paragraphs, side by side.
     let (((mut terms, mut documents), (statements, statement_of)), (events, credited)) = rayon::join(
         || {
             rayon::join(
                 || terms_and_documents(&corpus, &knowledge.glossary),
-                || statement::statements(&seeds, knowledge),
+                || {
+                    statement::statements(
+                        &seeds,
+                        knowledge,
+                        kept.as_ref().map(|k| k.iter().map(|r| r.figures.clone()).collect()),
+                    )
+                },
             )
         },
         || {
             rayon::join(
-                || events::events(&seeds, &corpus.shown, |r| corpus.copies_of(r), knowledge),
+                || {
+                    events::events(
+                        &seeds,
+                        &corpus.shown,
+                        |r| corpus.copies_of(r),
+                        knowledge,
+                        dated
+                            .as_ref()
+                            .map(|d| d as &(dyn Fn(ParaRef) -> Vec<events::Found> + Sync)),
+                    )
+                },
                 || Credited::of(&corpus),
             )
         },
@@ -54,7 +74,7 @@ pub fn build_with(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge, finds: 
     documents
         .par_iter_mut()
         .for_each(|d| d.cities = corpus.cities_of(&d.mentions));
-    explain::explain(&seeds, &mut terms, &mut documents, knowledge, finds);
+    explain::explain(&seeds, &mut terms, &mut documents, knowledge, memo.zip(kept.as_deref()));
     let term_keys: Vec<(String, String)> = terms.par_iter().map(|t| slug::pinyin_key(&t.text)).collect();
     let document_keys: Vec<(String, String)> = documents.par_iter().map(|d| slug::pinyin_key(&d.title)).collect();
     let (term_groups, document_groups) = (initial_groups(&term_keys), initial_groups(&document_keys));
@@ -476,4 +496,67 @@ fn focus(city: &str, terms: &[(String, usize)], glossary: &Glossary) -> (Option<
         }
     }
     (None, None)
+}
+
+#[cfg(test)]
+mod kept_tests {
+    use super::*;
+    use crate::annotate::Annotator;
+    use crate::model::Explainer;
+    use crate::text::hash;
+    use std::path::Path;
+
+    fn seed(k: &Knowledge, name: &str, text: &str) -> Arc<AnnotatedSeed> {
+        let parsed = crate::ingest::parse(Path::new(name), text.as_bytes(), &k.lexicon).unwrap();
+        Arc::new(Annotator::new(k).annotate(parsed))
+    }
+
+    /// What the kept readings feed: statements, events, terms' and documents' explanations.
+    fn fingerprint(ex: &Explainer) -> u64 {
+        hash::of((
+            ex.statements(),
+            ex.events(),
+            ex.terms()
+                .iter()
+                .map(|t| (&t.id, &t.uses, &t.explanation))
+                .collect::<Vec<_>>(),
+            ex.documents()
+                .iter()
+                .map(|d| (&d.id, &d.mentions, &d.explanation))
+                .collect::<Vec<_>>(),
+        ))
+    }
+
+    #[test]
+    fn a_build_with_kept_readings_equals_a_build_from_scratch() {
+        let k = Knowledge::load(None).unwrap();
+        let a = seed(
+            &k,
+            "seeds/a.txt",
+            "宁波推进“算力券”\n2025年5月14日,宁波发放“算力券”(即政府补贴企业购买算力的凭证)1.2亿元,新增企业300家。\n",
+        );
+        let b = seed(
+            &k,
+            "seeds/b.txt",
+            "溫州發布《溫州市人工智能行動計劃》\n到2027年,溫州力爭人工智能產業規模達500億元。\n",
+        );
+        let memo = Memo::default();
+        let first = build_with(vec![Arc::clone(&a), Arc::clone(&b)], &k, Some(&memo));
+        assert_eq!(
+            fingerprint(&first),
+            fingerprint(&build(vec![Arc::clone(&a), Arc::clone(&b)], &k))
+        );
+        // One seed edited (a figure and a date): its reading is made again, the other's kept.
+        let edited = seed(
+            &k,
+            "seeds/b.txt",
+            "溫州發布《溫州市人工智能行動計劃》\n到2028年,溫州力爭人工智能產業規模達600億元。\n",
+        );
+        let again = build_with(vec![Arc::clone(&a), Arc::clone(&edited)], &k, Some(&memo));
+        let scratch = build(vec![a, edited], &k);
+        assert_eq!(fingerprint(&again), fingerprint(&scratch));
+        assert!(again.statements().iter().any(|s| s.text.contains("600")));
+        assert!(!again.statements().iter().any(|s| s.text.contains("500")));
+        assert_eq!(memo.kept_seeds(), 2, "this build's seeds only");
+    }
 }

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// A paragraph's dated statement, before it is merged across the corpus.
+#[derive(Debug, Clone, Copy)]
 pub struct Found {
     /// The date annotation's index.
     pub date: usize,
@@ -215,11 +216,16 @@ pub fn events(
     shown: &[ParaRef],
     copies_of: impl Fn(ParaRef) -> Vec<ParaRef>,
     k: &Knowledge,
+    kept: Option<&(dyn Fn(ParaRef) -> Vec<Found> + Sync)>,
 ) -> Vec<Event> {
     let para = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
+    // Each shown paragraph's dated statements: as `serve` kept them, else read now.
     let read: Vec<Vec<Found>> = shown
         .par_iter()
-        .map(|&r| read(para(r), seeds[r.seed].year, k))
+        .map(|&r| match kept {
+            Some(kept) => kept(r),
+            None => read(para(r), seeds[r.seed].year, k),
+        })
         .collect();
     let mut events: Vec<Event> = Vec::new();
     // (date, statement folded) → the event that first stated it.

@@ -5,13 +5,15 @@
 mod build;
 mod events;
 mod explain;
+mod memo;
 mod statement;
 mod view;
 
 pub use build::{build, build_with};
-pub use explain::{Explanation, Finds, Note, Origin, Quote, TitlePart};
+pub use explain::{Explanation, Note, Origin, Quote, TitlePart};
+pub use memo::Memo;
 pub use statement::{FigureStatement, Status};
-pub use view::{Read, View, key};
+pub use view::{CityHead, CityOverview, Read, View, key};
 
 use crate::annotate::{About, AnnotatedParagraph, AnnotatedSeed};
 use crate::knowledge::City;

@@ -1013,12 +1013,19 @@ fn marks_before(t: &Text, end: usize) -> usize {
 pub fn statements(
     seeds: &[Arc<AnnotatedSeed>],
     k: &Knowledge,
+    kept: Option<Vec<Vec<Vec<Reading>>>>,
 ) -> (Vec<FigureStatement>, FxHashMap<(ParaRef, u32), u32>) {
-    let reader = Reader::new(k);
-    let read: Vec<Vec<Vec<Reading>>> = seeds
-        .par_iter()
-        .map(|s| s.paragraphs.iter().map(|p| reader.read(p, s.year)).collect())
-        .collect();
+    // Each paragraph's figures: as `serve` kept them (by seed, then paragraph), else read now.
+    let read: Vec<Vec<Vec<Reading>>> = match kept {
+        Some(kept) => kept,
+        None => {
+            let reader = Reader::new(k);
+            seeds
+                .par_iter()
+                .map(|s| s.paragraphs.iter().map(|p| reader.read(p, s.year)).collect())
+                .collect()
+        }
+    };
     let mut statements: Vec<FigureStatement> = Vec::new();
     let mut by_id: FxHashMap<ArcStr, u32> = FxHashMap::default();
     let mut statement_of: FxHashMap<(ParaRef, u32), u32> = FxHashMap::default();
@@ -1399,7 +1406,7 @@ mod tests {
     #[test]
     fn a_figure_is_the_provinces_only_when_its_sentence_says_so() {
         let (s, k) = seed("題\n2025-03-01\n天台縣今年新增企業30家。\n全省今年新增企業3000家。");
-        let (sts, _) = statements(&[Arc::new(s)], &k);
+        let (sts, _) = statements(&[Arc::new(s)], &k, None);
         let about: Vec<Option<About>> = sts.iter().map(|st| st.subject).collect();
         assert_ne!(about[0], Some(About::Zhejiang), "{about:?}");
         assert_eq!(about[1], Some(About::Zhejiang), "{about:?}");

@@ -4,7 +4,7 @@
 //! them changed. Nothing can read around the record: the explainer's fields are private to
 //! the model, and the view does not hand the explainer out.
 
-use super::{CityModel, DocumentModel, Event, Explainer, FigureStatement, ParaRef, TermModel};
+use super::{CityModel, CityParagraph, DocumentModel, Event, Explainer, FigureStatement, ParaRef, TermModel};
 use crate::annotate::{AnnotatedParagraph, AnnotatedSeed};
 use std::cell::RefCell;
 
@@ -30,6 +30,12 @@ pub enum Read {
     Paragraph(ParaRef),
     /// A city's whole model, by its id's [`key`].
     City(u64),
+    /// What every page of a city shows of it ([`CityHead`]): how many paragraphs, its focus.
+    CityHead(u64),
+    /// The paragraph a city lists at one position, with its copies ([`View::city_paragraphs`]).
+    CityParagraph(u64, u32),
+    /// What the first page of a city shows above its paragraphs ([`CityOverview`]).
+    CityOverview(u64),
     Term(u64),
     Document(u64),
     /// An event, by its paragraph and where its date starts.
@@ -53,6 +59,29 @@ pub enum Read {
     Statement(u64),
     /// Which statements the overview heads with (by id).
     Headline,
+}
+
+/// What every page of a city shows of its model: who it is, how many paragraphs it has, its
+/// focus.
+#[derive(Debug, Clone, Copy)]
+pub struct CityHead<'a> {
+    pub info: &'a crate::knowledge::City,
+    pub paragraphs: usize,
+    pub focus_zh: &'a Option<String>,
+    pub focus_en: &'a Option<String>,
+}
+
+/// What the first page of a city shows above its paragraphs (see [`CityModel`]'s fields).
+#[derive(Debug, Clone, Copy)]
+pub struct CityOverview<'a> {
+    pub info: &'a crate::knowledge::City,
+    pub key_figures: &'a [usize],
+    pub terms: &'a [String],
+    pub documents: &'a [String],
+    pub events: &'a [usize],
+    pub related: &'a [(String, usize)],
+    pub focus_zh: &'a Option<String>,
+    pub focus_en: &'a Option<String>,
 }
 
 /// The key an id is read by: a hash of it (fingerprints within one process).
@@ -144,6 +173,46 @@ impl<'a> View<'a> {
             .cities
             .iter()
             .map(|c| (c.info.id.as_str(), c.focus_zh.as_deref(), c.focus_en.as_deref()))
+    }
+
+    /// What every page of the city at `index` shows of it, not its lists.
+    pub fn city_head(&self, index: usize) -> CityHead<'a> {
+        let c = &self.ex.cities[index];
+        self.note(Read::CityHead(key(&c.info.id)));
+        CityHead {
+            info: &c.info,
+            paragraphs: c.paragraphs.len(),
+            focus_zh: &c.focus_zh,
+            focus_en: &c.focus_en,
+        }
+    }
+
+    /// The paragraphs the city at `index` lists at the positions `range` (one page of them):
+    /// a page of them changes when one of these does, not when a paragraph on another page does.
+    pub fn city_paragraphs(&self, index: usize, range: std::ops::Range<usize>) -> &'a [CityParagraph] {
+        let c = &self.ex.cities[index];
+        let k = key(&c.info.id);
+        let range = range.start.min(c.paragraphs.len())..range.end.min(c.paragraphs.len());
+        for i in range.clone() {
+            self.note(Read::CityParagraph(k, u32::try_from(i).unwrap_or(u32::MAX)));
+        }
+        &c.paragraphs[range]
+    }
+
+    /// What the first page of the city at `index` shows above its paragraphs.
+    pub fn city_overview(&self, index: usize) -> CityOverview<'a> {
+        let c = &self.ex.cities[index];
+        self.note(Read::CityOverview(key(&c.info.id)));
+        CityOverview {
+            info: &c.info,
+            key_figures: &c.key_figures,
+            terms: &c.terms,
+            documents: &c.documents,
+            events: &c.events,
+            related: &c.related,
+            focus_zh: &c.focus_zh,
+            focus_en: &c.focus_en,
+        }
     }
 
     pub fn city_at(&self, index: usize) -> &'a CityModel {

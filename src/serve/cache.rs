@@ -29,8 +29,8 @@ pub struct BuildCache {
     /// The hashes of this build's explainer ([`Reuse::prepare`]).
     hashes: Mutex<Arc<ReadHashes>>,
     pages: Mutex<HashMap<PageKey, Arc<CachedPage>>>,
-    /// What reading the paragraphs for explanations found (the model stage's costliest step).
-    finds: crate::model::Finds,
+    /// What the model read of each seed (figures, dated statements, explanation finds).
+    memo: crate::model::Memo,
     rendered: AtomicUsize,
     reused: AtomicUsize,
 }
@@ -81,8 +81,8 @@ fn settled(stamp: Option<ingest::SeedStamp>, read_at: SystemTime) -> bool {
 }
 
 impl Reuse for BuildCache {
-    fn finds(&self) -> Option<&crate::model::Finds> {
-        Some(&self.finds)
+    fn memo(&self) -> Option<&crate::model::Memo> {
+        Some(&self.memo)
     }
 
     fn take_counts(&self) -> (usize, usize) {
@@ -100,9 +100,9 @@ impl Reuse for BuildCache {
         }
         let knowledge = Arc::new(Knowledge::parse(&sources)?);
         *slot = Some((fp, Arc::clone(&knowledge)));
-        // Annotations and finds depend on the knowledge: none can be reused now.
+        // Annotations and what the model read depend on the knowledge: none can be reused now.
         lock(&self.seeds).clear();
-        self.finds.clear();
+        self.memo.clear();
         Ok((fp, knowledge))
     }
 

@@ -73,6 +73,10 @@ pub struct ReadHashes {
     event_count: u64,
     seeds: Vec<Arc<SeedHashes>>,
     cities: FxHashMap<u64, u64>,
+    city_heads: FxHashMap<u64, u64>,
+    city_overviews: FxHashMap<u64, u64>,
+    /// Each city's paragraphs by position: the paragraph and its copies.
+    city_paragraphs: FxHashMap<(u64, u32), u64>,
     terms: FxHashMap<u64, u64>,
     documents: FxHashMap<u64, u64>,
     events: FxHashMap<(ParaRef, u32), u64>,
@@ -163,6 +167,42 @@ impl ReadHashes {
                     (key(&c.info.id), h)
                 })
                 .collect(),
+            city_heads: ex
+                .cities()
+                .iter()
+                .map(|c| {
+                    let h = hash::of((&c.info.id, c.paragraphs.len(), &c.focus_zh, &c.focus_en));
+                    (key(&c.info.id), h)
+                })
+                .collect(),
+            city_overviews: ex
+                .cities()
+                .par_iter()
+                .map(|c| {
+                    let h = hash::of((
+                        &c.info.id,
+                        statement_ids(&c.key_figures),
+                        &c.terms,
+                        &c.documents,
+                        event_keys(&c.events),
+                        &c.related,
+                        &c.focus_zh,
+                        &c.focus_en,
+                    ));
+                    (key(&c.info.id), h)
+                })
+                .collect(),
+            city_paragraphs: ex
+                .cities()
+                .par_iter()
+                .flat_map_iter(|c| {
+                    let k = key(&c.info.id);
+                    c.paragraphs
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, p)| ((k, u32::try_from(i).unwrap_or(u32::MAX)), hash::of(p)))
+                })
+                .collect(),
             terms: ex
                 .terms()
                 .par_iter()
@@ -228,6 +268,9 @@ impl ReadHashes {
             // A term, document or city a page looked for and did not find is a part too: it
             // hashes as absent, so appearing shows.
             Read::City(k) => Some(self.cities.get(&k).copied().unwrap_or(ABSENT)),
+            Read::CityHead(k) => Some(self.city_heads.get(&k).copied().unwrap_or(ABSENT)),
+            Read::CityOverview(k) => Some(self.city_overviews.get(&k).copied().unwrap_or(ABSENT)),
+            Read::CityParagraph(k, i) => self.city_paragraphs.get(&(k, i)).copied(),
             Read::Term(k) => Some(self.terms.get(&k).copied().unwrap_or(ABSENT)),
             Read::Document(k) => Some(self.documents.get(&k).copied().unwrap_or(ABSENT)),
             Read::Event(at, start) => self.events.get(&(at, start)).copied(),

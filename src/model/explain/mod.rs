@@ -41,7 +41,7 @@ use crate::knowledge::Knowledge;
 use crate::knowledge::Strings;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError};
 
 /// Where an explanation comes from (the export's `source`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -222,15 +222,26 @@ fn fold_str(text: &str) -> String {
     crate::text::script::fold_chars(text).into_iter().collect()
 }
 
-/// Explains every term and document of a corpus in place.
+/// Explains every term and document of a corpus in place. With `serve`'s memo (and this
+/// build's seed readings), a term or document whose words, read paragraphs (by their seeds'
+/// serials) and found definition are as before keeps its explanation.
 pub fn explain(
     seeds: &[Arc<AnnotatedSeed>],
     terms: &mut [TermModel],
     documents: &mut [DocumentModel],
     knowledge: &Knowledge,
-    finds: Option<&article::Finds>,
+    memo: Option<(&super::Memo, &[Arc<super::memo::SeedReading>])>,
 ) {
-    let glossary = &knowledge.glossary;
+    let finds = memo.map(|(m, _)| &m.finds);
+    let mut kept =
+        memo.map(|(m, _)| std::mem::take(&mut *m.explanations.lock().unwrap_or_else(PoisonError::into_inner)));
+    // What an explanation was made from, by the seeds' serials (`None` without a memo).
+    let made_from = |tag: u8, words: (&str, &str), refs: &[ParaRef], found: Option<&Explanation>| {
+        memo.map(|(_, readings)| {
+            let refs: Vec<(ParaRef, u64)> = refs.iter().map(|r| (*r, readings[r.seed].serial)).collect();
+            crate::text::hash::of((tag, words, refs, found))
+        })
+    };
     for t in terms.iter_mut() {
         if let Some(e) = &t.entry {
             t.explanation = Some(Explanation::glossary(&e.label_en, &e.zh, &e.en, e.source.as_deref()));
@@ -254,41 +265,87 @@ pub fn explain(
         article::find(seeds, &wanted, reading, finds)
     };
     let paragraph = |r: ParaRef| &seeds[r.seed].paragraphs[r.para];
-    terms.par_iter_mut().enumerate().for_each(|(i, t)| {
-        if t.explanation.is_some() {
-            return;
-        }
-        let uses = names::Uses::of(t, seeds);
-        t.explanation = compose::five_year_plan(&t.text, glossary, &knowledge.explain.words)
-            .or_else(|| found.definition(i))
-            .or_else(|| article::slogan(&t.text, &t.uses, seeds, paragraph, reading))
-            .or_else(|| compose::ai_plus(&t.text, knowledge))
-            .or_else(|| compose::version(&t.text, glossary))
-            .or_else(|| names::marked(&t.text, &uses, knowledge))
-            .or_else(|| words::dictionary(&t.text, &uses, knowledge))
-            .or_else(|| words::phrase(&t.text, knowledge))
-            .or_else(|| names::by_head(&t.text, &uses, knowledge))
-            .or_else(|| words::compound(&t.text, &uses, knowledge))
-            .or_else(|| compose::parts(&t.text, knowledge))
-            .filter(|e| !e.restates(&t.text));
-    });
-    documents.par_iter_mut().for_each(|d| {
-        let facts = documents::Facts::read(d, seeds, knowledge);
-        let mut explanation = match &d.entry {
-            Some(e) => {
-                let mut x = Explanation::glossary(&e.title_en, &e.zh, &e.en, e.source.as_deref());
-                x.parts = compose::entry_parts(e);
-                Some(x)
+    let remade: Vec<Option<(u64, Option<Explanation>)>> = terms
+        .par_iter_mut()
+        .enumerate()
+        .map(|(i, t)| {
+            if t.explanation.is_some() {
+                return None;
             }
-            None => compose::from_title_reported(&d.title, knowledge, facts.reports_issuer()),
-        };
-        if let Some(x) = explanation.as_mut() {
-            facts.add_to(x);
-        } else {
-            explanation = facts.explanation(&d.title);
+            let definition = found.definition(i);
+            let id = made_from(0, (&t.id, &t.text), &t.uses, definition.as_ref());
+            if let Some(old) = id.and_then(|id| kept.as_ref()?.get(&id)) {
+                t.explanation = old.clone();
+            } else {
+                t.explanation = explain_term(t, definition, seeds, paragraph, reading, knowledge);
+            }
+            id.map(|id| (id, t.explanation.clone()))
+        })
+        .collect();
+    let remade_documents: Vec<Option<(u64, Option<Explanation>)>> = documents
+        .par_iter_mut()
+        .map(|d| {
+            let id = made_from(1, (&d.id, &d.title), &d.mentions, None);
+            if let Some(old) = id.and_then(|id| kept.as_ref()?.get(&id)) {
+                d.explanation = old.clone();
+            } else {
+                d.explanation = explain_document(d, seeds, knowledge);
+            }
+            id.map(|id| (id, d.explanation.clone()))
+        })
+        .collect();
+    // Keep this build's only.
+    if let (Some((memo, _)), Some(kept)) = (memo, kept.as_mut()) {
+        kept.clear();
+        kept.extend(remade.into_iter().chain(remade_documents).flatten());
+        *memo.explanations.lock().unwrap_or_else(PoisonError::into_inner) = std::mem::take(kept);
+    }
+}
+
+/// A term's explanation from the articles, rules and dictionaries (no glossary entry): the
+/// first of the steps the module's comment lists.
+fn explain_term<'s>(
+    t: &TermModel,
+    definition: Option<Explanation>,
+    seeds: &'s [Arc<AnnotatedSeed>],
+    paragraph: impl Fn(ParaRef) -> &'s crate::annotate::AnnotatedParagraph,
+    reading: article::Reading,
+    knowledge: &Knowledge,
+) -> Option<Explanation> {
+    let glossary = &knowledge.glossary;
+    let uses = names::Uses::of(t, seeds);
+    compose::five_year_plan(&t.text, glossary, &knowledge.explain.words)
+        .or(definition)
+        .or_else(|| article::slogan(&t.text, &t.uses, seeds, paragraph, reading))
+        .or_else(|| compose::ai_plus(&t.text, knowledge))
+        .or_else(|| compose::version(&t.text, glossary))
+        .or_else(|| names::marked(&t.text, &uses, knowledge))
+        .or_else(|| words::dictionary(&t.text, &uses, knowledge))
+        .or_else(|| words::phrase(&t.text, knowledge))
+        .or_else(|| names::by_head(&t.text, &uses, knowledge))
+        .or_else(|| words::compound(&t.text, &uses, knowledge))
+        .or_else(|| compose::parts(&t.text, knowledge))
+        .filter(|e| !e.restates(&t.text))
+}
+
+/// A document's explanation: its glossary entry, else its title's reading, with what the
+/// articles say of it.
+fn explain_document(d: &DocumentModel, seeds: &[Arc<AnnotatedSeed>], knowledge: &Knowledge) -> Option<Explanation> {
+    let facts = documents::Facts::read(d, seeds, knowledge);
+    let mut explanation = match &d.entry {
+        Some(e) => {
+            let mut x = Explanation::glossary(&e.title_en, &e.zh, &e.en, e.source.as_deref());
+            x.parts = compose::entry_parts(e);
+            Some(x)
         }
-        d.explanation = explanation.filter(|e| e.origin == Origin::Glossary || !e.restates(&d.title));
-    });
+        None => compose::from_title_reported(&d.title, knowledge, facts.reports_issuer()),
+    };
+    if let Some(x) = explanation.as_mut() {
+        facts.add_to(x);
+    } else {
+        explanation = facts.explanation(&d.title);
+    }
+    explanation.filter(|e| e.origin == Origin::Glossary || !e.restates(&d.title))
 }
 
 #[cfg(test)]
