@@ -265,6 +265,7 @@ pub fn explain(
             .or_else(|| compose::ai_plus(&t.text, knowledge))
             .or_else(|| compose::version(&t.text, glossary))
             .or_else(|| names::marked(&t.text, &uses, knowledge))
+            .or_else(|| words::idiom(&t.text, &uses, knowledge))
             .or_else(|| words::dictionary(&t.text, &uses, knowledge))
             .or_else(|| words::phrase(&t.text, knowledge))
             .or_else(|| names::by_head(&t.text, &uses, knowledge))
