@@ -397,6 +397,23 @@ pub fn entry_parts(e: &DocumentEntry) -> Vec<TitlePart> {
     parts
 }
 
+/// A city named alone in brackets inside a title (…核心区(丽水市)…): as written, and its English.
+fn bracketed_city(chars: &[char], gazetteer: &Gazetteer) -> Option<(String, String)> {
+    let text: String = chars.iter().collect();
+    gazetteer.find(&text).into_iter().find_map(|m| {
+        let Target::City(i) = m.target else { return None };
+        let open = m.start.checked_sub(1).map(|k| chars[k]);
+        let close = chars.get(m.end).copied();
+        if !(matches!(open, Some('(' | '（')) && matches!(close, Some(')' | '）'))) {
+            return None;
+        }
+        Some((
+            chars[m.start..m.end].iter().collect(),
+            gazetteer.cities.get(i)?.name_en.clone(),
+        ))
+    })
+}
+
 /// A place's English name.
 fn place_en(gazetteer: &Gazetteer, target: Target) -> Option<String> {
     Some(match target {
@@ -468,6 +485,9 @@ struct TitleFacts<'k> {
     /// after it when they say more).
     issuer_zh: Option<String>,
     issuer_en: Option<String>,
+    /// The place or issuer the title starts with, as written (浙江省), even where a city the
+    /// title names in brackets owns the document.
+    lead_zh: Option<String>,
     /// The issuer was written before 关于 and issued the document; otherwise the title only
     /// starts with a place (a report on 浙江省 may come from anyone).
     issued_by: bool,
@@ -497,8 +517,18 @@ impl<'k> TitleFacts<'k> {
     fn of(chars: &[char], reading: &TitleReading, knowledge: &'k Knowledge) -> TitleFacts<'k> {
         let tables = &knowledge.explain;
         let text = |r: &std::ops::Range<usize>| chars[r.clone()].iter().collect::<String>();
-        let issuer_zh = reading.issuer.as_ref().map(text);
-        let place = reading.place.and_then(|p| place_en(&knowledge.gazetteer, p));
+        let lead_zh = reading.issuer.as_ref().map(text);
+        let mut issuer_zh = lead_zh.clone();
+        let mut place = reading.place.and_then(|p| place_en(&knowledge.gazetteer, p));
+        // A provincial programme's part that a city owns names the city in brackets
+        // (浙江省大花园核心区(丽水市)建设规划…实施方案): the city's document, not the province's.
+        let owner = (reading.place == Some(Target::Province))
+            .then(|| bracketed_city(chars, &knowledge.gazetteer))
+            .flatten();
+        if let Some((city, name_en)) = owner.clone() {
+            issuer_zh = Some(city);
+            place = Some(name_en);
+        }
         let issuer_en = match (&issuer_zh, place) {
             (Some(zh), Some(name)) if fold(zh).len() > fold(&name).len() + 1 => {
                 Some(organisation_english(zh, knowledge).unwrap_or_else(|| format!("{name} ({zh})")))
@@ -535,10 +565,12 @@ impl<'k> TitleFacts<'k> {
         TitleFacts {
             tables,
             knowledge,
+            lead_zh,
             issued_by: reading
                 .issuer
                 .as_ref()
-                .is_some_and(|r| !reading_is_place_only(chars, r)),
+                .is_some_and(|r| !reading_is_place_only(chars, r))
+                && owner.is_none(),
             issuer_zh,
             issuer_en,
             agreement: reading
@@ -563,7 +595,8 @@ impl<'k> TitleFacts<'k> {
     /// The place a title starts with, read as the start of its subject: the document is about
     /// it, and who issued it is for the articles to say.
     fn fold_place_into_subject(&mut self) {
-        let Some(place) = self.issuer_zh.take() else { return };
+        let Some(owner) = self.issuer_zh.take() else { return };
+        let place = self.lead_zh.clone().unwrap_or(owner);
         self.issuer_en = None;
         let subject = format!("{place}{}", self.subject.as_deref().unwrap_or(""));
         self.subject_en = English::with_dictionary(self.knowledge).english(&subject);
@@ -1110,6 +1143,24 @@ mod tests {
             let label = e.label_en.unwrap_or_default();
             assert!(label.starts_with("Several Measures on Supporting"), "{label}");
         }
+    }
+
+    #[test]
+    fn a_city_named_in_brackets_owns_a_provincial_programmes_part() {
+        let k = knowledge();
+        for (title, city) in [
+            ("浙江省大花园核心区(丽水市)建设规划任务分解及实施方案", "丽水市"),
+            ("浙江省大花園核心區（衢州市）建設實施方案", "衢州市"),
+        ] {
+            let e = from_title(title, &k).unwrap();
+            let place = e.parts.iter().find(|p| p.role == "place").unwrap();
+            assert_eq!(crate::text::script::fold(&place.zh), city, "{:?}", e.parts);
+            assert!(!e.zh.starts_with("浙江省"), "{}", e.zh);
+            assert!(!e.en.as_deref().unwrap().contains("Zhejiang's"), "{:?}", e.en);
+        }
+        // Without a bracketed city the province's place stands.
+        let e = from_title("浙江省大花园建设实施方案", &k).unwrap();
+        assert!(e.zh.starts_with("浙江省"), "{}", e.zh);
     }
 
     #[test]
