@@ -270,7 +270,7 @@ pub fn explain(
             .or_else(|| words::phrase(&t.text, knowledge))
             .or_else(|| names::by_head(&t.text, &uses, knowledge))
             .or_else(|| words::compound(&t.text, &uses, knowledge))
-            .or_else(|| compose::parts(&t.text, knowledge))
+            .or_else(|| compose::parts(&t.text, &uses.list_heads(knowledge), knowledge))
             .filter(|e| !e.restates(&t.text));
     });
     documents.par_iter_mut().for_each(|d| {
