@@ -28,7 +28,7 @@ pub fn idiom(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation> {
     let shown = shown(text);
     let idiom = k.explain.idioms.get(shown)?;
     let mut zh = format!("“{shown}”是政策文稿中常见的固定说法:{}", idiom.meaning);
-    let mut en = format!("“{shown}” is a set phrase of policy writing: {}", idiom.en);
+    let mut en = format!("“{shown}” is a set phrase of policy writing. {}", idiom.en);
     if idiom.figurative || marked_figurative(uses, k) {
         zh.push_str("此处是比喻用法。");
         en.push_str(" Used figuratively here.");
