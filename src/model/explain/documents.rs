@@ -387,7 +387,7 @@ impl Facts {
             (None, None) => {}
         }
         if let Some(number) = &self.number {
-            zh.push_str(&format!("文号{number}。"));
+            zh.push_str(&format!("文号为{number}。"));
             // The number is written only in Chinese: given as the original, in brackets.
             let gap = if en.is_empty() { "" } else { " " };
             en.push_str(&format!("{gap}It bears a document number ({number})."));
