@@ -109,6 +109,9 @@ fn is_term(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> bool 
             return false;
         }
     }
+    if is_count_or_word_in_passing(inner, chars.iter().any(|&c| is_han(c)), lexicon) {
+        return false;
+    }
     let before: String = chars[start.saturating_sub(6)..start - 1].iter().collect();
     let before = before.trim_end();
     if before.ends_with(['：', ':']) {
@@ -116,6 +119,33 @@ fn is_term(chars: &[char], start: usize, end: usize, lexicon: &Lexicon) -> bool 
     }
     lexicon.term.naming_verbs.iter().any(|v| before.ends_with(v.as_str()))
         || !lexicon.term.speech_verbs.iter().any(|v| before.ends_with(v.as_str()))
+}
+
+/// Quoted things that are not terms: a bare number of four digits or more (“1161”: numbered
+/// formulas such as “510” are shorter), a count (“4处”), one ordinary English word in scare
+/// quotes in a Chinese paragraph (“worth”, “Plan”: not an acronym, not a formula like “AI+”; an
+/// English article quotes its terms by their English), a predicate (“已取得联系”).
+fn is_count_or_word_in_passing(inner: &[char], in_chinese: bool, lexicon: &Lexicon) -> bool {
+    let digits = inner.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == inner.len() && digits >= 4 {
+        return true;
+    }
+    if digits > 0 && inner.len() == digits + 1 && lexicon.term.count_words.contains(inner[digits]) {
+        return true;
+    }
+    let one_word = in_chinese
+        && inner.iter().all(|c| c.is_ascii_alphabetic())
+        && inner.len() >= 2
+        && inner[1..].iter().all(|c| c.is_ascii_lowercase());
+    if one_word {
+        return true;
+    }
+    let text: String = inner.iter().collect();
+    lexicon
+        .term
+        .predicate_starts
+        .iter()
+        .any(|p| text.starts_with(p.as_str()))
 }
 
 /// Short phrases joined by 、 and commas (企业主体、政府引导,应用导向、赋能实体): a list of
@@ -269,6 +299,24 @@ mod tests {
         // A quoted sentence with commas is still speech.
         assert!(terms("他说“我们要抓紧时间,把项目尽快落地见效”").is_empty());
         assert!(terms("“今年我们要加快推进建设,确保项目按期交付使用”昨天他说").is_empty());
+    }
+
+    #[test]
+    fn counts_numbers_passing_english_words_and_predicates_are_not_terms() {
+        for text in [
+            "全市新增“4处”口袋公园",
+            "編號為“1161”的項目",
+            "这款产品很“worth”,剧情有“script”",
+            "推出“Plan”和“Bonjour”",
+            "双方“已取得联系”,并“已经现场参访”",
+            "雙方“正在推進”",
+        ] {
+            assert!(terms(text).is_empty(), "{text}: {:?}", terms(text));
+        }
+        // Numbered formulas, acronyms and English in an English article still are.
+        assert_eq!(terms("作为“510”体系与“1+6+N”格局"), ["510", "1+6+N"]);
+        assert_eq!(terms("发展“AI”与“AIGC”"), ["AI", "AIGC"]);
+        assert_eq!(terms("the \"unicorn\" firms"), ["unicorn"]);
     }
 
     #[test]

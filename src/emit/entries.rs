@@ -64,6 +64,7 @@ fn part_label<'s>(s: &'s Strings, role: &str) -> &'s str {
         "issues" => &s.part_issues,
         "parties" => &s.part_parties,
         "signed" => &s.part_signed,
+        "number" => &s.part_number,
         _ => &s.part_date,
     }
 }

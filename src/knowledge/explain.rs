@@ -7,6 +7,7 @@
 //! ([`script::fold_char_cached`], which keeps a text's length, so offsets carry over).
 
 use crate::error::{Error, Result, toml_error};
+use crate::knowledge::idioms::{self, Idioms};
 use crate::knowledge::phrases::{self, Phrases};
 use crate::text::script::{self, fold_chars as fold};
 use aho_corasick::AhoCorasick;
@@ -18,6 +19,7 @@ pub const EMBEDDED_DOCUMENT_TYPES: &str = include_str!("../../data/explain/docum
 pub const EMBEDDED_SECTORS: &str = include_str!("../../data/explain/sectors.toml");
 pub const EMBEDDED_CATEGORIES: &str = include_str!("../../data/explain/categories.toml");
 pub const EMBEDDED_WORDS: &str = include_str!("../../data/explain/words.toml");
+pub use idioms::EMBEDDED as EMBEDDED_IDIOMS;
 pub use phrases::EMBEDDED as EMBEDDED_PHRASES;
 
 /// A kind of document, recognised by how a title ends (指导意见, 行动计划), explained once.
@@ -303,6 +305,8 @@ pub struct ExplainTables {
     pub categories: Vec<Category>,
     pub words: RuleWords,
     pub phrases: Phrases,
+    /// Set phrases and figurative policy vocabulary, with the sense they carry.
+    pub idioms: Idioms,
     type_words: Words,
     status_words: Words,
     category_words: Words,
@@ -317,14 +321,15 @@ impl ExplainTables {
     }
 
     /// `files`: the document types, the sectors, the categories, the rules' words and the
-    /// phrases, in that order.
-    pub fn parse(files: &[(PathBuf, String); 5]) -> Result<ExplainTables> {
+    /// phrases and the set phrases, in that order.
+    pub fn parse(files: &[(PathBuf, String); 6]) -> Result<ExplainTables> {
         let [
             (types_path, types),
             (sectors_path, sectors),
             (categories_path, categories),
             (words_path, words),
             (phrases_path, phrases),
+            (idioms_path, idioms),
         ] = files;
         let t: DocumentTypesFile = toml::from_str(types).map_err(|e| toml_error(types_path, types, &e))?;
         let s: SectorsFile = toml::from_str(sectors).map_err(|e| toml_error(sectors_path, sectors, &e))?;
@@ -358,6 +363,7 @@ impl ExplainTables {
             categories: c.category,
             words: RuleWords::parse(words_path, words)?,
             phrases,
+            idioms: Idioms::parse(idioms_path, idioms)?,
             type_words,
             status_words,
             category_words,
@@ -416,13 +422,14 @@ impl ExplainTables {
 }
 
 /// The embedded tables, as (path, text), in the order [`ExplainTables::parse`] reads them.
-pub fn embedded_sources() -> [(PathBuf, String); 5] {
+pub fn embedded_sources() -> [(PathBuf, String); 6] {
     [
         ("document-types.toml", EMBEDDED_DOCUMENT_TYPES),
         ("sectors.toml", EMBEDDED_SECTORS),
         ("categories.toml", EMBEDDED_CATEGORIES),
         ("words.toml", EMBEDDED_WORDS),
         ("phrases.toml", EMBEDDED_PHRASES),
+        ("idioms.toml", EMBEDDED_IDIOMS),
     ]
     .map(|(name, text)| (Path::new("data/explain").join(name), text.to_string()))
 }

@@ -181,9 +181,20 @@ pub fn name_key(name: &str) -> String {
     let mut key = script::fold(name);
     key.retain(|c| !QUOTE_MARKS.contains(c));
     key.chars()
-        .map(|c| if SLOGAN_JOINS.contains(c) { '、' } else { c })
+        .map(|c| {
+            if SLOGAN_JOINS.contains(c) {
+                '、'
+            } else if RANGE_DASHES.contains(c) {
+                // A period is written 2025—2030, 2025-2030 or 2025~2030: one title.
+                '—'
+            } else {
+                c
+            }
+        })
         .collect()
 }
+
+const RANGE_DASHES: &str = "-‐‑–—―~～－";
 
 const QUOTE_MARKS: &str = "“”‘’「」『』\"'";
 const SLOGAN_JOINS: &str = ",，、·・";

@@ -70,6 +70,8 @@ struct TermLists {
     speech_marks: Vec<String>,
     slogan_heads: Vec<String>,
     slogan_stops: String,
+    count_words: String,
+    predicate_starts: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -226,6 +228,10 @@ pub struct TermWords {
     pub speech_marks: CharSet,
     pub slogan_heads: Vec<Vec<char>>,
     pub slogan_stops: CharSet,
+    /// A number with one of these alone after it is a count (“4处”), not a term.
+    pub count_words: CharSet,
+    /// A quotation starting with one of these is a predicate (“已取得联系”), not a term.
+    pub predicate_starts: Vec<String>,
 }
 
 /// Document titles.
@@ -480,6 +486,8 @@ impl Lexicon {
                     .map(|h| h.chars().collect())
                     .collect(),
                 slogan_stops: CharSet::new([term.slogan_stops]),
+                count_words: CharSet::new([term.count_words]),
+                predicate_starts: both_scripts(term.predicate_starts),
             },
             document: DocumentWords {
                 short_name_marks: both_scripts(document.short_name_marks),

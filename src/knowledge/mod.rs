@@ -9,6 +9,7 @@ mod english;
 mod explain;
 mod gazetteer;
 mod glossary;
+mod idioms;
 mod lexicon;
 mod map;
 mod phrases;
@@ -22,6 +23,7 @@ pub use english::{ENGLISH_STOP_WORDS, english_key, english_words};
 pub use explain::{CLOSING_QUOTES, Category, DocumentType, ExplainTables, RuleWords, Sector, StatusMark};
 pub use gazetteer::{CITY_IDS, City, County, DIRECTION, Gazetteer, Mention, Place, Province, Target};
 pub use glossary::{DocumentEntry, FocusOverride, Glossary, TermEntry};
+pub use idioms::{Idiom, Idioms};
 pub use lexicon::{AttributionWords, DateWords, DocumentWords, FigureWords, Lexicon, OrgWords, PlaceWords, TermWords};
 pub use map::{Map, MapCity};
 pub use phrases::Phrases;
@@ -68,8 +70,8 @@ pub struct Sources {
     pub site: (PathBuf, String),
     pub strings: (PathBuf, String),
     /// `explain/document-types.toml`, `explain/sectors.toml`, `explain/categories.toml`,
-    /// `explain/words.toml`, `explain/phrases.toml`.
-    pub explain: [(PathBuf, String); 5],
+    /// `explain/words.toml`, `explain/phrases.toml`, `explain/idioms.toml`.
+    pub explain: [(PathBuf, String); 6],
     pub statements: (PathBuf, String),
 }
 
@@ -128,6 +130,7 @@ impl Knowledge {
                 one(dir, "explain/categories.toml", explain::EMBEDDED_CATEGORIES)?,
                 one(dir, "explain/words.toml", explain::EMBEDDED_WORDS)?,
                 one(dir, "explain/phrases.toml", explain::EMBEDDED_PHRASES)?,
+                one(dir, "explain/idioms.toml", explain::EMBEDDED_IDIOMS)?,
             ],
             statements: one(dir, "statements.toml", statements::EMBEDDED)?,
         })

@@ -53,6 +53,7 @@ pub struct Strings {
     pub part_date: String,
     pub part_parties: String,
     pub part_signed: String,
+    pub part_number: String,
     pub statements_heading: String,
     pub notes_heading: String,
     pub all_terms_link: String,

@@ -226,7 +226,7 @@ pub fn part_english(part: &str, k: &Knowledge) -> Option<PartMeaning> {
 /// A slogan of parts (低空+物流, 美丽+智慧, 数据安全+, 生态、生产、生活): each part explained by
 /// the glossary or the dictionary, and no relation between them that nothing states. A slogan
 /// of numbers (1+4+N) is not this; nor is one with a part nothing explains.
-pub fn parts(text: &str, k: &Knowledge) -> Option<Explanation> {
+pub fn parts(text: &str, heads: &[ListHead], k: &Knowledge) -> Option<Explanation> {
     let clean: String = text
         .chars()
         .filter(|c| !QUOTES.contains(*c))
@@ -306,13 +306,18 @@ pub fn parts(text: &str, k: &Knowledge) -> Option<Explanation> {
             meanings.iter().map(|m| m.en.as_str()).collect::<Vec<_>>().join(" + "),
         )
     } else {
+        // A list is what the articles call it (“A、B、C”三大主线): without a name of that many
+        // things after it, “a list of three” would only restate the commas.
+        let head = heads.iter().find(|h| h.count == named.len())?;
+        let head_en = head_english(&head.noun, k)?;
         (
+            format!("“{text}”是文中所说的{}:{}。", head.written, listed_zh.join("、")),
             format!(
-                "“{text}”由{}个并列的词组成:{}。",
-                chinese_count(named.len()),
-                listed_zh.join("、")
+                "“{text}” are the {} {} the article names: {}.",
+                number_en(named.len()),
+                plural(&head_en),
+                listed_en.join("; ")
             ),
-            format!("“{text}” is a list of {}: {}.", named.len(), listed_en.join("; ")),
             meanings.iter().map(|m| m.en.as_str()).collect::<Vec<_>>().join(", "),
         )
     };
@@ -328,6 +333,84 @@ pub fn parts(text: &str, k: &Knowledge) -> Option<Explanation> {
     })
 }
 
+/// What a quoted list is called right after its closing mark: 三大主线, 五个方面, 3项任务.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListHead {
+    pub count: usize,
+    /// As written (三大主线), and the noun alone, folded (主线).
+    pub written: String,
+    pub noun: String,
+}
+
+/// Longest noun of a list's name, in chars.
+const HEAD_NOUN: usize = 4;
+
+/// The list's name at `at` of a folded paragraph: a count (三, 五, 3), a counting mark from
+/// `counting` (大, 个, 项) if any, and a noun of two to [`HEAD_NOUN`] Han characters up to a
+/// word that ends it (的, 和, 等…) or a non-Han character.
+pub fn list_head(folded: &[char], at: usize, counting: &[Vec<char>]) -> Option<ListHead> {
+    let c = *folded.get(at)?;
+    let count = match c {
+        '两' => 2,
+        '十' => 10,
+        '1'..='9' => c.to_digit(10)? as usize,
+        _ => CHINESE_DIGITS.chars().position(|d| d == c)? + 1,
+    };
+    let mut i = at + 1;
+    if let Some(m) = counting.iter().find(|m| folded[i..].starts_with(m)) {
+        i += m.len();
+    }
+    let from = i;
+    while i < folded.len()
+        && i - from < HEAD_NOUN
+        && crate::text::han::is_han(folded[i])
+        && !"的和与及等是为将在中里上".contains(folded[i])
+    {
+        i += 1;
+    }
+    (i - from >= 2).then(|| ListHead {
+        count,
+        written: folded[at..i].iter().collect(),
+        noun: folded[from..i].iter().collect(),
+    })
+}
+
+/// The Chinese numerals, by value from 1.
+const CHINESE_DIGITS: &str = "一二三四五六七八九";
+
+/// A list's noun in English: the phrase table's, else the dictionary's first sense.
+fn head_english(noun: &str, k: &Knowledge) -> Option<String> {
+    if let Some(p) = k.explain.phrases.get(noun) {
+        return Some(p.inside().to_string());
+    }
+    let w = k.dictionary.word(noun)?;
+    w.senses
+        .first()
+        .map(|s| english::short_sense(s))
+        .filter(|s| !s.is_empty())
+}
+
+/// 3 → "three".
+fn number_en(n: usize) -> String {
+    const WORDS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n.wrapping_sub(1))
+        .map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+/// An English noun's plural, simply (principle → principles, strategy → strategies).
+fn plural(noun: &str) -> String {
+    if noun.ends_with('s') {
+        noun.to_string()
+    } else if let Some(stem) = noun.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        format!("{stem}ies")
+    } else {
+        format!("{noun}s")
+    }
+}
+
 /// a, b and c.
 pub(super) fn english_list(items: &[String]) -> String {
     match items {
@@ -335,15 +418,6 @@ pub(super) fn english_list(items: &[String]) -> String {
         [one] => one.clone(),
         [a, b] => format!("{a} and {b}"),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// 2 → 两, else the Chinese number.
-fn chinese_count(n: usize) -> String {
-    if n == 2 {
-        "两".to_string()
-    } else {
-        chinese_number(n as u32)
     }
 }
 
@@ -395,6 +469,23 @@ pub fn entry_parts(e: &DocumentEntry) -> Vec<TitlePart> {
         });
     }
     parts
+}
+
+/// A city named alone in brackets inside a title (…核心区(丽水市)…): as written, and its English.
+fn bracketed_city(chars: &[char], gazetteer: &Gazetteer) -> Option<(String, String)> {
+    let text: String = chars.iter().collect();
+    gazetteer.find(&text).into_iter().find_map(|m| {
+        let Target::City(i) = m.target else { return None };
+        let open = m.start.checked_sub(1).map(|k| chars[k]);
+        let close = chars.get(m.end).copied();
+        if !(matches!(open, Some('(' | '（')) && matches!(close, Some(')' | '）'))) {
+            return None;
+        }
+        Some((
+            chars[m.start..m.end].iter().collect(),
+            gazetteer.cities.get(i)?.name_en.clone(),
+        ))
+    })
 }
 
 /// A place's English name.
@@ -468,6 +559,9 @@ struct TitleFacts<'k> {
     /// after it when they say more).
     issuer_zh: Option<String>,
     issuer_en: Option<String>,
+    /// The place or issuer the title starts with, as written (浙江省), even where a city the
+    /// title names in brackets owns the document.
+    lead_zh: Option<String>,
     /// The issuer was written before 关于 and issued the document; otherwise the title only
     /// starts with a place (a report on 浙江省 may come from anyone).
     issued_by: bool,
@@ -497,8 +591,18 @@ impl<'k> TitleFacts<'k> {
     fn of(chars: &[char], reading: &TitleReading, knowledge: &'k Knowledge) -> TitleFacts<'k> {
         let tables = &knowledge.explain;
         let text = |r: &std::ops::Range<usize>| chars[r.clone()].iter().collect::<String>();
-        let issuer_zh = reading.issuer.as_ref().map(text);
-        let place = reading.place.and_then(|p| place_en(&knowledge.gazetteer, p));
+        let lead_zh = reading.issuer.as_ref().map(text);
+        let mut issuer_zh = lead_zh.clone();
+        let mut place = reading.place.and_then(|p| place_en(&knowledge.gazetteer, p));
+        // A provincial programme's part that a city owns names the city in brackets
+        // (浙江省大花园核心区(丽水市)建设规划…实施方案): the city's document, not the province's.
+        let owner = (reading.place == Some(Target::Province))
+            .then(|| bracketed_city(chars, &knowledge.gazetteer))
+            .flatten();
+        if let Some((city, name_en)) = owner.clone() {
+            issuer_zh = Some(city);
+            place = Some(name_en);
+        }
         let issuer_en = match (&issuer_zh, place) {
             (Some(zh), Some(name)) if fold(zh).len() > fold(&name).len() + 1 => {
                 Some(organisation_english(zh, knowledge).unwrap_or_else(|| format!("{name} ({zh})")))
@@ -535,10 +639,12 @@ impl<'k> TitleFacts<'k> {
         TitleFacts {
             tables,
             knowledge,
+            lead_zh,
             issued_by: reading
                 .issuer
                 .as_ref()
-                .is_some_and(|r| !reading_is_place_only(chars, r)),
+                .is_some_and(|r| !reading_is_place_only(chars, r))
+                && owner.is_none(),
             issuer_zh,
             issuer_en,
             agreement: reading
@@ -563,7 +669,8 @@ impl<'k> TitleFacts<'k> {
     /// The place a title starts with, read as the start of its subject: the document is about
     /// it, and who issued it is for the articles to say.
     fn fold_place_into_subject(&mut self) {
-        let Some(place) = self.issuer_zh.take() else { return };
+        let Some(owner) = self.issuer_zh.take() else { return };
+        let place = self.lead_zh.clone().unwrap_or(owner);
         self.issuer_en = None;
         let subject = format!("{place}{}", self.subject.as_deref().unwrap_or(""));
         self.subject_en = English::with_dictionary(self.knowledge).english(&subject);
@@ -973,7 +1080,7 @@ mod tests {
     fn slogans_of_parts_name_their_parts_and_no_relation() {
         let k = knowledge();
         for text in ["模型+数据集", "服装+文化", "服裝+文化", "美丽+智慧", "美麗+智慧"] {
-            let e = parts(text, &k).unwrap_or_else(|| panic!("{text}"));
+            let e = parts(text, &[], &k).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(e.origin, Origin::Rule);
             let en = e.en.as_deref().unwrap();
             for wrong in [
@@ -989,44 +1096,63 @@ mod tests {
             assert!(en.contains("with a “+”"), "{en}");
             assert!(!e.restates(text), "{}", e.zh);
         }
-        let e = parts("服装+文化", &k).unwrap();
+        let e = parts("服装+文化", &[], &k).unwrap();
         assert_eq!(
             e.en.as_deref(),
             Some("“服装+文化” joins apparel (服装) and culture (文化) with a “+”.")
         );
         // “X+” follows “Internet+”, which the glossary explains.
-        let e = parts("機器人+", &k).unwrap();
+        let e = parts("機器人+", &[], &k).unwrap();
         assert!(
             e.en.as_deref().unwrap().contains("applied across other sectors"),
             "{:?}",
             e.en
         );
         assert!(e.reference.as_deref().unwrap().contains("互联网+"), "{:?}", e.reference);
-        // A list of parallel words, each from the phrase table or the dictionary…
-        let e = parts("旅游、文化、眼镜", &k).unwrap();
-        assert_eq!(
-            e.en.as_deref(),
-            Some("“旅游、文化、眼镜” is a list of 3: tourism (旅游); culture (文化); spectacles / eyeglasses (眼镜).")
+        // A list of parallel words, each from the phrase table or the dictionary, is what the
+        // articles call it right after it…
+        let head = |text: &str| {
+            let folded: Vec<char> = crate::text::script::fold_chars(text);
+            list_head(&folded, 0, &k.explain.words.counting_marks).unwrap()
+        };
+        let e = parts("旅游、文化、眼镜", &[head("三大产业,")], &k).unwrap();
+        assert!(
+            e.zh.starts_with("“旅游、文化、眼镜”是文中所说的三大产业:“旅游”"),
+            "{}",
+            e.zh
         );
+        assert!(
+            e.en.as_deref()
+                .unwrap()
+                .starts_with("“旅游、文化、眼镜” are the three "),
+            "{:?}",
+            e.en
+        );
+        assert!(!e.en.as_deref().unwrap().contains("list of"), "{:?}", e.en);
+        // …and nothing without such a name, or with a count that is not the list's.
+        assert!(parts("旅游、文化、眼镜", &[], &k).is_none());
+        assert!(parts("旅游、文化、眼镜", &[head("五大產業")], &k).is_none());
+        assert_eq!(head("三个方面的").noun, "方面");
+        assert_eq!(head("5項原則").count, 5);
         // …but not a word of many senses, which may be the wrong one (生态: ecology, ecological
         // state, ecosystem).
-        assert!(parts("生态、生产、生活", &k).is_none());
+        assert!(parts("生态、生产、生活", &[head("三大领域")], &k).is_none());
         // Policy phrases of a parallel slogan, in either script, from the phrase table; one
         // part nothing explains leaves the whole unexplained.
         for slogan in ["创新引领、重点突破、开放合作", "創新引領、重點突破、開放合作"] {
-            let e = parts(slogan, &k).unwrap();
+            let e = parts(slogan, &[head("三大原则")], &k).unwrap();
             let en = e.en.as_deref().unwrap();
             assert!(
                 en.contains("innovation-led") && en.contains("breakthroughs in key areas"),
                 "{en}"
             );
         }
-        assert!(parts("创新引领、重点突破、甲乙丙丁", &k).is_none());
+        assert!(parts("创新引领、重点突破、甲乙丙丁", &[], &k).is_none());
         // Numbers, and a part nothing explains, are not this.
-        assert!(parts("1+4+N", &k).is_none());
-        assert!(parts("8+4", &k).is_none());
-        assert!(parts("甲乙丙+物流", &k).is_none());
-        assert!(parts("物流", &k).is_none());
+        assert!(parts("1+4+N", &[], &k).is_none());
+        assert!(parts("8+4", &[], &k).is_none());
+        assert!(parts("甲乙丙+物流", &[], &k).is_none());
+        assert!(parts("物流", &[], &k).is_none());
     }
 
     #[test]
@@ -1110,6 +1236,24 @@ mod tests {
             let label = e.label_en.unwrap_or_default();
             assert!(label.starts_with("Several Measures on Supporting"), "{label}");
         }
+    }
+
+    #[test]
+    fn a_city_named_in_brackets_owns_a_provincial_programmes_part() {
+        let k = knowledge();
+        for (title, city) in [
+            ("浙江省大花园核心区(丽水市)建设规划任务分解及实施方案", "丽水市"),
+            ("浙江省大花園核心區（衢州市）建設實施方案", "衢州市"),
+        ] {
+            let e = from_title(title, &k).unwrap();
+            let place = e.parts.iter().find(|p| p.role == "place").unwrap();
+            assert_eq!(crate::text::script::fold(&place.zh), city, "{:?}", e.parts);
+            assert!(!e.zh.starts_with("浙江省"), "{}", e.zh);
+            assert!(!e.en.as_deref().unwrap().contains("Zhejiang's"), "{:?}", e.en);
+        }
+        // Without a bracketed city the province's place stands.
+        let e = from_title("浙江省大花园建设实施方案", &k).unwrap();
+        assert!(e.zh.starts_with("浙江省"), "{}", e.zh);
     }
 
     #[test]

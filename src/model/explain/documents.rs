@@ -8,6 +8,7 @@ use super::compose::organisation_english;
 use super::{DocumentModel, Explanation, Origin, ParaRef, Quote, TitlePart};
 use crate::annotate::{AnnotatedSeed, Kind};
 use crate::knowledge::Knowledge;
+use crate::text::words::WordSet;
 use std::sync::Arc;
 
 /// How many mentions are read, and how many statements kept.
@@ -30,6 +31,80 @@ pub struct Facts {
     /// The sentence that says who issued or signed it.
     issued_in: Option<Quote>,
     statements: Vec<Quote>,
+    /// Its document number (发文字号: 浙政发〔2025〕10号), as written.
+    number: Option<String>,
+}
+
+/// Longest issuer's abbreviation before a document number's year (浙政办发, 婺区政发), in chars.
+const NUMBER_PREFIX: usize = 8;
+/// A paragraph of a notice that may carry its own number on a line of its own (文号 丽政办发〔2018〕
+/// 107号) is at most this long, in chars: longer ones are prose citing other documents' numbers.
+const NUMBER_LINE: usize = 40;
+/// How many paragraphs from a notice's end its signature and date line may be.
+const SIGNATURE_REACH: usize = 6;
+
+/// The document numbers (发文字号) in `chars`, as (start, end): an issuer's abbreviation of 2 to
+/// [`NUMBER_PREFIX`] Han characters standing after a boundary (not inside a longer run of words:
+/// 印发浙政发… is not read), the year in brackets (〔2025〕, [2025], 【2025】, (2025)) and the
+/// serial with 号 (國發〔2017〕35號 in either script).
+pub fn document_numbers(chars: &[char]) -> Vec<(usize, usize)> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        if !"〔[【(（".contains(chars[i]) || i + 6 > chars.len() {
+            continue;
+        }
+        if !chars[i + 1..i + 5].iter().all(|&c| digit(c)) || !"〕]】)）".contains(chars[i + 5]) {
+            continue;
+        }
+        let serial_end = (i + 6..chars.len()).find(|&j| !digit(chars[j])).unwrap_or(chars.len());
+        if serial_end == i + 6 || !matches!(chars.get(serial_end), Some('号' | '號')) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && crate::text::han::is_han(chars[start - 1]) && i - start <= NUMBER_PREFIX {
+            start -= 1;
+        }
+        if i - start < 2 || i - start > NUMBER_PREFIX {
+            continue;
+        }
+        out.push((start, serial_end + 1));
+    }
+    out
+}
+
+/// The issuer a notice's title names before the document it issues (浙江省人民政府关于印发
+/// 《…》的通知, 金华市人民政府办公室印发…的通知): its text, where the title issues `issued`.
+fn notice_issuer<'t>(notice_title: &'t str, issued: &str, issue_verbs: &WordSet) -> Option<&'t str> {
+    let chars: Vec<char> = notice_title.chars().collect();
+    let folded: Vec<char> = chars
+        .iter()
+        .map(|&c| crate::text::script::fold_char_cached(c))
+        .collect();
+    let issued: Vec<char> = issued.chars().map(crate::text::script::fold_char_cached).collect();
+    let at = (0..folded.len()).find(|&i| folded[i..].starts_with(&issued))?;
+    // The verb right before the document (关于印发《…》, 印发…): only an opening mark between.
+    let before = (0..at)
+        .rev()
+        .find(|&i| !"《“「".contains(chars[i]))
+        .map_or(0, |i| i + 1);
+    let verb = (0..before)
+        .rev()
+        .find(|&i| issue_verbs.longest_at(&chars, i) == Some(before - i))?;
+    let mut end = verb;
+    for lead in ["关于", "關於"] {
+        let lead: Vec<char> = lead.chars().collect();
+        if end >= lead.len() && chars[end - lead.len()..end] == lead[..] {
+            end -= lead.len();
+        }
+    }
+    (end >= 2).then(|| {
+        let byte = notice_title
+            .char_indices()
+            .nth(end)
+            .map_or(notice_title.len(), |(b, _)| b);
+        &notice_title[..byte]
+    })
 }
 
 /// Where the mark of a word of `words` ends in `folded[from..to]`, the last one found: (start,
@@ -161,6 +236,14 @@ impl Facts {
                         facts.date = Some((date.text.to_string(), date.value.to_string()));
                     }
                 }
+                // Its number, in brackets right after the title: 《…》(国发〔2017〕35号).
+                if facts.number.is_none()
+                    && let Some(&(from, to)) = document_numbers(&chars)
+                        .iter()
+                        .find(|&&(from, _)| (close..=close + 1).contains(&from))
+                {
+                    facts.number = Some(chars[from..to].iter().collect());
+                }
                 // What it does: a word that says so right after the title, with a target (a
                 // figure, a date) after it; or who carries it out.
                 let says_after = (close..(close + SAYS_WITHIN).min(e)).any(|i| says.starts_at(&chars, i));
@@ -188,11 +271,63 @@ impl Facts {
                 }
             }
         }
+        facts.read_notice(d, seeds, k);
         facts
     }
 
+    /// When an article is the document itself, or the notice that issues it (its title is
+    /// …关于印发…的通知 naming the document, or the annotator took the article to be it): its
+    /// number from a line of its own, its issuer from the notice's title, its date from the
+    /// date line among the last paragraphs.
+    fn read_notice(&mut self, d: &DocumentModel, seeds: &[Arc<AnnotatedSeed>], k: &Knowledge) {
+        let title_key = crate::text::script::fold(&d.title);
+        let issue = &k.lexicon.document.issue_verbs;
+        let mut read: Vec<usize> = d.mentions.iter().map(|r| r.seed).collect();
+        read.dedup();
+        for (i, seed) in seeds.iter().enumerate() {
+            if seed.document.as_deref() == Some(d.id.as_str()) && !read.contains(&i) {
+                read.push(i);
+            }
+        }
+        for i in read {
+            let seed = &seeds[i];
+            let notice_title = &seed.seed.title;
+            let own = seed.document.as_deref() == Some(d.id.as_str());
+            let issuer = notice_issuer(notice_title, &d.title, issue);
+            let is_notice = issuer.is_some() || crate::text::script::fold(notice_title) == title_key;
+            if !own && !is_notice {
+                continue;
+            }
+            if self.number.is_none() {
+                self.number = seed.paragraphs.iter().find_map(|p| {
+                    let chars: Vec<char> = p.text.chars().collect();
+                    (chars.len() <= NUMBER_LINE)
+                        .then(|| {
+                            document_numbers(&chars)
+                                .first()
+                                .map(|&(a, b)| chars[a..b].iter().collect())
+                        })
+                        .flatten()
+                });
+            }
+            if let Some(who) = issuer.filter(|_| self.by.is_none() || self.signed) {
+                self.by = Some((who.to_string(), organisation_english(who, k)));
+                self.signed = false;
+            }
+            if self.date.is_none() {
+                self.date = seed.paragraphs.iter().rev().take(SIGNATURE_REACH).find_map(|p| {
+                    let len = p.text.trim().chars().count();
+                    p.annotations
+                        .iter()
+                        .find(|a| a.kind == Kind::Date && a.end() - a.start() + 1 >= len)
+                        .map(|a| (a.text.to_string(), a.value.to_string()))
+                });
+            }
+        }
+    }
+
     fn is_empty(&self) -> bool {
-        self.by.is_none() && self.date.is_none() && self.statements.is_empty()
+        self.by.is_none() && self.date.is_none() && self.statements.is_empty() && self.number.is_none()
     }
 
     /// Whether the articles say who issued it (not who signed it).
@@ -223,6 +358,13 @@ impl Facts {
                 en: Some(value.clone()),
             });
         }
+        if let Some(number) = &self.number {
+            parts.push(TitlePart {
+                role: "number",
+                zh: number.clone(),
+                en: None,
+            });
+        }
         match (&self.by, &self.date) {
             (Some((who, who_en)), Some((written, value))) => {
                 zh = format!("据报道,由{who}于{written}{}。", verb.0);
@@ -244,6 +386,12 @@ impl Facts {
             }
             (None, None) => {}
         }
+        if let Some(number) = &self.number {
+            zh.push_str(&format!("文号为{number}。"));
+            // The number is written only in Chinese: given as the original, in brackets.
+            let gap = if en.is_empty() { "" } else { " " };
+            en.push_str(&format!("{gap}It bears a document number ({number})."));
+        }
         (parts, zh, (!en.is_empty()).then_some(en))
     }
 
@@ -258,6 +406,7 @@ impl Facts {
         let has_date = x.parts.iter().any(|p| p.role == "date");
         for part in parts {
             let known = match part.role {
+                "number" => x.parts.iter().any(|p| p.role == "number"),
                 "issuer" => has_issuer,
                 "date" => has_date,
                 _ => false,
@@ -305,5 +454,58 @@ mod tests {
         assert_eq!(date_en("2024-10"), "October 2024");
         assert_eq!(date_en("2024"), "2024");
         assert_eq!(date_en("2025-05-14/2025-05-16"), "14 May 2025");
+    }
+
+    fn numbers(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        document_numbers(&chars)
+            .into_iter()
+            .map(|(a, b)| chars[a..b].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn document_numbers_in_both_scripts_and_not_inside_prose() {
+        assert_eq!(numbers("文号 丽政办发〔2018〕107号"), ["丽政办发〔2018〕107号"]);
+        assert_eq!(numbers("文件字號:婺區政發〔2025〕15號"), ["婺區政發〔2025〕15號"]);
+        assert_eq!(
+            numbers("《规划》(国发〔2017〕35号)和《浙江省规划》(浙政发[2017]47号)"),
+            ["国发〔2017〕35号", "浙政发[2017]47号"]
+        );
+        // A run of words before the year is no issuer's abbreviation; a year alone is no number.
+        assert!(numbers("今年省政府正式印发实施浙江省有关部门文件〔2025〕1号").is_empty());
+        assert!(numbers("(2025)年报告").is_empty());
+        assert!(numbers("发〔2025〕号").is_empty());
+    }
+
+    #[test]
+    fn a_notices_title_names_the_issuer_of_the_document_it_issues() {
+        let k = Knowledge::load(None).unwrap();
+        let verbs = &k.lexicon.document.issue_verbs;
+        assert_eq!(
+            notice_issuer(
+                "丽水市人民政府办公室关于印发丽水市大花园建设行动计划的通知",
+                "丽水市大花园建设行动计划",
+                verbs
+            ),
+            Some("丽水市人民政府办公室")
+        );
+        assert_eq!(
+            notice_issuer(
+                "金華市人民政府關於印發《金華市推動人工智能創新發展行動方案》的通知",
+                "金华市推动人工智能创新发展行动方案",
+                verbs
+            ),
+            Some("金華市人民政府")
+        );
+        // A headline that only mentions the document issues nothing.
+        assert_eq!(
+            notice_issuer(
+                "金华市推动人工智能创新发展行动方案解读",
+                "金华市推动人工智能创新发展行动方案",
+                verbs
+            ),
+            None
+        );
     }
 }

@@ -320,11 +320,12 @@ fn explain_term<'s>(
         .or_else(|| compose::ai_plus(&t.text, knowledge))
         .or_else(|| compose::version(&t.text, glossary))
         .or_else(|| names::marked(&t.text, &uses, knowledge))
+        .or_else(|| words::idiom(&t.text, &uses, knowledge))
         .or_else(|| words::dictionary(&t.text, &uses, knowledge))
         .or_else(|| words::phrase(&t.text, knowledge))
         .or_else(|| names::by_head(&t.text, &uses, knowledge))
         .or_else(|| words::compound(&t.text, &uses, knowledge))
-        .or_else(|| compose::parts(&t.text, knowledge))
+        .or_else(|| compose::parts(&t.text, &uses.list_heads(knowledge), knowledge))
         .filter(|e| !e.restates(&t.text))
 }
 

@@ -39,14 +39,14 @@ pub struct Use<'a> {
 
 impl Use<'_> {
     /// Whether the term is in quotation marks here.
-    fn quoted(&self) -> bool {
+    pub(super) fn quoted(&self) -> bool {
         self.start > 0
             && is_opening(self.chars[self.start - 1])
             && self.chars.get(self.end).is_some_and(|c| is_closing(*c))
     }
 
     /// Where the chars after the term and its closing mark start.
-    fn after(&self) -> usize {
+    pub(super) fn after(&self) -> usize {
         if self.quoted() { self.end + 1 } else { self.end }
     }
 
@@ -97,6 +97,16 @@ impl<'a> Uses<'a> {
             });
         }
         Uses { list }
+    }
+
+    /// What the articles call a quoted list right after it (“A、B、C”三大主线): the count and
+    /// the words, as written and folded, from the first use that says.
+    pub fn list_heads(&self, k: &Knowledge) -> Vec<super::compose::ListHead> {
+        self.list
+            .iter()
+            .filter(|u| u.quoted())
+            .filter_map(|u| super::compose::list_head(&u.folded, u.after(), &k.explain.words.counting_marks))
+            .collect()
     }
 
     /// The sentence of a use, as a quote: from the clause holding the term when the sentence runs

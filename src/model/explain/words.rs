@@ -21,6 +21,25 @@ fn shown(text: &str) -> &str {
     text.trim_matches(|c: char| "“”‘’「」『』\"".contains(c) || c.is_whitespace())
 }
 
+/// A set phrase or figurative policy word (真金白银, 金字招牌, 窗口指导) with the sense it carries in
+/// policy writing, from `data/explain/idioms.toml`: consulted before the dictionary, whose senses
+/// are the literal ones (货盘 "pallet") or missing, and before any word-by-word reading.
+pub fn idiom(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation> {
+    let shown = shown(text);
+    let idiom = k.explain.idioms.get(shown)?;
+    let mut zh = format!("“{shown}”是政策文稿中常见的固定说法:{}", idiom.meaning);
+    let mut en = format!("“{shown}” is a set phrase of policy writing. {}", idiom.en);
+    if idiom.figurative || marked_figurative(uses, k) {
+        zh.push_str("此处是比喻用法。");
+        en.push_str(" Used figuratively here.");
+    }
+    Some(Explanation {
+        label_en: Some(idiom.label_en.clone()),
+        reference: Some(format!("data/explain/idioms.toml: {}", idiom.zh[0])),
+        ..Explanation::new(Origin::Dictionary, zh, Some(en))
+    })
+}
+
 /// A quoted ordinary word of two characters or more with its dictionary senses.
 pub fn dictionary(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation> {
     let shown = shown(text);
@@ -84,6 +103,8 @@ struct Piece {
     senses: Vec<String>,
     /// Where the English comes from: the dictionary's headword and pinyin, or the phrase table.
     cite: String,
+    /// The dictionary gives it more than one sense, and nothing curated says which is meant.
+    ambiguous: bool,
 }
 
 /// A quoted compound that is not itself a dictionary word but is wholly made of them (世界工厂
@@ -106,6 +127,12 @@ pub fn compound(text: &str, uses: &Uses, k: &Knowledge) -> Option<Explanation> {
         return None;
     }
     let pieces = split(&chars, k)?;
+    // A four-character term shaped like an idiom (世界品质, 金字招牌) is not the sum of two
+    // words whose sense here nothing tells: read word by word only where each half has one sense
+    // or a curated one (世界 + 工厂), never by guessing among a half's senses.
+    if chars.len() == 4 && pieces.len() == 2 && pieces.iter().any(|p| p.ambiguous) {
+        return None;
+    }
     let listed_zh: Vec<String> = pieces
         .iter()
         .map(|p| format!("“{}”({})", p.text, p.senses.join("; ")))
@@ -216,11 +243,20 @@ fn piece(word: &str, k: &Knowledge) -> Option<Piece> {
     if k.dictionary.is_name(word) || !k.gazetteer.find_in(word, &counties).is_empty() {
         return None;
     }
+    if let Some(i) = k.explain.idioms.get(word) {
+        return Some(Piece {
+            text: word.to_string(),
+            senses: vec![i.label_en.clone()],
+            cite: format!("data/explain/idioms.toml: {word}"),
+            ambiguous: false,
+        });
+    }
     if let Some(p) = k.explain.phrases.get(word) {
         return Some(Piece {
             text: word.to_string(),
             senses: vec![p.en.clone()],
             cite: format!("data/explain/phrases.toml: {word}"),
+            ambiguous: false,
         });
     }
     let w = k.dictionary.word(word)?;
@@ -232,11 +268,13 @@ fn piece(word: &str, k: &Knowledge) -> Option<Piece> {
         .filter(|s| !s.is_empty())
         .collect();
     senses.dedup();
+    let ambiguous = senses.len() > 1;
     senses.truncate(PIECE_SENSES);
     (!senses.is_empty()).then(|| Piece {
         text: word.to_string(),
         senses,
         cite: format!("{} [{}]", w.headword, w.numbered_pinyin),
+        ambiguous,
     })
 }
 
@@ -279,7 +317,7 @@ mod tests {
     #[test]
     fn a_compound_of_dictionary_words_is_read_word_by_word_in_both_scripts() {
         let k = Knowledge::load(None).unwrap();
-        for (text, senses) in [("世界工厂", ["world", "factory"]), ("路徑依賴", ["path", "depend"])] {
+        for (text, senses) in [("世界工厂", ["world", "factory"]), ("世界工廠", ["world", "factory"])] {
             let x = read(text, &k).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(x.origin, Origin::Dictionary);
             let en = x.en.as_deref().unwrap();
@@ -306,5 +344,40 @@ mod tests {
         // Not all Chinese, or one word only: not a compound.
         assert!(read("AI工厂", &k).is_none());
         assert!(read("工厂", &k).is_none());
+    }
+
+    #[test]
+    fn an_idiom_shaped_term_is_not_split_by_guessing_a_halfs_sense() {
+        let k = Knowledge::load(None).unwrap();
+        // 品质 is "character" first: 世界品质 is not "world + character".
+        assert!(read("世界品质", &k).is_none());
+        assert!(read("世界品質", &k).is_none());
+        // A half the idiom table knows carries its curated sense (货盘: goods on offer).
+        let x = read("数字货盘", &k).unwrap();
+        assert!(x.en.unwrap().contains("goods on offer"));
+    }
+
+    #[test]
+    fn set_phrases_take_their_curated_sense_before_the_dictionary_in_both_scripts() {
+        let k = Knowledge::load(None).unwrap();
+        let none = Uses { list: Vec::new() };
+        for text in ["金字招牌", "“金字招牌”"] {
+            let x = idiom(text, &none, &k).unwrap();
+            assert_eq!(x.origin, Origin::Dictionary);
+            assert!(x.zh.contains("信誉") && x.zh.contains("比喻用法"), "{}", x.zh);
+            assert!(x.en.as_deref().unwrap().contains("Used figuratively here"));
+            assert!(x.reference.unwrap().starts_with("data/explain/idioms.toml"));
+        }
+        // Traditional spellings find the Simplified entry.
+        assert_eq!(
+            idiom("真金白銀", &none, &k).and_then(|x| x.label_en).as_deref(),
+            Some("hard cash")
+        );
+        // Window guidance is a regulator's term, literal in its field: no figurative mark.
+        let x = idiom("窗口指導", &none, &k).unwrap();
+        assert!(x.en.as_deref().unwrap().to_lowercase().contains("window guidance"));
+        assert!(!x.zh.contains("比喻用法"));
+        // Not a set phrase: the dictionary's turn.
+        assert!(idiom("蛋糕", &none, &k).is_none());
     }
 }
