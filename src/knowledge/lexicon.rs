@@ -708,6 +708,26 @@ mod tests {
     }
 
     #[test]
+    fn datelines_with_a_source_and_photo_credits_are_no_body() {
+        let lex = Lexicon::embedded().unwrap();
+        assert!(lex.is_dated_byline("2015-05-20 来源: 中国新闻网"));
+        assert!(lex.is_dated_byline("2021年10月11日 07:33:27 來源: 浙江在線 鍾根清"));
+        assert!(!lex.is_dated_byline("2015年6月,一期项目开工建设。"));
+        for line in [
+            "旖旎的湖山风光 章建辉 摄",
+            "簽約儀式現場。程子齊/攝",
+            "衢州市委宣传部 李明 供图",
+        ] {
+            assert!(lex.is_photo_credit(line), "{line}");
+        }
+        // A sentence that ends in a verb of shooting is no credit.
+        assert!(!lex.is_photo_credit("这部纪录片由央视拍摄"));
+        assert!(!lex.is_photo_credit("The county is home to the world's largest market, photo by"));
+        assert!(lex.is_chrome("(相關資料圖)"));
+        assert!(lex.is_contact("聯繫地址:寧波市鄞州區寧穿路2001號"));
+    }
+
+    #[test]
     fn contact_lines() {
         let lex = Lexicon::embedded().unwrap();
         for line in [

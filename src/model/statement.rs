@@ -1412,6 +1412,41 @@ mod tests {
     }
 
     #[test]
+    fn a_target_needs_a_cue_and_a_stock_is_what_there_is() {
+        // 虚拟 and 拟上市 hold 拟 but aim at nothing; 累计 with no aim is a stock.
+        let rows = read("題\n2025-03-01\n一個“虛擬集團”盤活了7000餘家企業。");
+        assert_ne!(rows[0].3, "target", "{rows:?}");
+        let rows = read("题\n2025-03-01\n安吉在谈拟上市公司21家。");
+        assert_ne!(rows[0].3, "target", "{rows:?}");
+        let rows = read("题\n2025-03-01\n全市累计引育人工智能企业50家。");
+        assert_eq!(rows[0].3, "outcome", "{rows:?}");
+        // …but 到2027年累计 is a deadline's target.
+        let rows = read("题\n2025-03-01\n到2027年,全市累计引育人工智能企业80家。");
+        assert_eq!(rows[0].3, "target", "{rows:?}");
+        // Nothing is reached in a year still to come.
+        let rows = read(
+            "Title\n2025-03-01\nIt is proposed that by 2027 the scale of the city's artificial intelligence fund has reached 10 billion yuan.",
+        );
+        assert_eq!(rows[0].3, "target", "{rows:?}");
+    }
+
+    #[test]
+    fn measures_are_no_fragments() {
+        // 分别 is no part of what is measured; 预计 ends none.
+        let rows = read("題\n2025-03-01\n城鄉居民人均可支配收入分別增長5.9%和6.2%。");
+        assert_eq!(rows[0].2, "城鄉居民人均可支配收入增長", "{rows:?}");
+        let rows = read("题\n2025-03-01\n全年R&D经费投入强度预计2.7%。");
+        assert_eq!(rows[0].2, "R&D经费投入强度", "{rows:?}");
+        // People are not an area: no measure rather than the figure before's.
+        let rows = read("題\n2025-03-01\n島上已開發面積達26平方公里,最多時有8萬人奮戰在建設工地上。");
+        assert_eq!(rows[1].2, "", "{rows:?}");
+        // An amount given again in another currency measures the same thing.
+        let rows =
+            read("Title\n2025-03-01\nIn 2024, Yiwu's foreign trade amounted to 390 billion yuan ($58.5 billion).");
+        assert_eq!(rows[1].2, rows[0].2, "{rows:?}");
+    }
+
+    #[test]
     fn a_figure_is_dated_by_its_own_clause_never_by_a_baseline() {
         let rows = read("題\n2025-03-01\n2024年,全市產值達120億元,比2020年增長45%。");
         assert_eq!(rows[1].4.as_deref(), Some("2024"), "{rows:?}");
