@@ -122,6 +122,14 @@ pub fn index_group(index: &str, key: &str) -> String {
 }
 
 /// The HTML file of a page folder: `city/ningbo/` → `city/ningbo/index.html`.
+/// Every event of a city, listed on its first page: `city/ningbo/index.html#all-events`.
+pub fn city_events(id: &str) -> String {
+    format!("{}#{CITY_EVENTS_ANCHOR}", html(&city(id)))
+}
+
+/// The id of the list of a city's events on its page.
+pub const CITY_EVENTS_ANCHOR: &str = "all-events";
+
 pub fn html(folder: &str) -> String {
     format!("{folder}index.html")
 }

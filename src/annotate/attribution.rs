@@ -260,10 +260,34 @@ pub fn context(
     let mut counts = [0usize; CITY_IDS.len()];
     let mut in_zhejiang = false;
     let title_mentions = gazetteer.find(title);
-    let body = paragraphs
+    // A place written right after its city's name (丽水松阳县) is one mention of that city.
+    let once = |ms: &'_ [Mention]| -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(last) = out.last()
+                && last.end == m.start
+                && mention_scope(gazetteer, last).is_some_and(|a| a.is_city())
+                && mention_scope(gazetteer, last) == mention_scope(gazetteer, m)
+            {
+                continue;
+            }
+            out.push(*m);
+        }
+        out
+    };
+    let body: Vec<Mention> = paragraphs
         .iter()
-        .flat_map(|p| p.mentions.iter().filter(|m| !is_dateline(p.chars, m)));
-    for m in body.chain(&title_mentions) {
+        .flat_map(|p| {
+            let kept: Vec<Mention> = p
+                .mentions
+                .iter()
+                .filter(|m| !is_dateline(p.chars, m))
+                .copied()
+                .collect();
+            once(&kept)
+        })
+        .collect();
+    for m in body.iter().chain(&once(&title_mentions)) {
         match mention_scope(gazetteer, m) {
             Some(About::City(i)) => {
                 counts[i as usize] += 1;

@@ -109,7 +109,7 @@ impl<'a> Annotator<'a> {
                 self.paragraph_cities(&paragraph.text, &resolved, home_city.as_deref(), previous);
             // A paragraph that names no city and no other subject is its article's city's.
             let article_city = article_city
-                .filter(|city| cities.is_empty() && self.speaks_for(city, &resolved))
+                .filter(|city| cities.is_empty() && self.speaks_for(city, &paragraph.text, &resolved))
                 .map(|city| intern(city.as_str()));
             paragraphs.push(AnnotatedParagraph {
                 copy_key: crate::text::script::copy_key(&paragraph.text),
@@ -220,7 +220,21 @@ impl<'a> Annotator<'a> {
     /// its clauses name is that city, or a national or global scope word that names no place
     /// (锚定国家战略, 一座国际贸易港口: a level or a description in the city's story), and no
     /// place outside the province and no claim it makes is credited elsewhere.
-    fn speaks_for(&self, city: &About, resolved: &resolve::Resolved) -> bool {
+    fn speaks_for(&self, city: &About, text: &str, resolved: &resolve::Resolved) -> bool {
+        // A paragraph whose subject is the article's city by name of kind (The city will focus
+        // on building a China-Japan-South Korea trade centre; 该市将…) is the city's, whatever
+        // places its objects name, unless it names another of Zhejiang's cities.
+        let opening: Vec<char> = text
+            .trim_start()
+            .chars()
+            .take(16)
+            .flat_map(char::to_lowercase)
+            .collect();
+        if self.lexicon.attribution.this_city_words.word_at(&opening, 0).is_some()
+            && resolved.named.iter().all(|a| a == city || !a.is_city())
+        {
+            return true;
+        }
         let names_outside = resolved
             .mentions
             .iter()

@@ -104,8 +104,8 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityOverview) -> super::d
             url: urls::html(&urls::document(&d.id)),
         })
         .collect();
-    // The latest events that happened, newest first; the timeline (filtered by city) has them
-    // all, targets too.
+    // The latest events that happened, newest first; the list under them has them all, targets
+    // too.
     let events = latest_events(ex, knowledge, c.events, SUMMARY_EVENTS)
         .into_iter()
         .map(|i| event_line(ex, knowledge, i, SUMMARY_EVENT_CHARS))
@@ -139,8 +139,13 @@ fn city_overview(ex: &View, knowledge: &Knowledge, c: &CityOverview) -> super::d
         documents,
         events,
         events_total: c.events.len(),
-        events_url: format!("{}?city={}", urls::html(urls::TIMELINE), c.info.id),
         all_events: fill(&s.city_all_events, &[("n", &c.events.len().to_string())]),
+        // Every event of the city, on its page: the timeline lists every city's.
+        all_event_lines: c
+            .events
+            .iter()
+            .map(|&i| event_line(ex, knowledge, i, SUMMARY_EVENT_CHARS))
+            .collect(),
         related,
         map: map::view(ex, knowledge, Some(&c.info.id)),
     }

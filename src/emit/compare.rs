@@ -143,7 +143,7 @@ fn compare_data(ex: &View, k: &Knowledge) -> CompareData {
                 })
                 .collect(),
             events: c.events.len(),
-            events_url: format!("{}?city={}", urls::html(urls::TIMELINE), c.info.id),
+            events_url: urls::city_events(&c.info.id),
         })
         .collect();
     let charts = figure_charts(ex, k, cities);

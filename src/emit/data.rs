@@ -242,6 +242,8 @@ pub struct EventLine {
     pub text: String,
     pub lang: Option<&'static str>,
     pub source_url: String,
+    /// 目標 Target or 預計 Expected when it has not happened.
+    pub status: Option<Bilingual>,
 }
 
 /// Links to the pages of a long page (never its total: see `paginate`).
@@ -470,10 +472,11 @@ pub struct CityOverview {
     pub documents: Vec<DocumentLink>,
     /// The latest events that happened, newest first (targets are not events), a line each.
     pub events: Vec<EventLine>,
-    /// How many events there are in all, and the link to the timeline that lists them.
+    /// How many events there are in all, and every one of them (timeline order, targets
+    /// marked), listed on the page itself under a disclosure: no script needed to find them.
     pub events_total: usize,
-    pub events_url: String,
     pub all_events: String,
+    pub all_event_lines: Vec<EventLine>,
     pub related: Vec<RelatedCity>,
     pub map: MapView,
 }

@@ -180,11 +180,28 @@ pub fn figure_hint(number: f64, unit: &str, qualifier: Option<QualifierKind>, s:
     }
 }
 
+/// A share as a reader reads it: a whole percentage (七成 → 70%), else the fraction with the
+/// smallest denominator it is (三分之一 → 1/3), else a percentage.
+fn share_value(number: f64) -> String {
+    let percent = number * 100.0;
+    if (percent - percent.round()).abs() < 1e-6 {
+        return format!("{}%", plain_number(percent.round()));
+    }
+    (2..=20u32)
+        .find_map(|d| {
+            let n = number * f64::from(d);
+            ((n - n.round()).abs() < 1e-6 && n.round() >= 1.0).then(|| format!("{}/{d}", n.round()))
+        })
+        .unwrap_or_else(|| format!("{}%", plain_number(percent)))
+}
+
 /// A normalised value: ¥570 billion, 70%, 3,000 companies/institutions.
 pub fn figure_value(number: f64, unit: &str, s: &Strings) -> String {
     match unit {
         // A share (七成) is a fraction; percentages are written as they are.
-        "share" => return format!("{}%", plain_number(number * 100.0)),
+        // A share that is no whole percentage (三分之一) is shown as the fraction it was written
+        // as (1/3), never as a rounding of it (33.33%).
+        "share" => return share_value(number),
         "%" => return format!("{}%", plain_number(number)),
         _ => {}
     }
@@ -308,6 +325,14 @@ mod tests {
         assert_eq!(figure_value(560_000_000.0, "CNY", &s), "¥560 million");
         assert_eq!(figure_value(1_250_000_000.0, "USD", &s), "US$1.25 billion");
         assert_eq!(figure_value(0.7, "share", &s), "70%");
+        // 三分之一 and 三分之二 as written, never a rounding (33.33%); 四分之一 is a whole 25%.
+        assert_eq!(figure_value(1.0 / 3.0, "share", &s), "1/3");
+        assert_eq!(figure_value(2.0 / 3.0, "share", &s), "2/3");
+        assert_eq!(figure_value(1.0 / 4.0, "share", &s), "25%");
+        assert_eq!(
+            figure_hint(1.0 / 3.0, "share", Some(QualifierKind::Nearly), &s),
+            "nearly 1/3"
+        );
         assert_eq!(figure_value(12.5, "%", &s), "12.5%");
         assert_eq!(
             figure_value(3000.0, "companies/institutions", &s),

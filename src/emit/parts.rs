@@ -172,6 +172,8 @@ pub fn event_line(ex: &View, k: &Knowledge, i: usize, chars: usize) -> EventLine
         text: first_chars(text.trim(), chars),
         lang: lang.attribute(),
         source_url: urls::source_paragraph(&ex.seed_info(e.at.seed).id, &p.id),
+        status: (e.target || e.expected)
+            .then(|| Bilingual::split(if e.target { &s.event_target } else { &s.event_expected })),
     }
 }
 

@@ -117,7 +117,17 @@ pub(super) fn add_line(seed: &mut Seed, line: usize, text: &str, lexicon: &Lexic
         return;
     }
     // Bylines and contact lines (联系人:…, 联系电话:…) are about the article, not of it.
-    if lexicon.is_byline(text) || lexicon.is_contact(text) {
+    // So are a dateline with its source (2015-05-20 来源: 中国新闻网) and a photo's credit
+    // (旖旎的湖山风光 章建辉 摄).
+    if lexicon.is_byline(text)
+        || lexicon.is_contact(text)
+        || lexicon.is_dated_byline(text)
+        || lexicon.is_photo_credit(text)
+    {
+        // A dateline's date is the publication date, as a date line alone is.
+        if let Some(date) = text.split(['来', '來']).next().and_then(|d| date_line(d.trim())) {
+            seed.meta.date.get_or_insert(date);
+        }
         seed.bylines.push(text.to_string());
         return;
     }

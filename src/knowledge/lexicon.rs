@@ -36,6 +36,7 @@ struct IngestLists {
     chrome: Vec<String>,
     contact: Vec<String>,
     byline: Vec<String>,
+    photo_credit: Vec<String>,
     byline_reporters: Vec<String>,
     byline_desk_chars: usize,
     byline_desk_line_chars: usize,
@@ -183,6 +184,8 @@ pub struct Lexicon {
     /// The longest chrome line, in chars: longer lines are never chrome, so they need no folding.
     chrome_max_chars: usize,
     pub byline: Vec<String>,
+    /// Words that end a photo credit after a name set apart (章建辉 摄, 程子齐/摄, 宣传部供图).
+    photo_credit: Vec<String>,
     /// Reporters' titles that make a short line a byline after a desk (驻京记者杨浚源).
     byline_reporters: Vec<String>,
     byline_desk_chars: usize,
@@ -458,6 +461,7 @@ impl Lexicon {
             chrome_max_chars: chrome.iter().map(|k| k.chars().count()).max().unwrap_or(0),
             chrome,
             byline: both_scripts(file.ingest.byline),
+            photo_credit: longest_first(both_scripts(file.ingest.photo_credit)),
             byline_reporters: longest_first(both_scripts(file.ingest.byline_reporters)),
             byline_desk_chars: file.ingest.byline_desk_chars,
             byline_desk_line_chars: file.ingest.byline_desk_line_chars,
@@ -622,6 +626,41 @@ impl Lexicon {
             && !self.stops.holds_sentence_end(&line.chars().collect::<Vec<_>>())
     }
 
+    /// A report's dateline with its source or byline (2015-05-20 来源: 中国新闻网, 2021年10月11日
+    /// 07:33:27 来源:浙江在线 钟根清): a date, then a byline.
+    pub fn is_dated_byline(&self, line: &str) -> bool {
+        let rest = line.trim_start_matches(|c: char| c.is_ascii_digit() || " -/.:年月日\u{3000}".contains(c));
+        rest.len() < line.len() && line.chars().next().is_some_and(|c| c.is_ascii_digit()) && self.is_byline(rest)
+    }
+
+    /// A photo's caption with its credit, or the credit alone (旖旎的湖山风光 章建辉 摄,
+    /// 签约仪式现场。程子齐/摄, 新华社发 李四 供图): a short line ending in a credit word after a
+    /// name of two to four chars set apart by a space, a slash or a full stop.
+    pub fn is_photo_credit(&self, line: &str) -> bool {
+        let chars: Vec<char> = line.trim().chars().collect();
+        if chars.len() > 40 {
+            return false;
+        }
+        self.photo_credit.iter().any(|w| {
+            let w: Vec<char> = w.chars().collect();
+            if !chars.ends_with(&w) {
+                return false;
+            }
+            let mut end = chars.len() - w.len();
+            while end > 0 && matches!(chars[end - 1], ' ' | '\u{3000}' | '/' | '／') {
+                end -= 1;
+            }
+            let name_start = (0..end)
+                .rev()
+                .find(|&i| matches!(chars[i], ' ' | '\u{3000}' | '/' | '／' | '。'))
+                .map_or(0, |i| i + 1);
+            let name = &chars[name_start..end];
+            (2..=4).contains(&name.len())
+                && name.iter().all(|c| crate::text::han::is_han(*c))
+                && (name_start > 0 || chars.len() - w.len() > end)
+        })
+    }
+
     /// Whether a reporter's title stands a few characters in, after a desk or posting, with a
     /// name after it (驻京记者杨浚源): not a line that only mentions one (他是一名记者).
     fn names_reporter_after_desk(&self, line: &str) -> bool {
@@ -674,6 +713,26 @@ mod tests {
         assert!(lex.is_byline("新華社記者 徐昱 攝"));
         assert!(!lex.is_byline("他是一名记者"));
         assert!(!lex.is_byline("当地记者走访发现,企业订单增长三成。"));
+    }
+
+    #[test]
+    fn datelines_with_a_source_and_photo_credits_are_no_body() {
+        let lex = Lexicon::embedded().unwrap();
+        assert!(lex.is_dated_byline("2015-05-20 来源: 中国新闻网"));
+        assert!(lex.is_dated_byline("2021年10月11日 07:33:27 來源: 浙江在線 鍾根清"));
+        assert!(!lex.is_dated_byline("2015年6月,一期项目开工建设。"));
+        for line in [
+            "旖旎的湖山风光 章建辉 摄",
+            "簽約儀式現場。程子齊/攝",
+            "衢州市委宣传部 李明 供图",
+        ] {
+            assert!(lex.is_photo_credit(line), "{line}");
+        }
+        // A sentence that ends in a verb of shooting is no credit.
+        assert!(!lex.is_photo_credit("这部纪录片由央视拍摄"));
+        assert!(!lex.is_photo_credit("The county is home to the world's largest market, photo by"));
+        assert!(lex.is_chrome("(相關資料圖)"));
+        assert!(lex.is_contact("聯繫地址:寧波市鄞州區寧穿路2001號"));
     }
 
     #[test]

@@ -72,6 +72,8 @@ struct QualifierList {
 #[serde(deny_unknown_fields)]
 struct StatusLists {
     target: Vec<String>,
+    not_target: Vec<String>,
+    stock: Vec<String>,
     forecast: Vec<String>,
     outcome: Vec<String>,
     deadline_before: Vec<String>,
@@ -101,6 +103,8 @@ struct MeasureLists {
     verbs: Vec<String>,
     fragment_end: Vec<String>,
     not_alone: Vec<String>,
+    dropped: Vec<String>,
+    place_levels: Vec<String>,
     change: std::collections::BTreeMap<String, String>,
     list_joins: Vec<String>,
     max_chars: usize,
@@ -115,6 +119,12 @@ struct MeasureKindEntry {
     en: String,
     all: Vec<String>,
     any: Vec<String>,
+    /// Words of which the measure must hold one too (规上: a narrower scope), if any.
+    #[serde(default)]
+    scope: Vec<String>,
+    /// Words the measure must not hold (规上 for the whole industry's kind).
+    #[serde(default)]
+    none: Vec<String>,
     units: Vec<String>,
 }
 
@@ -139,6 +149,10 @@ pub struct MeasureKind {
     /// Folded words a measure must all hold, and folded words it must hold one of.
     all: Vec<String>,
     any: Vec<String>,
+    /// One of these too, when given: a scope narrower than the whole (规上, above designated size).
+    scope: Vec<String>,
+    /// None of these: a kind of the whole industry is not one of its above-scale part.
+    none: Vec<String>,
     /// The units its figures may be in (`CNY`, `%`).
     pub units: Vec<String>,
 }
@@ -149,6 +163,8 @@ impl MeasureKind {
         self.units.iter().any(|u| u == unit)
             && self.all.iter().all(|w| folded_measure.contains(w.as_str()))
             && self.any.iter().any(|w| folded_measure.contains(w.as_str()))
+            && (self.scope.is_empty() || self.scope.iter().any(|w| folded_measure.contains(w.as_str())))
+            && !self.none.iter().any(|w| folded_measure.contains(w.as_str()))
     }
 }
 
@@ -161,6 +177,10 @@ pub struct StatementWords {
     /// Qualifiers that count only as the figure's first word (数百项), never before it.
     pub qualifiers_leading: Vec<(Vec<char>, QualifierKind)>,
     pub target: WordSet,
+    /// Words holding a word of aim that aim at nothing (虚拟, 模拟, 拟上市公司).
+    pub not_target: WordSet,
+    /// Words of an existing stock (累计, 现有): an outcome when nothing says aim or forecast.
+    pub stock: WordSet,
     /// Words of a forecast or an expectation (预计, 有望, expected): not a plan's commitment.
     pub forecast: WordSet,
     pub outcome: WordSet,
@@ -181,6 +201,10 @@ pub struct StatementWords {
     pub fragment_end: WordSet,
     /// What is no measure on its own (增长, growth).
     pub not_alone: WordSet,
+    /// Words cut from anywhere in a measure (分别, respectively), folded.
+    pub dropped: Vec<String>,
+    /// The level words a place's name may be written without (区, 县, 市).
+    pub place_levels: WordSet,
     /// A change said alone (增长, 同比增长, up), folded, and the noun it adds to the measure of
     /// the figure before it (增长, growth): 产值X亿元,增长6.5% measures 产值增长.
     pub change: Vec<(Vec<char>, String)>,
@@ -263,6 +287,8 @@ impl StatementWords {
                 en: k.en,
                 all: folded(k.all),
                 any: folded(k.any),
+                scope: folded(k.scope),
+                none: folded(k.none),
                 units: k.units,
             })
             .collect();
@@ -271,6 +297,8 @@ impl StatementWords {
             qualifiers_after,
             qualifiers_leading,
             target: word_set(file.status.target),
+            not_target: word_set(file.status.not_target),
+            stock: word_set(file.status.stock),
             forecast: word_set(file.status.forecast),
             outcome: word_set(file.status.outcome),
             deadline_before: word_set(file.status.deadline_before),
@@ -285,6 +313,8 @@ impl StatementWords {
             verbs: word_set(file.measure.verbs),
             fragment_end: word_set(file.measure.fragment_end),
             not_alone: word_set(file.measure.not_alone),
+            dropped: folded(file.measure.dropped),
+            place_levels: word_set(file.measure.place_levels),
             list_joins: word_set(file.measure.list_joins),
             change: file
                 .measure
@@ -398,6 +428,37 @@ impl StatementWords {
             .iter()
             .find(|(said, _)| said.as_slice() == folded_said)
             .map(|(_, noun)| noun.as_str())
+    }
+
+    /// `text` without the words of `dropped` (matched folded, cut as written).
+    pub fn drop_words(&self, text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let folded = script::fold_chars(text);
+        let mut out = String::with_capacity(text.len());
+        let mut i = 0;
+        while i < chars.len() {
+            match self
+                .dropped
+                .iter()
+                .find(|w| folded[i..].starts_with(&w.chars().collect::<Vec<_>>()))
+            {
+                Some(w) => i += w.chars().count(),
+                None => {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        if chars.iter().any(char::is_ascii_alphabetic) {
+            out.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            out
+        }
+    }
+
+    /// Whether the word of aim at `at` (folded) is inside a word of `not_target` (虚拟).
+    pub fn not_target_covers(&self, folded: &[char], at: usize) -> bool {
+        (at.saturating_sub(4)..=at).any(|from| self.not_target.word_at(folded, from).is_some_and(|n| from + n > at))
     }
 
     /// The kind of a measure (folded) in `unit`, if it is of one.

@@ -63,7 +63,7 @@ pub fn build_with(seeds: Vec<Arc<AnnotatedSeed>>, knowledge: &Knowledge, memo: O
                             .map(|d| d as &(dyn Fn(ParaRef) -> Vec<events::Found> + Sync)),
                     )
                 },
-                || Credited::of(&corpus),
+                || Credited::of(&corpus, knowledge),
             )
         },
     );
@@ -292,7 +292,14 @@ struct Credited<'s> {
 
 impl<'s> Credited<'s> {
     /// In one pass over the paragraphs (not one pass per city).
-    fn of(corpus: &Corpus<'s>) -> Credited<'s> {
+    fn of(corpus: &Corpus<'s>, knowledge: &Knowledge) -> Credited<'s> {
+        // Titles seen, and whether each is a county's own document.
+        let mut county_titles: FxHashMap<&str, bool> = FxHashMap::default();
+        let mut is_county_document = |title: &'s str| {
+            *county_titles
+                .entry(title)
+                .or_insert_with(|| county_document(title, knowledge))
+        };
         let mut credited = Credited {
             paragraphs: vec![Vec::new(); CITY_IDS.len()],
             documents: vec![Vec::new(); CITY_IDS.len()],
@@ -309,7 +316,8 @@ impl<'s> Credited<'s> {
                 let Some(i) = about_city(a.about) else { continue };
                 bits |= 1 << i;
                 let documents = &mut credited.documents[i];
-                if a.kind == Kind::Document && !documents.contains(&&*a.value) {
+                // A county's own document (温岭市2025年政府工作报告) is no 本市文件 of its city.
+                if a.kind == Kind::Document && !documents.contains(&&*a.value) && !is_county_document(&a.text) {
                     documents.push(&a.value);
                 }
             }
@@ -320,7 +328,9 @@ impl<'s> Credited<'s> {
                 && let (Some(i), Some(document)) = (about_city(seed.issuer), seed.document.as_deref())
                 && !credited.documents[i].contains(&document)
             {
-                credited.documents[i].push(document);
+                if !is_county_document(&seed.seed.title) {
+                    credited.documents[i].push(document);
+                }
                 bits |= 1 << i;
             }
             for (i, mine) in credited.paragraphs.iter_mut().enumerate() {
@@ -331,6 +341,17 @@ impl<'s> Credited<'s> {
         }
         credited
     }
+}
+
+/// Whether a document's title is a county's own document: the first place it names is a county
+/// (温岭市2025年政府工作报告, 《东阳市人工智能…行动方案》), not a city or the province.
+fn county_document(title: &str, knowledge: &Knowledge) -> bool {
+    use crate::knowledge::Target;
+    knowledge
+        .gazetteer
+        .find(title)
+        .first()
+        .is_some_and(|m| matches!(m.target, Target::County { bare: false, .. }))
 }
 
 /// A model for every city some paragraph is credited to; each city's is independent of the

@@ -14,7 +14,7 @@
 
 use super::statement::Status;
 use super::{Event, ParaRef};
-use crate::annotate::{AnnotatedParagraph, Annotation, Kind};
+use crate::annotate::{About, AnnotatedParagraph, Annotation, Kind};
 use crate::knowledge::Knowledge;
 use crate::text::isodate::{self, IsoDate};
 use crate::text::script;
@@ -147,6 +147,21 @@ pub fn read(p: &AnnotatedParagraph, year: Option<i32>, k: &Knowledge) -> Vec<Fou
 }
 
 /// How precise a date is: a day over a month over a year; without a year last.
+/// Whose the statement a date heads is: its figures' subject when they share one (到2027年,
+/// 全市…达到20亿元 in a Zhoushan plan is Zhoushan's, whatever the date alone was credited to;
+/// 9月5日讯,丽水松阳县总投资12亿元的项目 is Lishui's), else the date's.
+fn statement_subject(p: &AnnotatedParagraph, date: &Annotation, from: usize, to: usize) -> Option<About> {
+    let mut subjects = p
+        .annotations
+        .iter()
+        .filter(|b| b.kind == Kind::Figure && b.start() >= from && b.end() <= to)
+        .filter_map(|b| b.about);
+    match subjects.next() {
+        Some(first) if subjects.all(|s| s == first) => Some(first),
+        _ => date.about,
+    }
+}
+
 fn precision(a: &Annotation) -> u8 {
     if !isodate::has_year(&a.value) {
         return 0;
@@ -259,7 +274,7 @@ pub fn events(
                         date: a.value.clone(),
                         text: a.text.clone(),
                         inferred: a.inferred,
-                        about: a.about,
+                        about: statement_subject(p, a, from, to),
                         at: r,
                         start: u32::try_from(a.start()).unwrap_or(u32::MAX),
                         segment: (
@@ -349,7 +364,8 @@ mod tests {
         // A document's signing date after its body stays a paragraph, and is no event.
         let signed = statements("題\n全市推進人工智能產業發展。\n2025年5月13日");
         assert!(signed.is_empty(), "{signed:?}");
-        assert!(statements("題\n2021-10-11 07:33:27 來源:浙江在線 記者某某").is_empty());
+        // A dateline with its source is no body at all (ingest sets it apart with the bylines).
+        assert!(statements("題\n2021-10-11 07:33:27 來源:浙江在線 記者某某\n全市推進人工智能產業發展。").is_empty());
         assert!(statements("Title\n2015-05-20 Source: China News").is_empty());
         assert!(statements("題\n一、2024年工作回顧\n從2012年至今已在").is_empty());
     }

@@ -146,6 +146,8 @@ pub struct Reader<'k> {
     province: &'k WordSet,
     /// The ids of places outside Zhejiang (as place annotations carry them).
     outside: FxHashSet<String>,
+    /// Units that are money (CNY, USD): one amount may be given in two of them.
+    currencies: &'k std::collections::BTreeMap<String, String>,
 }
 
 /// A figure read from its paragraph (before it is known where else it stands).
@@ -230,6 +232,7 @@ impl<'k> Reader<'k> {
                 .iter()
                 .map(|p| crate::text::slug::slug(&p.name_en))
                 .collect(),
+            currencies: &k.strings.currency_symbols,
         }
     }
 
@@ -247,7 +250,7 @@ impl<'k> Reader<'k> {
         // sentence is two statements.
         let mut seen: Vec<(usize, String)> = Vec::new();
         // The measure of the figure before in the paragraph, and its sentence.
-        let mut previous: Option<(usize, String, Option<String>)> = None;
+        let mut previous: Option<(usize, String, Option<String>, &str)> = None;
         for (index, a) in p.annotations.iter().enumerate() {
             if a.kind != Kind::Figure {
                 continue;
@@ -297,7 +300,7 @@ impl<'k> Reader<'k> {
             // A change said alone (,增長6.5%; , up 6.5%) measures the change of what the figure
             // before it in its sentence measures (產值增長, output growth), and is no total.
             let change = {
-                let said: Vec<char> = script::fold_chars(lead.trim_start_matches('…').trim());
+                let said: Vec<char> = script::fold_chars(self.words.drop_words(lead.trim_start_matches('…')).trim());
                 self.words.change_noun(&said).map(|noun| {
                     if english {
                         format!(" {noun}")
@@ -309,15 +312,19 @@ impl<'k> Reader<'k> {
                 })
             };
             let (measure, inherited_kind) = match (&previous, change) {
-                (Some((sentence, before, _)), Some(noun))
+                (Some((sentence, before, _, _)), Some(noun))
                     if *sentence == s_from && measure.is_empty() && !before.is_empty() =>
                 {
                     (format!("{before}{noun}"), None)
                 }
                 (previous, _) => match previous {
-                    Some((sentence, before, kind))
-                        if (*sentence == s_from && measure.chars().count() <= 1)
-                            || (measure.chars().count() >= 2 && before.ends_with(measure.as_str())) =>
+                    // Never across units (8万人 after 面积达26平方公里 counts people, not area), but an amount
+                    // may be given again in another currency (390 billion yuan ($58.54 billion)).
+                    Some((sentence, before, kind, before_unit))
+                        if (*before_unit == unit
+                            || self.currencies.contains_key(*before_unit) && self.currencies.contains_key(unit))
+                            && ((*sentence == s_from && measure.chars().count() <= 1)
+                                || (measure.chars().count() >= 2 && before.ends_with(measure.as_str()))) =>
                     {
                         (before.clone(), kind.clone())
                     }
@@ -332,7 +339,7 @@ impl<'k> Reader<'k> {
                 .or(inherited_kind);
             // Whichever way it was found, a measure is a noun phrase or nothing.
             let measure = self.noun_phrase(&measure, false);
-            previous = Some((s_from, measure.clone(), measure_kind.clone()));
+            previous = Some((s_from, measure.clone(), measure_kind.clone(), unit));
             let when = self.governing_date(p, &t, a, clause_start, clause_end, s_from, english);
             let status = self.status(p, &t, a, qualifier, clause_start, s_from, when, year);
             out.push(Reading {
@@ -476,6 +483,14 @@ impl<'k> Reader<'k> {
                 .find(|b| b.start() == from && b.end() <= to && matches!(b.kind, Kind::Date | Kind::City | Kind::Place))
             {
                 from = b.end();
+                // A place named without its level (秀洲 in 秀洲区新增企业) leaves the level word,
+                // which starts no measure (区新增企业).
+                if matches!(b.kind, Kind::City | Kind::Place)
+                    && from < to
+                    && self.words.place_levels.word_at(&t.folded, from).is_some()
+                {
+                    from += 1;
+                }
             }
             if let Some(n) = self
                 .words
@@ -639,7 +654,10 @@ impl<'k> Reader<'k> {
     /// with (最多時, 則可, 具體舉措與, stands on).
     fn noun_phrase(&self, measure: &str, truncated: bool) -> String {
         let w = self.words;
-        let t = Text::new(measure);
+        // Words that say how the figures of a list share a measure (分别, respectively) are no
+        // part of it: 收入分别增长 measures 收入增长.
+        let measure = w.drop_words(measure);
+        let t = Text::new(&measure);
         let (mut from, mut end) = (0, t.chars.len());
         if truncated {
             if let Some((at, n)) = words_in(&w.verbs, &t, 0, end)
@@ -648,6 +666,10 @@ impl<'k> Reader<'k> {
                 .find(|&(at, n)| at + n < end)
             {
                 from = at + n;
+            } else if let Some(at) = t.chars[..end.saturating_sub(1)].iter().position(|&c| c == '的') {
+                // Else after a 的 (…施的企业补贴比例 → 企业补贴比例): a clause cut mid-word
+                // starts a noun phrase there.
+                from = at + 1;
             }
             if t.chars[from..end].iter().any(|&c| c == '、' || c == ',') {
                 return String::new();
@@ -750,6 +772,10 @@ impl<'k> Reader<'k> {
             .unwrap_or(to)
             .min(from + 8);
         let tail = t.string(from, end);
+        // A verb phrase of place (奋战在建设工地上, 分布在): what they do, not what is counted.
+        if tail.chars().skip(1).any(|c| c == '在') {
+            return String::new();
+        }
         // A tail that is itself a verb phrase (,力爭…) says nothing of what the figure counts.
         if tail.chars().next().is_some_and(|c| "的和與与及,，".contains(c)) {
             return String::new();
@@ -915,8 +941,8 @@ impl<'k> Reader<'k> {
             }
         }
         for (at, _) in words_in(&w.target, t, sentence_start, a.start()) {
-            // 预计将 is a forecast's "will", not a plan's.
-            if w.forecast.longest_before(&t.folded, at).is_none() {
+            // 预计将 is a forecast's "will", not a plan's; 虚拟 and 拟上市公司 hold no aim.
+            if w.forecast.longest_before(&t.folded, at).is_none() && !w.not_target_covers(&t.folded, at) {
                 signals.push((at, Status::Target));
             }
         }
@@ -926,13 +952,24 @@ impl<'k> Reader<'k> {
         for (at, _) in words_in(&w.outcome, t, sentence_start, a.start()) {
             signals.push((at, Status::Outcome));
         }
-        if let Some(&(_, status)) = signals.iter().max_by_key(|(at, _)| *at) {
-            return status;
-        }
-        // Else its year against the article's.
         let when_year = when
             .and_then(|d| IsoDate::parse(&d.value))
             .and_then(|d| d.end.unwrap_or(d.start).year);
+        let future = matches!((when_year, year), (Some(w), Some(y)) if w > y);
+        if let Some(&(_, status)) = signals.iter().max_by_key(|(at, _)| *at) {
+            // Nothing is reached in a year still to come (…by 2027, the fund has reached ¥10
+            // billion): a figure for a later year than the article's is what is aimed at.
+            return if status == Status::Outcome && future {
+                Status::Target
+            } else {
+                status
+            };
+        }
+        // An existing stock said with no word of aim (累计引育企业50家, 现有) is what there is.
+        if !words_in(&w.stock, t, sentence_start, a.start()).is_empty() && !future {
+            return Status::Outcome;
+        }
+        // Else its year against the article's.
         match (when_year, year) {
             (Some(w), Some(y)) if w > y => Status::Target,
             (Some(_), Some(_)) => Status::Outcome,
@@ -1379,6 +1416,41 @@ mod tests {
         // 首次 is an adverb, not part of what is measured.
         let rows = read("題\n2025-11-01\n全市外貿進出口總值首次突破600億元。");
         assert_eq!(rows[0].2, "外貿進出口總值");
+    }
+
+    #[test]
+    fn a_target_needs_a_cue_and_a_stock_is_what_there_is() {
+        // 虚拟 and 拟上市 hold 拟 but aim at nothing; 累计 with no aim is a stock.
+        let rows = read("題\n2025-03-01\n一個“虛擬集團”盤活了7000餘家企業。");
+        assert_ne!(rows[0].3, "target", "{rows:?}");
+        let rows = read("题\n2025-03-01\n安吉在谈拟上市公司21家。");
+        assert_ne!(rows[0].3, "target", "{rows:?}");
+        let rows = read("题\n2025-03-01\n全市累计引育人工智能企业50家。");
+        assert_eq!(rows[0].3, "outcome", "{rows:?}");
+        // …but 到2027年累计 is a deadline's target.
+        let rows = read("题\n2025-03-01\n到2027年,全市累计引育人工智能企业80家。");
+        assert_eq!(rows[0].3, "target", "{rows:?}");
+        // Nothing is reached in a year still to come.
+        let rows = read(
+            "Title\n2025-03-01\nIt is proposed that by 2027 the scale of the city's artificial intelligence fund has reached 10 billion yuan.",
+        );
+        assert_eq!(rows[0].3, "target", "{rows:?}");
+    }
+
+    #[test]
+    fn measures_are_no_fragments() {
+        // 分别 is no part of what is measured; 预计 ends none.
+        let rows = read("題\n2025-03-01\n城鄉居民人均可支配收入分別增長5.9%和6.2%。");
+        assert_eq!(rows[0].2, "城鄉居民人均可支配收入增長", "{rows:?}");
+        let rows = read("题\n2025-03-01\n全年R&D经费投入强度预计2.7%。");
+        assert_eq!(rows[0].2, "R&D经费投入强度", "{rows:?}");
+        // People are not an area: no measure rather than the figure before's.
+        let rows = read("題\n2025-03-01\n島上已開發面積達26平方公里,最多時有8萬人奮戰在建設工地上。");
+        assert_eq!(rows[1].2, "", "{rows:?}");
+        // An amount given again in another currency measures the same thing.
+        let rows =
+            read("Title\n2025-03-01\nIn 2024, Yiwu's foreign trade amounted to 390 billion yuan ($58.5 billion).");
+        assert_eq!(rows[1].2, rows[0].2, "{rows:?}");
     }
 
     #[test]
