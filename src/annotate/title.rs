@@ -43,6 +43,8 @@ pub struct TitleReading {
     pub statuses: Vec<usize>,
     /// The document a notice issues (关于印发《X》的通知 → X), without its marks.
     pub issues: Option<Range<usize>>,
+    /// The notice forwards (转发, 批转) a document another body wrote rather than issuing its own.
+    pub forwards: bool,
 }
 
 /// Years a document covers.
@@ -88,8 +90,11 @@ pub fn read(title: &[char], tables: &ExplainTables, gazetteer: &Gazetteer) -> Ti
             kind_start -= mark_len;
         }
     }
-    // 关于印发《X》的通知: the notice issues X.
-    reading.issues = issued_document(&folded, title, kind_start);
+    // 关于印发《X》的通知: the notice issues X; 转发…的通知 forwards another body's X.
+    if let Some((verb, issued)) = issued_document(&folded, title, kind_start) {
+        reading.forwards = matches!(folded[verb..verb + 2], ['转', '发'] | ['批', '转']);
+        reading.issues = Some(issued);
+    }
     // The duration (三年) just before the type, or at the start of the type's name.
     let (duration, before_duration) = duration_before(&folded, kind_start, reading.kind.as_ref().map(|k| &k.1));
     reading.duration = duration;
@@ -121,6 +126,14 @@ pub fn read(title: &[char], tables: &ExplainTables, gazetteer: &Gazetteer) -> Ti
                 let mut end = trim_end(&folded, k);
                 if reading.issues.as_ref().is_some_and(|r| r.start == k) && end >= start + 2 {
                     end = trim_end(&folded, end - 2);
+                }
+                // 省政府办公厅转发省经信委关于…的通知: the one who forwards (or issues) is the
+                // issuer; the body named after the verb wrote the document forwarded.
+                if let Some(r) = reading.issues.as_ref().filter(|r| r.start < k) {
+                    let verb = r.start - 2 - usize::from(matches!(title.get(r.start - 1), Some('《' | '〈' | '<')));
+                    if verb >= start + 2 {
+                        end = trim_end(&folded, verb);
+                    }
                 }
                 reading.issuer = Some(start..end);
                 reading.place = mentions
@@ -301,8 +314,8 @@ fn duration_before(folded: &[char], kind_start: usize, kind: Option<&Range<usize
 }
 
 /// 关于印发《X》的通知 (or 〈X〉, or unmarked): the span of X.
-fn issued_document(folded: &[char], title: &[char], kind_start: usize) -> Option<Range<usize>> {
-    let verbs = [['印', '发'], ['转', '发'], ['发', '布']];
+fn issued_document(folded: &[char], title: &[char], kind_start: usize) -> Option<(usize, Range<usize>)> {
+    let verbs = [['印', '发'], ['转', '发'], ['批', '转'], ['发', '布']];
     let at = (0..kind_start.saturating_sub(1)).find(|&i| verbs.iter().any(|v| folded[i..].starts_with(v)))?;
     let mut end = kind_start;
     while end > at + 2 && (folded[end - 1] == '的' || folded[end - 1].is_whitespace()) {
@@ -314,7 +327,7 @@ fn issued_document(folded: &[char], title: &[char], kind_start: usize) -> Option
         start += 1;
         end -= 1;
     }
-    (end > start).then_some(start..end)
+    (end > start).then_some((at, start..end))
 }
 
 /// The first five-year plan named in a text: 十四五, “十五五”, 第十四个五年规划.
@@ -529,6 +542,37 @@ mod tests {
                 "{title}"
             );
         }
+    }
+
+    #[test]
+    fn a_forwarding_notice_is_issued_by_who_forwards() {
+        // The body named after 转发 wrote the forwarded document; the notice is the office's.
+        for title in [
+            "浙江省人民政府办公厅转发省发展改革委省统计局关于完善县域经济评价办法的通知",
+            "浙江省人民政府辦公廳轉發省發展改革委省統計局關於完善縣域經濟評價辦法的通知",
+        ] {
+            let r = read_title(title);
+            assert_eq!(
+                r.issuer.as_deref().map(crate::text::script::to_hans).as_deref(),
+                Some("浙江省人民政府办公厅"),
+                "{title}"
+            );
+            assert!(r.issues.is_some(), "{title}");
+            let chars: Vec<char> = title.chars().collect();
+            let tables = ExplainTables::embedded().unwrap();
+            let gazetteer = Gazetteer::embedded().unwrap();
+            assert!(read(&chars, &tables, &gazetteer).forwards, "{title}");
+        }
+        // 印发 issues the office's own document: not a forwarding.
+        let chars: Vec<char> = "杭州市人民政府办公厅关于印发《杭州市人工智能产业发展实施方案》的通知"
+            .chars()
+            .collect();
+        let r = read(
+            &chars,
+            &ExplainTables::embedded().unwrap(),
+            &Gazetteer::embedded().unwrap(),
+        );
+        assert!(!r.forwards);
     }
 
     #[test]

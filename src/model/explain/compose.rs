@@ -577,6 +577,11 @@ struct TitleFacts<'k> {
     statuses: Vec<usize>,
     /// The document a notice issues.
     issued: Option<String>,
+    /// The notice forwards that document (转发) rather than issuing its own.
+    forwards: bool,
+    /// Who wrote the forwarded document, as the title names them before its 关于
+    /// (转发省经信委省统计局关于…的通知).
+    forwarded_from: Option<String>,
     /// The subject in English (from the phrase table, places, the glossary and the
     /// dictionary), when every part of it has English.
     subject_en: Option<String>,
@@ -626,7 +631,15 @@ impl<'k> TitleFacts<'k> {
             .map(|s| if plan.is_some() { without_plan(s) } else { s.to_string() })
             .filter(|s| !s.trim().is_empty())
             .and_then(|s| English::with_dictionary(knowledge).english(&s));
-        let issued = reading.issues.as_ref().map(text);
+        let mut issued = reading.issues.as_ref().map(text);
+        let mut forwarded_from = None;
+        if reading.forwards
+            && let Some(inner) = issued.clone()
+            && let Some((from, doc)) = split_author(&inner)
+        {
+            forwarded_from = Some(from);
+            issued = Some(doc);
+        }
         let issued_en = issued
             .as_deref()
             .and_then(|inner| from_title(inner, knowledge))
@@ -654,6 +667,8 @@ impl<'k> TitleFacts<'k> {
             subject,
             subject_en,
             issued_en,
+            forwards: reading.forwards,
+            forwarded_from,
             duration: reading
                 .duration
                 .filter(|_| !kind_word.as_deref().is_some_and(|w| w.contains('年'))),
@@ -712,7 +727,8 @@ impl<'k> TitleFacts<'k> {
             _ => kind,
         };
         let mut out = if self.issued.is_some() {
-            format!("{kind} on issuing {}", self.issued_en.as_ref()?)
+            let verb = if self.forwards { "forwarding" } else { "issuing" };
+            format!("{kind} on {verb} {}", self.issued_en.as_ref()?)
         } else {
             let subject = match (&self.subject, &self.subject_en) {
                 (None, _) => String::new(),
@@ -839,7 +855,9 @@ impl<'k> TitleFacts<'k> {
             (None, _) => {}
         }
         if let Some(inner) = &self.issued {
-            zh.push_str(&format!("印发《{inner}》的"));
+            let verb = if self.forwards { "转发" } else { "印发" };
+            let from = self.forwarded_from.as_deref().unwrap_or("");
+            zh.push_str(&format!("{verb}{from}《{inner}》的"));
         } else if let Some(s) = &self.subject {
             zh.push_str(&format!("关于{}的", quoted(s)));
         }
@@ -863,7 +881,11 @@ impl<'k> TitleFacts<'k> {
         }
         zh.push('。');
         if self.issued.is_some() {
-            zh.push_str("通知本身很短,实际内容在所印发的文件里。");
+            zh.push_str(if self.forwards {
+                "通知本身很短,实际内容在所转发的文件里。"
+            } else {
+                "通知本身很短,实际内容在所印发的文件里。"
+            });
         }
         zh
     }
@@ -896,9 +918,14 @@ impl<'k> TitleFacts<'k> {
             en.push_str(&format!(" issued by {who}"));
         }
         if let Some(inner) = &self.issued {
+            let verb = if self.forwards { "forwarding" } else { "issuing" };
+            let by = self
+                .forwarded_from
+                .as_deref()
+                .map_or(String::new(), |from| format!("written by {from}; "));
             match &self.issued_en {
-                Some(inner_en) => en.push_str(&format!(" issuing the {inner_en} (the content is in that document)")),
-                None => en.push_str(&format!(" issuing 《{inner}》 (the content is in that document)")),
+                Some(inner_en) => en.push_str(&format!(" {verb} the {inner_en} ({by}the content is in that document)")),
+                None => en.push_str(&format!(" {verb} 《{inner}》 ({by}the content is in that document)")),
             }
         } else if let Some(s) = &self.subject_en {
             en.push_str(&format!(" on {s}"));
@@ -938,6 +965,13 @@ fn without_plan(subject: &str) -> String {
         }
     }
     subject.to_string()
+}
+
+/// A forwarded document's title split at its 关于 into who wrote it and the title proper
+/// (省经信委省统计局关于…办法 → 省经信委省统计局, 关于…办法); `None` when 关于 opens it.
+fn split_author(title: &str) -> Option<(String, String)> {
+    let at = ["关于", "關於"].iter().filter_map(|w| title.find(w)).min()?;
+    (title[..at].chars().count() >= 2).then(|| (title[..at].to_string(), title[at..].to_string()))
 }
 
 /// Whether a type is an agreement, signed by parties rather than issued.
@@ -1167,6 +1201,21 @@ mod tests {
         assert!(e.en.as_deref().unwrap().contains("(城市大脑)"), "{:?}", e.en);
         assert!(version("城市大脑", &k.glossary).is_none());
         assert!(version("未知系统3.0", &k.glossary).is_none());
+    }
+
+    #[test]
+    fn a_forwarding_notice_says_it_forwards() {
+        let k = knowledge();
+        let e = from_title("浙江省人民政府办公厅转发省发展改革委关于完善县域经济评价办法的通知", &k).unwrap();
+        assert!(!e.zh.contains("印发"), "{}", e.zh);
+        assert!(
+            e.zh.contains("转发省发展改革委《关于完善县域经济评价办法》"),
+            "{}",
+            e.zh
+        );
+        if let Some(en) = &e.en {
+            assert!(!en.contains("issuing"), "{en}");
+        }
     }
 
     #[test]
