@@ -107,6 +107,20 @@ impl ReadHashes {
         // Statements by id, not by their index (which moves when one is added before).
         let statements = ex.statements();
         let statement_ids = |indexes: &[usize]| -> Vec<&str> { indexes.iter().map(|&i| &*statements[i].id).collect() };
+        // What a city's first page shows beside its paragraphs; the whole city's hash adds
+        // the paragraphs and figures to it.
+        let overview_hash = |c: &crate::model::CityModel| {
+            hash::of((
+                &c.info.id,
+                statement_ids(&c.key_figures),
+                &c.terms,
+                &c.documents,
+                event_keys(&c.events),
+                &c.related,
+                &c.focus_zh,
+                &c.focus_en,
+            ))
+        };
         let group_ids = |documents: bool, g: &crate::model::IndexGroup| -> Vec<&str> {
             g.items
                 .iter()
@@ -152,18 +166,7 @@ impl ReadHashes {
                 .cities()
                 .par_iter()
                 .map(|c| {
-                    let h = hash::of((
-                        &c.info.id,
-                        &c.paragraphs,
-                        statement_ids(&c.figures),
-                        statement_ids(&c.key_figures),
-                        &c.terms,
-                        &c.documents,
-                        event_keys(&c.events),
-                        &c.related,
-                        &c.focus_zh,
-                        &c.focus_en,
-                    ));
+                    let h = hash::of((overview_hash(c), &c.paragraphs, statement_ids(&c.figures)));
                     (key(&c.info.id), h)
                 })
                 .collect(),
@@ -178,19 +181,7 @@ impl ReadHashes {
             city_overviews: ex
                 .cities()
                 .par_iter()
-                .map(|c| {
-                    let h = hash::of((
-                        &c.info.id,
-                        statement_ids(&c.key_figures),
-                        &c.terms,
-                        &c.documents,
-                        event_keys(&c.events),
-                        &c.related,
-                        &c.focus_zh,
-                        &c.focus_en,
-                    ));
-                    (key(&c.info.id), h)
-                })
+                .map(|c| (key(&c.info.id), overview_hash(c)))
                 .collect(),
             city_paragraphs: ex
                 .cities()
