@@ -91,9 +91,11 @@ pub fn read(title: &[char], tables: &ExplainTables, gazetteer: &Gazetteer) -> Ti
         }
     }
     // 关于印发《X》的通知: the notice issues X; 转发…的通知 forwards another body's X.
+    let mut issuing_verb = None;
     if let Some((verb, issued)) = issued_document(&folded, title, kind_start) {
         reading.forwards = matches!(folded[verb..verb + 2], ['转', '发'] | ['批', '转']);
         reading.issues = Some(issued);
+        issuing_verb = Some(verb);
     }
     // The duration (三年) just before the type, or at the start of the type's name.
     let (duration, before_duration) = duration_before(&folded, kind_start, reading.kind.as_ref().map(|k| &k.1));
@@ -123,18 +125,13 @@ pub fn read(title: &[char], tables: &ExplainTables, gazetteer: &Gazetteer) -> Ti
         Some(k) => {
             if k > start {
                 // 浙江省人民政府印发关于…的通知: the issuer is who issues, without the verb.
-                let mut end = trim_end(&folded, k);
-                if reading.issues.as_ref().is_some_and(|r| r.start == k) && end >= start + 2 {
-                    end = trim_end(&folded, end - 2);
-                }
-                // 省政府办公厅转发省经信委关于…的通知: the one who forwards (or issues) is the
-                // issuer; the body named after the verb wrote the document forwarded.
-                if let Some(r) = reading.issues.as_ref().filter(|r| r.start < k) {
-                    let verb = r.start - 2 - usize::from(matches!(title.get(r.start - 1), Some('《' | '〈' | '<')));
-                    if verb >= start + 2 {
-                        end = trim_end(&folded, verb);
-                    }
-                }
+                // 浙江省人民政府印发关于…的通知, 省政府办公厅转发省经信委关于…的通知: who issues
+                // (or forwards) is the issuer, without the verb; a body named between the verb and
+                // 关于 wrote the document forwarded.
+                let end = match issuing_verb {
+                    Some(verb) if verb < k && verb >= start + 2 => trim_end(&folded, verb),
+                    _ => trim_end(&folded, k),
+                };
                 reading.issuer = Some(start..end);
                 reading.place = mentions
                     .iter()
